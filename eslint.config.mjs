@@ -1,0 +1,52 @@
+// Lint, and above all the layering rules that keep the architecture from rotting:
+// core knows nothing of Electron, React, the DOM, hosts or the renderer; the renderer never reaches into main
+// except the shared contract; the contract depends on nothing but zod.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const restrict = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
+});
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['src-main/core/**'],
+    rules: restrict(
+      ['electron', 'electron/*', 'react', 'react/*', 'react-dom', 'react-dom/*', 'lexical', '@lexical/*', '**/hosts/**', '**/src-renderer/**', '**/src-preload/**'],
+      'The core must not depend on Electron, React, Lexical, hosts, the renderer or the preload.',
+    ),
+  },
+  {
+    files: ['src-main/contract/**'],
+    rules: restrict(
+      ['electron', 'react', 'lexical', 'better-sqlite3', 'node:*', '**/core/**', '**/hosts/**', '**/src-renderer/**', '**/src-preload/**'],
+      'The contract is pure code shared by both sides: only zod.',
+    ),
+  },
+  {
+    files: ['src-renderer/**'],
+    rules: restrict(
+      ['electron', 'better-sqlite3', 'node:*', '**/src-main/core/**', '**/src-main/hosts/**', '**/src-preload/**'],
+      'The renderer talks to main only through the contract (src-main/contract) and the api module.',
+    ),
+  },
+  {
+    files: ['src-preload/**'],
+    rules: restrict(['**/src-main/core/**', '**/src-main/hosts/**', '**/src-renderer/**', 'better-sqlite3'], 'The preload only forwards contract calls.'),
+  },
+  {
+    files: ['src-main/hosts/cli/**', 'src-main/hosts/web/**'],
+    rules: restrict(['electron', 'electron/*', '**/hosts/electron/**'], 'Only the Electron host may import Electron.'),
+  },
+);

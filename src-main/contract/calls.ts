@@ -1,0 +1,163 @@
+// The one contract between the renderer and main: every call's name, its request schema (validated at
+// runtime in main, whatever the transport) and its response type. Preload, the web client, the IPC and HTTP
+// handlers and the CLI all derive from this table, so a call cannot exist on one side only.
+import { z } from 'zod';
+import type {
+  AppInfo,
+  Article,
+  ArticleSummary,
+  Code,
+  Coding,
+  ExportResult,
+  ImportReport,
+  ProjectInfo,
+  RecentProject,
+  Settings,
+} from './types';
+
+const id = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
+/** Code-point offset into an article's stored text. */
+const offset = z.int().min(0).max(2 ** 31 - 1);
+const path = z.string().min(1).max(4096);
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
+const codeName = z
+  .string()
+  .trim()
+  .min(1, 'a code needs a name')
+  .max(200)
+  .refine((s) => !s.includes('/'), 'a code name may not contain "/", which separates code paths');
+const memo = z.string().max(1_000_000);
+const empty = z.strictObject({});
+
+export const calls = {
+  'app.info': { request: empty, response: {} as AppInfo },
+
+  'project.current': { request: empty, response: {} as ProjectInfo | null },
+  /** Without a path the host asks where (a save dialog in the app; a name in the web host's data folder). */
+  'project.create': {
+    request: z.strictObject({ path: path.optional(), name: z.string().trim().min(1).max(200).optional() }),
+    response: {} as ProjectInfo | null,
+  },
+  'project.open': { request: z.strictObject({ path: path.optional() }), response: {} as ProjectInfo | null },
+  'project.openSample': { request: empty, response: {} as ProjectInfo },
+  'project.recent': { request: empty, response: {} as { items: RecentProject[] } },
+  'project.close': { request: empty, response: {} as { closed: boolean } },
+
+  'articles.list': {
+    request: z.strictObject({
+      filter: z.string().max(1000).optional(),
+      sort: z.enum(['title', 'imported', 'codings', 'length']).optional(),
+      descending: z.boolean().optional(),
+      offset: z.int().min(0).max(10_000_000).optional(),
+      limit: z.int().min(1).max(100_000).optional(),
+    }),
+    response: {} as { total: number; items: ArticleSummary[] },
+  },
+  'articles.get': { request: z.strictObject({ id }), response: {} as Article },
+  'articles.rename': {
+    request: z.strictObject({ id, title: z.string().trim().min(1, 'a title cannot be empty').max(1000) }),
+    response: {} as ArticleSummary,
+  },
+  'articles.delete': { request: z.strictObject({ id }), response: {} as { deletedCodings: number } },
+  /** Import files or folders from disk. Without paths the app shows an open dialog (files, or a folder). */
+  'articles.importPaths': {
+    request: z.strictObject({
+      paths: z.array(path).max(100_000).optional(),
+      pick: z.enum(['files', 'folder']).optional(),
+      jobId: jobId.optional(),
+    }),
+    response: {} as ImportReport | null,
+  },
+  /** Import file contents sent by the renderer (browser file input or drop in the web host). */
+  'articles.importFiles': {
+    request: z.strictObject({
+      files: z
+        .array(z.strictObject({ name: z.string().min(1).max(1024), base64: z.string().max(400_000_000) }))
+        .min(1)
+        .max(10_000),
+      jobId: jobId.optional(),
+    }),
+    response: {} as ImportReport,
+  },
+  'jobs.cancel': { request: z.strictObject({ jobId }), response: {} as { cancelled: boolean } },
+
+  'codes.list': { request: empty, response: {} as { codes: Code[] } },
+  'codes.create': {
+    request: z.strictObject({
+      name: codeName,
+      parentId: id.nullable().optional(),
+      color: color.optional(),
+      description: z.string().max(100_000).optional(),
+    }),
+    response: {} as Code,
+  },
+  'codes.update': {
+    request: z.strictObject({
+      id,
+      name: codeName.optional(),
+      color: color.optional(),
+      description: z.string().max(100_000).optional(),
+    }),
+    response: {} as Code,
+  },
+  /** Re-parent and/or reorder: the code goes to `index` among the children of `parentId` (null: top level). */
+  'codes.move': {
+    request: z.strictObject({ id, parentId: id.nullable(), index: z.int().min(0).max(1_000_000) }),
+    response: {} as { codes: Code[] },
+  },
+  /** Every coding of the source moves to the target (exact duplicates collapse), its sub-codes move under the target, and the source is deleted. */
+  'codes.merge': {
+    request: z.strictObject({ sourceId: id, targetId: id }),
+    response: {} as { movedCodings: number; droppedDuplicates: number },
+  },
+  /** What deleting a code would take with it, for the confirmation. */
+  'codes.impact': { request: z.strictObject({ id }), response: {} as { codings: number; descendants: number } },
+  'codes.delete': { request: z.strictObject({ id }), response: {} as { deletedCodings: number; deletedCodes: number } },
+
+  'codings.listForArticle': { request: z.strictObject({ articleId: id }), response: {} as { codings: Coding[] } },
+  'codings.apply': {
+    request: z
+      .strictObject({ articleId: id, codeId: id, start: offset, end: offset, memo: memo.optional() })
+      .refine((r) => r.start < r.end, { message: 'start must be before end', path: ['end'] }),
+    response: {} as Coding,
+  },
+  'codings.update': {
+    request: z
+      .strictObject({ id, codeId: id.optional(), start: offset.optional(), end: offset.optional(), memo: memo.optional() })
+      .refine((r) => r.start === undefined || r.end === undefined || r.start < r.end, {
+        message: 'start must be before end',
+        path: ['end'],
+      }),
+    response: {} as Coding,
+  },
+  'codings.remove': { request: z.strictObject({ id }), response: {} as { removed: boolean } },
+
+  /** Without a path the app shows a save dialog. */
+  'export.json': { request: z.strictObject({ path: path.optional() }), response: {} as ExportResult | null },
+  'export.csv': {
+    request: z.strictObject({ path: path.optional(), rawCells: z.boolean().optional() }),
+    response: {} as ExportResult | null,
+  },
+
+  'settings.get': { request: empty, response: {} as Settings },
+  'settings.update': {
+    request: z.strictObject({ coderName: z.string().trim().min(1).max(200).optional() }),
+    response: {} as Settings,
+  },
+} as const;
+
+export type CallName = keyof typeof calls;
+export const callNames = Object.keys(calls) as CallName[];
+export type CallRequest<N extends CallName> = z.input<(typeof calls)[N]['request']>;
+export type ParsedRequest<N extends CallName> = z.output<(typeof calls)[N]['request']>;
+export type CallResponse<N extends CallName> = (typeof calls)[N]['response'];
+
+/** The API the renderer sees: one async function per call, named by the call. */
+export type GlossApi = {
+  [N in CallName]: (request: CallRequest<N>) => Promise<CallResponse<N>>;
+};
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name);
+}

@@ -1,0 +1,57 @@
+import { mkdirSync, readFileSync, existsSync, renameSync, writeFileSync } from 'node:fs';
+import { join, basename } from 'node:path';
+import { userInfo } from 'node:os';
+import type { RecentProject, Settings } from '../contract/types';
+
+const MAX_RECENT = 12;
+
+/** Per-user state that lives outside any project: settings and the recent-projects list. */
+export class AppState {
+  constructor(readonly dir: string) {
+    mkdirSync(dir, { recursive: true });
+  }
+
+  private read<T>(name: string, fallback: T): T {
+    try {
+      return { ...fallback, ...JSON.parse(readFileSync(join(this.dir, name), 'utf8')) };
+    } catch {
+      return fallback;
+    }
+  }
+
+  private write(name: string, value: unknown): void {
+    const file = join(this.dir, name);
+    const temp = `${file}.tmp`;
+    writeFileSync(temp, JSON.stringify(value, null, 2));
+    renameSync(temp, file);
+  }
+
+  settings(): Settings {
+    return this.read<Settings>('settings.json', { coderName: defaultCoderName() });
+  }
+
+  updateSettings(changes: Partial<Settings>): Settings {
+    const next = { ...this.settings(), ...changes };
+    this.write('settings.json', next);
+    return next;
+  }
+
+  recent(): RecentProject[] {
+    const items = this.read<{ items: RecentProject[] }>('recent.json', { items: [] }).items;
+    return items.map((r) => ({ ...r, exists: existsSync(r.path) }));
+  }
+
+  noteOpened(path: string, name = basename(path)): void {
+    const items = this.recent().filter((r) => r.path !== path);
+    items.unshift({ path, name, openedAt: new Date().toISOString(), exists: true });
+    this.write('recent.json', { items: items.slice(0, MAX_RECENT) });
+  }
+}
+
+function defaultCoderName(): string {
+  try {
+    return userInfo().username || 'analyst';
+  } catch {
+    return 'analyst';
+  }
+}

@@ -1,0 +1,44 @@
+import { calls, isCallName } from '../contract/calls';
+import { GlossError, toWireError, type WireError } from '../contract/errors';
+import type { Session } from './session';
+
+export type WireResult = { ok: true; result: unknown } | { ok: false; error: WireError };
+
+/**
+ * The single entry point every transport uses (IPC, HTTP, tests): checks the call name, validates the payload
+ * against the contract, runs the handler, and turns every failure into a typed error. Nothing the renderer sends
+ * reaches the core unvalidated.
+ */
+export async function dispatch(session: Session, name: unknown, payload: unknown): Promise<WireResult> {
+  if (!isCallName(name)) {
+    return { ok: false, error: { code: 'unknown_call', message: `There is no call named ${JSON.stringify(String(name)).slice(0, 100)}.` } };
+  }
+  const parsed = calls[name].request.safeParse(payload ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.length ? ` (${issue.path.join('.')})` : '';
+    return {
+      ok: false,
+      error: { code: 'invalid_request', message: `${name}: ${issue.message}${where}`, details: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.map(String), message: i.message })) },
+    };
+  }
+  try {
+    const handler = session.handlers[name] as (req: unknown) => Promise<unknown>;
+    return { ok: true, result: await handler(parsed.data) };
+  } catch (err) {
+    if (!(err instanceof GlossError)) {
+      const code = (err as { code?: string }).code ?? '';
+      if (code.startsWith('SQLITE_CONSTRAINT')) {
+        return { ok: false, error: { code: 'conflict', message: `${name}: ${(err as Error).message}` } };
+      }
+      if (code.startsWith('SQLITE_BUSY')) {
+        return { ok: false, error: { code: 'project_error', message: 'The project is busy in another process; try again.' } };
+      }
+      if (['ENOENT', 'EACCES', 'EPERM', 'ENOSPC', 'EISDIR', 'EROFS', 'EEXIST'].includes(code)) {
+        return { ok: false, error: { code: 'io_error', message: `${name}: ${(err as Error).message}` } };
+      }
+      console.error(`[gloss] ${name} failed:`, err);
+    }
+    return { ok: false, error: toWireError(err) };
+  }
+}

@@ -1,0 +1,83 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Project } from '../store/Project';
+import type { ExportResult } from '../../contract/types';
+import { writeFileAtomically } from './atomicFile';
+import { checkCancelled, type ExportOptions } from './json';
+
+export const CSV_COLUMNS = [
+  'coding_id',
+  'article_id',
+  'article_title',
+  'source_file',
+  'code',
+  'code_path',
+  'start',
+  'end',
+  'text',
+  'memo',
+  'coder',
+  'created_at',
+  'updated_at',
+] as const;
+
+export interface CsvOptions extends ExportOptions {
+  /**
+   * Write every cell exactly as stored. Off by default: a spreadsheet would run a cell that starts with = + - @
+   * (or a tab or line break) as a formula, so such cells get a leading apostrophe unless the analyst opts out.
+   */
+  rawCells?: boolean;
+}
+
+const FORMULA_START = /^[=+\-@\t\r\n]/;
+
+/** Neutralises a cell a spreadsheet would treat as a formula (OWASP's CSV-injection advice). */
+export function defuseFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** One row per coding, RFC 4180, UTF-8 with a BOM so spreadsheet programs pick the right encoding. */
+export async function exportCsv(project: Project, target: string, options: CsvOptions = {}): Promise<ExportResult> {
+  const total = project.codings.count();
+  const titles = new Map<number, { title: string; sourceFile: string }>();
+  for (const a of project.articles.list({ limit: 100_000_000 }).items) titles.set(a.id, { title: a.title, sourceFile: a.sourceFile });
+  const codes = new Map(project.codes.list().map((c) => [c.id, c]));
+  const cell = options.rawCells ? (s: string) => s : defuseFormula;
+  let codings = 0;
+  await writeFileAtomically(target, async (out) => {
+    await out.write('\ufeff');
+    await out.write(stringify([CSV_COLUMNS as unknown as string[]], { record_delimiter: 'windows' }));
+    let rows: string[][] = [];
+    const flush = async () => {
+      if (rows.length) await out.write(stringify(rows, { record_delimiter: 'windows' }));
+      rows = [];
+    };
+    for (const k of project.codings.iterate()) {
+      const article = titles.get(k.articleId)!;
+      const code = codes.get(k.codeId)!;
+      rows.push([
+        String(k.id),
+        String(k.articleId),
+        cell(article.title),
+        cell(article.sourceFile),
+        cell(code.name),
+        cell(code.path),
+        String(k.start),
+        String(k.end),
+        cell(k.text),
+        cell(k.memo),
+        cell(k.coder),
+        k.createdAt,
+        k.updatedAt,
+      ]);
+      codings++;
+      if (rows.length === 2000) {
+        await flush();
+        checkCancelled(options.signal);
+        options.onProgress?.(codings, total);
+      }
+    }
+    await flush();
+  });
+  options.onProgress?.(codings, total);
+  return { path: target, articles: titles.size, codings };
+}

@@ -1,0 +1,79 @@
+import type { Project } from '../store/Project';
+import { writeFileAtomically } from './atomicFile';
+import type { ExportResult } from '../../contract/types';
+import { GlossError } from '../../contract/errors';
+
+export interface ExportOptions {
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+  now?: Date;
+}
+
+export const GLOSS_EXPORT_VERSION = 1;
+
+/**
+ * Writes the whole project as one JSON document (format described by gloss-export.schema.json). Offsets are code
+ * points into each article's `text`, end exclusive. Rows are streamed, so the export never holds the project in memory.
+ */
+export async function exportJson(project: Project, target: string, options: ExportOptions = {}): Promise<ExportResult> {
+  const total = project.codings.count();
+  let articles = 0;
+  let codings = 0;
+  await writeFileAtomically(target, async (out) => {
+    const head = {
+      format: 'gloss',
+      version: GLOSS_EXPORT_VERSION,
+      offsetUnit: 'codepoint',
+      exportedAt: (options.now ?? new Date()).toISOString(),
+      project: { name: project.name },
+    };
+    const headJson = JSON.stringify(head);
+    await out.write(`${headJson.slice(0, -1)},\n"codes":[`);
+    let first = true;
+    for (const c of project.codes.list()) {
+      const code = { id: c.id, name: c.name, path: c.path, color: c.color, description: c.description, parentId: c.parentId };
+      await out.write(`${first ? '\n' : ',\n'}${JSON.stringify(code)}`);
+      first = false;
+    }
+    await out.write('],\n"articles":[');
+    first = true;
+    for (const a of project.articles.iterate()) {
+      checkCancelled(options.signal);
+      const article = { id: a.id, title: a.title, sourceFile: a.sourceFile, encoding: a.encoding, importedAt: a.importedAt, text: a.text };
+      await out.write(`${first ? '\n' : ',\n'}${JSON.stringify(article)}`);
+      first = false;
+      articles++;
+    }
+    await out.write('],\n"codings":[');
+    first = true;
+    for (const k of project.codings.iterate()) {
+      const coding = {
+        id: k.id,
+        articleId: k.articleId,
+        codeId: k.codeId,
+        codePath: project.codes.pathOf(k.codeId),
+        start: k.start,
+        end: k.end,
+        text: k.text,
+        memo: k.memo,
+        coder: k.coder,
+        createdAt: k.createdAt,
+        updatedAt: k.updatedAt,
+      };
+      await out.write(`${first ? '\n' : ',\n'}${JSON.stringify(coding)}`);
+      first = false;
+      codings++;
+      if (codings % 5000 === 0) {
+        checkCancelled(options.signal);
+        options.onProgress?.(codings, total);
+      }
+    }
+    await out.write('\n]}\n');
+  });
+  options.onProgress?.(codings, total);
+  return { path: target, articles, codings };
+}
+
+export function checkCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new GlossError('cancelled', 'The export was cancelled; no file was written.');
+}

@@ -1,0 +1,37 @@
+// Decoded text → stored text. Offsets are defined on the stored text, so every change made here happens once,
+// at import, and is recorded so an analyst can tell what the source looked like.
+
+export interface Normalised {
+  text: string;
+  originalLineEndings: 'LF' | 'CRLF' | 'CR' | 'mixed' | 'none';
+  normalizedToNfc: boolean;
+}
+
+export function normalise(decoded: string): Normalised {
+  let crlf = 0;
+  let cr = 0;
+  let lf = 0;
+  for (let i = 0; i < decoded.length; i++) {
+    const c = decoded.charCodeAt(i);
+    if (c === 13) {
+      if (decoded.charCodeAt(i + 1) === 10) {
+        crlf++;
+        i++;
+      } else cr++;
+    } else if (c === 10) lf++;
+  }
+  const kinds = [crlf && 'CRLF', cr && 'CR', lf && 'LF'].filter(Boolean) as ('CRLF' | 'CR' | 'LF')[];
+  const originalLineEndings = kinds.length === 0 ? 'none' : kinds.length === 1 ? kinds[0] : 'mixed';
+  const lfText = crlf || cr ? decoded.replace(/\r\n?/g, '\n') : decoded;
+  const nfc = lfText.normalize('NFC');
+  return { text: nfc, originalLineEndings, normalizedToNfc: nfc !== lfText };
+}
+
+/** The first non-empty line, trimmed and cut to a readable length; the file name when the text has none. */
+export function titleFrom(text: string, fallback: string): string {
+  for (const line of text.split('\n', 200)) {
+    const t = line.trim();
+    if (t) return t.length > 160 ? `${[...t].slice(0, 160).join('').trimEnd()}…` : t;
+  }
+  return fallback;
+}

@@ -1,0 +1,233 @@
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { CallName, CallResponse, ParsedRequest } from '../contract/calls';
+import { GlossError } from '../contract/errors';
+import type { ExportResult, GlossEvent, ImportReport } from '../contract/types';
+import { AppState } from './appState';
+import { exportCsv } from './export/csv';
+import { exportJson } from './export/json';
+import { importSources, type ImportSource } from './import/importer';
+import { buildSampleProject } from './sample';
+import { Project } from './store/Project';
+import { sqliteVersion } from './store/database';
+
+/** What differs between hosts: how the user picks files (native dialogs, a data folder, argv). */
+export interface HostAdapter {
+  kind: 'electron' | 'web';
+  version: string;
+  /** Where a new project goes; `name` is what the user typed where the host has no save dialog. */
+  chooseNewProjectPath(name?: string): Promise<string | null>;
+  chooseProjectToOpen(): Promise<string | null>;
+  chooseImportPaths(pick: 'files' | 'folder'): Promise<string[] | null>;
+  chooseExportPath(format: 'json' | 'csv', suggestedName: string): Promise<string | null>;
+  /** May refuse a path the renderer names (the web host limits itself to its data folder). */
+  checkProjectPath?(path: string): void;
+  /** Lets the web host turn a written file into a download. */
+  afterExport?(result: ExportResult): ExportResult;
+  sampleDir: string;
+  sampleProjectPath: string;
+}
+
+export type Handlers = { [N in CallName]: (request: ParsedRequest<N>) => Promise<CallResponse<N>> };
+
+/**
+ * The state one window works with (the open project, running jobs) and the implementation of every contract call.
+ * Hosts construct one, validate payloads against the contract, and call `handlers[name]`.
+ */
+export class Session {
+  private project: Project | null = null;
+  private readonly jobs = new Map<string, AbortController>();
+  private readonly listeners = new Set<(event: GlossEvent) => void>();
+
+  constructor(
+    readonly appState: AppState,
+    readonly host: HostAdapter,
+  ) {}
+
+  onEvent(listener: (event: GlossEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(event: GlossEvent): void {
+    for (const l of this.listeners) l(event);
+  }
+
+  get currentProject(): Project | null {
+    return this.project;
+  }
+
+  requireProject(): Project {
+    if (!this.project) throw new GlossError('no_project', 'No project is open. Create or open a project first.');
+    return this.project;
+  }
+
+  requireWritable(): Project {
+    const p = this.requireProject();
+    if (p.readOnly) throw new GlossError('forbidden', 'This project is open read-only.');
+    return p;
+  }
+
+  openProject(path: string, create = false, name?: string): Project {
+    this.closeProject(false);
+    this.project = create ? Project.create(path, name) : Project.open(path);
+    this.appState.noteOpened(path, this.project.name);
+    this.emit({ type: 'project.changed', project: this.project.info() });
+    return this.project;
+  }
+
+  closeProject(notify = true): boolean {
+    for (const job of this.jobs.values()) job.abort();
+    if (!this.project) return false;
+    this.project.close();
+    this.project = null;
+    if (notify) this.emit({ type: 'project.changed', project: null });
+    return true;
+  }
+
+  /** Runs long work with a cancel handle the renderer can reach through `jobs.cancel`. */
+  private async job<T>(jobId: string | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const id = jobId ?? `job-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const controller = new AbortController();
+    this.jobs.set(id, controller);
+    try {
+      return await work(controller.signal);
+    } finally {
+      this.jobs.delete(id);
+    }
+  }
+
+  async importSources(sources: ImportSource[], jobId?: string): Promise<ImportReport> {
+    const project = this.requireWritable();
+    const id = jobId ?? `import-${Date.now()}`;
+    const report = await this.job(id, (signal) =>
+      importSources(project, sources, {
+        signal,
+        onProgress: (done, total, current) => this.emit({ type: 'job.progress', jobId: id, kind: 'import', done, total, current }),
+      }),
+    );
+    this.emit({ type: 'import.finished', report });
+    this.emit({ type: 'articles.changed' });
+    return report;
+  }
+
+  private coder(): string {
+    return this.appState.settings().coderName;
+  }
+
+  private suggestedExportName(format: string): string {
+    const base = this.project ? this.project.name.replace(/[\\/:*?"<>|]+/g, '_') : 'gloss';
+    return `${base}-codings.${format}`;
+  }
+
+  readonly handlers: Handlers = {
+    'app.info': async () => ({
+      version: this.host.version,
+      host: this.host.kind,
+      sqliteVersion: sqliteVersion(),
+      platform: process.platform,
+    }),
+
+    'project.current': async () => this.project?.info() ?? null,
+    'project.create': async ({ path, name }) => {
+      const target = path ?? (await this.host.chooseNewProjectPath(name));
+      if (!target) return null;
+      this.host.checkProjectPath?.(target);
+      if (existsSync(target)) {
+        throw new GlossError('conflict', `${basename(target)} already exists; open it, or choose another name.`);
+      }
+      return this.openProject(target, true, name ?? basename(target).replace(/\.gloss$/i, '')).info();
+    },
+    'project.open': async ({ path }) => {
+      const target = path ?? (await this.host.chooseProjectToOpen());
+      if (!target) return null;
+      this.host.checkProjectPath?.(target);
+      return this.openProject(target).info();
+    },
+    'project.openSample': async () => {
+      const target = this.host.sampleProjectPath;
+      if (!existsSync(target)) {
+        this.closeProject(false);
+        await buildSampleProject(target, this.host.sampleDir, this.coder());
+      }
+      return this.openProject(target).info();
+    },
+    'project.recent': async () => ({ items: this.appState.recent() }),
+    'project.close': async () => ({ closed: this.closeProject() }),
+
+    'articles.list': async (req) => this.requireProject().articles.list(req),
+    'articles.get': async ({ id }) => this.requireProject().articles.get(id),
+    'articles.rename': async ({ id, title }) => {
+      const summary = this.requireWritable().articles.rename(id, title);
+      this.emit({ type: 'articles.changed' });
+      return summary;
+    },
+    'articles.delete': async ({ id }) => {
+      const deletedCodings = this.requireWritable().articles.delete(id);
+      this.emit({ type: 'articles.changed' });
+      return { deletedCodings };
+    },
+    'articles.importPaths': async ({ paths, pick, jobId }) => {
+      this.requireWritable();
+      const chosen = paths ?? (await this.host.chooseImportPaths(pick ?? 'files'));
+      if (!chosen || chosen.length === 0) return null;
+      return this.importSources(
+        chosen.map((path) => ({ kind: 'path', path })),
+        jobId,
+      );
+    },
+    'articles.importFiles': async ({ files, jobId }) => {
+      this.requireWritable();
+      const sources: ImportSource[] = files.map((f) => ({ kind: 'bytes', name: f.name, bytes: Buffer.from(f.base64, 'base64') }));
+      return this.importSources(sources, jobId);
+    },
+    'jobs.cancel': async ({ jobId }) => {
+      const job = this.jobs.get(jobId);
+      job?.abort();
+      return { cancelled: Boolean(job) };
+    },
+
+    'codes.list': async () => ({ codes: this.requireProject().codes.list() }),
+    'codes.create': async (req) => this.requireWritable().codes.create(req),
+    'codes.update': async ({ id, ...changes }) => this.requireWritable().codes.update(id, changes),
+    'codes.move': async ({ id, parentId, index }) => {
+      const project = this.requireWritable();
+      project.codes.move(id, parentId, index);
+      return { codes: project.codes.list() };
+    },
+    'codes.merge': async ({ sourceId, targetId }) => this.requireWritable().codes.merge(sourceId, targetId),
+    'codes.impact': async ({ id }) => this.requireProject().codes.impact(id),
+    'codes.delete': async ({ id }) => this.requireWritable().codes.delete(id),
+
+    'codings.listForArticle': async ({ articleId }) => {
+      const project = this.requireProject();
+      project.articles.summary(articleId);
+      return { codings: project.codings.listForArticle(articleId) };
+    },
+    'codings.apply': async (req) => this.requireWritable().codings.apply({ ...req, coder: this.coder() }),
+    'codings.update': async ({ id, ...changes }) => this.requireWritable().codings.update(id, changes),
+    'codings.remove': async ({ id }) => {
+      const removed = this.requireWritable().codings.remove(id);
+      if (!removed) throw new GlossError('not_found', `There is no coding ${id} in this project.`);
+      return { removed };
+    },
+
+    'export.json': async ({ path }) => {
+      const project = this.requireProject();
+      const target = path ?? (await this.host.chooseExportPath('json', this.suggestedExportName('json')));
+      if (!target) return null;
+      const result = await this.job(undefined, (signal) => exportJson(project, target, { signal }));
+      return this.host.afterExport ? this.host.afterExport(result) : result;
+    },
+    'export.csv': async ({ path, rawCells }) => {
+      const project = this.requireProject();
+      const target = path ?? (await this.host.chooseExportPath('csv', this.suggestedExportName('csv')));
+      if (!target) return null;
+      const result = await this.job(undefined, (signal) => exportCsv(project, target, { signal, rawCells }));
+      return this.host.afterExport ? this.host.afterExport(result) : result;
+    },
+
+    'settings.get': async () => this.appState.settings(),
+    'settings.update': async (changes) => this.appState.updateSettings(changes),
+  };
+}

@@ -1,0 +1,133 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { GlossError } from '../../contract/errors';
+import type { Article, ArticleSummary } from '../../contract/types';
+
+export interface NewArticle {
+  title: string;
+  sourceFile: string;
+  contentHash: string;
+  encoding: string;
+  hadBom: boolean;
+  originalLineEndings: string;
+  normalizedToNfc: boolean;
+  text: string;
+  /** Code points. */
+  length: number;
+  importedAt?: string;
+}
+
+export interface ListArticlesQuery {
+  filter?: string;
+  sort?: 'title' | 'imported' | 'codings' | 'length';
+  descending?: boolean;
+  offset?: number;
+  limit?: number;
+}
+
+const SUMMARY_COLUMNS = `a.id, a.title, a.source_file AS sourceFile, a.imported_at AS importedAt, a.encoding, a.length,
+  (SELECT count(*) FROM codings c WHERE c.article_id = a.id) AS codingCount`;
+
+const SORT_SQL: Record<NonNullable<ListArticlesQuery['sort']>, string> = {
+  title: 'a.title COLLATE NOCASE',
+  imported: 'a.id',
+  codings: 'codingCount',
+  length: 'a.length',
+};
+
+export class ArticleStore {
+  private readonly insertStmt: Statement;
+  private readonly byHashStmt: Statement;
+  private readonly getStmt: Statement;
+  private readonly summaryStmt: Statement;
+  private readonly renameStmt: Statement;
+  private readonly deleteStmt: Statement;
+  private readonly countCodingsStmt: Statement;
+  private readonly countStmt: Statement;
+
+  constructor(private readonly db: Database) {
+    this.insertStmt = db.prepare(`INSERT INTO articles
+      (title, source_file, imported_at, content_hash, encoding, had_bom, original_line_endings, normalized_to_nfc, text, length)
+      VALUES (@title, @sourceFile, @importedAt, @contentHash, @encoding, @hadBom, @originalLineEndings, @normalizedToNfc, @text, @length)`);
+    this.byHashStmt = db.prepare('SELECT id, title FROM articles WHERE content_hash = ?');
+    this.getStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.text, a.content_hash AS contentHash, a.had_bom AS hadBom,
+      a.original_line_endings AS originalLineEndings, a.normalized_to_nfc AS normalizedToNfc FROM articles a WHERE a.id = ?`);
+    this.summaryStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id = ?`);
+    this.renameStmt = db.prepare('UPDATE articles SET title = ? WHERE id = ?');
+    this.deleteStmt = db.prepare('DELETE FROM articles WHERE id = ?');
+    this.countCodingsStmt = db.prepare('SELECT count(*) AS n FROM codings WHERE article_id = ?');
+    this.countStmt = db.prepare('SELECT count(*) AS n FROM articles');
+  }
+
+  insert(article: NewArticle): number {
+    const result = this.insertStmt.run({
+      ...article,
+      importedAt: article.importedAt ?? new Date().toISOString(),
+      hadBom: article.hadBom ? 1 : 0,
+      normalizedToNfc: article.normalizedToNfc ? 1 : 0,
+    });
+    return Number(result.lastInsertRowid);
+  }
+
+  findByHash(contentHash: string): { id: number; title: string } | undefined {
+    return this.byHashStmt.get(contentHash) as { id: number; title: string } | undefined;
+  }
+
+  get(id: number): Article {
+    const row = this.getStmt.get(id) as (Omit<Article, 'hadBom' | 'normalizedToNfc'> & { hadBom: number; normalizedToNfc: number }) | undefined;
+    if (!row) throw new GlossError('not_found', `There is no article ${id} in this project.`);
+    return { ...row, hadBom: Boolean(row.hadBom), normalizedToNfc: Boolean(row.normalizedToNfc) };
+  }
+
+  summary(id: number): ArticleSummary {
+    const row = this.summaryStmt.get(id) as ArticleSummary | undefined;
+    if (!row) throw new GlossError('not_found', `There is no article ${id} in this project.`);
+    return row;
+  }
+
+  list(query: ListArticlesQuery = {}): { total: number; items: ArticleSummary[] } {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const filter = query.filter?.trim();
+    if (filter) {
+      // A substring match on the title: the article list filter is "find the one I mean", not full-text search.
+      where.push("a.title LIKE ? ESCAPE '\\' COLLATE NOCASE");
+      params.push(`%${filter.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
+    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const order = `${SORT_SQL[query.sort ?? 'imported']} ${query.descending ? 'DESC' : 'ASC'}, a.id ASC`;
+    const limit = query.limit ?? 1000;
+    const offset = query.offset ?? 0;
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM articles a ${whereSql}`).get(...params) as { n: number }).n;
+    const items = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+      .all(...params, limit, offset) as ArticleSummary[];
+    return { total, items };
+  }
+
+  rename(id: number, title: string): ArticleSummary {
+    if (this.renameStmt.run(title, id).changes === 0) throw new GlossError('not_found', `There is no article ${id} in this project.`);
+    return this.summary(id);
+  }
+
+  /** Deletes the article and, through the foreign key, its codings; returns how many codings went. */
+  delete(id: number): number {
+    return this.db.transaction(() => {
+      const n = (this.countCodingsStmt.get(id) as { n: number }).n;
+      if (this.deleteStmt.run(id).changes === 0) throw new GlossError('not_found', `There is no article ${id} in this project.`);
+      return n;
+    }).immediate();
+  }
+
+  count(): number {
+    return (this.countStmt.get() as { n: number }).n;
+  }
+
+  /** Streams every article in id order, for exports, without holding them all in memory. */
+  *iterate(): IterableIterator<Article> {
+    const stmt = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.text, a.content_hash AS contentHash, a.had_bom AS hadBom,
+      a.original_line_endings AS originalLineEndings, a.normalized_to_nfc AS normalizedToNfc FROM articles a ORDER BY a.id`);
+    for (const row of stmt.iterate() as IterableIterator<Omit<Article, 'hadBom' | 'normalizedToNfc'> & { hadBom: number; normalizedToNfc: number }>) {
+      yield { ...row, hadBom: Boolean(row.hadBom), normalizedToNfc: Boolean(row.normalizedToNfc) };
+    }
+  }
+}

@@ -1,0 +1,271 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { GlossError } from '../../contract/errors';
+import type { Code } from '../../contract/types';
+
+/** Distinct, readable on white, and still distinct when two are blended over the same passage. */
+export const CODE_PALETTE = [
+  '#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4',
+  '#f032e6', '#bfef45', '#469990', '#dcbeff', '#9a6324', '#ffe119',
+  '#800000', '#aaffc3', '#808000', '#000075',
+];
+
+export interface NewCode {
+  name: string;
+  parentId?: number | null;
+  color?: string;
+  description?: string;
+}
+
+interface CodeRow {
+  id: number;
+  parentId: number | null;
+  name: string;
+  color: string;
+  description: string;
+  sortOrder: number;
+  codingCount: number;
+}
+
+export class CodeStore {
+  private readonly listStmt: Statement;
+  private readonly getStmt: Statement;
+  private readonly insertStmt: Statement;
+  private readonly childrenStmt: Statement;
+  private readonly countStmt: Statement;
+
+  constructor(private readonly db: Database) {
+    this.listStmt = db.prepare(`SELECT c.id, c.parent_id AS parentId, c.name, c.color, c.description, c.sort_order AS sortOrder,
+      (SELECT count(*) FROM codings k WHERE k.code_id = c.id) AS codingCount
+      FROM codes c ORDER BY c.sort_order, c.id`);
+    this.getStmt = db.prepare('SELECT id, parent_id AS parentId, name FROM codes WHERE id = ?');
+    this.insertStmt = db.prepare(`INSERT INTO codes (parent_id, name, color, description, sort_order, created_at)
+      VALUES (?, ?, ?, ?, (SELECT ifnull(max(sort_order), -1) + 1 FROM codes WHERE parent_id IS ?), ?)`);
+    this.childrenStmt = db.prepare('SELECT id FROM codes WHERE parent_id IS ? ORDER BY sort_order, id');
+    this.countStmt = db.prepare('SELECT count(*) AS n FROM codes');
+  }
+
+  /** All codes, parents before children, siblings in their order, each with its full path. */
+  list(): Code[] {
+    const rows = this.listStmt.all() as CodeRow[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const pathOf = new Map<number, string>();
+    const path = (row: CodeRow): string => {
+      const known = pathOf.get(row.id);
+      if (known !== undefined) return known;
+      const parent = row.parentId === null ? undefined : byId.get(row.parentId);
+      const p = parent ? `${path(parent)}/${row.name}` : row.name;
+      pathOf.set(row.id, p);
+      return p;
+    };
+    const children = new Map<number | null, CodeRow[]>();
+    for (const r of rows) {
+      const list = children.get(r.parentId) ?? [];
+      list.push(r);
+      children.set(r.parentId, list);
+    }
+    const out: Code[] = [];
+    const walk = (parentId: number | null): void => {
+      for (const r of children.get(parentId) ?? []) {
+        out.push({ ...r, path: path(r) });
+        walk(r.id);
+      }
+    };
+    walk(null);
+    return out;
+  }
+
+  /** Path of a code, from a cache rebuilt after any codebook change (exports ask once per coding). */
+  pathOf(id: number): string {
+    this.pathCache ??= new Map(this.list().map((c) => [c.id, c.path]));
+    return this.pathCache.get(id) ?? '';
+  }
+
+  private pathCache: Map<number, string> | undefined;
+
+  /** Every write to the codebook goes through a method that calls this. */
+  private changed(): void {
+    this.pathCache = undefined;
+  }
+
+  get(id: number): Code {
+    const code = this.list().find((c) => c.id === id);
+    if (!code) throw new GlossError('not_found', `There is no code ${id} in this codebook.`);
+    return code;
+  }
+
+  count(): number {
+    return (this.countStmt.get() as { n: number }).n;
+  }
+
+  private assertExists(id: number): { id: number; parentId: number | null; name: string } {
+    const row = this.getStmt.get(id) as { id: number; parentId: number | null; name: string } | undefined;
+    if (!row) throw new GlossError('not_found', `There is no code ${id} in this codebook.`);
+    return row;
+  }
+
+  private nextColor(): string {
+    return CODE_PALETTE[this.count() % CODE_PALETTE.length];
+  }
+
+  create(code: NewCode): Code {
+    const name = code.name.trim();
+    validateName(name);
+    const parentId = code.parentId ?? null;
+    if (parentId !== null) this.assertExists(parentId);
+    try {
+      this.changed();
+      const id = Number(
+        this.insertStmt.run(parentId, name, code.color ?? this.nextColor(), code.description ?? '', parentId, new Date().toISOString())
+          .lastInsertRowid,
+      );
+      return this.get(id);
+    } catch (err) {
+      throw translateConstraint(err, name);
+    }
+  }
+
+  update(id: number, changes: { name?: string; color?: string; description?: string }): Code {
+    this.assertExists(id);
+    const sets: string[] = [];
+    const params: unknown[] = [];
+    if (changes.name !== undefined) {
+      const name = changes.name.trim();
+      validateName(name);
+      sets.push('name = ?');
+      params.push(name);
+    }
+    if (changes.color !== undefined) {
+      sets.push('color = ?');
+      params.push(changes.color);
+    }
+    if (changes.description !== undefined) {
+      sets.push('description = ?');
+      params.push(changes.description);
+    }
+    if (sets.length) {
+      this.changed();
+      try {
+        this.db.prepare(`UPDATE codes SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
+      } catch (err) {
+        throw translateConstraint(err, changes.name ?? '');
+      }
+    }
+    return this.get(id);
+  }
+
+  /** Ids of the code's descendants (not the code itself). */
+  descendants(id: number): number[] {
+    const rows = this.db
+      .prepare(
+        `WITH RECURSIVE sub(id) AS (SELECT id FROM codes WHERE parent_id = ? UNION ALL SELECT c.id FROM codes c JOIN sub ON c.parent_id = sub.id)
+         SELECT id FROM sub`,
+      )
+      .all(id) as { id: number }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** Places the code at `index` among the children of `parentId`, renumbering that sibling list. */
+  move(id: number, parentId: number | null, index: number): void {
+    this.assertExists(id);
+    if (parentId !== null) {
+      this.assertExists(parentId);
+      if (parentId === id || this.descendants(id).includes(parentId)) {
+        throw new GlossError('conflict', 'A code cannot be moved inside itself or one of its own sub-codes.');
+      }
+    }
+    this.changed();
+    this.db.transaction(() => {
+      try {
+        this.db.prepare('UPDATE codes SET parent_id = ? WHERE id = ?').run(parentId, id);
+      } catch (err) {
+        throw translateConstraint(err, this.assertExists(id).name);
+      }
+      const siblings = (this.childrenStmt.all(parentId) as { id: number }[]).map((r) => r.id).filter((s) => s !== id);
+      siblings.splice(Math.min(index, siblings.length), 0, id);
+      const setOrder = this.db.prepare('UPDATE codes SET sort_order = ? WHERE id = ?');
+      siblings.forEach((s, i) => setOrder.run(i, s));
+    }).immediate();
+  }
+
+  /** How much a delete would take with it: codings of the code and of all its sub-codes. */
+  impact(id: number): { codings: number; descendants: number } {
+    this.assertExists(id);
+    const ids = [id, ...this.descendants(id)];
+    const codings = (
+      this.db.prepare(`SELECT count(*) AS n FROM codings WHERE code_id IN (${ids.map(() => '?').join(',')})`).get(...ids) as {
+        n: number;
+      }
+    ).n;
+    return { codings, descendants: ids.length - 1 };
+  }
+
+  delete(id: number): { deletedCodings: number; deletedCodes: number } {
+    return this.db.transaction(() => {
+      const { codings, descendants } = this.impact(id);
+      this.changed();
+      this.db.prepare('DELETE FROM codes WHERE id = ?').run(id);
+      return { deletedCodings: codings, deletedCodes: descendants + 1 };
+    }).immediate();
+  }
+
+  /**
+   * Moves every coding of `sourceId` to `targetId` (a coding the target already has on the same span is dropped,
+   * keeping the target's), re-parents the source's sub-codes under the target, and deletes the source.
+   */
+  merge(sourceId: number, targetId: number): { movedCodings: number; droppedDuplicates: number } {
+    if (sourceId === targetId) throw new GlossError('conflict', 'A code cannot be merged into itself.');
+    this.assertExists(sourceId);
+    this.assertExists(targetId);
+    if (this.descendants(sourceId).includes(targetId)) {
+      throw new GlossError('conflict', 'A code cannot be merged into one of its own sub-codes.');
+    }
+    this.changed();
+    return this.db.transaction(() => {
+      const dropped = this.db
+        .prepare(
+          `DELETE FROM codings WHERE code_id = ? AND EXISTS (SELECT 1 FROM codings t WHERE t.code_id = ?
+             AND t.article_id = codings.article_id AND t.start = codings.start AND t."end" = codings."end")`,
+        )
+        .run(sourceId, targetId).changes;
+      const moved = this.db
+        .prepare('UPDATE codings SET code_id = ?, updated_at = ? WHERE code_id = ?')
+        .run(targetId, new Date().toISOString(), sourceId).changes;
+      for (const child of this.childrenStmt.all(sourceId) as { id: number }[]) {
+        this.move(child.id, targetId, Number.MAX_SAFE_INTEGER);
+      }
+      this.db.prepare('DELETE FROM codes WHERE id = ?').run(sourceId);
+      return { movedCodings: moved, droppedDuplicates: dropped };
+    }).immediate();
+  }
+
+  /** Finds the code at a path like "Frames/Humanitarian", creating any missing level. */
+  ensurePath(path: string): Code {
+    const parts = path.split('/').map((p) => p.trim());
+    if (parts.some((p) => p.length === 0)) throw new GlossError('invalid_request', `"${path}" is not a code path (empty level).`);
+    return this.db.transaction(() => {
+      let parentId: number | null = null;
+      let found: Code | undefined;
+      for (const part of parts) {
+        const row = this.db
+          .prepare('SELECT id FROM codes WHERE parent_id IS ? AND name = ? COLLATE NOCASE')
+          .get(parentId, part) as { id: number } | undefined;
+        found = row ? this.get(row.id) : this.create({ name: part, parentId });
+        parentId = found.id;
+      }
+      return found!;
+    }).immediate();
+  }
+}
+
+function validateName(name: string): void {
+  if (!name) throw new GlossError('invalid_request', 'A code needs a name.');
+  if (name.includes('/')) throw new GlossError('invalid_request', `A code name may not contain "/" ("${name}"): it separates code paths.`);
+}
+
+function translateConstraint(err: unknown, name: string): unknown {
+  const code = (err as { code?: string }).code;
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE') {
+    return new GlossError('conflict', `There is already a code named "${name}" at that level.`);
+  }
+  return err;
+}

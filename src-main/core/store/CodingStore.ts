@@ -1,0 +1,141 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { GlossError } from '../../contract/errors';
+import type { Coding } from '../../contract/types';
+
+export interface ApplyCoding {
+  articleId: number;
+  codeId: number;
+  /** Code points, end exclusive. */
+  start: number;
+  end: number;
+  memo?: string;
+  coder: string;
+}
+
+export interface CodingRow {
+  id: number;
+  articleId: number;
+  codeId: number;
+  start: number;
+  end: number;
+  text: string;
+  memo: string;
+  coder: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const COLUMNS = `k.id, k.article_id AS articleId, k.code_id AS codeId, k.start, k."end", k.text, k.memo, k.coder,
+  k.created_at AS createdAt, k.updated_at AS updatedAt`;
+
+export class CodingStore {
+  private readonly applyStmt: Statement;
+  private readonly getStmt: Statement;
+  private readonly forArticleStmt: Statement;
+  private readonly removeStmt: Statement;
+  private readonly countStmt: Statement;
+  private readonly articleLengthStmt: Statement;
+
+  /** `codePath` resolves a code id to its path; the store does not own the codebook. */
+  constructor(
+    private readonly db: Database,
+    private readonly codePath: (codeId: number) => string,
+  ) {
+    // The passage is cut from the stored article by SQLite itself (substr counts code points), so the text we
+    // store and export is by construction the slice at the offsets.
+    this.applyStmt = db.prepare(`INSERT INTO codings (article_id, code_id, start, "end", text, memo, coder, created_at, updated_at)
+      SELECT a.id, @codeId, @start, @end, substr(a.text, @start + 1, @end - @start), @memo, @coder, @now, @now
+      FROM articles a WHERE a.id = @articleId`);
+    this.getStmt = db.prepare(`SELECT ${COLUMNS} FROM codings k WHERE k.id = ?`);
+    this.forArticleStmt = db.prepare(`SELECT ${COLUMNS} FROM codings k WHERE k.article_id = ? ORDER BY k.start, k."end", k.id`);
+    this.removeStmt = db.prepare('DELETE FROM codings WHERE id = ?');
+    this.countStmt = db.prepare('SELECT count(*) AS n FROM codings');
+    this.articleLengthStmt = db.prepare('SELECT length FROM articles WHERE id = ?');
+  }
+
+  private withPath(row: CodingRow): Coding {
+    return { ...row, codePath: this.codePath(row.codeId) };
+  }
+
+  private checkSpan(articleId: number, start: number, end: number): void {
+    const article = this.articleLengthStmt.get(articleId) as { length: number } | undefined;
+    if (!article) throw new GlossError('not_found', `There is no article ${articleId} in this project.`);
+    if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= article.length)) {
+      throw new GlossError(
+        'invalid_request',
+        `The span ${start}–${end} is not inside article ${articleId} (0–${article.length}, start before end).`,
+      );
+    }
+  }
+
+  private checkCode(codeId: number): void {
+    if (!this.db.prepare('SELECT 1 FROM codes WHERE id = ?').get(codeId)) {
+      throw new GlossError('not_found', `There is no code ${codeId} in this codebook.`);
+    }
+  }
+
+  apply(coding: ApplyCoding): Coding {
+    this.checkSpan(coding.articleId, coding.start, coding.end);
+    this.checkCode(coding.codeId);
+    try {
+      const id = Number(
+        this.applyStmt.run({ ...coding, memo: coding.memo ?? '', now: new Date().toISOString() }).lastInsertRowid,
+      );
+      return this.get(id);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        throw new GlossError('conflict', 'This passage already has that code.');
+      }
+      throw err;
+    }
+  }
+
+  get(id: number): Coding {
+    const row = this.getStmt.get(id) as CodingRow | undefined;
+    if (!row) throw new GlossError('not_found', `There is no coding ${id} in this project.`);
+    return this.withPath(row);
+  }
+
+  listForArticle(articleId: number): Coding[] {
+    return (this.forArticleStmt.all(articleId) as CodingRow[]).map((r) => this.withPath(r));
+  }
+
+  update(id: number, changes: { codeId?: number; start?: number; end?: number; memo?: string }): Coding {
+    const current = this.get(id);
+    const start = changes.start ?? current.start;
+    const end = changes.end ?? current.end;
+    const codeId = changes.codeId ?? current.codeId;
+    this.checkSpan(current.articleId, start, end);
+    if (changes.codeId !== undefined) this.checkCode(codeId);
+    try {
+      this.db
+        .prepare(
+          `UPDATE codings SET code_id = @codeId, start = @start, "end" = @end, memo = @memo, updated_at = @now,
+             text = (SELECT substr(a.text, @start + 1, @end - @start) FROM articles a WHERE a.id = codings.article_id)
+           WHERE id = @id`,
+        )
+        .run({ id, codeId, start, end, memo: changes.memo ?? current.memo, now: new Date().toISOString() });
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        throw new GlossError('conflict', 'The passage already has that code there.');
+      }
+      throw err;
+    }
+    return this.get(id);
+  }
+
+  remove(id: number): boolean {
+    return this.removeStmt.run(id).changes > 0;
+  }
+
+  count(): number {
+    return (this.countStmt.get() as { n: number }).n;
+  }
+
+  /** Every coding in article then offset order, streamed for exports. */
+  iterate(): IterableIterator<CodingRow> {
+    return this.db
+      .prepare(`SELECT ${COLUMNS} FROM codings k ORDER BY k.article_id, k.start, k."end", k.id`)
+      .iterate() as IterableIterator<CodingRow>;
+  }
+}

@@ -1,0 +1,69 @@
+import { basename } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import type { ProjectInfo } from '../../contract/types';
+import { ArticleStore } from './ArticleStore';
+import { CodeStore } from './CodeStore';
+import { CodingStore } from './CodingStore';
+import { openProjectDatabase, type OpenOptions } from './database';
+
+/** One open project file and its stores. Everything that reads or writes a project goes through here. */
+export class Project {
+  readonly articles: ArticleStore;
+  readonly codes: CodeStore;
+  readonly codings: CodingStore;
+  private closed = false;
+
+  private constructor(
+    readonly path: string,
+    readonly db: Database,
+    readonly readOnly: boolean,
+  ) {
+    this.articles = new ArticleStore(db);
+    this.codes = new CodeStore(db);
+    this.codings = new CodingStore(db, (codeId) => this.codes.pathOf(codeId));
+  }
+
+  static open(path: string, options: OpenOptions = {}): Project {
+    return new Project(path, openProjectDatabase(path, options), options.readOnly ?? false);
+  }
+
+  static create(path: string, name?: string): Project {
+    const project = new Project(path, openProjectDatabase(path, { create: true }), false);
+    if (name) project.setName(name);
+    return project;
+  }
+
+  get name(): string {
+    const row = this.db.prepare("SELECT value FROM project_meta WHERE key = 'name'").get() as { value: string } | undefined;
+    return row?.value ?? basename(this.path).replace(/\.gloss$/i, '');
+  }
+
+  setName(name: string): void {
+    this.db.prepare("INSERT INTO project_meta (key, value) VALUES ('name', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(name);
+  }
+
+  info(): ProjectInfo {
+    return {
+      path: this.path,
+      name: this.name,
+      articles: this.articles.count(),
+      codes: this.codes.count(),
+      codings: this.codings.count(),
+      readOnly: this.readOnly,
+    };
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (!this.readOnly) {
+      // Fold the WAL back into the main file so the project is one self-contained file when the app is closed.
+      try {
+        this.db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // A checkpoint is an optimisation; the WAL stays valid if it cannot run now.
+      }
+    }
+    this.db.close();
+  }
+}

@@ -1,0 +1,13 @@
+import type { Database } from 'better-sqlite3';
+import { migration001 } from './001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+/** In order; each one's version is its position + 1. Never edit a released migration: add the next one. */
+export const migrations: Migration[] = [migration001];
+
+export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,0 +1,180 @@
+#!/usr/bin/env node
+// `gloss`: the core for pipelines and tests. stdout carries results (JSON alone with --json); progress and messages
+// go to stderr. Exit codes: 0 success, 1 some file was rejected (import), 2 usage or project error.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { userInfo } from 'node:os';
+import { GlossError } from '../../contract/errors';
+import { calls } from '../../contract/calls';
+import { importSources } from '../../core/import/importer';
+import { exportCsv } from '../../core/export/csv';
+import { exportJson } from '../../core/export/json';
+import { Project } from '../../core/store/Project';
+import { parseArgs, UsageError, type ParsedArgs } from './args';
+import { packageVersion } from '../shared/paths';
+
+const HELP = `gloss — code news articles and export exact offsets
+
+Usage:
+  gloss init <project.gloss>
+  gloss import <project.gloss> <file-or-folder>... [--json]
+  gloss code <project.gloss> --article <id> --code <code path> --start <n> --end <n> [--memo <text>] [--coder <name>]
+  gloss export <project.gloss> --format json|csv --out <file> [--raw-cells]
+  gloss stats <project.gloss> [--json]
+
+Offsets are Unicode code points, end exclusive. Options take "--name value" or "--name=value"
+(a value that starts with "-" needs the "=" form).
+
+Exit codes: 0 ok; 1 some file was rejected by import; 2 usage or project error.
+CSV cells that a spreadsheet would run as formulas get a leading ' unless --raw-cells is given.`;
+
+const SPEC = { flags: ['json', 'help', 'raw-cells', 'version'], values: ['article', 'code', 'start', 'end', 'memo', 'coder', 'format', 'out'] };
+
+function err(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+function need(args: ParsedArgs, name: string): string {
+  const v = args.options.get(name);
+  if (typeof v !== 'string') throw new UsageError(`--${name} is required`);
+  return v;
+}
+
+function integer(args: ParsedArgs, name: string): number {
+  const raw = need(args, name);
+  if (!/^\d+$/.test(raw)) throw new UsageError(`--${name} must be a whole number ≥ 0 (got "${raw}")`);
+  return Number(raw);
+}
+
+function projectPath(args: ParsedArgs): string {
+  const p = args.positional[1];
+  if (!p) throw new UsageError('the project file is missing');
+  return resolve(p);
+}
+
+async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, SPEC);
+  const command = args.positional[0];
+  if (args.options.has('version')) {
+    process.stdout.write(`${packageVersion()}\n`);
+    return 0;
+  }
+  if (!command || args.options.has('help') || command === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return command || args.options.has('help') ? 0 : 2;
+  }
+  switch (command) {
+    case 'init': {
+      const path = projectPath(args);
+      if (existsSync(path)) throw new GlossError('project_error', `${path} already exists`);
+      Project.create(path).close();
+      err(`Created ${path}`);
+      return 0;
+    }
+    case 'import': {
+      const path = projectPath(args);
+      const inputs = args.positional.slice(2);
+      if (inputs.length === 0) throw new UsageError('name at least one file or folder to import');
+      const project = Project.open(path);
+      try {
+        const report = await importSources(
+          project,
+          inputs.map((p) => ({ kind: 'path', path: p })),
+          { onProgress: (done, total) => total > 20 && process.stderr.write(`\rImporting ${done}/${total}`) },
+        );
+        if (report.imported.length + report.skipped.length + report.rejected.length > 20) process.stderr.write('\n');
+        if (args.options.has('json')) {
+          const out = {
+            imported: report.imported.map(({ file, articleId, title }) => ({ file, articleId, title })),
+            skipped: report.skipped.map(({ file, reason }) => ({ file, reason })),
+            rejected: report.rejected,
+          };
+          process.stdout.write(`${JSON.stringify(out)}\n`);
+        } else {
+          for (const i of report.imported) process.stdout.write(`imported  ${i.file}  → article ${i.articleId} "${i.title}" (${i.encoding})\n`);
+          for (const s of report.skipped) process.stdout.write(`skipped   ${s.file}  (${s.reason})\n`);
+          for (const r of report.rejected) process.stdout.write(`rejected  ${r.file}  (${r.reason})\n`);
+          err(`${report.imported.length} imported, ${report.skipped.length} skipped, ${report.rejected.length} rejected`);
+        }
+        return report.rejected.length > 0 ? 1 : 0;
+      } finally {
+        project.close();
+      }
+    }
+    case 'code': {
+      const path = projectPath(args);
+      const request = {
+        articleId: integer(args, 'article'),
+        start: integer(args, 'start'),
+        end: integer(args, 'end'),
+      };
+      const codePath = need(args, 'code');
+      const memo = args.options.get('memo');
+      const coderOpt = args.options.get('coder');
+      // The same validation the app applies to codings.apply.
+      const check = calls['codings.apply'].request.safeParse({ ...request, codeId: 1 });
+      if (!check.success) throw new UsageError(check.error.issues[0].message);
+      const project = Project.open(path);
+      try {
+        project.articles.summary(request.articleId);
+        const coding = project.db.transaction(() => {
+          const code = project.codes.ensurePath(codePath);
+          return project.codings.apply({
+            ...request,
+            codeId: code.id,
+            memo: typeof memo === 'string' ? memo : undefined,
+            coder: typeof coderOpt === 'string' ? coderOpt : userInfo().username || 'analyst',
+          });
+        })();
+        process.stdout.write(`${JSON.stringify(coding)}\n`);
+        return 0;
+      } finally {
+        project.close();
+      }
+    }
+    case 'export': {
+      const path = projectPath(args);
+      const format = need(args, 'format');
+      if (format !== 'json' && format !== 'csv') throw new UsageError('--format must be json or csv');
+      const out = resolve(need(args, 'out'));
+      const project = Project.open(path, { readOnly: false });
+      try {
+        if (format === 'csv' && args.options.has('raw-cells')) {
+          err('warning: --raw-cells writes cells exactly; a spreadsheet may run cells that start with = + - @ as formulas.');
+        }
+        const result =
+          format === 'json' ? await exportJson(project, out) : await exportCsv(project, out, { rawCells: args.options.has('raw-cells') });
+        err(`Exported ${result.codings} codings from ${result.articles} articles to ${result.path}`);
+        return 0;
+      } finally {
+        project.close();
+      }
+    }
+    case 'stats': {
+      const project = Project.open(projectPath(args), { readOnly: true });
+      try {
+        const info = project.info();
+        const stats = { articles: info.articles, codes: info.codes, codings: info.codings };
+        if (args.options.has('json')) process.stdout.write(`${JSON.stringify(stats)}\n`);
+        else process.stdout.write(`${info.name}: ${stats.articles} articles, ${stats.codes} codes, ${stats.codings} codings\n`);
+        return 0;
+      } finally {
+        project.close();
+      }
+    }
+    default:
+      throw new UsageError(`unknown command "${command}" (see gloss --help)`);
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) err(`gloss: ${error.message}`);
+    else if (error instanceof GlossError) err(`gloss: ${error.message}`);
+    else err(`gloss: ${(error as Error).message ?? String(error)}`);
+    process.exitCode = 2;
+  },
+);

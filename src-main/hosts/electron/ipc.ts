@@ -1,0 +1,22 @@
+// The one IPC handler main registers. It is free of Electron imports (types only), so tests drive it directly.
+import type { IpcMainInvokeEvent } from 'electron';
+import { dispatch, type WireResult } from '../../core/dispatch';
+import type { Session } from '../../core/session';
+
+export const APP_ORIGIN = 'gloss://app';
+
+/** A sender is trusted only if it is our own top-level window showing our own bundled renderer. */
+export function isTrustedSenderUrl(url: string | undefined, devServerUrl?: string): boolean {
+  if (!url) return false;
+  if (url.startsWith(`${APP_ORIGIN}/`)) return true;
+  return Boolean(devServerUrl && url.startsWith(devServerUrl));
+}
+
+export function createIpcHandler(session: Session, trusted: (event: IpcMainInvokeEvent) => boolean) {
+  return async (event: IpcMainInvokeEvent, name: unknown, payload: unknown): Promise<WireResult> => {
+    if (!trusted(event)) {
+      return { ok: false, error: { code: 'forbidden', message: 'This call did not come from the Gloss window.' } };
+    }
+    return dispatch(session, name, payload);
+  };
+}

@@ -1,0 +1,146 @@
+// The Electron main process: one window, the app menu, native dialogs, and the IPC handler. Everything else is the
+// core, reached through the same Session and dispatcher the web host and the CLI use.
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session as electronSession, shell } from 'electron';
+import { join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { AppState } from '../../core/appState';
+import { Session, type HostAdapter } from '../../core/session';
+import { IPC_CALL, IPC_EVENT } from '../../contract/ipc';
+import { CONTENT_SECURITY_POLICY, packageVersion, rendererDir, sampleDir } from '../shared/paths';
+import { APP_ORIGIN, createIpcHandler, isTrustedSenderUrl } from './ipc';
+import { buildMenu } from './menu';
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'gloss', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+let mainWindow: BrowserWindow | null = null;
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+
+const adapter: HostAdapter = {
+  kind: 'electron',
+  version: packageVersion(),
+  sampleDir: sampleDir(),
+  get sampleProjectPath() {
+    return join(app.getPath('userData'), 'Gloss sample project.gloss');
+  },
+  async chooseNewProjectPath() {
+    const r = await dialog.showSaveDialog(mainWindow!, {
+      title: 'New Gloss project',
+      defaultPath: join(app.getPath('documents'), 'Untitled.gloss'),
+      filters: [{ name: 'Gloss project', extensions: ['gloss'] }],
+    });
+    if (r.canceled || !r.filePath) return null;
+    return r.filePath.endsWith('.gloss') ? r.filePath : `${r.filePath}.gloss`;
+  },
+  async chooseProjectToOpen() {
+    const r = await dialog.showOpenDialog(mainWindow!, {
+      title: 'Open Gloss project',
+      properties: ['openFile'],
+      filters: [{ name: 'Gloss project', extensions: ['gloss'] }],
+    });
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  },
+  async chooseImportPaths(pick) {
+    const r = await dialog.showOpenDialog(mainWindow!, {
+      title: pick === 'folder' ? 'Import a folder of text files' : 'Import text files',
+      properties: pick === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections'],
+      filters: pick === 'folder' ? undefined : [{ name: 'Text', extensions: ['txt', 'text', 'md'] }],
+    });
+    return r.canceled ? null : r.filePaths;
+  },
+  async chooseExportPath(format, suggestedName) {
+    const r = await dialog.showSaveDialog(mainWindow!, {
+      title: format === 'csv' ? 'Export codings as CSV' : 'Export project as JSON',
+      defaultPath: join(app.getPath('documents'), suggestedName),
+      filters: [format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'JSON', extensions: ['json'] }],
+    });
+    return r.canceled || !r.filePath ? null : r.filePath;
+  },
+};
+
+let glossSession: Session;
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: 'Gloss',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  const contents = mainWindow.webContents;
+  // Nothing may take the window elsewhere or open another one: links in memos open in the system browser,
+  // and only plain https links at that.
+  contents.setWindowOpenHandler(({ url }) => {
+    if (/^https:\/\/[^\s]+$/i.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event, url) => {
+    if (!isTrustedSenderUrl(url, devServerUrl)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  if (devServerUrl) void mainWindow.loadURL(devServerUrl);
+  else void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+function serveRenderer(): void {
+  const root = normalize(rendererDir());
+  protocol.handle('gloss', async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== 'app') return new Response('Not found', { status: 404 });
+    const file = normalize(join(root, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(root + sep)) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+function sendToWindow(event: unknown): void {
+  mainWindow?.webContents.send(IPC_EVENT, event);
+}
+
+app.whenReady().then(() => {
+  glossSession = new Session(new AppState(join(app.getPath('userData'), 'state')), adapter);
+  glossSession.onEvent((event) => {
+    sendToWindow(event);
+    if (event.type === 'project.changed') Menu.setApplicationMenu(buildMenu(glossSession, sendToWindow));
+  });
+  electronSession.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  electronSession.defaultSession.setPermissionCheckHandler(() => false);
+  serveRenderer();
+  ipcMain.handle(
+    IPC_CALL,
+    createIpcHandler(glossSession, (event) => {
+      // Only our window's main frame, showing our renderer, may call main.
+      const frame = event.senderFrame;
+      return Boolean(mainWindow && event.sender === mainWindow.webContents && frame && frame === event.sender.mainFrame && isTrustedSenderUrl(frame.url, devServerUrl));
+    }),
+  );
+  Menu.setApplicationMenu(buildMenu(glossSession, sendToWindow));
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  glossSession?.closeProject(false);
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('before-quit', () => glossSession?.closeProject(false));

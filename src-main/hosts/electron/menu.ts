@@ -1,0 +1,52 @@
+import { Menu, type MenuItemConstructorOptions } from 'electron';
+import type { Session } from '../../core/session';
+import type { GlossEvent, MenuCommand } from '../../contract/types';
+
+/**
+ * The application menu. Items that need the renderer (export options, the new-project flow, import progress)
+ * are forwarded to it as `menu.command` events, so each flow is written once, in the renderer, for both hosts.
+ */
+export function buildMenu(session: Session, send: (event: GlossEvent) => void): Menu {
+  const command = (c: MenuCommand) => () => send({ type: 'menu.command', command: c });
+  const hasProject = Boolean(session.currentProject);
+  const recent = session.appState.recent().filter((r) => r.exists);
+  const template: MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: '&File',
+      submenu: [
+        { label: 'New Project…', accelerator: 'CmdOrCtrl+Shift+N', click: command('project.new') },
+        { label: 'Open Project…', accelerator: 'CmdOrCtrl+O', click: command('project.open') },
+        {
+          label: 'Open Recent',
+          submenu: recent.length
+            ? recent.map((r) => ({
+                label: r.name,
+                sublabel: r.path,
+                click: () => {
+                  try {
+                    session.openProject(r.path);
+                  } catch (err) {
+                    send({ type: 'menu.command', command: 'project.open' });
+                    console.error(err);
+                  }
+                },
+              }))
+            : [{ label: 'No recent projects', enabled: false }],
+        },
+        { type: 'separator' },
+        { label: 'Import Files…', accelerator: 'CmdOrCtrl+I', enabled: hasProject, click: command('import.files') },
+        { label: 'Import Folder…', enabled: hasProject, click: command('import.folder') },
+        { type: 'separator' },
+        { label: 'Export JSON…', enabled: hasProject, click: command('export.json') },
+        { label: 'Export CSV…', accelerator: 'CmdOrCtrl+E', enabled: hasProject, click: command('export.csv') },
+        { type: 'separator' },
+        process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+  ];
+  return Menu.buildFromTemplate(template);
+}

@@ -1,0 +1,3 @@
+export function ArticleList() {
+  return <div className="placeholder">Articles</div>;
+}

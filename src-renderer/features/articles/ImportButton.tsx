@@ -1,0 +1,3 @@
+export function ImportButton() {
+  return null;
+}

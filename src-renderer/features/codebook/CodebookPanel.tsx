@@ -1,0 +1,3 @@
+export function CodebookPanel() {
+  return <div className="placeholder">Codebook</div>;
+}

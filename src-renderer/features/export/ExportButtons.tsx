@@ -1,0 +1,3 @@
+export function ExportButtons() {
+  return null;
+}

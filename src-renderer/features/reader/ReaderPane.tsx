@@ -1,0 +1,3 @@
+export function ReaderPane() {
+  return <div className="placeholder">Select an article</div>;
+}
