@@ -5,6 +5,7 @@ import { ArticleStore } from './ArticleStore';
 import { CodeStore } from './CodeStore';
 import { CodingStore } from './CodingStore';
 import { openProjectDatabase, type OpenOptions } from './database';
+import { ProjectLock } from './projectLock';
 
 /** One open project file and its stores. Everything that reads or writes a project goes through here. */
 export class Project {
@@ -17,18 +18,27 @@ export class Project {
     readonly path: string,
     readonly db: Database,
     readonly readOnly: boolean,
+    private readonly lock: ProjectLock | null,
   ) {
     this.articles = new ArticleStore(db);
     this.codes = new CodeStore(db);
     this.codings = new CodingStore(db, (codeId) => this.codes.pathOf(codeId));
   }
 
-  static open(path: string, options: OpenOptions = {}): Project {
-    return new Project(path, openProjectDatabase(path, options), options.readOnly ?? false);
+  /** Opens for writing (taking the one-writer lock) unless `readOnly`, which any number of readers may do. */
+  static open(path: string, options: OpenOptions & { holder?: string } = {}): Project {
+    const readOnly = options.readOnly ?? false;
+    const lock = readOnly ? null : ProjectLock.acquire(path, options.holder ?? 'Gloss');
+    try {
+      return new Project(path, openProjectDatabase(path, options), readOnly, lock);
+    } catch (err) {
+      lock?.release();
+      throw err;
+    }
   }
 
-  static create(path: string, name?: string): Project {
-    const project = new Project(path, openProjectDatabase(path, { create: true }), false);
+  static create(path: string, name?: string, holder?: string): Project {
+    const project = Project.open(path, { create: true, holder });
     if (name) project.setName(name);
     return project;
   }
@@ -65,5 +75,6 @@ export class Project {
       }
     }
     this.db.close();
+    this.lock?.release();
   }
 }

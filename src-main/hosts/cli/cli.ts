@@ -75,7 +75,7 @@ async function run(argv: string[]): Promise<number> {
       const path = projectPath(args);
       const inputs = args.positional.slice(2);
       if (inputs.length === 0) throw new UsageError('name at least one file or folder to import');
-      const project = Project.open(path);
+      const project = Project.open(path, { holder: 'gloss CLI' });
       try {
         const report = await importSources(
           project,
@@ -114,7 +114,7 @@ async function run(argv: string[]): Promise<number> {
       // The same validation the app applies to codings.apply.
       const check = calls['codings.apply'].request.safeParse({ ...request, codeId: 1 });
       if (!check.success) throw new UsageError(check.error.issues[0].message);
-      const project = Project.open(path);
+      const project = Project.open(path, { holder: 'gloss CLI' });
       try {
         project.articles.summary(request.articleId);
         const coding = project.db.transaction(() => {
@@ -137,7 +137,7 @@ async function run(argv: string[]): Promise<number> {
       const format = need(args, 'format');
       if (format !== 'json' && format !== 'csv') throw new UsageError('--format must be json or csv');
       const out = resolve(need(args, 'out'));
-      const project = Project.open(path, { readOnly: false });
+      const project = Project.open(path, { readOnly: true });
       try {
         if (format === 'csv' && args.options.has('raw-cells')) {
           err('warning: --raw-cells writes cells exactly; a spreadsheet may run cells that start with = + - @ as formulas.');
