@@ -9,6 +9,7 @@ import type {
   Code,
   Coding,
   ExportResult,
+  HistoryState,
   ImportReport,
   ProjectInfo,
   RecentProject,
@@ -139,6 +140,11 @@ export const calls = {
     request: z.strictObject({ path: path.optional(), rawCells: z.boolean().optional() }),
     response: {} as ExportResult | null,
   },
+
+  'history.state': { request: empty, response: {} as HistoryState },
+  /** Undoes the last change of this session; `label` says what was undone (null: nothing to undo). */
+  'history.undo': { request: empty, response: {} as HistoryState & { label: string | null } },
+  'history.redo': { request: empty, response: {} as HistoryState & { label: string | null } },
 
   'settings.get': { request: empty, response: {} as Settings },
   'settings.update': {

@@ -117,3 +117,10 @@ export type GlossEvent =
 
 /** Menu items whose work happens in the renderer (dialogs it owns, such as export options). */
 export type MenuCommand = 'export.json' | 'export.csv' | 'project.new' | 'project.open' | 'import.files' | 'import.folder';
+
+export interface HistoryState {
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel: string | null;
+  redoLabel: string | null;
+}

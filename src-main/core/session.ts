@@ -4,6 +4,7 @@ import type { CallName, CallResponse, ParsedRequest } from '../contract/calls';
 import { GlossError } from '../contract/errors';
 import type { ExportResult, GlossEvent, ImportReport } from '../contract/types';
 import { AppState } from './appState';
+import { History } from './history';
 import { exportCsv } from './export/csv';
 import { exportJson } from './export/json';
 import { importSources, type ImportSource } from './import/importer';
@@ -36,6 +37,7 @@ export type Handlers = { [N in CallName]: (request: ParsedRequest<N>) => Promise
  */
 export class Session {
   private project: Project | null = null;
+  private history: History | null = null;
   private readonly jobs = new Map<string, AbortController>();
   private readonly listeners = new Set<(event: GlossEvent) => void>();
 
@@ -70,7 +72,8 @@ export class Session {
 
   openProject(path: string, create = false, name?: string): Project {
     this.closeProject(false);
-    this.project = create ? Project.create(path, name) : Project.open(path);
+    this.project = create ? Project.create(path, name, this.lockHolder()) : Project.open(path, { holder: this.lockHolder() });
+    this.history = new History(this.project);
     this.appState.noteOpened(path, this.project.name);
     this.emit({ type: 'project.changed', project: this.project.info() });
     return this.project;
@@ -81,6 +84,7 @@ export class Session {
     if (!this.project) return false;
     this.project.close();
     this.project = null;
+    this.history = null;
     if (notify) this.emit({ type: 'project.changed', project: null });
     return true;
   }
@@ -109,6 +113,16 @@ export class Session {
     this.emit({ type: 'import.finished', report });
     this.emit({ type: 'articles.changed' });
     return report;
+  }
+
+  private lockHolder(): string {
+    return this.host.kind === 'electron' ? 'the Gloss app' : 'the Gloss web host';
+  }
+
+  /** The project's undo history; every change the renderer asks for is recorded through it. */
+  private recorder(): History {
+    this.requireWritable();
+    return this.history!;
   }
 
   private coder(): string {
@@ -158,12 +172,16 @@ export class Session {
     'articles.list': async (req) => this.requireProject().articles.list(req),
     'articles.get': async ({ id }) => this.requireProject().articles.get(id),
     'articles.rename': async ({ id, title }) => {
-      const summary = this.requireWritable().articles.rename(id, title);
+      const project = this.requireWritable();
+      const summary = this.recorder().record('Rename article', { articles: [id] }, () => project.articles.rename(id, title));
       this.emit({ type: 'articles.changed' });
       return summary;
     },
     'articles.delete': async ({ id }) => {
-      const deletedCodings = this.requireWritable().articles.delete(id);
+      const project = this.requireWritable();
+      const deletedCodings = this.recorder().record('Delete article', { articles: [id], codingsOfArticles: [id] }, () =>
+        project.articles.delete(id),
+      );
       this.emit({ type: 'articles.changed' });
       return { deletedCodings };
     },
@@ -188,26 +206,54 @@ export class Session {
     },
 
     'codes.list': async () => ({ codes: this.requireProject().codes.list() }),
-    'codes.create': async (req) => this.requireWritable().codes.create(req),
-    'codes.update': async ({ id, ...changes }) => this.requireWritable().codes.update(id, changes),
+    'codes.create': async (req) => {
+      const project = this.requireWritable();
+      return this.recorder().record('Create code', {}, () => project.codes.create(req), (code) => ({ codes: [code.id] }));
+    },
+    'codes.update': async ({ id, ...changes }) => {
+      const project = this.requireWritable();
+      return this.recorder().record('Edit code', { codes: [id] }, () => project.codes.update(id, changes));
+    },
     'codes.move': async ({ id, parentId, index }) => {
       const project = this.requireWritable();
-      project.codes.move(id, parentId, index);
+      this.recorder().record('Move code', { codes: 'all' }, () => project.codes.move(id, parentId, index));
       return { codes: project.codes.list() };
     },
-    'codes.merge': async ({ sourceId, targetId }) => this.requireWritable().codes.merge(sourceId, targetId),
+    'codes.merge': async ({ sourceId, targetId }) => {
+      const project = this.requireWritable();
+      return this.recorder().record('Merge codes', { codes: 'all', codingsOfCodes: [sourceId, targetId] }, () =>
+        project.codes.merge(sourceId, targetId),
+      );
+    },
     'codes.impact': async ({ id }) => this.requireProject().codes.impact(id),
-    'codes.delete': async ({ id }) => this.requireWritable().codes.delete(id),
+    'codes.delete': async ({ id }) => {
+      const project = this.requireWritable();
+      const subtree = [id, ...project.codes.descendants(id)];
+      return this.recorder().record('Delete code', { codes: 'all', codingsOfCodes: subtree }, () => project.codes.delete(id));
+    },
 
     'codings.listForArticle': async ({ articleId }) => {
       const project = this.requireProject();
       project.articles.summary(articleId);
       return { codings: project.codings.listForArticle(articleId) };
     },
-    'codings.apply': async (req) => this.requireWritable().codings.apply({ ...req, coder: this.coder() }),
-    'codings.update': async ({ id, ...changes }) => this.requireWritable().codings.update(id, changes),
+    'codings.apply': async (req) => {
+      const project = this.requireWritable();
+      return this.recorder().record(
+        'Apply code',
+        {},
+        () => project.codings.apply({ ...req, coder: this.coder() }),
+        (coding) => ({ codings: [coding.id] }),
+      );
+    },
+    'codings.update': async ({ id, ...changes }) => {
+      const project = this.requireWritable();
+      const label = changes.memo !== undefined && changes.start === undefined && changes.end === undefined && changes.codeId === undefined ? 'Edit memo' : changes.codeId !== undefined ? 'Change code' : 'Adjust coding';
+      return this.recorder().record(label, { codings: [id] }, () => project.codings.update(id, changes));
+    },
     'codings.remove': async ({ id }) => {
-      const removed = this.requireWritable().codings.remove(id);
+      const project = this.requireWritable();
+      const removed = this.recorder().record('Remove coding', { codings: [id] }, () => project.codings.remove(id));
       if (!removed) throw new GlossError('not_found', `There is no coding ${id} in this project.`);
       return { removed };
     },
@@ -225,6 +271,18 @@ export class Session {
       if (!target) return null;
       const result = await this.job(undefined, (signal) => exportCsv(project, target, { signal, rawCells }));
       return this.host.afterExport ? this.host.afterExport(result) : result;
+    },
+
+    'history.state': async () => this.recorder().state(),
+    'history.undo': async () => {
+      const label = this.recorder().undo();
+      if (label) this.emit({ type: 'articles.changed' });
+      return { ...this.recorder().state(), label };
+    },
+    'history.redo': async () => {
+      const label = this.recorder().redo();
+      if (label) this.emit({ type: 'articles.changed' });
+      return { ...this.recorder().state(), label };
     },
 
     'settings.get': async () => this.appState.settings(),

@@ -82,8 +82,8 @@ export class CodeStore {
 
   private pathCache: Map<number, string> | undefined;
 
-  /** Every write to the codebook goes through a method that calls this. */
-  private changed(): void {
+  /** Every write to the codebook goes through a method that calls this (and undo/redo, which write rows directly). */
+  invalidate(): void {
     this.pathCache = undefined;
   }
 
@@ -113,7 +113,7 @@ export class CodeStore {
     const parentId = code.parentId ?? null;
     if (parentId !== null) this.assertExists(parentId);
     try {
-      this.changed();
+      this.invalidate();
       const id = Number(
         this.insertStmt.run(parentId, name, code.color ?? this.nextColor(), code.description ?? '', parentId, new Date().toISOString())
           .lastInsertRowid,
@@ -143,7 +143,7 @@ export class CodeStore {
       params.push(changes.description);
     }
     if (sets.length) {
-      this.changed();
+      this.invalidate();
       try {
         this.db.prepare(`UPDATE codes SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
       } catch (err) {
@@ -173,7 +173,7 @@ export class CodeStore {
         throw new GlossError('conflict', 'A code cannot be moved inside itself or one of its own sub-codes.');
       }
     }
-    this.changed();
+    this.invalidate();
     this.db.transaction(() => {
       try {
         this.db.prepare('UPDATE codes SET parent_id = ? WHERE id = ?').run(parentId, id);
@@ -202,7 +202,7 @@ export class CodeStore {
   delete(id: number): { deletedCodings: number; deletedCodes: number } {
     return this.db.transaction(() => {
       const { codings, descendants } = this.impact(id);
-      this.changed();
+      this.invalidate();
       this.db.prepare('DELETE FROM codes WHERE id = ?').run(id);
       return { deletedCodings: codings, deletedCodes: descendants + 1 };
     }).immediate();
@@ -219,7 +219,7 @@ export class CodeStore {
     if (this.descendants(sourceId).includes(targetId)) {
       throw new GlossError('conflict', 'A code cannot be merged into one of its own sub-codes.');
     }
-    this.changed();
+    this.invalidate();
     return this.db.transaction(() => {
       const dropped = this.db
         .prepare(
