@@ -44,6 +44,7 @@ export async function exportCsv(project: Project, target: string, options: CsvOp
   const cell = options.rawCells ? (s: string) => s : defuseFormula;
   let codings = 0;
   await writeFileAtomically(target, async (out) => {
+    checkCancelled(options.signal);
     await out.write('\ufeff');
     await out.write(stringify([CSV_COLUMNS as unknown as string[]], { record_delimiter: 'windows' }));
     let rows: string[][] = [];
@@ -77,6 +78,9 @@ export async function exportCsv(project: Project, target: string, options: CsvOp
       }
     }
     await flush();
+    // Last chance before the rename: a cancel that came during the final rows (or a project with fewer rows than one
+    // chunk, where the loop never checks) must still leave the previous file in place.
+    checkCancelled(options.signal);
   });
   options.onProgress?.(codings, total);
   return { path: target, articles: titles.size, codings };

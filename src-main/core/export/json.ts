@@ -20,6 +20,7 @@ export async function exportJson(project: Project, target: string, options: Expo
   let articles = 0;
   let codings = 0;
   await writeFileAtomically(target, async (out) => {
+    checkCancelled(options.signal);
     const head = {
       format: 'gloss',
       version: GLOSS_EXPORT_VERSION,
@@ -69,6 +70,8 @@ export async function exportJson(project: Project, target: string, options: Expo
       }
     }
     await out.write('\n]}\n');
+    // Last chance before the rename, so a cancel during the last codings still leaves the previous file in place.
+    checkCancelled(options.signal);
   });
   options.onProgress?.(codings, total);
   return { path: target, articles, codings };
