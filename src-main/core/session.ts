@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { CallName, CallResponse, ParsedRequest } from '../contract/calls';
 import { GlossError } from '../contract/errors';
 import type { ExportResult, GlossEvent, ImportReport } from '../contract/types';
@@ -71,8 +71,13 @@ export class Session {
   }
 
   openProject(path: string, create = false, name?: string): Project {
+    // Open the new file before closing the current project: a file that cannot be opened (not a project, a newer
+    // format, locked, a folder that does not exist) must leave the open project as it was, not close it behind the
+    // renderer's back. Only reopening the same file closes it first, since a process holds one lock per project.
+    if (this.project && resolve(this.project.path) === resolve(path)) this.closeProject(false);
+    const next = create ? Project.create(path, name, this.lockHolder()) : Project.open(path, { holder: this.lockHolder() });
     this.closeProject(false);
-    this.project = create ? Project.create(path, name, this.lockHolder()) : Project.open(path, { holder: this.lockHolder() });
+    this.project = next;
     this.history = new History(this.project);
     this.appState.noteOpened(path, this.project.name);
     this.emit({ type: 'project.changed', project: this.project.info() });
