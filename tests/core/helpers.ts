@@ -1,0 +1,304 @@
+// Shared helpers for the core tests: real project files in temp folders, real sessions, and the texts that make
+// offsets hard. Nothing here stands in for Gloss code; the only invented piece is the HostAdapter, which is the part
+// every host (Electron, web, CLI) supplies itself.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type Database from 'better-sqlite3';
+import { AppState } from '../../src-main/core/appState';
+import { dispatch, type WireResult } from '../../src-main/core/dispatch';
+import { importSources } from '../../src-main/core/import/importer';
+import { Session, type HostAdapter } from '../../src-main/core/session';
+import { Project } from '../../src-main/core/store/Project';
+
+export const repoRoot = resolve(__dirname, '..', '..');
+export const seedsDir = join(repoRoot, '..', 'shared', 'seeds');
+export const builtCli = join(repoRoot, 'out', 'main', 'cli.js');
+export const builtPreload = join(repoRoot, 'out', 'preload', 'index.cjs');
+export const exportSchemaPath = join(repoRoot, 'src-main', 'core', 'export', 'gloss-export.schema.json');
+
+const made: string[] = [];
+process.on('exit', () => {
+  if (process.env.GLOSS_KEEP_TEMP) return;
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh folder under the system temp dir, removed when the test process exits. */
+export function tempDir(prefix = 'gloss-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Writes files (string → UTF-8, or raw bytes) below `dir`, creating folders; returns their full paths. */
+export function writeFiles(dir: string, files: Record<string, string | Uint8Array>): string[] {
+  return Object.entries(files).map(([name, content]) => {
+    const path = join(dir, name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+    return path;
+  });
+}
+
+/** A new, empty project file in its own temp folder. Close it with `project.close()` (or leave it to exit). */
+export function newProject(name?: string): { project: Project; dir: string; path: string } {
+  const dir = tempDir();
+  const path = join(dir, 'test.gloss');
+  return { project: Project.create(path, name), dir, path };
+}
+
+/** Imports `text` as a UTF-8 file named `fileName` and returns the new article's id (fails if it was not imported). */
+export async function importText(project: Project, text: string | Uint8Array, fileName = 'article.txt'): Promise<number> {
+  const dir = tempDir('gloss-src-');
+  const [path] = writeFiles(dir, { [fileName]: text });
+  const report = await importSources(project, [{ kind: 'path', path }]);
+  if (report.imported.length !== 1) throw new Error(`import of ${fileName} failed: ${JSON.stringify(report)}`);
+  return report.imported[0].articleId;
+}
+
+/** Code points of a string, the unit of every offset Gloss stores and exports. */
+export const cps = (s: string): string[] => [...s];
+export const cpSlice = (s: string, start: number, end: number): string => cps(s).slice(start, end).join('');
+
+/** Code-point offsets of the first occurrence of `needle` in `text` (throws when absent). */
+export function spanOf(text: string, needle: string, from = 0): { start: number; end: number } {
+  const at = text.indexOf(needle, from);
+  if (at < 0) throw new Error(`"${needle}" is not in the text`);
+  const start = cps(text.slice(0, at)).length;
+  return { start, end: start + cps(needle).length };
+}
+
+// Texts whose code points, UTF-16 units and graphemes all disagree. Written with escapes so no editor normalises them.
+export const FLAG_LB = '\u{1F1F1}\u{1F1E7}'; // 🇱🇧: two regional indicators, one grapheme
+export const THUMBS_DARK = '\u{1F44D}\u{1F3FF}'; // 👍🏿: emoji + skin tone modifier
+export const FAMILY = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466}'; // 👨‍👩‍👧‍👦: ZWJ sequence, 7 code points
+export const E_ACUTE_COMBINING = 'e\u0301'; // é as e + COMBINING ACUTE (kept: NFC would compose it, see below)
+export const ARABIC_HARAKAT = '\u0643\u064E\u062A\u064E\u0628\u064E'; // كَتَبَ: letters with fatha marks
+export const HEBREW = '\u05E9\u05B8\u05C1\u05DC\u05D5\u05B9\u05DD'; // שָׁלוֹם with points, in canonical order
+export const HEBREW_PLAIN = '\u05E9\u05DC\u05D5\u05DD'; // שלום
+export const ARABIC_PLAIN = '\u063A\u0632\u0629'; // غزة
+
+/** Lines of hard text; stored as-is by import (already NFC, LF). Combining marks that have no precomposed form stay. */
+export const TRICKY_LINES = [
+  'Ceasefire talks \u{1F54A}\uFE0F resume in Cairo',
+  `Flag ${FLAG_LB} and skin tone ${THUMBS_DARK} and family ${FAMILY} in one line.`,
+  `Arabic with harakat: ${ARABIC_HARAKAT} \u2014 \u0627\u0644\u0633\u064E\u0651\u0644\u0627\u0645\u064F \u0639\u064E\u0644\u064E\u064A\u0652\u0643\u064F\u0645\u0652`,
+  `Hebrew: ${HEBREW} and ${HEBREW_PLAIN}; mixed RTL ${ARABIC_PLAIN} (Gaza).`,
+  'Combining marks with no precomposed form: q\u0323\u0307 and x\u0302 and x\u0328\u0301.',
+  'Math \u{1D400}\u{1D401} and CJK \u{20000} outside the BMP; quote "x", comma, semicolon;',
+];
+export const TRICKY_TEXT = TRICKY_LINES.join('\n');
+
+/** Passages of TRICKY_TEXT to code: each is hard at one of its edges. */
+export const TRICKY_PASSAGES = [
+  'Ceasefire',
+  '\u{1F54A}\uFE0F',
+  FLAG_LB,
+  THUMBS_DARK,
+  FAMILY,
+  `${FAMILY} in one`,
+  ARABIC_HARAKAT,
+  '\u0627\u0644\u0633\u064E\u0651\u0644\u0627\u0645\u064F',
+  HEBREW,
+  `${HEBREW_PLAIN}; mixed RTL ${ARABIC_PLAIN}`,
+  'q\u0323\u0307',
+  'x\u0328\u0301.',
+  '\u{1D400}\u{1D401} and CJK \u{20000}',
+  'quote "x", comma',
+];
+
+/** The HostAdapter a headless host would supply: no dialogs (every "choose" declines), projects in `dir`. */
+export function testHostAdapter(dir: string): HostAdapter {
+  return {
+    kind: 'web',
+    version: 'test',
+    sampleDir: join(repoRoot, 'resources', 'sample'),
+    sampleProjectPath: join(dir, 'sample.gloss'),
+    chooseNewProjectPath: async (name) => join(dir, `${name ?? 'Untitled'}.gloss`),
+    chooseProjectToOpen: async () => null,
+    chooseImportPaths: async () => null,
+    chooseExportPath: async () => null,
+  };
+}
+
+export function newSession(): { dir: string; session: Session } {
+  const dir = tempDir('gloss-session-');
+  return { dir, session: new Session(new AppState(join(dir, 'state')), testHostAdapter(dir)) };
+}
+
+/** Calls through the dispatcher and returns the result, or throws with the typed error. */
+export async function callOk<T = unknown>(call: Transport, name: string, payload: unknown = {}): Promise<T> {
+  const reply = await call(name, payload);
+  if (!reply.ok) throw new Error(`${name} failed: ${reply.error.code}: ${reply.error.message}`);
+  return reply.result as T;
+}
+
+export type Transport = (name: string, payload: unknown) => Promise<WireResult>;
+
+export const directTransport =
+  (session: Session): Transport =>
+  (name, payload) =>
+    dispatch(session, name, payload);
+
+type Row = Record<string, unknown>;
+
+/** Every row of every table a user's work lives in, for "nothing changed" comparisons. */
+export function snapshot(db: Database.Database): Record<string, Row[]> {
+  const tables = ['project_meta', 'articles', 'codes', 'codings'];
+  const out: Record<string, Row[]> = {};
+  for (const t of tables) out[t] = db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all() as Row[];
+  return out;
+}
+
+/** Row counts, for messages that say what changed when a snapshot differs. */
+export function counts(db: Database.Database): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const t of ['articles', 'codes', 'codings']) out[t] = (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+  return out;
+}
+
+/**
+ * The fixture the contract tests attack: one article of TRICKY_TEXT, a small codebook (Frames/Humanitarian,
+ * Frames/Security, Actors) and two codings. Built through the given transport, so it works over HTTP and IPC alike.
+ */
+export async function buildContractFixture(call: Transport, projectPath: string) {
+  await callOk(call, 'project.create', { path: projectPath, name: 'Contract' });
+  const report = await callOk<{ imported: { articleId: number }[] }>(call, 'articles.importFiles', {
+    files: [{ name: 'tricky.txt', base64: Buffer.from(TRICKY_TEXT, 'utf8').toString('base64') }],
+  });
+  const articleId = report.imported[0].articleId;
+  const frames = await callOk<{ id: number }>(call, 'codes.create', { name: 'Frames' });
+  const humanitarian = await callOk<{ id: number }>(call, 'codes.create', { name: 'Humanitarian', parentId: frames.id });
+  const security = await callOk<{ id: number }>(call, 'codes.create', { name: 'Security', parentId: frames.id });
+  const actors = await callOk<{ id: number }>(call, 'codes.create', { name: 'Actors' });
+  // Same name as Frames/Humanitarian but at the top level, so moving that one up must clash.
+  const topHumanitarian = await callOk<{ id: number }>(call, 'codes.create', { name: 'humanitarian' });
+  const flag = spanOf(TRICKY_TEXT, FLAG_LB);
+  const family = spanOf(TRICKY_TEXT, FAMILY);
+  const c1 = await callOk<{ id: number; text: string }>(call, 'codings.apply', { articleId, codeId: humanitarian.id, ...flag });
+  const c2 = await callOk<{ id: number; text: string }>(call, 'codings.apply', { articleId, codeId: security.id, ...family, memo: 'family' });
+  return {
+    articleId,
+    length: cps(TRICKY_TEXT).length,
+    codes: { frames: frames.id, humanitarian: humanitarian.id, security: security.id, actors: actors.id, topHumanitarian: topHumanitarian.id },
+    codings: [c1, c2],
+    flag,
+    family,
+  };
+}
+
+export type ContractFixture = Awaited<ReturnType<typeof buildContractFixture>>;
+
+export interface BadCall {
+  what: string;
+  name: string;
+  payload: unknown;
+  code: 'invalid_request' | 'not_found' | 'unknown_call' | 'conflict' | 'no_project' | 'project_error';
+}
+
+/** Malformed, out-of-range and conflicting calls, each with the typed error the user must get back. */
+export function badCalls(f: ContractFixture, dir: string): BadCall[] {
+  writeFileSync(join(dir, 'not-a-project.gloss'), 'Just some notes, not an SQLite file.\n'.repeat(100));
+  const { articleId, length } = f;
+  const { frames, humanitarian, security, actors } = f.codes;
+  const [c1, c2] = f.codings;
+  const huge = 'x'.repeat(2_000_001);
+  const missing = 987_654;
+  return [
+    // Unknown names, including ones that exist on every object.
+    { what: 'an unknown call', name: 'articles.drop', payload: {}, code: 'unknown_call' },
+    { what: 'an empty call name', name: '', payload: {}, code: 'unknown_call' },
+    { what: '__proto__ as a call name', name: '__proto__', payload: {}, code: 'unknown_call' },
+    { what: 'constructor as a call name', name: 'constructor', payload: {}, code: 'unknown_call' },
+    { what: 'toString as a call name', name: 'toString', payload: {}, code: 'unknown_call' },
+    // Payloads of the wrong shape.
+    { what: 'a string payload', name: 'articles.get', payload: 'id=1', code: 'invalid_request' },
+    { what: 'an array payload', name: 'codes.create', payload: ['Frames'], code: 'invalid_request' },
+    { what: 'an id as a string', name: 'articles.get', payload: { id: String(articleId) }, code: 'invalid_request' },
+    { what: 'a fractional id', name: 'articles.get', payload: { id: 1.5 }, code: 'invalid_request' },
+    { what: 'id 0', name: 'articles.delete', payload: { id: 0 }, code: 'invalid_request' },
+    { what: 'a negative id', name: 'articles.delete', payload: { id: -1 }, code: 'invalid_request' },
+    { what: 'an id beyond the safe integers', name: 'articles.delete', payload: { id: 2 ** 60 }, code: 'invalid_request' },
+    { what: 'a missing id', name: 'articles.delete', payload: {}, code: 'invalid_request' },
+    { what: 'an unknown extra field', name: 'articles.delete', payload: { id: articleId, cascade: true }, code: 'invalid_request' },
+    { what: 'an extra field on an empty request', name: 'codes.list', payload: { all: true }, code: 'invalid_request' },
+    { what: 'an empty title', name: 'articles.rename', payload: { id: articleId, title: '   ' }, code: 'invalid_request' },
+    { what: 'a huge title', name: 'articles.rename', payload: { id: articleId, title: huge }, code: 'invalid_request' },
+    { what: 'a null title', name: 'articles.rename', payload: { id: articleId, title: null }, code: 'invalid_request' },
+    { what: 'an unknown sort', name: 'articles.list', payload: { sort: 'random' }, code: 'invalid_request' },
+    { what: 'a zero limit', name: 'articles.list', payload: { limit: 0 }, code: 'invalid_request' },
+    { what: 'a huge filter', name: 'articles.list', payload: { filter: huge }, code: 'invalid_request' },
+    { what: 'an empty import list', name: 'articles.importFiles', payload: { files: [] }, code: 'invalid_request' },
+    { what: 'an import file without a name', name: 'articles.importFiles', payload: { files: [{ base64: 'eA==' }] }, code: 'invalid_request' },
+    { what: 'an empty path', name: 'articles.importPaths', payload: { paths: [''] }, code: 'invalid_request' },
+    { what: 'a job id with a path in it', name: 'jobs.cancel', payload: { jobId: '../../etc' }, code: 'invalid_request' },
+    // Codes.
+    { what: 'a code name with "/"', name: 'codes.create', payload: { name: 'Frames/Other' }, code: 'invalid_request' },
+    { what: 'an empty code name', name: 'codes.create', payload: { name: ' ' }, code: 'invalid_request' },
+    { what: 'a huge code name', name: 'codes.create', payload: { name: huge }, code: 'invalid_request' },
+    { what: 'a colour that is not #rrggbb', name: 'codes.create', payload: { name: 'New', color: 'red' }, code: 'invalid_request' },
+    { what: 'a huge description', name: 'codes.create', payload: { name: 'New', description: 'd'.repeat(100_001) }, code: 'invalid_request' },
+    { what: 'a sibling name that exists', name: 'codes.create', payload: { name: 'Frames' }, code: 'conflict' },
+    { what: 'a sibling name differing only in case', name: 'codes.create', payload: { name: 'hUMANITARIAN', parentId: frames }, code: 'conflict' },
+    { what: 'an unknown parent', name: 'codes.create', payload: { name: 'New', parentId: missing }, code: 'not_found' },
+    { what: 'renaming onto a sibling', name: 'codes.update', payload: { id: security, name: 'humanitarian' }, code: 'conflict' },
+    { what: 'updating an unknown code', name: 'codes.update', payload: { id: missing, name: 'X' }, code: 'not_found' },
+    { what: 'moving a code into itself', name: 'codes.move', payload: { id: frames, parentId: frames, index: 0 }, code: 'conflict' },
+    { what: 'moving a code under its sub-code', name: 'codes.move', payload: { id: frames, parentId: humanitarian, index: 0 }, code: 'conflict' },
+    { what: 'moving next to a same-named code', name: 'codes.move', payload: { id: humanitarian, parentId: null, index: 0 }, code: 'conflict' },
+    { what: 'moving without an index', name: 'codes.move', payload: { id: actors, parentId: null }, code: 'invalid_request' },
+    { what: 'moving under an unknown parent', name: 'codes.move', payload: { id: actors, parentId: missing, index: 0 }, code: 'not_found' },
+    { what: 'merging a code into itself', name: 'codes.merge', payload: { sourceId: actors, targetId: actors }, code: 'conflict' },
+    { what: 'merging into a sub-code', name: 'codes.merge', payload: { sourceId: frames, targetId: security }, code: 'conflict' },
+    { what: 'merging an unknown code', name: 'codes.merge', payload: { sourceId: missing, targetId: actors }, code: 'not_found' },
+    { what: 'deleting an unknown code', name: 'codes.delete', payload: { id: missing }, code: 'not_found' },
+    { what: 'the impact of an unknown code', name: 'codes.impact', payload: { id: missing }, code: 'not_found' },
+    // Codings.
+    { what: 'a negative start', name: 'codings.apply', payload: { articleId, codeId: actors, start: -1, end: 3 }, code: 'invalid_request' },
+    { what: 'reversed offsets', name: 'codings.apply', payload: { articleId, codeId: actors, start: 9, end: 3 }, code: 'invalid_request' },
+    { what: 'an empty span', name: 'codings.apply', payload: { articleId, codeId: actors, start: 3, end: 3 }, code: 'invalid_request' },
+    { what: 'a fractional offset', name: 'codings.apply', payload: { articleId, codeId: actors, start: 0.5, end: 3 }, code: 'invalid_request' },
+    { what: 'an offset as a string', name: 'codings.apply', payload: { articleId, codeId: actors, start: '0', end: 3 }, code: 'invalid_request' },
+    { what: 'an end one past the article', name: 'codings.apply', payload: { articleId, codeId: actors, start: 0, end: length + 1 }, code: 'invalid_request' },
+    { what: 'a span wholly past the article', name: 'codings.apply', payload: { articleId, codeId: actors, start: length + 5, end: length + 9 }, code: 'invalid_request' },
+    { what: 'an offset beyond 2^31', name: 'codings.apply', payload: { articleId, codeId: actors, start: 0, end: 2 ** 31 }, code: 'invalid_request' },
+    { what: 'a coding with a coder field', name: 'codings.apply', payload: { articleId, codeId: actors, start: 0, end: 3, coder: 'mallory' }, code: 'invalid_request' },
+    { what: 'a huge memo', name: 'codings.apply', payload: { articleId, codeId: actors, start: 0, end: 3, memo: 'm'.repeat(1_000_001) }, code: 'invalid_request' },
+    { what: 'a coding of an unknown article', name: 'codings.apply', payload: { articleId: missing, codeId: actors, start: 0, end: 3 }, code: 'not_found' },
+    { what: 'a coding with an unknown code', name: 'codings.apply', payload: { articleId, codeId: missing, start: 0, end: 3 }, code: 'not_found' },
+    { what: 'the same code on the same span again', name: 'codings.apply', payload: { articleId, codeId: humanitarian, ...f.flag }, code: 'conflict' },
+    { what: 'moving a coding past the end', name: 'codings.update', payload: { id: c1.id, end: length + 1 }, code: 'invalid_request' },
+    { what: 'a start moved after the end', name: 'codings.update', payload: { id: c1.id, start: f.flag.end + 1 }, code: 'invalid_request' },
+    { what: 'reversed offsets in an update', name: 'codings.update', payload: { id: c1.id, start: 5, end: 2 }, code: 'invalid_request' },
+    { what: 'an update onto an existing coding', name: 'codings.update', payload: { id: c2.id, codeId: humanitarian, ...f.flag }, code: 'conflict' },
+    { what: 'an update to an unknown code', name: 'codings.update', payload: { id: c1.id, codeId: missing }, code: 'not_found' },
+    { what: 'updating an unknown coding', name: 'codings.update', payload: { id: missing, memo: 'x' }, code: 'not_found' },
+    { what: 'removing an unknown coding', name: 'codings.remove', payload: { id: missing }, code: 'not_found' },
+    { what: 'listing codings of an unknown article', name: 'codings.listForArticle', payload: { articleId: missing }, code: 'not_found' },
+    // Articles.
+    { what: 'getting an unknown article', name: 'articles.get', payload: { id: missing }, code: 'not_found' },
+    { what: 'renaming an unknown article', name: 'articles.rename', payload: { id: missing, title: 'x' }, code: 'not_found' },
+    { what: 'deleting an unknown article', name: 'articles.delete', payload: { id: missing }, code: 'not_found' },
+    // Projects: a failed open or create must leave the open project open and untouched.
+    { what: 'an over-long project path', name: 'project.open', payload: { path: 'p'.repeat(5000) }, code: 'invalid_request' },
+    { what: 'opening a file that does not exist', name: 'project.open', payload: { path: join(dir, 'nope.gloss') }, code: 'project_error' },
+    { what: 'opening a text file as a project', name: 'project.open', payload: { path: join(dir, 'not-a-project.gloss') }, code: 'project_error' },
+    { what: 'creating a project in a missing folder', name: 'project.create', payload: { path: join(dir, 'no', 'such', 'x.gloss') }, code: 'project_error' },
+    { what: 'an export path that is a number', name: 'export.json', payload: { path: 5 }, code: 'invalid_request' },
+    { what: 'rawCells as a string', name: 'export.csv', payload: { path: join(dir, 'x.csv'), rawCells: 'yes' }, code: 'invalid_request' },
+    { what: 'an empty coder name', name: 'settings.update', payload: { coderName: '' }, code: 'invalid_request' },
+  ];
+}
+
+/** Calls that need a project, each valid in itself, for a session where none is open. */
+export const callsNeedingAProject: [string, unknown][] = [
+  ['articles.list', {}],
+  ['articles.get', { id: 1 }],
+  ['articles.importFiles', { files: [{ name: 'a.txt', base64: Buffer.from('hello').toString('base64') }] }],
+  ['codes.create', { name: 'Frames' }],
+  ['codings.apply', { articleId: 1, codeId: 1, start: 0, end: 1 }],
+  ['export.json', { path: '/tmp/never-written.json' }],
+];
+
+/** True if `path` exists; a tiny alias that reads better in assertions about leftovers. */
+export const exists = (path: string): boolean => existsSync(path);
