@@ -1,0 +1,49 @@
+// `npm run bench [-- --json] [-- --small]`: generates its own data in a temp folder, runs each measure several times,
+// and prints a table (or one JSON object per line). Bounds are the same work done by the simplest possible code in the
+// same run, so the ratios hold on a noisy machine.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchExport, benchImport, buildCodedProject, writeArticles, type CoreSizes } from './core';
+import { printTable, type Figure } from './measure';
+
+const args = new Set(process.argv.slice(2));
+const json = args.has('--json');
+const small = args.has('--small');
+
+const sizes: CoreSizes = small
+  ? { articles: 200, articleChars: 5000, codingsPerArticle: 10, runs: 1 }
+  : { articles: 10_000, articleChars: 5000, codingsPerArticle: 10, runs: 3 };
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'gloss-bench-'));
+  const figures: Figure[] = [];
+  const emit = (f: Figure) => {
+    figures.push(f);
+    if (json) process.stdout.write(`${JSON.stringify(f)}\n`);
+  };
+  try {
+    log(`generating ${sizes.articles} articles of ~${sizes.articleChars} characters in ${work}`);
+    const sourceDir = join(work, 'articles');
+    const texts = writeArticles(sourceDir, sizes);
+    log('import…');
+    emit(await benchImport(work, sizes, texts, sourceDir));
+    log('building a coded project…');
+    const project = await buildCodedProject(join(work, 'coded.gloss'), sourceDir, sizes);
+    log('export…');
+    emit(await benchExport(work, project, sizes));
+    project.close();
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  if (!json) printTable(figures);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
