@@ -13,6 +13,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src-main/hosts/electron/main.ts'),
           cli: resolve(__dirname, 'src-main/hosts/cli/cli.ts'),
           web: resolve(__dirname, 'src-main/hosts/web/web.ts'),
+          // Worker thread that stores imported articles on its own connection (off the host's thread).
+          importWriter: resolve(__dirname, 'src-main/core/import/importWriterWorker.ts'),
         },
       },
     },

@@ -8,6 +8,7 @@ import { History } from './history';
 import { exportCsv } from './export/csv';
 import { exportJson } from './export/json';
 import { importSources, type ImportSource } from './import/importer';
+import { workerWriter } from './import/articleWriter';
 import { buildSampleProject } from './sample';
 import { Project } from './store/Project';
 import { sqliteVersion } from './store/database';
@@ -27,6 +28,8 @@ export interface HostAdapter {
   afterExport?(result: ExportResult): ExportResult;
   sampleDir: string;
   sampleProjectPath: string;
+  /** The built import-writer worker (out/main/importWriter.js); without it imports write on the host's thread. */
+  importWriterFile?: string;
 }
 
 export type Handlers = { [N in CallName]: (request: ParsedRequest<N>) => Promise<CallResponse<N>> };
@@ -109,12 +112,14 @@ export class Session {
   async importSources(sources: ImportSource[], jobId?: string): Promise<ImportReport> {
     const project = this.requireWritable();
     const id = jobId ?? `import-${Date.now()}`;
+    const writer = this.host.importWriterFile ? workerWriter(this.host.importWriterFile, project.path) : undefined;
     const report = await this.job(id, (signal) =>
       importSources(project, sources, {
         signal,
+        writer,
         onProgress: (done, total, current) => this.emit({ type: 'job.progress', jobId: id, kind: 'import', done, total, current }),
       }),
-    );
+    ).finally(() => writer?.close());
     this.emit({ type: 'import.finished', report });
     this.emit({ type: 'articles.changed' });
     return report;

@@ -4,6 +4,9 @@ import { mkdirSync, writeFileSync, openSync, writeSync, closeSync, rmSync } from
 import { join } from 'node:path';
 import { codePointLength } from '../../src-main/contract/offsets';
 import { importSources } from '../../src-main/core/import/importer';
+import { workerWriter } from '../../src-main/core/import/articleWriter';
+
+const IMPORT_WRITER = join(__dirname, '..', '..', 'out', 'main', 'importWriter.js');
 import { exportCsv } from '../../src-main/core/export/csv';
 import { Project } from '../../src-main/core/store/Project';
 import { migrations } from '../../src-main/core/store/migrations';
@@ -35,7 +38,10 @@ export async function benchImport(work: string, sizes: CoreSizes, texts: string[
   const value = await median(sizes.runs, async () => {
     const file = join(work, `import-${n++}.gloss`);
     const project = Project.create(file);
-    const ms = await timeMs(() => importSources(project, [{ kind: 'path', path: sourceDir }]));
+    // As the app does it: read and decode here, store on the import-writer worker thread.
+    const writer = workerWriter(IMPORT_WRITER, file);
+    const ms = await timeMs(() => importSources(project, [{ kind: 'path', path: sourceDir }], { writer }));
+    await writer.close();
     const imported = project.articles.count();
     project.close();
     if (imported !== sizes.articles) throw new Error(`import bench imported ${imported} of ${sizes.articles}`);

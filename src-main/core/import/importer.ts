@@ -4,9 +4,9 @@ import { basename, extname, join, relative } from 'node:path';
 import { constants } from 'node:fs';
 import type { ImportReport } from '../../contract/types';
 import type { Project } from '../store/Project';
-import { codePointLength } from '../../contract/offsets';
 import { decode } from './decode';
-import { normalise, titleFrom } from './normalise';
+import { normalise } from './normalise';
+import { inlineWriter, type ArticleWriter, type ReadyArticle } from './articleWriter';
 
 export const TEXT_EXTENSIONS = ['.txt', '.text', '.md'];
 /** Larger files are rejected rather than stored: nobody codes a 64 MB article, and it would stall every view. */
@@ -18,6 +18,8 @@ export type ImportSource = { kind: 'path'; path: string } | { kind: 'bytes'; nam
 export interface ImportOptions {
   onProgress?: (done: number, total: number, current: string) => void;
   signal?: AbortSignal;
+  /** Where articles are stored; by default on this thread and the project's connection. */
+  writer?: ArticleWriter;
 }
 
 interface Candidate {
@@ -31,7 +33,7 @@ interface Candidate {
 interface Prepared {
   candidate: Candidate;
   result:
-    | { ok: true; text: string; encoding: string; hadBom: boolean; originalLineEndings: string; normalizedToNfc: boolean; hash: string }
+    | ({ ok: true } & Omit<ReadyArticle, 'file' | 'sourceFile'>)
     | { ok: false; reason: string };
 }
 
@@ -68,6 +70,7 @@ export async function importSources(project: Project, sources: ImportSource[], o
     return batch;
   };
 
+  const writer = options.writer ?? inlineWriter(project.db, project.articles);
   let pending = nextBatch();
   for (;;) {
     const batch = await pending;
@@ -77,12 +80,16 @@ export async function importSources(project: Project, sources: ImportSource[], o
       break;
     }
     pending = nextBatch();
-    const writeBatch = project.db.transaction((items: Prepared[]) => {
-      for (const item of items) {
-        writeOne(project, item, report);
-      }
-    });
-    writeBatch.immediate(batch);
+    const ready: ReadyArticle[] = [];
+    for (const { candidate, result } of batch) {
+      if (result.ok) ready.push({ file: candidate.file, sourceFile: candidate.sourceFile, ...result });
+      else report.rejected.push({ file: candidate.file, reason: result.reason });
+    }
+    for (const outcome of await writer.write(ready)) {
+      if (outcome.kind === 'imported') report.imported.push({ file: outcome.file, articleId: outcome.articleId, title: outcome.title, encoding: outcome.encoding });
+      else if (outcome.kind === 'skipped') report.skipped.push({ file: outcome.file, reason: outcome.reason, articleId: outcome.articleId });
+      else report.rejected.push({ file: outcome.file, reason: outcome.reason });
+    }
     done += batch.length;
     options.onProgress?.(done, total, batch[batch.length - 1].candidate.file);
   }
@@ -91,40 +98,6 @@ export async function importSources(project: Project, sources: ImportSource[], o
     await pending.catch(() => undefined);
   }
   return report;
-}
-
-function writeOne(project: Project, item: Prepared, report: ImportReport): void {
-  const { candidate, result } = item;
-  if (!result.ok) {
-    report.rejected.push({ file: candidate.file, reason: result.reason });
-    return;
-  }
-  const existing = project.articles.findByHash(result.hash);
-  if (existing) {
-    report.skipped.push({
-      file: candidate.file,
-      reason: `duplicate of article ${existing.id} ("${existing.title}")`,
-      articleId: existing.id,
-    });
-    return;
-  }
-  const title = titleFrom(result.text, candidate.sourceFile);
-  try {
-    const articleId = project.articles.insert({
-      title,
-      sourceFile: candidate.sourceFile,
-      contentHash: result.hash,
-      encoding: result.encoding,
-      hadBom: result.hadBom,
-      originalLineEndings: result.originalLineEndings,
-      normalizedToNfc: result.normalizedToNfc,
-      text: result.text,
-      length: codePointLength(result.text),
-    });
-    report.imported.push({ file: candidate.file, articleId, title, encoding: result.encoding });
-  } catch (err) {
-    report.rejected.push({ file: candidate.file, reason: `could not be stored: ${(err as Error).message}` });
-  }
 }
 
 async function prepare(candidate: Candidate): Promise<Prepared> {

@@ -19,6 +19,7 @@ const adapter: HostAdapter = {
   kind: 'electron',
   version: packageVersion(),
   sampleDir: sampleDir(),
+  importWriterFile: join(__dirname, 'importWriter.js'),
   get sampleProjectPath() {
     return join(app.getPath('userData'), 'Gloss sample project.gloss');
   },

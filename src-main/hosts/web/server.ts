@@ -18,6 +18,8 @@ export interface WebHostOptions {
   /** Built renderer to serve; defaults to out/renderer. */
   staticDir?: string;
   token?: string;
+  /** The built import-writer worker; see HostAdapter.importWriterFile. */
+  importWriterFile?: string;
 }
 
 export interface WebHost {
@@ -65,6 +67,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     version: packageVersion(),
     sampleDir: sampleDir(),
     sampleProjectPath: join(projectsDir, 'Gloss sample project.gloss'),
+    importWriterFile: options.importWriterFile,
     async chooseNewProjectPath(name) {
       // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach a file name
       const safe = (name ?? 'Untitled').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim() || 'Untitled';

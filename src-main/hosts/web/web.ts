@@ -14,7 +14,11 @@ function arg(name: string): string | undefined {
 
 async function main(): Promise<void> {
   const dataDir = arg('data') ?? process.env.GLOSS_WEB_DATA ?? join(homedir(), '.gloss-web');
-  const host = await startWebHost({ port: Number(arg('port') ?? process.env.GLOSS_WEB_PORT ?? 0), dataDir });
+  const host = await startWebHost({
+    port: Number(arg('port') ?? process.env.GLOSS_WEB_PORT ?? 0),
+    dataDir,
+    importWriterFile: join(__dirname, 'importWriter.js'),
+  });
   const project = arg('project');
   if (project) await host.session.handlers['project.open']({ path: project });
   // Machine-readable first line for scripts and tests; the human line after it.

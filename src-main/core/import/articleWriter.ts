@@ -1,0 +1,105 @@
+import { Worker } from 'node:worker_threads';
+import type { Database } from 'better-sqlite3';
+import { codePointLength } from '../../contract/offsets';
+import { ArticleStore } from '../store/ArticleStore';
+import { titleFrom } from './normalise';
+
+/** A decoded, normalised file ready to be stored. */
+export interface ReadyArticle {
+  file: string;
+  sourceFile: string;
+  text: string;
+  encoding: string;
+  hadBom: boolean;
+  originalLineEndings: string;
+  normalizedToNfc: boolean;
+  hash: string;
+}
+
+export type WriteOutcome =
+  | { kind: 'imported'; file: string; articleId: number; title: string; encoding: string }
+  | { kind: 'skipped'; file: string; reason: string; articleId: number }
+  | { kind: 'rejected'; file: string; reason: string };
+
+/** Stores batches of articles, one transaction per batch. */
+export interface ArticleWriter {
+  write(batch: ReadyArticle[]): Promise<WriteOutcome[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Writes one batch in one transaction on the given connection. Each article is a single INSERT (its FTS trigger runs
+ * inside the same statement), so a failing file cannot leave half an article even inside a shared transaction.
+ */
+export function writeBatch(db: Database, articles: ArticleStore, batch: ReadyArticle[]): WriteOutcome[] {
+  return db.transaction(() =>
+    batch.map((a): WriteOutcome => {
+      const existing = articles.findByHash(a.hash);
+      if (existing) {
+        return { kind: 'skipped', file: a.file, reason: `duplicate of article ${existing.id} ("${existing.title}")`, articleId: existing.id };
+      }
+      const title = titleFrom(a.text, a.sourceFile);
+      try {
+        const articleId = articles.insert({
+          title,
+          sourceFile: a.sourceFile,
+          contentHash: a.hash,
+          encoding: a.encoding,
+          hadBom: a.hadBom,
+          originalLineEndings: a.originalLineEndings,
+          normalizedToNfc: a.normalizedToNfc,
+          text: a.text,
+          length: codePointLength(a.text),
+        });
+        return { kind: 'imported', file: a.file, articleId, title, encoding: a.encoding };
+      } catch (err) {
+        return { kind: 'rejected', file: a.file, reason: `could not be stored: ${(err as Error).message}` };
+      }
+    }),
+  ).immediate();
+}
+
+/** Writes on the caller's thread and connection (CLI, tests, small imports). */
+export function inlineWriter(db: Database, articles: ArticleStore): ArticleWriter {
+  return {
+    async write(batch) {
+      return writeBatch(db, articles, batch);
+    },
+    async close() {},
+  };
+}
+
+/**
+ * Writes on a worker thread with its own connection, so the host's thread stays free to answer the window and to
+ * read and decode the next batch while this one is indexed and committed.
+ */
+export function workerWriter(workerFile: string, projectPath: string): ArticleWriter {
+  const worker = new Worker(workerFile, { workerData: { projectPath } });
+  let nextId = 1;
+  const pending = new Map<number, { ok: (r: WriteOutcome[]) => void; fail: (e: Error) => void }>();
+  const failAll = (err: Error) => {
+    for (const p of pending.values()) p.fail(err);
+    pending.clear();
+  };
+  worker.on('message', (msg: { id: number; outcomes?: WriteOutcome[]; error?: string }) => {
+    const p = pending.get(msg.id);
+    if (!p) return;
+    pending.delete(msg.id);
+    if (msg.error !== undefined) p.fail(new Error(msg.error));
+    else p.ok(msg.outcomes!);
+  });
+  worker.on('error', failAll);
+  worker.on('exit', (code) => failAll(new Error(`the import writer stopped (exit ${code})`)));
+  return {
+    write(batch) {
+      return new Promise((ok, fail) => {
+        const id = nextId++;
+        pending.set(id, { ok, fail });
+        worker.postMessage({ id, batch });
+      });
+    },
+    async close() {
+      await worker.terminate();
+    },
+  };
+}
