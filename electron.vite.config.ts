@@ -15,6 +15,8 @@ export default defineConfig({
           web: resolve(__dirname, 'src-main/hosts/web/web.ts'),
           // Worker thread that stores imported articles on its own connection (off the host's thread).
           importWriter: resolve(__dirname, 'src-main/core/import/importWriterWorker.ts'),
+          // Worker thread that streams exports on its own connection.
+          exportWorker: resolve(__dirname, 'src-main/core/export/exportWorker.ts'),
         },
       },
     },

@@ -5,8 +5,7 @@ import { GlossError } from '../contract/errors';
 import type { ExportResult, GlossEvent, ImportReport } from '../contract/types';
 import { AppState } from './appState';
 import { History } from './history';
-import { exportCsv } from './export/csv';
-import { exportJson } from './export/json';
+import { runExport } from './export/exportJob';
 import { importSources, type ImportSource } from './import/importer';
 import { workerWriter } from './import/articleWriter';
 import { buildSampleProject } from './sample';
@@ -30,6 +29,8 @@ export interface HostAdapter {
   sampleProjectPath: string;
   /** The built import-writer worker (out/main/importWriter.js); without it imports write on the host's thread. */
   importWriterFile?: string;
+  /** The built export worker (out/main/exportWorker.js); without it exports run on the host's thread. */
+  exportWorkerFile?: string;
 }
 
 export type Handlers = { [N in CallName]: (request: ParsedRequest<N>) => Promise<CallResponse<N>> };
@@ -133,6 +134,17 @@ export class Session {
   private recorder(): History {
     this.requireWritable();
     return this.history!;
+  }
+
+  private runExportJob(project: Project, job: { format: 'json' | 'csv'; target: string; rawCells?: boolean }) {
+    const id = `export-${Date.now()}`;
+    return this.job(id, (signal) =>
+      runExport(project, job, {
+        signal,
+        workerFile: this.host.exportWorkerFile,
+        onProgress: (done, total) => this.emit({ type: 'job.progress', jobId: id, kind: 'export', done, total, current: job.target }),
+      }),
+    );
   }
 
   private coder(): string {
@@ -272,14 +284,14 @@ export class Session {
       const project = this.requireProject();
       const target = path ?? (await this.host.chooseExportPath('json', this.suggestedExportName('json')));
       if (!target) return null;
-      const result = await this.job(undefined, (signal) => exportJson(project, target, { signal }));
+      const result = await this.runExportJob(project, { format: 'json', target });
       return this.host.afterExport ? this.host.afterExport(result) : result;
     },
     'export.csv': async ({ path, rawCells }) => {
       const project = this.requireProject();
       const target = path ?? (await this.host.chooseExportPath('csv', this.suggestedExportName('csv')));
       if (!target) return null;
-      const result = await this.job(undefined, (signal) => exportCsv(project, target, { signal, rawCells }));
+      const result = await this.runExportJob(project, { format: 'csv', target, rawCells });
       return this.host.afterExport ? this.host.afterExport(result) : result;
     },
 

@@ -37,6 +37,14 @@ export class Project {
     }
   }
 
+  /**
+   * A second connection to a project this process already holds (a worker thread's), without taking the lock:
+   * the lock belongs to the host that started the worker, and SQLite's WAL lets both connections work safely.
+   */
+  static attach(path: string): Project {
+    return new Project(path, openProjectDatabase(path), false, null);
+  }
+
   static create(path: string, name?: string, holder?: string): Project {
     const project = Project.open(path, { create: true, holder });
     if (name) project.setName(name);

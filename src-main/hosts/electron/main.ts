@@ -20,6 +20,7 @@ const adapter: HostAdapter = {
   version: packageVersion(),
   sampleDir: sampleDir(),
   importWriterFile: join(__dirname, 'importWriter.js'),
+  exportWorkerFile: join(__dirname, 'exportWorker.js'),
   get sampleProjectPath() {
     return join(app.getPath('userData'), 'Gloss sample project.gloss');
   },

@@ -20,6 +20,7 @@ export interface WebHostOptions {
   token?: string;
   /** The built import-writer worker; see HostAdapter.importWriterFile. */
   importWriterFile?: string;
+  exportWorkerFile?: string;
 }
 
 export interface WebHost {
@@ -68,6 +69,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     sampleDir: sampleDir(),
     sampleProjectPath: join(projectsDir, 'Gloss sample project.gloss'),
     importWriterFile: options.importWriterFile,
+    exportWorkerFile: options.exportWorkerFile,
     async chooseNewProjectPath(name) {
       // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach a file name
       const safe = (name ?? 'Untitled').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim() || 'Untitled';

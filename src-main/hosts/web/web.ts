@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     port: Number(arg('port') ?? process.env.GLOSS_WEB_PORT ?? 0),
     dataDir,
     importWriterFile: join(__dirname, 'importWriter.js'),
+    exportWorkerFile: join(__dirname, 'exportWorker.js'),
   });
   const project = arg('project');
   if (project) await host.session.handlers['project.open']({ path: project });

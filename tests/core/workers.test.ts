@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { importSources } from '../../src-main/core/import/importer';
 import { workerWriter } from '../../src-main/core/import/articleWriter';
 import { Project } from '../../src-main/core/store/Project';
+import { runExport } from '../../src-main/core/export/exportJob';
 
 const WORKER = resolve(__dirname, '..', '..', 'out', 'main', 'importWriter.js');
 
@@ -35,4 +36,32 @@ test('the import writer worker stores exactly what the inline writer stores', { 
   assert.equal(worker.report.rejected.length, 1);
   assert.deepEqual(worker.report, inline.report);
   assert.deepEqual(worker.rows, inline.rows);
+});
+
+const EXPORT_WORKER = resolve(__dirname, '..', '..', 'out', 'main', 'exportWorker.js');
+
+test('exports on the worker thread write the same files as inline exports, and a cancel leaves nothing', { skip: existsSync(EXPORT_WORKER) ? false : 'out/main/exportWorker.js is not built (run npm run build)' }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gloss-export-worker-'));
+  const file = join(dir, 'p.gloss');
+  const project = Project.create(file);
+  const src = join(dir, 'a.txt');
+  writeFileSync(src, 'Title\n=SUM(A1) 👩🏽‍⚕️ "quoted", text\n');
+  await importSources(project, [{ kind: 'path', path: src }]);
+  const code = project.codes.ensurePath('Frames/Humanitarian');
+  project.codings.apply({ articleId: 1, codeId: code.id, start: 6, end: 20, memo: '-memo', coder: 't' });
+  const strip = (s: string) => s.replace(/"exportedAt":"[^"]+"/, '');
+  for (const format of ['csv', 'json'] as const) {
+    const inline = await runExport(project, { format, target: join(dir, `inline.${format}`) });
+    const viaWorker = await runExport(project, { format, target: join(dir, `worker.${format}`) }, { workerFile: EXPORT_WORKER });
+    assert.deepEqual({ ...viaWorker, path: '' }, { ...inline, path: '' });
+    assert.equal(strip(readFileSync(viaWorker.path, 'utf8')), strip(readFileSync(inline.path, 'utf8')));
+  }
+  const controller = new AbortController();
+  controller.abort();
+  await assert.rejects(
+    runExport(project, { format: 'csv', target: join(dir, 'cancelled.csv') }, { workerFile: EXPORT_WORKER, signal: controller.signal }),
+    (err: Error & { code?: string }) => err.code === 'cancelled',
+  );
+  assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('cancelled') || f.endsWith('.tmp')), []);
+  project.close();
 });
