@@ -3,6 +3,7 @@
 // every host (Electron, web, CLI) supplies itself.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
 import { dirname, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppState } from '../../src-main/core/appState';
@@ -299,6 +300,40 @@ export const callsNeedingAProject: [string, unknown][] = [
   ['codings.apply', { articleId: 1, codeId: 1, start: 0, end: 1 }],
   ['export.json', { path: '/tmp/never-written.json' }],
 ];
+
+/**
+ * Sends every bad call, and after each checks the typed error, that the reply does not echo huge input, that the
+ * project is still the open one and that not one row changed. Returns the problems found (empty when all is well),
+ * so a failure lists every offending call at once.
+ */
+export async function runBadCalls(
+  call: Transport,
+  fixture: ContractFixture,
+  dir: string,
+  projectPath: string,
+  db: () => Database.Database | undefined,
+): Promise<{ problems: string[]; checked: number }> {
+  const problems: string[] = [];
+  const current = db();
+  if (!current) return { problems: ['no project is open before the bad calls'], checked: 0 };
+  const before = snapshot(current);
+  const cases = badCalls(fixture, dir);
+  for (const bad of cases) {
+    const reply = await call(bad.name, bad.payload);
+    if (reply.ok) problems.push(`${bad.what} (${bad.name}): succeeded with ${JSON.stringify(reply.result).slice(0, 200)}`);
+    else if (reply.error.code !== bad.code) problems.push(`${bad.what} (${bad.name}): ${reply.error.code} "${reply.error.message}", expected ${bad.code}`);
+    else if (typeof reply.error.message !== 'string' || reply.error.message.length === 0) problems.push(`${bad.what}: no message`);
+    if (JSON.stringify(reply).length > 10_000) problems.push(`${bad.what}: the reply echoes the request (${JSON.stringify(reply).length} characters)`);
+    const open = await call('project.current', {});
+    if (!open.ok || (open.result as { path?: string } | null)?.path !== projectPath) {
+      problems.push(`${bad.what}: the project is no longer open (${JSON.stringify(open).slice(0, 200)})`);
+      break;
+    }
+    const now = db();
+    if (!now || !isDeepStrictEqual(snapshot(now), before)) problems.push(`${bad.what} (${bad.name}): changed the project`);
+  }
+  return { problems, checked: cases.length };
+}
 
 /** True if `path` exists; a tiny alias that reads better in assertions about leftovers. */
 export const exists = (path: string): boolean => existsSync(path);
