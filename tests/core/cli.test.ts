@@ -200,12 +200,15 @@ describe('gloss CLI', { skip }, () => {
     assert.equal(json.status, 0, json.stderr);
     assert.equal(json.stdout, '');
     assert.match(json.stderr, /Exported 2 codings from 2 articles/);
-    const doc = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
+    const doc = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as {
+      articles: { id: number; text: string }[];
+      codings: { articleId: number; start: number; end: number; text: string }[];
+    };
     const ajv = new Ajv2020({ strict: true });
     ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     const validate = ajv.compile(JSON.parse(readFileSync(exportSchemaPath, 'utf8')));
     assert.ok(validate(doc), JSON.stringify(validate.errors));
-    for (const k of doc.codings) assert.equal([...doc.articles.find((a: { id: number }) => a.id === k.articleId).text].slice(k.start, k.end).join(''), k.text);
+    for (const k of doc.codings) assert.equal([...doc.articles.find((a) => a.id === k.articleId)!.text].slice(k.start, k.end).join(''), k.text);
 
     assert.equal(gloss(dir, 'export', 'study.gloss', '--format=csv', '--out=safe.csv').status, 0);
     const raw = gloss(dir, 'export', 'study.gloss', '--format', 'csv', '--out', 'raw.csv', '--raw-cells');
