@@ -111,7 +111,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (origin !== undefined && !allowedHosts.map((h) => `http://${h}`).includes(origin)) {
       return deny(res, 403, 'Foreign Origin refused.');
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    // The request target is a path on this origin. Parsed as a relative URL, one starting with '//' named another
+    // host ('//x/index.html') or was no URL at all ('//..%2f'), which threw and answered 500 with a logged stack.
+    let url: URL;
+    try {
+      url = new URL(`http://127.0.0.1:${port}${req.url?.startsWith('/') ? req.url : '/'}`);
+    } catch {
+      return deny(res, 400, 'Bad request target.');
+    }
     const cookieToken = parseCookies(req.headers.cookie)[COOKIE];
     const headerToken = req.headers['x-gloss-token'];
     const queryToken = url.searchParams.get('token') ?? undefined;
