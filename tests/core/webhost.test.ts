@@ -1,0 +1,258 @@
+// The loopback web host, started in-process on a free port with a temp data folder and driven over real HTTP:
+// the token, the Host/Origin checks, the static files it will (not) serve, where it listens, and the whole contract.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { request } from 'node:http';
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import type { WireResult } from '../../src-main/core/dispatch';
+import { startWebHost, type WebHost } from '../../src-main/hosts/web/server';
+import { buildContractFixture, callOk, callsNeedingAProject, exportSchemaPath, repoRoot, runBadCalls, tempDir, type Transport } from './helpers';
+
+const SECRET = 'secret next to the renderer folder';
+const INDEX = '<!doctype html><title>Gloss test renderer</title>';
+
+interface RawReply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A raw HTTP request, so tests can send what fetch would refuse or rewrite (Host headers, '..' in the path). */
+function raw(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string; host?: string } = {}): Promise<RawReply> {
+  return new Promise((ok, fail) => {
+    const req = request(
+      { host: options.host ?? '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers, setHost: !(options.headers && 'Host' in options.headers) },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (body += d));
+        res.on('end', () => ok({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', fail);
+    req.end(options.body);
+  });
+}
+
+/** Resolves with the connection error code, or 'connected' when something accepted the connection. */
+function tryConnect(host: string, port: number): Promise<string> {
+  return new Promise((ok) => {
+    const socket = connect({ host, port });
+    socket.once('connect', () => {
+      socket.destroy();
+      ok('connected');
+    });
+    socket.once('error', (err: NodeJS.ErrnoException) => ok(err.code ?? err.message));
+  });
+}
+
+describe('web host', () => {
+  let host: WebHost;
+  let dataDir: string;
+  let call: Transport;
+
+  before(async () => {
+    const root = tempDir('gloss-web-');
+    dataDir = join(root, 'data');
+    const staticDir = join(root, 'renderer');
+    mkdirSync(staticDir);
+    writeFileSync(join(staticDir, 'index.html'), INDEX);
+    mkdirSync(join(staticDir, 'assets'));
+    writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(join(root, 'secret.txt'), SECRET);
+    writeFileSync(join(root, 'renderer-evil.txt'), SECRET); // shares the folder's name as a prefix
+    const built = (name: string) => (existsSync(join(repoRoot, 'out', 'main', name)) ? join(repoRoot, 'out', 'main', name) : undefined);
+    host = await startWebHost({
+      port: 0,
+      dataDir,
+      staticDir,
+      importWriterFile: built('importWriter.js'),
+      exportWorkerFile: built('exportWorker.js'),
+    });
+    call = async (name, payload) => {
+      const res = await fetch(`${host.url}/api/call/${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Gloss-Token': host.token },
+        body: JSON.stringify(payload),
+      });
+      assert.equal(res.status, 200, `${name}: HTTP ${res.status}`);
+      return (await res.json()) as WireResult;
+    };
+  });
+
+  after(async () => {
+    await host?.close();
+  });
+
+  describe('token', () => {
+    test('requests without the token, or with a wrong one, get 401', async () => {
+      for (const [path, method] of [['/', 'GET'], ['/index.html', 'GET'], ['/api/call/app.info', 'POST'], ['/api/events', 'GET']] as const) {
+        const none = await raw(host.port, path, { method });
+        assert.equal(none.status, 401, `${method} ${path} without a token`);
+        assert.doesNotMatch(none.body, /Gloss test renderer/);
+        const wrong = await raw(host.port, path, { method, headers: { 'X-Gloss-Token': `${host.token.slice(0, -1)}0` } });
+        assert.equal(wrong.status, 401, `${method} ${path} with a wrong token`);
+        const cookie = await raw(host.port, path, { method, headers: { Cookie: 'gloss_token=guess' } });
+        assert.equal(cookie.status, 401, `${method} ${path} with a wrong cookie`);
+      }
+      const viaFetch = await fetch(`${host.url}/api/call/app.info`, { method: 'POST', body: '{}' });
+      assert.equal(viaFetch.status, 401);
+    });
+
+    test('the token in the launch URL is swapped for a strict, HttpOnly cookie that then works', async () => {
+      const launch = await raw(host.port, `/?token=${host.token}`);
+      assert.equal(launch.status, 303);
+      assert.equal(launch.headers.location, '/', 'the token leaves the address bar');
+      const setCookie = String(launch.headers['set-cookie']);
+      assert.match(setCookie, new RegExp(`gloss_token=${host.token}`));
+      assert.match(setCookie, /HttpOnly/);
+      assert.match(setCookie, /SameSite=Strict/);
+      const cookie = `gloss_token=${host.token}`;
+      const page = await raw(host.port, '/', { headers: { Cookie: cookie } });
+      assert.equal(page.status, 200);
+      assert.equal(page.body, INDEX);
+      assert.match(String(page.headers['content-security-policy']), /default-src 'none'/);
+      const info = await raw(host.port, '/api/call/app.info', { method: 'POST', headers: { Cookie: cookie }, body: '{}' });
+      assert.equal(JSON.parse(info.body).result.host, 'web');
+      const postWithQuery = await raw(host.port, `/api/call/app.info?token=${host.token}`, { method: 'POST', body: '{}' });
+      assert.equal(postWithQuery.status, 401, 'the query token is only for opening the page');
+    });
+  });
+
+  describe('origin checks', () => {
+    test('a foreign Host header gets 403, even with the token (DNS rebinding)', async () => {
+      const token = { 'X-Gloss-Token': host.token };
+      for (const h of [`evil.example:${host.port}`, 'evil.example', `127.0.0.1:${host.port + 1}`, `127.0.0.1.evil.example:${host.port}`, '']) {
+        const r = await raw(host.port, '/api/call/app.info', { method: 'POST', headers: { ...token, Host: h }, body: '{}' });
+        assert.equal(r.status, 403, `Host: ${h}`);
+        assert.doesNotMatch(r.body, /"ok"/);
+      }
+      for (const h of [`127.0.0.1:${host.port}`, `localhost:${host.port}`]) {
+        const r = await raw(host.port, '/api/call/app.info', { method: 'POST', headers: { ...token, Host: h }, body: '{}' });
+        assert.equal(r.status, 200, `Host: ${h}`);
+      }
+    });
+
+    test('a foreign Origin gets 403, even with the token', async () => {
+      const token = { 'X-Gloss-Token': host.token };
+      for (const origin of ['http://evil.example', `http://evil.example:${host.port}`, 'null', `https://127.0.0.1:${host.port}`, `http://127.0.0.1:${host.port + 1}`]) {
+        const r = await raw(host.port, '/api/call/codes.list', { method: 'POST', headers: { ...token, Origin: origin }, body: '{}' });
+        assert.equal(r.status, 403, `Origin: ${origin}`);
+      }
+      const same = await raw(host.port, '/api/call/app.info', { method: 'POST', headers: { ...token, Origin: `http://127.0.0.1:${host.port}` }, body: '{}' });
+      assert.equal(same.status, 200);
+    });
+  });
+
+  describe('static files', () => {
+    const auth = () => ({ 'X-Gloss-Token': host.token });
+
+    test('serves the renderer folder', async () => {
+      assert.equal((await raw(host.port, '/index.html', { headers: auth() })).body, INDEX);
+      assert.equal((await raw(host.port, '/assets/app.js', { headers: auth() })).body, 'console.log(1)');
+      assert.equal((await raw(host.port, '/assets/missing.js', { headers: auth() })).status, 404);
+    });
+
+    test('no path escapes the renderer folder', async () => {
+      const attempts = [
+        '/../secret.txt',
+        '/../../secret.txt',
+        '/assets/../../secret.txt',
+        '/..%2fsecret.txt',
+        '/%2e%2e/secret.txt',
+        '/%2e%2e%2fsecret.txt',
+        '/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+        '/..%5csecret.txt',
+        '/%2e%2e%5csecret.txt',
+        '/..%252fsecret.txt',
+        '/../renderer-evil.txt',
+        '/..%2frenderer-evil.txt',
+        '//..%2fsecret.txt',
+        '//../secret.txt',
+        '//evil.example/..%2fsecret.txt',
+        '/%2fsecret.txt',
+        '/index.html%00.txt',
+        '/%E0%A4%A',
+      ];
+      for (const path of attempts) {
+        const r = await raw(host.port, path, { headers: auth() });
+        assert.ok(r.status === 404 || r.status === 400, `${path}: HTTP ${r.status}`);
+        assert.ok(!r.body.includes(SECRET), `${path} served the file outside the renderer folder`);
+      }
+    });
+
+    test('the default renderer folder does not give away package.json or the sources', async (t) => {
+      const renderer = join(repoRoot, 'out', 'renderer');
+      if (!existsSync(renderer)) return t.skip('out/renderer is not built');
+      const other = await startWebHost({ port: 0, dataDir: tempDir('gloss-web-') });
+      try {
+        for (const path of ['/../package.json', '/..%2fpackage.json', '/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/package.json', '/..%2f..%2fsrc-main%2fcore%2fsession.ts']) {
+          const r = await raw(other.port, path, { headers: { 'X-Gloss-Token': other.token } });
+          assert.ok(r.status === 404 || r.status === 400, `${path}: HTTP ${r.status}`);
+          assert.doesNotMatch(r.body, /"name": "gloss"|class Session/);
+        }
+      } finally {
+        await other.close();
+      }
+    });
+  });
+
+  test('listens on 127.0.0.1 only', async () => {
+    assert.match(host.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.equal(host.launchUrl, `${host.url}/?token=${host.token}`);
+    assert.equal(await tryConnect('127.0.0.1', host.port), 'connected');
+    // 127.0.0.2 is loopback too on Linux: a host bound to all interfaces (or all of 127/8) would answer there.
+    assert.notEqual(await tryConnect('127.0.0.2', host.port), 'connected');
+    assert.notEqual(await tryConnect('::1', host.port), 'connected');
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .filter((i) => i && !i.internal)
+      .map((i) => i!.address);
+    for (const address of external) assert.notEqual(await tryConnect(address, host.port), 'connected', address);
+  });
+
+  describe('the contract over HTTP', () => {
+    test('a body that is not JSON is an invalid_request; calls are POST only', async () => {
+      const bad = await raw(host.port, '/api/call/app.info', { method: 'POST', headers: { 'X-Gloss-Token': host.token }, body: '{not json' });
+      assert.equal(bad.status, 400);
+      assert.equal(JSON.parse(bad.body).error.code, 'invalid_request');
+      const get = await raw(host.port, '/api/call/app.info', { headers: { 'X-Gloss-Token': host.token } });
+      assert.equal(get.status, 405);
+    });
+
+    test('calls that need a project answer no_project before one is open', async () => {
+      for (const [name, payload] of callsNeedingAProject) {
+        const reply = await call(name, payload);
+        assert.equal(reply.ok ? 'ok' : reply.error.code, 'no_project', name);
+      }
+    });
+
+    test('bad payloads come back as typed errors and change nothing', async () => {
+      const projectPath = join(dataDir, 'projects', 'contract.gloss');
+      const fixture = await buildContractFixture(call, projectPath);
+      const { problems, checked } = await runBadCalls(call, fixture, dataDir, projectPath, () => host.session.currentProject?.db);
+      assert.deepEqual(problems, []);
+      assert.ok(checked > 60);
+    });
+
+    test('an export made through the host downloads with the token, and validates', async () => {
+      const result = await callOk<{ downloadUrl: string; codings: number }>(call, 'export.json', {});
+      assert.ok(result.codings >= 2);
+      assert.match(result.downloadUrl, /^\/download\/[0-9a-f]+\//);
+      assert.equal((await fetch(`${host.url}${result.downloadUrl}`)).status, 401);
+      const res = await fetch(`${host.url}${result.downloadUrl}`, { headers: { 'X-Gloss-Token': host.token } });
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-disposition') ?? '', /^attachment;/);
+      const doc = await res.json();
+      const ajv = new Ajv2020({ strict: true });
+      ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+      const validate = ajv.compile(JSON.parse(readFileSync(exportSchemaPath, 'utf8')));
+      assert.ok(validate(doc), JSON.stringify(validate.errors));
+      assert.equal((await fetch(`${host.url}/download/0000/x.json`, { headers: { 'X-Gloss-Token': host.token } })).status, 404);
+    });
+  });
+});
