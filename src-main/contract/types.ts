@@ -35,6 +35,50 @@ export interface Article extends ArticleSummary {
   originalLineEndings: string;
   /** True when Unicode NFC normalisation changed the decoded text. */
   normalizedToNfc: boolean;
+  /** How `encoding` was decided; 'guessed' is worth showing, with the offer to re-decode by hand. */
+  encodingBasis: EncodingBasis;
+  /** The detector's score (0–1) when the encoding was detected or guessed; null otherwise. */
+  encodingConfidence: number | null;
+  /** True when the file's original bytes are kept, so the article can be re-decoded with another encoding. */
+  hasSourceBytes: boolean;
+}
+
+/**
+ * How an article's encoding was decided: a byte order mark; valid UTF-8; the charset an HTML page declares; the
+ * detector, confidently; a guess (low confidence, or the Windows-1252 fallback); the analyst's choice; a Gloss JSON
+ * export (which stores text, not bytes); or unknown (articles imported before Gloss recorded it).
+ */
+export type EncodingBasis = 'bom' | 'utf8' | 'declared' | 'detected' | 'guessed' | 'chosen' | 'export' | 'unknown';
+
+/** An encoding the analyst can choose when re-decoding an article. */
+export interface EncodingOption {
+  /** The name calls take and articles record, e.g. "Windows-1252". */
+  name: string;
+  /** What a picker shows, e.g. "Western (Windows-1252)". */
+  label: string;
+  /** A heading to group options under, e.g. "Cyrillic". */
+  group: string;
+  /** One of the encodings news files usually come in; a picker may list these first. */
+  common: boolean;
+}
+
+/** What `articles.redecode` did, or (without `confirm`) would do. */
+export interface RedecodeResult {
+  /** False when the stored text is identical under the new encoding: only the recorded encoding changes. */
+  changed: boolean;
+  /** True when the change was made; false for a preview that waits for `confirm: true`. */
+  applied: boolean;
+  encoding: string;
+  /** Codings whose passage no longer matches the new text at their offsets: removed (or, in a preview, to be removed). */
+  codingsAffected: number;
+  /** Codings that keep their offsets because the new text has the same passage there. */
+  codingsKept: number;
+  /** The title after the change (a title the analyst set by hand is kept). */
+  newTitle: string;
+  /** The beginning of the new text, to judge the encoding by. */
+  sample: string;
+  /** Length of the new text in code points. */
+  newLength: number;
 }
 
 export interface Code {
@@ -68,6 +112,8 @@ export interface ImportedFile {
   articleId: number;
   title: string;
   encoding: string;
+  /** Set when the encoding was a guess (see Article.encodingBasis): the import dialog can suggest a check. */
+  encodingGuessed?: boolean;
 }
 
 export interface SkippedFile {

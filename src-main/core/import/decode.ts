@@ -1,126 +1,116 @@
-// Bytes → text. The order matters: a BOM is the strongest signal, then strict UTF-8 (which almost never
-// accepts text that is really in another encoding), then, for everything else, a clear rejection.
+// Bytes → text. The order matters, strongest evidence first:
+//   1. a byte order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE), decoded strictly;
+//   2. a binary format signature → refused;
+//   3. NUL bytes: BOM-less UTF-16/32 if the detector sees that pattern and it decodes cleanly, otherwise binary;
+//   4. strict UTF-8, which almost never accepts text that is really in another encoding (seven-bit ISO-2022
+//      files are the exception, caught here);
+//   5. the charset the file declares (an HTML page's <meta charset>), if every byte decodes in it;
+//   6. detection of legacy encodings (detect.ts), with Windows-1252 as the fallback for thin evidence.
+// Every refusal says why, and a reason that starts "binary file" means the file is not text at all.
+import type { EncodingBasis } from '../../contract/types';
+import { binaryKind, binarySignature, hasNulBytes } from './binary';
+import { detectBomlessUnicode, detectIso2022, detectLegacy, preferWindows1252OverLatin1 } from './detect';
+import { decodeUnicode, decodeUtf16, decodeUtf32, decodeWith, findEncoding, startsWithBytes, UNICODE_ENCODINGS } from './encodings';
 
 export type DecodeResult =
-  | { ok: true; text: string; encoding: string; hadBom: boolean }
+  | {
+      ok: true;
+      text: string;
+      encoding: string;
+      hadBom: boolean;
+      basis: EncodingBasis;
+      /** The detector's score when the encoding was detected or guessed, else null. */
+      confidence: number | null;
+    }
   | { ok: false; reason: string };
 
-const BINARY_SIGNATURES: { name: string; bytes: number[] }[] = [
-  { name: 'a PNG image', bytes: [0x89, 0x50, 0x4e, 0x47] },
-  { name: 'a JPEG image', bytes: [0xff, 0xd8, 0xff] },
-  { name: 'a GIF image', bytes: [0x47, 0x49, 0x46, 0x38] },
-  { name: 'a PDF document', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
-  { name: 'a ZIP archive or office document', bytes: [0x50, 0x4b, 0x03, 0x04] },
-  { name: 'a ZIP archive', bytes: [0x50, 0x4b, 0x05, 0x06] },
-  { name: 'a gzip archive', bytes: [0x1f, 0x8b] },
-  { name: 'an old office document', bytes: [0xd0, 0xcf, 0x11, 0xe0] },
-  { name: 'an executable', bytes: [0x7f, 0x45, 0x4c, 0x46] },
-  { name: 'an executable', bytes: [0x4d, 0x5a] },
-  { name: 'a SQLite database', bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66] },
-  { name: 'a RAR archive', bytes: [0x52, 0x61, 0x72, 0x21] },
-  { name: 'a 7-Zip archive', bytes: [0x37, 0x7a, 0xbc, 0xaf] },
-];
-
-function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
-  if (bytes.length < prefix.length) return false;
-  return prefix.every((b, i) => bytes[i] === b);
+export interface DecodeOptions {
+  /** The charset the file itself declares (e.g. from an HTML <meta>): trusted after UTF-8, before detection. */
+  declaredCharset?: string;
 }
 
-/** Returns why the bytes are clearly not text, or undefined. */
-export function binaryReason(bytes: Uint8Array): string | undefined {
-  for (const sig of BINARY_SIGNATURES) {
-    if (startsWith(bytes, sig.bytes)) return `binary file (${sig.name})`;
-  }
-  // Text never contains NUL outside UTF-16/32, which are recognised by their BOM before this is asked.
-  const probe = bytes.subarray(0, Math.min(bytes.length, 1 << 20));
-  if (probe.includes(0)) return 'binary file (contains NUL bytes)';
-  return undefined;
-}
-
-function decodeStrict(label: string, bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
-function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string | undefined {
-  if (bytes.length % 4 !== 0) return undefined;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const parts: string[] = [];
-  for (let i = 0; i < bytes.length; i += 4) {
-    const cp = view.getUint32(i, littleEndian);
-    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return undefined;
-    parts.push(String.fromCodePoint(cp));
-  }
-  return parts.join('');
-}
-
-/** True when a UTF-16 decode produced unpaired surrogates (TextDecoder replaces them only when not fatal). */
-function hasLoneSurrogate(text: string): boolean {
-  return !text.isWellFormed();
-}
-
-export function decode(bytes: Uint8Array): DecodeResult {
+export function decode(bytes: Uint8Array, options: DecodeOptions = {}): DecodeResult {
   if (bytes.length === 0) return { ok: false, reason: 'empty file' };
 
-  // UTF-32 BOMs first: the UTF-32 LE BOM starts with the UTF-16 LE BOM.
-  if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00])) {
-    const text = decodeUtf32(bytes.subarray(4), true);
-    return text === undefined ? { ok: false, reason: 'invalid UTF-32 LE text' } : { ok: true, text, encoding: 'UTF-32LE', hadBom: true };
+  const bom = decodeByBom(bytes);
+  if (bom) return bom;
+
+  const signature = binarySignature(bytes);
+  if (signature) return { ok: false, reason: `binary file (${signature})` };
+
+  if (hasNulBytes(bytes)) {
+    const unicode = detectBomlessUnicode(bytes);
+    if (unicode?.ok) return { ...unicode, hadBom: false };
+    return { ok: false, reason: `binary file (${binaryKind(bytes)})` };
   }
-  if (startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) {
-    const text = decodeUtf32(bytes.subarray(4), false);
-    return text === undefined ? { ok: false, reason: 'invalid UTF-32 BE text' } : { ok: true, text, encoding: 'UTF-32BE', hadBom: true };
+
+  const utf8 = decodeUnicode(bytes, 'UTF-8');
+  if (utf8.ok) {
+    const iso2022 = detectIso2022(bytes);
+    if (iso2022) return iso2022.ok ? { ...iso2022, hadBom: false } : iso2022;
+    return { ok: true, text: utf8.text, encoding: 'UTF-8', hadBom: false, basis: 'utf8', confidence: null };
   }
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
-    const text = decodeStrict('utf-8', bytes.subarray(3));
-    return text === undefined
-      ? { ok: false, reason: 'invalid UTF-8: the file starts with a UTF-8 byte order mark but has bytes that are not UTF-8' }
-      : { ok: true, text, encoding: 'UTF-8', hadBom: true };
-  }
-  for (const [bom, label, name] of [
-    [[0xff, 0xfe], 'utf-16le', 'UTF-16LE'],
-    [[0xfe, 0xff], 'utf-16be', 'UTF-16BE'],
-  ] as const) {
-    if (startsWith(bytes, [...bom])) {
-      const body = bytes.subarray(2);
-      if (body.length % 2 !== 0) return { ok: false, reason: `invalid ${name} text (odd number of bytes)` };
-      const text = decodeStrict(label, body);
-      if (text === undefined || hasLoneSurrogate(text)) return { ok: false, reason: `invalid ${name} text (unpaired surrogate)` };
-      return { ok: true, text, encoding: name, hadBom: true };
+
+  const declared = decodeDeclared(bytes, options.declaredCharset);
+  if (declared) return declared;
+
+  const detected = detectLegacy(bytes);
+  return detected.ok ? { ...detected, hadBom: false } : detected;
+}
+
+/** UTF-32 BOMs first: the UTF-32 LE BOM starts with the UTF-16 LE BOM. */
+const BOMS: { bytes: readonly number[]; name: string }[] = [
+  { bytes: [0xff, 0xfe, 0x00, 0x00], name: 'UTF-32LE' },
+  { bytes: [0x00, 0x00, 0xfe, 0xff], name: 'UTF-32BE' },
+  { bytes: [0xef, 0xbb, 0xbf], name: 'UTF-8' },
+  { bytes: [0xff, 0xfe], name: 'UTF-16LE' },
+  { bytes: [0xfe, 0xff], name: 'UTF-16BE' },
+];
+
+function decodeByBom(bytes: Uint8Array): DecodeResult | undefined {
+  const bom = BOMS.find((b) => startsWithBytes(bytes, b.bytes));
+  if (!bom) return undefined;
+  let result;
+  if (bom.name === 'UTF-8') {
+    result = decodeUnicode(bytes, 'UTF-8');
+    if (!result.ok) {
+      result = {
+        ok: false as const,
+        reason: `invalid UTF-8: the file starts with a UTF-8 byte order mark but ${result.reason.replace(/^the bytes are not valid UTF-8 /, '')}`,
+      };
     }
+  } else if (bom.name.startsWith('UTF-16')) {
+    result = decodeUtf16(bytes, bom.name === 'UTF-16LE');
+  } else {
+    result = decodeUtf32(bytes, bom.name === 'UTF-32LE');
   }
-
-  const binary = binaryReason(bytes);
-  if (binary) return { ok: false, reason: binary };
-
-  const utf8 = decodeStrict('utf-8', bytes);
-  if (utf8 !== undefined) return { ok: true, text: utf8, encoding: 'UTF-8', hadBom: false };
-
-  return detectLegacy(bytes);
+  if (!result.ok) return { ok: false, reason: result.reason };
+  return { ok: true, text: result.text, encoding: bom.name, hadBom: true, basis: 'bom', confidence: null };
 }
 
-/** Extension point for legacy encodings; this version accepts only Unicode. */
-function detectLegacy(bytes: Uint8Array): DecodeResult {
-  const at = firstInvalidUtf8(bytes);
-  return {
-    ok: false,
-    reason: `not valid UTF-8 (invalid byte 0x${bytes[at].toString(16).padStart(2, '0')} at offset ${at}); Gloss reads UTF-8 and UTF-16/32 with a byte order mark`,
-  };
+/**
+ * A declared charset is believed only when every byte decodes in it (pages that declare UTF-8 and are not are
+ * common; those fall through to detection). A declared Latin-1 with bytes in 0x80–0x9F is read as Windows-1252.
+ */
+function decodeDeclared(bytes: Uint8Array, charset: string | undefined): DecodeResult | undefined {
+  let entry = findEncoding(charset);
+  if (!entry || UNICODE_ENCODINGS.has(entry.name)) return undefined;
+  entry = preferWindows1252OverLatin1(entry, bytes);
+  const decoded = decodeWith(bytes, entry);
+  if (!decoded.ok) return undefined;
+  return { ok: true, text: decoded.text, encoding: entry.name, hadBom: false, basis: 'declared', confidence: null };
 }
 
-/** Offset of the first byte that starts an invalid UTF-8 sequence (for a specific error message). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i];
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (need < 0) return i;
-    // The decoder is the authority on overlongs and surrogates; ask it about this one sequence.
-    if (need > 0 && decodeStrict('utf-8', bytes.subarray(i, i + need + 1)) === undefined) return i;
-    i += need + 1;
-  }
-  return Math.max(0, bytes.length - 1);
+/**
+ * Decodes with an encoding the analyst chose (re-decoding an article). A BOM of that same encoding is dropped; any
+ * byte the encoding does not define is an error, never a silent U+FFFD.
+ */
+export function decodeAs(bytes: Uint8Array, encodingName: string): DecodeResult {
+  const entry = findEncoding(encodingName);
+  if (!entry) return { ok: false, reason: `Gloss does not know the encoding "${encodingName}"` };
+  const bom = decodeByBom(bytes);
+  if (bom?.ok && bom.encoding === entry.name) return { ...bom, basis: 'chosen' };
+  const decoded = decodeWith(bytes, entry);
+  if (!decoded.ok) return { ok: false, reason: `cannot be read as ${entry.name}: ${decoded.reason}` };
+  return { ok: true, text: decoded.text, encoding: entry.name, hadBom: false, basis: 'chosen', confidence: null };
 }
