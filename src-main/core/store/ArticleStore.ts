@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import { GlossError } from '../../contract/errors';
-import type { Article, ArticleSummary } from '../../contract/types';
+import type { Article, ArticleSummary, EncodingBasis } from '../../contract/types';
 
 export interface NewArticle {
   title: string;
@@ -14,6 +15,17 @@ export interface NewArticle {
   /** Code points. */
   length: number;
   importedAt?: string;
+  /** How the encoding was decided (default 'unknown'). */
+  encodingBasis?: EncodingBasis;
+  encodingConfidence?: number | null;
+  /** The file's original bytes, kept so the article can be re-decoded with another encoding. */
+  source?: ArticleSource;
+}
+
+/** What an article was decoded from: the file's bytes, and whether they are plain text or an HTML page. */
+export interface ArticleSource {
+  kind: 'text' | 'html';
+  bytes: Uint8Array;
 }
 
 export interface ListArticlesQuery {
@@ -26,6 +38,21 @@ export interface ListArticlesQuery {
 
 const SUMMARY_COLUMNS = `a.id, a.title, a.source_file AS sourceFile, a.imported_at AS importedAt, a.encoding, a.length,
   (SELECT count(*) FROM codings c WHERE c.article_id = a.id) AS codingCount`;
+
+const DETAIL_COLUMNS = `a.text, a.content_hash AS contentHash, a.had_bom AS hadBom,
+  a.original_line_endings AS originalLineEndings, a.normalized_to_nfc AS normalizedToNfc,
+  a.encoding_basis AS encodingBasis, a.encoding_confidence AS encodingConfidence,
+  EXISTS (SELECT 1 FROM article_sources s WHERE s.article_id = a.id) AS hasSourceBytes`;
+
+type ArticleRow = Omit<Article, 'hadBom' | 'normalizedToNfc' | 'hasSourceBytes'> & {
+  hadBom: number;
+  normalizedToNfc: number;
+  hasSourceBytes: number;
+};
+
+function fromRow(row: ArticleRow): Article {
+  return { ...row, hadBom: Boolean(row.hadBom), normalizedToNfc: Boolean(row.normalizedToNfc), hasSourceBytes: Boolean(row.hasSourceBytes) };
+}
 
 const SORT_SQL: Record<NonNullable<ListArticlesQuery['sort']>, string> = {
   title: 'a.title COLLATE NOCASE',
@@ -43,14 +70,18 @@ export class ArticleStore {
   private readonly deleteStmt: Statement;
   private readonly countCodingsStmt: Statement;
   private readonly countStmt: Statement;
+  private readonly insertSourceStmt: Statement;
 
   constructor(private readonly db: Database) {
     this.insertStmt = db.prepare(`INSERT INTO articles
-      (title, source_file, imported_at, content_hash, encoding, had_bom, original_line_endings, normalized_to_nfc, text, length)
-      VALUES (@title, @sourceFile, @importedAt, @contentHash, @encoding, @hadBom, @originalLineEndings, @normalizedToNfc, @text, @length)`);
+      (title, source_file, imported_at, content_hash, encoding, had_bom, original_line_endings, normalized_to_nfc, text, length,
+       encoding_basis, encoding_confidence)
+      VALUES (@title, @sourceFile, @importedAt, @contentHash, @encoding, @hadBom, @originalLineEndings, @normalizedToNfc, @text, @length,
+       @encodingBasis, @encodingConfidence)`);
+    this.insertSourceStmt = db.prepare(`INSERT INTO article_sources (article_id, kind, bytes, byte_length, sha256, import_encoding)
+      VALUES (?, ?, ?, ?, ?, ?)`);
     this.byHashStmt = db.prepare('SELECT id, title FROM articles WHERE content_hash = ?');
-    this.getStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.text, a.content_hash AS contentHash, a.had_bom AS hadBom,
-      a.original_line_endings AS originalLineEndings, a.normalized_to_nfc AS normalizedToNfc FROM articles a WHERE a.id = ?`);
+    this.getStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS}, ${DETAIL_COLUMNS} FROM articles a WHERE a.id = ?`);
     this.summaryStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id = ?`);
     this.renameStmt = db.prepare('UPDATE articles SET title = ? WHERE id = ?');
     this.deleteStmt = db.prepare('DELETE FROM articles WHERE id = ?');
@@ -58,14 +89,26 @@ export class ArticleStore {
     this.countStmt = db.prepare('SELECT count(*) AS n FROM articles');
   }
 
+  /** Inserts the article and, when given, its source bytes: both or neither (a savepoint inside a batch). */
   insert(article: NewArticle): number {
-    const result = this.insertStmt.run({
-      ...article,
-      importedAt: article.importedAt ?? new Date().toISOString(),
-      hadBom: article.hadBom ? 1 : 0,
-      normalizedToNfc: article.normalizedToNfc ? 1 : 0,
-    });
-    return Number(result.lastInsertRowid);
+    const { source, encodingBasis, encodingConfidence, ...fields } = article;
+    return this.db.transaction(() => {
+      const result = this.insertStmt.run({
+        ...fields,
+        importedAt: article.importedAt ?? new Date().toISOString(),
+        hadBom: article.hadBom ? 1 : 0,
+        normalizedToNfc: article.normalizedToNfc ? 1 : 0,
+        encodingBasis: encodingBasis ?? 'unknown',
+        encodingConfidence: encodingConfidence ?? null,
+      });
+      const id = Number(result.lastInsertRowid);
+      if (source) {
+        const bytes = Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength);
+        const sha256 = createHash('sha256').update(bytes).digest('hex');
+        this.insertSourceStmt.run(id, source.kind, bytes, bytes.length, sha256, article.encoding);
+      }
+      return id;
+    })();
   }
 
   findByHash(contentHash: string): { id: number; title: string } | undefined {
@@ -73,9 +116,9 @@ export class ArticleStore {
   }
 
   get(id: number): Article {
-    const row = this.getStmt.get(id) as (Omit<Article, 'hadBom' | 'normalizedToNfc'> & { hadBom: number; normalizedToNfc: number }) | undefined;
+    const row = this.getStmt.get(id) as ArticleRow | undefined;
     if (!row) throw new GlossError('not_found', `There is no article ${id} in this project.`);
-    return { ...row, hadBom: Boolean(row.hadBom), normalizedToNfc: Boolean(row.normalizedToNfc) };
+    return fromRow(row);
   }
 
   summary(id: number): ArticleSummary {
@@ -124,10 +167,7 @@ export class ArticleStore {
 
   /** Streams every article in id order, for exports, without holding them all in memory. */
   *iterate(): IterableIterator<Article> {
-    const stmt = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.text, a.content_hash AS contentHash, a.had_bom AS hadBom,
-      a.original_line_endings AS originalLineEndings, a.normalized_to_nfc AS normalizedToNfc FROM articles a ORDER BY a.id`);
-    for (const row of stmt.iterate() as IterableIterator<Omit<Article, 'hadBom' | 'normalizedToNfc'> & { hadBom: number; normalizedToNfc: number }>) {
-      yield { ...row, hadBom: Boolean(row.hadBom), normalizedToNfc: Boolean(row.normalizedToNfc) };
-    }
+    const stmt = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, ${DETAIL_COLUMNS} FROM articles a ORDER BY a.id`);
+    for (const row of stmt.iterate() as IterableIterator<ArticleRow>) yield fromRow(row);
   }
 }

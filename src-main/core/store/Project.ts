@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ProjectInfo } from '../../contract/types';
 import { ArticleStore } from './ArticleStore';
+import { ArticleSourceStore } from './ArticleSourceStore';
 import { CodeStore } from './CodeStore';
 import { CodingStore } from './CodingStore';
 import { openProjectDatabase, type OpenOptions } from './database';
@@ -12,6 +13,8 @@ export class Project {
   readonly articles: ArticleStore;
   readonly codes: CodeStore;
   readonly codings: CodingStore;
+  /** Original bytes of imported files, and re-decoding them. */
+  readonly sources: ArticleSourceStore;
   private closed = false;
 
   private constructor(
@@ -23,6 +26,7 @@ export class Project {
     this.articles = new ArticleStore(db);
     this.codes = new CodeStore(db);
     this.codings = new CodingStore(db, (codeId) => this.codes.pathOf(codeId));
+    this.sources = new ArticleSourceStore(db);
   }
 
   /** Opens for writing (taking the one-writer lock) unless `readOnly`, which any number of readers may do. */

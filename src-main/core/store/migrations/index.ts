@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { migration001 } from './001-initial';
+import { migration002 } from './002-article-sources';
 
 export interface Migration {
   version: number;
@@ -8,6 +9,6 @@ export interface Migration {
 }
 
 /** In order; each one's version is its position + 1. Never edit a released migration: add the next one. */
-export const migrations: Migration[] = [migration001];
+export const migrations: Migration[] = [migration001, migration002];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
