@@ -1,23 +1,28 @@
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 import { codePointLength } from '../../contract/offsets';
-import { ArticleStore } from '../store/ArticleStore';
-import { titleFrom } from './normalise';
+import type { EncodingBasis } from '../../contract/types';
+import { ArticleStore, type ArticleSource } from '../store/ArticleStore';
 
 /** A decoded, normalised file ready to be stored. */
 export interface ReadyArticle {
   file: string;
   sourceFile: string;
   text: string;
+  title: string;
   encoding: string;
+  encodingBasis: EncodingBasis;
+  encodingConfidence: number | null;
   hadBom: boolean;
   originalLineEndings: string;
   normalizedToNfc: boolean;
   hash: string;
+  /** The file's bytes, stored with the article for re-decoding. */
+  source?: ArticleSource;
 }
 
 export type WriteOutcome =
-  | { kind: 'imported'; file: string; articleId: number; title: string; encoding: string }
+  | { kind: 'imported'; file: string; articleId: number; title: string; encoding: string; guessed: boolean }
   | { kind: 'skipped'; file: string; reason: string; articleId: number }
   | { kind: 'rejected'; file: string; reason: string };
 
@@ -38,7 +43,7 @@ export function writeBatch(db: Database, articles: ArticleStore, batch: ReadyArt
       if (existing) {
         return { kind: 'skipped', file: a.file, reason: `duplicate of article ${existing.id} ("${existing.title}")`, articleId: existing.id };
       }
-      const title = titleFrom(a.text, a.sourceFile);
+      const title = a.title;
       try {
         const articleId = articles.insert({
           title,
@@ -50,8 +55,11 @@ export function writeBatch(db: Database, articles: ArticleStore, batch: ReadyArt
           normalizedToNfc: a.normalizedToNfc,
           text: a.text,
           length: codePointLength(a.text),
+          encodingBasis: a.encodingBasis,
+          encodingConfidence: a.encodingConfidence,
+          source: a.source,
         });
-        return { kind: 'imported', file: a.file, articleId, title, encoding: a.encoding };
+        return { kind: 'imported', file: a.file, articleId, title, encoding: a.encoding, guessed: a.encodingBasis === 'guessed' };
       } catch (err) {
         return { kind: 'rejected', file: a.file, reason: `could not be stored: ${(err as Error).message}` };
       }

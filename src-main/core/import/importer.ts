@@ -1,14 +1,14 @@
-import { createHash } from 'node:crypto';
 import { open, readdir, realpath, stat, lstat } from 'node:fs/promises';
 import { basename, extname, join, relative } from 'node:path';
 import { constants } from 'node:fs';
 import type { ImportReport } from '../../contract/types';
 import type { Project } from '../store/Project';
-import { decode } from './decode';
-import { normalise } from './normalise';
 import { inlineWriter, type ArticleWriter, type ReadyArticle } from './articleWriter';
+import { applyGlossExport, GLOSS_JSON_MAX_BYTES, parseGlossExport, type GlossExportPlan } from './glossJson';
+import { HTML_EXTENSIONS } from './html';
+import { contentFromBytes, GLOSS_JSON_EXTENSIONS, importKindOf, TEXT_EXTENSIONS, type SourceKind } from './textSource';
 
-export const TEXT_EXTENSIONS = ['.txt', '.text', '.md'];
+export { TEXT_EXTENSIONS };
 /** Larger files are rejected rather than stored: nobody codes a 64 MB article, and it would stall every view. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
@@ -27,13 +27,16 @@ interface Candidate {
   file: string;
   /** What the article records as its source. */
   sourceFile: string;
+  /** Plain text, an HTML page, or a Gloss JSON export (by extension). */
+  kind: SourceKind | 'gloss-json';
   read: () => Promise<Uint8Array>;
 }
 
 interface Prepared {
   candidate: Candidate;
   result:
-    | ({ ok: true } & Omit<ReadyArticle, 'file' | 'sourceFile'>)
+    | ({ ok: true; kind: 'article' } & Omit<ReadyArticle, 'file' | 'sourceFile'>)
+    | { ok: true; kind: 'gloss-json'; plan: GlossExportPlan }
     | { ok: false; reason: string };
 }
 
@@ -63,7 +66,7 @@ export async function importSources(project: Project, sources: ImportSource[], o
       const slice = candidates.slice(index, index + READ_CONCURRENCY);
       index += slice.length;
       for (const p of await Promise.all(slice.map(prepare))) {
-        if (p.result.ok) bytes += p.result.text.length * 2;
+        if (p.result.ok && p.result.kind === 'article') bytes += p.result.text.length * 2 + (p.result.source?.bytes.length ?? 0);
         batch.push(p);
       }
     }
@@ -81,14 +84,34 @@ export async function importSources(project: Project, sources: ImportSource[], o
     }
     pending = nextBatch();
     const ready: ReadyArticle[] = [];
+    const exports: { file: string; plan: GlossExportPlan }[] = [];
     for (const { candidate, result } of batch) {
-      if (result.ok) ready.push({ file: candidate.file, sourceFile: candidate.sourceFile, ...result });
-      else report.rejected.push({ file: candidate.file, reason: result.reason });
+      if (!result.ok) report.rejected.push({ file: candidate.file, reason: result.reason });
+      else if (result.kind === 'gloss-json') exports.push({ file: candidate.file, plan: result.plan });
+      else {
+        const { kind: _kind, ok: _ok, ...article } = result;
+        ready.push({ file: candidate.file, sourceFile: candidate.sourceFile, ...article });
+      }
     }
     for (const outcome of await writer.write(ready)) {
-      if (outcome.kind === 'imported') report.imported.push({ file: outcome.file, articleId: outcome.articleId, title: outcome.title, encoding: outcome.encoding });
-      else if (outcome.kind === 'skipped') report.skipped.push({ file: outcome.file, reason: outcome.reason, articleId: outcome.articleId });
+      if (outcome.kind === 'imported') {
+        report.imported.push({
+          file: outcome.file,
+          articleId: outcome.articleId,
+          title: outcome.title,
+          encoding: outcome.encoding,
+          ...(outcome.guessed ? { encodingGuessed: true } : {}),
+        });
+      } else if (outcome.kind === 'skipped') report.skipped.push({ file: outcome.file, reason: outcome.reason, articleId: outcome.articleId });
       else report.rejected.push({ file: outcome.file, reason: outcome.reason });
+    }
+    // Exports are applied on this connection, after the batch's articles are committed, each in one transaction.
+    for (const { file, plan } of exports) {
+      try {
+        applyGlossExport(project, plan, file, report);
+      } catch (err) {
+        report.rejected.push({ file, reason: `could not be stored, nothing from it was imported: ${(err as Error).message}` });
+      }
     }
     done += batch.length;
     options.onProgress?.(done, total, batch[batch.length - 1].candidate.file);
@@ -107,15 +130,14 @@ async function prepare(candidate: Candidate): Promise<Prepared> {
   } catch (err) {
     return { candidate, result: { ok: false, reason: (err as Error).message } };
   }
-  const decoded = decode(bytes);
-  if (!decoded.ok) return { candidate, result: decoded };
-  const { text, originalLineEndings, normalizedToNfc } = normalise(decoded.text);
-  if (text.trim().length === 0) return { candidate, result: { ok: false, reason: 'no text (the file is empty or only white space)' } };
-  const hash = createHash('sha256').update(text, 'utf8').digest('hex');
-  return {
-    candidate,
-    result: { ok: true, text, encoding: decoded.encoding, hadBom: decoded.hadBom, originalLineEndings, normalizedToNfc, hash },
-  };
+  if (candidate.kind === 'gloss-json') {
+    const parsed = parseGlossExport(bytes);
+    return { candidate, result: parsed.ok ? { ok: true, kind: 'gloss-json', plan: parsed.plan } : parsed };
+  }
+  const content = contentFromBytes(bytes, candidate.kind, candidate.sourceFile);
+  if (!content.ok) return { candidate, result: content };
+  // The original bytes go with the article, so it can later be re-decoded with an encoding chosen by hand.
+  return { candidate, result: { ...content, kind: 'article', source: { kind: candidate.kind, bytes } } };
 }
 
 /** Turns paths and folders into a flat list of files, reporting what cannot be read as it goes. */
@@ -123,13 +145,13 @@ async function expand(sources: ImportSource[], report: ImportReport): Promise<Ca
   const out: Candidate[] = [];
   for (const source of sources) {
     if (source.kind === 'bytes') {
-      const ext = extname(source.name).toLowerCase();
-      if (!TEXT_EXTENSIONS.includes(ext)) {
-        report.rejected.push({ file: source.name, reason: unsupportedReason(ext) });
+      const kind = importKindOf(source.name);
+      if (!kind) {
+        report.rejected.push({ file: source.name, reason: unsupportedReason(extname(source.name).toLowerCase()) });
         continue;
       }
       const bytes = source.bytes;
-      out.push({ file: source.name, sourceFile: basename(source.name), read: async () => checkSize(bytes) });
+      out.push({ file: source.name, sourceFile: basename(source.name), kind, read: async () => checkSize(bytes, maxBytesFor(kind)) });
       continue;
     }
     const path = source.path;
@@ -148,9 +170,9 @@ async function expand(sources: ImportSource[], report: ImportReport): Promise<Ca
     if (info.isDirectory()) {
       await walk(path, path, out, report, new Set([await realpath(path)]));
     } else if (info.isFile()) {
-      const ext = extname(path).toLowerCase();
-      if (!TEXT_EXTENSIONS.includes(ext)) report.rejected.push({ file: path, reason: unsupportedReason(ext) });
-      else out.push({ file: path, sourceFile: basename(path), read: () => readRegularFile(path) });
+      const kind = importKindOf(path);
+      if (!kind) report.rejected.push({ file: path, reason: unsupportedReason(extname(path).toLowerCase()) });
+      else out.push({ file: path, sourceFile: basename(path), kind, read: () => readRegularFile(path, maxBytesFor(kind)) });
     } else {
       report.rejected.push({ file: path, reason: 'not a regular file (a device, socket or named pipe)' });
     }
@@ -175,7 +197,7 @@ async function walk(root: string, dir: string, out: Candidate[], report: ImportR
       info = await stat(path);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (TEXT_EXTENSIONS.includes(extname(entry.name).toLowerCase()) || entry.isSymbolicLink()) {
+      if (folderKindOf(entry.name) || entry.isSymbolicLink()) {
         report.rejected.push({
           file: path,
           reason: code === 'ELOOP' ? 'a symbolic link loop' : code === 'ENOENT' ? 'a link that points nowhere (dangling symbolic link)' : `cannot be read (${code})`,
@@ -193,39 +215,57 @@ async function walk(root: string, dir: string, out: Candidate[], report: ImportR
       await walk(root, path, out, report, seen);
       continue;
     }
-    if (!TEXT_EXTENSIONS.includes(extname(entry.name).toLowerCase())) continue;
+    const kind = folderKindOf(entry.name);
+    if (!kind) continue;
     if (!info.isFile()) {
       report.rejected.push({ file: path, reason: 'not a regular file (a device, socket or named pipe)' });
       continue;
     }
-    out.push({ file: path, sourceFile, read: () => readRegularFile(path) });
+    out.push({ file: path, sourceFile, kind, read: () => readRegularFile(path, maxBytesFor(kind)) });
   }
 }
 
+/**
+ * Which files a folder import picks up: text and HTML. A .json file is imported only when named on its own, because
+ * folders of articles often hold JSON that is not a Gloss export (metadata, settings), and rejecting each would
+ * drown the report.
+ */
+function folderKindOf(name: string): SourceKind | undefined {
+  const kind = importKindOf(name);
+  return kind === 'gloss-json' ? undefined : kind;
+}
+
+/** A Gloss export holds a whole project, so it may be larger than any one article file. */
+function maxBytesFor(kind: SourceKind | 'gloss-json'): number {
+  return kind === 'gloss-json' ? GLOSS_JSON_MAX_BYTES : MAX_FILE_BYTES;
+}
+
 /** Opens without blocking and re-checks the type on the open handle, so a FIFO swapped in after stat() is never read. */
-async function readRegularFile(path: string): Promise<Uint8Array> {
+async function readRegularFile(path: string, maxBytes: number): Promise<Uint8Array> {
   const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK).catch((err: NodeJS.ErrnoException) => {
     throw new Error(`cannot be opened (${err.code ?? err.message})`);
   });
   try {
     const info = await handle.stat();
     if (!info.isFile()) throw new Error('not a regular file (a device, socket or named pipe)');
-    if (info.size > MAX_FILE_BYTES) throw new Error(tooLarge(info.size));
-    return checkSize(await handle.readFile());
+    if (info.size > maxBytes) throw new Error(tooLarge(info.size, maxBytes));
+    return checkSize(await handle.readFile(), maxBytes);
   } finally {
     await handle.close();
   }
 }
 
-function checkSize(bytes: Uint8Array): Uint8Array {
-  if (bytes.length > MAX_FILE_BYTES) throw new Error(tooLarge(bytes.length));
+function checkSize(bytes: Uint8Array, maxBytes: number): Uint8Array {
+  if (bytes.length > maxBytes) throw new Error(tooLarge(bytes.length, maxBytes));
   return bytes;
 }
 
-function tooLarge(size: number): string {
-  return `file too large (${(size / 1024 / 1024).toFixed(1)} MB; Gloss imports text files up to ${MAX_FILE_BYTES / 1024 / 1024} MB)`;
+function tooLarge(size: number, maxBytes: number): string {
+  const what = maxBytes === MAX_FILE_BYTES ? 'text files' : 'Gloss exports';
+  return `file too large (${(size / 1024 / 1024).toFixed(1)} MB; Gloss imports ${what} up to ${maxBytes / 1024 / 1024} MB)`;
 }
 
 function unsupportedReason(ext: string): string {
-  return `not a text file type Gloss imports (${ext || 'no extension'}; it reads ${TEXT_EXTENSIONS.join(', ')})`;
+  const reads = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS, ...GLOSS_JSON_EXTENSIONS.map((e) => `${e} (a Gloss export)`)];
+  return `not a text file type Gloss imports (${ext || 'no extension'}; it reads ${reads.join(', ')})`;
 }

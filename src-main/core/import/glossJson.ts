@@ -1,0 +1,229 @@
+// Re-importing a Gloss JSON export: its articles, codebook and codings, exactly. A file is checked whole before
+// anything is written — its header, its shape, and that every coding's text is its code-point slice of its article
+// — and is then applied in one transaction, so a file is either imported completely or not at all.
+//
+// Articles are matched by the SHA-256 of their text (the key the importer uses for duplicates): an article already
+// in the project is not duplicated, and only the codings it does not yet have are added. Codes are matched by path,
+// case-insensitively as code names are; a code the project lacks is created with the export's colour and
+// description, one it has keeps the project's. Importing the same export twice therefore adds nothing the second time.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { codePointLength, sliceCodePoints } from '../../contract/offsets';
+import type { ImportReport } from '../../contract/types';
+import type { Project } from '../store/Project';
+import { decode } from './decode';
+
+export const GLOSS_JSON_MAX_BYTES = 256 * 1024 * 1024;
+
+const codePath = z
+  .string()
+  .min(1)
+  .max(10_000)
+  .refine((p) => p.split('/').every((part) => part.trim().length > 0 && part.trim().length <= 200), 'is not a code path (an empty or over-long level)');
+const isoish = z.string().min(1).max(100);
+
+const exportSchema = z.object({
+  format: z.literal('gloss'),
+  version: z.literal(1),
+  offsetUnit: z.literal('codepoint'),
+  codes: z.array(
+    z.object({
+      path: codePath,
+      color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'is not a #rrggbb colour'),
+      description: z.string().max(100_000),
+    }),
+  ),
+  articles: z.array(
+    z.object({
+      id: z.int().min(1),
+      title: z.string().trim().min(1).max(10_000),
+      sourceFile: z.string().max(4096),
+      encoding: z.string().min(1).max(100),
+      importedAt: isoish,
+      text: z.string().min(1),
+    }),
+  ),
+  codings: z.array(
+    z.object({
+      id: z.int().optional(),
+      articleId: z.int().min(1),
+      codePath,
+      start: z.int().min(0),
+      end: z.int().min(1),
+      text: z.string().min(1),
+      memo: z.string().max(1_000_000),
+      coder: z.string().max(1000),
+      createdAt: isoish,
+      updatedAt: isoish,
+    }),
+  ),
+});
+
+type ExportFile = z.infer<typeof exportSchema>;
+
+export interface GlossExportPlan {
+  codes: ExportFile['codes'];
+  articles: (ExportFile['articles'][number] & { hash: string; length: number })[];
+  codings: ExportFile['codings'];
+}
+
+export type ParsedExport = { ok: true; plan: GlossExportPlan } | { ok: false; reason: string };
+
+/** Reads and checks a whole export; the reason says exactly what is wrong and where. */
+export function parseGlossExport(bytes: Uint8Array): ParsedExport {
+  const decoded = decode(bytes);
+  if (!decoded.ok) return { ok: false, reason: `not a Gloss export: ${decoded.reason}` };
+  if (decoded.encoding !== 'UTF-8') return { ok: false, reason: `not a Gloss export: JSON must be UTF-8, this file is ${decoded.encoding}` };
+  let doc: unknown;
+  try {
+    doc = JSON.parse(decoded.text);
+  } catch (err) {
+    return { ok: false, reason: `not valid JSON (${(err as Error).message})` };
+  }
+  const header = headerProblem(doc);
+  if (header) return { ok: false, reason: header };
+  const parsed = exportSchema.safeParse(doc);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, reason: `not a valid Gloss export: ${issue.path.map(String).join('.') || 'the file'} ${issue.message}` };
+  }
+  const file = parsed.data;
+
+  const articles = new Map<number, GlossExportPlan['articles'][number]>();
+  for (const a of file.articles) {
+    if (articles.has(a.id)) return { ok: false, reason: `not a valid Gloss export: article id ${a.id} appears twice` };
+    if (!a.text.isWellFormed()) return { ok: false, reason: `not a valid Gloss export: article ${a.id}'s text has an unpaired surrogate` };
+    if (a.text.includes('\u0000')) return { ok: false, reason: `not a valid Gloss export: article ${a.id}'s text contains a NUL character` };
+    if (a.text.includes('\r')) {
+      return { ok: false, reason: `not a valid Gloss export: article ${a.id}'s text contains a carriage return (Gloss stores LF line endings)` };
+    }
+    const hash = createHash('sha256').update(a.text, 'utf8').digest('hex');
+    articles.set(a.id, { ...a, hash, length: codePointLength(a.text) });
+  }
+  for (const [k, c] of file.codings.entries()) {
+    const name = c.id !== undefined ? `coding ${c.id}` : `codings[${k}]`;
+    const article = articles.get(c.articleId);
+    if (!article) return { ok: false, reason: `not a valid Gloss export: ${name} refers to article ${c.articleId}, which is not in the file` };
+    if (!(c.start < c.end && c.end <= article.length)) {
+      return { ok: false, reason: `not a valid Gloss export: ${name} spans ${c.start}–${c.end}, outside article ${c.articleId} (0–${article.length} code points)` };
+    }
+    if (sliceCodePoints(article.text, c.start, c.end) !== c.text) {
+      return {
+        ok: false,
+        reason: `not a valid Gloss export: ${name}'s text does not match article ${c.articleId} at code points ${c.start}–${c.end} (the offsets or the text were changed)`,
+      };
+    }
+  }
+  return { ok: true, plan: { codes: file.codes, articles: [...articles.values()], codings: file.codings } };
+}
+
+/** The header fields, checked first so a file from elsewhere or from a newer Gloss gets a plain answer. */
+function headerProblem(doc: unknown): string | undefined {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return 'not a Gloss export (the JSON is not an object)';
+  const d = doc as Record<string, unknown>;
+  if (d.format !== 'gloss') return `not a Gloss export (format is ${JSON.stringify(d.format ?? null)}, expected "gloss")`;
+  if (typeof d.version === 'number' && d.version > 1) {
+    return `a Gloss export of version ${d.version}, newer than this Gloss reads (version 1); update Gloss`;
+  }
+  if (d.version !== 1) return `not a Gloss export Gloss can read (version ${JSON.stringify(d.version ?? null)}, expected 1)`;
+  if (d.offsetUnit !== 'codepoint') {
+    return `not a Gloss export Gloss can read (offsetUnit is ${JSON.stringify(d.offsetUnit ?? null)}, expected "codepoint")`;
+  }
+  return undefined;
+}
+
+/**
+ * Writes a checked export into the project in one transaction and reports it: each new article as imported, each
+ * matched one as skipped with how many codings it gained. Throws (rolling everything back) if the database refuses.
+ */
+export function applyGlossExport(project: Project, plan: GlossExportPlan, file: string, report: ImportReport): void {
+  const db = project.db;
+  const insertCoding = db.prepare(`INSERT OR IGNORE INTO codings (article_id, code_id, start, "end", text, memo, coder, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+
+  const entries = db.transaction(() => {
+    // Codes first, in the export's order (parents before children), so new codes keep its order among siblings.
+    const known = new Map(project.codes.list().map((c) => [pathKey(c.path), c.id]));
+    let newCodes = 0;
+    const codeIdOf = (path: string): number => {
+      const key = pathKey(path);
+      let id = known.get(key);
+      if (id === undefined) {
+        id = project.codes.ensurePath(path).id;
+        // ensurePath may have created parents too; they get the export's look when the export lists them.
+        for (const c of project.codes.list()) {
+          if (known.has(pathKey(c.path))) continue;
+          known.set(pathKey(c.path), c.id);
+          newCodes++;
+        }
+      }
+      return id;
+    };
+    const lookByPath = new Map(plan.codes.map((c) => [pathKey(c.path), c]));
+    const before = new Set(known.keys());
+    for (const c of plan.codes) codeIdOf(c.path);
+    for (const c of plan.codings) codeIdOf(c.codePath);
+    for (const [key, id] of known) {
+      const look = lookByPath.get(key);
+      if (!before.has(key) && look) project.codes.update(id, { color: look.color, description: look.description });
+    }
+
+    const articleIds = new Map<number, { id: number; title: string; matched: boolean }>();
+    for (const a of plan.articles) {
+      const existing = project.articles.findByHash(a.hash);
+      if (existing) {
+        articleIds.set(a.id, { id: existing.id, title: existing.title, matched: true });
+        continue;
+      }
+      const id = project.articles.insert({
+        title: a.title,
+        sourceFile: a.sourceFile,
+        contentHash: a.hash,
+        encoding: a.encoding,
+        hadBom: false,
+        originalLineEndings: a.text.includes('\n') ? 'LF' : 'none',
+        normalizedToNfc: false,
+        text: a.text,
+        length: a.length,
+        importedAt: a.importedAt,
+        encodingBasis: 'export',
+        encodingConfidence: null,
+      });
+      articleIds.set(a.id, { id, title: a.title, matched: false });
+    }
+
+    const added = new Map<number, number>();
+    for (const c of plan.codings) {
+      const target = articleIds.get(c.articleId)!;
+      const changes = insertCoding.run(target.id, codeIdOf(c.codePath), c.start, c.end, c.text, c.memo, c.coder, c.createdAt, c.updatedAt).changes;
+      added.set(c.articleId, (added.get(c.articleId) ?? 0) + changes);
+    }
+    return { articleIds, added, newCodes };
+  }).immediate();
+
+  project.codes.invalidate();
+  for (const a of plan.articles) {
+    const target = entries.articleIds.get(a.id)!;
+    const n = entries.added.get(a.id) ?? 0;
+    if (target.matched) {
+      report.skipped.push({
+        file: `${file} (article ${a.id})`,
+        reason: `already in the project as article ${target.id} ("${target.title}"); ${n} coding${n === 1 ? '' : 's'} added`,
+        articleId: target.id,
+      });
+    } else {
+      report.imported.push({ file: `${file} (article ${a.id})`, articleId: target.id, title: target.title, encoding: a.encoding });
+    }
+  }
+  if (plan.articles.length === 0) {
+    report.skipped.push({ file, reason: `a Gloss export with no articles; ${entries.newCodes} new code${entries.newCodes === 1 ? '' : 's'} added to the codebook` });
+  }
+}
+
+/** Code names are unique per level ignoring ASCII case (SQLite's NOCASE), so paths are compared the same way. */
+function pathKey(path: string): string {
+  return path
+    .split('/')
+    .map((p) => p.trim().replace(/[A-Z]/g, (c) => c.toLowerCase()))
+    .join('/');
+}
