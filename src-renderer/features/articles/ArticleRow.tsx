@@ -1,0 +1,89 @@
+import { useState, type MouseEvent } from 'react';
+import type { ArticleSummary } from '../../../src-main/contract/types';
+import { formatNumber, plural } from '../../app/format';
+
+interface ArticleRowProps {
+  article: ArticleSummary;
+  top: number;
+  height: number;
+  selected: boolean;
+  renaming: boolean;
+  onSelect(): void;
+  onStartRename(): void;
+  onRename(title: string | null): void;
+  onMenu(e: MouseEvent, fromButton: boolean): void;
+}
+
+export function ArticleRow({ article, top, height, selected, renaming, onSelect, onStartRename, onRename, onMenu }: ArticleRowProps) {
+  return (
+    <div
+      id={`article-${article.id}`}
+      role="option"
+      aria-selected={selected}
+      className={selected ? 'article-row selected' : 'article-row'}
+      style={{ top, height }}
+      data-testid="article-row"
+      data-article-id={article.id}
+      title={article.title}
+      onClick={onSelect}
+      onDoubleClick={onStartRename}
+      onContextMenu={(e) => onMenu(e, false)}
+    >
+      <div className="article-row-text">
+        {renaming ? (
+          <RenameInput initial={article.title} onDone={onRename} />
+        ) : (
+          <span className="article-row-title">{article.title}</span>
+        )}
+        <span className="article-row-meta">
+          {plural(article.length, 'character')} · {article.sourceFile}
+        </span>
+      </div>
+      <span
+        className={article.codingCount ? 'count-badge' : 'count-badge zero'}
+        title={plural(article.codingCount, 'coding')}
+        data-testid="article-coding-count"
+      >
+        {formatNumber(article.codingCount)}
+      </span>
+      <button
+        type="button"
+        className="row-menu-button"
+        aria-label={`Actions for ${article.title}`}
+        data-testid="article-menu-button"
+        tabIndex={-1}
+        onClick={(e) => {
+          e.stopPropagation();
+          onMenu(e, true);
+        }}
+      >
+        ⋯
+      </button>
+    </div>
+  );
+}
+
+/** Enter or leaving the field saves; Esc keeps the old title. */
+function RenameInput({ initial, onDone }: { initial: string; onDone(title: string | null): void }) {
+  const [value, setValue] = useState(initial);
+  const finish = (save: boolean) => onDone(save && value.trim() && value.trim() !== initial ? value.trim() : null);
+  return (
+    <input
+      className="inline-rename"
+      data-testid="article-rename-input"
+      aria-label="Article title"
+      value={value}
+      autoFocus
+      onFocus={(e) => e.currentTarget.select()}
+      onChange={(e) => setValue(e.target.value)}
+      onClick={(e) => e.stopPropagation()}
+      onDoubleClick={(e) => e.stopPropagation()}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter') finish(true);
+        if (e.key === 'Escape') finish(false);
+      }}
+      onBlur={() => finish(true)}
+    />
+  );
+}

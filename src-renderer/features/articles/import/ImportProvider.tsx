@@ -1,0 +1,238 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { api, bridge, isDesktop } from '../../../api/api';
+import type { ImportReport } from '../../../../src-main/contract/types';
+import { useAppStore } from '../../../app/store';
+import { ACCEPT_ATTRIBUTE, pickedFromDrop, pickedFromInput, type PickedFile } from './pickedFiles';
+import { isTooLarge, planBatches, tooLargeReason, toWireFile } from './uploadBatches';
+
+export interface ImportProgressState {
+  jobId: string;
+  done: number;
+  total: number;
+  current: string;
+  /** Desktop imports stay invisible while the native dialog is open, until the first progress event. */
+  visible: boolean;
+  cancelling: boolean;
+}
+
+export interface FinishedImport extends ImportReport {
+  /** Files never looked at because the import was cancelled first. */
+  notProcessed: number;
+}
+
+interface ImportContextValue {
+  progress: ImportProgressState | null;
+  report: FinishedImport | null;
+  dismissReport(): void;
+  /** "Import files…" / "Import folder…": the native dialog in the app, a file input in the browser. */
+  importFromPicker(pick: 'files' | 'folder'): void;
+  importDropped(data: DataTransfer): void;
+  cancel(): void;
+}
+
+const ImportContext = createContext<ImportContextValue | null>(null);
+
+const newJobId = () => `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+/**
+ * Owns the one import that may run at a time, whichever button, menu item or drop started it, so progress, Cancel
+ * and the report look the same for all of them.
+ */
+export function ImportProvider({ children }: { children: ReactNode }) {
+  const { project, attempt, notify, selectedArticleId, selectArticle, articlesChanged } = useAppStore();
+  const [progress, setProgress] = useState<ImportProgressState | null>(null);
+  const [report, setReport] = useState<FinishedImport | null>(null);
+  const running = useRef<{ jobId: string; cancelled: boolean; offset: number; webTotal: number | null } | null>(null);
+  const filesInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  const selectedRef = useRef(selectedArticleId);
+  selectedRef.current = selectedArticleId;
+
+  useEffect(
+    () =>
+      bridge.onEvent((event) => {
+        const job = running.current;
+        if (event.type !== 'job.progress' || !job || event.jobId !== job.jobId) return;
+        setProgress((p) =>
+          p && p.jobId === event.jobId
+            ? {
+                ...p,
+                visible: true,
+                // A browser import is several requests under one job id; each reports progress within its own batch.
+                done: job.offset + event.done,
+                total: job.webTotal ?? event.total,
+                current: event.current || p.current,
+              }
+            : p,
+        );
+      }),
+    [],
+  );
+
+  const begin = (visible: boolean, webTotal: number | null): string | null => {
+    if (running.current) {
+      notify('An import is already running; wait for it to finish or cancel it first.');
+      return null;
+    }
+    const jobId = newJobId();
+    running.current = { jobId, cancelled: false, offset: 0, webTotal };
+    setReport(null);
+    setProgress({ jobId, done: 0, total: webTotal ?? 0, current: '', visible, cancelling: false });
+    return jobId;
+  };
+
+  const finish = useCallback(
+    (result: ImportReport, notProcessed: number) => {
+      setReport({ ...result, notProcessed });
+      articlesChanged();
+      const first = result.imported[0];
+      if (first && selectedRef.current === null) selectArticle(first.articleId);
+    },
+    [articlesChanged, selectArticle],
+  );
+
+  const end = () => {
+    running.current = null;
+    setProgress(null);
+  };
+
+  const importPaths = useCallback(
+    async (request: { pick: 'files' | 'folder' } | { paths: string[] }) => {
+      const jobId = begin(false, null);
+      if (!jobId) return;
+      try {
+        const result = await attempt(() => api['articles.importPaths']({ ...request, jobId }));
+        if (result) finish(result, 0);
+      } finally {
+        end();
+      }
+    },
+    // begin() and end() touch only refs and state setters, so closures from any render are equivalent.
+    [attempt, finish],
+  );
+
+  const importPicked = useCallback(
+    async (picked: PickedFile[]) => {
+      if (picked.length === 0) {
+        notify('There were no .txt, .md or .text files to import.');
+        return;
+      }
+      const jobId = begin(true, picked.length);
+      if (!jobId) return;
+      const job = running.current!;
+      const merged: ImportReport = { imported: [], skipped: [], rejected: [], cancelled: false };
+      try {
+        for (const batch of planBatches(picked)) {
+          if (job.cancelled) break;
+          const tooLarge = batch.filter(isTooLarge);
+          merged.rejected.push(...tooLarge.map((f) => ({ file: f.name, reason: tooLargeReason(f.file.size) })));
+          const toSend = batch.filter((f) => !isTooLarge(f));
+          setProgress((p) => p && { ...p, current: toSend[0]?.name ?? p.current });
+          const files = toSend.length ? await Promise.all(toSend.map(toWireFile)) : [];
+          if (job.cancelled) break;
+          if (files.length) {
+            const result = await api['articles.importFiles']({ files, jobId });
+            merged.imported.push(...result.imported);
+            merged.skipped.push(...result.skipped);
+            merged.rejected.push(...result.rejected);
+            if (result.cancelled) job.cancelled = true;
+          }
+          job.offset += batch.length;
+          setProgress((p) => p && { ...p, done: job.offset });
+        }
+      } catch (err) {
+        notify((err as Error).message, 'error');
+      } finally {
+        merged.cancelled = job.cancelled;
+        const accounted = merged.imported.length + merged.skipped.length + merged.rejected.length;
+        if (accounted > 0 || job.cancelled) finish(merged, Math.max(0, picked.length - accounted));
+        end();
+      }
+    },
+    [finish, notify],
+  );
+
+  const importFromPicker = useCallback(
+    (pick: 'files' | 'folder') => {
+      if (isDesktop) void importPaths({ pick });
+      else (pick === 'folder' ? folderInput : filesInput).current?.click();
+    },
+    [importPaths],
+  );
+
+  const importDropped = useCallback(
+    (data: DataTransfer) => {
+      if (!project) {
+        notify('Create or open a project first, then drop files on it to import them.');
+        return;
+      }
+      if (isDesktop && bridge.pathForFile) {
+        const paths = [...data.files].map((f) => bridge.pathForFile!(f)).filter((p) => p.length > 0);
+        if (paths.length) void importPaths({ paths });
+        return;
+      }
+      void pickedFromDrop(data).then(importPicked, (err: Error) => notify(`The dropped files could not be read: ${err.message}`, 'error'));
+    },
+    [project, notify, importPaths, importPicked],
+  );
+
+  const cancel = useCallback(() => {
+    const job = running.current;
+    if (!job) return;
+    job.cancelled = true;
+    setProgress((p) => p && { ...p, cancelling: true });
+    void api['jobs.cancel']({ jobId: job.jobId }).catch(() => undefined);
+  }, []);
+
+  const dismissReport = useCallback(() => setReport(null), []);
+
+  // A report about another project's import would only confuse.
+  useEffect(() => setReport(null), [project?.path]);
+
+  const value = useMemo(
+    () => ({ progress, report, dismissReport, importFromPicker, importDropped, cancel }),
+    [progress, report, dismissReport, importFromPicker, importDropped, cancel],
+  );
+
+  return (
+    <ImportContext.Provider value={value}>
+      {children}
+      {!isDesktop && (
+        <>
+          <input
+            ref={filesInput}
+            type="file"
+            multiple
+            accept={ACCEPT_ATTRIBUTE}
+            hidden
+            data-testid="import-input"
+            onChange={(e) => {
+              void importPicked(pickedFromInput(e.currentTarget.files, false));
+              e.currentTarget.value = '';
+            }}
+          />
+          <input
+            ref={(el) => {
+              folderInput.current = el;
+              if (el) el.webkitdirectory = true;
+            }}
+            type="file"
+            multiple
+            hidden
+            data-testid="import-folder-input"
+            onChange={(e) => {
+              void importPicked(pickedFromInput(e.currentTarget.files, true));
+              e.currentTarget.value = '';
+            }}
+          />
+        </>
+      )}
+    </ImportContext.Provider>
+  );
+}
+
+export function useImport(): ImportContextValue {
+  const value = useContext(ImportContext);
+  if (!value) throw new Error('useImport outside ImportProvider');
+  return value;
+}

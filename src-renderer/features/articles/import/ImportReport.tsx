@@ -1,0 +1,129 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { formatNumber, plural } from '../../../app/format';
+import { useAppStore } from '../../../app/store';
+import type { FinishedImport } from './ImportProvider';
+
+/** Long reports show this many lines per list; "Copy report" has everything. */
+const SHOWN_PER_LIST = 300;
+
+export function ImportReport({ report, onClose }: { report: FinishedImport; onClose(): void }) {
+  const { selectArticle, notify } = useAppStore();
+  const { imported, skipped, rejected } = report;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !document.querySelector('[aria-modal="true"]')) onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(reportAsText(report));
+      notify('The import report was copied to the clipboard.');
+    } catch {
+      notify('The clipboard is not available here.', 'error');
+    }
+  };
+
+  const headline = report.cancelled ? 'Import cancelled' : 'Import finished';
+  return (
+    <section className="import-card import-report" data-testid="import-report" role="region" aria-label={headline}>
+      <div className="import-card-head">
+        <strong>{headline}</strong>
+        <div className="import-report-buttons">
+          <button type="button" onClick={copy} data-testid="import-report-copy">
+            Copy report
+          </button>
+          <button type="button" aria-label="Dismiss import report" onClick={onClose} data-testid="import-report-close">
+            Close
+          </button>
+        </div>
+      </div>
+      <p className="import-summary" data-testid="import-summary">
+        <span data-testid="import-count-imported">{plural(imported.length, 'article')} imported</span>
+        {' · '}
+        <span data-testid="import-count-skipped">{plural(skipped.length, 'duplicate')} skipped</span>
+        {' · '}
+        <span data-testid="import-count-rejected">{plural(rejected.length, 'file')} rejected</span>
+        {report.notProcessed > 0 && (
+          <>
+            {' · '}
+            <span data-testid="import-count-not-processed">{plural(report.notProcessed, 'file')} not processed</span>
+          </>
+        )}
+      </p>
+      <div className="import-lists">
+        <ReportList title="Imported" testId="import-list-imported" items={imported} open={imported.length <= 20 && skipped.length + rejected.length === 0}>
+          {(f) => (
+            <li key={f.file}>
+              <button type="button" className="link" onClick={() => selectArticle(f.articleId)} title={`Open “${f.title}”`}>
+                {f.title}
+              </button>
+              <span className="muted"> — {f.file} ({f.encoding})</span>
+            </li>
+          )}
+        </ReportList>
+        <ReportList title="Skipped duplicates" testId="import-list-skipped" items={skipped} open>
+          {(f) => (
+            <li key={f.file}>
+              <span className="report-file">{f.file}</span>
+              <span className="muted"> — {f.reason}</span>
+              {f.articleId !== undefined && (
+                <>
+                  {' '}
+                  <button type="button" className="link" onClick={() => selectArticle(f.articleId!)}>
+                    show
+                  </button>
+                </>
+              )}
+            </li>
+          )}
+        </ReportList>
+        <ReportList title="Rejected" testId="import-list-rejected" items={rejected} open>
+          {(f) => (
+            <li key={f.file}>
+              <span className="report-file">{f.file}</span>
+              <span className="report-reason"> — {f.reason}</span>
+            </li>
+          )}
+        </ReportList>
+      </div>
+    </section>
+  );
+}
+
+function ReportList<T>({ title, testId, items, open, children }: { title: string; testId: string; items: T[]; open: boolean; children(item: T): ReactNode }) {
+  const [expanded, setExpanded] = useState(open);
+  if (items.length === 0) return null;
+  return (
+    <details className="report-list" data-testid={testId} open={expanded} onToggle={(e) => setExpanded(e.currentTarget.open)}>
+      <summary>
+        {title} <span className="muted">({formatNumber(items.length)})</span>
+      </summary>
+      {expanded && (
+        <ul>
+          {items.slice(0, SHOWN_PER_LIST).map(children)}
+          {items.length > SHOWN_PER_LIST && <li className="muted">… and {formatNumber(items.length - SHOWN_PER_LIST)} more (use Copy report for the full list)</li>}
+        </ul>
+      )}
+    </details>
+  );
+}
+
+function reportAsText(report: FinishedImport): string {
+  const lines = [
+    `${report.cancelled ? 'Import cancelled' : 'Import finished'}: ${report.imported.length} imported, ${report.skipped.length} skipped, ${report.rejected.length} rejected${report.notProcessed ? `, ${report.notProcessed} not processed` : ''}`,
+    '',
+    'Imported:',
+    ...report.imported.map((f) => `  ${f.file}\t${f.title}\t${f.encoding}`),
+    '',
+    'Skipped:',
+    ...report.skipped.map((f) => `  ${f.file}\t${f.reason}`),
+    '',
+    'Rejected:',
+    ...report.rejected.map((f) => `  ${f.file}\t${f.reason}`),
+  ];
+  return lines.join('\n');
+}

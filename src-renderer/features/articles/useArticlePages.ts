@@ -1,0 +1,142 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../../api/api';
+import type { ArticleSummary } from '../../../src-main/contract/types';
+import { useAppStore } from '../../app/store';
+
+export type ArticleSort = 'imported' | 'title' | 'codings' | 'length';
+
+export interface ArticleQuery {
+  filter: string;
+  sort: ArticleSort;
+  descending: boolean;
+}
+
+export const PAGE_SIZE = 200;
+/** Pages kept in memory; beyond this the ones furthest from the last page loaded are dropped and re-fetched if needed. */
+const MAX_PAGES = 60;
+
+interface PageCache {
+  /** Null until the first page of this query has arrived. */
+  total: number | null;
+  pages: Map<number, ArticleSummary[]>;
+  /** Pages whose counts may be out of date: still shown, but re-fetched when in view. */
+  stale: Set<number>;
+}
+
+const emptyCache = (): PageCache => ({ total: null, pages: new Map(), stale: new Set() });
+
+export interface ArticlePages {
+  total: number | null;
+  rowAt(index: number): ArticleSummary | undefined;
+  /** Makes sure rows first..last are loaded (or loading). */
+  ensureRows(first: number, last: number): void;
+  /** The row at `index`, fetching it if its page is not loaded (keyboard navigation past the rendered rows). */
+  fetchRow(index: number): Promise<ArticleSummary | undefined>;
+  indexOf(id: number): number;
+  patchRow(summary: ArticleSummary): void;
+}
+
+/**
+ * The article list as pages of `articles.list`, fetched as they scroll into view. A new query starts from nothing;
+ * a new `version` (articles or codings changed) keeps the rows on screen and re-fetches them, so counts update
+ * without the list blinking.
+ */
+export function useArticlePages(query: ArticleQuery, version: number): ArticlePages {
+  const { attempt, project } = useAppStore();
+  const [cache, setCache] = useState<PageCache>(emptyCache);
+  const generation = useRef(0);
+  const inFlight = useRef(new Set<number>());
+  const cacheRef = useRef(cache);
+  cacheRef.current = cache;
+  const queryRef = useRef(query);
+  queryRef.current = query;
+
+  const queryKey = `${project?.path}\u0000${query.filter}\u0000${query.sort}\u0000${query.descending}`;
+  useEffect(() => {
+    generation.current++;
+    inFlight.current = new Set();
+    setCache(emptyCache());
+  }, [queryKey]);
+  useEffect(() => {
+    generation.current++;
+    inFlight.current = new Set();
+    setCache((c) => ({ ...c, stale: new Set(c.pages.keys()) }));
+  }, [version]);
+
+  const request = useCallback((offset: number, limit: number) => {
+    const q = queryRef.current;
+    return api['articles.list']({ filter: q.filter || undefined, sort: q.sort, descending: q.descending, offset, limit });
+  }, []);
+
+  const fetchPage = useCallback(
+    async (page: number) => {
+      if (inFlight.current.has(page)) return;
+      const gen = generation.current;
+      const pending = inFlight.current;
+      pending.add(page);
+      const result = await attempt(() => request(page * PAGE_SIZE, PAGE_SIZE));
+      pending.delete(page);
+      if (!result || gen !== generation.current) return;
+      setCache((c) => {
+        const pages = new Map(c.pages);
+        pages.set(page, result.items);
+        if (pages.size > MAX_PAGES) {
+          const furthest = [...pages.keys()].sort((a, b) => Math.abs(b - page) - Math.abs(a - page));
+          for (const p of furthest.slice(0, pages.size - MAX_PAGES)) pages.delete(p);
+        }
+        const stale = new Set(c.stale);
+        stale.delete(page);
+        return { total: result.total, pages, stale };
+      });
+    },
+    [attempt, request],
+  );
+
+  const ensureRows = useCallback(
+    (first: number, last: number) => {
+      const { total, pages, stale } = cacheRef.current;
+      // Page 0 is always wanted: an empty list must still learn that it has become non-empty.
+      const lastRow = Math.max(0, total === null ? last : Math.min(last, total - 1));
+      for (let p = Math.floor(Math.max(0, first) / PAGE_SIZE); p <= Math.floor(lastRow / PAGE_SIZE); p++) {
+        if (!pages.has(p) || stale.has(p)) void fetchPage(p);
+      }
+    },
+    [fetchPage],
+  );
+
+  const rowAt = useCallback((index: number) => cache.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], [cache]);
+
+  const fetchRow = useCallback(
+    async (index: number) => {
+      const known = cacheRef.current.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+      if (known) return known;
+      const result = await attempt(() => request(index, 1));
+      return result?.items[0];
+    },
+    [attempt, request],
+  );
+
+  const indexOf = useCallback(
+    (id: number) => {
+      for (const [page, items] of cache.pages) {
+        const i = items.findIndex((a) => a.id === id);
+        if (i >= 0) return page * PAGE_SIZE + i;
+      }
+      return -1;
+    },
+    [cache],
+  );
+
+  const patchRow = useCallback((summary: ArticleSummary) => {
+    setCache((c) => {
+      const pages = new Map(c.pages);
+      for (const [page, items] of pages) {
+        const i = items.findIndex((a) => a.id === summary.id);
+        if (i >= 0) pages.set(page, items.map((a) => (a.id === summary.id ? summary : a)));
+      }
+      return { ...c, pages };
+    });
+  }, []);
+
+  return { total: cache.total, rowAt, ensureRows, fetchRow, indexOf, patchRow };
+}
