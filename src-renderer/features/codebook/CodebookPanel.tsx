@@ -1,3 +1,192 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import type { Code } from '../../../src-main/contract/types';
+import { anchorBelow, PopupMenu, type MenuAnchor, type MenuItem } from '../../app/PopupMenu';
+import { plural } from '../../app/format';
+import { useAppStore } from '../../app/store';
+import { CodeEditor } from './CodeEditor';
+import { CodeTreeView } from './CodeTreeView';
+import { buildCodeTree, childrenOf, siblingsOf } from './codeTree';
+import { NewCodeForm } from './NewCodeForm';
+import { useCodeActions } from './useCodeActions';
+import { useCollapsedCodes } from './useCollapsedCodes';
+import './codebook.css';
+
+/** The reader applies the first nine codes, in codebook order, with the keys 1–9. */
+const SHORTCUT_COUNT = 9;
+
 export function CodebookPanel() {
-  return <div className="placeholder">Codebook</div>;
+  const { project, codes, readerSelection, applyCodeToSelection } = useAppStore();
+  const tree = useMemo(() => buildCodeTree(codes), [codes]);
+  const shortcuts = useMemo(() => new Map(codes.slice(0, SHORTCUT_COUNT).map((c, i) => [c.id, i + 1])), [codes]);
+  const { collapsed, toggle, setExpanded, expandAll, collapseAll } = useCollapsedCodes(project?.path);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [renamingId, setRenamingId] = useState<number | null>(null);
+  const [creating, setCreating] = useState<{ parentId: number | null } | null>(null);
+  const [menu, setMenu] = useState<{ code: Code; at: MenuAnchor & { alignRight?: boolean } } | null>(null);
+  const [panelMenu, setPanelMenu] = useState<MenuAnchor & { alignRight?: boolean } | null>(null);
+  const [justAppliedId, setJustAppliedId] = useState<number | null>(null);
+  const flashTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const treeRef = useRef<HTMLDivElement>(null);
+
+  const onRemoved = useCallback((removedId: number, successorId: number | null) => {
+    setSelectedId((id) => (id === removedId ? successorId : id));
+  }, []);
+  const actions = useCodeActions(tree, onRemoved);
+  const selected = selectedId !== null ? tree.byId.get(selectedId) : undefined;
+
+  useEffect(() => {
+    if (selectedId !== null && codes.length > 0 && !tree.byId.has(selectedId)) setSelectedId(null);
+  }, [tree, selectedId, codes.length]);
+  useEffect(() => () => clearTimeout(flashTimer.current), []);
+
+  const activate = async (code: Code) => {
+    if (!readerSelection) {
+      setSelectedId(code.id);
+      return;
+    }
+    const coding = await applyCodeToSelection(code.id);
+    if (!coding) return;
+    // A brief flash on the row confirms which code went on, without a notice to dismiss.
+    setJustAppliedId(code.id);
+    clearTimeout(flashTimer.current);
+    flashTimer.current = setTimeout(() => setJustAppliedId(null), 700);
+  };
+
+  const startCreate = (parentId: number | null) => {
+    if (parentId !== null) setExpanded(parentId, true);
+    setCreating({ parentId });
+  };
+
+  const create = async (name: string) => {
+    const code = await actions.create(name, creating?.parentId ?? null);
+    if (code) requestAnimationFrame(() => document.getElementById(`code-${code.id}`)?.scrollIntoView({ block: 'nearest' }));
+    return Boolean(code);
+  };
+
+  const rename = async (code: Code, name: string | null) => {
+    setRenamingId(null);
+    treeRef.current?.querySelector<HTMLElement>('[role="tree"]')?.focus();
+    if (name !== null) await actions.update(code, { name });
+  };
+
+  const editDetails = (code: Code) => {
+    setSelectedId(code.id);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="code-edit-description"]')?.focus());
+  };
+
+  const menuItems = (code: Code): MenuItem[] => {
+    const siblings = siblingsOf(tree, code);
+    const index = siblings.findIndex((c) => c.id === code.id);
+    return [
+      ...(readerSelection ? [{ label: 'Apply to selection', onSelect: () => void activate(code), testId: 'code-menu-apply' }, { separator: true as const }] : []),
+      { label: 'Add sub-code', onSelect: () => startCreate(code.id), testId: 'code-menu-add-sub' },
+      { label: 'Rename', hint: 'F2', onSelect: () => setRenamingId(code.id), testId: 'code-menu-rename' },
+      { label: 'Colour and description…', onSelect: () => editDetails(code), testId: 'code-menu-edit' },
+      { separator: true },
+      { label: 'Move up', hint: 'Alt+↑', disabled: index <= 0, onSelect: () => void actions.shift(code, -1), testId: 'code-menu-move-up' },
+      { label: 'Move down', hint: 'Alt+↓', disabled: index >= siblings.length - 1, onSelect: () => void actions.shift(code, 1), testId: 'code-menu-move-down' },
+      { label: 'Move to…', onSelect: () => actions.askMoveTo(code), testId: 'code-menu-move-to' },
+      { label: 'Merge into…', disabled: codes.length < 2, onSelect: () => actions.askMerge(code), testId: 'code-menu-merge' },
+      { separator: true },
+      { label: 'Delete…', hint: 'Del', danger: true, onSelect: () => void actions.remove(code), testId: 'code-menu-delete' },
+    ];
+  };
+
+  const openMenu = (code: Code, e: MouseEvent | null, fromButton: boolean) => {
+    e?.preventDefault();
+    const row = document.getElementById(`code-${code.id}`);
+    const at = e && !fromButton ? { x: e.clientX, y: e.clientY } : anchorBelow(fromButton && e ? e.currentTarget : (row ?? document.body));
+    setMenu({ code, at });
+  };
+
+  const parents = codes.filter((c) => childrenOf(tree, c.id).length > 0);
+  const newCodeForm = creating && (
+    <NewCodeForm
+      key={creating.parentId ?? 'top'}
+      parentName={creating.parentId !== null ? (tree.byId.get(creating.parentId)?.name ?? null) : null}
+      depth={creating.parentId !== null ? (tree.depth.get(creating.parentId) ?? 0) + 1 : 0}
+      onCreate={create}
+      onClose={() => setCreating(null)}
+    />
+  );
+
+  return (
+    <div className="codebook" ref={treeRef}>
+      <header className="codebook-head">
+        <h2>Codebook</h2>
+        <span className="muted codebook-count">{plural(codes.length, 'code')}</span>
+        <span className="spacer" />
+        <button type="button" data-testid="new-code-button" title="Add a top-level code" onClick={() => startCreate(null)}>
+          + New code
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Codebook options"
+          data-testid="codebook-menu-button"
+          onClick={(e) => setPanelMenu(anchorBelow(e.currentTarget))}
+        >
+          ⋯
+        </button>
+      </header>
+      {readerSelection && (
+        <p className="codebook-hint" data-testid="codebook-apply-hint">
+          Click a code (or press its number key in the reader) to code the selected passage.
+        </p>
+      )}
+      <div className="codebook-scroll">
+        {codes.length === 0 && !creating ? (
+          <div className="codebook-empty" data-testid="codebook-empty">
+            <p>No codes yet.</p>
+            <p className="muted">Codes are the categories you tag passages with, e.g. “Frames/Humanitarian”. Nest them to build a hierarchy.</p>
+            <button type="button" className="primary" onClick={() => startCreate(null)}>
+              Create the first code
+            </button>
+          </div>
+        ) : (
+          <CodeTreeView
+            tree={tree}
+            collapsed={collapsed}
+            shortcuts={shortcuts}
+            selectedId={selectedId}
+            renamingId={renamingId}
+            justAppliedId={justAppliedId}
+            applies={readerSelection !== null}
+            insertAfter={creating ? { codeId: creating.parentId, element: newCodeForm } : undefined}
+            onActivate={(code) => void activate(code)}
+            onSelect={(code) => setSelectedId(code.id)}
+            onToggle={(code) => toggle(code.id)}
+            onSetExpanded={(code, expanded) => setExpanded(code.id, expanded)}
+            onStartRename={(code) => setRenamingId(code.id)}
+            onRename={(code, name) => void rename(code, name)}
+            onMenu={openMenu}
+            onMove={(code, placement) => void actions.move(code, placement)}
+            onShift={(code, delta) => void actions.shift(code, delta)}
+            onDelete={(code) => void actions.remove(code)}
+          />
+        )}
+      </div>
+      {selected && (
+        <CodeEditor
+          code={selected}
+          shortcut={shortcuts.get(selected.id)}
+          onSave={async (changes) => Boolean(await actions.update(selected, changes))}
+          onClose={() => setSelectedId(null)}
+        />
+      )}
+      {menu && <PopupMenu label={`Actions for ${menu.code.name}`} at={menu.at} items={menuItems(menu.code)} onClose={() => setMenu(null)} />}
+      {panelMenu && (
+        <PopupMenu
+          label="Codebook options"
+          at={panelMenu}
+          onClose={() => setPanelMenu(null)}
+          items={[
+            { label: 'Expand all', disabled: collapsed.size === 0, onSelect: expandAll },
+            { label: 'Collapse all', disabled: parents.length === 0, onSelect: () => collapseAll(parents.map((c) => c.id)) },
+          ]}
+        />
+      )}
+      {actions.dialogs}
+    </div>
+  );
 }

@@ -1,0 +1,133 @@
+import { useState, type HTMLAttributes, type MouseEvent } from 'react';
+import type { Code } from '../../../src-main/contract/types';
+import { formatNumber, plural } from '../../app/format';
+import type { DropZone } from './codeTree';
+
+interface CodeRowProps {
+  code: Code;
+  depth: number;
+  hasChildren: boolean;
+  expanded: boolean;
+  selected: boolean;
+  /** 1–9: the reader applies this code with that key. */
+  shortcut?: number;
+  renaming: boolean;
+  dragging: boolean;
+  dropZone?: DropZone;
+  justApplied: boolean;
+  /** True while the reader has a selection: a click codes it instead of selecting the code. */
+  applies: boolean;
+  position: { index: number; of: number };
+  dragHandlers: HTMLAttributes<HTMLDivElement> & { draggable: boolean };
+  onClick(e: MouseEvent): void;
+  onToggle(): void;
+  onStartRename(): void;
+  onRename(name: string | null): void;
+  onMenu(e: MouseEvent, fromButton: boolean): void;
+}
+
+export function CodeRow(props: CodeRowProps) {
+  const { code, depth, hasChildren, expanded, selected, shortcut, renaming, dragging, dropZone, justApplied, applies, position } = props;
+  const classes = ['code-row'];
+  if (selected) classes.push('selected');
+  if (dragging) classes.push('dragging');
+  if (dropZone) classes.push(`drop-${dropZone}`);
+  if (justApplied) classes.push('just-applied');
+  if (applies) classes.push('applies');
+
+  return (
+    <div
+      id={`code-${code.id}`}
+      role="treeitem"
+      aria-level={depth + 1}
+      aria-setsize={position.of}
+      aria-posinset={position.index + 1}
+      aria-expanded={hasChildren ? expanded : undefined}
+      aria-selected={selected}
+      className={classes.join(' ')}
+      style={{ paddingLeft: 6 + depth * 18 }}
+      data-testid="code-row"
+      data-code-id={code.id}
+      data-code-path={code.path}
+      title={applies ? `Code the selected passage as “${code.path}”` : code.description || code.path}
+      {...(renaming ? {} : props.dragHandlers)}
+      // Keep the reader's text selection (and focus) when the click is meant to code it.
+      onMouseDown={(e) => applies && !renaming && e.preventDefault()}
+      onClick={props.onClick}
+      onDoubleClick={() => !applies && props.onStartRename()}
+      onContextMenu={(e) => props.onMenu(e, false)}
+    >
+      {hasChildren ? (
+        <button
+          type="button"
+          className="code-toggle"
+          tabIndex={-1}
+          aria-label={expanded ? `Collapse ${code.name}` : `Expand ${code.name}`}
+          data-testid="code-toggle"
+          onClick={(e) => {
+            e.stopPropagation();
+            props.onToggle();
+          }}
+        >
+          {expanded ? '▾' : '▸'}
+        </button>
+      ) : (
+        <span className="code-toggle-spacer" />
+      )}
+      <span className="code-swatch" style={{ background: code.color }} aria-hidden />
+      {renaming ? (
+        <RenameInput initial={code.name} onDone={props.onRename} />
+      ) : (
+        <span className="code-name" data-testid="code-name">
+          {code.name}
+        </span>
+      )}
+      {shortcut !== undefined && (
+        <kbd className="code-shortcut" title={`Press ${shortcut} in the reader to apply this code`} data-testid="code-shortcut">
+          {shortcut}
+        </kbd>
+      )}
+      <span className={code.codingCount ? 'count-badge' : 'count-badge zero'} title={plural(code.codingCount, 'coding')} data-testid="code-coding-count">
+        {formatNumber(code.codingCount)}
+      </span>
+      <button
+        type="button"
+        className="row-menu-button"
+        tabIndex={-1}
+        aria-label={`Actions for ${code.name}`}
+        data-testid="code-menu-button"
+        onMouseDown={(e) => e.stopPropagation()}
+        onClick={(e) => {
+          e.stopPropagation();
+          props.onMenu(e, true);
+        }}
+      >
+        ⋯
+      </button>
+    </div>
+  );
+}
+
+function RenameInput({ initial, onDone }: { initial: string; onDone(name: string | null): void }) {
+  const [value, setValue] = useState(initial);
+  const finish = (save: boolean) => onDone(save && value.trim() && value.trim() !== initial ? value.trim() : null);
+  return (
+    <input
+      className="inline-rename"
+      data-testid="code-rename-input"
+      aria-label="Code name"
+      value={value}
+      maxLength={200}
+      autoFocus
+      onFocus={(e) => e.currentTarget.select()}
+      onChange={(e) => setValue(e.target.value)}
+      onClick={(e) => e.stopPropagation()}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter') finish(true);
+        if (e.key === 'Escape') finish(false);
+      }}
+      onBlur={() => finish(true)}
+    />
+  );
+}
