@@ -1,4 +1,9 @@
+import { ImportProvider } from '../features/articles/import/ImportProvider';
+import { ImportDropZone } from '../features/articles/import/ImportDropZone';
+import { ImportStatus } from '../features/articles/import/ImportStatus';
+import { ExportProvider } from '../features/export/ExportProvider';
 import { AppStoreProvider, useAppStore } from './store';
+import { MenuCommands } from './MenuCommands';
 import { StartScreen } from './StartScreen';
 import { Workbench } from './Workbench';
 import { Notices } from './Notices';
@@ -6,10 +11,15 @@ import { Notices } from './Notices';
 function Shell() {
   const { project } = useAppStore();
   return (
-    <>
-      {project ? <Workbench /> : <StartScreen />}
-      <Notices />
-    </>
+    <ImportProvider>
+      <ExportProvider>
+        <MenuCommands />
+        <ImportDropZone />
+        {project ? <Workbench /> : <StartScreen />}
+        <ImportStatus />
+        <Notices />
+      </ExportProvider>
+    </ImportProvider>
   );
 }
 

@@ -1,7 +1,8 @@
 import { useAppStore } from './store';
 import { api } from '../api/api';
-import { ImportButton } from '../features/articles/ImportButton';
+import { ImportButtons } from '../features/articles/ImportButton';
 import { ExportButtons } from '../features/export/ExportButtons';
+import { CoderSetting } from './CoderSetting';
 
 export function Toolbar() {
   const { project, setProject, attempt } = useAppStore();
@@ -9,10 +10,14 @@ export function Toolbar() {
     <header className="toolbar">
       <strong className="project-name" title={project?.path}>
         {project?.name}
+        {project?.readOnly && <span className="read-only-badge">read-only</span>}
       </strong>
-      <ImportButton />
+      <span className="toolbar-divider" aria-hidden />
+      <ImportButtons />
+      <span className="toolbar-divider" aria-hidden />
       <ExportButtons />
       <span className="spacer" />
+      <CoderSetting />
       <button
         type="button"
         onClick={async () => {

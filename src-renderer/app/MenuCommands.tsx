@@ -1,0 +1,45 @@
+import { useEffect, useRef } from 'react';
+import { api, bridge } from '../api/api';
+import type { MenuCommand } from '../../src-main/contract/types';
+import { useImport } from '../features/articles/import/ImportProvider';
+import { useExport } from '../features/export/ExportProvider';
+import { useAppStore } from './store';
+
+/**
+ * The desktop menu forwards its items here, so File ▸ Import or Export runs exactly the flow the toolbar runs
+ * (progress, report, the CSV options dialog). Mounted once; renders nothing.
+ */
+export function MenuCommands() {
+  const { setProject, attempt } = useAppStore();
+  const { importFromPicker } = useImport();
+  const { exportJson, exportCsv } = useExport();
+
+  const run = (command: MenuCommand) => {
+    switch (command) {
+      case 'project.new':
+        return void attempt(() => api['project.create']({})).then((p) => p && setProject(p));
+      case 'project.open':
+        return void attempt(() => api['project.open']({})).then((p) => p && setProject(p));
+      case 'import.files':
+        return importFromPicker('files');
+      case 'import.folder':
+        return importFromPicker('folder');
+      case 'export.json':
+        return exportJson();
+      case 'export.csv':
+        return exportCsv();
+    }
+  };
+  // The subscription lives as long as the app; it always calls the latest flows.
+  const latest = useRef(run);
+  latest.current = run;
+
+  useEffect(
+    () =>
+      bridge.onEvent((event) => {
+        if (event.type === 'menu.command') latest.current(event.command);
+      }),
+    [],
+  );
+  return null;
+}
