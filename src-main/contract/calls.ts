@@ -8,11 +8,13 @@ import type {
   ArticleSummary,
   Code,
   Coding,
+  EncodingOption,
   ExportResult,
   HistoryState,
   ImportReport,
   ProjectInfo,
   RecentProject,
+  RedecodeResult,
   Settings,
 } from './types';
 
@@ -61,6 +63,19 @@ export const calls = {
     response: {} as ArticleSummary,
   },
   'articles.delete': { request: z.strictObject({ id }), response: {} as { deletedCodings: number } },
+  /** The encodings an article can be re-decoded with (every one Gloss can decode), for a picker. */
+  'articles.encodings': { request: empty, response: {} as { encodings: EncodingOption[] } },
+  /**
+   * Re-decodes the article's original bytes with `encoding`. Same text: only the recorded encoding changes. New
+   * text and the article has codings: without `confirm` nothing changes and the result is a preview (applied:
+   * false) saying how many codings would be removed; with `confirm: true` the text is replaced and codings whose
+   * passage no longer matches are removed. A text change cannot be undone with Undo (the undo history is cleared);
+   * re-decoding with the previous encoding brings the text back, not the removed codings.
+   */
+  'articles.redecode': {
+    request: z.strictObject({ id, encoding: z.string().trim().min(1).max(64), confirm: z.boolean().optional() }),
+    response: {} as RedecodeResult,
+  },
   /** Import files or folders from disk. Without paths the app shows an open dialog (files, or a folder). */
   'articles.importPaths': {
     request: z.strictObject({

@@ -7,6 +7,8 @@ import { AppState } from './appState';
 import { History } from './history';
 import { runExport } from './export/exportJob';
 import { importSources, type ImportSource } from './import/importer';
+import { encodingOptions } from './import/encodings';
+import { redecodeArticle } from './import/redecode';
 import { workerWriter } from './import/articleWriter';
 import { buildSampleProject } from './sample';
 import { Project } from './store/Project';
@@ -206,6 +208,18 @@ export class Session {
       );
       this.emit({ type: 'articles.changed' });
       return { deletedCodings };
+    },
+    'articles.encodings': async () => ({ encodings: encodingOptions() }),
+    'articles.redecode': async ({ id, encoding, confirm }) => {
+      const project = this.requireWritable();
+      const result = redecodeArticle(project, id, encoding, confirm);
+      if (result.applied && result.changed && this.history) {
+        // Recorded steps hold rows of the old text (codings at old offsets, the old content hash); replaying them
+        // against the new text would fail or corrupt it, so the history starts afresh, as the contract says.
+        this.history = new History(project);
+      }
+      if (result.applied) this.emit({ type: 'articles.changed' });
+      return result;
     },
     'articles.importPaths': async ({ paths, pick, jobId }) => {
       this.requireWritable();
