@@ -139,7 +139,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
     if (url.pathname.startsWith('/api/call/')) {
       if (req.method !== 'POST') return deny(res, 405, 'Calls are POST requests.');
-      const name = decodeURIComponent(url.pathname.slice('/api/call/'.length));
+      // A name that is not valid percent-encoding names no call; decoding it must not throw (that answered 500).
+      const encoded = url.pathname.slice('/api/call/'.length);
+      let name = encoded;
+      try {
+        name = decodeURIComponent(encoded);
+      } catch {
+        // left encoded: the dispatcher answers unknown_call
+      }
       let payload: unknown;
       try {
         payload = JSON.parse((await readBody(req)) || '{}');
