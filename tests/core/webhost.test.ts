@@ -94,7 +94,8 @@ describe('web host', () => {
         const none = await raw(host.port, path, { method });
         assert.equal(none.status, 401, `${method} ${path} without a token`);
         assert.doesNotMatch(none.body, /Gloss test renderer/);
-        const wrong = await raw(host.port, path, { method, headers: { 'X-Gloss-Token': `${host.token.slice(0, -1)}0` } });
+        const wrongToken = `${host.token.slice(0, -1)}${host.token.endsWith('0') ? '1' : '0'}`; // one character off
+        const wrong = await raw(host.port, path, { method, headers: { 'X-Gloss-Token': wrongToken } });
         assert.equal(wrong.status, 401, `${method} ${path} with a wrong token`);
         const cookie = await raw(host.port, path, { method, headers: { Cookie: 'gloss_token=guess' } });
         assert.equal(cookie.status, 401, `${method} ${path} with a wrong cookie`);
@@ -222,6 +223,14 @@ describe('web host', () => {
       assert.equal(JSON.parse(bad.body).error.code, 'invalid_request');
       const get = await raw(host.port, '/api/call/app.info', { headers: { 'X-Gloss-Token': host.token } });
       assert.equal(get.status, 405);
+    });
+
+    test('a call name that is not valid percent-encoding is an unknown call, not a server error', async () => {
+      for (const name of ['%E0%A4%A', '%', 'app.info%ZZ', '..%2f..%2fapp.info']) {
+        const r = await raw(host.port, `/api/call/${name}`, { method: 'POST', headers: { 'X-Gloss-Token': host.token }, body: '{}' });
+        assert.equal(r.status, 200, `${name}: HTTP ${r.status} ${r.body}`);
+        assert.equal(JSON.parse(r.body).error.code, 'unknown_call', name);
+      }
     });
 
     test('calls that need a project answer no_project before one is open', async () => {
