@@ -1,3 +1,44 @@
+import { useAppStore } from '../../app/store';
+import { ArticleEditor } from './ArticleEditor';
+import { ArticleHeader } from './ArticleHeader';
+import { useArticle } from './useArticle';
+import { useArticleCodings } from './useArticleCodings';
+import './reader.css';
+
+/** The article being read and coded: its header, its text with highlights and stripes, find, and coding tools. */
 export function ReaderPane() {
-  return <div className="placeholder">Select an article</div>;
+  const { selectedArticleId, articlesVersion } = useAppStore();
+  const load = useArticle(selectedArticleId, articlesVersion);
+  const article = load.state === 'ready' && load.article.id === selectedArticleId ? load.article : null;
+  const codings = useArticleCodings(article?.id ?? null);
+
+  if (load.state === 'none') {
+    return (
+      <div className="reader reader-empty" data-testid="reader">
+        <p className="placeholder">Select an article to read and code it.</p>
+      </div>
+    );
+  }
+  if (load.state === 'error') {
+    return (
+      <div className="reader reader-empty" data-testid="reader">
+        <p className="placeholder" role="alert">
+          This article could not be opened: {load.message}
+        </p>
+      </div>
+    );
+  }
+  if (!article) {
+    return (
+      <div className="reader reader-empty" data-testid="reader" aria-busy="true">
+        <p className="placeholder">Opening the article…</p>
+      </div>
+    );
+  }
+  return (
+    <div className="reader" data-testid="reader">
+      <ArticleHeader article={article} codingCount={codings.codings.length} />
+      <ArticleEditor key={article.id} article={article} codings={codings} />
+    </div>
+  );
 }

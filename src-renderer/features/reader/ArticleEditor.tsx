@@ -1,0 +1,204 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { LexicalExtensionComposer } from '@lexical/react/LexicalExtensionComposer';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import type { Article, Code } from '../../../src-main/contract/types';
+import { api } from '../../api/api';
+import { useAppStore } from '../../app/store';
+import { CodingPopover } from '../codings/CodingPopover';
+import { ArticleDoc } from './articleDoc';
+import { articleExtension } from './articleExtension';
+import { placeCodings } from './codingSpans';
+import { CodePicker, type PickerAnchor } from './CodePicker';
+import { ReaderContext, type ReaderContextValue, type ScreenPoint, type SpanPreview } from './ReaderContext';
+import { TextPositions } from './textPositions';
+import { useDomChanges } from './useDomChanges';
+import { useSpanEditor } from './useSpanEditor';
+import type { ArticleCodings } from './useArticleCodings';
+import { ActiveCodingMarkPlugin } from './plugins/ActiveCodingMarkPlugin';
+import { CodeShortcutsPlugin } from './plugins/CodeShortcutsPlugin';
+import { CodingClickPlugin } from './plugins/CodingClickPlugin';
+import { CodingEdgeHandles } from './plugins/CodingEdgeHandles';
+import { CodingHighlightsPlugin } from './plugins/CodingHighlightsPlugin';
+import { CodingStripes } from './plugins/CodingStripes';
+import { DismissPlugin } from './plugins/DismissPlugin';
+import { FindPlugin } from './plugins/FindPlugin';
+import { OverlapHighlightPlugin } from './plugins/OverlapHighlightPlugin';
+import { ReadOnlyTextPlugin } from './plugins/ReadOnlyTextPlugin';
+import { SelectionHighlightPlugin } from './plugins/SelectionHighlightPlugin';
+import { SelectionToOffsetsPlugin } from './plugins/SelectionToOffsetsPlugin';
+import { SpanKeyboardPlugin } from './plugins/SpanKeyboardPlugin';
+
+interface ArticleEditorProps {
+  article: Article;
+  codings: ArticleCodings;
+}
+
+/** One article in a read-only Lexical editor, with the coding plugins around it. Remount it per article. */
+export function ArticleEditor({ article, codings }: ArticleEditorProps) {
+  const doc = useMemo(() => new ArticleDoc(article.text), [article.text]);
+  const extension = useMemo(() => articleExtension(doc), [doc]);
+  return (
+    <LexicalExtensionComposer extension={extension} contentEditable={null}>
+      <ReaderSurface article={article} doc={doc} codings={codings} />
+    </LexicalExtensionComposer>
+  );
+}
+
+function ReaderSurface({ article, doc, codings }: { article: Article; doc: ArticleDoc; codings: ArticleCodings }) {
+  const [editor] = useLexicalComposerContext();
+  const { codes, refreshCodes, readerSelection, applyCodeToSelection, attempt } = useAppStore();
+  const positions = useMemo(() => new TextPositions(editor, doc), [editor, doc]);
+  const { domVersion, onDomChange } = useDomChanges(editor, positions);
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
+  const [page, setPage] = useState<HTMLDivElement | null>(null);
+  const [activeCodingId, setActiveCodingId] = useState<number | null>(null);
+  const [spanPreview, setSpanPreview] = useState<SpanPreview | null>(null);
+  const [popover, setPopover] = useState<{ codingIds: number[]; at: ScreenPoint } | null>(null);
+  const [picker, setPicker] = useState<{ query: string; anchor: PickerAnchor } | null>(null);
+  const updateSpan = useSpanEditor(doc, codings.patchLocally);
+
+  const placed = useMemo(() => placeCodings(doc, codings.codings), [doc, codings.codings]);
+  const codeById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
+
+  // A coding removed (here or elsewhere) cannot stay active.
+  useEffect(() => {
+    if (activeCodingId !== null && codings.loaded && !codings.codings.some((c) => c.id === activeCodingId)) setActiveCodingId(null);
+  }, [activeCodingId, codings]);
+
+  const openPopover = useCallback((codingIds: number[], at: ScreenPoint) => setPopover({ codingIds, at }), []);
+  const closePopover = useCallback(() => setPopover(null), []);
+
+  const selectionAnchor = useCallback((): PickerAnchor | null => {
+    const sel = readerSelection;
+    if (!sel || sel.articleId !== article.id) return null;
+    const { start16, end16 } = doc.utf16Range(sel.start, sel.end);
+    const rects = positions.range(start16, end16)?.getClientRects();
+    const last = rects && rects.length > 0 ? rects[rects.length - 1] : null;
+    return last ? { left: last.left, top: last.top, bottom: last.bottom } : { left: 200, top: 120, bottom: 140 };
+  }, [readerSelection, article.id, doc, positions]);
+
+  const openPicker = useCallback(
+    (query: string) => {
+      const anchor = selectionAnchor();
+      if (anchor) setPicker({ query, anchor });
+    },
+    [selectionAnchor],
+  );
+
+  // After coding from the picker, the text gets focus back with the passage still selected, ready for another code.
+  const returnToText = useCallback(() => {
+    setPicker(null);
+    const root = positions.root;
+    const sel = readerSelection;
+    if (!root || !sel || sel.articleId !== article.id) return;
+    root.focus({ preventScroll: true });
+    const { start16, end16 } = doc.utf16Range(sel.start, sel.end);
+    const range = positions.range(start16, end16);
+    const domSel = document.getSelection();
+    if (range && domSel) {
+      domSel.removeAllRanges();
+      domSel.addRange(range);
+    }
+  }, [positions, readerSelection, article.id, doc]);
+
+  const pickCode = useCallback(
+    async (code: Code) => {
+      returnToText();
+      await applyCodeToSelection(code.id);
+    },
+    [returnToText, applyCodeToSelection],
+  );
+
+  const createCode = useCallback(
+    async (name: string, parent: Code | null) => {
+      returnToText();
+      const code = await attempt(() => api['codes.create']({ name, parentId: parent?.id ?? null }));
+      if (!code) return;
+      await refreshCodes();
+      await applyCodeToSelection(code.id);
+    },
+    [returnToText, attempt, refreshCodes, applyCodeToSelection],
+  );
+
+  const value = useMemo<ReaderContextValue>(
+    () => ({
+      articleId: article.id,
+      doc,
+      positions,
+      codings: codings.codings,
+      placed,
+      codeById,
+      domVersion,
+      onDomChange,
+      activeCodingId,
+      setActiveCodingId,
+      spanPreview,
+      setSpanPreview,
+      updateSpan,
+      openPopover,
+      closePopover,
+      openPicker,
+      scroller,
+      page,
+    }),
+    [article.id, doc, positions, codings.codings, placed, codeById, domVersion, onDomChange, activeCodingId, spanPreview, updateSpan, openPopover, closePopover, openPicker, scroller, page],
+  );
+
+  const popoverCodings = popover ? popover.codingIds.map((id) => codings.codings.find((c) => c.id === id)).filter((c) => c !== undefined) : [];
+
+  return (
+    <ReaderContext.Provider value={value}>
+      <FindPlugin />
+      <div className="reader-scroll" ref={setScroller}>
+        <div className="reader-page" ref={setPage}>
+          <CodingStripes />
+          <div className="article-text-wrap">
+            <ContentEditable
+              className="article-text"
+              data-testid="article-text"
+              aria-label={`Text of ${article.title}`}
+              aria-readonly="true"
+              aria-multiline="true"
+              spellCheck={false}
+              autoCorrect="off"
+              autoCapitalize="off"
+            />
+          </div>
+          <CodingEdgeHandles />
+        </div>
+      </div>
+      <ReadOnlyTextPlugin text={article.text} />
+      <SelectionToOffsetsPlugin />
+      <SelectionHighlightPlugin />
+      <CodingHighlightsPlugin />
+      <OverlapHighlightPlugin />
+      <ActiveCodingMarkPlugin />
+      <CodingClickPlugin />
+      <SpanKeyboardPlugin />
+      <CodeShortcutsPlugin />
+      <DismissPlugin popoverOpen={popover !== null} />
+      {popover && popoverCodings.length > 0 && (
+        <CodingPopover
+          codings={popoverCodings}
+          codes={codes}
+          at={popover.at}
+          activeCodingId={activeCodingId}
+          onActivate={setActiveCodingId}
+          onClose={closePopover}
+        />
+      )}
+      {picker && (
+        <CodePicker
+          codes={codes}
+          anchor={picker.anchor}
+          initialQuery={picker.query}
+          label="Apply a code to the selected passage"
+          onPick={(code) => void pickCode(code)}
+          onCreate={(name, parent) => void createCode(name, parent)}
+          onClose={returnToText}
+        />
+      )}
+    </ReaderContext.Provider>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Article } from '../../../src-main/contract/types';
+import { CodeWholeArticleButton } from './CodeWholeArticleButton';
+
+/** Title, provenance (file, encoding, length) and article-level actions. */
+export function ArticleHeader({ article, codingCount }: { article: Article; codingCount: number }) {
+  const details = [
+    article.sourceFile,
+    article.encoding + (article.hadBom ? ' with BOM' : ''),
+    `${article.length.toLocaleString()} characters`,
+    `${codingCount.toLocaleString()} ${codingCount === 1 ? 'coding' : 'codings'}`,
+  ];
+  return (
+    <header className="reader-header">
+      <div className="reader-heading">
+        <h2 className="article-title" data-testid="article-title" dir="auto">
+          {article.title}
+        </h2>
+        <p className="article-details muted" data-testid="article-details" title={article.sourceFile}>
+          {details.join(' · ')}
+        </p>
+      </div>
+      <div className="reader-actions">
+        <CodeWholeArticleButton article={article} />
+      </div>
+    </header>
+  );
+}

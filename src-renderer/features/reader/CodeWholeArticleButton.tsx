@@ -1,0 +1,56 @@
+import { useRef, useState } from 'react';
+import type { Article, Code } from '../../../src-main/contract/types';
+import { api } from '../../api/api';
+import { useAppStore } from '../../app/store';
+import { CodePicker, type PickerAnchor } from './CodePicker';
+
+/** Applies a code to the entire article (0..length), e.g. for article-level variables such as outlet or genre. */
+export function CodeWholeArticleButton({ article }: { article: Article }) {
+  const { codes, attempt, refreshCodes, codingsChanged } = useAppStore();
+  const button = useRef<HTMLButtonElement>(null);
+  const [anchor, setAnchor] = useState<PickerAnchor | null>(null);
+
+  const apply = async (code: Code) => {
+    setAnchor(null);
+    const coding = await attempt(() => api['codings.apply']({ articleId: article.id, codeId: code.id, start: 0, end: article.length }));
+    if (coding) codingsChanged();
+  };
+  const create = async (name: string, parent: Code | null) => {
+    setAnchor(null);
+    const code = await attempt(() => api['codes.create']({ name, parentId: parent?.id ?? null }));
+    if (!code) return;
+    await refreshCodes();
+    await apply(code);
+  };
+
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        data-testid="code-whole-article"
+        disabled={article.length === 0}
+        aria-haspopup="dialog"
+        aria-expanded={anchor !== null}
+        title="Apply a code to the entire article"
+        onClick={() => {
+          const r = button.current?.getBoundingClientRect();
+          setAnchor(anchor || !r ? null : { left: r.left, top: r.top, bottom: r.bottom });
+        }}
+      >
+        Code whole article…
+      </button>
+      {anchor && (
+        <CodePicker
+          codes={codes}
+          anchor={anchor}
+          initialQuery=""
+          label="Apply a code to the whole article"
+          onPick={(code) => void apply(code)}
+          onCreate={(name, parent) => void create(name, parent)}
+          onClose={() => setAnchor(null)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { createContext, useContext } from 'react';
+import type { Code, Coding } from '../../../src-main/contract/types';
+import type { ArticleDoc } from './articleDoc';
+import type { PlacedCoding } from './codingSpans';
+import type { TextPositions } from './textPositions';
+
+/** A coding's span while an edge is being dragged, before it is saved. */
+export interface SpanPreview {
+  codingId: number;
+  start16: number;
+  end16: number;
+}
+
+export interface ScreenPoint {
+  x: number;
+  y: number;
+}
+
+/** What the reader's plugins share: the text model, its DOM mapping, the codings and the reader's UI state. */
+export interface ReaderContextValue {
+  articleId: number;
+  doc: ArticleDoc;
+  positions: TextPositions;
+  codings: Coding[];
+  /** Codings in UTF-16, sorted by start. */
+  placed: PlacedCoding[];
+  codeById: ReadonlyMap<number, Code>;
+  /**
+   * Bumped after every Lexical update that changed the DOM. Anything holding DOM nodes or measurements
+   * (ranges, stripe positions) must be rebuilt when it changes.
+   */
+  domVersion: number;
+  /** Called synchronously after such an update, for work that must not lag a frame behind (highlight ranges). */
+  onDomChange(listener: () => void): () => void;
+  activeCodingId: number | null;
+  setActiveCodingId(id: number | null): void;
+  spanPreview: SpanPreview | null;
+  setSpanPreview(preview: SpanPreview | null): void;
+  /** Moves a coding's edges (UTF-16, snapped to graphemes) and saves it, keeping its code and memo. */
+  updateSpan(codingId: number, start16: number, end16: number): void;
+  openPopover(codingIds: number[], at: ScreenPoint): void;
+  closePopover(): void;
+  /** Opens the type-to-pick code picker for the current selection. */
+  openPicker(initialQuery: string): void;
+  /** The element that scrolls the article. */
+  scroller: HTMLElement | null;
+  /** The element stripes and handles are positioned against. */
+  page: HTMLElement | null;
+}
+
+export const ReaderContext = createContext<ReaderContextValue | null>(null);
+
+export function useReader(): ReaderContextValue {
+  const value = useContext(ReaderContext);
+  if (!value) throw new Error('useReader outside the article editor');
+  return value;
+}

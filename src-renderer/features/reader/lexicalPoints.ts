@@ -1,0 +1,51 @@
+import { $createRangeSelection, $getRoot, $isElementNode, type RangeSelection } from 'lexical';
+import type { ArticleDoc } from './articleDoc';
+
+interface LexicalPoint {
+  key: string;
+  offset: number;
+  type: 'text' | 'element';
+}
+
+/**
+ * The Lexical point for a global UTF-16 offset. Same paragraph-per-line model and the same line-break bias as
+ * TextPositions, but in Lexical's node tree, where a paragraph's text may be split over several text nodes.
+ */
+function $pointAt(doc: ArticleDoc, at16: number, bias: 'start' | 'end'): LexicalPoint | null {
+  const at = Math.max(0, Math.min(at16, doc.length16));
+  let line = doc.lineOf(at);
+  let inLine = at - doc.lineStarts[line];
+  if (bias === 'start' && inLine === doc.lines[line].length && line + 1 < doc.lineCount) {
+    line += 1;
+    inLine = 0;
+  } else if (bias === 'end' && inLine === 0 && line > 0) {
+    line -= 1;
+    inLine = doc.lines[line].length;
+  }
+  const paragraph = $getRoot().getChildAtIndex(line);
+  if (!$isElementNode(paragraph)) return null;
+  const texts = paragraph.getAllTextNodes();
+  if (texts.length === 0) return { key: paragraph.getKey(), offset: 0, type: 'element' };
+  let acc = 0;
+  for (let i = 0; i < texts.length; i++) {
+    const size = texts[i].getTextContentSize();
+    const last = i === texts.length - 1;
+    if (inLine < acc + size || (inLine === acc + size && (bias === 'end' || last))) {
+      return { key: texts[i].getKey(), offset: inLine - acc, type: 'text' };
+    }
+    acc += size;
+  }
+  const tail = texts[texts.length - 1];
+  return { key: tail.getKey(), offset: tail.getTextContentSize(), type: 'text' };
+}
+
+/** A forward Lexical RangeSelection over a UTF-16 range of the article (not applied to the editor). */
+export function $rangeSelectionFor(doc: ArticleDoc, start16: number, end16: number): RangeSelection | null {
+  const a = $pointAt(doc, start16, 'start');
+  const b = $pointAt(doc, end16, 'end');
+  if (!a || !b) return null;
+  const selection = $createRangeSelection();
+  selection.anchor.set(a.key, a.offset, a.type);
+  selection.focus.set(b.key, b.offset, b.type);
+  return selection;
+}

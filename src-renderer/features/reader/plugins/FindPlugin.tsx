@@ -1,0 +1,128 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useAppStore } from '../../../app/store';
+import { useReader } from '../ReaderContext';
+import { FindBar } from '../FindBar';
+import { findMatches, type Match } from '../findMatches';
+
+const ALL = 'gloss-find';
+const CURRENT = 'gloss-find-current';
+
+/**
+ * Ctrl+F (Cmd+F on macOS) finds in the article. Matches are painted with their own custom highlights above the
+ * coding colours; the current match becomes the reader's selection, so a code can be applied to it straight away
+ * (codebook click, the "Code match…" button, or Esc then 1–9 / typing a code name).
+ */
+export function FindPlugin() {
+  const { articleId, doc, positions, scroller, onDomChange, openPicker } = useReader();
+  const { setReaderSelection } = useAppStore();
+  const [open, setOpen] = useState(false);
+  const [focusKey, setFocusKey] = useState(0);
+  const [query, setQuery] = useState('');
+  const [current, setCurrent] = useState(-1);
+  const { matches, capped } = useMemo(() => findMatches(doc.text, query), [doc, query]);
+  const state = useRef({ open, matches, current });
+  state.current = { open, matches, current };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = navigator.platform.startsWith('Mac') ? e.metaKey : e.ctrlKey;
+      if (mod && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        setOpen(true);
+        setFocusKey((k) => k + 1);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  useEffect(() => setCurrent(matches.length > 0 ? 0 : -1), [matches]);
+
+  const paint = useCallback(() => {
+    const { open: isOpen, matches: list, current: at } = state.current;
+    if (!isOpen || list.length === 0 || !positions.root) {
+      CSS.highlights.delete(ALL);
+      CSS.highlights.delete(CURRENT);
+      return;
+    }
+    const all = new Highlight();
+    all.priority = 5;
+    for (const m of list) {
+      const r = positions.staticRange(m.start16, m.end16);
+      if (r) all.add(r);
+    }
+    CSS.highlights.set(ALL, all);
+    const m = list[at];
+    const r = m ? positions.staticRange(m.start16, m.end16) : null;
+    if (r) {
+      const cur = new Highlight(r);
+      cur.priority = 6;
+      CSS.highlights.set(CURRENT, cur);
+    } else CSS.highlights.delete(CURRENT);
+  }, [positions]);
+
+  useEffect(paint, [paint, open, matches, current]);
+  useEffect(() => onDomChange(paint), [onDomChange, paint]);
+  useEffect(
+    () => () => {
+      CSS.highlights.delete(ALL);
+      CSS.highlights.delete(CURRENT);
+    },
+    [],
+  );
+
+  const reveal = useCallback(
+    (m: Match) => {
+      const span = doc.spanFromUtf16(m.start16, m.end16);
+      if (span) setReaderSelection({ articleId, ...span });
+      const range = positions.range(m.start16, m.end16);
+      if (!range || !scroller) return;
+      const rect = range.getBoundingClientRect();
+      const view = scroller.getBoundingClientRect();
+      if (rect.top < view.top + 40 || rect.bottom > view.bottom - 40) {
+        scroller.scrollTop += rect.top - view.top - scroller.clientHeight / 3;
+      }
+    },
+    [doc, positions, scroller, articleId, setReaderSelection],
+  );
+
+  useEffect(() => {
+    if (open && current >= 0 && matches[current]) reveal(matches[current]);
+  }, [open, current, matches, reveal]);
+
+  const step = (delta: number) => {
+    if (matches.length === 0) return;
+    setCurrent((c) => (c + delta + matches.length) % matches.length);
+  };
+
+  const close = () => {
+    setOpen(false);
+    const m = matches[current];
+    const root = positions.root;
+    if (!root) return;
+    root.focus({ preventScroll: true });
+    // Leave the match selected in the text itself, so keys 1–9 and type-to-pick work on it at once.
+    const range = m ? positions.range(m.start16, m.end16) : null;
+    const sel = document.getSelection();
+    if (range && sel) {
+      sel.removeAllRanges();
+      sel.addRange(range);
+    }
+  };
+
+  if (!open) return null;
+  return (
+    <FindBar
+      query={query}
+      onQuery={setQuery}
+      current={current}
+      total={matches.length}
+      capped={capped}
+      onNext={() => step(1)}
+      onPrevious={() => step(-1)}
+      onCodeMatch={() => openPicker('')}
+      onClose={close}
+      focusKey={focusKey}
+    />
+  );
+}

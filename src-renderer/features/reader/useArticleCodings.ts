@@ -1,0 +1,45 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../../api/api';
+import type { Coding } from '../../../src-main/contract/types';
+import { useAppStore } from '../../app/store';
+
+export interface ArticleCodings {
+  codings: Coding[];
+  loaded: boolean;
+  /** Shows a change before the server confirms it (a dragged edge, an arrow key), so editing feels immediate. */
+  patchLocally(id: number, patch: Partial<Coding>): void;
+}
+
+/** The article's codings, reloaded whenever anything in the app reports that codings changed. */
+export function useArticleCodings(articleId: number | null): ArticleCodings {
+  const { codingsVersion, notify } = useAppStore();
+  const [codings, setCodings] = useState<Coding[]>([]);
+  const [loadedFor, setLoadedFor] = useState<number | null>(null);
+  const request = useRef(0);
+
+  useEffect(() => {
+    if (articleId === null) {
+      setCodings([]);
+      setLoadedFor(null);
+      return;
+    }
+    // Only the newest request may land: reloads can overlap when codings change in quick succession.
+    const mine = ++request.current;
+    api['codings.listForArticle']({ articleId }).then(
+      (r) => {
+        if (mine !== request.current) return;
+        setCodings(r.codings);
+        setLoadedFor(articleId);
+      },
+      (err: unknown) => {
+        if (mine === request.current) notify((err as Error).message, 'error');
+      },
+    );
+  }, [articleId, codingsVersion, notify]);
+
+  const patchLocally = useCallback((id: number, patch: Partial<Coding>) => {
+    setCodings((list) => list.map((c) => (c.id === id ? { ...c, ...patch } : c)));
+  }, []);
+
+  return { codings: loadedFor === articleId ? codings : [], loaded: loadedFor === articleId, patchLocally };
+}
