@@ -103,6 +103,17 @@ export class CodeStore {
     return row;
   }
 
+  /**
+   * Names are unique among siblings ignoring case in every script. The database's NOCASE index folds ASCII only, so
+   * without this "Émigrés" and "émigrés" (or "ΓΆΖΑ" and "γάζα") could stand side by side.
+   */
+  private assertNameFree(parentId: number | null, name: string, exceptId?: number): void {
+    const folded = foldName(name);
+    const siblings = this.db.prepare('SELECT id, name FROM codes WHERE parent_id IS ?').all(parentId) as { id: number; name: string }[];
+    const clash = siblings.find((s) => s.id !== exceptId && foldName(s.name) === folded);
+    if (clash) throw new GlossError('conflict', `There is already a code named "${clash.name}" at that level.`);
+  }
+
   private nextColor(): string {
     return CODE_PALETTE[this.count() % CODE_PALETTE.length];
   }
@@ -112,6 +123,7 @@ export class CodeStore {
     validateName(name);
     const parentId = code.parentId ?? null;
     if (parentId !== null) this.assertExists(parentId);
+    this.assertNameFree(parentId, name);
     try {
       this.invalidate();
       const id = Number(
@@ -125,12 +137,13 @@ export class CodeStore {
   }
 
   update(id: number, changes: { name?: string; color?: string; description?: string }): Code {
-    this.assertExists(id);
+    const existing = this.assertExists(id);
     const sets: string[] = [];
     const params: unknown[] = [];
     if (changes.name !== undefined) {
       const name = changes.name.trim();
       validateName(name);
+      this.assertNameFree(existing.parentId, name, id);
       sets.push('name = ?');
       params.push(name);
     }
@@ -166,13 +179,14 @@ export class CodeStore {
 
   /** Places the code at `index` among the children of `parentId`, renumbering that sibling list. */
   move(id: number, parentId: number | null, index: number): void {
-    this.assertExists(id);
+    const code = this.assertExists(id);
     if (parentId !== null) {
       this.assertExists(parentId);
       if (parentId === id || this.descendants(id).includes(parentId)) {
         throw new GlossError('conflict', 'A code cannot be moved inside itself or one of its own sub-codes.');
       }
     }
+    this.assertNameFree(parentId, code.name, id);
     this.invalidate();
     this.db.transaction(() => {
       try {
@@ -246,15 +260,19 @@ export class CodeStore {
       let parentId: number | null = null;
       let found: Code | undefined;
       for (const part of parts) {
-        const row = this.db
-          .prepare('SELECT id FROM codes WHERE parent_id IS ? AND name = ? COLLATE NOCASE')
-          .get(parentId, part) as { id: number } | undefined;
+        const siblings = this.db.prepare('SELECT id, name FROM codes WHERE parent_id IS ?').all(parentId) as { id: number; name: string }[];
+        const row = siblings.find((s) => foldName(s.name) === foldName(part));
         found = row ? this.get(row.id) : this.create({ name: part, parentId });
         parentId = found.id;
       }
       return found!;
     }).immediate();
   }
+}
+
+/** The form two code names are compared in: canonically composed, then lower case (full Unicode, not just ASCII). */
+function foldName(name: string): string {
+  return name.normalize('NFC').toLowerCase();
 }
 
 function validateName(name: string): void {
