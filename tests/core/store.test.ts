@@ -255,13 +255,29 @@ describe('codes', () => {
     const { project } = newProject();
     const frames = project.codes.create({ name: 'Frames' });
     project.codes.create({ name: 'Gaza', parentId: frames.id });
-    throwsGloss(() => project.codes.create({ name: 'gaza', parentId: frames.id }), 'conflict', /already a code named "gaza"/);
+    throwsGloss(() => project.codes.create({ name: 'gaza', parentId: frames.id }), 'conflict', /already a code named "Gaza" at that level/);
     throwsGloss(() => project.codes.create({ name: 'FRAMES' }), 'conflict');
     const topGaza = project.codes.create({ name: 'Gaza' });
     assert.equal(topGaza.path, 'Gaza');
     throwsGloss(() => project.codes.update(topGaza.id, { name: 'frames' }), 'conflict');
     assert.equal(project.codes.update(frames.id, { name: 'FRAMES' }).name, 'FRAMES', 'changing the case of its own name is fine');
     assert.equal(project.codes.count(), 3);
+  });
+
+  test('ignoring case means in every script, not only ASCII', () => {
+    const { project } = newProject();
+    const emigres = project.codes.create({ name: '\u00c9migr\u00e9s' }); // Émigrés
+    throwsGloss(() => project.codes.create({ name: '\u00e9migr\u00e9s' }), 'conflict', /already a code named "\u00c9migr\u00e9s"/);
+    throwsGloss(() => project.codes.create({ name: 'E\u0301MIGRE\u0301S' }), 'conflict', undefined); // decomposed capitals
+    const greek = project.codes.create({ name: '\u0393\u0391\u0396\u0391' }); // ΓΑΖΑ
+    throwsGloss(() => project.codes.create({ name: '\u03b3\u03b1\u03b6\u03b1' }), 'conflict'); // γαζα
+    throwsGloss(() => project.codes.update(greek.id, { name: '\u00c9MIGR\u00c9S' }), 'conflict');
+    const nested = project.codes.create({ name: '\u00e9migr\u00e9s', parentId: greek.id });
+    throwsGloss(() => project.codes.move(nested.id, null, 0), 'conflict');
+    assert.equal(project.codes.update(emigres.id, { name: '\u00c9MIGR\u00c9S' }).name, '\u00c9MIGR\u00c9S', 'its own name in other case is fine');
+    assert.equal(project.codes.ensurePath('\u00e9migr\u00e9s').id, emigres.id, 'a path finds the code whatever the case');
+    assert.equal(project.codes.ensurePath('\u03b3\u03b1\u03b6\u03b1/\u00c9MIGR\u00c9S').id, nested.id);
+    assert.deepEqual(project.codes.list().map((c) => c.path), ['\u00c9MIGR\u00c9S', '\u0393\u0391\u0396\u0391', '\u0393\u0391\u0396\u0391/\u00e9migr\u00e9s']);
   });
 
   test('a name may not contain "/" or be empty, in the store and in the database', () => {
