@@ -15,7 +15,8 @@ function Shell() {
       <ExportProvider>
         <MenuCommands />
         <ImportDropZone />
-        {project ? <Workbench /> : <StartScreen />}
+        {/* Keyed by project, so filters, selections and half-typed names never leak from one project into another. */}
+        {project ? <Workbench key={project.path} /> : <StartScreen />}
         <ImportStatus />
         <Notices />
       </ExportProvider>

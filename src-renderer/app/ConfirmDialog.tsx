@@ -23,7 +23,6 @@ export function ConfirmDialog({ title, message, confirmLabel = 'OK', cancelLabel
     <Dialog
       title={title}
       onClose={onCancel}
-      role="alertdialog"
       testId={testId ?? 'confirm-dialog'}
       initialFocus={danger ? cancelRef : confirmRef}
       actions={

@@ -13,8 +13,6 @@ export interface DialogProps {
   initialFocus?: RefObject<HTMLElement | null>;
   testId?: string;
   className?: string;
-  /** An ARIA role override: alertdialog for confirmations that interrupt. */
-  role?: 'dialog' | 'alertdialog';
 }
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -23,7 +21,7 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select
  * A modal dialog: traps Tab inside, closes on Esc, and hands focus back to whatever had it before, so keyboard
  * users land where they were (the row they acted on) instead of at the top of the page.
  */
-export function Dialog({ title, onClose, children, actions, initialFocus, testId, className, role = 'dialog' }: DialogProps) {
+export function Dialog({ title, onClose, children, actions, initialFocus, testId, className }: DialogProps) {
   const panelRef = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const onCloseRef = useRef(onClose);
@@ -72,7 +70,7 @@ export function Dialog({ title, onClose, children, actions, initialFocus, testId
       <div
         ref={panelRef}
         className={`dialog ${className ?? ''}`}
-        role={role}
+        role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
         data-testid={testId}

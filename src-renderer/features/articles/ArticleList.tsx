@@ -68,6 +68,14 @@ export function ArticleList() {
   };
 
   const selectedIndex = selectedArticleId === null ? -1 : pages.indexOf(selectedArticleId);
+  // Selected from elsewhere (the import report, the first imported article): bring it into view if it is loaded.
+  const { scrollToIndex } = view;
+  const selectedLoaded = selectedIndex >= 0;
+  const selectedIndexRef = useRef(selectedIndex);
+  selectedIndexRef.current = selectedIndex;
+  useEffect(() => {
+    if (selectedLoaded) scrollToIndex(selectedIndexRef.current);
+  }, [selectedArticleId, selectedLoaded, scrollToIndex]);
   const selectedArticle = selectedIndex >= 0 ? pages.rowAt(selectedIndex) : undefined;
 
   const menuItems = (article: ArticleSummary, index: number): MenuItem[] => [

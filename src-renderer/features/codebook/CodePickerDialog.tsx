@@ -54,7 +54,10 @@ export function CodePickerDialog({ title, intro, candidates, tree, allowTopLevel
         data-testid="code-picker-filter"
         onChange={(e) => setFilter(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && shown.length === 1) onPick(shown[0]);
+          if (e.key !== 'Enter') return;
+          // Cancelled so the same keystroke cannot also press a button in the confirmation that may open next.
+          e.preventDefault();
+          if (shown.length === 1) onPick(shown[0]);
         }}
       />
       <div className="code-picker-list" role="listbox" aria-label="Codes">

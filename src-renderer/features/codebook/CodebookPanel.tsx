@@ -131,7 +131,7 @@ export function CodebookPanel() {
       </header>
       {readerSelection && (
         <p className="codebook-hint" data-testid="codebook-apply-hint">
-          Click a code (or press its number key in the reader) to code the selected passage.
+          Click a code to apply it to the selected passage.
         </p>
       )}
       <div className="codebook-scroll">

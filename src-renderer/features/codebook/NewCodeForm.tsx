@@ -25,7 +25,8 @@ export function NewCodeForm({ parentName, depth, onCreate, onClose }: NewCodeFor
   return (
     <form
       className="new-code-form"
-      style={{ paddingLeft: 6 + depth * 18 }}
+      // Lined up with the names of the rows around it (past the fold toggle's column).
+      style={{ paddingLeft: 6 + depth * 18 + 22 }}
       data-testid="new-code-form"
       onSubmit={(e) => {
         e.preventDefault();

@@ -105,7 +105,7 @@ export function useCodeActions(tree: CodeTree, onRemoved: (removedId: number, su
         <>
           <p>
             {source.codingCount > 0
-              ? `Its ${plural(source.codingCount, 'coding')} move to “${target.path}”; where “${target.name}” already codes the very same passage, the duplicate is dropped.`
+              ? `Its ${plural(source.codingCount, 'coding')} ${source.codingCount === 1 ? 'moves' : 'move'} to “${target.path}”; where “${target.name}” already codes the very same passage, the duplicate is dropped.`
               : `It has no codings of its own.`}
             {subCodes > 0 && ` Its ${plural(subCodes, 'sub-code')} move under “${target.name}”.`}
           </p>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { formatNumber, plural } from '../../../app/format';
 import { useAppStore } from '../../../app/store';
 import type { FinishedImport } from './ImportProvider';
@@ -10,9 +10,13 @@ export function ImportReport({ report, onClose }: { report: FinishedImport; onCl
   const { selectArticle, notify } = useAppStore();
   const { imported, skipped, rejected } = report;
 
+  const ref = useRef<HTMLElement>(null);
+  // Esc dismisses the report when nothing else claims it: not while a dialog is open or another field has focus.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !document.querySelector('[aria-modal="true"]')) onClose();
+      if (e.key !== 'Escape' || document.querySelector('[aria-modal="true"]')) return;
+      const focus = document.activeElement;
+      if (focus === document.body || focus === null || ref.current?.contains(focus)) onClose();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -29,7 +33,7 @@ export function ImportReport({ report, onClose }: { report: FinishedImport; onCl
 
   const headline = report.cancelled ? 'Import cancelled' : 'Import finished';
   return (
-    <section className="import-card import-report" data-testid="import-report" role="region" aria-label={headline}>
+    <section ref={ref} className="import-card import-report" data-testid="import-report" role="region" aria-label={headline}>
       <div className="import-card-head">
         <strong>{headline}</strong>
         <div className="import-report-buttons">

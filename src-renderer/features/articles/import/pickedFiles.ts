@@ -20,7 +20,8 @@ export const ACCEPT_ATTRIBUTE = TEXT_EXTENSIONS.join(',');
 /** From an `<input type=file>`: picked files keep their names; a folder pick keeps only text files, with relative paths. */
 export function pickedFromInput(list: FileList | null, fromFolder: boolean): PickedFile[] {
   const files = [...(list ?? [])].map((file) => ({ file, name: (fromFolder && file.webkitRelativePath) || file.name }));
-  return fromFolder ? files.filter((f) => isTextFileName(f.name)) : files;
+  // Browsers list a folder's files in no useful order; path order matches the desktop folder walk and "import order".
+  return fromFolder ? files.filter((f) => isTextFileName(f.name)).sort(byName) : files;
 }
 
 /**
@@ -58,5 +59,6 @@ async function collect(entry: FileSystemEntry, insideFolder: boolean, out: Picke
   for (const child of children) await collect(child, true, out);
 }
 
+const byName = (a: PickedFile, b: PickedFile) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 const isFileEntry = (e: FileSystemEntry): e is FileSystemFileEntry => e.isFile;
 const isDirectoryEntry = (e: FileSystemEntry): e is FileSystemDirectoryEntry => e.isDirectory;
