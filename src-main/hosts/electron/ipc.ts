@@ -9,7 +9,14 @@ export const APP_ORIGIN = 'gloss://app';
 export function isTrustedSenderUrl(url: string | undefined, devServerUrl?: string): boolean {
   if (!url) return false;
   if (url.startsWith(`${APP_ORIGIN}/`)) return true;
-  return Boolean(devServerUrl && url.startsWith(devServerUrl));
+  if (!devServerUrl) return false;
+  // Same origin, not same prefix: electron-vite's URL has no trailing slash, so a prefix test also let
+  // http://localhost:51730 or http://localhost:5173.evil.example through.
+  try {
+    return new URL(url).origin === new URL(devServerUrl).origin;
+  } catch {
+    return false;
+  }
 }
 
 export function createIpcHandler(session: Session, trusted: (event: IpcMainInvokeEvent) => boolean) {
