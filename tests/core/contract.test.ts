@@ -113,6 +113,11 @@ describe('Electron IPC handler', () => {
     assert.equal(isTrustedSenderUrl('http://localhost:5173/', undefined), false);
     assert.equal(isTrustedSenderUrl('http://localhost:5173/', 'http://localhost:5173/'), true);
     assert.equal(isTrustedSenderUrl('http://localhost:51730/', 'http://localhost:5173/'), false);
+    // electron-vite sets ELECTRON_RENDERER_URL without a trailing slash.
+    assert.equal(isTrustedSenderUrl('http://localhost:5173/index.html', 'http://localhost:5173'), true);
+    assert.equal(isTrustedSenderUrl('http://localhost:51730/', 'http://localhost:5173'), false);
+    assert.equal(isTrustedSenderUrl('http://localhost:5173.evil.example/', 'http://localhost:5173'), false);
+    assert.equal(isTrustedSenderUrl('http://localhost:5173@evil.example/', 'http://localhost:5173'), false);
     assert.equal(isTrustedSenderUrl('gloss://app/index.html#/x'), true);
     assert.equal(isTrustedSenderUrl('gloss://app'), false);
   });
