@@ -11,7 +11,7 @@
 import { chardet } from 'jschardet';
 import type { EncodingBasis } from '../../contract/types';
 import { looksLikeBinaryText } from './binary';
-import { countUtf8Sequences, decodeWith, findEncoding, firstInvalidUtf8, type EncodingEntry } from './encodings';
+import { decodeWith, findEncoding, firstInvalidUtf8, utf8Evidence, type EncodingEntry } from './encodings';
 
 export type Detection =
   | { ok: true; text: string; encoding: string; basis: EncodingBasis; confidence: number | null }
@@ -38,6 +38,28 @@ function highBytes(bytes: Uint8Array, limit = 1 << 20): number {
   return n;
 }
 
+/**
+ * Share of non-ASCII bytes that stand alone between ASCII bytes. Western European text has accented letters inside
+ * ASCII words ("Genève"); Cyrillic, Greek, Arabic, Hebrew and CJK text, whatever its encoding, has runs of them.
+ */
+export function isolatedShare(bytes: Uint8Array, limit = 1 << 20): number {
+  let high = 0;
+  let isolated = 0;
+  const end = Math.min(bytes.length, limit);
+  for (let i = 0; i < end; i++) {
+    if (bytes[i] < 0x80) continue;
+    high++;
+    if ((i === 0 || bytes[i - 1] < 0x80) && (i + 1 >= end || bytes[i + 1] < 0x80)) isolated++;
+  }
+  return high === 0 ? 1 : isolated / high;
+}
+
+/** When the detector is unsure (below `GUESS_BELOW`), this share of lone non-ASCII bytes reads as Western text. */
+export const ISOLATED_WESTERN = 0.8;
+
+/** Encodings of Latin-script languages, where accented letters inside ASCII words are normal. */
+const LATIN_SCRIPT_GROUPS = new Set(['Western European', 'Central European', 'Turkish', 'Baltic', 'Vietnamese']);
+
 function hex(b: number): string {
   return `0x${b.toString(16).padStart(2, '0').toUpperCase()}`;
 }
@@ -55,22 +77,22 @@ export function preferWindows1252OverLatin1(entry: EncodingEntry, bytes: Uint8Ar
 
 /** Decodes `bytes` (known not to be valid UTF-8 and not to carry a BOM) by detection. */
 export function detectLegacy(bytes: Uint8Array): Detection {
+  // Damaged or mixed UTF-8 (mostly well-formed sequences, a few bad bytes): reading it as a legacy encoding would
+  // turn every correct character into two or three wrong ones ("GrÃ¼ÃŸe"), so it is refused, saying where.
+  const evidence = utf8Evidence(bytes);
+  if (evidence.valid > 0 && evidence.valid >= evidence.invalid) {
+    const at = firstInvalidUtf8(bytes);
+    return {
+      ok: false,
+      reason: `damaged UTF-8: mostly UTF-8, but byte ${hex(bytes[at])} at offset ${at} is not (the file mixes encodings or was cut short); repair it or re-save it as UTF-8`,
+    };
+  }
+
   const results = chardet.detectAll(bytes, { ignoreThreshold: true });
   const top = results[0];
   const confidence = top?.confidence ?? 0;
   const named = top?.encoding ?? null;
   const high = highBytes(bytes);
-
-  // The detector sees UTF-8 structure but strict decoding failed: damaged or mixed UTF-8. Reading it as a legacy
-  // encoding would turn every correct multi-byte character into two or three wrong ones, so unless the file has no
-  // well-formed multi-byte sequence at all (then it is legacy text the detector misjudged), refuse it.
-  if (named && /^utf-?8/i.test(named) && countUtf8Sequences(bytes) > 0) {
-    const at = firstInvalidUtf8(bytes);
-    return {
-      ok: false,
-      reason: `damaged UTF-8: mostly UTF-8, but byte ${hex(bytes[at])} at offset ${at} is not (the file mixes encodings or was cut); repair or re-save it as UTF-8`,
-    };
-  }
 
   let entry = findEncoding(named);
   // "UTF-8" with no well-formed sequence is no answer at all (strict decoding already failed).
@@ -82,7 +104,10 @@ export function detectLegacy(bytes: Uint8Array): Detection {
 
   if (fits) {
     const strong = confidence >= DETERMINISTIC || (confidence >= STRONG_CONFIDENCE && high >= STRONG_HIGH_BYTES);
-    if (fits.entry.common || strong) {
+    // An unsure pick of a non-Latin script for bytes that sit alone inside ASCII words is a Western text misread
+    // (French "Ça coûte 5 € à Genève" scores as Windows-1256 at 0.08): Windows-1252 is the better guess.
+    const westernLooking = confidence < GUESS_BELOW && !LATIN_SCRIPT_GROUPS.has(fits.entry.group) && isolatedShare(bytes) >= ISOLATED_WESTERN;
+    if ((fits.entry.common && !westernLooking) || strong) {
       return {
         ok: true,
         text: fits.text,

@@ -1,0 +1,358 @@
+// Bytes → text: BOMs, binary refusal, strict UTF-8, declared charsets, legacy detection and its Windows-1252
+// fallback, and what the importer records about each file. Texts are written here (news-like sentences in each
+// language); the shared corpus is exercised by corpus.test.ts.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import iconv from 'iconv-lite';
+import { decode, decodeAs } from '../../src-main/core/import/decode';
+import { ENCODINGS, findEncoding, normaliseName } from '../../src-main/core/import/encodings';
+import { importBytes, importPaths, newProject, tempDir, writeFile } from './import-support';
+
+const enc = (text: string, encoding: string): Buffer => iconv.encode(text, encoding);
+const bytes = (...parts: (string | number[])[]): Buffer =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
+
+function ok(result: ReturnType<typeof decode>) {
+  if (!result.ok) assert.fail(`expected a decoding, got: ${result.reason}`);
+  return result;
+}
+function refused(result: ReturnType<typeof decode>): string {
+  if (result.ok) assert.fail(`expected a refusal, got ${result.encoding}: ${JSON.stringify(result.text.slice(0, 80))}`);
+  return result.reason;
+}
+
+/** One sentence of news prose per encoding the issue lists; each long enough to be more than a guess. */
+const LEGACY_SAMPLES: [string, string, string][] = [
+  ['windows-1252', 'Windows-1252', 'Le président a déclaré mercredi que les négociations reprendraient à Genève « dès que possible ». Les élèves, très inquiets, ont manifesté devant l’école — une première depuis l’été dernier.'],
+  ['iso-8859-1', 'ISO-8859-1', 'El niño pequeño comió una piña en la bañera. La señora García está de acuerdo: «¡Qué día más bonito!», dijo el señor Muñoz en la reunión del año pasado.'],
+  ['iso-8859-15', 'ISO-8859-15', 'Der Preis für das Frühstück beträgt 12 €. Die Straße ist gesperrt, weil die Bürger gegen die Schließung der Bäckerei protestieren. Ärger über höhere Gebühren wächst.'],
+  ['windows-1250', 'Windows-1250', 'Vláda v úterý oznámila, že příští týden začnou jednání o rozpočtu. Poslanci opozice kritizovali návrh, který podle nich zvýší daně pro živnostníky a sníží výdaje na školství.'],
+  ['iso-8859-2', 'ISO-8859-2', 'Rząd ogłosił w środę, że rozmowy w sprawie budżetu rozpoczną się w przyszłym tygodniu. Posłowie opozycji skrytykowali projekt, który ich zdaniem podniesie podatki dla małych firm.'],
+  ['windows-1251', 'Windows-1251', 'Правительство объявило в среду, что переговоры о бюджете начнутся на следующей неделе. Депутаты оппозиции раскритиковали проект, который, по их словам, повысит налоги.'],
+  ['koi8-r', 'KOI8-R', 'Правительство объявило в среду, что переговоры о бюджете начнутся на следующей неделе. Депутаты оппозиции раскритиковали проект, который, по их словам, повысит налоги.'],
+  ['iso-8859-5', 'ISO-8859-5', 'Правительство объявило в среду, что переговоры о бюджете начнутся на следующей неделе. Депутаты оппозиции раскритиковали проект, который, по их словам, повысит налоги.'],
+  ['ibm866', 'IBM866', 'Правительство объявило в среду, что переговоры о бюджете начнутся на следующей неделе. Депутаты оппозиции раскритиковали проект, который, по их словам, повысит налоги.'],
+  ['windows-1256', 'Windows-1256', 'أعلنت الحكومة يوم الأربعاء أن المفاوضات بشأن الميزانية ستبدأ الأسبوع المقبل. وانتقد نواب المعارضة المشروع الذي قالوا إنه سيرفع الضرائب على الشركات الصغيرة.'],
+  ['iso-8859-6', 'ISO-8859-6', 'أعلنت الحكومة يوم الأربعاء أن المفاوضات بشأن الميزانية ستبدأ الأسبوع المقبل. وانتقد نواب المعارضة المشروع الذي قالوا إنه سيرفع الضرائب على الشركات الصغيرة.'],
+  ['windows-1255', 'Windows-1255', 'הממשלה הודיעה ביום רביעי כי המשא ומתן על התקציב יחל בשבוע הבא. חברי האופוזיציה מתחו ביקורת על ההצעה, שלדבריהם תעלה את המסים על עסקים קטנים.'],
+  // Plain Hebrew letters are the same bytes in ISO-8859-8 and Windows-1255; either name decodes the file exactly.
+  ['iso-8859-8', 'ISO-8859-8|Windows-1255', 'הממשלה הודיעה ביום רביעי כי המשא ומתן על התקציב יחל בשבוע הבא. חברי האופוזיציה מתחו ביקורת על ההצעה, שלדבריהם תעלה את המסים על עסקים קטנים.'],
+  ['shift_jis', 'Shift_JIS', '政府は水曜日、予算に関する交渉を来週開始すると発表した。野党議員は、この案が中小企業への税負担を増やすと批判している。'],
+];
+
+describe('byte order marks', () => {
+  const text = 'Grüße \u{1F1F1}\u{1F1E7} שלום 𝐀';
+  for (const [name, body] of [
+    ['UTF-8', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])],
+    ['UTF-16LE', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+    ['UTF-16BE', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()])],
+    ['UTF-32LE', Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), iconv.encode(text, 'utf32le', { addBOM: false })])],
+    ['UTF-32BE', Buffer.concat([Buffer.from([0, 0, 0xfe, 0xff]), iconv.encode(text, 'utf32be', { addBOM: false })])],
+  ] as const) {
+    it(`decodes ${name} with its BOM exactly and records the BOM`, () => {
+      const r = ok(decode(body));
+      assert.equal(r.text, text);
+      assert.equal(r.encoding, name);
+      assert.equal(r.hadBom, true);
+      assert.equal(r.basis, 'bom');
+      assert.equal(r.confidence, null);
+    });
+  }
+
+  it('refuses UTF-16 with an unpaired surrogate, naming it and its byte offset', () => {
+    const high = Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x3d, 0xd8, 0x42, 0x00]); // "A", lone U+D83D, "B"
+    assert.match(refused(decode(high)), /^invalid UTF-16LE text: unpaired high surrogate 0xD83D at byte offset 4$/);
+    const low = Buffer.from([0xfe, 0xff, 0x00, 0x41, 0xdc, 0x00]); // "A", lone U+DC00
+    assert.match(refused(decode(low)), /^invalid UTF-16BE text: unpaired low surrogate 0xDC00 at byte offset 4$/);
+    const trailing = Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x3d, 0xd8]); // high surrogate at the very end
+    assert.match(refused(decode(trailing)), /unpaired high surrogate/);
+  });
+
+  it('refuses UTF-16 with an odd number of bytes and UTF-32 with a non-scalar value', () => {
+    assert.match(refused(decode(Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x42]))), /odd number of bytes/);
+    assert.match(refused(decode(Buffer.from([0xff, 0xfe, 0, 0, 0x00, 0xd8, 0, 0]))), /not a Unicode scalar value/);
+  });
+
+  it('refuses a UTF-8 BOM followed by bytes that are not UTF-8, saying where', () => {
+    assert.match(refused(decode(bytes([0xef, 0xbb, 0xbf], 'caf', [0xe9]))), /UTF-8 byte order mark.*offset 6/);
+  });
+});
+
+describe('binary files', () => {
+  const cases: [string, Buffer, RegExp][] = [
+    ['a PNG image', bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'IHDR'), /PNG/],
+    ['a JPEG image', bytes([0xff, 0xd8, 0xff, 0xe0], 'JFIF'), /JPEG/],
+    ['a GIF image', bytes('GIF89a', [1, 0, 1, 0]), /GIF/],
+    ['a PDF (even an all-ASCII one)', bytes('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n'), /PDF/],
+    ['a ZIP or office file', bytes([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]), /ZIP/],
+    ['an old office file', bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), /office/],
+    ['an ELF executable', bytes([0x7f], 'ELF', [2, 1, 1]), /executable/],
+    ['a Windows executable', bytes('MZ', [0x90, 0, 3, 0, 0, 0, 4, 0]), /executable/],
+    ['a SQLite database', bytes('SQLite format 3', [0]), /SQLite/],
+    ['NUL bytes in what is not UTF-16', Buffer.from(Array.from({ length: 400 }, (_, i) => (i * 7919) % 256)), /NUL/],
+  ];
+  for (const [what, body, kind] of cases) {
+    it(`refuses ${what} with a reason starting "binary file"`, () => {
+      const reason = refused(decode(body));
+      assert.match(reason, /^binary file \(/);
+      assert.match(reason, kind);
+    });
+  }
+
+  it('does not take prose that starts like a short signature for a binary file', () => {
+    for (const text of ['MZ Holdings said on Monday it would buy the firm.', 'BM shares fell 3%.', 'GIF: the format turns 37.']) {
+      assert.equal(ok(decode(Buffer.from(text))).text, text);
+    }
+  });
+
+  it('reads BOM-less UTF-16 and UTF-32 (NUL bytes that Unicode explains) but not NUL-laden junk', () => {
+    const latin = 'Hello world, this is UTF-16 without a byte order mark.\n';
+    const cyrillic = 'Привет мир, это текст в кодировке UTF-16 без метки порядка байтов.';
+    for (const [text, encoding, name] of [
+      [latin, 'utf16le', 'UTF-16LE'],
+      [cyrillic, 'utf16le', 'UTF-16LE'],
+      [latin, 'utf16be', 'UTF-16BE'],
+      [latin, 'utf32le', 'UTF-32LE'],
+    ] as const) {
+      const r = ok(decode(iconv.encode(text, encoding, { addBOM: false })));
+      assert.equal(r.text, text);
+      assert.equal(r.encoding, name);
+      assert.equal(r.hadBom, false);
+      assert.equal(r.basis, 'detected');
+    }
+  });
+});
+
+describe('UTF-8 and ISO-2022', () => {
+  it('takes valid UTF-8 as UTF-8, whatever else the bytes might also be', () => {
+    const text = 'Ceasefire talks 🕊️ resume; Ärger in Köln; 𝐀 \u{20000}';
+    const r = ok(decode(Buffer.from(text)));
+    assert.deepEqual([r.text, r.encoding, r.hadBom, r.basis], [text, 'UTF-8', false, 'utf8']);
+  });
+
+  it('reads seven-bit ISO-2022-JP, which is also valid UTF-8, as Japanese rather than escape codes', () => {
+    const r = ok(decode(Buffer.from('\x1b$B$3$s$K$A$O\x1b(B, world', 'latin1')));
+    assert.equal(r.text, 'こんにちは, world');
+    assert.equal(r.encoding, 'ISO-2022-JP');
+  });
+
+  it('refuses ISO-2022-KR, which it cannot decode, rather than storing escape codes', () => {
+    assert.match(refused(decode(Buffer.from('\x1b$)C\x0e!!\x0f abc', 'latin1'))), /ISO-2022-KR.*cannot read/);
+  });
+
+  it('refuses damaged UTF-8 (good sequences and a stray byte) instead of turning it into mojibake', () => {
+    const damaged = Buffer.concat([Buffer.from('Grüße aus Köln, schöne Grüße. '), Buffer.from([0xe9]), Buffer.from(' Ende.')]);
+    assert.match(refused(decode(damaged)), /^damaged UTF-8: .*byte 0xE9 at offset 36/);
+  });
+});
+
+describe('legacy encodings', () => {
+  for (const [iconvName, expected, text] of LEGACY_SAMPLES) {
+    it(`detects ${iconvName} and decodes it exactly`, () => {
+      const r = ok(decode(enc(text, iconvName)));
+      assert.equal(r.text, text);
+      assert.ok(expected.split('|').includes(r.encoding), `${r.encoding} is not ${expected}`);
+      assert.equal(r.hadBom, false);
+      assert.ok(['detected', 'guessed'].includes(r.basis));
+      assert.equal(typeof r.confidence, 'number');
+    });
+  }
+
+  it('reads a lone Latin-1 byte in ASCII text (BBC sport/199.txt\'s £) as Windows-1252, recorded as a guess', () => {
+    const r = ok(decode(bytes('Chelsea paid ', [0xa3], '5m for the striker.\n')));
+    assert.equal(r.text, 'Chelsea paid £5m for the striker.\n');
+    assert.equal(r.encoding, 'Windows-1252');
+    assert.equal(r.basis, 'guessed');
+  });
+
+  it('never refuses a short file only for low confidence: Windows-1252 it is, as a guess', () => {
+    for (const [raw, text] of [
+      [bytes('Caf', [0xe9]), 'Café'],
+      [bytes([0x93], 'Yes', [0x94], ' ', [0x96], ' he said.'), '“Yes” – he said.'],
+      [bytes('na', [0xef], 've'), 'naïve'],
+    ] as const) {
+      const r = ok(decode(raw));
+      assert.equal(r.text, text);
+      assert.equal(r.encoding, 'Windows-1252');
+      assert.equal(r.basis, 'guessed');
+    }
+  });
+
+  it('reads short Western texts exactly, never as a Mac, DOS or non-Latin code page', () => {
+    // A handful of accented letters: the detector alone may name IBM437, MacRoman or (French) Windows-1256.
+    for (const text of [
+      'Müller sagt: Größe zählt nicht.',
+      'São Paulo é a maior cidade.',
+      'Él llegó ayer.',
+      'Ça va. Où est la gare ? À bientôt.',
+      'Æblegrød og rødgrød med fløde på Ærø.',
+      'Le gouvernement a annoncé mercredi que les négociations commenceront. « C’est une priorité », a-t-il déclaré.',
+    ]) {
+      const r = ok(decode(enc(text, 'windows-1252')));
+      assert.equal(r.text, text);
+      assert.ok(findEncoding(r.encoding)?.group === 'Western European' || r.encoding === 'Windows-1250', r.encoding);
+    }
+  });
+
+  it('reads ISO-8859-1-looking bytes with curly quotes (0x80–0x9F) as Windows-1252, never as C1 controls', () => {
+    const text = 'The minister said “we will not negotiate” – and left. ' + 'Ça coûte 5 € à Genève. '.repeat(4);
+    const r = ok(decode(enc(text, 'windows-1252')));
+    assert.equal(r.text, text);
+    assert.doesNotMatch(r.text, /[\u0080-\u009f]/);
+  });
+
+  it('refuses bytes that no encoding it knows explains, saying which byte', () => {
+    const junk = Buffer.from(Array.from({ length: 400 }, (_, i) => [1, 2, 3, 0x81, 0xf5, 4, 5, 6][i % 8]));
+    assert.match(refused(decode(junk)), /byte 0x81 at offset 3/);
+  });
+});
+
+describe('declared charsets (HTML)', () => {
+  const arabic = LEGACY_SAMPLES.find(([name]) => name === 'windows-1256')![2];
+
+  it('uses the declared charset when the bytes are not UTF-8 and all decode in it', () => {
+    const r = ok(decode(enc(arabic, 'windows-1256'), { declaredCharset: 'windows-1256' }));
+    assert.deepEqual([r.text, r.encoding, r.basis], [arabic, 'Windows-1256', 'declared']);
+  });
+
+  it('ignores a declared UTF-8 that the bytes are not, and detects instead', () => {
+    const r = ok(decode(enc(arabic, 'windows-1256'), { declaredCharset: 'utf-8' }));
+    assert.deepEqual([r.text, r.encoding, r.basis], [arabic, 'Windows-1256', 'detected']);
+  });
+
+  it('ignores a declaration when the bytes are valid UTF-8 (the declaration is the likelier mistake)', () => {
+    const r = ok(decode(Buffer.from('Grüße'), { declaredCharset: 'iso-8859-1' }));
+    assert.deepEqual([r.text, r.encoding], ['Grüße', 'UTF-8']);
+  });
+
+  it('reads a declared Latin-1 with bytes in 0x80–0x9F as Windows-1252 (as browsers do)', () => {
+    const r = ok(decode(bytes([0x93], 'Hi', [0x94]), { declaredCharset: 'ISO-8859-1' }));
+    assert.deepEqual([r.text, r.encoding, r.basis], ['“Hi”', 'Windows-1252', 'declared']);
+  });
+});
+
+describe('decoding with an encoding chosen by hand', () => {
+  it('decodes with the chosen encoding and records it as chosen', () => {
+    const r = ok(decodeAs(enc('Příliš žluťoučký kůň', 'windows-1250'), 'ISO-8859-2'));
+    assert.equal(r.encoding, 'ISO-8859-2');
+    assert.equal(r.basis, 'chosen');
+  });
+
+  it('drops a BOM of the chosen encoding and keeps hadBom', () => {
+    const r = ok(decodeAs(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('x')]), 'utf-8'));
+    assert.deepEqual([r.text, r.hadBom, r.basis], ['x', true, 'chosen']);
+  });
+
+  it('refuses bytes the chosen encoding leaves undefined, naming the byte, rather than storing U+FFFD', () => {
+    assert.match(refused(decodeAs(bytes('abc', [0x81], 'd'), 'Windows-1252')), /0x81 at offset 3/);
+    assert.match(refused(decodeAs(Buffer.from('x'), 'klingon')), /does not know the encoding "klingon"/);
+  });
+});
+
+describe('the encoding registry', () => {
+  it('decodes with every encoding it offers, and resolves each name and alias to one entry', () => {
+    const seen = new Map<string, string>();
+    for (const entry of ENCODINGS) {
+      if (entry.decoder === 'iso-2022-jp') assert.doesNotThrow(() => new TextDecoder(entry.decoder));
+      else assert.ok(iconv.encodingExists(entry.decoder), `${entry.name}: iconv-lite has no ${entry.decoder}`);
+      for (const alias of [entry.name, ...entry.aliases]) {
+        const key = normaliseName(alias);
+        assert.ok(!seen.has(key) || seen.get(key) === entry.name, `${alias} names both ${seen.get(key)} and ${entry.name}`);
+        seen.set(key, entry.name);
+        assert.equal(findEncoding(alias)?.name, entry.name);
+      }
+    }
+  });
+
+  it('marks as common exactly the encodings the detector may choose on thin evidence (the issue\'s list)', () => {
+    const common = ENCODINGS.filter((e) => e.common).map((e) => e.name);
+    assert.deepEqual(common.sort(), [
+      'IBM866', 'ISO-8859-1', 'ISO-8859-15', 'ISO-8859-2', 'ISO-8859-5', 'ISO-8859-6', 'ISO-8859-8', 'KOI8-R', 'Shift_JIS',
+      'UTF-16BE', 'UTF-16LE', 'UTF-8', 'Windows-1250', 'Windows-1251', 'Windows-1252', 'Windows-1255', 'Windows-1256',
+    ]);
+  });
+});
+
+describe('what the importer records', () => {
+  it('normalises line endings to LF and records the original ones, the BOM and the encoding', async () => {
+    const { project } = newProject();
+    const cases: [string, Uint8Array, string, boolean, string, string][] = [
+      ['crlf.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('one\r\ntwo\r\n')]), 'CRLF', true, 'UTF-8', 'one\ntwo\n'],
+      ['cr.txt', Buffer.from('three\rfour\r'), 'CR', false, 'UTF-8', 'three\nfour\n'],
+      ['mixed.txt', Buffer.from('a\r\nb\rc\nd'), 'mixed', false, 'UTF-8', 'a\nb\nc\nd'],
+      ['lf.txt', Buffer.from('x\ny'), 'LF', false, 'UTF-8', 'x\ny'],
+      ['none.txt', Buffer.from('single line'), 'none', false, 'UTF-8', 'single line'],
+      ['utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('p\r\nq', 'utf16le')]), 'CRLF', true, 'UTF-16LE', 'p\nq'],
+      ['koi8.txt', enc(LEGACY_SAMPLES[6][2] + '\r\n', 'koi8-r'), 'CRLF', false, 'KOI8-R', LEGACY_SAMPLES[6][2] + '\n'],
+    ];
+    for (const [name, body, endings, bom, encoding, text] of cases) {
+      const report = await importBytes(project, name, body);
+      assert.equal(report.imported.length, 1, `${name}: ${JSON.stringify(report)}`);
+      const a = project.articles.get(report.imported[0].articleId);
+      assert.deepEqual(
+        [a.text, a.originalLineEndings, a.hadBom, a.encoding, a.hasSourceBytes],
+        [text, endings, bom, encoding, true],
+        name,
+      );
+      // The original bytes are kept exactly, for re-decoding.
+      assert.deepEqual(Buffer.from(project.sources.get(a.id)!.bytes), Buffer.from(body));
+    }
+    project.close();
+  });
+
+  it('normalises to NFC and records that it did', async () => {
+    const { project } = newProject();
+    const composed = (await importBytes(project, 'nfc.txt', 'Caf\u00e9')).imported[0];
+    const decomposed = (await importBytes(project, 'nfd.txt', 'Cafe\u0301 au lait')).imported[0];
+    assert.equal(project.articles.get(composed.articleId).normalizedToNfc, false);
+    const a = project.articles.get(decomposed.articleId);
+    assert.equal(a.text, 'Caf\u00e9 au lait');
+    assert.equal(a.normalizedToNfc, true);
+    project.close();
+  });
+
+  it('records how the encoding was decided and flags guesses in the report', async () => {
+    const { project } = newProject();
+    const dir = tempDir();
+    const files = [
+      writeFile(dir, 'bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('bom')])),
+      writeFile(dir, 'utf8.txt', 'plain'),
+      writeFile(dir, 'koi8.txt', enc(LEGACY_SAMPLES[6][2], 'koi8-r')),
+      writeFile(dir, 'guess.txt', bytes('Caf', [0xe9])),
+    ];
+    const report = await importPaths(project, files);
+    const basis = report.imported.map((i) => [i.file.split('/').pop(), project.articles.get(i.articleId).encodingBasis, i.encodingGuessed ?? false]);
+    assert.deepEqual(basis, [
+      ['bom.txt', 'bom', false],
+      ['utf8.txt', 'utf8', false],
+      ['koi8.txt', 'detected', false],
+      ['guess.txt', 'guessed', true],
+    ]);
+    assert.equal(typeof project.articles.get(report.imported[2].articleId).encodingConfidence, 'number');
+    project.close();
+  });
+
+  it('sorts a mixed batch into imported and rejected with specific reasons, one bad file stopping nothing', async () => {
+    const { project } = newProject();
+    const dir = tempDir();
+    writeFile(dir, 'a-good.txt', 'fine');
+    writeFile(dir, 'b-image.txt', bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]));
+    writeFile(dir, 'c-surrogate.txt', Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x3d, 0xd8]));
+    writeFile(dir, 'd-damaged.txt', Buffer.concat([Buffer.from('Grüße '), Buffer.from([0xe9])]));
+    writeFile(dir, 'e-nul-char.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a\u0000b', 'utf16le')]));
+    writeFile(dir, 'f-cyrillic.txt', enc(LEGACY_SAMPLES[5][2], 'windows-1251'));
+    writeFile(dir, 'g-empty.txt', '');
+    const report = await importPaths(project, [dir]);
+    assert.deepEqual(
+      report.imported.map((i) => i.file.split('/').pop()),
+      ['a-good.txt', 'f-cyrillic.txt'],
+    );
+    const reasons = Object.fromEntries(report.rejected.map((r) => [r.file.split('/').pop(), r.reason]));
+    assert.match(reasons['b-image.txt'], /^binary file \(a PNG image\)$/);
+    assert.match(reasons['c-surrogate.txt'], /unpaired high surrogate/);
+    assert.match(reasons['d-damaged.txt'], /^damaged UTF-8/);
+    assert.match(reasons['e-nul-char.txt'], /NUL characters/);
+    assert.equal(reasons['g-empty.txt'], 'empty file');
+    project.close();
+  });
+});
