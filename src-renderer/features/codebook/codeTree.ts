@@ -13,7 +13,9 @@ export function buildCodeTree(codes: Code[]): CodeTree {
   const depth = new Map<number, number>();
   for (const c of codes) {
     const parent = c.parentId !== null && byId.has(c.parentId) ? c.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), c]);
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(c);
+    else children.set(parent, [c]);
     depth.set(c.id, parent === null ? 0 : (depth.get(parent) ?? 0) + 1);
   }
   return { byId, children, depth };
