@@ -34,6 +34,9 @@ const BLOCK = new Set([
 /** Table cells: kept on one line, separated so their words do not run together. */
 const CELL = new Set(['td', 'th']);
 
+/** What may appear inside <head>; any other start tag closes an unclosed head. */
+const HEAD_CONTENT = new Set(['title', 'meta', 'link', 'style', 'script', 'base', 'noscript', 'template', 'head']);
+
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 type Piece = { text: string; pre: boolean } | typeof LINE | typeof PARA;
@@ -120,8 +123,9 @@ export function extractHtmlText(html: string): HtmlText {
       continue;
     }
 
-    // A start tag. <body> ends an unclosed <head> (pages often omit </head>).
-    if (name === 'body' && skipping[0] === 'head') skipping.length = 0;
+    // A start tag. Anything that cannot be in a <head> ends an unclosed one (pages often omit </head>, even
+    // <body>), as it does in a browser; otherwise a page with a stray <head> would lose all its text.
+    if (skipping.length === 1 && skipping[0] === 'head' && !HEAD_CONTENT.has(name)) skipping.length = 0;
 
     if (name === 'title' && !tag.selfClosing) {
       const { content, end } = readRawText(html, i, name);
