@@ -8,6 +8,7 @@ import { AppState } from '../../core/appState';
 import { dispatch } from '../../core/dispatch';
 import { Session, type HostAdapter } from '../../core/session';
 import type { ExportResult } from '../../contract/types';
+import { GlossError } from '../../contract/errors';
 import { CONTENT_SECURITY_POLICY, packageVersion, rendererDir, sampleDir } from '../shared/paths';
 
 export interface WebHostOptions {
@@ -18,6 +19,8 @@ export interface WebHostOptions {
   /** Built renderer to serve; defaults to out/renderer. */
   staticDir?: string;
   token?: string;
+  /** A project outside the data folder that this launch may open (the web host's --project). */
+  project?: string;
   /** The built import-writer worker; see HostAdapter.importWriterFile. */
   importWriterFile?: string;
   exportWorkerFile?: string;
@@ -77,6 +80,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     },
     async chooseProjectToOpen() {
       return null;
+    },
+    // Whoever holds the token could otherwise name any file on the machine; the browser only ever needs its own
+    // projects folder and the project the host was started with.
+    checkProjectPath(path) {
+      const target = resolve(path);
+      if (target.startsWith(projectsDir + sep) || (options.project && target === resolve(options.project))) return;
+      throw new GlossError('forbidden', `The web host opens projects in ${projectsDir} or the one it was started with (--project).`);
     },
     async chooseImportPaths() {
       return null;
