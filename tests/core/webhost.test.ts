@@ -243,7 +243,14 @@ describe('web host', () => {
     test('bad payloads come back as typed errors and change nothing', async () => {
       const projectPath = join(dataDir, 'projects', 'contract.gloss');
       const fixture = await buildContractFixture(call, projectPath);
-      const { problems, checked } = await runBadCalls(call, fixture, dataDir, projectPath, () => host.session.currentProject?.db);
+      // Over HTTP, a project path outside the host's projects folder is refused before it is even looked at.
+      const projectsDir = join(dataDir, 'projects');
+      const expected = (bad: { name: string; code: string; payload: unknown }) => {
+        const path = (bad.payload as { path?: unknown } | null)?.path;
+        const outside = typeof path === 'string' && !path.startsWith(`${projectsDir}/`);
+        return (bad.name === 'project.open' || bad.name === 'project.create') && outside ? 'forbidden' : bad.code;
+      };
+      const { problems, checked } = await runBadCalls(call, fixture, dataDir, projectPath, () => host.session.currentProject?.db, expected);
       assert.deepEqual(problems, []);
       assert.ok(checked > 60);
     });
