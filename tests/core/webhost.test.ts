@@ -248,7 +248,7 @@ describe('web host', () => {
       const expected = (bad: { name: string; code: string; payload: unknown }) => {
         const path = (bad.payload as { path?: unknown } | null)?.path;
         const outside = typeof path === 'string' && !path.startsWith(`${projectsDir}/`);
-        return (bad.name === 'project.open' || bad.name === 'project.create') && outside ? 'forbidden' : bad.code;
+        return (bad.name === 'project.open' || bad.name === 'project.create') && outside && bad.code === 'project_error' ? 'forbidden' : bad.code;
       };
       const { problems, checked } = await runBadCalls(call, fixture, dataDir, projectPath, () => host.session.currentProject?.db, expected);
       assert.deepEqual(problems, []);
