@@ -3,8 +3,12 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import type { WireError } from '../../src-main/contract/errors';
 import type { ImportReport } from '../../src-main/contract/types';
+import { AppState } from '../../src-main/core/appState';
+import { dispatch } from '../../src-main/core/dispatch';
 import { importSources } from '../../src-main/core/import/importer';
+import { Session, type HostAdapter } from '../../src-main/core/session';
 import { Project } from '../../src-main/core/store/Project';
 
 export const repoRoot = resolve(__dirname, '..', '..');
@@ -60,4 +64,31 @@ export const cpSlice = (s: string, start: number, end: number): string => [...s]
 export function corpusMissing(sub: string): string | false {
   const dir = join(corpusDir, sub);
   return existsSync(dir) ? false : `shared corpus not found at ${dir} (tests that read real text skip without it)`;
+}
+
+/** A headless host: no dialogs (every "choose" declines), projects and state in a temp folder. */
+export function newSession(): { dir: string; session: Session; call: <T>(name: string, payload?: unknown) => Promise<T>; fail: (name: string, payload?: unknown) => Promise<WireError> } {
+  const dir = tempDir('gloss-session-');
+  const host: HostAdapter = {
+    kind: 'web',
+    version: 'test',
+    sampleDir: join(repoRoot, 'resources', 'sample'),
+    sampleProjectPath: join(dir, 'sample.gloss'),
+    chooseNewProjectPath: async (name) => join(dir, `${name ?? 'Untitled'}.gloss`),
+    chooseProjectToOpen: async () => null,
+    chooseImportPaths: async () => null,
+    chooseExportPath: async () => null,
+  };
+  const session = new Session(new AppState(join(dir, 'state')), host);
+  const call = async <T>(name: string, payload: unknown = {}): Promise<T> => {
+    const reply = await dispatch(session, name, payload);
+    if (!reply.ok) throw new Error(`${name} failed: ${reply.error.code}: ${reply.error.message}`);
+    return reply.result as T;
+  };
+  const fail = async (name: string, payload: unknown = {}): Promise<WireError> => {
+    const reply = await dispatch(session, name, payload);
+    if (reply.ok) throw new Error(`${name} should have failed but returned ${JSON.stringify(reply.result).slice(0, 300)}`);
+    return reply.error;
+  };
+  return { dir, session, call, fail };
 }
