@@ -1,5 +1,7 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, linkSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import { GlossError } from '../../contract/errors';
 
 interface LockInfo {
@@ -12,7 +14,25 @@ interface LockInfo {
 /** Held locks of this process, so the same process cannot open one project twice either. */
 const heldHere = new Set<string>();
 
-function isAlive(pid: number): boolean {
+/**
+ * The one name of a project file however it was reached (relative, with "..", through a symbolic link), so every
+ * spelling shares one lock file and one entry in `heldHere`. A file that does not exist yet (being created) is named
+ * by its folder's real path.
+ */
+export function canonicalPath(path: string): string {
+  const abs = resolve(path);
+  try {
+    return realpathSync(abs);
+  } catch {
+    try {
+      return join(realpathSync(dirname(abs)), basename(abs));
+    } catch {
+      return abs;
+    }
+  }
+}
+
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -31,7 +51,7 @@ export class ProjectLock {
   private constructor(private readonly lockPath: string) {}
 
   static lockPathFor(projectPath: string): string {
-    return `${projectPath}.lock`;
+    return `${canonicalPath(projectPath)}.lock`;
   }
 
   static acquire(projectPath: string, by: string): ProjectLock {
@@ -41,13 +61,7 @@ export class ProjectLock {
     }
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
-        const fd = openSync(lockPath, 'wx', 0o644);
-        try {
-          const info: LockInfo = { pid: process.pid, host: hostname(), since: new Date().toISOString(), by };
-          writeSync(fd, JSON.stringify(info));
-        } finally {
-          closeSync(fd);
-        }
+        createLockFile(lockPath, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString(), by } satisfies LockInfo));
         heldHere.add(lockPath);
         return new ProjectLock(lockPath);
       } catch (err) {
@@ -55,7 +69,8 @@ export class ProjectLock {
           throw new GlossError('project_error', `Cannot lock ${projectPath} for writing: ${(err as Error).message}`);
         }
       }
-      const holder = readLock(lockPath);
+      const raw = readRaw(lockPath);
+      const holder = parseLock(raw);
       if (holder && !isStale(holder, lockPath)) {
         const where = holder.host === hostname() ? '' : ` on ${holder.host}`;
         throw new GlossError(
@@ -63,12 +78,27 @@ export class ProjectLock {
           `${projectPath} is already open in another window${where} (${holder.by}, process ${holder.pid}, since ${holder.since}). Close it there first.`,
         );
       }
-      // Stale: the holder crashed. Remove and try once more (a racing opener may win; then we report it).
+      // Stale: the holder crashed. Take it over atomically: a plain unlink could delete the fresh lock of another
+      // opener that cleared the same stale lock a moment earlier, leaving two writers. Move the file aside under a
+      // name of our own and delete it only if it is the stale lock we judged; a live one is put back.
+      if (raw === undefined) continue; // gone meanwhile: try to create it again
+      const aside = `${lockPath}.${process.pid}-${randomBytes(4).toString('hex')}.stale`;
       try {
-        unlinkSync(lockPath);
+        renameSync(lockPath, aside);
       } catch {
-        // someone else cleared it first
+        continue; // someone else moved or removed it first
       }
+      const moved = readRaw(aside);
+      if (moved !== raw) {
+        try {
+          linkSync(aside, lockPath);
+        } catch {
+          // yet another opener holds it now; theirs stands
+        }
+        unlinkSync(aside);
+        break;
+      }
+      unlinkSync(aside);
     }
     throw new GlossError('project_error', `${projectPath} is already open in another window.`);
   }
@@ -86,18 +116,61 @@ export class ProjectLock {
   }
 }
 
-function readLock(lockPath: string): LockInfo | undefined {
+/**
+ * Creates the lock file with its content in one step: written under a private name, then hard-linked into place
+ * (which fails if a lock exists). A lock is therefore never seen empty or half-written, so an empty or unreadable
+ * one can only be debris and may be cleared. Where hard links are not supported (FAT drives, some shares), falls back
+ * to an exclusive create.
+ */
+function createLockFile(lockPath: string, content: string): void {
+  const temp = `${lockPath}.${process.pid}-${randomBytes(4).toString('hex')}.new`;
+  writeFileSync(temp, content, { mode: 0o644 });
   try {
-    const info = JSON.parse(readFileSync(lockPath, 'utf8')) as LockInfo;
+    linkSync(temp, lockPath);
+    return;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw err;
+  } finally {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already gone
+    }
+  }
+  const fd = openSync(lockPath, 'wx', 0o644);
+  try {
+    writeSync(fd, content);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readRaw(lockPath: string): string | undefined {
+  try {
+    return readFileSync(lockPath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function parseLock(raw: string | undefined): LockInfo | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    const info = JSON.parse(raw) as LockInfo;
     if (typeof info.pid === 'number' && typeof info.host === 'string') return info;
   } catch {
-    // unreadable or half-written
+    // half-written or not ours
   }
   return undefined;
 }
 
+function readLock(lockPath: string): LockInfo | undefined {
+  return parseLock(readRaw(lockPath));
+}
+
 function isStale(holder: LockInfo, lockPath: string): boolean {
-  if (holder.host === hostname()) return !isAlive(holder.pid) || (holder.pid === process.pid && !heldHere.has(lockPath));
+  if (holder.host === hostname()) return !isProcessAlive(holder.pid) || (holder.pid === process.pid && !heldHere.has(lockPath));
   // Another machine (a shared folder): we cannot see its processes; trust the lock for a day.
   try {
     return Date.now() - statSync(lockPath).mtimeMs > 24 * 3600 * 1000;

@@ -1,0 +1,226 @@
+// One writer per project. A second window or process that opens a project for writing gets a clear one-line
+// "already open in another window" (the CLI: exit 2), read-only use still works, and a lock left by a killed process
+// is recognised and cleared. Real processes: the built web host holds the project, the built CLI knocks.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ProjectLock } from '../../src-main/core/store/projectLock';
+import { Project } from '../../src-main/core/store/Project';
+import { builtCli, callOk, directTransport, newSession, repoRoot, tempDir, writeFiles } from './helpers';
+import { cli, startNode, type Started } from './trust-corpus';
+
+const builtWeb = join(repoRoot, 'out', 'main', 'web.js');
+const notBuilt = !existsSync(builtCli) || !existsSync(builtWeb) ? 'out/main is not built (npm run build)' : false;
+
+/** A finished child's pid: a process id that is certainly not running. */
+async function deadPid(): Promise<number> {
+  const { child, done } = startNode(['-e', '0']);
+  await done;
+  return child.pid!;
+}
+
+function lockOf(path: string): { pid: number; by: string } | undefined {
+  const file = ProjectLock.lockPathFor(path);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { pid: number; by: string }) : undefined;
+}
+
+function oneLine(stderr: string): string {
+  const lines = stderr.trimEnd().split('\n');
+  assert.equal(lines.length, 1, `one line expected: ${stderr}`);
+  return lines[0];
+}
+
+describe('a project the web host has open', { skip: notBuilt }, () => {
+  let dir: string;
+  let project: string;
+  let web: Started;
+
+  before(async () => {
+    dir = tempDir('gloss-trust-lock-');
+    project = join(dir, 'shared.gloss');
+    const [article] = writeFiles(dir, { 'a.txt': 'Ceasefire talks resume in Cairo\nAid convoy waits at the crossing.' });
+    assert.equal((await cli(['init', project])).code, 0);
+    assert.equal((await cli(['import', project, article])).code, 0);
+    assert.equal((await cli(['code', project, '--article', '1', '--code', 'Frames/Humanitarian', '--start', '0', '--end', '9'])).code, 0);
+    web = startNode([builtWeb, '--data', join(dir, 'web'), '--port', '0', '--project', project], { timeoutMs: 120_000 });
+    // Started once it prints its address (after opening the project).
+    await new Promise<void>((ok, fail) => {
+      let out = '';
+      web.child.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('GLOSS_WEB_URL=')) ok();
+      });
+      void web.done.then((r) => fail(new Error(`the web host exited: ${r.stderr}`)));
+    });
+  });
+
+  after(() => {
+    web?.child.kill('SIGKILL');
+  });
+
+  test('the lock names the web host and its process', () => {
+    assert.deepEqual(lockOf(project), { ...lockOf(project), pid: web.child.pid, by: 'the Gloss web host' });
+  });
+
+  test('the CLI cannot write to it: one clear line, exit 2, nothing changed', async () => {
+    const stats = async () => JSON.parse((await cli(['stats', project, '--json'])).stdout) as { articles: number; codings: number };
+    const before = await stats();
+    const [extra] = writeFiles(tempDir(), { 'b.txt': 'Another article\nwith text.' });
+    const link = join(dir, 'link.gloss');
+    symlinkSync(project, link);
+    const spellings = [project, relative(process.cwd(), project), join(dir, '.', 'x', '..', 'shared.gloss'), link];
+    for (const spelling of spellings) {
+      for (const args of [
+        ['code', spelling, '--article', '1', '--code', 'Actors', '--start', '0', '--end', '4'],
+        ['import', spelling, extra],
+      ]) {
+        const r = await cli(args);
+        assert.equal(r.code, 2, `${args[0]} via ${spelling}: ${r.stderr}`);
+        const line = oneLine(r.stderr);
+        assert.match(line, /^gloss: .* is already open in another window \(the Gloss web host, process \d+, since .*\)\. Close it there first\.$/);
+        assert.equal(r.stdout, '');
+      }
+    }
+    assert.deepEqual(await stats(), before);
+    assert.equal(lockOf(project)?.pid, web.child.pid, 'the host keeps its lock');
+  });
+
+  test('read-only use still works: stats and both exports', async () => {
+    const stats = await cli(['stats', project, '--json']);
+    assert.equal(stats.code, 0, stats.stderr);
+    assert.deepEqual(JSON.parse(stats.stdout), { articles: 1, codes: 2, codings: 1 });
+    for (const format of ['json', 'csv']) {
+      const out = join(dir, `export.${format}`);
+      const r = await cli(['export', project, '--format', format, '--out', out]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.ok(readFileSync(out, 'utf8').includes('Ceasefire'));
+    }
+  });
+
+  test('once the web host is killed, its lock is recognised as stale and the CLI can write', async () => {
+    web.child.kill('SIGKILL');
+    await web.done;
+    assert.equal(lockOf(project)?.pid, web.child.pid, 'a killed process cannot remove its lock');
+    const r = await cli(['code', project, '--article', '1', '--code', 'Actors', '--start', '0', '--end', '9']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(lockOf(project), undefined, 'the CLI released the lock it took over');
+    assert.equal(JSON.parse((await cli(['stats', project, '--json'])).stdout).codings, 2);
+  });
+});
+
+describe('another process holding the project for writing', { skip: notBuilt }, () => {
+  test('a second writer process is refused; the holder is unaffected', async () => {
+    const dir = tempDir('gloss-trust-lock-');
+    const project = join(dir, 'p.gloss');
+    assert.equal((await cli(['init', project])).code, 0);
+    // A holder that opens through the core, as the CLI and the app do, and waits to be killed.
+    const script = join(dir, 'hold.ts');
+    writeFileSync(
+      script,
+      `import { Project } from ${JSON.stringify(join(repoRoot, 'src-main', 'core', 'store', 'Project.ts'))};
+Project.open(${JSON.stringify(project)}, { holder: 'gloss CLI' });
+process.stdout.write('holding\\n');
+setInterval(() => {}, 1000);
+`,
+    );
+    const holder = startNode(['--import', 'tsx', script], { timeoutMs: 60_000, cwd: repoRoot });
+    try {
+      await new Promise<void>((ok, fail) => {
+        holder.child.stdout!.on('data', (d: Buffer) => d.toString().includes('holding') && ok());
+        void holder.done.then((r) => fail(new Error(`the holder exited: ${r.stderr}`)));
+      });
+      const r = await cli(['code', project, '--article', '1', '--code', 'X', '--start', '0', '--end', '1']);
+      assert.equal(r.code, 2);
+      assert.match(oneLine(r.stderr), /already open in another window \(gloss CLI, process \d+/);
+      assert.equal((await cli(['stats', project])).code, 0);
+    } finally {
+      holder.child.kill('SIGKILL');
+      await holder.done;
+    }
+    assert.equal((await cli(['code', project, '--article', '1', '--code', 'X', '--start', '0', '--end', '1'])).stderr.includes('already open'), false);
+  });
+});
+
+describe('two sessions in one process', () => {
+  test('cannot both open one project for writing, however the path is spelt', async () => {
+    const a = newSession();
+    const b = newSession();
+    const callA = directTransport(a.session);
+    const callB = directTransport(b.session);
+    const path = join(a.dir, 'one.gloss');
+    await callOk(callA, 'project.create', { path });
+    const code = await callOk<{ id: number }>(callA, 'codes.create', { name: 'Frames' });
+    const link = join(b.dir, 'link.gloss');
+    symlinkSync(path, link);
+    for (const spelling of [path, `${a.dir}/./one.gloss`, join(a.dir, '..', relative(join(a.dir, '..'), a.dir), 'one.gloss'), link]) {
+      const reply = await callB('project.open', { path: spelling });
+      assert.equal(reply.ok ? 'opened' : reply.error.code, 'project_error', spelling);
+      assert.match(!reply.ok ? reply.error.message : '', /already open in another window/);
+      assert.equal(await callOk(callB, 'project.current'), null);
+    }
+    // A is unaffected and keeps working.
+    await callOk(callA, 'codes.update', { id: code.id, name: 'Framing' });
+    await callOk(callA, 'project.close');
+    // Now B may.
+    const opened = await callOk<{ path: string }>(callB, 'project.open', { path: link });
+    assert.equal(opened.path, link);
+    assert.equal((await callOk<{ codes: { name: string }[] }>(callB, 'codes.list')).codes[0].name, 'Framing');
+    const reply = await callA('project.open', { path });
+    assert.equal(!reply.ok && reply.error.code, 'project_error');
+    await callOk(callB, 'project.close');
+  });
+
+  test('Project.open directly: a second writer in the same process is refused, readers are not', () => {
+    const dir = tempDir();
+    const path = join(dir, 'p.gloss');
+    const first = Project.create(path);
+    assert.throws(() => Project.open(`${dir}/./p.gloss`), /already open in another window/);
+    const reader = Project.open(path, { readOnly: true });
+    assert.equal(reader.info().readOnly, true);
+    reader.close();
+    first.close();
+    first.close(); // twice is harmless…
+    const second = Project.open(path);
+    first.close(); // …and cannot release a lock that is now someone else's
+    assert.throws(() => Project.open(path), /already open in another window/);
+    second.close();
+  });
+});
+
+describe('stale and broken lock files', () => {
+  test('a lock of a dead process, an empty one and a garbage one are cleared on open', async () => {
+    for (const content of [
+      JSON.stringify({ pid: await deadPid(), host: (await import('node:os')).hostname(), since: '2020-01-01T00:00:00Z', by: 'the Gloss app' }),
+      '',
+      '{"pid": "not a number"',
+    ]) {
+      const dir = tempDir();
+      const path = join(dir, 'p.gloss');
+      Project.create(path).close();
+      writeFileSync(ProjectLock.lockPathFor(path), content);
+      const project = Project.open(path, { holder: 'test' });
+      assert.equal(lockOf(path)?.pid, process.pid, `after ${JSON.stringify(content)}`);
+      project.close();
+      assert.equal(lockOf(path), undefined);
+    }
+  });
+
+  test('a lock of a live process on this machine is respected', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'p.gloss');
+    Project.create(path).close();
+    const sleeper = startNode(['-e', 'setTimeout(() => {}, 60000)'], { timeoutMs: 60_000 });
+    try {
+      writeFileSync(
+        ProjectLock.lockPathFor(path),
+        JSON.stringify({ pid: sleeper.child.pid, host: (await import('node:os')).hostname(), since: '2020-01-01T00:00:00Z', by: 'the Gloss app' }),
+      );
+      assert.throws(() => Project.open(path), /already open in another window \(the Gloss app, process \d+/);
+    } finally {
+      sleeper.child.kill('SIGKILL');
+      await sleeper.done;
+    }
+    Project.open(path).close(); // now it is stale
+  });
+});
