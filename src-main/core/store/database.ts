@@ -5,7 +5,7 @@ import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
 
 /** SQLite 3.51.3 fixed a WAL-reset bug that could corrupt databases; older libraries are refused. */
 export const MIN_SQLITE_VERSION = '3.51.3';
-const APPLICATION_ID = 0x474c5353; // "GLSS": lets us tell a Gloss project from any other SQLite file.
+export const APPLICATION_ID = 0x474c5353; // "GLSS": lets us tell a Gloss project from any other SQLite file.
 
 export function sqliteVersion(): string {
   const db = new Database(':memory:');
@@ -27,7 +27,8 @@ export function compareVersions(a: string, b: string): number {
 }
 
 export function assertSqliteIsSafe(version = sqliteVersion()): void {
-  if (compareVersions(version, MIN_SQLITE_VERSION) < 0) {
+  // A version that does not parse compares as NaN, which is neither older nor newer: refuse it rather than pass it.
+  if (!/^\d+\.\d+(\.\d+)*$/.test(version) || compareVersions(version, MIN_SQLITE_VERSION) < 0) {
     throw new GlossError(
       'project_error',
       `This build of Gloss uses SQLite ${version}, older than ${MIN_SQLITE_VERSION}, which can corrupt projects in WAL mode; update Gloss.`,

@@ -10,6 +10,7 @@ import { importSources } from '../../core/import/importer';
 import { exportCsv } from '../../core/export/csv';
 import { exportJson } from '../../core/export/json';
 import { Project } from '../../core/store/Project';
+import { assertSqliteIsSafe } from '../../core/store/database';
 import { parseArgs, UsageError, type ParsedArgs } from './args';
 import { packageVersion } from '../shared/paths';
 
@@ -63,6 +64,8 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return command || args.options.has('help') ? 0 : 2;
   }
+  // Before any command touches a project: an SQLite with the WAL-reset bug could corrupt it.
+  assertSqliteIsSafe();
   switch (command) {
     case 'init': {
       const path = projectPath(args);

@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session as el
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppState } from '../../core/appState';
+import { assertSqliteIsSafe } from '../../core/store/database';
 import { Session, type HostAdapter } from '../../core/session';
 import { IPC_CALL, IPC_EVENT } from '../../contract/ipc';
 import { CONTENT_SECURITY_POLICY, packageVersion, rendererDir, sampleDir } from '../shared/paths';
@@ -129,6 +130,14 @@ function sendToWindow(event: unknown): void {
 }
 
 app.whenReady().then(() => {
+  // An SQLite with the WAL-reset bug could corrupt projects: say why in a dialog and quit before opening any.
+  try {
+    assertSqliteIsSafe();
+  } catch (err) {
+    dialog.showErrorBox('Gloss cannot start', (err as Error).message);
+    app.exit(2);
+    return;
+  }
   glossSession = new Session(new AppState(join(app.getPath('userData'), 'state')), adapter);
   glossSession.onEvent((event) => {
     sendToWindow(event);
