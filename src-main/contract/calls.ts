@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type {
   AppInfo,
   Article,
+  BackupInfo,
   ArticleSummary,
   Code,
   Coding,
@@ -161,9 +162,30 @@ export const calls = {
   'history.undo': { request: empty, response: {} as HistoryState & { label: string | null } },
   'history.redo': { request: empty, response: {} as HistoryState & { label: string | null } },
 
+  /** The open project's backups, newest first, and the folder they are kept in. */
+  'backups.list': { request: empty, response: {} as { items: BackupInfo[]; folder: string } },
+  /**
+   * Replaces the open project's contents with a backup (a `file` from `backups.list`). The current contents are kept
+   * first as a 'before-restore' backup; the project is closed, rewritten in one SQLite transaction, and reopened
+   * (undo history starts afresh). Refused while an import or export runs.
+   */
+  'backups.restore': {
+    request: z.strictObject({
+      file: z
+        .string()
+        .min(1)
+        .max(255)
+        .refine((f) => !/[/\\]/.test(f) && !f.includes('\0') && f !== '.' && f !== '..', 'a backup is named by its file name alone, as backups.list gives it'),
+    }),
+    response: {} as ProjectInfo,
+  },
+
   'settings.get': { request: empty, response: {} as Settings },
   'settings.update': {
-    request: z.strictObject({ coderName: z.string().trim().min(1).max(200).optional() }),
+    request: z.strictObject({
+      coderName: z.string().trim().min(1).max(200).optional(),
+      backupsToKeep: z.int().min(1).max(365).optional(),
+    }),
     response: {} as Settings,
   },
 } as const;

@@ -144,6 +144,21 @@ export interface ExportResult {
 
 export interface Settings {
   coderName: string;
+  /** How many daily backups of a project to keep next to it (and as many "before restore" copies). */
+  backupsToKeep: number;
+}
+
+/** A snapshot of a project, kept in the folder `<project name>.gloss-backups` next to the project file. */
+export interface BackupInfo {
+  /** The file's name inside that folder: what `backups.restore` takes. */
+  file: string;
+  /** 'daily': made on the first open of a day; 'before-restore': the project as it was just before a restore. */
+  kind: 'daily' | 'before-restore';
+  /** When it was made (ISO 8601, UTC). */
+  createdAt: string;
+  sizeBytes: number;
+  articles: number;
+  codings: number;
 }
 
 export interface AppInfo {
@@ -162,7 +177,15 @@ export type GlossEvent =
   | { type: 'menu.command'; command: MenuCommand };
 
 /** Menu items whose work happens in the renderer (dialogs it owns, such as export options). */
-export type MenuCommand = 'export.json' | 'export.csv' | 'project.new' | 'project.open' | 'import.files' | 'import.folder';
+export type MenuCommand =
+  | 'export.json'
+  | 'export.csv'
+  | 'project.new'
+  | 'project.open'
+  | 'import.files'
+  | 'import.folder'
+  /** File ▸ Restore from Backup…: the renderer lists `backups.list` and, once the analyst confirms, calls `backups.restore`. */
+  | 'backups.restore';
 
 export interface HistoryState {
   canUndo: boolean;

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, existsSync, renameSync, writeFileSync } from '
 import { join, basename } from 'node:path';
 import { userInfo } from 'node:os';
 import type { RecentProject, Settings } from '../contract/types';
+import { DEFAULT_BACKUPS_TO_KEEP } from './store/backups';
 
 const MAX_RECENT = 12;
 
@@ -27,7 +28,7 @@ export class AppState {
   }
 
   settings(): Settings {
-    return this.read<Settings>('settings.json', { coderName: defaultCoderName() });
+    return this.read<Settings>('settings.json', { coderName: defaultCoderName(), backupsToKeep: DEFAULT_BACKUPS_TO_KEEP });
   }
 
   updateSettings(changes: Partial<Settings>): Settings {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import type { CallName, CallResponse, ParsedRequest } from '../contract/calls';
 import { GlossError } from '../contract/errors';
 import type { ExportResult, GlossEvent, ImportReport } from '../contract/types';
@@ -13,6 +13,8 @@ import { workerWriter } from './import/articleWriter';
 import { buildSampleProject } from './sample';
 import { Project } from './store/Project';
 import { sqliteVersion } from './store/database';
+import { backupFolderFor, ensureDailyBackup, listBackups, restoreBackup, RestoreFailed } from './store/backups';
+import { canonicalPath } from './store/projectLock';
 
 /** What differs between hosts: how the user picks files (native dialogs, a data folder, argv). */
 export interface HostAdapter {
@@ -46,6 +48,9 @@ export class Session {
   private history: History | null = null;
   private readonly jobs = new Map<string, AbortController>();
   private readonly listeners = new Set<(event: GlossEvent) => void>();
+  /** The daily backup being written, if any (it runs after the project opens, off the open call's path). */
+  private backupTask: Promise<void> | null = null;
+  private restoring = false;
 
   constructor(
     readonly appState: AppState,
@@ -77,17 +82,42 @@ export class Session {
   }
 
   openProject(path: string, create = false, name?: string): Project {
+    if (this.restoring) throw new GlossError('conflict', 'A backup is being restored; wait for it to finish.');
     // Open the new file before closing the current project: a file that cannot be opened (not a project, a newer
     // format, locked, a folder that does not exist) must leave the open project as it was, not close it behind the
     // renderer's back. Only reopening the same file closes it first, since a process holds one lock per project.
-    if (this.project && resolve(this.project.path) === resolve(path)) this.closeProject(false);
+    if (this.project && canonicalPath(this.project.path) === canonicalPath(path)) this.closeProject(false);
     const next = create ? Project.create(path, name, this.lockHolder()) : Project.open(path, { holder: this.lockHolder() });
     this.closeProject(false);
     this.project = next;
     this.history = new History(this.project);
     this.appState.noteOpened(path, this.project.name);
     this.emit({ type: 'project.changed', project: this.project.info() });
+    this.startDailyBackup(next);
     return this.project;
+  }
+
+  /**
+   * The first open of a day snapshots the project into its backups folder (see store/backups.ts). It runs in the
+   * background; `backups.list` and `backups.restore` wait for it. Closing the project interrupts it harmlessly (the
+   * unfinished copy is removed, or cleared by the next backup).
+   */
+  private startDailyBackup(project: Project): void {
+    const task = ensureDailyBackup(project, { keep: this.appState.settings().backupsToKeep }).then(
+      () => undefined,
+      (err: unknown) => {
+        if (!project.isClosed) console.error(`[gloss] the daily backup failed: ${(err as Error).message}`);
+      },
+    );
+    this.backupTask = task;
+    void task.finally(() => {
+      if (this.backupTask === task) this.backupTask = null;
+    });
+  }
+
+  /** Resolves once no background backup is running (for hosts and tests that need a quiet project). */
+  async backupsSettled(): Promise<void> {
+    while (this.backupTask) await this.backupTask;
   }
 
   closeProject(notify = true): boolean {
@@ -319,6 +349,50 @@ export class Session {
       const label = this.recorder().redo();
       if (label) this.emit({ type: 'articles.changed' });
       return { ...this.recorder().state(), label };
+    },
+
+    'backups.list': async () => {
+      const project = this.requireProject();
+      await this.backupsSettled();
+      return { items: listBackups(project.path), folder: backupFolderFor(project.path) };
+    },
+    'backups.restore': async ({ file }) => {
+      const project = this.requireWritable();
+      if (this.jobs.size > 0 || this.restoring) {
+        throw new GlossError('conflict', 'Wait for the running import, export or restore to finish (or cancel it) before restoring a backup.');
+      }
+      this.restoring = true;
+      try {
+        await this.backupsSettled();
+        if (this.project !== project) throw new GlossError('conflict', 'The project was closed meanwhile; nothing was restored.');
+        let reopened: Project;
+        try {
+          // While the file is being rewritten there is no open project: calls get no_project, not a closed connection.
+          ({ project: reopened } = await restoreBackup(project, file, {
+            keep: this.appState.settings().backupsToKeep,
+            onClosed: () => {
+              this.project = null;
+              this.history = null;
+            },
+          }));
+        } catch (err) {
+          if (err instanceof RestoreFailed) {
+            this.project = err.project;
+            this.history = new History(err.project);
+            this.emit({ type: 'project.changed', project: err.project.info() });
+          } else if (project.isClosed && this.project === null) {
+            this.emit({ type: 'project.changed', project: null });
+          }
+          throw err;
+        }
+        this.project = reopened;
+        this.history = new History(reopened);
+        this.emit({ type: 'project.changed', project: reopened.info() });
+        this.emit({ type: 'articles.changed' });
+        return reopened.info();
+      } finally {
+        this.restoring = false;
+      }
     },
 
     'settings.get': async () => this.appState.settings(),

@@ -29,10 +29,13 @@ export class Project {
     this.sources = new ArticleSourceStore(db);
   }
 
-  /** Opens for writing (taking the one-writer lock) unless `readOnly`, which any number of readers may do. */
-  static open(path: string, options: OpenOptions & { holder?: string } = {}): Project {
+  /**
+   * Opens for writing (taking the one-writer lock) unless `readOnly`, which any number of readers may do. `lock`
+   * reopens with a lock kept by `closeKeepingLock` (it is released if the open fails).
+   */
+  static open(path: string, options: OpenOptions & { holder?: string; lock?: ProjectLock } = {}): Project {
     const readOnly = options.readOnly ?? false;
-    const lock = readOnly ? null : ProjectLock.acquire(path, options.holder ?? 'Gloss');
+    const lock = readOnly ? null : (options.lock ?? ProjectLock.acquire(path, options.holder ?? 'Gloss'));
     try {
       return new Project(path, openProjectDatabase(path, options), readOnly, lock);
     } catch (err) {
@@ -77,6 +80,26 @@ export class Project {
 
   close(): void {
     if (this.closed) return;
+    this.closeConnection();
+    this.lock?.release();
+  }
+
+  /**
+   * Closes the connection but keeps the one-writer lock, for work on the file itself (restoring a backup into it)
+   * that no other window or process may start in between; reopen with `Project.open(path, { lock })`. A later
+   * `close()` of this object does nothing (the lock is no longer its to release).
+   */
+  closeKeepingLock(): ProjectLock {
+    if (!this.lock || this.closed) throw new Error('closeKeepingLock needs a project open for writing');
+    this.closeConnection();
+    return this.lock;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  private closeConnection(): void {
     this.closed = true;
     if (!this.readOnly) {
       // Fold the WAL back into the main file so the project is one self-contained file when the app is closed.
@@ -87,6 +110,5 @@ export class Project {
       }
     }
     this.db.close();
-    this.lock?.release();
   }
 }

@@ -41,6 +41,9 @@ export function buildMenu(session: Session, send: (event: GlossEvent) => void): 
         { label: 'Export JSON…', enabled: hasProject, click: command('export.json') },
         { label: 'Export CSV…', accelerator: 'CmdOrCtrl+E', enabled: hasProject, click: command('export.csv') },
         { type: 'separator' },
+        // The renderer lists the backups (backups.list) and asks before restoring one (backups.restore).
+        { label: 'Restore from Backup…', enabled: hasProject && !session.currentProject?.readOnly, click: command('backups.restore') },
+        { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
       ],
     },
