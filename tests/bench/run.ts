@@ -6,10 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchExport, benchImport, buildCodedProject, writeArticles, type CoreSizes } from './core';
 import { printTable, type Figure } from './measure';
+import { addReaderArticles, benchBrowser, type BrowserSizes } from './browser';
 
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
 const small = args.has('--small');
+
+const browserSizes: BrowserSizes = small
+  ? { longChars: 30_000, longCodings: 300, typicalChars: 20_000, typicalCodings: 200, runs: 1 }
+  : { longChars: 300_000, longCodings: 3000, typicalChars: 20_000, typicalCodings: 200, runs: 5 };
+const skipBrowser = args.has('--no-browser');
 
 const sizes: CoreSizes = small
   ? { articles: 200, articleChars: 5000, codingsPerArticle: 10, runs: 1 }
@@ -36,7 +42,12 @@ async function main(): Promise<void> {
     const project = await buildCodedProject(join(work, 'coded.gloss'), sourceDir, sizes);
     log('export…');
     emit(await benchExport(work, project, sizes));
-    project.close();
+    if (skipBrowser) project.close();
+    else {
+      log('browser: long and typical articles…');
+      const ids = await addReaderArticles(project, work, browserSizes);
+      for (const f of await benchBrowser(project.path, join(work, 'web-data'), project, ids, browserSizes)) emit(f);
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -1,0 +1,209 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { importSources } from '../../src-main/core/import/importer';
+import type { Project } from '../../src-main/core/store/Project';
+import { article, rng } from './data';
+import { median, type Figure } from './measure';
+import { writeFileSync } from 'node:fs';
+import { CHROMIUM_ARGS } from '../../playwright.config';
+
+const root = resolve(__dirname, '..', '..');
+
+export interface BrowserSizes {
+  longChars: number;
+  longCodings: number;
+  typicalChars: number;
+  typicalCodings: number;
+  runs: number;
+}
+
+/** Adds the long and the typical article, with codings (some overlapping), to a project; returns their ids. */
+export async function addReaderArticles(project: Project, work: string, sizes: BrowserSizes): Promise<{ longId: number; typicalId: number }> {
+  const r = rng(99);
+  const make = async (name: string, title: string, chars: number, codings: number) => {
+    const text = `${title}\n\n${article(r, 1, chars - title.length - 2)}`;
+    const file = join(work, name);
+    writeFileSync(file, text);
+    const report = await importSources(project, [{ kind: 'path', path: file }]);
+    const id = report.imported[0].articleId;
+    const length = project.articles.get(id).length;
+    const codes = ['Bench/A', 'Bench/B', 'Bench/C', 'Bench/D'].map((p) => project.codes.ensurePath(p).id);
+    project.db.transaction(() => {
+      for (let k = 0; k < codings; k++) {
+        // Spread over the whole text; every fifth one overlaps its predecessor.
+        const base = Math.floor(((k + 0.5) / codings) * (length - 400));
+        const start = k % 5 === 4 ? Math.max(0, base - 60) : base;
+        try {
+          project.codings.apply({ articleId: id, codeId: codes[k % codes.length], start, end: start + 30 + (k % 7) * 15, coder: 'bench' });
+        } catch {
+          // identical span: skip
+        }
+      }
+    })();
+    return id;
+  };
+  const longId = await make('long.txt', 'Long benchmark article', sizes.longChars, sizes.longCodings);
+  const typicalId = await make('typical.txt', 'Typical benchmark article', sizes.typicalChars, sizes.typicalCodings);
+  return { longId, typicalId };
+}
+
+interface Host {
+  child: ChildProcess;
+  url: string;
+  startedAt: number;
+  stop(): Promise<void>;
+}
+
+function startHost(projectPath: string, dataDir: string): Promise<Host> {
+  const startedAt = performance.now();
+  const child = spawn(process.execPath, [join(root, 'out', 'main', 'web.js'), '--data', dataDir, '--port', '0', '--project', projectPath], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((ok, fail) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /GLOSS_WEB_URL=(\S+)/.exec(out);
+      if (m)
+        ok({
+          child,
+          url: m[1],
+          startedAt,
+          stop: async () => {
+            child.kill('SIGTERM');
+            await new Promise((done) => child.once('exit', done));
+          },
+        });
+    });
+    child.once('exit', (code) => fail(new Error(`web host exited ${code}`)));
+  });
+}
+
+/** Clicks the article (found through the list filter) and waits until its highlights are painted and the page is idle. */
+async function openArticle(page: Page, title: string, expectedRanges: number): Promise<number> {
+  await page.getByTestId('article-filter').fill(title);
+  await page.locator('[data-testid="article-row"]', { hasText: title }).first().waitFor();
+  // Page code is passed as a string: tsx's transform would otherwise inject helpers the page does not have.
+  return (await page.evaluate(`(async () => {
+    const title = ${JSON.stringify(title)};
+    const expected = ${expectedRanges};
+    const row = [...document.querySelectorAll('[data-testid="article-row"]')].find((r) => r.textContent.includes(title));
+    const t0 = performance.now();
+    row.click();
+    await new Promise((resolve) => {
+      const check = () => {
+        let n = 0;
+        CSS.highlights.forEach((h, name) => { if (name.startsWith('gloss-code-')) n += h.size; });
+        const shown = document.querySelector('[data-testid="article-title"]')?.textContent?.includes(title);
+        // Painted, then one more frame and a task: the page is ready for the next input.
+        if (shown && n >= expected) requestAnimationFrame(() => setTimeout(resolve, 0));
+        else requestAnimationFrame(check);
+      };
+      check();
+    });
+    return performance.now() - t0;
+  })()`)) as number;
+}
+
+async function closeArticle(page: Page): Promise<void> {
+  await page.getByTestId('article-filter').fill('');
+}
+
+export async function benchBrowser(projectPath: string, dataDir: string, project: Project, ids: { longId: number; typicalId: number }, sizes: BrowserSizes): Promise<Figure[]> {
+  const longCodings = project.codings.listForArticle(ids.longId).length;
+  const typicalCodings = project.codings.listForArticle(ids.typicalId).length;
+  project.close();
+  const browser: Browser = await chromium.launch({ executablePath: process.env.GLOSS_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const figures: Figure[] = [];
+  try {
+    const startup = await median(sizes.runs, async () => {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      const host = await startHost(projectPath, dataDir);
+      await page.goto(host.url);
+      await page.getByTestId('article-row').first().waitFor();
+      const ms = performance.now() - host.startedAt;
+      await page.close();
+      await host.stop();
+      return ms;
+    });
+    figures.push({ metric: 'startup.web_ms', value: startup, unit: 'ms', bound: null, ratio: null, note: 'host start → first article list' });
+
+    const host = await startHost(projectPath, dataDir);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(host.url);
+    await page.getByTestId('article-row').first().waitFor();
+
+    const openLong = await median(sizes.runs, async () => {
+      const ms = await openArticle(page, 'Long benchmark article', longCodings);
+      await closeArticle(page);
+      await page.getByTestId('article-row').first().waitFor();
+      // Open another article in between so each run really opens the long one again.
+      await openArticle(page, 'Typical benchmark article', typicalCodings);
+      await closeArticle(page);
+      return ms;
+    });
+    figures.push({ metric: 'open.long_article_ms', value: openLong, unit: 'ms', bound: null, ratio: null, note: `≤ 500 (${sizes.longChars} chars, ${longCodings} codings)` });
+
+    const openTypical = await median(sizes.runs, async () => {
+      await openArticle(page, 'Long benchmark article', longCodings);
+      await closeArticle(page);
+      const ms = await openArticle(page, 'Typical benchmark article', typicalCodings);
+      await closeArticle(page);
+      return ms;
+    });
+    figures.push({ metric: 'open.typical_article_ms', value: openTypical, unit: 'ms', bound: null, ratio: null, note: `≤ 100 (${sizes.typicalChars} chars, ${typicalCodings} codings)` });
+
+    await openArticle(page, 'Long benchmark article', longCodings);
+    const heap = (await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : 0')) as number;
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    figures.push({ metric: 'renderer.heap_mb', value: (usedSize || heap) / 1024 / 1024, unit: 'MB', bound: null, ratio: null, note: '≤ 300 (long article open)' });
+
+    // Apply: select a passage deep in the long article with the mouse, press 1, until the new highlight is painted.
+    let n = 0;
+    const apply = await median(sizes.runs, async () => {
+      const paragraphIndex = 200 + n++ * 7;
+      const box = (await page.evaluate(`(() => {
+        const paragraphs = document.querySelectorAll('[data-testid="article-text"] p');
+        const p = paragraphs[Math.min(${paragraphIndex}, paragraphs.length - 1)];
+        p.scrollIntoView({ block: 'center' });
+        const node = p.firstChild.firstChild ?? p.firstChild;
+        const range = document.createRange();
+        range.setStart(node, 3);
+        range.setEnd(node, 4);
+        const a = range.getBoundingClientRect();
+        range.setStart(node, 40);
+        range.setEnd(node, 41);
+        const b = range.getBoundingClientRect();
+        return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+      })()`)) as { x1: number; y1: number; x2: number; y2: number };
+      await page.mouse.move(box.x1, box.y1);
+      await page.mouse.down();
+      await page.mouse.move(box.x2, box.y2, { steps: 3 });
+      await page.mouse.up();
+      return (await page.evaluate(`(async () => {
+        const count = () => {
+          let c = 0;
+          CSS.highlights.forEach((h, name) => { if (name.startsWith('gloss-code-')) c += h.size; });
+          return c;
+        };
+        const before = count();
+        const t0 = performance.now();
+        document.querySelector('[data-testid="article-text"]').dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true }));
+        await new Promise((resolve) => {
+          const check = () => (count() > before ? requestAnimationFrame(() => resolve()) : requestAnimationFrame(check));
+          check();
+        });
+        return performance.now() - t0;
+      })()`)) as number;
+    });
+    figures.push({ metric: 'code.apply_ms', value: apply, unit: 'ms', bound: null, ratio: null, note: '≤ 50 (select + key 1 → painted and stored)' });
+    await page.close();
+    await host.stop();
+  } finally {
+    await browser.close();
+  }
+  return figures;
+}
