@@ -17,6 +17,19 @@ import type {
   RecentProject,
   RedecodeResult,
   Settings,
+  ArticleAttribute,
+  AttributeDefinition,
+  AttributeImportReport,
+  CodeCounts,
+  CodeHitsResult,
+  Cooccurrence,
+  CooccurrencePassage,
+  Coverage,
+  Memo,
+  MemoSearchHit,
+  RetrievedPassage,
+  SavedSearch,
+  SearchResult,
 } from './types';
 
 const id = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
@@ -33,6 +46,47 @@ const codeName = z
   .refine((s) => !s.includes('/'), 'a code name may not contain "/", which separates code paths');
 const memo = z.string().max(1_000_000);
 const empty = z.strictObject({});
+
+// Shapes shared by the toolkit's calls (retrieval, search, memos, attributes, counts).
+const attributeName = z.string().trim().min(1).max(100);
+const attributeType = z.enum(['text', 'number', 'date', 'boolean']);
+const attributeValue = z.union([z.string().max(10_000), z.number().refine(Number.isFinite, 'a number must be finite'), z.boolean()]);
+const attributeFilters = z
+  .array(
+    z.strictObject({
+      name: attributeName,
+      op: z.enum(['eq', 'contains', 'lt', 'gt', 'between', 'empty']),
+      value: z.union([attributeValue, z.tuple([attributeValue, attributeValue])]).optional(),
+    }),
+  )
+  .max(50);
+const retrieveQuery = z.strictObject({
+  codeIds: z.array(id).min(1).max(1000),
+  includeSubcodes: z.boolean().optional(),
+  attributes: attributeFilters.optional(),
+  coder: z.string().max(200).optional(),
+  text: z.string().max(1000).optional(),
+});
+/** Milliseconds a regular expression may run before it is stopped (default 2,000). */
+const timeLimit = z.int().min(50).max(60_000);
+const searchSpec = z.strictObject({
+  query: z.string().min(1).max(10_000),
+  mode: z.enum(['fts', 'regex']),
+  caseSensitive: z.boolean().optional(),
+  wholeWords: z.boolean().optional(),
+  ignoreMarks: z.boolean().optional(),
+  timeLimitMs: timeLimit.optional(),
+});
+const memoTarget = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.enum(['coding', 'article', 'code']), id }),
+  z.strictObject({ kind: z.literal('project') }),
+]);
+const countsRequest = z.strictObject({
+  rollUp: z.boolean(),
+  by: z.enum(['none', 'article', 'attribute']).optional(),
+  attribute: attributeName.optional(),
+});
+const cooccurrenceUnit = z.enum(['overlap', 'paragraph', 'article']);
 
 export const calls = {
   'app.info': { request: empty, response: {} as AppInfo },
@@ -55,6 +109,8 @@ export const calls = {
       descending: z.boolean().optional(),
       offset: z.int().min(0).max(10_000_000).optional(),
       limit: z.int().min(1).max(100_000).optional(),
+      /** Only articles whose attributes pass every filter. */
+      attributes: attributeFilters.optional(),
     }),
     response: {} as { total: number; items: ArticleSummary[] },
   },
@@ -155,6 +211,131 @@ export const calls = {
   'export.csv': {
     request: z.strictObject({ path: path.optional(), rawCells: z.boolean().optional() }),
     response: {} as ExportResult | null,
+  },
+
+  // ---- The analyst's toolkit: retrieval, search, memos, article attributes, counts -------------------------------
+
+  /** Coded passages of some codes, in article then offset order, one page at a time, with a little context. */
+  'retrieve.passages': {
+    request: retrieveQuery.extend({
+      offset: z.int().min(0).max(10_000_000).optional(),
+      limit: z.int().min(1).max(10_000).optional(),
+      /** Code points of context on each side (default 80). */
+      context: z.int().min(0).max(1000).optional(),
+    }),
+    response: {} as { total: number; items: RetrievedPassage[] },
+  },
+  /** The same passages as CSV (all of them). Without a path the app shows a save dialog. */
+  'retrieve.exportCsv': {
+    request: retrieveQuery.extend({ path: path.optional(), rawCells: z.boolean().optional(), context: z.int().min(0).max(1000).optional() }),
+    response: {} as ExportResult | null,
+  },
+
+  /** Searches every article; hits in context, grouped by article. A regex that runs too long fails with 'timeout'. */
+  'search.run': {
+    request: searchSpec.extend({
+      /** Hits listed at most (default 1,000); hitCount and totalHits still count them all. */
+      limit: z.int().min(1).max(100_000).optional(),
+      context: z.int().min(0).max(1000).optional(),
+    }),
+    response: {} as SearchResult,
+  },
+  /**
+   * Codes the hits of a search (all of them, or the `hits` given) with one code, in one transaction and one undo
+   * step ("Code 37 search hits"). `widen` extends each hit to its sentence or paragraph first. A span that already
+   * has the code is skipped; hits that widen onto the same span are coded once.
+   */
+  'search.codeHits': {
+    request: z
+      .strictObject({
+        search: searchSpec.optional(),
+        hits: z.array(z.strictObject({ articleId: id, start: offset, end: offset })).min(1).max(100_000).optional(),
+        codeId: id,
+        widen: z.enum(['none', 'sentence', 'paragraph']).optional(),
+      })
+      .refine((r) => (r.search === undefined) !== (r.hits === undefined), { message: 'give either the search (to code all its hits) or the hits to code' }),
+    response: {} as CodeHitsResult,
+  },
+  'search.saved.list': { request: empty, response: {} as { items: SavedSearch[] } },
+  /** Saves a search under a name; a saved search with the same name (ignoring case) is replaced. */
+  'search.saved.save': {
+    request: searchSpec.omit({ timeLimitMs: true }).extend({ name: z.string().trim().min(1).max(200) }),
+    response: {} as SavedSearch,
+  },
+  'search.saved.delete': { request: z.strictObject({ id }), response: {} as { deleted: boolean } },
+
+  'memos.get': { request: z.strictObject({ target: memoTarget }), response: {} as Memo },
+  /** Sets a memo (undoable); plain '' with rich null removes it. `rich` is the editor's state as JSON text. */
+  'memos.set': {
+    request: z.strictObject({ target: memoTarget, plain: memo, rich: z.string().max(5_000_000).nullable() }),
+    response: {} as Memo,
+  },
+  /** Searches the plain text of every memo: 'text' as typed, or a regular expression. */
+  'memos.search': {
+    request: z.strictObject({
+      query: z.string().min(1).max(10_000),
+      mode: z.enum(['text', 'regex']).optional(),
+      caseSensitive: z.boolean().optional(),
+      ignoreMarks: z.boolean().optional(),
+      timeLimitMs: timeLimit.optional(),
+      limit: z.int().min(1).max(10_000).optional(),
+    }),
+    response: {} as { total: number; hits: MemoSearchHit[] },
+  },
+
+  'attributes.list': { request: empty, response: {} as { attributes: AttributeDefinition[] } },
+  'attributes.define': { request: z.strictObject({ name: attributeName, type: attributeType }), response: {} as AttributeDefinition },
+  'attributes.rename': { request: z.strictObject({ name: attributeName, newName: attributeName }), response: {} as AttributeDefinition },
+  'attributes.delete': { request: z.strictObject({ name: attributeName }), response: {} as { deletedValues: number } },
+  /** Sets one article's value (null or '' clears it), checked against the attribute's type; undoable. */
+  'attributes.set': {
+    request: z.strictObject({ articleId: id, name: attributeName, value: attributeValue.nullable() }),
+    response: {} as ArticleAttribute,
+  },
+  /**
+   * Reads attribute values from CSV text: a key column (file name or title) and one column per attribute; columns
+   * naming no attribute define one (type inferred). `preview: true` reports per row what would happen and writes
+   * nothing; `preview: false` applies the same plan as one undo step.
+   */
+  'attributes.importCsv': {
+    request: z.strictObject({ csvText: z.string().min(1).max(50_000_000), matchBy: z.enum(['file', 'title']), preview: z.boolean() }),
+    response: {} as AttributeImportReport,
+  },
+  'articles.attributes': { request: z.strictObject({ articleId: id }), response: {} as { articleId: number; attributes: ArticleAttribute[] } },
+
+  /** Codings per code (rollUp: including sub-codes), per group of articles, with articles and per 1,000 words. */
+  'counts.codes': { request: countsRequest, response: {} as CodeCounts },
+  /** The frequency table of counts.codes as CSV. Without a path the app shows a save dialog. */
+  'counts.exportCsv': {
+    request: countsRequest.extend({ path: path.optional(), rawCells: z.boolean().optional() }),
+    response: {} as ExportResult | null,
+  },
+  /** Codings per day, week (from Monday) or month for each code, dated by a date attribute. */
+  'counts.coverage': {
+    request: z.strictObject({
+      codeIds: z.array(id).min(1).max(100),
+      interval: z.enum(['day', 'week', 'month']),
+      dateAttribute: attributeName.optional(),
+      rollUp: z.boolean().optional(),
+    }),
+    response: {} as Coverage,
+  },
+  /** How often codes overlap, share a paragraph or share an article (all codes unless codeIds). */
+  'counts.cooccurrence': {
+    request: z.strictObject({ codeIds: z.array(id).min(1).max(500).optional(), unit: cooccurrenceUnit, rollUp: z.boolean().optional() }),
+    response: {} as Cooccurrence,
+  },
+  /** The passages behind one cell of the co-occurrence matrix. */
+  'counts.cooccurrencePassages': {
+    request: z.strictObject({
+      codeA: id,
+      codeB: id,
+      unit: cooccurrenceUnit,
+      rollUp: z.boolean().optional(),
+      offset: z.int().min(0).max(10_000_000).optional(),
+      limit: z.int().min(1).max(10_000).optional(),
+    }),
+    response: {} as { total: number; items: CooccurrencePassage[] },
   },
 
   'history.state': { request: empty, response: {} as HistoryState },

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'project_error' // the file is not a Gloss project, is from a newer version, is locked, ...
   | 'io_error'
   | 'cancelled'
+  | 'timeout' // work stopped at its time limit (a runaway regular expression)
   | 'forbidden'
   | 'internal';
 

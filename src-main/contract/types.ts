@@ -193,3 +193,278 @@ export interface HistoryState {
   undoLabel: string | null;
   redoLabel: string | null;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The analyst's toolkit: retrieval, search, memos, article attributes, counts. Offsets are code points, end exclusive.
+
+/** An attribute's type. 'boolean' is shown as yes/no; 'date' values are ISO yyyy-mm-dd. */
+export type AttributeType = 'text' | 'number' | 'date' | 'boolean';
+/** A stored attribute value: a string for text and date, a number, or true/false for yes/no. */
+export type AttributeValue = string | number | boolean;
+
+export interface AttributeDefinition {
+  id: number;
+  name: string;
+  type: AttributeType;
+  /** outlet, publication date, author, country, language: always there, cannot be renamed or deleted. */
+  builtIn: boolean;
+  /** How many articles have a value. */
+  articleCount: number;
+}
+
+export interface ArticleAttribute {
+  name: string;
+  type: AttributeType;
+  /** null: the article has no value. */
+  value: AttributeValue | null;
+}
+
+export type AttributeFilterOp = 'eq' | 'contains' | 'lt' | 'gt' | 'between' | 'empty';
+
+/**
+ * One condition on an article attribute. `eq` compares exactly (text ignoring ASCII case); `contains` is for text;
+ * `lt`/`gt` are strict and `between` is inclusive ([from, to]), for numbers, dates and text; `empty` selects
+ * articles without a value (no `value`). Several filters must all hold.
+ */
+export interface AttributeFilter {
+  name: string;
+  op: AttributeFilterOp;
+  value?: AttributeValue | [AttributeValue, AttributeValue];
+}
+
+export interface AttributeImportRow {
+  /** The record's line number in the CSV (the header is line 1). */
+  row: number;
+  /** The file name or title the row was matched by. */
+  key: string;
+  status: 'matched' | 'no match' | 'ambiguous';
+  articleId: number | null;
+  title: string | null;
+  /** For 'ambiguous': how many articles the key fits. */
+  candidates: number;
+  /** Values that are (or, in a preview, would be) set; empty cells are skipped, never cleared. */
+  values: { name: string; value: AttributeValue }[];
+  /** Cells that do not fit their attribute's type; they are not set. */
+  errors: { column: string; value: string; message: string }[];
+}
+
+export interface AttributeImportColumn {
+  name: string;
+  type: AttributeType;
+  /** 'new': the attribute does not exist and is (or would be) defined, with a type inferred from the column. */
+  status: 'existing' | 'new';
+}
+
+export interface AttributeImportReport {
+  preview: boolean;
+  /** True when the values were written (preview false, and at least one value or new attribute). */
+  applied: boolean;
+  matchBy: 'file' | 'title';
+  /** The CSV column the rows were matched by. */
+  keyColumn: string;
+  columns: AttributeImportColumn[];
+  rows: AttributeImportRow[];
+  matched: number;
+  unmatched: number;
+  ambiguous: number;
+  valuesSet: number;
+  typeErrors: number;
+}
+
+export interface RetrieveQuery {
+  codeIds: number[];
+  /** Also passages coded with any sub-code of the given codes. */
+  includeSubcodes?: boolean;
+  attributes?: AttributeFilter[];
+  /** Only this coder's codings (exact name). */
+  coder?: string;
+  /** Only passages containing this text (ignoring case and Arabic/Hebrew marks). */
+  text?: string;
+}
+
+export interface RetrievedPassage {
+  codingId: number;
+  articleId: number;
+  articleTitle: string;
+  codeId: number;
+  codePath: string;
+  codeColor: string;
+  start: number;
+  end: number;
+  text: string;
+  /** Up to `context` code points of the article before and after the passage. */
+  before: string;
+  after: string;
+  memo: string;
+  coder: string;
+}
+
+export type SearchMode = 'fts' | 'regex';
+
+/**
+ * What to search for. 'fts': words, "phrases", prefix*, AND / OR / NOT and parentheses, always ignoring case, Latin
+ * accents and Arabic/Hebrew marks, matching whole words (caseSensitive, wholeWords and ignoreMarks do not apply).
+ * 'regex': a JavaScript regular expression (u flag) over the stored text, with the three options.
+ */
+export interface SearchSpec {
+  query: string;
+  mode: SearchMode;
+  caseSensitive?: boolean;
+  wholeWords?: boolean;
+  /** Regex mode: match as if Arabic and Hebrew vowel marks, cantillation and tatweel were not there. */
+  ignoreMarks?: boolean;
+  /** Regex mode: stop a regular expression that runs longer than this (default 2,000 ms). */
+  timeLimitMs?: number;
+}
+
+export interface SearchHit {
+  articleId: number;
+  start: number;
+  end: number;
+  text: string;
+  before: string;
+  after: string;
+}
+
+export interface SearchArticleHits {
+  articleId: number;
+  title: string;
+  /** Every hit in the article, even when `hits` holds fewer because the result was cut at `limit`. */
+  hitCount: number;
+  hits: SearchHit[];
+}
+
+export interface SearchResult {
+  mode: SearchMode;
+  totalHits: number;
+  articleCount: number;
+  /** True when fewer hits are listed than were found (the `limit`). */
+  truncated: boolean;
+  /** Articles in id order, each with its hits in text order. */
+  articles: SearchArticleHits[];
+  /** FTS mode: the expression sent to SQLite's FTS5, for the curious. */
+  ftsExpression?: string;
+  elapsedMs: number;
+}
+
+export interface SavedSearch extends Required<Omit<SearchSpec, 'timeLimitMs'>> {
+  id: number;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CodeHitsResult {
+  /** New codings, in article then offset order. */
+  created: number;
+  /** Hits whose span (after widening) already had the code. */
+  skipped: number;
+  /** Hits that widened to the same span as another hit of this batch (coded once). */
+  collapsed: number;
+  codingIds: number[];
+  /** The undo label, e.g. "Code 37 search hits". */
+  label: string;
+}
+
+export type MemoTarget = { kind: 'coding' | 'article' | 'code'; id: number } | { kind: 'project' };
+
+export interface Memo {
+  target: MemoTarget;
+  /** Plain text: what search, the CSV and the JSON `memo` fields hold. */
+  plain: string;
+  /** The editor's state as JSON text, opaque to the core; null when the memo has no rich form. */
+  rich: string | null;
+  updatedAt: string | null;
+}
+
+export interface MemoSearchHit {
+  target: MemoTarget;
+  /** What the memo belongs to: an article's title, a code's path, "Project", or a coding's code path and passage. */
+  label: string;
+  /** The article of an article or coding memo. */
+  articleId: number | null;
+  /** Code points into the memo's plain text. */
+  start: number;
+  end: number;
+  text: string;
+  before: string;
+  after: string;
+}
+
+export type CountsGrouping = 'none' | 'article' | 'attribute';
+
+export interface CountGroup {
+  /** null: the whole corpus (by 'none'), or the articles without a value (by 'attribute'). */
+  key: string | null;
+  label: string;
+  articleId: number | null;
+  /** Articles in the group and their words (whitespace-separated tokens). */
+  articles: number;
+  words: number;
+}
+
+export interface CodeCountRow {
+  codeId: number;
+  codePath: string;
+  color: string;
+  /** The group's key (see CountGroup.key). */
+  group: string | null;
+  /** Codings of the code (with rollUp, of the code and all its sub-codes). */
+  codings: number;
+  /** Articles of the group with at least one such coding. */
+  articles: number;
+  /** codings × 1000 / the group's words; null when the group has no words. */
+  per1000Words: number | null;
+}
+
+export interface CodeCounts {
+  rollUp: boolean;
+  by: CountsGrouping;
+  attribute: string | null;
+  groups: CountGroup[];
+  /** by 'none': every code; otherwise only code × group pairs with at least one coding. Codebook order within a group. */
+  rows: CodeCountRow[];
+}
+
+export interface CoverageSeries {
+  codeId: number;
+  codePath: string;
+  color: string;
+  /** Codings per period, aligned with Coverage.periods. */
+  counts: number[];
+  /** Codings in articles without a date. */
+  undated: number;
+}
+
+export interface Coverage {
+  interval: 'day' | 'week' | 'month';
+  dateAttribute: string;
+  /** Every period from the first to the last dated coding: yyyy-mm-dd (day; week: its Monday) or yyyy-mm (month). */
+  periods: string[];
+  series: CoverageSeries[];
+}
+
+export type CooccurrenceUnit = 'overlap' | 'paragraph' | 'article';
+
+export interface Cooccurrence {
+  unit: CooccurrenceUnit;
+  codes: { codeId: number; codePath: string; color: string }[];
+  /**
+   * matrix[i][j] (i ≠ j): 'overlap' — pairs of codings of codes i and j whose spans overlap; 'paragraph' /
+   * 'article' — paragraphs / articles holding codings of both. The diagonal: codings of the code ('overlap'), or
+   * paragraphs / articles holding it.
+   */
+  matrix: number[][];
+}
+
+export interface CooccurrencePassage {
+  articleId: number;
+  articleTitle: string;
+  /** The unit: both codings' combined span ('overlap'), the paragraph, or the whole article. */
+  start: number;
+  end: number;
+  /** The unit's text; empty for 'article' (the codings carry the passages). */
+  text: string;
+  codingsA: { codingId: number; start: number; end: number; text: string }[];
+  codingsB: { codingId: number; start: number; end: number; text: string }[];
+}

@@ -23,14 +23,25 @@ export interface Scope {
   codingsOfCodes?: number[];
   /** Every coding of these articles (for deleting articles). */
   codingsOfArticles?: number[];
+  /**
+   * Rows of `memos` (article, code and project memos). The memos of the articles and codes in scope come along
+   * without being named, since deleting an article or a code cascades to its memo.
+   */
+  memos?: number[];
+  /** Attribute definitions; the values of these attributes come along (deleting one cascades to them). */
+  attributes?: number[];
+  /** Rows of `article_attribute_values`; the values of the articles in scope come along too. */
+  attributeValues?: number[];
 }
 
+/** The tables the history restores, parents before the tables that reference them. */
+const TABLES = ['articles', 'codes', 'attributes', 'codings', 'memos', 'article_attribute_values'] as const;
+type Table = (typeof TABLES)[number];
+
 interface Snapshot {
-  articles: Map<number, Row>;
-  codes: Map<number, Row>;
-  codings: Map<number, Row>;
-  /** Which ids each table's snapshot covers (a covered id missing from the map did not exist). */
-  covered: { articles: Set<number>; codes: Set<number> | 'all'; codings: Set<number> };
+  rows: Record<Table, Map<number, Row>>;
+  /** Which ids each table's snapshot covers (a covered id missing from the map did not exist). Only codes may be 'all'. */
+  covered: Record<Table, Set<number> | 'all'>;
 }
 
 export interface HistoryStep {
@@ -38,7 +49,6 @@ export interface HistoryStep {
   before: Snapshot;
   after: Snapshot;
 }
-
 
 const LIMIT = 500;
 
@@ -55,14 +65,14 @@ export class History {
   record<T>(label: string, scopeBefore: Scope, change: () => T, scopeAfter?: (result: T) => Scope): T {
     const db = this.project.db;
     return db.transaction(() => {
-      const before = snapshot(db, scopeBefore);
+      const before = capture(db, scopeBefore);
       const result = change();
       const extra = scopeAfter?.(result) ?? {};
       const scope = mergeScopes(scopeBefore, extra);
       // Both sides cover the same ids: a row missing on one side is deleted when that side is restored.
-      const afterRows = snapshot(db, scope);
-      const beforeFull = snapshot(db, {}, before, scope);
-      const after = { ...afterRows, covered: beforeFull.covered };
+      const afterRows = capture(db, scope);
+      const beforeFull = widenCoverage(db, before, scope);
+      const after = { rows: afterRows.rows, covered: beforeFull.covered };
       this.undoStack.push({ label, before: beforeFull, after });
       if (this.undoStack.length > LIMIT) this.undoStack.shift();
       this.redoStack = [];
@@ -103,6 +113,9 @@ function mergeScopes(a: Scope, b: Scope): Scope {
     codings: ids(a.codings, b.codings),
     codingsOfCodes: ids(a.codingsOfCodes, b.codingsOfCodes),
     codingsOfArticles: ids(a.codingsOfArticles, b.codingsOfArticles),
+    memos: ids(a.memos, b.memos),
+    attributes: ids(a.attributes, b.attributes),
+    attributeValues: ids(a.attributeValues, b.attributeValues),
   };
 }
 
@@ -125,71 +138,83 @@ function idsWhere(db: Database, sql: string, keys: number[]): number[] {
   return out;
 }
 
-/**
- * Captures the rows a scope names. With `base` and `widen`, returns `base` extended to cover `widen`'s ids,
- * treating ids not in `base` as absent (they were created by the change).
- */
-function snapshot(db: Database, scope: Scope, base?: Snapshot, widen?: Scope): Snapshot {
-  if (base && widen) {
-    const codingIds = resolveCodingIds(db, widen);
-    return {
-      articles: base.articles,
-      codes: base.codes,
-      codings: base.codings,
-      covered: {
-        articles: new Set([...base.covered.articles, ...(widen.articles ?? [])]),
-        codes: base.covered.codes === 'all' || widen.codes === 'all' ? 'all' : new Set([...base.covered.codes, ...(widen.codes ?? [])]),
-        codings: new Set([...base.covered.codings, ...codingIds]),
-      },
-    };
-  }
-  const articleIds = scope.articles ?? [];
-  const codingIds = resolveCodingIds(db, scope);
-  const codes =
+/** The ids a scope names in each table, as the database is now ('all' for the whole codebook). */
+function resolveIds(db: Database, scope: Scope): Record<Table, number[] | 'all'> {
+  const articles = scope.articles ?? [];
+  const attributes = scope.attributes ?? [];
+  const unique = (xs: number[]) => [...new Set(xs)];
+  const codeMemos =
     scope.codes === 'all'
-      ? new Map((db.prepare('SELECT * FROM codes').all() as Row[]).map((r) => [r.id as number, r]))
-      : rowsByIds(db, 'codes', scope.codes ?? []);
+      ? (db.prepare("SELECT id FROM memos WHERE kind = 'code'").pluck().all() as number[])
+      : idsWhere(db, 'SELECT id FROM memos WHERE code_id IN (?*)', scope.codes ?? []);
   return {
-    articles: rowsByIds(db, 'articles', articleIds),
-    codes,
-    codings: rowsByIds(db, 'codings', codingIds),
-    covered: {
-      articles: new Set(articleIds),
-      codes: scope.codes === 'all' ? 'all' : new Set(scope.codes ?? []),
-      codings: new Set(codingIds),
-    },
-  };
-}
-
-function resolveCodingIds(db: Database, scope: Scope): number[] {
-  return [
-    ...new Set([
+    articles,
+    codes: scope.codes === 'all' ? 'all' : (scope.codes ?? []),
+    attributes,
+    codings: unique([
       ...(scope.codings ?? []),
       ...idsWhere(db, 'SELECT id FROM codings WHERE code_id IN (?*)', scope.codingsOfCodes ?? []),
       ...idsWhere(db, 'SELECT id FROM codings WHERE article_id IN (?*)', scope.codingsOfArticles ?? []),
     ]),
-  ];
+    memos: unique([...(scope.memos ?? []), ...idsWhere(db, 'SELECT id FROM memos WHERE article_id IN (?*)', articles), ...codeMemos]),
+    article_attribute_values: unique([
+      ...(scope.attributeValues ?? []),
+      ...idsWhere(db, 'SELECT id FROM article_attribute_values WHERE article_id IN (?*)', articles),
+      ...idsWhere(db, 'SELECT id FROM article_attribute_values WHERE attribute_id IN (?*)', attributes),
+    ]),
+  };
+}
+
+/** The rows a scope names, as they are now. */
+function capture(db: Database, scope: Scope): Snapshot {
+  const ids = resolveIds(db, scope);
+  const rows = {} as Snapshot['rows'];
+  const covered = {} as Snapshot['covered'];
+  for (const table of TABLES) {
+    const tableIds = ids[table];
+    if (tableIds === 'all') {
+      rows[table] = new Map((db.prepare(`SELECT * FROM ${table}`).all() as Row[]).map((r) => [r.id as number, r]));
+      covered[table] = 'all';
+    } else {
+      rows[table] = rowsByIds(db, table, tableIds);
+      covered[table] = new Set(tableIds);
+    }
+  }
+  return { rows, covered };
+}
+
+/**
+ * `base` extended to cover the ids `scope` names now, treating ids not in `base` as absent (the change created
+ * them, so restoring `base` deletes them).
+ */
+function widenCoverage(db: Database, base: Snapshot, scope: Scope): Snapshot {
+  const ids = resolveIds(db, scope);
+  const covered = {} as Snapshot['covered'];
+  for (const table of TABLES) {
+    const was = base.covered[table];
+    const now = ids[table];
+    covered[table] = was === 'all' || now === 'all' ? 'all' : new Set([...was, ...now]);
+  }
+  return { rows: base.rows, covered };
 }
 
 /** Makes the database hold exactly the snapshot's rows for every id it covers. */
 function restore(db: Database, snap: Snapshot): void {
   // Remove first, children before parents; then write back, parents before children.
-  const codingIds = [...snap.covered.codings].filter((id) => !snap.codings.has(id));
-  deleteIds(db, 'codings', codingIds);
-  if (snap.covered.codes === 'all') {
-    const existing = db.prepare('SELECT id FROM codes').pluck().all() as number[];
-    const gone = existing.filter((id) => !snap.codes.has(id));
-    // Detach codings that belong to codes about to vanish only if the snapshot says so; cascade otherwise.
-    deleteIds(db, 'codes', gone);
-  } else {
-    deleteIds(db, 'codes', [...snap.covered.codes].filter((id) => !snap.codes.has(id)));
+  for (const table of [...TABLES].reverse()) {
+    const covered = snap.covered[table];
+    const rows = snap.rows[table];
+    // A whole-table snapshot (the codebook): every row that is there now but was not then goes.
+    const candidates = covered === 'all' ? (db.prepare(`SELECT id FROM ${table}`).pluck().all() as number[]) : [...covered];
+    deleteIds(db, table, candidates.filter((id) => !rows.has(id)));
   }
-  deleteIds(db, 'articles', [...snap.covered.articles].filter((id) => !snap.articles.has(id)));
-
-  for (const row of snap.articles.values()) upsert(db, 'articles', row, ['text', 'length']);
-  // Codes reference their parents; insert in an order where parents come first.
-  for (const row of parentFirst([...snap.codes.values()])) upsert(db, 'codes', row);
-  for (const row of snap.codings.values()) upsert(db, 'codings', row);
+  for (const table of TABLES) {
+    const rows = [...snap.rows[table].values()];
+    if (table === 'articles') for (const row of rows) upsert(db, table, row, ['text', 'length']);
+    // Codes reference their parents; insert in an order where parents come first.
+    else if (table === 'codes') for (const row of parentFirst(rows)) upsert(db, table, row);
+    else for (const row of rows) upsert(db, table, row);
+  }
 }
 
 function deleteIds(db: Database, table: string, ids: number[]): void {

@@ -4,7 +4,11 @@ import type { CallName, CallResponse, ParsedRequest } from '../contract/calls';
 import { GlossError } from '../contract/errors';
 import type { ExportResult, GlossEvent, ImportReport } from '../contract/types';
 import { AppState } from './appState';
-import { History } from './history';
+import { History, type Scope } from './history';
+import { applyAttributeImport, planAttributeImport } from './analysis/attributeImport';
+import { codeCounts, cooccurrence, cooccurrencePassages, coverage, exportCountsCsv } from './analysis/counts';
+import { exportRetrievedCsv, retrievePassages } from './analysis/retrieve';
+import { allHitSpans, applyCodeHits, codeHitsLabel, planCodeHits, runSearch, searchMemos } from './search/search';
 import { runExport } from './export/exportJob';
 import { importSources, type ImportSource } from './import/importer';
 import { encodingOptions } from './import/encodings';
@@ -183,6 +187,11 @@ export class Session {
     return this.appState.settings().coderName;
   }
 
+  /** A file name for a table export: "<project>-<what>.csv". */
+  private suggestedTableName(what: string): string {
+    return this.suggestedExportName('csv').replace(/-codings\.csv$/, `-${what}.csv`);
+  }
+
   private suggestedExportName(format: string): string {
     const base = this.project ? this.project.name.replace(/[\\/:*?"<>|]+/g, '_') : 'gloss';
     return `${base}-codings.${format}`;
@@ -223,7 +232,10 @@ export class Session {
     'project.recent': async () => ({ items: this.appState.recent() }),
     'project.close': async () => ({ closed: this.closeProject() }),
 
-    'articles.list': async (req) => this.requireProject().articles.list(req),
+    'articles.list': async ({ attributes, ...req }) => {
+      const project = this.requireProject();
+      return project.articles.list({ ...req, conditions: attributes ? project.attributes.filterConditions(attributes) : undefined });
+    },
     'articles.get': async ({ id }) => this.requireProject().articles.get(id),
     'articles.rename': async ({ id, title }) => {
       const project = this.requireWritable();
@@ -338,6 +350,99 @@ export class Session {
       const result = await this.runExportJob(project, { format: 'csv', target, rawCells });
       return this.host.afterExport ? this.host.afterExport(result) : result;
     },
+
+    'retrieve.passages': async ({ offset, limit, context, ...query }) => retrievePassages(this.requireProject(), query, { offset, limit, context }),
+    'retrieve.exportCsv': async ({ path, rawCells, context, ...query }) => {
+      const project = this.requireProject();
+      const target = path ?? (await this.host.chooseExportPath('csv', this.suggestedTableName('passages')));
+      if (!target) return null;
+      const result = await exportRetrievedCsv(project, query, target, { rawCells, context });
+      return this.host.afterExport ? this.host.afterExport(result) : result;
+    },
+
+    'search.run': async ({ limit, context, ...spec }) => runSearch(this.requireProject(), spec, { limit, context }),
+    'search.codeHits': async ({ search, hits, codeId, widen }) => {
+      const project = this.requireWritable();
+      project.codes.get(codeId);
+      const spans = hits ?? (await allHitSpans(project, search!));
+      const plan = planCodeHits(project, spans, codeId, widen);
+      const label = codeHitsLabel(plan.spans.length);
+      // Nothing to create, nothing to undo: no empty step on the undo stack.
+      const codingIds = plan.spans.length
+        ? this.recorder().record(label, {}, () => applyCodeHits(project, plan, codeId, this.coder()), (ids) => ({ codings: ids }))
+        : [];
+      if (codingIds.length) this.emit({ type: 'articles.changed' });
+      return { created: codingIds.length, skipped: plan.skipped, collapsed: plan.collapsed, codingIds, label };
+    },
+    'search.saved.list': async () => ({ items: this.requireProject().search.listSaved() }),
+    'search.saved.save': async ({ name, ...spec }) => this.requireWritable().search.save(name, spec),
+    'search.saved.delete': async ({ id }) => ({ deleted: this.requireWritable().search.deleteSaved(id) }),
+
+    'memos.get': async ({ target }) => this.requireProject().memos.get(target),
+    'memos.set': async ({ target, plain, rich }) => {
+      const project = this.requireWritable();
+      // A coding's memo lives in its codings row; the others in `memos`, whose row may be created or removed.
+      const memoRows = (): Scope => {
+        const id = project.memos.rowId(target);
+        return target.kind === 'coding' ? { codings: [target.id] } : { memos: id === undefined ? [] : [id] };
+      };
+      return this.recorder().record('Edit memo', memoRows(), () => project.memos.set(target, plain, rich), memoRows);
+    },
+    'memos.search': async ({ limit, mode, ...spec }) => searchMemos(this.requireProject(), { ...spec, mode: mode ?? 'text' }, { limit }),
+
+    'attributes.list': async () => ({ attributes: this.requireProject().attributes.list() }),
+    'attributes.define': async ({ name, type }) => {
+      const project = this.requireWritable();
+      return this.recorder().record('Define attribute', {}, () => project.attributes.define(name, type), (d) => ({ attributes: [d.id] }));
+    },
+    'attributes.rename': async ({ name, newName }) => {
+      const project = this.requireWritable();
+      const { id } = project.attributes.get(name);
+      const renamed = this.recorder().record('Rename attribute', { attributes: [id] }, () => project.attributes.rename(name, newName));
+      this.emit({ type: 'articles.changed' });
+      return renamed;
+    },
+    'attributes.delete': async ({ name }) => {
+      const project = this.requireWritable();
+      const { id } = project.attributes.get(name);
+      const result = this.recorder().record('Delete attribute', { attributes: [id] }, () => project.attributes.delete(name));
+      this.emit({ type: 'articles.changed' });
+      return result;
+    },
+    'attributes.set': async ({ articleId, name, value }) => {
+      const project = this.requireWritable();
+      const values = (): Scope => ({ attributeValues: project.attributes.valueIds([articleId]) });
+      const result = this.recorder().record('Set attribute', values(), () => project.attributes.set(articleId, name, value), values);
+      this.emit({ type: 'articles.changed' });
+      return result;
+    },
+    'attributes.importCsv': async ({ csvText, matchBy, preview }) => {
+      const project = preview ? this.requireProject() : this.requireWritable();
+      const plan = planAttributeImport(project, csvText, matchBy);
+      if (preview || (plan.writes.length === 0 && plan.newAttributes.length === 0)) return { ...plan.report, preview };
+      const articleIds = [...new Set(plan.writes.map((w) => w.articleId))];
+      const values = (): Scope => ({ attributeValues: project.attributes.valueIds(articleIds) });
+      this.recorder().record('Import attributes from CSV', values(), () => applyAttributeImport(project, plan), (r) => ({
+        ...values(),
+        attributes: r.attributeIds,
+      }));
+      this.emit({ type: 'articles.changed' });
+      return { ...plan.report, preview: false, applied: true };
+    },
+    'articles.attributes': async ({ articleId }) => ({ articleId, attributes: this.requireProject().attributes.forArticle(articleId) }),
+
+    'counts.codes': async ({ rollUp, by, attribute }) => codeCounts(this.requireProject(), { rollUp, by, attribute }),
+    'counts.exportCsv': async ({ path, rawCells, ...request }) => {
+      const project = this.requireProject();
+      const counts = codeCounts(project, request);
+      const target = path ?? (await this.host.chooseExportPath('csv', this.suggestedTableName('code-counts')));
+      if (!target) return null;
+      const result = await exportCountsCsv(project, counts, target, rawCells);
+      return this.host.afterExport ? this.host.afterExport(result) : result;
+    },
+    'counts.coverage': async (request) => coverage(this.requireProject(), request),
+    'counts.cooccurrence': async (request) => cooccurrence(this.requireProject(), request),
+    'counts.cooccurrencePassages': async (request) => cooccurrencePassages(this.requireProject(), request),
 
     'history.state': async () => this.recorder().state(),
     'history.undo': async () => {

@@ -30,6 +30,8 @@ export interface ArticleSource {
 
 export interface ListArticlesQuery {
   filter?: string;
+  /** Further conditions on `a.id` (the attribute filters, built by AttributeStore.filterConditions). */
+  conditions?: { sql: string; params: unknown[] }[];
   sort?: 'title' | 'imported' | 'codings' | 'length';
   descending?: boolean;
   offset?: number;
@@ -135,6 +137,10 @@ export class ArticleStore {
       // A substring match on the title: the article list filter is "find the one I mean", not full-text search.
       where.push("a.title LIKE ? ESCAPE '\\' COLLATE NOCASE");
       params.push(`%${filter.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
+    for (const c of query.conditions ?? []) {
+      where.push(c.sql);
+      params.push(...c.params);
     }
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const order = `${SORT_SQL[query.sort ?? 'imported']} ${query.descending ? 'DESC' : 'ASC'}, a.id ASC`;

@@ -110,11 +110,21 @@ export class CodingStore {
     try {
       this.db
         .prepare(
+          // A memo written as plain text replaces the rich form too, which would otherwise show the old memo.
           `UPDATE codings SET code_id = @codeId, start = @start, "end" = @end, memo = @memo, updated_at = @now,
+             memo_rich = CASE WHEN @memoChanged = 1 THEN NULL ELSE memo_rich END,
              text = (SELECT substr(a.text, @start + 1, @end - @start) FROM articles a WHERE a.id = codings.article_id)
            WHERE id = @id`,
         )
-        .run({ id, codeId, start, end, memo: changes.memo ?? current.memo, now: new Date().toISOString() });
+        .run({
+          id,
+          codeId,
+          start,
+          end,
+          memo: changes.memo ?? current.memo,
+          memoChanged: changes.memo !== undefined && changes.memo !== current.memo ? 1 : 0,
+          now: new Date().toISOString(),
+        });
     } catch (err) {
       if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
         throw new GlossError('conflict', 'The passage already has that code there.');

@@ -5,6 +5,10 @@ import { ArticleStore } from './ArticleStore';
 import { ArticleSourceStore } from './ArticleSourceStore';
 import { CodeStore } from './CodeStore';
 import { CodingStore } from './CodingStore';
+import { AttributeStore } from './AttributeStore';
+import { MemoStore } from './MemoStore';
+import { SearchStore } from './SearchStore';
+import { AnalysisQueries } from './AnalysisQueries';
 import { openProjectDatabase, type OpenOptions } from './database';
 import { ProjectLock } from './projectLock';
 
@@ -13,6 +17,11 @@ export class Project {
   readonly articles: ArticleStore;
   readonly codes: CodeStore;
   readonly codings: CodingStore;
+  /** The analyst's toolkit: typed article attributes, memos, search, and the queries behind retrieval and counts. */
+  readonly attributes: AttributeStore;
+  readonly memos: MemoStore;
+  readonly search: SearchStore;
+  readonly analysis: AnalysisQueries;
   /** Original bytes of imported files, and re-decoding them. */
   readonly sources: ArticleSourceStore;
   private closed = false;
@@ -26,6 +35,10 @@ export class Project {
     this.articles = new ArticleStore(db);
     this.codes = new CodeStore(db);
     this.codings = new CodingStore(db, (codeId) => this.codes.pathOf(codeId));
+    this.attributes = new AttributeStore(db);
+    this.memos = new MemoStore(db, (codeId) => this.codes.pathOf(codeId));
+    this.search = new SearchStore(db);
+    this.analysis = new AnalysisQueries(db, readOnly);
     this.sources = new ArticleSourceStore(db);
   }
 

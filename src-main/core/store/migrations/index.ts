@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { migration001 } from './001-initial';
 import { migration002 } from './002-article-sources';
+import { migration003 } from './003-analysis-toolkit';
+import { migration004 } from './004-search-index';
 
 export interface Migration {
   version: number;
@@ -9,6 +11,6 @@ export interface Migration {
 }
 
 /** In order; each one's version is its position + 1. Never edit a released migration: add the next one. */
-export const migrations: Migration[] = [migration001, migration002];
+export const migrations: Migration[] = [migration001, migration002, migration003, migration004];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

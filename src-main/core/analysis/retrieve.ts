@@ -1,0 +1,89 @@
+// Retrieval: the coded passages of one or more codes, narrowed by article attributes, coder and text, with a
+// little of the article around each — the analyst's "show me everything coded Humanitarian in Lebanese outlets".
+import { GlossError } from '../../contract/errors';
+import type { ExportResult, RetrievedPassage, RetrieveQuery } from '../../contract/types';
+import type { RetrieveRow } from '../store/AnalysisQueries';
+import type { Project } from '../store/Project';
+import { stripMarks } from '../text/marks';
+import { writeTableCsv } from '../export/tableCsv';
+
+export const DEFAULT_RETRIEVE_CONTEXT = 80;
+
+/** The code ids a query covers: the given codes (each must exist) and, if asked, all their sub-codes. */
+export function expandCodeIds(project: Project, codeIds: number[], includeSubcodes: boolean): number[] {
+  const known = new Set(project.codes.list().map((c) => c.id));
+  const ids = new Set<number>();
+  for (const id of codeIds) {
+    if (!known.has(id)) throw new GlossError('not_found', `There is no code ${id} in this codebook.`);
+    ids.add(id);
+    if (includeSubcodes) for (const d of project.codes.descendants(id)) ids.add(d);
+  }
+  return [...ids];
+}
+
+/** Lower case, without Arabic and Hebrew marks: how the text filter compares. */
+const fold = (s: string) => stripMarks(s).text.toLowerCase();
+
+function matchingRows(project: Project, query: RetrieveQuery): RetrieveRow[] {
+  const codeIds = expandCodeIds(project, query.codeIds, query.includeSubcodes ?? false);
+  const conditions = project.attributes.filterConditions(query.attributes ?? []);
+  const rows = project.analysis.retrieveRows(codeIds, query.coder, conditions);
+  const needle = query.text ? fold(query.text) : '';
+  // The text filter runs here rather than in SQL: SQLite's lower() and LIKE fold ASCII only, and the filter should
+  // treat كَتَبَ and كتب, or Gaza and GAZA, alike.
+  return needle ? rows.filter((r) => fold(r.text).includes(needle)) : rows;
+}
+
+function passage(project: Project, row: RetrieveRow, context: number, codes: Map<number, { path: string; color: string }>): RetrievedPassage {
+  const code = codes.get(row.codeId)!;
+  return { ...row, codePath: code.path, codeColor: code.color, ...project.analysis.context(row.articleId, row.start, row.end, context) };
+}
+
+/** One page of the passages a query retrieves, in article then offset order, with the total. */
+export function retrievePassages(
+  project: Project,
+  query: RetrieveQuery,
+  page: { offset?: number; limit?: number; context?: number } = {},
+): { total: number; items: RetrievedPassage[] } {
+  const rows = matchingRows(project, query);
+  const offset = page.offset ?? 0;
+  const limit = page.limit ?? 200;
+  const codes = new Map(project.codes.list().map((c) => [c.id, c]));
+  const context = page.context ?? DEFAULT_RETRIEVE_CONTEXT;
+  return { total: rows.length, items: rows.slice(offset, offset + limit).map((r) => passage(project, r, context, codes)) };
+}
+
+export const RETRIEVE_CSV_COLUMNS = [
+  'coding_id',
+  'article_id',
+  'article_title',
+  'code_path',
+  'start',
+  'end',
+  'context_before',
+  'text',
+  'context_after',
+  'memo',
+  'coder',
+] as const;
+
+/** Every passage a query retrieves, as CSV (the codings CSV's conventions). */
+export async function exportRetrievedCsv(
+  project: Project,
+  query: RetrieveQuery,
+  target: string,
+  options: { rawCells?: boolean; context?: number } = {},
+): Promise<ExportResult> {
+  const rows = matchingRows(project, query);
+  const codes = new Map(project.codes.list().map((c) => [c.id, c]));
+  const context = options.context ?? DEFAULT_RETRIEVE_CONTEXT;
+  const table = rows.map((r) => {
+    const p = passage(project, r, context, codes);
+    return [p.codingId, p.articleId, p.articleTitle, p.codePath, p.start, p.end, p.before, p.text, p.after, p.memo, p.coder];
+  });
+  return writeTableCsv(target, [...RETRIEVE_CSV_COLUMNS], table, {
+    rawCells: options.rawCells,
+    articles: new Set(rows.map((r) => r.articleId)).size,
+    codings: rows.length,
+  });
+}

@@ -1,0 +1,150 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { SqlCondition } from './AttributeStore';
+
+/** A coding as the counts need it: no text, no memo. */
+export interface CodingSpan {
+  id: number;
+  articleId: number;
+  codeId: number;
+  start: number;
+  end: number;
+}
+
+export interface RetrieveRow {
+  codingId: number;
+  articleId: number;
+  articleTitle: string;
+  codeId: number;
+  start: number;
+  end: number;
+  text: string;
+  memo: string;
+  coder: string;
+}
+
+/** JavaScript's \s, by code unit: tab, line breaks, space, no-break space and the Unicode spaces. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whitespace-separated tokens: the "words" of "codings per 1,000 words". */
+export function countWords(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
+/**
+ * Read-only queries behind retrieval, counts, coverage and co-occurrence (and the word-count cache they fill).
+ * Code id lists travel as one JSON array parameter (json_each), so a long list never meets SQLite's limit on
+ * bound variables.
+ */
+export class AnalysisQueries {
+  private readonly missingWordCountsStmt: Statement;
+  private readonly insertWordCountStmt: Statement;
+  private readonly wordCountsStmt: Statement;
+  private readonly contextStmt: Statement;
+  private readonly codingSpansStmt: Statement;
+  private readonly allCodingSpansStmt: Statement;
+  private readonly articleStmt: Statement;
+
+  constructor(
+    private readonly db: Database,
+    private readonly readOnly: boolean,
+  ) {
+    this.missingWordCountsStmt = db.prepare(`SELECT a.id FROM articles a
+      WHERE NOT EXISTS (SELECT 1 FROM article_word_counts w WHERE w.article_id = a.id)`).pluck();
+    this.insertWordCountStmt = db.prepare('INSERT OR REPLACE INTO article_word_counts (article_id, words) VALUES (?, ?)');
+    this.wordCountsStmt = db.prepare('SELECT article_id AS articleId, words FROM article_word_counts');
+    this.contextStmt = db.prepare(`SELECT substr(text, max(@start - @n, 0) + 1, @start - max(@start - @n, 0)) AS before,
+      substr(text, @end + 1, @n) AS after FROM articles WHERE id = @articleId`);
+    this.codingSpansStmt = db.prepare(`SELECT id, article_id AS articleId, code_id AS codeId, start, "end" FROM codings
+      WHERE code_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, start, "end", id`);
+    this.allCodingSpansStmt = db.prepare(`SELECT id, article_id AS articleId, code_id AS codeId, start, "end" FROM codings
+      ORDER BY article_id, start, "end", id`);
+    this.articleStmt = db.prepare('SELECT id, title, text, length FROM articles WHERE id = ?');
+  }
+
+  /**
+   * Words per article. Each article is counted once and the count kept in article_word_counts; a project opened
+   * read-only counts what is missing in memory instead.
+   */
+  wordCounts(): Map<number, number> {
+    const counts = new Map<number, number>();
+    for (const r of this.wordCountsStmt.all() as { articleId: number; words: number }[]) counts.set(r.articleId, r.words);
+    const missing = this.missingWordCountsStmt.all() as number[];
+    if (missing.length) {
+      const fill = () => {
+        for (const id of missing) {
+          const article = this.article(id);
+          if (!article) continue;
+          const words = countWords(article.text);
+          counts.set(id, words);
+          if (!this.readOnly) this.insertWordCountStmt.run(id, words);
+        }
+      };
+      if (this.readOnly) fill();
+      else this.db.transaction(fill)();
+    }
+    return counts;
+  }
+
+  article(id: number): { id: number; title: string; text: string; length: number } | undefined {
+    return this.articleStmt.get(id) as { id: number; title: string; text: string; length: number } | undefined;
+  }
+
+  /** Id, title and source file of every article, in id order. */
+  articleSummaries(): { id: number; title: string }[] {
+    return this.db.prepare('SELECT id, title FROM articles ORDER BY id').all() as { id: number; title: string }[];
+  }
+
+  /** Codings of the given codes (all codings without a list), in article then offset order. */
+  codingSpans(codeIds?: number[]): CodingSpan[] {
+    return (codeIds ? this.codingSpansStmt.all(JSON.stringify(codeIds)) : this.allCodingSpansStmt.all()) as CodingSpan[];
+  }
+
+  codingTexts(ids: number[]): Map<number, string> {
+    const rows = this.db.prepare('SELECT id, text FROM codings WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
+      id: number;
+      text: string;
+    }[];
+    return new Map(rows.map((r) => [r.id, r.text]));
+  }
+
+  /** Codings of the given codes, with their articles' titles, narrowed by coder and article conditions. */
+  retrieveRows(codeIds: number[], coder: string | undefined, conditions: SqlCondition[]): RetrieveRow[] {
+    const where = ['k.code_id IN (SELECT value FROM json_each(?))'];
+    const params: unknown[] = [JSON.stringify(codeIds)];
+    if (coder !== undefined) {
+      where.push('k.coder = ?');
+      params.push(coder);
+    }
+    for (const c of conditions) {
+      where.push(c.sql);
+      params.push(...c.params);
+    }
+    return this.db
+      .prepare(`SELECT k.id AS codingId, k.article_id AS articleId, a.title AS articleTitle, k.code_id AS codeId, k.start, k."end",
+          k.text, k.memo, k.coder
+        FROM codings k JOIN articles a ON a.id = k.article_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY k.article_id, k.start, k."end", k.id`)
+      .all(...params) as RetrieveRow[];
+  }
+
+  /**
+   * Up to `n` code points of the article on each side of [start, end). SQLite's substr counts code points, so the
+   * context can never split a character.
+   */
+  context(articleId: number, start: number, end: number, n: number): { before: string; after: string } {
+    if (n === 0) return { before: '', after: '' };
+    return (this.contextStmt.get({ articleId, start, end, n }) as { before: string; after: string } | undefined) ?? { before: '', after: '' };
+  }
+}
