@@ -24,7 +24,8 @@ function refused(result: ReturnType<typeof decode>): string {
 /** One sentence of news prose per encoding the issue lists; each long enough to be more than a guess. */
 const LEGACY_SAMPLES: [string, string, string][] = [
   ['windows-1252', 'Windows-1252', 'Le président a déclaré mercredi que les négociations reprendraient à Genève « dès que possible ». Les élèves, très inquiets, ont manifesté devant l’école — une première depuis l’été dernier.'],
-  ['iso-8859-1', 'ISO-8859-1', 'El niño pequeño comió una piña en la bañera. La señora García está de acuerdo: «¡Qué día más bonito!», dijo el señor Muñoz en la reunión del año pasado.'],
+  // Latin-1 is read and recorded as Windows-1252 (as browsers do): the same characters outside 0x80–0x9F.
+  ['iso-8859-1', 'Windows-1252', 'El niño pequeño comió una piña en la bañera. La señora García está de acuerdo: «¡Qué día más bonito!», dijo el señor Muñoz en la reunión del año pasado.'],
   ['iso-8859-15', 'ISO-8859-15', 'Der Preis für das Frühstück beträgt 12 €. Die Straße ist gesperrt, weil die Bürger gegen die Schließung der Bäckerei protestieren. Ärger über höhere Gebühren wächst.'],
   ['windows-1250', 'Windows-1250', 'Vláda v úterý oznámila, že příští týden začnou jednání o rozpočtu. Poslanci opozice kritizovali návrh, který podle nich zvýší daně pro živnostníky a sníží výdaje na školství.'],
   ['iso-8859-2', 'ISO-8859-2', 'Rząd ogłosił w środę, że rozmowy w sprawie budżetu rozpoczną się w przyszłym tygodniu. Posłowie opozycji skrytykowali projekt, który ich zdaniem podniesie podatki dla małych firm.'],

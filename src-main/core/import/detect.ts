@@ -66,13 +66,18 @@ function hex(b: number): string {
 
 /**
  * Latin-1 and Windows-1252 differ only in 0x80–0x9F, where Latin-1 has invisible C1 controls and Windows-1252 has
- * curly quotes, dashes and €. A "Latin-1" file with such bytes is, in practice, always Windows-1252 (the WHATWG
- * encoding standard treats the two labels as one for this reason).
+ * curly quotes, dashes and €. Like browsers (the WHATWG encoding standard makes "iso-8859-1" a label of
+ * windows-1252), Gloss reads and records a Latin-1 answer as Windows-1252: identical for every other byte, and what
+ * such a file's 0x80–0x9F bytes really mean. Only when a byte Windows-1252 leaves undefined is present does Latin-1
+ * stay.
  */
 export function preferWindows1252OverLatin1(entry: EncodingEntry, bytes: Uint8Array): EncodingEntry {
   if (entry.name !== 'ISO-8859-1') return entry;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80 && bytes[i] <= 0x9f) return WINDOWS_1252;
-  return entry;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d) return entry;
+  }
+  return WINDOWS_1252;
 }
 
 /** Decodes `bytes` (known not to be valid UTF-8 and not to carry a BOM) by detection. */
@@ -80,7 +85,7 @@ export function detectLegacy(bytes: Uint8Array): Detection {
   // Damaged or mixed UTF-8 (mostly well-formed sequences, a few bad bytes): reading it as a legacy encoding would
   // turn every correct character into two or three wrong ones ("GrÃ¼ÃŸe"), so it is refused, saying where.
   const evidence = utf8Evidence(bytes);
-  if (evidence.valid > 0 && evidence.valid >= evidence.invalid) {
+  if (evidence.valid > 0 && evidence.valid >= 2 * evidence.invalid) {
     const at = firstInvalidUtf8(bytes);
     return {
       ok: false,
