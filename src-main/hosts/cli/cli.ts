@@ -26,6 +26,10 @@ Usage:
 Offsets are Unicode code points, end exclusive. Options take "--name value" or "--name=value"
 (a value that starts with "-" needs the "=" form).
 
+import reads .txt/.text/.md files and .html/.htm pages (their text) in UTF-8, UTF-16/32 with a BOM or a legacy
+encoding it detects (Windows-1252 when unsure), and a Gloss JSON export named as a .json file: its articles,
+codebook and codings, articles already in the project matched by their text (importing it twice adds nothing).
+
 Exit codes: 0 ok; 1 some file was rejected by import; 2 usage or project error.
 CSV cells that a spreadsheet would run as formulas get a leading ' unless --raw-cells is given.`;
 
