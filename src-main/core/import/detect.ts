@@ -6,8 +6,11 @@
 //   - anything more exotic (DOS and Mac code pages, CJK, Greek…) needs strong evidence: a confident answer over
 //     enough non-ASCII bytes. Without it Windows-1252 wins, because on a short Western text "MacRoman" or "IBM437"
 //     is a far likelier mistake than a real old file;
+//   - when the detector is unsure (score < 0.2) and Windows-1252 nearly ties its answer, or it names a non-Latin
+//     script for accented letters that sit alone inside ASCII words, Windows-1252 wins too;
 //   - a low confidence alone never rejects a file: when nothing fits better and the bytes decode as Windows-1252,
-//     Windows-1252 it is, recorded as a guess, and the analyst can re-decode the article by hand.
+//     Windows-1252 it is, recorded as a guess, and the analyst can re-decode the article by hand;
+//   - damaged UTF-8 is refused rather than read as a legacy encoding.
 import { chardet } from 'jschardet';
 import type { EncodingBasis } from '../../contract/types';
 import { looksLikeBinaryText } from './binary';
@@ -56,6 +59,18 @@ export function isolatedShare(bytes: Uint8Array, limit = 1 << 20): number {
 
 /** When the detector is unsure (below `GUESS_BELOW`), this share of lone non-ASCII bytes reads as Western text. */
 export const ISOLATED_WESTERN = 0.8;
+
+/**
+ * An unsure answer that Windows-1252 (or its Latin-1/-9 twins) nearly ties: "Café crème" in a small HTML page
+ * scores Windows-1250 0.010 against Windows-1252 0.009, and "crème" would become "crčme". When the detector
+ * cannot tell them apart, the encoding most Western files are in wins.
+ */
+export const NEAR_TIE = 0.8;
+const WESTERN_TWINS = new Set(['Windows-1252', 'ISO-8859-1', 'ISO-8859-15']);
+
+function westernNearTie(results: { encoding: string | null; confidence: number }[], top: number): boolean {
+  return results.some((r) => r.confidence >= top * NEAR_TIE && WESTERN_TWINS.has(findEncoding(r.encoding)?.name ?? ''));
+}
 
 /** Encodings of Latin-script languages, where accented letters inside ASCII words are normal. */
 const LATIN_SCRIPT_GROUPS = new Set(['Western European', 'Central European', 'Turkish', 'Baltic', 'Vietnamese']);
@@ -111,7 +126,10 @@ export function detectLegacy(bytes: Uint8Array): Detection {
     const strong = confidence >= DETERMINISTIC || (confidence >= STRONG_CONFIDENCE && high >= STRONG_HIGH_BYTES);
     // An unsure pick of a non-Latin script for bytes that sit alone inside ASCII words is a Western text misread
     // (French "Ça coûte 5 € à Genève" scores as Windows-1256 at 0.08): Windows-1252 is the better guess.
-    const westernLooking = confidence < GUESS_BELOW && !LATIN_SCRIPT_GROUPS.has(fits.entry.group) && isolatedShare(bytes) >= ISOLATED_WESTERN;
+    const westernLooking =
+      confidence < GUESS_BELOW &&
+      !WESTERN_TWINS.has(fits.entry.name) &&
+      (westernNearTie(results, confidence) || (!LATIN_SCRIPT_GROUPS.has(fits.entry.group) && isolatedShare(bytes) >= ISOLATED_WESTERN));
     if ((fits.entry.common && !westernLooking) || strong) {
       return {
         ok: true,
@@ -126,7 +144,8 @@ export function detectLegacy(bytes: Uint8Array): Detection {
   // Nothing common fits with confidence: Windows-1252, if every byte is defined there.
   const fallback = decodeWith(bytes, WINDOWS_1252);
   if (fallback.ok && !looksLikeBinaryText(fallback.text)) {
-    return { ok: true, text: fallback.text, encoding: WINDOWS_1252.name, basis: 'guessed', confidence: named === 'Windows-1252' ? round(confidence) : null };
+    const own = results.find((r) => WESTERN_TWINS.has(findEncoding(r.encoding)?.name ?? ''));
+    return { ok: true, text: fallback.text, encoding: WINDOWS_1252.name, basis: 'guessed', confidence: own ? round(own.confidence) : null };
   }
   // Windows-1252 does not fit either: the detector's exotic answer is the best there is, still a guess.
   if (fits) return { ok: true, text: fits.text, encoding: fits.entry.name, basis: 'guessed', confidence: round(confidence) };
@@ -152,7 +171,7 @@ function round(x: number): number {
 }
 
 /**
- * For a file without NUL-free structure: BOM-less UTF-16/32 as identified by the detector (which checks the
+ * For a file with NUL bytes: BOM-less UTF-16/32 as identified by the detector (which checks the
  * byte pattern), accepted only if it decodes strictly and reads as text. Anything else with NUL bytes is binary.
  */
 export function detectBomlessUnicode(bytes: Uint8Array): Detection | undefined {
