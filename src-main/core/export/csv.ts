@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Project } from '../store/Project';
 import type { ExportResult } from '../../contract/types';
 import { writeFileAtomically } from './atomicFile';
-import { checkCancelled, type ExportOptions } from './json';
+import { checkCancelled, checkExportTarget, inSnapshot, type ExportOptions } from './json';
 
 export const CSV_COLUMNS = [
   'coding_id',
@@ -37,6 +37,11 @@ export function defuseFormula(cell: string): string {
 
 /** One row per coding, RFC 4180, UTF-8 with a BOM so spreadsheet programs pick the right encoding. */
 export async function exportCsv(project: Project, target: string, options: CsvOptions = {}): Promise<ExportResult> {
+  checkExportTarget(project, target);
+  return inSnapshot(project, options.snapshot, () => writeCsv(project, target, options));
+}
+
+async function writeCsv(project: Project, target: string, options: CsvOptions): Promise<ExportResult> {
   const total = project.codings.count();
   const titles = new Map<number, { title: string; sourceFile: string }>();
   for (const a of project.articles.list({ limit: 100_000_000 }).items) titles.set(a.id, { title: a.title, sourceFile: a.sourceFile });

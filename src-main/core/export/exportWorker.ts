@@ -16,10 +16,10 @@ async function run(): Promise<void> {
   const project = Project.attach(job.projectPath);
   try {
     const onProgress = (done: number, total: number) => parentPort!.postMessage({ type: 'progress', done, total } satisfies ExportWorkerMessage);
+    // This connection is the worker's own, so the export can read one consistent snapshot while the app writes.
+    const common = { signal: controller.signal, onProgress, snapshot: true };
     const result =
-      job.format === 'json'
-        ? await exportJson(project, job.target, { signal: controller.signal, onProgress })
-        : await exportCsv(project, job.target, { signal: controller.signal, onProgress, rawCells: job.rawCells });
+      job.format === 'json' ? await exportJson(project, job.target, common) : await exportCsv(project, job.target, { ...common, rawCells: job.rawCells });
     parentPort!.postMessage({ type: 'done', result } satisfies ExportWorkerMessage);
   } catch (err) {
     const e = err as Error & { code?: string };

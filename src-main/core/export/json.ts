@@ -1,4 +1,5 @@
 import type { Project } from '../store/Project';
+import { canonicalPath } from '../store/projectLock';
 import { writeFileAtomically } from './atomicFile';
 import type { ExportResult } from '../../contract/types';
 import { GlossError } from '../../contract/errors';
@@ -7,6 +8,36 @@ export interface ExportOptions {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
   now?: Date;
+  /**
+   * Read the whole export from one snapshot of the project (one read transaction), so writes made meanwhile by
+   * another connection (the app while an export runs on its worker, or while the CLI exports) cannot leave codings
+   * that point at articles missing from the file. Only for a connection the export has to itself: on a shared one,
+   * other calls' writes would join the transaction.
+   */
+  snapshot?: boolean;
+}
+
+/** Runs `work` inside one read transaction when asked to (see ExportOptions.snapshot). */
+export async function inSnapshot<T>(project: Project, snapshot: boolean | undefined, work: () => Promise<T>): Promise<T> {
+  if (!snapshot) return work();
+  project.db.exec('BEGIN');
+  try {
+    return await work();
+  } finally {
+    if (project.db.inTransaction) project.db.exec('ROLLBACK');
+  }
+}
+
+/**
+ * Refuses an export over the project itself (or its journal, shared-memory or lock file): the atomic rename would
+ * replace the analyst's project with the export. A save dialog or a typo in `--out` is all it takes.
+ */
+export function checkExportTarget(project: Project, target: string): void {
+  const t = canonicalPath(target);
+  const p = canonicalPath(project.path);
+  if (['', '-wal', '-shm', '-journal', '.lock'].some((suffix) => t === `${p}${suffix}`)) {
+    throw new GlossError('conflict', `Cannot export to ${target}: that is the project file itself (or one of its working files); choose another name.`);
+  }
 }
 
 export const GLOSS_EXPORT_VERSION = 1;
@@ -16,6 +47,11 @@ export const GLOSS_EXPORT_VERSION = 1;
  * points into each article's `text`, end exclusive. Rows are streamed, so the export never holds the project in memory.
  */
 export async function exportJson(project: Project, target: string, options: ExportOptions = {}): Promise<ExportResult> {
+  checkExportTarget(project, target);
+  return inSnapshot(project, options.snapshot, () => writeJson(project, target, options));
+}
+
+async function writeJson(project: Project, target: string, options: ExportOptions): Promise<ExportResult> {
   const total = project.codings.count();
   let articles = 0;
   let codings = 0;

@@ -149,8 +149,11 @@ async function run(argv: string[]): Promise<number> {
         if (format === 'csv' && args.options.has('raw-cells')) {
           err('warning: --raw-cells writes cells exactly; a spreadsheet may run cells that start with = + - @ as formulas.');
         }
+        // One snapshot: the app may be writing to the project while the CLI exports it.
         const result =
-          format === 'json' ? await exportJson(project, out) : await exportCsv(project, out, { rawCells: args.options.has('raw-cells') });
+          format === 'json'
+            ? await exportJson(project, out, { snapshot: true })
+            : await exportCsv(project, out, { snapshot: true, rawCells: args.options.has('raw-cells') });
         err(`Exported ${result.codings} codings from ${result.articles} articles to ${result.path}`);
         return 0;
       } finally {
