@@ -79,7 +79,8 @@ export function writeNewsCorpus(dir: string, count: number, seed: number, option
     }
     const token = `glossdoc${String(i).padStart(5, '0')}x`;
     const paragraphs = options.bigEvery && i % options.bigEvery === 1 ? 1600 : 3 + Math.floor(rand() * 8);
-    const title = `${sentence(rand).slice(0, 70)} ${token}`;
+    // Cut by code points: a cut inside a surrogate pair would write U+FFFD, not the generated text.
+    const title = `${[...sentence(rand)].slice(0, 70).join('')} ${token}`;
     const body = Array.from({ length: paragraphs }, () => paragraph(rand));
     const expected = [title, '', ...body.flatMap((p) => [p, ''])].join('\n').normalize('NFC');
     const style = rand();

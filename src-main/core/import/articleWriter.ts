@@ -61,6 +61,10 @@ export function writeBatch(db: Database, articles: ArticleStore, batch: ReadyArt
         });
         return { kind: 'imported', file: a.file, articleId, title, encoding: a.encoding, guessed: a.encodingBasis === 'guessed' };
       } catch (err) {
+        // A disk-full, I/O or busy error can make SQLite roll back the whole transaction, not just this article.
+        // Carrying on would store the rest of the batch outside any transaction while the report still lists the
+        // rolled-back articles as imported; fail the batch instead (nothing of it is stored).
+        if (!db.inTransaction) throw err;
         return { kind: 'rejected', file: a.file, reason: `could not be stored: ${(err as Error).message}` };
       }
     }),
