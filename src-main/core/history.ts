@@ -35,8 +35,18 @@ export interface Scope {
 }
 
 /** The tables the history restores, parents before the tables that reference them. */
-const TABLES = ['articles', 'codes', 'attributes', 'codings', 'memos', 'article_attribute_values'] as const;
+const TABLES = ['articles', 'article_sources', 'codes', 'attributes', 'codings', 'memos', 'article_attribute_values'] as const;
 type Table = (typeof TABLES)[number];
+/** Each table's key; article_sources is keyed by its article (one kept file per article). */
+const KEY: Record<Table, string> = {
+  articles: 'id',
+  article_sources: 'article_id',
+  codes: 'id',
+  attributes: 'id',
+  codings: 'id',
+  memos: 'id',
+  article_attribute_values: 'id',
+};
 
 interface Snapshot {
   rows: Record<Table, Map<number, Row>>;
@@ -119,12 +129,13 @@ function mergeScopes(a: Scope, b: Scope): Scope {
   };
 }
 
-function rowsByIds(db: Database, table: string, ids: number[]): Map<number, Row> {
+function rowsByIds(db: Database, table: Table, ids: number[]): Map<number, Row> {
+  const key = KEY[table];
   const out = new Map<number, Row>();
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    const rows = db.prepare(`SELECT * FROM ${table} WHERE id IN (${chunk.map(() => '?').join(',')})`).all(...chunk) as Row[];
-    for (const r of rows) out.set(r.id as number, r);
+    const rows = db.prepare(`SELECT * FROM ${table} WHERE ${key} IN (${chunk.map(() => '?').join(',')})`).all(...chunk) as Row[];
+    for (const r of rows) out.set(r[key] as number, r);
   }
   return out;
 }
@@ -149,6 +160,8 @@ function resolveIds(db: Database, scope: Scope): Record<Table, number[] | 'all'>
       : idsWhere(db, 'SELECT id FROM memos WHERE code_id IN (?*)', scope.codes ?? []);
   return {
     articles,
+    // The original bytes travel with their article, so an undone delete can still be re-decoded.
+    article_sources: idsWhere(db, 'SELECT article_id FROM article_sources WHERE article_id IN (?*)', articles),
     codes: scope.codes === 'all' ? 'all' : (scope.codes ?? []),
     attributes,
     codings: unique([
@@ -173,7 +186,7 @@ function capture(db: Database, scope: Scope): Snapshot {
   for (const table of TABLES) {
     const tableIds = ids[table];
     if (tableIds === 'all') {
-      rows[table] = new Map((db.prepare(`SELECT * FROM ${table}`).all() as Row[]).map((r) => [r.id as number, r]));
+      rows[table] = new Map((db.prepare(`SELECT * FROM ${table}`).all() as Row[]).map((r) => [r[KEY[table]] as number, r]));
       covered[table] = 'all';
     } else {
       rows[table] = rowsByIds(db, table, tableIds);
@@ -205,7 +218,7 @@ function restore(db: Database, snap: Snapshot): void {
     const covered = snap.covered[table];
     const rows = snap.rows[table];
     // A whole-table snapshot (the codebook): every row that is there now but was not then goes.
-    const candidates = covered === 'all' ? (db.prepare(`SELECT id FROM ${table}`).pluck().all() as number[]) : [...covered];
+    const candidates = covered === 'all' ? (db.prepare(`SELECT ${KEY[table]} FROM ${table}`).pluck().all() as number[]) : [...covered];
     deleteIds(db, table, candidates.filter((id) => !rows.has(id)));
   }
   for (const table of TABLES) {
@@ -217,10 +230,10 @@ function restore(db: Database, snap: Snapshot): void {
   }
 }
 
-function deleteIds(db: Database, table: string, ids: number[]): void {
+function deleteIds(db: Database, table: Table, ids: number[]): void {
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    if (chunk.length) db.prepare(`DELETE FROM ${table} WHERE id IN (${chunk.map(() => '?').join(',')})`).run(...chunk);
+    if (chunk.length) db.prepare(`DELETE FROM ${table} WHERE ${KEY[table]} IN (${chunk.map(() => '?').join(',')})`).run(...chunk);
   }
 }
 
@@ -228,12 +241,13 @@ function deleteIds(db: Database, table: string, ids: number[]): void {
  * INSERT … ON CONFLICT DO UPDATE rather than INSERT OR REPLACE: REPLACE deletes the old row first, and the foreign
  * keys' ON DELETE CASCADE would take the codings of a code or article with it.
  */
-function upsert(db: Database, table: string, row: Row, immutableOnUpdate: string[] = []): void {
+function upsert(db: Database, table: Table, row: Row, immutableOnUpdate: string[] = []): void {
+  const key = KEY[table];
   const cols = Object.keys(row);
-  const updatable = cols.filter((c) => c !== 'id' && !immutableOnUpdate.includes(c));
+  const updatable = cols.filter((c) => c !== key && !immutableOnUpdate.includes(c));
   const q = (c: string) => `"${c}"`;
   const sql = `INSERT INTO ${table} (${cols.map(q).join(',')}) VALUES (${cols.map((c) => `@${c}`).join(',')})
-    ON CONFLICT(id) DO UPDATE SET ${updatable.map((c) => `${q(c)} = excluded.${q(c)}`).join(', ')}`;
+    ON CONFLICT(${key}) DO UPDATE SET ${updatable.map((c) => `${q(c)} = excluded.${q(c)}`).join(', ')}`;
   db.prepare(sql).run(row);
 }
 

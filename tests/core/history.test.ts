@@ -114,3 +114,16 @@ test('a memo edit and a span change undo one at a time; a new change clears redo
   const final = (await call('history.state')) as { canRedo: boolean };
   assert.equal(final.canRedo, false);
 });
+
+test('an undone article delete keeps the original bytes, so the article can still be re-decoded', async () => {
+  const { call, session } = await projectWithCodings();
+  const bytes = () => session.currentProject!.db.prepare('SELECT bytes FROM article_sources WHERE article_id = 1').pluck().get() as Buffer | undefined;
+  const before = bytes();
+  assert.ok(before && before.length > 0);
+  await call('articles.delete', { id: 1 });
+  assert.equal(bytes(), undefined);
+  await call('history.undo');
+  assert.deepEqual(bytes(), before);
+  const preview = (await call('articles.redecode', { id: 1, encoding: 'windows-1252' })) as { changed: boolean };
+  assert.equal(typeof preview.changed, 'boolean');
+});
