@@ -178,9 +178,25 @@ export function detectBomlessUnicode(bytes: Uint8Array): Detection | undefined {
   const top = chardet.detect(bytes);
   const entry = findEncoding(top.encoding);
   if (!entry || !/^UTF-(16|32)/.test(entry.name) || !/^utf-?(16|32)-?(le|be)$/i.test(top.encoding ?? '')) return undefined;
+  if (asciiWithStrayNuls(bytes)) return undefined;
   const decoded = decodeWith(bytes, entry);
   if (!decoded.ok || looksLikeBinaryText(decoded.text)) return undefined;
   return { ok: true, text: decoded.text, encoding: entry.name, basis: 'detected', confidence: round(top.confidence) };
+}
+
+/**
+ * ASCII text with NUL bytes scattered in it (a NUL-separated list, a damaged file) can pass the detector as BOM-less
+ * UTF-16 and decode to CJK nonsense ("Ceasefire\0talks\0…" → "敃獡晥物…"). UTF-16 or UTF-32 whose bytes are all
+ * printable ASCII or NUL is ASCII text, which has a NUL in at least every other byte; anything thinner is not it.
+ */
+function asciiWithStrayNuls(bytes: Uint8Array): boolean {
+  let nuls = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 0) nuls++;
+    else if (b !== 0x09 && b !== 0x0a && b !== 0x0d && (b < 0x20 || b > 0x7e)) return false;
+  }
+  return nuls < bytes.length * 0.4;
 }
 
 /**
