@@ -12,7 +12,7 @@ export interface HtmlText {
   title: string | undefined;
 }
 
-export const HTML_EXTENSIONS = ['.html', '.htm', '.xhtml'];
+export { HTML_EXTENSIONS } from '../../contract/fileTypes';
 
 /** Elements whose content is not part of the readable text. */
 const SKIPPED = new Set([

@@ -10,8 +10,8 @@ import { normalise, titleFrom } from './normalise';
 
 export type SourceKind = 'text' | 'html';
 
-export const TEXT_EXTENSIONS = ['.txt', '.text', '.md'];
-export const GLOSS_JSON_EXTENSIONS = ['.json'];
+export { TEXT_EXTENSIONS, GLOSS_JSON_EXTENSIONS } from '../../contract/fileTypes';
+import { TEXT_EXTENSIONS, GLOSS_JSON_EXTENSIONS } from '../../contract/fileTypes';
 
 /** What the importer does with a file, by its extension; undefined for files it does not import. */
 export function importKindOf(fileName: string): SourceKind | 'gloss-json' | undefined {

@@ -114,7 +114,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   const importPicked = useCallback(
     async (picked: PickedFile[]) => {
       if (picked.length === 0) {
-        notify('There were no .txt, .md or .text files to import.');
+        notify('There were no text or HTML files (.txt, .md, .text, .html, .htm) to import.');
         return;
       }
       const jobId = begin(true, picked.length);

@@ -5,17 +5,17 @@ export interface PickedFile {
   name: string;
 }
 
-// Mirrors the core importer (which the renderer may not import): the desktop folder walk skips other files
-// silently, so browser folder picks and drops do the same instead of listing every .DS_Store as rejected.
-const TEXT_EXTENSIONS = ['.txt', '.text', '.md'];
+import { extensionOf, FILE_EXTENSIONS, FOLDER_EXTENSIONS } from '../../../../src-main/contract/fileTypes';
+
+// The desktop folder walk skips other files silently, so browser folder picks and drops do the same instead of
+// listing every .DS_Store as rejected (the extension lists are the importer's own, from the contract).
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export function isTextFileName(name: string): boolean {
-  const dot = name.lastIndexOf('.');
-  return dot >= 0 && TEXT_EXTENSIONS.includes(name.slice(dot).toLowerCase());
+  return FOLDER_EXTENSIONS.includes(extensionOf(name));
 }
 
-export const ACCEPT_ATTRIBUTE = TEXT_EXTENSIONS.join(',');
+export const ACCEPT_ATTRIBUTE = FILE_EXTENSIONS.join(',');
 
 /** From an `<input type=file>`: picked files keep their names; a folder pick keeps only text files, with relative paths. */
 export function pickedFromInput(list: FileList | null, fromFolder: boolean): PickedFile[] {
