@@ -166,10 +166,12 @@ export async function benchBrowser(projectPath: string, dataDir: string, project
     const apply = await median(sizes.runs, async () => {
       const paragraphIndex = 200 + n++ * 7;
       const box = (await page.evaluate(`(() => {
-        const paragraphs = document.querySelectorAll('[data-testid="article-text"] p');
-        const p = paragraphs[Math.min(${paragraphIndex}, paragraphs.length - 1)];
+        const paragraphs = [...document.querySelectorAll('[data-testid="article-text"] p')].filter((p) => p.textContent.length > 60);
+        const p = paragraphs[${paragraphIndex} % paragraphs.length];
         p.scrollIntoView({ block: 'center' });
-        const node = p.firstChild.firstChild ?? p.firstChild;
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+        let node = walker.nextNode();
+        while (node && node.textContent.length < 45) node = walker.nextNode();
         const range = document.createRange();
         range.setStart(node, 3);
         range.setEnd(node, 4);

@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Project } from '../store/Project';
 import type { ExportResult } from '../../contract/types';
 import { writeFileAtomically } from './atomicFile';
+import { attributeValueText } from '../store/AttributeStore';
 import { checkCancelled, checkExportTarget, inSnapshot, type ExportOptions } from './json';
 
 export const CSV_COLUMNS = [
@@ -47,11 +48,16 @@ async function writeCsv(project: Project, target: string, options: CsvOptions): 
   for (const a of project.articles.list({ limit: 100_000_000 }).items) titles.set(a.id, { title: a.title, sourceFile: a.sourceFile });
   const codes = new Map(project.codes.list().map((c) => [c.id, c]));
   const cell = options.rawCells ? (s: string) => s : defuseFormula;
+  // One column per article attribute that some article has a value for, after the fixed columns (a project without
+  // attributes keeps exactly the documented header). A name that clashes with a fixed column gets " (attribute)".
+  const attributeNames = project.attributes.inUse().map((a) => a.name);
+  const attributeColumns = attributeNames.map((n) => ((CSV_COLUMNS as readonly string[]).includes(n) ? `${n} (attribute)` : n));
+  const attributeValues = project.attributes.valuesByArticle();
   let codings = 0;
   await writeFileAtomically(target, async (out) => {
     checkCancelled(options.signal);
     await out.write('\ufeff');
-    await out.write(stringify([CSV_COLUMNS as unknown as string[]], { record_delimiter: 'windows' }));
+    await out.write(stringify([[...CSV_COLUMNS, ...attributeColumns.map(cell)]], { record_delimiter: 'windows' }));
     let rows: string[][] = [];
     const flush = async () => {
       if (rows.length) await out.write(stringify(rows, { record_delimiter: 'windows' }));
@@ -74,6 +80,10 @@ async function writeCsv(project: Project, target: string, options: CsvOptions): 
         cell(k.coder),
         k.createdAt,
         k.updatedAt,
+        ...attributeNames.map((n) => {
+          const value = attributeValues.get(k.articleId)?.[n];
+          return value === undefined ? '' : cell(attributeValueText(value));
+        }),
       ]);
       codings++;
       if (rows.length === 2000) {

@@ -3,6 +3,7 @@ import { canonicalPath } from '../store/projectLock';
 import { writeFileAtomically } from './atomicFile';
 import type { ExportResult } from '../../contract/types';
 import { GlossError } from '../../contract/errors';
+import type { AttributeValue } from '../../contract/types';
 
 export interface ExportOptions {
   signal?: AbortSignal;
@@ -55,6 +56,13 @@ async function writeJson(project: Project, target: string, options: ExportOption
   const total = project.codings.count();
   let articles = 0;
   let codings = 0;
+  // The toolkit's additions are written only where they exist, so a project that uses none of them exports exactly
+  // the document version 1 always described: memos and rich memos, and each article's attribute values.
+  const attributes = project.attributes.valuesByArticle();
+  const richCodingMemos = project.memos.richCodingMemos();
+  const articleMemos = project.memos.memosOf('article');
+  const codeMemos = project.memos.memosOf('code');
+  const projectMemo = project.memos.memosOf('project').get(0);
   await writeFileAtomically(target, async (out) => {
     checkCancelled(options.signal);
     const head = {
@@ -62,13 +70,13 @@ async function writeJson(project: Project, target: string, options: ExportOption
       version: GLOSS_EXPORT_VERSION,
       offsetUnit: 'codepoint',
       exportedAt: (options.now ?? new Date()).toISOString(),
-      project: { name: project.name },
+      project: { name: project.name, ...memoFields(projectMemo) },
     };
     const headJson = JSON.stringify(head);
     await out.write(`${headJson.slice(0, -1)},\n"codes":[`);
     let first = true;
     for (const c of project.codes.list()) {
-      const code = { id: c.id, name: c.name, path: c.path, color: c.color, description: c.description, parentId: c.parentId };
+      const code = { id: c.id, name: c.name, path: c.path, color: c.color, description: c.description, parentId: c.parentId, ...memoFields(codeMemos.get(c.id)) };
       await out.write(`${first ? '\n' : ',\n'}${JSON.stringify(code)}`);
       first = false;
     }
@@ -76,7 +84,12 @@ async function writeJson(project: Project, target: string, options: ExportOption
     first = true;
     for (const a of project.articles.iterate()) {
       checkCancelled(options.signal);
-      const article = { id: a.id, title: a.title, sourceFile: a.sourceFile, encoding: a.encoding, importedAt: a.importedAt, text: a.text };
+      const values: Record<string, AttributeValue> | undefined = attributes.get(a.id);
+      const article = {
+        ...{ id: a.id, title: a.title, sourceFile: a.sourceFile, encoding: a.encoding, importedAt: a.importedAt, text: a.text },
+        ...(values ? { attributes: values } : {}),
+        ...memoFields(articleMemos.get(a.id)),
+      };
       await out.write(`${first ? '\n' : ',\n'}${JSON.stringify(article)}`);
       first = false;
       articles++;
@@ -96,6 +109,7 @@ async function writeJson(project: Project, target: string, options: ExportOption
         coder: k.coder,
         createdAt: k.createdAt,
         updatedAt: k.updatedAt,
+        ...(richCodingMemos.has(k.id) ? { memoRich: parseRich(richCodingMemos.get(k.id)!) } : {}),
       };
       await out.write(`${first ? '\n' : ',\n'}${JSON.stringify(coding)}`);
       first = false;
@@ -111,6 +125,20 @@ async function writeJson(project: Project, target: string, options: ExportOption
   });
   options.onProgress?.(codings, total);
   return { path: target, articles, codings };
+}
+
+/** A memo as the export writes it: `memo` the plain text, `memoRich` the editor's state (JSON) or null. */
+function memoFields(memo: { plain: string; rich: string | null } | undefined): { memo?: string; memoRich?: unknown } {
+  return memo ? { memo: memo.plain, memoRich: memo.rich === null ? null : parseRich(memo.rich) } : {};
+}
+
+/** The stored rich form is checked to be a JSON object when it is set; embed it as JSON, not as a string of JSON. */
+function parseRich(rich: string): unknown {
+  try {
+    return JSON.parse(rich);
+  } catch {
+    return null;
+  }
 }
 
 export function checkCancelled(signal: AbortSignal | undefined): void {

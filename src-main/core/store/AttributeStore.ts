@@ -79,9 +79,14 @@ export function coerceAttributeValue(type: AttributeType, value: AttributeValue,
   }
 }
 
-/** How a value is stored: booleans as 0/1 (SQLite has no boolean), everything else as is. */
-function toStored(value: AttributeValue): string | number {
-  return typeof value === 'boolean' ? (value ? 1 : 0) : value;
+/**
+ * How a value is stored: booleans as INTEGER 0/1 (SQLite has no boolean), whole numbers as INTEGER and others as
+ * REAL (better-sqlite3 binds every JS number as REAL; a BigInt binds as INTEGER), text and dates as TEXT.
+ */
+function toStored(value: AttributeValue): string | number | bigint {
+  if (typeof value === 'boolean') return value ? 1n : 0n;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
+  return value;
 }
 
 function fromStored(type: AttributeType, stored: unknown): AttributeValue {
@@ -260,7 +265,7 @@ export class AttributeStore {
   filterConditions(filters: AttributeFilter[]): SqlCondition[] {
     return filters.map((f) => {
       const attribute = this.get(f.name);
-      const one = (v: unknown): string | number => {
+      const one = (v: unknown): string | number | bigint => {
         if (Array.isArray(v) || v === undefined || v === null) {
           throw new GlossError('invalid_request', `The "${f.op}" filter on "${attribute.name}" needs one value.`);
         }
