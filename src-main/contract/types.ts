@@ -185,7 +185,10 @@ export type MenuCommand =
   | 'import.files'
   | 'import.folder'
   /** File ▸ Restore from Backup…: the renderer lists `backups.list` and, once the analyst confirms, calls `backups.restore`. */
-  | 'backups.restore';
+  | 'backups.restore'
+  /** Edit ▸ Undo / Redo: in a text field the field's own undo, elsewhere `history.undo` / `history.redo`. */
+  | 'history.undo'
+  | 'history.redo';
 
 export interface HistoryState {
   canUndo: boolean;

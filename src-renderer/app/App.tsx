@@ -3,22 +3,28 @@ import { ImportDropZone } from '../features/articles/import/ImportDropZone';
 import { ImportStatus } from '../features/articles/import/ImportStatus';
 import { ExportProvider } from '../features/export/ExportProvider';
 import { AppStoreProvider, useAppStore } from './store';
+import { BackupRestoreProvider } from './BackupRestore';
 import { MenuCommands } from './MenuCommands';
 import { StartScreen } from './StartScreen';
+import { UndoHistoryProvider } from './UndoHistory';
 import { Workbench } from './Workbench';
 import { Notices } from './Notices';
 
 function Shell() {
-  const { project } = useAppStore();
+  const { project, workbenchEpoch } = useAppStore();
   return (
     <ImportProvider>
       <ExportProvider>
-        <MenuCommands />
-        <ImportDropZone />
-        {/* Keyed by project, so filters, selections and half-typed names never leak from one project into another. */}
-        {project ? <Workbench key={project.path} /> : <StartScreen />}
-        <ImportStatus />
-        <Notices />
+        <UndoHistoryProvider>
+          <BackupRestoreProvider>
+            <MenuCommands />
+            <ImportDropZone />
+            {/* Keyed by project (and by restores), so filters, selections and half-typed names never leak from one project into another. */}
+            {project ? <Workbench key={`${project.path}#${workbenchEpoch}`} /> : <StartScreen />}
+            <ImportStatus />
+            <Notices />
+          </BackupRestoreProvider>
+        </UndoHistoryProvider>
       </ExportProvider>
     </ImportProvider>
   );

@@ -3,7 +3,9 @@ import { api, bridge } from '../api/api';
 import type { MenuCommand } from '../../src-main/contract/types';
 import { useImport } from '../features/articles/import/ImportProvider';
 import { useExport } from '../features/export/ExportProvider';
+import { useBackupRestore } from './BackupRestore';
 import { useAppStore } from './store';
+import { useUndoHistory } from './UndoHistory';
 
 /**
  * The desktop menu forwards its items here, so File ▸ Import or Export runs exactly the flow the toolbar runs
@@ -13,6 +15,8 @@ export function MenuCommands() {
   const { setProject, attempt } = useAppStore();
   const { importFromPicker } = useImport();
   const { exportJson, exportCsv } = useExport();
+  const { runMenuCommand } = useUndoHistory();
+  const { openRestore } = useBackupRestore();
 
   const run = (command: MenuCommand) => {
     switch (command) {
@@ -28,6 +32,12 @@ export function MenuCommands() {
         return exportJson();
       case 'export.csv':
         return exportCsv();
+      case 'history.undo':
+        return runMenuCommand('undo');
+      case 'history.redo':
+        return runMenuCommand('redo');
+      case 'backups.restore':
+        return openRestore();
     }
   };
   // The subscription lives as long as the app; it always calls the latest flows.

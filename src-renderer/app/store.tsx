@@ -13,6 +13,13 @@ export interface Notice {
   id: number;
   kind: 'info' | 'error';
   text: string;
+  /** A button in the notice, e.g. Undo after a deletion. */
+  action?: NoticeAction;
+}
+
+export interface NoticeAction {
+  label: string;
+  run(): void;
 }
 
 interface AppStore {
@@ -35,10 +42,13 @@ interface AppStore {
   codingsVersion: number;
   codingsChanged(): void;
   notices: Notice[];
-  notify(text: string, kind?: Notice['kind']): void;
+  notify(text: string, kind?: Notice['kind'], action?: NoticeAction): void;
   dismiss(id: number): void;
   /** Runs an action and shows its error, if any, to the user. Returns undefined on error. */
   attempt<T>(action: () => Promise<T>): Promise<T | undefined>;
+  /** Bumped by reloadWorkbench; the workbench is keyed by it, so every pane starts afresh (after a restore). */
+  workbenchEpoch: number;
+  reloadWorkbench(): void;
 }
 
 const Ctx = createContext<AppStore | null>(null);
@@ -52,11 +62,14 @@ export function AppStoreProvider({ children }: { children: ReactNode }) {
   const [notices, setNotices] = useState<Notice[]>([]);
   const [readerSelection, setReaderSelection] = useState<ReaderSelection | null>(null);
   const [codingsVersion, setCodingsVersion] = useState(0);
+  const [workbenchEpoch, setWorkbenchEpoch] = useState(0);
+  const reloadWorkbench = useCallback(() => setWorkbenchEpoch((e) => e + 1), []);
 
-  const notify = useCallback((text: string, kind: Notice['kind'] = 'info') => {
+  const notify = useCallback((text: string, kind: Notice['kind'] = 'info', action?: NoticeAction) => {
     const id = ++noticeId;
-    setNotices((n) => [...n.slice(-4), { id, kind, text }]);
-    if (kind === 'info') setTimeout(() => setNotices((n) => n.filter((x) => x.id !== id)), 6000);
+    setNotices((n) => [...n.slice(-4), { id, kind, text, action }]);
+    // A notice with a button (Undo) stays longer, so there is time to reach for it.
+    if (kind === 'info') setTimeout(() => setNotices((n) => n.filter((x) => x.id !== id)), action ? 12000 : 6000);
   }, []);
   const dismiss = useCallback((id: number) => setNotices((n) => n.filter((x) => x.id !== id)), []);
   const attempt = useCallback(
@@ -138,6 +151,8 @@ export function AppStoreProvider({ children }: { children: ReactNode }) {
       notify,
       dismiss,
       attempt,
+      workbenchEpoch,
+      reloadWorkbench,
     }),
     [
       project,
@@ -155,6 +170,8 @@ export function AppStoreProvider({ children }: { children: ReactNode }) {
       notify,
       dismiss,
       attempt,
+      workbenchEpoch,
+      reloadWorkbench,
     ],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;

@@ -47,7 +47,28 @@ export function buildMenu(session: Session, send: (event: GlossEvent) => void): 
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
       ],
     },
-    { role: 'editMenu' },
+    {
+      label: '&Edit',
+      submenu: [
+        // Undo and Redo go to the renderer: in a text field it runs the field's own undo, elsewhere the project's
+        // (history.undo / history.redo). The renderer handles the keys itself outside fields (and cancels them), so
+        // an accelerator reaches these items only from a field or a click.
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: command('history.undo') },
+        {
+          label: 'Redo',
+          accelerator: process.platform === 'win32' ? 'Ctrl+Y' : 'Shift+CmdOrCtrl+Z',
+          click: command('history.redo'),
+        },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        ...(process.platform === 'darwin' ? [{ role: 'pasteAndMatchStyle' as const }] : []),
+        { role: 'delete' },
+        { type: 'separator' },
+        { role: 'selectAll' },
+      ],
+    },
     { role: 'viewMenu' },
     { role: 'windowMenu' },
   ];

@@ -4,6 +4,7 @@ import type { ArticleSummary } from '../../../src-main/contract/types';
 import { useConfirm } from '../../app/ConfirmDialog';
 import { plural } from '../../app/format';
 import { useAppStore } from '../../app/store';
+import { undoHint, useUndoHistory } from '../../app/UndoHistory';
 
 export interface ArticleActions {
   rename(article: ArticleSummary, title: string): Promise<ArticleSummary | undefined>;
@@ -15,6 +16,7 @@ export interface ArticleActions {
 export function useArticleActions(): ArticleActions {
   const { attempt, notify, articlesChanged, codingsChanged } = useAppStore();
   const [confirm, confirmDialog] = useConfirm();
+  const { undoIfLast } = useUndoHistory();
 
   const rename = useCallback(
     (article: ArticleSummary, title: string) => attempt(() => api['articles.rename']({ id: article.id, title })),
@@ -23,14 +25,14 @@ export function useArticleActions(): ArticleActions {
 
   const remove = useCallback(
     async (article: ArticleSummary) => {
+      // The count on the row may predate a coding made a moment ago; the confirmation says exactly what goes.
+      const codingCount = (await api['articles.get']({ id: article.id }).catch(() => article)).codingCount;
       const ok = await confirm({
         title: `Delete article “${article.title}”?`,
         message: (
           <p data-testid="delete-article-message">
-            {article.codingCount === 0
-              ? 'It has no codings. '
-              : `${plural(article.codingCount, 'coding')} on this article will be deleted with it. `}
-            The imported text is removed from the project; the source file on disk is not touched.
+            {codingCount === 0 ? 'It has no codings. ' : `${plural(codingCount, 'coding')} on this article will be deleted with it. `}
+            The imported text is removed from the project; the source file on disk is not touched. {undoHint}
           </p>
         ),
         confirmLabel: 'Delete article',
@@ -40,12 +42,16 @@ export function useArticleActions(): ArticleActions {
       if (!ok) return false;
       const result = await attempt(() => api['articles.delete']({ id: article.id }));
       if (!result) return false;
-      notify(result.deletedCodings ? `Deleted “${article.title}” and its ${plural(result.deletedCodings, 'coding')}.` : `Deleted “${article.title}”.`);
+      notify(
+        result.deletedCodings ? `Deleted “${article.title}” and its ${plural(result.deletedCodings, 'coding')}.` : `Deleted “${article.title}”.`,
+        'info',
+        { label: 'Undo', run: () => void undoIfLast('Delete article') },
+      );
       if (result.deletedCodings > 0) codingsChanged();
       else articlesChanged();
       return true;
     },
-    [confirm, attempt, notify, articlesChanged, codingsChanged],
+    [confirm, attempt, notify, articlesChanged, codingsChanged, undoIfLast],
   );
 
   return { rename, remove, confirmDialog };

@@ -4,6 +4,7 @@ import type { Code } from '../../../src-main/contract/types';
 import { useConfirm } from '../../app/ConfirmDialog';
 import { plural } from '../../app/format';
 import { useAppStore } from '../../app/store';
+import { undoHint, useUndoHistory } from '../../app/UndoHistory';
 import { CodePickerDialog, TOP_LEVEL, type PickedTarget } from './CodePickerDialog';
 import { childrenOf, eligibleTargets, isCurrentPlacement, siblingsOf, type CodeTree, type Placement } from './codeTree';
 
@@ -27,6 +28,7 @@ export interface CodeActions {
 export function useCodeActions(tree: CodeTree, onRemoved: (removedId: number, successorId: number | null) => void): CodeActions {
   const { codes, attempt, notify, refreshCodes, codingsChanged } = useAppStore();
   const [confirm, confirmDialog] = useConfirm();
+  const { undoIfLast } = useUndoHistory();
   const [picker, setPicker] = useState<{ mode: 'move' | 'merge'; code: Code } | null>(null);
 
   const create = useCallback(
@@ -77,7 +79,7 @@ export function useCodeActions(tree: CodeTree, onRemoved: (removedId: number, su
             {impact.codings > 0
               ? 'Every passage coded with it (or with one of its sub-codes) loses that coding, in all articles. '
               : 'No passage is coded with it. '}
-            The article texts are not changed.
+            The article texts are not changed. {undoHint}
           </p>
         ),
         confirmLabel: 'Delete code',
@@ -88,13 +90,16 @@ export function useCodeActions(tree: CodeTree, onRemoved: (removedId: number, su
       const successor = neighbourOf(tree, code);
       const result = await attempt(() => api['codes.delete']({ id: code.id }));
       if (!result) return false;
-      notify(`Deleted ${plural(result.deletedCodes, 'code')} and ${plural(result.deletedCodings, 'coding')}.`);
+      notify(`Deleted ${plural(result.deletedCodes, 'code')} and ${plural(result.deletedCodings, 'coding')}.`, 'info', {
+        label: 'Undo',
+        run: () => void undoIfLast('Delete code'),
+      });
       onRemoved(code.id, successor);
       if (result.deletedCodings > 0) codingsChanged();
       else await refreshCodes();
       return true;
     },
-    [tree, attempt, confirm, notify, onRemoved, codingsChanged, refreshCodes],
+    [tree, attempt, confirm, notify, onRemoved, codingsChanged, refreshCodes, undoIfLast],
   );
 
   const merge = async (source: Code, target: Code) => {
@@ -109,7 +114,9 @@ export function useCodeActions(tree: CodeTree, onRemoved: (removedId: number, su
               : `It has no codings of its own.`}
             {subCodes > 0 && ` Its ${plural(subCodes, 'sub-code')} move under “${target.name}”.`}
           </p>
-          <p>“{source.path}” is then deleted.</p>
+          <p>
+            “{source.path}” is then deleted. {undoHint}
+          </p>
         </>
       ),
       confirmLabel: 'Merge',
@@ -120,7 +127,10 @@ export function useCodeActions(tree: CodeTree, onRemoved: (removedId: number, su
     const result = await attempt(() => api['codes.merge']({ sourceId: source.id, targetId: target.id }));
     if (!result) return;
     const dropped = result.droppedDuplicates ? `; ${plural(result.droppedDuplicates, 'duplicate')} dropped` : '';
-    notify(`Merged “${source.name}” into “${target.name}”: ${plural(result.movedCodings, 'coding')} moved${dropped}.`);
+    notify(`Merged “${source.name}” into “${target.name}”: ${plural(result.movedCodings, 'coding')} moved${dropped}.`, 'info', {
+      label: 'Undo',
+      run: () => void undoIfLast('Merge codes'),
+    });
     onRemoved(source.id, target.id);
     codingsChanged();
   };

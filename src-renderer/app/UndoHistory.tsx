@@ -1,0 +1,200 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { api } from '../api/api';
+import { GlossError } from '../../src-main/contract/errors';
+import type { HistoryState } from '../../src-main/contract/types';
+import { useAppStore } from './store';
+
+type Direction = 'undo' | 'redo';
+
+interface UndoHistory {
+  state: HistoryState;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  /**
+   * Undoes the last change only if it is still the one a notice offered to undo (its label), so an Undo button
+   * in an old notice never undoes something else that happened since.
+   */
+  undoIfLast(label: string): Promise<void>;
+  /** Asks main for the current state (the history lives there and survives a reload of the window). */
+  refresh(): void;
+  /** The desktop Edit menu: in a text field it is the field's own undo; elsewhere the project's. */
+  runMenuCommand(direction: Direction): void;
+  /**
+   * Reloads everything a change outside the usual flows may touch (a step of the history, a re-decoded article):
+   * the selected article (dropped if gone) and its text, codings, counts, the codebook and the history state.
+   */
+  refreshAll(): Promise<void>;
+}
+
+const EMPTY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
+const Ctx = createContext<UndoHistory | null>(null);
+
+const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
+const NOT_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
+
+/**
+ * Whether the element takes typing, so Ctrl+Z there belongs to the browser's own text undo. The reader is
+ * contenteditable only for its caret and keyboard selection (it is aria-readonly and refuses edits), so there
+ * Ctrl+Z undoes the last coding.
+ */
+export function isTextEntry(el: Element | null): boolean {
+  if (!(el instanceof HTMLElement)) return false;
+  if (el instanceof HTMLTextAreaElement) return !el.readOnly;
+  if (el instanceof HTMLInputElement) return !NOT_TEXT_INPUTS.has(el.type) && !el.readOnly;
+  if (el.isContentEditable) return !el.closest('[aria-readonly="true"]');
+  return false;
+}
+
+/** Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y (Cmd on macOS), by the letter on the key, or by its place on non-Latin layouts. */
+export function historyShortcut(e: KeyboardEvent): Direction | null {
+  const mod = isMac ? e.metaKey && !e.ctrlKey : e.ctrlKey && !e.metaKey;
+  if (!mod || e.altKey) return null;
+  const latin = /^[a-z]$/i.test(e.key);
+  const is = (letter: string, code: string) => (latin ? e.key.toLowerCase() === letter : e.code === code);
+  if (is('z', 'KeyZ')) return e.shiftKey ? 'redo' : 'undo';
+  if (is('y', 'KeyY') && !e.shiftKey) return 'redo';
+  return null;
+}
+
+/**
+ * Undo and redo of project changes (deletes, merges, codings, renames…). The history itself is kept in main; this
+ * provider asks for it, runs the steps one after another (a quick Ctrl+Z Ctrl+Z undoes two), refreshes every
+ * pane that may show what changed, and says what was undone.
+ */
+export function UndoHistoryProvider({ children }: { children: ReactNode }) {
+  const store = useAppStore();
+  const { project, attempt, notify, codingsVersion, articlesVersion, codes } = store;
+  const [state, setState] = useState<HistoryState>(EMPTY);
+  const latestStore = useRef(store);
+  latestStore.current = store;
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const hasProject = Boolean(project);
+
+  const refresh = useCallback(() => {
+    if (!hasProject) {
+      setState(EMPTY);
+      return;
+    }
+    api['history.state']({}).then(setState, () => setState(EMPTY));
+  }, [hasProject]);
+
+  // Any change the panes report may have added a step; `codes` covers codebook edits that bump no version.
+  useEffect(refresh, [refresh, project, codingsVersion, articlesVersion, codes]);
+
+  /** After a step, anything may differ: articles (back or gone), their text and titles, codings, the codebook. */
+  const refreshAfterStep = useCallback(async () => {
+    const { selectedArticleId, selectArticle, articlesChanged } = latestStore.current;
+    if (selectedArticleId !== null) {
+      const gone = await api['articles.get']({ id: selectedArticleId }).then(
+        () => false,
+        (err: unknown) => err instanceof GlossError && err.code === 'not_found',
+      );
+      if (gone) selectArticle(null);
+    }
+    // Alone first, so the reader reloads the article itself (a restored title), then with the codings (a coding
+    // change on its own only reloads the codings): the await between them keeps them in separate renders.
+    articlesChanged();
+    setState(await api['history.state']({}).catch(() => EMPTY));
+    latestStore.current.codingsChanged();
+  }, []);
+
+  const step = useCallback(
+    (direction: Direction, onlyIf?: string) => {
+      const run = async () => {
+        if (!latestStore.current.project) return;
+        if (onlyIf !== undefined) {
+          const now = await attempt(() => api['history.state']({}));
+          if (!now) return;
+          if (now.undoLabel !== onlyIf) {
+            notify(`“${onlyIf}” is no longer the last change, so it was not undone. Use Undo in the toolbar to step back through the changes.`);
+            setState(now);
+            return;
+          }
+        }
+        const result = await attempt(() => api[direction === 'undo' ? 'history.undo' : 'history.redo']({}));
+        if (!result) return;
+        const { label, ...next } = result;
+        setState(next);
+        if (!label) {
+          notify(direction === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
+          return;
+        }
+        // An Undo offered by an earlier notice now refers to a different point in the history.
+        for (const n of latestStore.current.notices) if (n.action) latestStore.current.dismiss(n.id);
+        notify(`${direction === 'undo' ? 'Undone' : 'Redone'}: ${label}`);
+        await refreshAfterStep();
+      };
+      const next = queue.current.then(run, run);
+      queue.current = next.catch(() => undefined);
+      return next;
+    },
+    [attempt, notify, refreshAfterStep],
+  );
+
+  const undo = useCallback(() => step('undo'), [step]);
+  const redo = useCallback(() => step('redo'), [step]);
+  const undoIfLast = useCallback((label: string) => step('undo', label), [step]);
+  const runMenuCommand = useCallback(
+    (direction: Direction) => {
+      if (isTextEntry(document.activeElement)) {
+        // The menu replaced the standard Undo role, so in a field it does what that role did.
+        document.execCommand(direction);
+        return;
+      }
+      if (document.querySelector('[aria-modal="true"]')) return;
+      void step(direction);
+    },
+    [step],
+  );
+
+  useEffect(() => {
+    if (!hasProject) return;
+    const onKeyDown = (e: KeyboardEvent) => {
+      const direction = historyShortcut(e);
+      if (!direction) return;
+      // In a field the browser's own text undo applies; behind an open dialog nothing should change unseen.
+      if (isTextEntry(e.target instanceof Element ? e.target : null) || isTextEntry(document.activeElement)) return;
+      if (document.querySelector('[aria-modal="true"]')) return;
+      // Handled here, so the desktop menu's accelerator does not run it a second time.
+      e.preventDefault();
+      void step(direction);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [hasProject, step]);
+
+  const value = useMemo<UndoHistory>(
+    () => ({ state, undo, redo, undoIfLast, refresh, runMenuCommand, refreshAll: refreshAfterStep }),
+    [state, undo, redo, undoIfLast, refresh, runMenuCommand, refreshAfterStep],
+  );
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useUndoHistory(): UndoHistory {
+  const history = useContext(Ctx);
+  if (!history) throw new Error('useUndoHistory outside UndoHistoryProvider');
+  return history;
+}
+
+const modKey = isMac ? '⌘' : 'Ctrl+';
+
+/** Toolbar Undo / Redo, labelled with what they would undo or redo. */
+export function UndoRedoButtons() {
+  const { state, undo, redo, refresh } = useUndoHistory();
+  const undoTitle = state.undoLabel ? `Undo ${state.undoLabel} (${modKey}Z)` : 'Nothing to undo';
+  const redoTitle = state.redoLabel ? `Redo ${state.redoLabel} (${isMac ? '⇧⌘Z' : 'Ctrl+Shift+Z'})` : 'Nothing to redo';
+  return (
+    // Hovering asks again, in case a change came from somewhere that reports none (a memo saved in the reader).
+    <span className="undo-redo" onPointerEnter={refresh}>
+      <button type="button" className="icon-button" data-testid="undo-button" disabled={!state.canUndo} title={undoTitle} aria-label={undoTitle} onClick={() => void undo()}>
+        ↶ Undo
+      </button>
+      <button type="button" className="icon-button" data-testid="redo-button" disabled={!state.canRedo} title={redoTitle} aria-label={redoTitle} onClick={() => void redo()}>
+        ↷ Redo
+      </button>
+    </span>
+  );
+}
+
+/** For confirmations of deletions: how to take them back. */
+export const undoHint = `Undo (${isMac ? '⌘Z' : 'Ctrl+Z'}) brings it back while the project stays open.`;
