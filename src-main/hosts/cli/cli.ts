@@ -12,6 +12,7 @@ import { exportJson } from '../../core/export/json';
 import { Project } from '../../core/store/Project';
 import { assertSqliteIsSafe } from '../../core/store/database';
 import { parseArgs, UsageError, type ParsedArgs } from './args';
+import { TOOLKIT_FLAGS, TOOLKIT_HELP, TOOLKIT_USAGE, TOOLKIT_VALUES, attributesCommand, countsCommand, searchCommand } from './toolkitCommands';
 import { packageVersion } from '../shared/paths';
 
 const HELP = `gloss — code news articles and export exact offsets
@@ -22,6 +23,7 @@ Usage:
   gloss code <project.gloss> --article <id> --code <code path> --start <n> --end <n> [--memo <text>] [--coder <name>]
   gloss export <project.gloss> --format json|csv --out <file> [--raw-cells]
   gloss stats <project.gloss> [--json]
+${TOOLKIT_USAGE}
 
 Offsets are Unicode code points, end exclusive. Options take "--name value" or "--name=value"
 (a value that starts with "-" needs the "=" form).
@@ -30,10 +32,15 @@ import reads .txt/.text/.md files and .html/.htm pages (their text) in UTF-8, UT
 encoding it detects (Windows-1252 when unsure), and a Gloss JSON export named as a .json file: its articles,
 codebook and codings, articles already in the project matched by their text (importing it twice adds nothing).
 
+${TOOLKIT_HELP}
+
 Exit codes: 0 ok; 1 some file was rejected by import; 2 usage or project error.
 CSV cells that a spreadsheet would run as formulas get a leading ' unless --raw-cells is given.`;
 
-const SPEC = { flags: ['json', 'help', 'raw-cells', 'version'], values: ['article', 'code', 'start', 'end', 'memo', 'coder', 'format', 'out'] };
+const SPEC = {
+  flags: ['json', 'help', 'raw-cells', 'version', ...TOOLKIT_FLAGS],
+  values: ['article', 'code', 'start', 'end', 'memo', 'coder', 'format', 'out', ...TOOLKIT_VALUES],
+};
 
 function err(line: string): void {
   process.stderr.write(`${line}\n`);
@@ -172,6 +179,12 @@ async function run(argv: string[]): Promise<number> {
         project.close();
       }
     }
+    case 'search':
+      return searchCommand(args);
+    case 'counts':
+      return countsCommand(args);
+    case 'attributes':
+      return attributesCommand(args);
     default:
       throw new UsageError(`unknown command "${command}" (see gloss --help)`);
   }

@@ -1,0 +1,176 @@
+// `gloss search`, `gloss counts` and `gloss attributes`: the analyst's toolkit for pipelines. Same core as the app
+// (search, code all hits, counts, attribute import), same offsets (code points, end exclusive) as the exports.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { userInfo } from 'node:os';
+import type { AttributeImportReport, SearchSpec } from '../../contract/types';
+import { applyAttributeImport, planAttributeImport } from '../../core/analysis/attributeImport';
+import { frequencyTable } from '../../core/analysis/counts';
+import { tableCsvText } from '../../core/export/tableCsv';
+import { allHitSpans, applyCodeHits, planCodeHits, runSearch } from '../../core/search/search';
+import { Project } from '../../core/store/Project';
+import { UsageError, type ParsedArgs } from './args';
+
+export const TOOLKIT_USAGE = `  gloss search <project.gloss> <query> [--regex] [--case-sensitive] [--whole-words] [--ignore-marks]
+               [--timeout <ms>] [--json] [--code <code path> [--widen none|sentence|paragraph] [--coder <name>]]
+  gloss counts <project.gloss> --by code|article|<attribute name> [--format csv|json] [--roll-up]
+  gloss attributes <project.gloss> [--import <file.csv> --match file|title [--dry-run]] [--json]`;
+
+export const TOOLKIT_HELP = `search: full-text by default (words, "phrases", prefix*, AND OR NOT, parentheses; ignores case, accents and
+Arabic/Hebrew vowel marks); --regex takes a JavaScript regular expression, stopped after --timeout ms (default
+2000). --json prints [{"articleId","start","end","text","context"}], context being the hit with up to 80 code points
+on each side. --code codes every hit with that code (created if missing) as one batch; the summary goes to stderr.
+counts: the frequency table, codings per code path, per article id or per value of an attribute, as CSV (default)
+or JSON [{"key","count"}]; --roll-up counts sub-codes' codings for their parents.
+attributes: lists the article attributes, or imports values from a CSV whose first column (or one named file/title)
+names each article by file name or title; --dry-run reports without writing. Exit 1 when some row did not match
+or had a value of the wrong type.`;
+
+export const TOOLKIT_FLAGS = ['regex', 'case-sensitive', 'whole-words', 'ignore-marks', 'roll-up', 'dry-run'];
+export const TOOLKIT_VALUES = ['timeout', 'widen', 'by', 'import', 'match'];
+
+function out(text: string): void {
+  process.stdout.write(text);
+}
+
+function err(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+function projectPath(args: ParsedArgs): string {
+  const p = args.positional[1];
+  if (!p) throw new UsageError('the project file is missing');
+  return resolve(p);
+}
+
+function option(args: ParsedArgs, name: string): string | undefined {
+  const v = args.options.get(name);
+  return typeof v === 'string' ? v : undefined;
+}
+
+function oneOf<T extends string>(args: ParsedArgs, name: string, allowed: readonly T[], fallback: T): T {
+  const v = option(args, name) ?? fallback;
+  if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`--${name} must be ${allowed.join(' or ')} (got "${v}")`);
+  return v as T;
+}
+
+/** Everything the CLI prints a hit with: the whole article order, nothing cut. */
+const ALL_HITS = 1_000_000;
+
+export async function searchCommand(args: ParsedArgs): Promise<number> {
+  const path = projectPath(args);
+  const query = args.positional[2];
+  if (query === undefined || query === '') throw new UsageError('the search query is missing (gloss search <project.gloss> <query>)');
+  if (args.positional.length > 3) throw new UsageError('put a query of several words in quotes, as one argument');
+  const timeout = option(args, 'timeout');
+  if (timeout !== undefined && !/^\d+$/.test(timeout)) throw new UsageError(`--timeout must be a number of milliseconds (got "${timeout}")`);
+  const spec: SearchSpec = {
+    query,
+    mode: args.options.has('regex') ? 'regex' : 'fts',
+    caseSensitive: args.options.has('case-sensitive'),
+    wholeWords: args.options.has('whole-words'),
+    ignoreMarks: args.options.has('ignore-marks'),
+    timeLimitMs: timeout === undefined ? undefined : Math.max(1, Number(timeout)),
+  };
+  const codePath = option(args, 'code');
+  const widen = oneOf(args, 'widen', ['none', 'sentence', 'paragraph'] as const, 'none');
+  if (!codePath && args.options.has('widen')) throw new UsageError('--widen applies to --code');
+  // Searching only reads; coding the hits writes, so only then is the project locked for writing.
+  const project = codePath ? Project.open(path, { holder: 'gloss CLI' }) : Project.open(path, { readOnly: true });
+  try {
+    const result = await runSearch(project, spec, { limit: ALL_HITS });
+    const hits = result.articles.flatMap((a) => a.hits);
+    if (args.options.has('json')) {
+      const rows = hits.map((h) => ({ articleId: h.articleId, start: h.start, end: h.end, text: h.text, context: `${h.before}${h.text}${h.after}` }));
+      out(`${JSON.stringify(rows)}\n`);
+    } else {
+      const oneLine = (s: string) => s.replace(/\r?\n/g, ' \u21b5 ');
+      for (const h of hits) out(`${h.articleId}\t${h.start}-${h.end}\t${oneLine(h.before)}[${oneLine(h.text)}]${oneLine(h.after)}\n`);
+      err(`${result.totalHits} hit${result.totalHits === 1 ? '' : 's'} in ${result.articleCount} article${result.articleCount === 1 ? '' : 's'}`);
+    }
+    if (result.truncated) err(`warning: only the first ${ALL_HITS} hits are printed`);
+    if (codePath) {
+      // The hits just printed are the ones to code; search again only if the listing was cut.
+      const spans = result.truncated ? await allHitSpans(project, spec) : hits.map(({ articleId, start, end }) => ({ articleId, start, end }));
+      const codesBefore = project.codes.count();
+      const coder = option(args, 'coder') ?? (userInfo().username || 'analyst');
+      const summary = project.db.transaction(() => {
+        const code = project.codes.ensurePath(codePath);
+        const plan = planCodeHits(project, spans, code.id, widen);
+        const ids = applyCodeHits(project, plan, code.id, coder);
+        return { code, plan, created: ids.length };
+      })();
+      const newCode = project.codes.count() > codesBefore ? ` (created the code "${summary.code.path}")` : '';
+      err(
+        `Coded ${spans.length} hit${spans.length === 1 ? '' : 's'} with "${summary.code.path}"${newCode}: ${summary.created} new coding${summary.created === 1 ? '' : 's'}, ` +
+          `${summary.plan.skipped} already had the code${summary.plan.collapsed ? `, ${summary.plan.collapsed} merged by widening` : ''}`,
+      );
+    }
+    return 0;
+  } finally {
+    project.close();
+  }
+}
+
+export async function countsCommand(args: ParsedArgs): Promise<number> {
+  const path = projectPath(args);
+  const by = option(args, 'by');
+  if (!by) throw new UsageError('--by is required: code, article or the name of an attribute');
+  const format = oneOf(args, 'format', ['csv', 'json'] as const, 'csv');
+  const project = Project.open(path, { readOnly: true });
+  try {
+    const table = frequencyTable(project, by, args.options.has('roll-up'));
+    if (format === 'json') out(`${JSON.stringify(table)}\n`);
+    // Standard output is for pipelines: no byte order mark; values exactly as stored.
+    else out(tableCsvText(['key', 'count'], table.map((r) => [r.key, r.count]), true));
+    return 0;
+  } finally {
+    project.close();
+  }
+}
+
+function printImport(report: AttributeImportReport): void {
+  for (const r of report.rows) {
+    const where = r.status === 'matched' ? `article ${r.articleId} "${r.title}"` : r.status === 'ambiguous' ? `ambiguous (${r.candidates} articles)` : 'no match';
+    const values = r.values.map((v) => `${v.name}=${String(v.value)}`).join(', ');
+    out(`line ${r.row}\t${r.key}\t${where}${values ? `\t${values}` : ''}\n`);
+    for (const e of r.errors) out(`line ${r.row}\t${r.key}\t${e.column}: ${e.message}\n`);
+  }
+}
+
+export async function attributesCommand(args: ParsedArgs): Promise<number> {
+  const path = projectPath(args);
+  const csvFile = option(args, 'import');
+  if (!csvFile) {
+    if (args.options.has('match') || args.options.has('dry-run')) throw new UsageError('--match and --dry-run apply to --import');
+    const project = Project.open(path, { readOnly: true });
+    try {
+      const list = project.attributes.list();
+      if (args.options.has('json')) out(`${JSON.stringify(list)}\n`);
+      else for (const a of list) out(`${a.name}\t${a.type === 'boolean' ? 'yes/no' : a.type}${a.builtIn ? ', built-in' : ''}\t${a.articleCount} articles\n`);
+      return 0;
+    } finally {
+      project.close();
+    }
+  }
+  const matchBy = oneOf(args, 'match', ['file', 'title'] as const, 'file');
+  const csvText = readFileSync(resolve(csvFile), 'utf8');
+  const dryRun = args.options.has('dry-run');
+  const project = dryRun ? Project.open(path, { readOnly: true }) : Project.open(path, { holder: 'gloss CLI' });
+  try {
+    const plan = planAttributeImport(project, csvText, matchBy);
+    const apply = !dryRun && (plan.writes.length > 0 || plan.newAttributes.length > 0);
+    if (apply) project.db.transaction(() => applyAttributeImport(project, plan))();
+    const report = { ...plan.report, preview: dryRun, applied: apply };
+    if (args.options.has('json')) out(`${JSON.stringify(report)}\n`);
+    else printImport(report);
+    const created = plan.newAttributes.map((a) => `${a.name} (${a.type})`).join(', ');
+    err(
+      `${dryRun ? 'Would set' : 'Set'} ${report.valuesSet} value${report.valuesSet === 1 ? '' : 's'} for ${report.matched} article${report.matched === 1 ? '' : 's'}` +
+        `${created ? `; ${dryRun ? 'would define' : 'defined'} ${created}` : ''}; ${report.unmatched} without a match, ${report.ambiguous} ambiguous, ${report.typeErrors} value${report.typeErrors === 1 ? '' : 's'} of the wrong type`,
+    );
+    return report.unmatched + report.ambiguous + report.typeErrors > 0 ? 1 : 0;
+  } finally {
+    project.close();
+  }
+}
