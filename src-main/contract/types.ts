@@ -152,8 +152,11 @@ export interface Settings {
 export interface BackupInfo {
   /** The file's name inside that folder: what `backups.restore` takes. */
   file: string;
-  /** 'daily': made on the first open of a day; 'before-restore': the project as it was just before a restore. */
-  kind: 'daily' | 'before-restore';
+  /**
+   * 'daily': made on the first open of a day; 'before-restore': the project as it was just before a restore;
+   * 'before-upgrade': the project as it was before a newer Gloss upgraded its format.
+   */
+  kind: 'daily' | 'before-restore' | 'before-upgrade';
   /** When it was made (ISO 8601, UTC). */
   createdAt: string;
   sizeBytes: number;

@@ -2,7 +2,7 @@
 // the app uses — plus the malformed payloads the new calls must turn into typed errors that change nothing.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import Database from 'better-sqlite3';
@@ -10,6 +10,8 @@ import type { IpcMainInvokeEvent } from 'electron';
 import type { BackupInfo, ProjectInfo } from '../../src-main/contract/types';
 import type { WireResult } from '../../src-main/core/dispatch';
 import { backupFolderFor, createBackup, ensureDailyBackup, listBackups, pruneBackups } from '../../src-main/core/store/backups';
+import { APPLICATION_ID } from '../../src-main/core/store/database';
+import { LATEST_SCHEMA_VERSION, migrations } from '../../src-main/core/store/migrations';
 import { Project } from '../../src-main/core/store/Project';
 import { createIpcHandler } from '../../src-main/hosts/electron/ipc';
 import { startWebHost, type WebHost } from '../../src-main/hosts/web/server';
@@ -145,6 +147,62 @@ describe('daily backups', () => {
     await session.backupsSettled();
     for (let n = 1; n <= 4; n++) await ensureDailyBackup(project, { now: new Date(Date.UTC(2031, 5, n)), keep: session.appState.settings().backupsToKeep });
     assert.equal(listBackups(path).length, 2);
+  });
+});
+
+describe('before a format upgrade', () => {
+  /** A project as the first version of Gloss wrote it (schema 1), with an article, a code and a coding. */
+  function versionOneProject(): string {
+    const path = join(tempDir(), 'old.gloss');
+    const db = new Database(path);
+    migrations[0].up(db);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma('user_version = 1');
+    const text = 'Old article \u{1F600} with text';
+    db.prepare(`INSERT INTO articles (title, source_file, imported_at, content_hash, encoding, had_bom, original_line_endings,
+      normalized_to_nfc, text, length) VALUES ('Old article', 'old.txt', '2026-01-01T00:00:00Z', 'h1', 'UTF-8', 0, 'LF', 0, ?, ?)`).run(text, [...text].length);
+    db.prepare("INSERT INTO codes (name, color, created_at) VALUES ('Frames', '#e6194b', 'now')").run();
+    db.prepare(`INSERT INTO codings (article_id, code_id, start, "end", text, memo, coder, created_at, updated_at)
+      VALUES (1, 1, 12, 13, '\u{1F600}', 'memo', 'ana', 'now', 'now')`).run();
+    db.close();
+    return path;
+  }
+
+  test('a copy of the project as it was is kept before a newer Gloss upgrades it, once', () => {
+    const path = versionOneProject();
+    const raw = new Database(path, { readonly: true });
+    const old = allRows(raw);
+    raw.close();
+    const project = Project.open(path);
+    assert.equal(project.db.pragma('user_version', { simple: true }), LATEST_SCHEMA_VERSION);
+    project.close();
+    const [copy, ...more] = listBackups(path);
+    assert.deepEqual(more, []);
+    assert.equal(copy.kind, 'before-upgrade');
+    assert.deepEqual([copy.articles, copy.codings], [1, 1]);
+    const kept = new Database(join(backupFolderFor(path), copy.file), { readonly: true });
+    assert.equal(kept.pragma('user_version', { simple: true }), 1);
+    assert.equal(kept.pragma('integrity_check', { simple: true }), 'ok');
+    assert.deepEqual(allRows(kept), old);
+    kept.close();
+    Project.open(path).close();
+    assert.equal(listBackups(path).length, 1, 'an up-to-date project is not copied again');
+    // A new project has nothing to upgrade.
+    const fresh = join(tempDir(), 'new.gloss');
+    Project.create(fresh).close();
+    assert.deepEqual(listBackups(fresh), []);
+  });
+
+  test('if the copy cannot be made, the project is not upgraded, and says why', () => {
+    const path = versionOneProject();
+    writeFileSync(backupFolderFor(path), 'a file where the backups folder would go');
+    assert.throws(() => Project.open(path), /upgrades the project's format \(from version 1\), and keeps a copy of it first.*Nothing was changed/);
+    const raw = new Database(path, { readonly: true });
+    assert.equal(raw.pragma('user_version', { simple: true }), 1);
+    raw.close();
+    rmSync(backupFolderFor(path));
+    Project.open(path).close(); // the lock was released; with room for the copy the upgrade goes ahead
+    assert.equal(listBackups(path)[0].kind, 'before-upgrade');
   });
 });
 

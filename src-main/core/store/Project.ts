@@ -10,6 +10,7 @@ import { MemoStore } from './MemoStore';
 import { SearchStore } from './SearchStore';
 import { AnalysisQueries } from './AnalysisQueries';
 import { openProjectDatabase, type OpenOptions } from './database';
+import { snapshotBeforeUpgrade } from './backupFiles';
 import { ProjectLock } from './projectLock';
 
 /** One open project file and its stores. Everything that reads or writes a project goes through here. */
@@ -50,7 +51,9 @@ export class Project {
     const readOnly = options.readOnly ?? false;
     const lock = readOnly ? null : (options.lock ?? ProjectLock.acquire(path, options.holder ?? 'Gloss'));
     try {
-      return new Project(path, openProjectDatabase(path, options), readOnly, lock);
+      // An older project is copied into its backups folder before a new version of Gloss upgrades its format.
+      const beforeUpgrade = options.beforeUpgrade ?? ((db: Database, from: number) => void snapshotBeforeUpgrade(path, db, from));
+      return new Project(path, openProjectDatabase(path, { ...options, beforeUpgrade }), readOnly, lock);
     } catch (err) {
       lock?.release();
       throw err;

@@ -6,74 +6,28 @@
 // other direction: the backup is written *into* the project through SQLite, in one write transaction on the project
 // file, so a crash mid-restore leaves the project as it was, and no stale -wal can ever be replayed onto new pages.
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { GlossError } from '../../contract/errors';
 import type { BackupInfo } from '../../contract/types';
+import {
+  BACKUP_NAME,
+  backupFolderFor,
+  DEFAULT_BACKUPS_TO_KEEP,
+  describe,
+  freeBackupName,
+  fsyncPath,
+  listBackups,
+  pruneBackups,
+  removeStaleTemps,
+  removeTemp,
+  type BackupKind,
+} from './backupFiles';
 import { APPLICATION_ID } from './database';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { Project } from './Project';
-import { canonicalPath, isProcessAlive } from './projectLock';
 
-export const DEFAULT_BACKUPS_TO_KEEP = 7;
-
-export type BackupKind = BackupInfo['kind'];
-
-/** `daily-2025-01-31T10-22-33-123Z.gloss`: the kind and the UTC time, in a name every file system accepts. */
-const BACKUP_NAME = /^(daily|before-restore)-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z\.gloss$/;
-/** A backup being written: `.<final name>.<pid>.tmp`, plus the journal files SQLite keeps beside it. */
-const TEMP_NAME = /^\.(.+)\.(\d+)\.tmp(-journal|-wal|-shm)?$/;
-
-/** The folder a project's backups live in: `Thesis.gloss` → `Thesis.gloss-backups`, next to it. */
-export function backupFolderFor(projectPath: string): string {
-  const real = canonicalPath(projectPath);
-  return join(dirname(real), `${basename(real).replace(/\.gloss$/i, '')}.gloss-backups`);
-}
-
-function backupName(kind: BackupKind, at: Date): string {
-  return `${kind}-${at.toISOString().replace(/[:.]/g, '-')}.gloss`;
-}
-
-/** Every backup of the project that opens as a Gloss project, newest first. Damaged or foreign files are left out. */
-export function listBackups(projectPath: string): BackupInfo[] {
-  const folder = backupFolderFor(projectPath);
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return [];
-  }
-  return names
-    .map((name) => describe(folder, name))
-    .filter((b): b is BackupInfo => b !== undefined)
-    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.file < b.file ? 1 : -1));
-}
-
-function describe(folder: string, name: string): BackupInfo | undefined {
-  const m = BACKUP_NAME.exec(name);
-  if (!m) return undefined;
-  const path = join(folder, name);
-  try {
-    const sizeBytes = statSync(path).size;
-    const db = new Database(path, { readonly: true, fileMustExist: true });
-    try {
-      if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) return undefined;
-      const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-      return {
-        file: name,
-        kind: m[1] as BackupKind,
-        createdAt: `${m[2]}T${m[3]}:${m[4]}:${m[5]}.${m[6]}Z`,
-        sizeBytes,
-        articles: count('articles'),
-        codings: count('codings'),
-      };
-    } finally {
-      db.close();
-    }
-  } catch {
-    return undefined;
-  }
-}
+export { backupFolderFor, DEFAULT_BACKUPS_TO_KEEP, listBackups, pruneBackups, type BackupKind } from './backupFiles';
 
 /**
  * Writes a snapshot of the open project into its backups folder and returns it. The snapshot is written under a
@@ -86,9 +40,7 @@ export async function createBackup(project: Project, kind: BackupKind, now = new
   try {
     mkdirSync(folder, { recursive: true });
     removeStaleTemps(folder);
-    let at = now;
-    while (existsSync(join(folder, backupName(kind, at)))) at = new Date(at.getTime() + 1);
-    const name = backupName(kind, at);
+    const name = freeBackupName(folder, kind, now);
     temp = join(folder, `.${name}.${process.pid}.tmp`);
     await project.db.backup(temp);
     // The copy keeps the project's WAL mode. A backup is a file at rest: make it a plain rollback-journal database,
@@ -123,26 +75,6 @@ export async function ensureDailyBackup(project: Project, options: { keep?: numb
   const info = await createBackup(project, 'daily', now);
   pruneBackups(project.path, options.keep ?? DEFAULT_BACKUPS_TO_KEEP);
   return info;
-}
-
-/** Keeps the newest `keep` backups of each kind and deletes the rest; returns the names deleted. */
-export function pruneBackups(projectPath: string, keep = DEFAULT_BACKUPS_TO_KEEP): string[] {
-  const folder = backupFolderFor(projectPath);
-  const removed: string[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return removed;
-  }
-  for (const kind of ['daily', 'before-restore'] as const) {
-    const mine = names.filter((n) => BACKUP_NAME.exec(n)?.[1] === kind).sort().reverse(); // names sort by time
-    for (const name of mine.slice(Math.max(1, keep))) {
-      rmSync(join(folder, name), { force: true });
-      removed.push(name);
-    }
-  }
-  return removed;
 }
 
 /** A restore that failed after the project was closed: the project is open again (unchanged) as `project`. */
@@ -220,36 +152,5 @@ function checkBackup(path: string, file: string): void {
     throw new GlossError('project_error', `The backup ${file} cannot be read as a Gloss project (${(err as Error).message}); choose another one.`);
   } finally {
     db?.close();
-  }
-}
-
-/**
- * Removes what an interrupted backup left (its temporary file and journal). Only the process holding the project's
- * lock writes backups, so any temporary file of another, dead process is debris; a live process's stays.
- */
-function removeStaleTemps(folder: string): void {
-  for (const name of readdirSync(folder)) {
-    const m = TEMP_NAME.exec(name);
-    if (!m) continue;
-    const pid = Number(m[2]);
-    if (pid === process.pid || isProcessAlive(pid)) continue;
-    rmSync(join(folder, name), { force: true });
-  }
-}
-
-function removeTemp(temp: string): void {
-  for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${temp}${suffix}`, { force: true });
-}
-
-/** fsync of a file or (best effort: not possible on Windows) a folder. */
-function fsyncPath(path: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    fsyncSync(fd);
-  } catch (err) {
-    if (statSync(path).isFile()) throw err;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -40,6 +40,8 @@ export interface OpenOptions {
   /** Create the file (and its schema) if it does not exist. */
   create?: boolean;
   readOnly?: boolean;
+  /** Runs before an existing project's schema is upgraded (to keep a copy of it); throwing stops the upgrade. */
+  beforeUpgrade?: (db: Db, fromVersion: number) => void;
 }
 
 /** Opens a project file, checks it is ours, and brings its schema up to date. */
@@ -83,6 +85,7 @@ export function openProjectDatabase(file: string, options: OpenOptions = {}): Db
       if (options.readOnly) {
         throw new GlossError('project_error', `${file} needs an upgrade to this version's format; open it for writing first.`);
       }
+      if (version > 0) options.beforeUpgrade?.(db, version);
       migrate(db, version);
     }
     return db;
