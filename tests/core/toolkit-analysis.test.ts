@@ -118,6 +118,10 @@ describe('retrieve.passages', () => {
     assert.equal(rows[0].memo, "'=SUM(1) check");
     assert.equal(rows[3].text, GAZA_VOWELLED);
     assert.equal(rows[1].context_before, cpSlice(GAZA_AID, Number(rows[1].start) - 10, Number(rows[1].start)));
+    // Never over the project itself (a slip in a save dialog would replace the analyst's work).
+    await c.fails('retrieve.exportCsv', { codeIds: [c.codes.humanitarian], path: c.path }, 'conflict');
+    await c.fails('counts.exportCsv', { rollUp: false, path: c.path }, 'conflict');
+    assert.equal((await c.ok<{ codings: number }>('project.current')).codings, 10);
   });
 });
 

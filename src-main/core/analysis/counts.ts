@@ -21,6 +21,7 @@ import type { CodingSpan } from '../store/AnalysisQueries';
 import type { Project } from '../store/Project';
 import { paragraphSpans } from '../text/segments';
 import { tableCsvText, writeTableCsv, type TableCell } from '../export/tableCsv';
+import { checkExportTarget } from '../export/json';
 
 /** For each code, the codes its codings count for: itself, and with rollUp its ancestors too. */
 function countsFor(codes: Code[], rollUp: boolean): Map<number, number[]> {
@@ -135,6 +136,7 @@ function countsTable(counts: CodeCounts): TableCell[][] {
 }
 
 export async function exportCountsCsv(project: Project, counts: CodeCounts, target: string, rawCells?: boolean): Promise<ExportResult> {
+  checkExportTarget(project, target);
   return writeTableCsv(target, [...COUNTS_CSV_COLUMNS], countsTable(counts), {
     rawCells,
     articles: project.articles.count(),

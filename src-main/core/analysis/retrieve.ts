@@ -6,6 +6,7 @@ import type { RetrieveRow } from '../store/AnalysisQueries';
 import type { Project } from '../store/Project';
 import { stripMarks } from '../text/marks';
 import { writeTableCsv } from '../export/tableCsv';
+import { checkExportTarget } from '../export/json';
 
 export const DEFAULT_RETRIEVE_CONTEXT = 80;
 
@@ -74,6 +75,7 @@ export async function exportRetrievedCsv(
   target: string,
   options: { rawCells?: boolean; context?: number } = {},
 ): Promise<ExportResult> {
+  checkExportTarget(project, target);
   const rows = matchingRows(project, query);
   const codes = new Map(project.codes.list().map((c) => [c.id, c]));
   const context = options.context ?? DEFAULT_RETRIEVE_CONTEXT;

@@ -2,12 +2,13 @@
 // offsets; searching memos; and turning hits into codings.
 //
 // Full-text search works in two steps. FTS5 (over articles_search, which holds the text without Arabic and Hebrew
-// marks) selects the articles that satisfy the whole query, NOT and all. Then, in each selected article, the words
-// of the query's phrases (those not on the excluded side of a NOT) are found with a tokenizer that mirrors the
-// index's, over the same mark-stripped text, and each occurrence is mapped back to the stored text through the
-// strip map: a hit on غزة in غَزَّة covers the whole vowelled word. FTS5's own offsets (via the offsets of its
-// auxiliary functions) count tokens and UTF-8 bytes of the indexed copy, not code points of the stored text, so
-// they could not be used directly.
+// marks) selects the articles that satisfy the whole query, NOT included. Then, in each selected article, the words
+// of the query's phrases (those not on the excluded side of a NOT) are found by a tokenizer that mirrors the
+// index's (text/tokens.ts), over the same mark-stripped text, and each occurrence is mapped back to the stored text
+// through the strip map: a hit on غزة in غَزَّة covers the whole vowelled word. FTS5's own positions could not be
+// used: they count tokens (or UTF-8 bytes of the indexed copy), not code points of the stored text, and a
+// contentless index cannot give them at all. NEAR and column filters are not offered; FTS5 syntax characters in a
+// query are read as word separators (see text/ftsQuery.ts).
 import { GlossError } from '../../contract/errors';
 import { OffsetIndex } from '../../contract/offsets';
 import type { MemoSearchHit, SearchArticleHits, SearchHit, SearchResult, SearchSpec } from '../../contract/types';
