@@ -32,6 +32,9 @@ export function Dialog({ title, onClose, children, actions, initialFocus, testId
     const panel = panelRef.current;
     const target = initialFocus?.current ?? panel?.querySelector<HTMLElement>(`.dialog-body :is(${FOCUSABLE})`) ?? panel?.querySelector<HTMLElement>(FOCUSABLE);
     (target ?? panel)?.focus();
+    // A target that cannot take focus yet (disabled while its contents load) would leave focus behind the dialog,
+    // where Esc and Tab no longer reach it; the panel itself takes it then.
+    if (panel && !panel.contains(document.activeElement)) panel.focus();
     return () => {
       // The element may have been removed with its row (a deleted article); then there is nothing to return to.
       if (previous?.isConnected) previous.focus();

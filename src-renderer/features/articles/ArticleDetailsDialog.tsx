@@ -1,36 +1,124 @@
-import type { ArticleSummary } from '../../../src-main/contract/types';
+import { useEffect, useState } from 'react';
+import { api } from '../../api/api';
+import type { Article, ArticleSummary, EncodingBasis } from '../../../src-main/contract/types';
 import { Dialog } from '../../app/Dialog';
 import { formatDateTime, formatNumber, plural } from '../../app/format';
+import { useAppStore } from '../../app/store';
+import { RedecodeDialog } from './RedecodeDialog';
 
-export function ArticleDetailsDialog({ article, onClose }: { article: ArticleSummary; onClose(): void }) {
+/** How the encoding was decided, as a phrase after its name. */
+const BASIS: Record<EncodingBasis, string> = {
+  bom: 'from its byte order mark',
+  utf8: 'the file is valid UTF-8',
+  declared: 'declared by the page',
+  detected: 'detected',
+  guessed: 'guessed',
+  chosen: 'chosen by hand',
+  export: 'from a Gloss export',
+  unknown: 'not recorded',
+};
+
+const LINE_ENDINGS: Record<string, string> = {
+  LF: 'LF (Unix, macOS)',
+  CRLF: 'CRLF (Windows), stored as LF',
+  CR: 'CR (classic Mac OS), stored as LF',
+  mixed: 'Mixed, stored as LF',
+  none: 'None (a single line)',
+};
+
+export function ArticleDetailsDialog({ article: summary, onClose }: { article: ArticleSummary; onClose(): void }) {
+  const { articlesVersion } = useAppStore();
+  const [article, setArticle] = useState<Article | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const [redecoding, setRedecoding] = useState(false);
+
+  // Fetched afresh (and again after a re-decode or rename), since the list row carries only the summary.
+  useEffect(() => {
+    let current = true;
+    api['articles.get']({ id: summary.id }).then(
+      (a) => current && setArticle(a),
+      (err: unknown) => current && setFailed((err as Error).message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [summary.id, articlesVersion]);
+
+  if (redecoding && article) {
+    return <RedecodeDialog article={article} onClose={() => setRedecoding(false)} onDone={(a) => (setArticle(a), setRedecoding(false))} />;
+  }
+
+  const shown = article ?? summary;
+  const guessed = article?.encodingBasis === 'guessed';
   return (
     <Dialog
       title="Article details"
       onClose={onClose}
-      testId="article-details"
+      testId="article-details-dialog"
+      className="article-details-dialog"
       actions={
-        <button type="button" className="primary" onClick={onClose}>
-          Close
-        </button>
+        <>
+          <button
+            type="button"
+            data-testid="redecode-button"
+            disabled={!article?.hasSourceBytes}
+            title={
+              article && !article.hasSourceBytes
+                ? 'The original file was not kept with this article (imported from a Gloss export, or before Gloss kept files), so it cannot be decoded again. Import the file again instead.'
+                : 'Decode the original file again with an encoding you choose'
+            }
+            onClick={() => setRedecoding(true)}
+          >
+            Re-import with another encoding…
+          </button>
+          <button type="button" className="primary" onClick={onClose}>
+            Close
+          </button>
+        </>
       }
     >
+      {failed && <p role="alert">The article’s details could not be loaded: {failed}</p>}
       <dl className="details-list">
         <dt>Title</dt>
-        <dd>{article.title}</dd>
+        <dd dir="auto">{shown.title}</dd>
         <dt>Source file</dt>
-        <dd data-testid="detail-source">{article.sourceFile}</dd>
+        <dd data-testid="detail-source">{shown.sourceFile}</dd>
         <dt>Encoding</dt>
-        <dd data-testid="detail-encoding">{article.encoding}</dd>
+        <dd data-testid="detail-encoding">
+          {shown.encoding}
+          {article && (
+            <span className={guessed ? 'encoding-guessed' : 'muted'} data-testid="detail-encoding-basis">
+              {guessed ? '' : ' ('}
+              {BASIS[article.encodingBasis]}
+              {article.encodingConfidence !== null && article.encodingBasis !== 'chosen' && `, ${Math.round(article.encodingConfidence * 100)}% confident`}
+              {guessed ? '' : ')'}
+            </span>
+          )}
+        </dd>
+        {guessed && (
+          <dd className="details-hint" data-testid="detail-encoding-hint">
+            Gloss was not sure of this file’s encoding. If the text shows odd characters (such as Ã© or â€™ where é or ’ belong, or
+            question marks), re-import it with another encoding.
+          </dd>
+        )}
+        <dt>Byte order mark</dt>
+        <dd data-testid="detail-bom">{article ? (article.hadBom ? 'Yes, the file began with one (not part of the text)' : 'No') : '…'}</dd>
+        <dt>Line endings</dt>
+        <dd data-testid="detail-line-endings">{article ? (LINE_ENDINGS[article.originalLineEndings] ?? article.originalLineEndings) : '…'}</dd>
+        <dt>Unicode NFC</dt>
+        <dd data-testid="detail-nfc">
+          {article ? (article.normalizedToNfc ? 'Normalising to NFC changed the text (composed accents)' : 'The text was already in NFC') : '…'}
+        </dd>
         <dt>Imported</dt>
-        <dd data-testid="detail-imported" title={article.importedAt}>
-          {formatDateTime(article.importedAt)}
+        <dd data-testid="detail-imported" title={shown.importedAt}>
+          {formatDateTime(shown.importedAt)}
         </dd>
         <dt>Length</dt>
-        <dd data-testid="detail-length">{plural(article.length, 'character')}</dd>
+        <dd data-testid="detail-length">{plural(shown.length, 'character')}</dd>
         <dt>Codings</dt>
-        <dd data-testid="detail-codings">{formatNumber(article.codingCount)}</dd>
+        <dd data-testid="detail-codings">{formatNumber(shown.codingCount)}</dd>
         <dt>Article ID</dt>
-        <dd>{article.id}</dd>
+        <dd>{shown.id}</dd>
       </dl>
     </Dialog>
   );

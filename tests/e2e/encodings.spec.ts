@@ -1,0 +1,148 @@
+import { test, expect, type Page } from '@playwright/test';
+import { startWebHost, type RunningWebHost } from './webHost';
+import { codePhrase, createCode, importFiles, newProject } from './workbench';
+
+// A Windows-1252 news file (curly quotes 0x93/0x94, é 0xE9, ï 0xEF) imported in the browser: the details say how
+// it was decoded; re-decoding it as Cyrillic first previews what would be lost (a coding on a passage whose
+// letters change), then replaces the text; re-decoding back as Windows-1252 restores it. A file whose bytes read
+// the same either way is only relabelled.
+
+const win1252 = (s: string) => Buffer.from([...s].map((c) => c.codePointAt(0)!));
+const ARTICLE_1252 = win1252(
+  [
+    'Caf\xe9 owners count the cost',
+    '',
+    'The minister said \x93we will not retreat\x94 and praised the na\xefve r\xe9sum\xe9 the caf\xe9 owners had sent to the ministry.',
+    '',
+    'Traders in the old market said business had been slow since the spring, and that prices for flour had doubled.',
+    '',
+  ].join('\r\n'),
+);
+const PLAIN = Buffer.from('Market report\n\nPrices for flour rose again this week in the capital.\n', 'ascii');
+
+let host: RunningWebHost;
+test.beforeEach(async () => {
+  host = await startWebHost();
+});
+test.afterEach(async () => {
+  await host?.stop();
+});
+
+async function openDetails(page: Page, title: string | RegExp): Promise<void> {
+  await page.getByTestId('article-row').filter({ hasText: title }).getByTestId('article-menu-button').click();
+  await page.getByTestId('article-menu-details').click();
+  await expect(page.getByTestId('article-details-dialog')).toBeVisible();
+}
+
+async function redecodeTo(page: Page, encoding: string): Promise<void> {
+  await page.getByTestId('redecode-button').click();
+  await expect(page.getByTestId('redecode-dialog')).toBeVisible();
+  await page.getByTestId('redecode-encoding').selectOption(encoding);
+  await page.getByTestId('redecode-run').click();
+}
+
+test('a Windows-1252 file: details, re-decode as Windows-1251 with a preview, and back', async ({ page }, testInfo) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+
+  await page.goto(host.launchUrl);
+  await newProject(page, 'Encodings study');
+  await importFiles(page, [{ name: 'cafe.txt', bytes: ARTICLE_1252 }]);
+
+  // Decoded as Windows-1252: the reader shows the real letters and quotes.
+  await page.getByTestId('article-row').first().click();
+  await expect(page.getByTestId('article-title')).toHaveText('Café owners count the cost');
+  await expect(page.getByTestId('article-text')).toContainText('said “we will not retreat” and praised the naïve résumé');
+
+  // One coding on a passage with accented letters (it will not survive Cyrillic), one on plain ASCII (it will).
+  await createCode(page, 'Defiance');
+  await codePhrase(page, 'naïve résumé', 'Defiance');
+  await codePhrase(page, 'prices for flour had doubled', 'Defiance');
+  await expect(page.getByTestId('coding-stripe')).toHaveCount(2);
+
+  await openDetails(page, 'Café owners');
+  await expect(page.getByTestId('detail-encoding')).toContainText('Windows-1252');
+  await expect(page.getByTestId('detail-bom')).toHaveText('No');
+  await expect(page.getByTestId('detail-line-endings')).toContainText('CRLF');
+  await expect(page.getByTestId('detail-nfc')).toContainText('already in NFC');
+  await expect(page.getByTestId('redecode-button')).toBeEnabled();
+  const detailsShot = testInfo.outputPath('details-1252.png');
+  await page.screenshot({ path: detailsShot });
+  await testInfo.attach('details of the Windows-1252 article', { path: detailsShot, contentType: 'image/png' });
+
+  // Windows-1251: the text changes and a coding is at stake, so nothing happens before a preview is confirmed.
+  await redecodeTo(page, 'Windows-1251');
+  const preview = page.getByTestId('redecode-preview');
+  await expect(preview).toBeVisible();
+  await expect(page.getByTestId('redecode-impact')).toHaveText(
+    'The text changes. 1 coding no longer matches its passage and will be removed; 1 coding stays.',
+  );
+  await expect(page.getByTestId('redecode-title')).toHaveText('Cafй owners count the cost');
+  await expect(page.getByTestId('redecode-sample')).toContainText('Cafй');
+  const previewShot = testInfo.outputPath('redecode-preview.png');
+  await page.screenshot({ path: previewShot });
+  await testInfo.attach('re-decode preview', { path: previewShot, contentType: 'image/png' });
+  // Still untouched behind the preview.
+  await expect(page.getByTestId('article-title')).toHaveText('Café owners count the cost');
+  await expect(page.getByTestId('coding-stripe')).toHaveCount(2);
+
+  await page.getByTestId('redecode-confirm').click();
+  await expect(page.getByTestId('redecode-outcome')).toHaveText('The text was decoded again and 1 coding removed; 1 coding kept.');
+  await page.getByTestId('redecode-close').click();
+  await expect(page.getByTestId('detail-encoding')).toContainText('Windows-1251 (chosen by hand)');
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(page.getByTestId('article-title')).toHaveText('Cafй owners count the cost');
+  await expect(page.getByTestId('article-text')).toContainText('naпve rйsumй');
+  await expect(page.getByTestId('coding-stripe')).toHaveCount(1);
+  await expect(page.getByTestId('article-row').first()).toContainText('Cafй owners count the cost');
+
+  // Back to Windows-1252: the text changes again; the remaining coding still matches, so after a preview it stays.
+  await openDetails(page, 'Cafй owners');
+  await redecodeTo(page, 'Windows-1252');
+  await expect(page.getByTestId('redecode-impact')).toHaveText('The text changes. Every coding still matches its passage.');
+  await page.getByTestId('redecode-confirm').click();
+  await expect(page.getByTestId('redecode-outcome')).toHaveText('The text was decoded again; 1 coding kept.');
+  await page.getByTestId('redecode-close').click();
+  await expect(page.getByTestId('detail-encoding')).toContainText('Windows-1252 (chosen by hand)');
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(page.getByTestId('article-title')).toHaveText('Café owners count the cost');
+  await expect(page.getByTestId('article-text')).toContainText('said “we will not retreat” and praised the naïve résumé');
+  await expect(page.getByTestId('coding-stripe')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+test('a file that reads the same in another encoding is only relabelled', async ({ page }) => {
+  await page.goto(host.launchUrl);
+  await newProject(page, 'Relabel study');
+  await importFiles(page, [{ name: 'market.txt', bytes: PLAIN }]);
+  await openDetails(page, 'Market report');
+  await expect(page.getByTestId('detail-encoding')).toContainText('UTF-8');
+
+  await redecodeTo(page, 'ISO-8859-1');
+  await expect(page.getByTestId('redecode-outcome')).toHaveText('The text is the same in ISO-8859-1, so only the recorded encoding changed.');
+  await page.getByTestId('redecode-close').click();
+  await expect(page.getByTestId('detail-encoding')).toContainText('ISO-8859-1 (chosen by hand)');
+});
+
+test('a guess is shown as one, with the hint to re-decode', async ({ page }) => {
+  await page.goto(host.launchUrl);
+  await newProject(page, 'Guess study');
+  // Seventeen characters are too little evidence for the detector: Windows-1252 is the fallback guess.
+  await importFiles(page, [{ name: 'short.txt', bytes: win1252('Caf\xe9 r\xe9sum\xe9 \x93ok\x94\n') }]);
+  await openDetails(page, 'Café résumé');
+  await expect(page.getByTestId('detail-encoding')).toContainText('Windows-1252');
+  await expect(page.getByTestId('detail-encoding-basis')).toContainText('guessed');
+  await expect(page.getByTestId('detail-encoding-hint')).toContainText('re-import it with another encoding');
+
+  // Without codings nothing is at stake: the new text comes at once, and so does the old one.
+  await redecodeTo(page, 'Windows-1251');
+  await expect(page.getByTestId('redecode-outcome')).toHaveText('The text was decoded again.');
+  await expect(page.getByTestId('redecode-sample')).toContainText('Cafй rйsumй “ok”');
+  await page.getByTestId('redecode-close').click();
+  await expect(page.getByTestId('detail-encoding-hint')).toHaveCount(0);
+  await redecodeTo(page, 'Windows-1252');
+  await page.getByTestId('redecode-close').click();
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(page.getByTestId('article-row').first()).toContainText('Café résumé “ok”');
+});
