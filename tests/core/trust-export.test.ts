@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import type { FileHandle } from 'node:fs/promises';
+import { BufferedWriter } from '../../src-main/core/export/atomicFile';
 import { exportCsv } from '../../src-main/core/export/csv';
 import { exportJson } from '../../src-main/core/export/json';
 import { Project } from '../../src-main/core/store/Project';
@@ -112,4 +114,31 @@ describe('an export reads one snapshot', () => {
       writer.close();
     });
   }
+});
+
+describe('the export writer', () => {
+  test('writes everything even when the disk takes each write only in part', async () => {
+    const got: Buffer[] = [];
+    // A file handle whose every write stores at most 7 bytes and says so, as write(2) may when a disk fills up.
+    const stingy = {
+      write: async (buf: Buffer, offset: number, length: number) => {
+        const n = Math.min(length, 7);
+        got.push(Buffer.from(buf.subarray(offset, offset + n)));
+        return { bytesWritten: n, buffer: buf };
+      },
+    } as unknown as FileHandle;
+    const out = new BufferedWriter(stingy);
+    const text = 'Ceasefire \u{1F1F1}\u{1F1E7} talks, "quoted";\n'.repeat(1000);
+    for (const line of text.split(/(?<=\n)/)) await out.write(line);
+    await out.flush();
+    assert.equal(Buffer.concat(got).toString('utf8'), text);
+    assert.equal(out.bytesWritten, Buffer.byteLength(text));
+  });
+
+  test('a disk that takes nothing is an error, not a silently short file', async () => {
+    const full = { write: async (buf: Buffer) => ({ bytesWritten: 0, buffer: buf }) } as unknown as FileHandle;
+    const out = new BufferedWriter(full);
+    await out.write('something');
+    await assert.rejects(out.flush(), /accepted no more data/);
+  });
 });

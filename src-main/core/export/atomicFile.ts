@@ -99,7 +99,13 @@ export class BufferedWriter {
     const buf = Buffer.from(this.parts.join(''), 'utf8');
     this.parts = [];
     this.size = 0;
-    await this.handle.write(buf);
+    // One write() may store only part of the buffer (a disk filling up returns a short count before it returns
+    // ENOSPC). Unchecked, the last chunk could be cut short and the file still renamed into place as complete.
+    for (let offset = 0; offset < buf.length; ) {
+      const { bytesWritten } = await this.handle.write(buf, offset, buf.length - offset);
+      if (bytesWritten <= 0) throw new Error('the disk accepted no more data (is it full?)');
+      offset += bytesWritten;
+    }
     this.bytesWritten += buf.length;
   }
 }
