@@ -54,7 +54,10 @@ function checkProject(file: string, expected: Expected, when: string): number {
   const db = new Database(file);
   try {
     assert.equal(db.pragma('integrity_check', { simple: true }), 'ok', `${when}: integrity_check`);
-    assert.doesNotThrow(() => db.prepare("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')").run(), `${when}: FTS integrity-check`);
+    // Every full-text index (the article search, and any other a later schema adds) must match its content.
+    const fts = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'").pluck().all() as string[];
+    assert.ok(fts.includes('articles_fts'));
+    for (const t of fts) assert.doesNotThrow(() => db.prepare(`INSERT INTO "${t}"("${t}") VALUES('integrity-check')`).run(), `${when}: FTS integrity-check of ${t}`);
     const articles = db.prepare('SELECT id, text, length, title FROM articles ORDER BY id').all() as { id: number; text: string; length: number; title: string }[];
     const match = db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?').pluck();
     const seen = new Set<string>();

@@ -180,7 +180,9 @@ describe('a folder of hostile and broken files, imported through the CLI', { ski
     assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
     db.close();
     const rw = new Database(project);
-    rw.prepare("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')").run();
+    for (const t of rw.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'").pluck().all() as string[]) {
+      rw.prepare(`INSERT INTO "${t}"("${t}") VALUES('integrity-check')`).run();
+    }
     rw.close();
   });
 });
