@@ -22,6 +22,19 @@ export function ImportReport({ report, onClose }: { report: FinishedImport; onCl
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
 
+  // Once the analyst works elsewhere (opens an article, starts selecting), the report shrinks to its summary in a
+  // corner instead of covering the reader; "Show" brings the lists back.
+  const [collapsed, setCollapsed] = useState(false);
+  useEffect(() => {
+    if (collapsed) return;
+    const onDown = (e: PointerEvent) => {
+      if (ref.current?.contains(e.target as Node) || document.querySelector('[aria-modal="true"]')) return;
+      setCollapsed(true);
+    };
+    document.addEventListener('pointerdown', onDown, true);
+    return () => document.removeEventListener('pointerdown', onDown, true);
+  }, [collapsed]);
+
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(reportAsText(report));
@@ -33,13 +46,27 @@ export function ImportReport({ report, onClose }: { report: FinishedImport; onCl
 
   const headline = report.cancelled ? 'Import cancelled' : 'Import finished';
   return (
-    <section ref={ref} className="import-card import-report" data-testid="import-report" role="region" aria-label={headline}>
+    <section
+      ref={ref}
+      className={collapsed ? 'import-card import-report collapsed' : 'import-card import-report'}
+      data-testid="import-report"
+      data-collapsed={collapsed || undefined}
+      role="region"
+      aria-label={headline}
+    >
       <div className="import-card-head">
         <strong>{headline}</strong>
         <div className="import-report-buttons">
-          <button type="button" onClick={copy} data-testid="import-report-copy">
-            Copy report
-          </button>
+          {collapsed && (
+            <button type="button" onClick={() => setCollapsed(false)} data-testid="import-report-expand">
+              Show
+            </button>
+          )}
+          {!collapsed && (
+            <button type="button" onClick={copy} data-testid="import-report-copy">
+              Copy report
+            </button>
+          )}
           <button type="button" aria-label="Dismiss import report" onClick={onClose} data-testid="import-report-close">
             Close
           </button>
@@ -58,7 +85,7 @@ export function ImportReport({ report, onClose }: { report: FinishedImport; onCl
           </>
         )}
       </p>
-      <div className="import-lists">
+      <div className="import-lists" hidden={collapsed}>
         <ReportList title="Imported" testId="import-list-imported" items={imported} open={imported.length <= 20 && skipped.length + rejected.length === 0}>
           {(f) => (
             <li key={f.file}>
@@ -66,6 +93,12 @@ export function ImportReport({ report, onClose }: { report: FinishedImport; onCl
                 {f.title}
               </button>
               <span className="muted"> — {f.file} ({f.encoding})</span>
+              {f.encodingGuessed && (
+                <span className="report-guessed" title="Gloss was not sure of this file’s encoding; check the text, and re-decode it from the article’s details if it looks wrong">
+                  {' '}
+                  encoding guessed
+                </span>
+              )}
             </li>
           )}
         </ReportList>
