@@ -2,23 +2,66 @@ import { ArticleList } from '../features/articles/ArticleList';
 import { ReaderPane } from '../features/reader/ReaderPane';
 import { CodebookPanel } from '../features/codebook/CodebookPanel';
 import { Toolbar } from './Toolbar';
+import { useAppStore } from './store';
+import { useWorkbenchView, WorkbenchViewProvider, type WorkbenchViewName } from './workbenchView';
+import { analysisViews } from './analysisViews';
 
-/** The three-pane window: articles, the article being read, the codebook. */
-export function Workbench() {
+const TABS: { name: WorkbenchViewName; label: string }[] = [
+  { name: 'code', label: 'Read & code' },
+  { name: 'passages', label: 'Coded passages' },
+  { name: 'search', label: 'Search' },
+  { name: 'analysis', label: 'Counts & charts' },
+];
+
+function ViewTabs() {
+  const { view, setView } = useWorkbenchView();
   return (
-    <div className="workbench">
-      <Toolbar />
-      <div className="panes">
-        <aside className="pane pane-articles" aria-label="Articles">
-          <ArticleList />
-        </aside>
-        <main className="pane pane-reader" aria-label="Article">
-          <ReaderPane />
-        </main>
-        <aside className="pane pane-codebook" aria-label="Codebook">
-          <CodebookPanel />
-        </aside>
+    <nav className="view-tabs" role="tablist" aria-label="Views">
+      {TABS.map((t) => (
+        <button
+          key={t.name}
+          type="button"
+          role="tab"
+          aria-selected={view === t.name}
+          className={view === t.name ? 'view-tab active' : 'view-tab'}
+          data-testid={`view-tab-${t.name}`}
+          onClick={() => setView(t.name)}
+        >
+          {t.label}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+/** The centre of the window: the reader, or one of the analysis views (the article list and codebook stay beside it). */
+function CentrePane() {
+  const { view } = useWorkbenchView();
+  if (view === 'code') return <ReaderPane />;
+  const View = analysisViews[view];
+  return <View />;
+}
+
+/** The three-pane window: articles, the article being read (or an analysis view), the codebook. */
+export function Workbench() {
+  const { selectArticle } = useAppStore();
+  return (
+    <WorkbenchViewProvider onOpenArticle={selectArticle}>
+      <div className="workbench">
+        <Toolbar />
+        <ViewTabs />
+        <div className="panes">
+          <aside className="pane pane-articles" aria-label="Articles">
+            <ArticleList />
+          </aside>
+          <main className="pane pane-reader" aria-label="Article">
+            <CentrePane />
+          </main>
+          <aside className="pane pane-codebook" aria-label="Codebook">
+            <CodebookPanel />
+          </aside>
+        </div>
       </div>
-    </div>
+    </WorkbenchViewProvider>
   );
 }
