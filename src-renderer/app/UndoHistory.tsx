@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { api } from '../api/api';
+import { api, isDesktop } from '../api/api';
 import { GlossError } from '../../src-main/contract/errors';
 import type { HistoryState } from '../../src-main/contract/types';
 import { useAppStore } from './store';
@@ -148,7 +148,9 @@ export function UndoHistoryProvider({ children }: { children: ReactNode }) {
   );
 
   useEffect(() => {
-    if (!hasProject) return;
+    // In the macOS app the Edit menu takes Cmd+Z before the page sees it, and runs runMenuCommand; listening here
+    // as well could undo twice. Elsewhere the page sees the keys first, and cancelling them keeps the menu out.
+    if (!hasProject || (isDesktop && isMac)) return;
     const onKeyDown = (e: KeyboardEvent) => {
       const direction = historyShortcut(e);
       if (!direction) return;

@@ -51,8 +51,9 @@ export function buildMenu(session: Session, send: (event: GlossEvent) => void): 
       label: '&Edit',
       submenu: [
         // Undo and Redo go to the renderer: in a text field it runs the field's own undo, elsewhere the project's
-        // (history.undo / history.redo). The renderer handles the keys itself outside fields (and cancels them), so
-        // an accelerator reaches these items only from a field or a click.
+        // (history.undo / history.redo). On macOS the menu takes Cmd+Z first, so these items do all the work; on
+        // Windows and Linux the page sees the keys first (a field undoes its typing, the workbench cancels the key
+        // after its own undo), so the accelerators reach these items only when nothing else took them.
         { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: command('history.undo') },
         {
           label: 'Redo',
