@@ -1,7 +1,7 @@
 // Searching the corpus: full-text (FTS5) and regular expressions, as keyword-in-context hits with exact code-point
 // offsets; searching memos; and turning hits into codings.
 //
-// Full-text search works in two steps. FTS5 (over articles_search, which holds the text without Arabic and Hebrew
+// Full-text search works in two steps. FTS5 (over articles_fts, which holds the text without Arabic and Hebrew
 // marks) selects the articles that satisfy the whole query, NOT included. Then, in each selected article, the words
 // of the query's phrases (those not on the excluded side of a NOT) are found by a tokenizer that mirrors the
 // index's (text/tokens.ts), over the same mark-stripped text, and each occurrence is mapped back to the stored text

@@ -21,7 +21,7 @@ function fromRow(r: SavedRow): SavedSearch {
   return { ...r, caseSensitive: r.caseSensitive === 1, wholeWords: r.wholeWords === 1, ignoreMarks: r.ignoreMarks === 1 };
 }
 
-/** The mark-insensitive full-text index (articles_search), the article texts a search reads, and saved searches. */
+/** The mark-insensitive full-text index (articles_fts, see migration 005), the article texts a search reads, and saved searches. */
 export class SearchStore {
   private readonly ftsStmt: Statement;
   private readonly articleStmt: Statement;
@@ -29,7 +29,8 @@ export class SearchStore {
   private readonly upsertStmt: Statement;
 
   constructor(private readonly db: Database) {
-    this.ftsStmt = db.prepare('SELECT rowid FROM articles_search WHERE articles_search MATCH ? ORDER BY rowid').pluck();
+    // Only the text column: a word that appears in a title alone has no passage to show.
+    this.ftsStmt = db.prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'text : (' || ? || ')' ORDER BY rowid").pluck();
     this.articleStmt = db.prepare('SELECT id, title, text FROM articles WHERE id = ?');
     this.listStmt = db.prepare(`SELECT ${SAVED_COLUMNS} FROM saved_searches ORDER BY name COLLATE NOCASE, id`);
     this.upsertStmt = db.prepare(`INSERT INTO saved_searches (name, query, mode, case_sensitive, whole_words, ignore_marks, created_at, updated_at)
