@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvRows } from './csvFormat';
 import type { Project } from '../store/Project';
 import type { ExportResult } from '../../contract/types';
 import { writeFileAtomically } from './atomicFile';
@@ -44,8 +44,7 @@ export async function exportCsv(project: Project, target: string, options: CsvOp
 
 async function writeCsv(project: Project, target: string, options: CsvOptions): Promise<ExportResult> {
   const total = project.codings.count();
-  const titles = new Map<number, { title: string; sourceFile: string }>();
-  for (const a of project.articles.list({ limit: 100_000_000 }).items) titles.set(a.id, { title: a.title, sourceFile: a.sourceFile });
+  const titles = project.articles.titlesById();
   const codes = new Map(project.codes.list().map((c) => [c.id, c]));
   const cell = options.rawCells ? (s: string) => s : defuseFormula;
   // One column per article attribute that some article has a value for, after the fixed columns (a project without
@@ -57,10 +56,10 @@ async function writeCsv(project: Project, target: string, options: CsvOptions): 
   await writeFileAtomically(target, async (out) => {
     checkCancelled(options.signal);
     await out.write('\ufeff');
-    await out.write(stringify([[...CSV_COLUMNS, ...attributeColumns.map(cell)]], { record_delimiter: 'windows' }));
+    await out.write(csvRows([[...CSV_COLUMNS, ...attributeColumns.map(cell)]]));
     let rows: string[][] = [];
     const flush = async () => {
-      if (rows.length) await out.write(stringify(rows, { record_delimiter: 'windows' }));
+      if (rows.length) await out.write(csvRows(rows));
       rows = [];
     };
     for (const k of project.codings.iterate()) {

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvRows } from './csvFormat';
 import type { ExportResult } from '../../contract/types';
 import { writeFileAtomically } from './atomicFile';
 import { defuseFormula } from './csv';
@@ -12,7 +12,7 @@ function cells(row: TableCell[], rawCells: boolean): string[] {
 
 /** A table as CSV text with the exports' conventions: RFC 4180 with CRLF records, formulas defused unless `rawCells`. */
 export function tableCsvText(header: string[], rows: TableCell[][], rawCells = false): string {
-  return stringify([header, ...rows.map((r) => cells(r, rawCells))], { record_delimiter: 'windows' });
+  return csvRows([header, ...rows.map((r) => cells(r, rawCells))]);
 }
 
 /**

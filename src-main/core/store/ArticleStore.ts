@@ -167,6 +167,12 @@ export class ArticleStore {
     }).immediate();
   }
 
+  /** Title and source file of every article, for exports (without the per-article counts `list` computes). */
+  titlesById(): Map<number, { title: string; sourceFile: string }> {
+    const rows = this.db.prepare('SELECT id, title, source_file AS sourceFile FROM articles').all() as { id: number; title: string; sourceFile: string }[];
+    return new Map(rows.map((r) => [r.id, { title: r.title, sourceFile: r.sourceFile }]));
+  }
+
   count(): number {
     return (this.countStmt.get() as { n: number }).n;
   }
