@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, bridge } from '../api/api';
 import type { Code, Coding, GlossEvent, ProjectInfo } from '../../src-main/contract/types';
 
@@ -38,6 +38,8 @@ interface AppStore {
   setReaderSelection(s: ReaderSelection | null): void;
   /** Applies a code to the reader's selection (codebook click, keys 1–9, type-to-pick). */
   applyCodeToSelection(codeId: number): Promise<Coding | undefined>;
+  /** Hears each coding made by applyCodeToSelection as soon as it is saved, so the reader can show it before its reload. */
+  onCodingApplied(listener: (coding: Coding) => void): () => void;
   /** Bumped whenever codings change, so the reader and counts reload. */
   codingsVersion: number;
   codingsChanged(): void;
@@ -64,6 +66,7 @@ export function AppStoreProvider({ children }: { children: ReactNode }) {
   const [codingsVersion, setCodingsVersion] = useState(0);
   const [workbenchEpoch, setWorkbenchEpoch] = useState(0);
   const reloadWorkbench = useCallback(() => setWorkbenchEpoch((e) => e + 1), []);
+  const appliedListeners = useRef(new Set<(coding: Coding) => void>());
 
   const notify = useCallback((text: string, kind: Notice['kind'] = 'info', action?: NoticeAction) => {
     const id = ++noticeId;
@@ -106,11 +109,20 @@ export function AppStoreProvider({ children }: { children: ReactNode }) {
         return undefined;
       }
       const coding = await attempt(() => api['codings.apply']({ articleId: sel.articleId, codeId, start: sel.start, end: sel.end }));
-      if (coding) codingsChanged();
+      if (coding) {
+        for (const listener of appliedListeners.current) listener(coding);
+        codingsChanged();
+      }
       return coding;
     },
     [readerSelection, attempt, notify, codingsChanged],
   );
+  const onCodingApplied = useCallback((listener: (coding: Coding) => void) => {
+    appliedListeners.current.add(listener);
+    return () => {
+      appliedListeners.current.delete(listener);
+    };
+  }, []);
 
   useEffect(() => {
     void refreshProject();
@@ -145,6 +157,7 @@ export function AppStoreProvider({ children }: { children: ReactNode }) {
       readerSelection,
       setReaderSelection,
       applyCodeToSelection,
+      onCodingApplied,
       codingsVersion,
       codingsChanged,
       notices,
@@ -164,6 +177,7 @@ export function AppStoreProvider({ children }: { children: ReactNode }) {
       articlesChanged,
       readerSelection,
       applyCodeToSelection,
+      onCodingApplied,
       codingsVersion,
       codingsChanged,
       notices,

@@ -6,7 +6,7 @@ import type { Article, Code } from '../../../src-main/contract/types';
 import { api } from '../../api/api';
 import { useAppStore } from '../../app/store';
 import { CodingPopover } from '../codings/CodingPopover';
-import { ArticleDoc } from './articleDoc';
+import { ArticleDoc, type CodePointSpan } from './articleDoc';
 import { articleExtension } from './articleExtension';
 import { placeCodings } from './codingSpans';
 import { CodePicker, type PickerAnchor } from './CodePicker';
@@ -14,6 +14,7 @@ import { ReaderContext, type ReaderContextValue, type ScreenPoint, type SpanPrev
 import { TextPositions } from './textPositions';
 import { useDomChanges } from './useDomChanges';
 import { useSpanEditor } from './useSpanEditor';
+import { useApplyCode } from './useApplyCode';
 import type { ArticleCodings } from './useArticleCodings';
 import { ActiveCodingMarkPlugin } from './plugins/ActiveCodingMarkPlugin';
 import { CodeShortcutsPlugin } from './plugins/CodeShortcutsPlugin';
@@ -47,7 +48,7 @@ export function ArticleEditor({ article, codings }: ArticleEditorProps) {
 
 function ReaderSurface({ article, doc, codings }: { article: Article; doc: ArticleDoc; codings: ArticleCodings }) {
   const [editor] = useLexicalComposerContext();
-  const { codes, refreshCodes, readerSelection, applyCodeToSelection, attempt } = useAppStore();
+  const { codes, refreshCodes, readerSelection, attempt } = useAppStore();
   const positions = useMemo(() => new TextPositions(editor, doc), [editor, doc]);
   const { domVersion, onDomChange } = useDomChanges(editor, positions);
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
@@ -55,8 +56,9 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
   const [activeCodingId, setActiveCodingId] = useState<number | null>(null);
   const [spanPreview, setSpanPreview] = useState<SpanPreview | null>(null);
   const [popover, setPopover] = useState<{ codingIds: number[]; at: ScreenPoint } | null>(null);
-  const [picker, setPicker] = useState<{ query: string; anchor: PickerAnchor } | null>(null);
+  const [picker, setPicker] = useState<{ query: string; anchor: PickerAnchor; span: CodePointSpan } | null>(null);
   const updateSpan = useSpanEditor(doc, codings.patchLocally);
+  const applyCode = useApplyCode(article.id, codings.addLocally);
 
   const placed = useMemo(() => placeCodings(doc, codings.codings), [doc, codings.codings]);
   const codeById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
@@ -69,29 +71,26 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
   const openPopover = useCallback((codingIds: number[], at: ScreenPoint) => setPopover({ codingIds, at }), []);
   const closePopover = useCallback(() => setPopover(null), []);
 
-  const selectionAnchor = useCallback((): PickerAnchor | null => {
-    const sel = readerSelection;
-    if (!sel || sel.articleId !== article.id) return null;
-    const { start16, end16 } = doc.utf16Range(sel.start, sel.end);
-    const rects = positions.range(start16, end16)?.getClientRects();
-    const last = rects && rects.length > 0 ? rects[rects.length - 1] : null;
-    return last ? { left: last.left, top: last.top, bottom: last.bottom } : { left: 200, top: 120, bottom: 140 };
-  }, [readerSelection, article.id, doc, positions]);
-
   const openPicker = useCallback(
-    (query: string) => {
-      const anchor = selectionAnchor();
-      if (anchor) setPicker({ query, anchor });
+    (query: string, span?: CodePointSpan) => {
+      const target = span ?? (readerSelection?.articleId === article.id ? readerSelection : null);
+      if (!target) return;
+      // The picker opens under the last line of the passage, where the analyst's eyes already are.
+      const { start16, end16 } = doc.utf16Range(target.start, target.end);
+      const rects = positions.range(start16, end16)?.getClientRects();
+      const last = rects && rects.length > 0 ? rects[rects.length - 1] : null;
+      const anchor = last ? { left: last.left, top: last.top, bottom: last.bottom } : { left: 200, top: 120, bottom: 140 };
+      setPicker({ query, anchor, span: { start: target.start, end: target.end, text: target.text } });
     },
-    [selectionAnchor],
+    [readerSelection, article.id, doc, positions],
   );
 
   // After coding from the picker, the text gets focus back with the passage still selected, ready for another code.
   const returnToText = useCallback(() => {
+    const sel = picker?.span;
     setPicker(null);
     const root = positions.root;
-    const sel = readerSelection;
-    if (!root || !sel || sel.articleId !== article.id) return;
+    if (!root || !sel) return;
     root.focus({ preventScroll: true });
     const { start16, end16 } = doc.utf16Range(sel.start, sel.end);
     const range = positions.range(start16, end16);
@@ -100,25 +99,25 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
       domSel.removeAllRanges();
       domSel.addRange(range);
     }
-  }, [positions, readerSelection, article.id, doc]);
+  }, [positions, picker, doc]);
 
   const pickCode = useCallback(
-    async (code: Code) => {
+    async (code: Code, span: CodePointSpan) => {
       returnToText();
-      await applyCodeToSelection(code.id);
+      await applyCode(code.id, span);
     },
-    [returnToText, applyCodeToSelection],
+    [returnToText, applyCode],
   );
 
   const createCode = useCallback(
-    async (name: string, parent: Code | null) => {
+    async (name: string, parent: Code | null, span: CodePointSpan) => {
       returnToText();
       const code = await attempt(() => api['codes.create']({ name, parentId: parent?.id ?? null }));
       if (!code) return;
       await refreshCodes();
-      await applyCodeToSelection(code.id);
+      await applyCode(code.id, span);
     },
-    [returnToText, attempt, refreshCodes, applyCodeToSelection],
+    [returnToText, attempt, refreshCodes, applyCode],
   );
 
   const value = useMemo<ReaderContextValue>(
@@ -139,10 +138,11 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
       openPopover,
       closePopover,
       openPicker,
+      applyCode,
       scroller,
       page,
     }),
-    [article.id, doc, positions, codings.codings, placed, codeById, domVersion, onDomChange, activeCodingId, spanPreview, updateSpan, openPopover, closePopover, openPicker, scroller, page],
+    [article.id, doc, positions, codings.codings, placed, codeById, domVersion, onDomChange, activeCodingId, spanPreview, updateSpan, openPopover, closePopover, openPicker, applyCode, scroller, page],
   );
 
   const popoverCodings = popover ? popover.codingIds.map((id) => codings.codings.find((c) => c.id === id)).filter((c) => c !== undefined) : [];
@@ -194,8 +194,8 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
           anchor={picker.anchor}
           initialQuery={picker.query}
           label="Apply a code to the selected passage"
-          onPick={(code) => void pickCode(code)}
-          onCreate={(name, parent) => void createCode(name, parent)}
+          onPick={(code) => void pickCode(code, picker.span)}
+          onCreate={(name, parent) => void createCode(name, parent, picker.span)}
           onClose={returnToText}
         />
       )}

@@ -1,8 +1,14 @@
-import type { Article } from '../../../src-main/contract/types';
+import type { Article, Coding } from '../../../src-main/contract/types';
 import { CodeWholeArticleButton } from './CodeWholeArticleButton';
 
 /** Title, provenance (file, encoding, length) and article-level actions. */
-export function ArticleHeader({ article, codingCount }: { article: Article; codingCount: number }) {
+interface ArticleHeaderProps {
+  article: Article;
+  codingCount: number;
+  onCodingApplied(coding: Coding): void;
+}
+
+export function ArticleHeader({ article, codingCount, onCodingApplied }: ArticleHeaderProps) {
   const details = [
     article.sourceFile,
     article.encoding + (article.hadBom ? ' with BOM' : ''),
@@ -20,7 +26,7 @@ export function ArticleHeader({ article, codingCount }: { article: Article; codi
         </p>
       </div>
       <div className="reader-actions">
-        <CodeWholeArticleButton article={article} />
+        <CodeWholeArticleButton article={article} onApplied={onCodingApplied} />
       </div>
     </header>
   );

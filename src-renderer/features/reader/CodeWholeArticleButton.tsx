@@ -1,19 +1,20 @@
 import { useRef, useState } from 'react';
-import type { Article, Code } from '../../../src-main/contract/types';
+import type { Article, Code, Coding } from '../../../src-main/contract/types';
 import { api } from '../../api/api';
 import { useAppStore } from '../../app/store';
 import { CodePicker, type PickerAnchor } from './CodePicker';
+import { useApplyCode } from './useApplyCode';
 
 /** Applies a code to the entire article (0..length), e.g. for article-level variables such as outlet or genre. */
-export function CodeWholeArticleButton({ article }: { article: Article }) {
-  const { codes, attempt, refreshCodes, codingsChanged } = useAppStore();
+export function CodeWholeArticleButton({ article, onApplied }: { article: Article; onApplied(coding: Coding): void }) {
+  const { codes, attempt, refreshCodes } = useAppStore();
+  const applyCode = useApplyCode(article.id, onApplied);
   const button = useRef<HTMLButtonElement>(null);
   const [anchor, setAnchor] = useState<PickerAnchor | null>(null);
 
   const apply = async (code: Code) => {
     setAnchor(null);
-    const coding = await attempt(() => api['codings.apply']({ articleId: article.id, codeId: code.id, start: 0, end: article.length }));
-    if (coding) codingsChanged();
+    await applyCode(code.id, { start: 0, end: article.length });
   };
   const create = async (name: string, parent: Code | null) => {
     setAnchor(null);

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Code, Coding } from '../../../src-main/contract/types';
-import type { ArticleDoc } from './articleDoc';
+import type { ArticleDoc, CodePointSpan } from './articleDoc';
 import type { PlacedCoding } from './codingSpans';
 import type { TextPositions } from './textPositions';
 
@@ -40,8 +40,10 @@ export interface ReaderContextValue {
   updateSpan(codingId: number, start16: number, end16: number): void;
   openPopover(codingIds: number[], at: ScreenPoint): void;
   closePopover(): void;
-  /** Opens the type-to-pick code picker for the current selection. */
-  openPicker(initialQuery: string): void;
+  /** Opens the type-to-pick code picker for a passage (by default the current selection). */
+  openPicker(initialQuery: string, span?: CodePointSpan): void;
+  /** Applies a code to a passage of this article and shows the coding at once. */
+  applyCode(codeId: number, span: { start: number; end: number }): Promise<Coding | undefined>;
   /** The element that scrolls the article. */
   scroller: HTMLElement | null;
   /** The element stripes and handles are positioned against. */

@@ -1,16 +1,17 @@
 import { useAppStore } from '../../app/store';
 import { ArticleEditor } from './ArticleEditor';
 import { ArticleHeader } from './ArticleHeader';
-import { useArticle } from './useArticle';
+import { useArticle, useArticleReloadKey } from './useArticle';
 import { useArticleCodings } from './useArticleCodings';
 import './reader.css';
 
 /** The article being read and coded: its header, its text with highlights and stripes, find, and coding tools. */
 export function ReaderPane() {
-  const { selectedArticleId, articlesVersion } = useAppStore();
-  const load = useArticle(selectedArticleId, articlesVersion);
+  const { selectedArticleId, articlesVersion, codingsVersion } = useAppStore();
+  const load = useArticle(selectedArticleId, useArticleReloadKey(articlesVersion, codingsVersion));
   const article = load.state === 'ready' && load.article.id === selectedArticleId ? load.article : null;
-  const codings = useArticleCodings(article?.id ?? null);
+  // Codings load alongside the text, not after it.
+  const codings = useArticleCodings(selectedArticleId);
 
   if (load.state === 'none') {
     return (
@@ -37,7 +38,7 @@ export function ReaderPane() {
   }
   return (
     <div className="reader" data-testid="reader">
-      <ArticleHeader article={article} codingCount={codings.codings.length} />
+      <ArticleHeader article={article} codingCount={codings.codings.length} onCodingApplied={codings.addLocally} />
       <ArticleEditor key={article.id} article={article} codings={codings} />
     </div>
   );

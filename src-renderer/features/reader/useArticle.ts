@@ -28,3 +28,19 @@ export function useArticle(id: number | null, reloadKey: number): ArticleLoad {
   }, [id, reloadKey]);
   return load;
 }
+
+/**
+ * When to fetch the article again: when articles change (a rename), but not when the change was a coding, which
+ * bumps both versions at once. Re-fetching a long text on every coding would delay the reload the reader needs.
+ */
+export function useArticleReloadKey(articlesVersion: number, codingsVersion: number): number {
+  const [seen, setSeen] = useState({ articlesVersion, codingsVersion, key: 0 });
+  if (seen.articlesVersion !== articlesVersion || seen.codingsVersion !== codingsVersion) {
+    const renamed = seen.articlesVersion !== articlesVersion && seen.codingsVersion === codingsVersion;
+    const next = { articlesVersion, codingsVersion, key: renamed ? seen.key + 1 : seen.key };
+    // Adjusting state while rendering is React's pattern for values derived from changing props.
+    setSeen(next);
+    return next.key;
+  }
+  return seen.key;
+}

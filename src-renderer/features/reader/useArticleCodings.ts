@@ -8,11 +8,13 @@ export interface ArticleCodings {
   loaded: boolean;
   /** Shows a change before the server confirms it (a dragged edge, an arrow key), so editing feels immediate. */
   patchLocally(id: number, patch: Partial<Coding>): void;
+  /** Shows a coding the moment it is saved; the reload that follows confirms it. */
+  addLocally(coding: Coding): void;
 }
 
 /** The article's codings, reloaded whenever anything in the app reports that codings changed. */
 export function useArticleCodings(articleId: number | null): ArticleCodings {
-  const { codingsVersion, notify } = useAppStore();
+  const { codingsVersion, notify, onCodingApplied } = useAppStore();
   const [codings, setCodings] = useState<Coding[]>([]);
   const [loadedFor, setLoadedFor] = useState<number | null>(null);
   const request = useRef(0);
@@ -41,5 +43,15 @@ export function useArticleCodings(articleId: number | null): ArticleCodings {
     setCodings((list) => list.map((c) => (c.id === id ? { ...c, ...patch } : c)));
   }, []);
 
-  return { codings: loadedFor === articleId ? codings : [], loaded: loadedFor === articleId, patchLocally };
+  // Reloading 3,000 codings takes longer than an analyst should wait to see the one just applied.
+  const addLocally = useCallback(
+    (coding: Coding) => {
+      if (coding.articleId !== articleId) return;
+      setCodings((list) => (list.some((c) => c.id === coding.id) ? list : [...list, coding]));
+    },
+    [articleId],
+  );
+  useEffect(() => onCodingApplied(addLocally), [onCodingApplied, addLocally]);
+
+  return { codings: loadedFor === articleId ? codings : [], loaded: loadedFor === articleId, patchLocally, addLocally };
 }

@@ -120,7 +120,11 @@ export function FindPlugin() {
       capped={capped}
       onNext={() => step(1)}
       onPrevious={() => step(-1)}
-      onCodeMatch={() => openPicker('')}
+      onCodeMatch={() => {
+        const m = matches[current];
+        const span = m ? doc.spanFromUtf16(m.start16, m.end16) : null;
+        if (span) openPicker('', span);
+      }}
       onClose={close}
       focusKey={focusKey}
     />

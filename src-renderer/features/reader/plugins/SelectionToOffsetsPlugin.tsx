@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '../../../app/store';
 import { useReader } from '../ReaderContext';
+import { readSelectionSpan } from '../selectionSpan';
 
 /**
  * Publishes the user's selection in the article as a code-point passage (`readerSelection` in the app store),
@@ -20,15 +21,8 @@ export function SelectionToOffsetsPlugin() {
     let frame = 0;
     const publish = () => {
       frame = 0;
-      const root = positions.root;
-      const sel = document.getSelection();
-      if (!root || !sel || sel.rangeCount === 0) return;
-      const inside = (n: Node | null) => n !== null && root.contains(n);
-      if (!inside(sel.anchorNode) && !inside(sel.focusNode)) return;
-      const range = sel.getRangeAt(0);
-      const start16 = range.collapsed ? null : positions.pointToUtf16(range.startContainer, range.startOffset);
-      const end16 = range.collapsed ? null : positions.pointToUtf16(range.endContainer, range.endOffset);
-      const span = start16 === null || end16 === null ? null : doc.spanFromUtf16(start16, end16);
+      const span = readSelectionSpan(positions, doc);
+      if (span === undefined) return;
       const prev = current.current;
       if (!span) {
         if (prev) setReaderSelection(null);
