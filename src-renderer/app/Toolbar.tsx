@@ -3,6 +3,7 @@ import { useAppStore } from './store';
 import { api } from '../api/api';
 import { ImportButtons } from '../features/articles/ImportButton';
 import { ExportButtons } from '../features/export/ExportButtons';
+import { ProjectMemoButton } from '../features/memos/ProjectMemoButton';
 import { useBackupRestore } from './BackupRestore';
 import { CoderSetting } from './CoderSetting';
 import { PopupMenu, type MenuAnchor } from './PopupMenu';
@@ -50,6 +51,8 @@ export function Toolbar() {
       <ImportButtons />
       <span className="toolbar-divider" aria-hidden />
       <ExportButtons />
+      <span className="toolbar-divider" aria-hidden />
+      <ProjectMemoButton />
       <span className="spacer" />
       <CoderSetting />
       <button type="button" onClick={() => void close()}>

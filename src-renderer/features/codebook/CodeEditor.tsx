@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Code } from '../../../src-main/contract/types';
 import { plural } from '../../app/format';
+import { MemoEditor } from '../memos/MemoEditor';
 
 interface CodeEditorProps {
   code: Code;
@@ -86,6 +87,17 @@ export function CodeEditor({ code, shortcut, onSave, onClose }: CodeEditorProps)
           onBlur={() => void save()}
         />
       </label>
+      <div className="code-editor-memo">
+        <span className="code-editor-memo-label" aria-hidden="true">
+          Memo
+        </span>
+        <MemoEditor
+          target={{ kind: 'code', id: code.id }}
+          label={`Memo for code ${code.path}`}
+          testId="code-memo"
+          placeholder="Doubts, boundary cases, decisions about this code…"
+        />
+      </div>
       <footer className="code-editor-foot">
         <span className="muted">
           {plural(code.codingCount, 'coding')}

@@ -1,79 +1,29 @@
-import { useEffect, useRef, useState } from 'react';
+import { useAppStore } from '../../app/store';
+import { MemoEditor } from '../memos/MemoEditor';
 
 interface CodingMemoFieldProps {
-  memo: string;
+  codingId: number;
   label: string;
-  onSave(memo: string): Promise<unknown>;
 }
 
 /**
- * A coding's memo. Saves when the field loses focus, on Ctrl+Enter (Cmd+Enter) or when the popover closes, and
- * only if it changed; the draft survives reloads of the coding list so a save elsewhere does not wipe what is
- * being typed.
+ * A coding's memo, as rich text. It saves while typing, when left and when the popover closes; each save tells the
+ * rest of the app, so the coded-passages view and the reader's copy of the coding show the new memo.
  */
-export function CodingMemoField({ memo, label, onSave }: CodingMemoFieldProps) {
-  const [draft, setDraft] = useState(memo);
-  const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
-  const saved = useRef(memo);
-  const editing = useRef(false);
-  const pending = useRef({ draft, onSave });
-  pending.current = { draft, onSave };
-
-  // Closing the popover removes the field without a blur event, so an unsaved draft is saved on the way out.
-  useEffect(
-    () => () => {
-      const { draft: last, onSave: saveLast } = pending.current;
-      if (last !== saved.current) void saveLast(last);
-    },
-    [],
-  );
-
-  useEffect(() => {
-    saved.current = memo;
-    if (!editing.current) setDraft(memo);
-  }, [memo]);
-
-  const save = async () => {
-    const value = draft;
-    if (value === saved.current) return;
-    // Counted as saved from the start, so a blur followed by closing the popover does not send it twice.
-    const before = saved.current;
-    saved.current = value;
-    setState('saving');
-    const result = await onSave(value);
-    if (result === undefined) {
-      saved.current = before;
-      setState('idle');
-    } else setState('saved');
-  };
-
+export function CodingMemoField({ codingId, label }: CodingMemoFieldProps) {
+  const { codingsChanged } = useAppStore();
   return (
-    <label className="coding-memo">
-      <span className="coding-memo-label">
-        Memo {state === 'saving' ? '· saving…' : state === 'saved' && draft === saved.current ? '· saved' : ''}
+    <div className="coding-memo">
+      <span className="coding-memo-label" aria-hidden="true">
+        Memo
       </span>
-      <textarea
-        value={draft}
-        aria-label={label}
-        data-testid="coding-memo"
-        rows={3}
+      <MemoEditor
+        target={{ kind: 'coding', id: codingId }}
+        label={label}
+        testId="coding-memo"
         placeholder="Why this passage has this code…"
-        onFocus={() => (editing.current = true)}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          setState('idle');
-        }}
-        onBlur={() => {
-          editing.current = false;
-          void save();
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            void save();
-          }
-        }}
+        onSaved={codingsChanged}
       />
-    </label>
+    </div>
   );
 }

@@ -41,7 +41,7 @@ export function CodingPopoverItem({ coding, codes, active, onActivate }: CodingP
       <blockquote className="coding-item-quote" dir="auto">
         {excerpt(coding.text)}
       </blockquote>
-      <CodingMemoField memo={coding.memo} label={`Memo for ${path}`} onSave={(memo) => update(coding.id, { memo })} />
+      <CodingMemoField codingId={coding.id} label={`Memo for ${path}`} />
       <div className="coding-item-actions">
         <select
             aria-label={`Change code of this ${path} coding`}

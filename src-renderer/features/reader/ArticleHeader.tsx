@@ -1,4 +1,5 @@
 import type { Article, Coding } from '../../../src-main/contract/types';
+import { ArticleMemoButton } from '../memos/ArticleMemoButton';
 import { CodeWholeArticleButton } from './CodeWholeArticleButton';
 
 /** Title, provenance (file, encoding, length) and article-level actions. */
@@ -26,6 +27,7 @@ export function ArticleHeader({ article, codingCount, onCodingApplied }: Article
         </p>
       </div>
       <div className="reader-actions">
+        <ArticleMemoButton article={article} />
         <CodeWholeArticleButton article={article} onApplied={onCodingApplied} />
       </div>
     </header>
