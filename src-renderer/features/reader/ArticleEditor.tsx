@@ -26,6 +26,7 @@ import { DismissPlugin } from './plugins/DismissPlugin';
 import { FindPlugin } from './plugins/FindPlugin';
 import { OverlapHighlightPlugin } from './plugins/OverlapHighlightPlugin';
 import { ReadOnlyTextPlugin } from './plugins/ReadOnlyTextPlugin';
+import { RevealPassagePlugin } from './plugins/RevealPassagePlugin';
 import { SelectionHighlightPlugin } from './plugins/SelectionHighlightPlugin';
 import { SelectionToOffsetsPlugin } from './plugins/SelectionToOffsetsPlugin';
 import { SpanKeyboardPlugin } from './plugins/SpanKeyboardPlugin';
@@ -171,6 +172,7 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
       <ReadOnlyTextPlugin text={article.text} />
       <SelectionToOffsetsPlugin />
       <SelectionHighlightPlugin />
+      <RevealPassagePlugin />
       <CodingHighlightsPlugin />
       <OverlapHighlightPlugin />
       <ActiveCodingMarkPlugin />
