@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useWorkbenchView, type RevealRequest } from '../../../app/workbenchView';
 import { useReader } from '../ReaderContext';
 
@@ -24,6 +24,7 @@ export function RevealPassagePlugin() {
   const { articleId, doc, positions, scroller, domVersion, onDomChange } = useReader();
   const [shown, setShown] = useState<{ start16: number; end16: number } | null>(null);
   const [flashOn, setFlashOn] = useState(false);
+  const settling = useRef(0);
 
   useEffect(() => {
     if (!reveal || reveal.articleId !== articleId || handled.has(reveal) || !scroller) return;
@@ -32,8 +33,15 @@ export function RevealPassagePlugin() {
     const range = positions.range(span.start16, span.end16);
     if (!range) return;
     handled.add(reveal);
-    centre(scroller, range.getBoundingClientRect());
     setShown(span);
+    // Paragraphs far from the viewport are laid out lazily (content-visibility), so the first measurement may rest on
+    // estimated heights; once scrolled there, the real ones are known and a frame or two later the aim is corrected.
+    const aim = (passes: number) => {
+      const r = positions.range(span.start16, span.end16);
+      if (r) centre(scroller, r.getBoundingClientRect());
+      if (passes > 0) settling.current = requestAnimationFrame(() => aim(passes - 1));
+    };
+    aim(2);
   }, [reveal, articleId, doc, positions, scroller, domVersion]);
 
   useEffect(() => {
@@ -83,6 +91,7 @@ export function RevealPassagePlugin() {
 
   useEffect(
     () => () => {
+      cancelAnimationFrame(settling.current);
       CSS.highlights.delete(STEADY);
       CSS.highlights.delete(FLASH);
     },
@@ -95,6 +104,7 @@ export function RevealPassagePlugin() {
 /** Scrolls so the passage sits in the middle of the reader, or starts near the top when it is taller than the view. */
 function centre(scroller: HTMLElement, passage: DOMRect): void {
   const view = scroller.getBoundingClientRect();
-  const offset = passage.height > view.height - 80 ? passage.top - view.top - 40 : passage.top - view.top - (view.height - passage.height) / 2;
-  scroller.scrollTop += offset;
+  const target = passage.height > view.height - 80 ? view.top + 40 : view.top + (view.height - passage.height) / 2;
+  // Already there, give or take a few pixels: the page is left still rather than nudged.
+  if (Math.abs(passage.top - target) >= 4) scroller.scrollTop += passage.top - target;
 }
