@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { ArticleList } from '../features/articles/ArticleList';
 import { ReaderPane } from '../features/reader/ReaderPane';
 import { CodebookPanel } from '../features/codebook/CodebookPanel';
@@ -34,12 +35,31 @@ function ViewTabs() {
   );
 }
 
+/**
+ * Analysis views that stay mounted (hidden) once opened, so a query, its results, the ticked hits and an Undo on
+ * offer are still there after the analyst jumps to a passage in the reader and comes back.
+ */
+const KEEP_MOUNTED: ReadonlySet<WorkbenchViewName> = new Set<WorkbenchViewName>(['passages', 'search']);
+const ANALYSIS_VIEWS = Object.keys(analysisViews) as (keyof typeof analysisViews)[];
+
 /** The centre of the window: the reader, or one of the analysis views (the article list and codebook stay beside it). */
 function CentrePane() {
   const { view } = useWorkbenchView();
-  if (view === 'code') return <ReaderPane />;
-  const View = analysisViews[view];
-  return <View />;
+  const [opened, setOpened] = useState<ReadonlySet<WorkbenchViewName>>(() => new Set([view]));
+  if (!opened.has(view)) setOpened(new Set(opened).add(view));
+  return (
+    <>
+      {view === 'code' && <ReaderPane />}
+      {ANALYSIS_VIEWS.filter((name) => name === view || (KEEP_MOUNTED.has(name) && opened.has(name))).map((name) => {
+        const View = analysisViews[name];
+        return (
+          <div key={name} className="analysis-view-slot" hidden={name !== view}>
+            <View />
+          </div>
+        );
+      })}
+    </>
+  );
 }
 
 /** The three-pane window: articles, the article being read (or an analysis view), the codebook. */

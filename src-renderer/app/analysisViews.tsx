@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { WorkbenchViewName } from './workbenchView';
+import { PassagesView } from '../features/passages/PassagesView';
 
 function Placeholder({ what }: { what: string }) {
   return <div className="placeholder">{what}</div>;
@@ -7,7 +8,7 @@ function Placeholder({ what }: { what: string }) {
 
 /** One component per analysis view; each feature folder replaces its placeholder. */
 export const analysisViews: Record<Exclude<WorkbenchViewName, 'code'>, ComponentType> = {
-  passages: () => <Placeholder what="Coded passages" />,
+  passages: PassagesView,
   search: () => <Placeholder what="Search" />,
   analysis: () => <Placeholder what="Counts and charts" />,
 };

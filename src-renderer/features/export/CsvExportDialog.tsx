@@ -1,13 +1,23 @@
 import { useId, useState } from 'react';
 import { Dialog } from '../../app/Dialog';
 
-export function CsvExportDialog({ onExport, onClose }: { onExport(rawCells: boolean): void; onClose(): void }) {
+interface CsvExportDialogProps {
+  onExport(rawCells: boolean): void;
+  onClose(): void;
+  /** For exports of something other than all codings (the coded-passages view's selection). */
+  title?: string;
+  intro?: string;
+}
+
+const CODINGS_INTRO = 'One row per coding: article, code path, exact start and end offsets, the coded text, memo and coder.';
+
+export function CsvExportDialog({ onExport, onClose, title = 'Export codings as CSV', intro = CODINGS_INTRO }: CsvExportDialogProps) {
   // Formula protection is the safe default and is never remembered: every unprotected export is a deliberate choice.
   const [rawCells, setRawCells] = useState(false);
   const warningId = useId();
   return (
     <Dialog
-      title="Export codings as CSV"
+      title={title}
       onClose={onClose}
       testId="export-csv-dialog"
       actions={
@@ -21,7 +31,7 @@ export function CsvExportDialog({ onExport, onClose }: { onExport(rawCells: bool
         </>
       }
     >
-      <p>One row per coding: article, code path, exact start and end offsets, the coded text, memo and coder.</p>
+      <p>{intro}</p>
       <label className="checkbox-field">
         <input
           type="checkbox"
