@@ -4,6 +4,7 @@ import type { Article, ArticleSummary, EncodingBasis } from '../../../src-main/c
 import { Dialog } from '../../app/Dialog';
 import { formatDateTime, formatNumber, plural } from '../../app/format';
 import { useAppStore } from '../../app/store';
+import { ArticleAttributesSection } from '../attributes/ArticleAttributesSection';
 import { RedecodeDialog } from './RedecodeDialog';
 
 /** How the encoding was decided, as a phrase after its name. */
@@ -27,7 +28,7 @@ const LINE_ENDINGS: Record<string, string> = {
 };
 
 export function ArticleDetailsDialog({ article: summary, onClose }: { article: ArticleSummary; onClose(): void }) {
-  const { articlesVersion } = useAppStore();
+  const { articlesVersion, project } = useAppStore();
   const [article, setArticle] = useState<Article | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const [redecoding, setRedecoding] = useState(false);
@@ -120,6 +121,7 @@ export function ArticleDetailsDialog({ article: summary, onClose }: { article: A
         <dt>Article ID</dt>
         <dd>{shown.id}</dd>
       </dl>
+      <ArticleAttributesSection articleId={shown.id} readOnly={project?.readOnly} />
     </Dialog>
   );
 }

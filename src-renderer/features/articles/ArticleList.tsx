@@ -1,15 +1,17 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import type { ArticleSummary } from '../../../src-main/contract/types';
+import type { ArticleSummary, AttributeFilter } from '../../../src-main/contract/types';
 import { anchorBelow, PopupMenu, type MenuAnchor, type MenuItem } from '../../app/PopupMenu';
 import { formatNumber, plural } from '../../app/format';
 import { useAppStore } from '../../app/store';
 import { useDebouncedValue } from '../../app/useDebouncedValue';
+import { ArticleAttributeFilters } from '../attributes/ArticleAttributeFilters';
 import { ArticleDetailsDialog } from './ArticleDetailsDialog';
 import { ArticleListControls } from './ArticleListControls';
 import { ArticleRow } from './ArticleRow';
 import { ArticlesEmpty } from './ArticlesEmpty';
 import { useArticleActions } from './useArticleActions';
 import { useArticlePages, type ArticleQuery } from './useArticlePages';
+import { useArticleTotal } from './useArticleTotal';
 import { useVirtualWindow } from './useVirtualWindow';
 import './articles.css';
 
@@ -19,9 +21,12 @@ export function ArticleList() {
   const { selectedArticleId, selectArticle, articlesVersion } = useAppStore();
   const [filterText, setFilterText] = useState('');
   const filter = useDebouncedValue(filterText.trim(), 200);
-  const [order, setOrder] = useState<Omit<ArticleQuery, 'filter'>>({ sort: 'imported', descending: false });
-  const query: ArticleQuery = { ...order, filter };
+  const [order, setOrder] = useState<Pick<ArticleQuery, 'sort' | 'descending'>>({ sort: 'imported', descending: false });
+  const [attributeFilters, setAttributeFilters] = useState<AttributeFilter[]>([]);
+  const query: ArticleQuery = { ...order, filter, attributes: attributeFilters };
   const pages = useArticlePages(query, articlesVersion);
+  const filtered = Boolean(filter) || attributeFilters.length > 0;
+  const allArticles = useArticleTotal(filtered, articlesVersion);
   const scroller = useRef<HTMLDivElement>(null);
   const count = pages.total ?? 0;
   const view = useVirtualWindow(scroller, ROW_HEIGHT, count);
@@ -38,7 +43,7 @@ export function ArticleList() {
   // A new filter or sort order starts at the top, as users expect from a search box.
   useEffect(() => {
     if (scroller.current) scroller.current.scrollTop = 0;
-  }, [filter, order]);
+  }, [filter, order, attributeFilters]);
 
   const selectIndex = useCallback(
     async (index: number) => {
@@ -155,16 +160,25 @@ export function ArticleList() {
         onFilterText={setFilterText}
         query={query}
         onQuery={({ sort, descending }) => setOrder({ sort, descending })}
+        attributeFilters={<ArticleAttributeFilters filters={attributeFilters} onFilters={setAttributeFilters} />}
         summary={
           <span className="article-count muted" data-testid="article-count" aria-live="polite">
-            {pages.total === null ? 'Loading…' : filter ? plural(pages.total, 'match', 'matches') : plural(pages.total, 'article')}
+            {pages.total === null
+              ? 'Loading…'
+              : filtered && allArticles !== null
+                ? `${formatNumber(pages.total)} of ${plural(allArticles, 'article')}`
+                : plural(pages.total, 'article')}
           </span>
         }
       />
-      {empty && !filter ? (
+      {empty && !filtered ? (
         <ArticlesEmpty />
-      ) : empty ? (
+      ) : empty && !attributeFilters.length ? (
         <p className="article-no-match muted">No article titles contain “{filter}”.</p>
+      ) : empty ? (
+        <p className="article-no-match muted" data-testid="article-no-match">
+          No article {filter ? `whose title contains “${filter}” ` : ''}passes the attribute filters.
+        </p>
       ) : null}
       <div
         ref={scroller}

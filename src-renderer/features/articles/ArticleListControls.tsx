@@ -15,9 +15,11 @@ interface Props {
   onQuery(query: ArticleQuery): void;
   /** What the list holds ("1,204 articles"), shown beside the sort controls. */
   summary: ReactNode;
+  /** The attribute filter controls and chips, under the title filter. */
+  attributeFilters?: ReactNode;
 }
 
-export function ArticleListControls({ filterText, onFilterText, query, onQuery, summary }: Props) {
+export function ArticleListControls({ filterText, onFilterText, query, onQuery, summary, attributeFilters }: Props) {
   return (
     <div className="article-controls">
       <input
@@ -29,6 +31,7 @@ export function ArticleListControls({ filterText, onFilterText, query, onQuery, 
         value={filterText}
         onChange={(e) => onFilterText(e.target.value)}
       />
+      {attributeFilters}
       <div className="article-sort-row">
         {summary}
         <div className="article-sort">

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/api';
-import type { ArticleSummary } from '../../../src-main/contract/types';
+import type { ArticleSummary, AttributeFilter } from '../../../src-main/contract/types';
 import { useAppStore } from '../../app/store';
 
 export type ArticleSort = 'imported' | 'title' | 'codings' | 'length';
@@ -9,6 +9,8 @@ export interface ArticleQuery {
   filter: string;
   sort: ArticleSort;
   descending: boolean;
+  /** Conditions on article attributes, all of which must hold. */
+  attributes?: AttributeFilter[];
 }
 
 export const PAGE_SIZE = 200;
@@ -51,7 +53,7 @@ export function useArticlePages(query: ArticleQuery, version: number): ArticlePa
   const queryRef = useRef(query);
   queryRef.current = query;
 
-  const queryKey = `${project?.path}\u0000${query.filter}\u0000${query.sort}\u0000${query.descending}`;
+  const queryKey = `${project?.path}\u0000${query.filter}\u0000${query.sort}\u0000${query.descending}\u0000${JSON.stringify(query.attributes ?? [])}`;
   useEffect(() => {
     generation.current++;
     inFlight.current = new Set();
@@ -65,7 +67,8 @@ export function useArticlePages(query: ArticleQuery, version: number): ArticlePa
 
   const request = useCallback((offset: number, limit: number) => {
     const q = queryRef.current;
-    return api['articles.list']({ filter: q.filter || undefined, sort: q.sort, descending: q.descending, offset, limit });
+    const attributes = q.attributes?.length ? q.attributes : undefined;
+    return api['articles.list']({ filter: q.filter || undefined, sort: q.sort, descending: q.descending, offset, limit, attributes });
   }, []);
 
   const fetchPage = useCallback(

@@ -1,0 +1,88 @@
+import { useEffect, useRef, useState } from 'react';
+import type { AttributeType, AttributeValue } from '../../../src-main/contract/types';
+import { formatAttributeValue, parseAttributeInput } from './attributeValues';
+
+interface Props {
+  type: AttributeType;
+  value: AttributeValue | null;
+  /** Called with the new value (null: no value) once the analyst is done: on leaving the field or Enter; a yes/no at once. */
+  onCommit(value: AttributeValue | null): void;
+  label: string;
+  id?: string;
+  testId?: string;
+  disabled?: boolean;
+  invalid?: boolean;
+  describedBy?: string;
+}
+
+/**
+ * One attribute value, with the input its type calls for: a date picker, a number field, a yes/no choice, or text.
+ * Typing saves nothing until the field is left (a date typed digit by digit passes through other valid dates);
+ * Esc puts the saved value back.
+ */
+export function AttributeValueInput({ type, value, onCommit, label, id, testId, disabled, invalid, describedBy }: Props) {
+  const saved = formatAttributeValue(value);
+  const [draft, setDraft] = useState(saved);
+  // What was last handed to onCommit: Enter and then leaving the field must not save the same value twice.
+  const sent = useRef<string | null>(null);
+  // A value saved elsewhere (an undo, a CSV import) replaces what the field shows.
+  useEffect(() => {
+    setDraft(saved);
+    sent.current = null;
+  }, [saved]);
+
+  const commit = (raw: string) => {
+    const s = raw.trim();
+    if (s === saved || s === sent.current) return;
+    sent.current = s;
+    onCommit(parseAttributeInput(type, s));
+  };
+  const common = {
+    id,
+    'aria-label': label,
+    'aria-invalid': invalid || undefined,
+    'aria-describedby': describedBy,
+    'data-testid': testId,
+    disabled,
+  };
+
+  if (type === 'boolean') {
+    return (
+      <select
+        {...common}
+        className="attribute-input"
+        value={draft}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          commit(e.target.value);
+        }}
+      >
+        <option value="">—</option>
+        <option value="yes">yes</option>
+        <option value="no">no</option>
+      </select>
+    );
+  }
+  return (
+    <input
+      {...common}
+      className="attribute-input"
+      type={type === 'date' ? 'date' : type === 'number' ? 'number' : 'text'}
+      step={type === 'number' ? 'any' : undefined}
+      dir={type === 'text' ? 'auto' : undefined}
+      value={draft}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={(e) => commit(e.currentTarget.value)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          commit(e.currentTarget.value);
+        } else if (e.key === 'Escape' && draft !== saved) {
+          // Esc first undoes the typing; a second Esc reaches the dialog and closes it.
+          e.stopPropagation();
+          setDraft(saved);
+        }
+      }}
+    />
+  );
+}
