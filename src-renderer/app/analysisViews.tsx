@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { WorkbenchViewName } from './workbenchView';
 import { PassagesView } from '../features/passages/PassagesView';
+import { SearchView } from '../features/search/SearchView';
 
 function Placeholder({ what }: { what: string }) {
   return <div className="placeholder">{what}</div>;
@@ -9,6 +10,6 @@ function Placeholder({ what }: { what: string }) {
 /** One component per analysis view; each feature folder replaces its placeholder. */
 export const analysisViews: Record<Exclude<WorkbenchViewName, 'code'>, ComponentType> = {
   passages: PassagesView,
-  search: () => <Placeholder what="Search" />,
+  search: SearchView,
   analysis: () => <Placeholder what="Counts and charts" />,
 };
