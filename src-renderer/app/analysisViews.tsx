@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { WorkbenchViewName } from './workbenchView';
+import { AnalysisView } from '../features/analysis/AnalysisView';
 import { PassagesView } from '../features/passages/PassagesView';
 import { SearchView } from '../features/search/SearchView';
 
@@ -11,5 +12,5 @@ function Placeholder({ what }: { what: string }) {
 export const analysisViews: Record<Exclude<WorkbenchViewName, 'code'>, ComponentType> = {
   passages: PassagesView,
   search: SearchView,
-  analysis: () => <Placeholder what="Counts and charts" />,
+  analysis: AnalysisView,
 };

@@ -1,0 +1,112 @@
+import { api } from '../../../api/api';
+import type { Code, Coverage } from '../../../../src-main/contract/types';
+import { formatNumber, plural } from '../../../app/format';
+import { useAppStore } from '../../../app/store';
+import { useAttributeDefinitions } from '../../attributes/useAttributeDefinitions';
+import { useAnalysisData } from '../useAnalysisData';
+import { useRememberedState } from '../useRememberedState';
+import { CodeChecklist } from './CodeChecklist';
+import { CoverageChart } from './CoverageChart';
+
+/** The core draws at most 100 codes in one chart; a readable chart has far fewer. */
+const MAX_CODES = 100;
+const DEFAULT_CODES = 6;
+const INTERVALS: { value: Coverage['interval']; label: string }[] = [
+  { value: 'day', label: 'Day' },
+  { value: 'week', label: 'Week' },
+  { value: 'month', label: 'Month' },
+];
+
+/** To start with: the coded top-level codes (then coded sub-codes), a handful, as a first look over time. */
+function defaultCodes(codes: Code[]): number[] {
+  const coded = codes.filter((c) => c.codingCount > 0);
+  return [...coded.filter((c) => c.parentId === null), ...coded.filter((c) => c.parentId !== null)].slice(0, DEFAULT_CODES).map((c) => c.id);
+}
+
+/** Whether a coding could be counted twice in a sum over the series: with sub-codes rolled up, under a code and its ancestor. */
+function nested(codes: Code[], ids: number[]): boolean {
+  const chosen = new Set(ids);
+  const parent = new Map(codes.map((c) => [c.id, c.parentId]));
+  return ids.some((id) => {
+    for (let p = parent.get(id) ?? null; p !== null; p = parent.get(p) ?? null) if (chosen.has(p)) return true;
+    return false;
+  });
+}
+
+/** Codings per day, week or month for the chosen codes, dated by a date attribute (publication date by default). */
+export function CoverageView() {
+  const { codes } = useAppStore();
+  const { definitions } = useAttributeDefinitions();
+  const [picked, setPicked] = useRememberedState<number[] | null>('coverage.codes', null);
+  const [interval, setIntervalChoice] = useRememberedState<Coverage['interval']>('coverage.interval', 'month');
+  const [dateAttribute, setDateAttribute] = useRememberedState('coverage.dateAttribute', 'publication date');
+  const [rollUp, setRollUp] = useRememberedState('coverage.rollUp', true);
+
+  const known = new Set(codes.map((c) => c.id));
+  const selected = (picked ?? defaultCodes(codes)).filter((id) => known.has(id));
+  const dateAttributes = (definitions ?? []).filter((d) => d.type === 'date');
+  const dateName = dateAttributes.some((d) => d.name === dateAttribute) ? dateAttribute : (dateAttributes[0]?.name ?? 'publication date');
+  const request = { codeIds: selected, interval, dateAttribute: dateName, rollUp };
+  const { data, loading, error } = useAnalysisData(selected.length ? JSON.stringify(request) : null, () => api['counts.coverage'](request));
+
+  const undatedSeries = data?.series.filter((s) => s.undated > 0) ?? [];
+  const undatedTotal = undatedSeries.reduce((n, s) => n + s.undated, 0);
+  const canSum = !(rollUp && nested(codes, selected));
+  const breakdown = undatedSeries.map((s) => `${s.codePath} ${formatNumber(s.undated)}`).join(' · ');
+
+  return (
+    <div className="analysis-panel coverage-panel" data-testid="coverage-view">
+      <div className="analysis-controls">
+        <label className="field">
+          <span>Per</span>
+          <select value={interval} onChange={(e) => setIntervalChoice(e.target.value as Coverage['interval'])} data-testid="coverage-interval">
+            {INTERVALS.map((i) => (
+              <option key={i.value} value={i.value}>
+                {i.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Dated by</span>
+          <select value={dateName} onChange={(e) => setDateAttribute(e.target.value)} data-testid="coverage-date-attribute">
+            {dateAttributes.map((d) => (
+              <option key={d.id} value={d.name}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="checkbox-field">
+          <input type="checkbox" checked={rollUp} onChange={(e) => setRollUp(e.target.checked)} data-testid="coverage-rollup" />
+          <span>Count sub-codes with their parent</span>
+        </label>
+      </div>
+      <div className="coverage-layout">
+        <CodeChecklist codes={codes} selected={selected} onChange={setPicked} max={MAX_CODES} />
+        <div className="coverage-main">
+          {error && <p role="alert">The coverage could not be computed: {error}</p>}
+          {selected.length === 0 && <p className="muted analysis-empty">Choose codes to draw.</p>}
+          {data && selected.length > 0 && data.periods.length === 0 && (
+            <p className="muted analysis-empty" data-testid="coverage-no-dates">
+              None of these codings is in an article with a {dateName}. Set dates in an article’s details, or import them from a CSV
+              (Attributes ▸ Import from CSV in the article list).
+            </p>
+          )}
+          {data && selected.length > 0 && data.periods.length > 0 && (
+            <CoverageChart coverage={data} title={`Codings per ${interval} by ${dateName}${rollUp ? ' (sub-codes included)' : ''}`} />
+          )}
+          {data && undatedTotal > 0 && (
+            <p className="coverage-undated" data-testid="coverage-undated" title={breakdown}>
+              {canSum
+                ? `${plural(undatedTotal, 'coding')} in articles without a ${dateName} ${undatedTotal === 1 ? 'is' : 'are'} not shown`
+                : `Codings in articles without a ${dateName} are not shown`}
+              {undatedSeries.length > 1 || !canSum ? `: ${breakdown}.` : '.'}
+            </p>
+          )}
+          {loading && <p className="muted">Counting…</p>}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import { api } from '../../../api/api';
+import type { AttributeDefinition, CountsGrouping } from '../../../../src-main/contract/types';
+import { plural } from '../../../app/format';
+import { useAppStore } from '../../../app/store';
+import { downloadFrom } from '../../export/download';
+import { useAttributeDefinitions } from '../../attributes/useAttributeDefinitions';
+import { useAnalysisData } from '../useAnalysisData';
+import { useRememberedState } from '../useRememberedState';
+import { FrequencyChart } from './FrequencyChart';
+import { FrequencyTable } from './FrequencyTable';
+import { frequencyRows, MEASURE_LABELS, type Measure, type Sort } from './frequencyModel';
+
+/** 'none', 'article', or 'attribute:<name>': one select for "count per". */
+type GroupingChoice = string;
+
+function parseGrouping(choice: GroupingChoice): { by: CountsGrouping; attribute?: string } {
+  if (choice.startsWith('attribute:')) return { by: 'attribute', attribute: choice.slice('attribute:'.length) };
+  return { by: choice === 'article' ? 'article' : 'none' };
+}
+
+/** Codings per code, for the whole corpus, per article or per attribute value: a sortable table and a bar chart. */
+export function FrequencyView() {
+  const { codes, attempt, notify } = useAppStore();
+  const { definitions } = useAttributeDefinitions();
+  const [choice, setChoice] = useRememberedState<GroupingChoice>('frequencies.grouping', 'none');
+  const [rollUp, setRollUp] = useRememberedState('frequencies.rollUp', true);
+  const [measure, setMeasure] = useRememberedState<Measure>('frequencies.measure', 'codings');
+  const [sort, setSort] = useRememberedState<Sort | null>('frequencies.sort', null);
+  const [view, setView] = useRememberedState<'table' | 'chart'>('frequencies.view', 'table');
+
+  // A grouping by an attribute that has since gone (deleted, renamed) falls back to the whole corpus.
+  const grouping = parseGrouping(choice);
+  const attributeGone = grouping.by === 'attribute' && definitions !== null && !definitions.some((d) => d.name === grouping.attribute);
+  const request = attributeGone ? { rollUp, by: 'none' as const } : { rollUp, ...grouping };
+  const { data, loading, error } = useAnalysisData(definitions ? JSON.stringify(request) : null, () => api['counts.codes'](request));
+
+  const groupNoun = request.by === 'article' ? 'articles' : request.by === 'attribute' ? `values of ${request.attribute}` : 'codes';
+  const title =
+    `${MEASURE_LABELS[measure]} per code` +
+    (request.by === 'article' ? ' per article' : request.by === 'attribute' ? ` by ${request.attribute}` : '') +
+    (rollUp ? ' (sub-codes included)' : '');
+
+  const exportCsv = async () => {
+    const result = await attempt(() => api['counts.exportCsv'](request));
+    if (!result) return;
+    if (result.downloadUrl) downloadFrom(result.downloadUrl);
+    notify(`Exported the frequency table to ${result.path}`);
+  };
+
+  const rows = data ? frequencyRows(data) : [];
+  const totalWords = data?.groups.reduce((n, g) => n + g.words, 0) ?? 0;
+  const totalArticles = data?.groups.reduce((n, g) => n + g.articles, 0) ?? 0;
+
+  return (
+    <div className="analysis-panel" data-testid="frequency-view">
+      <div className="analysis-controls">
+        <label className="field">
+          <span>Count per</span>
+          <select value={attributeGone ? 'none' : choice} onChange={(e) => (setChoice(e.target.value), setSort(null))} data-testid="frequency-grouping">
+            <option value="none">Code (whole corpus)</option>
+            <option value="article">Code and article</option>
+            <AttributeOptions definitions={definitions ?? []} />
+          </select>
+        </label>
+        <label className="checkbox-field">
+          <input type="checkbox" checked={rollUp} onChange={(e) => setRollUp(e.target.checked)} data-testid="frequency-rollup" />
+          <span>Count sub-codes with their parent</span>
+        </label>
+        <span className="segmented" role="group" aria-label="Show">
+          <button type="button" aria-pressed={view === 'table'} onClick={() => setView('table')} data-testid="frequency-show-table">
+            Table
+          </button>
+          <button type="button" aria-pressed={view === 'chart'} onClick={() => setView('chart')} data-testid="frequency-show-chart">
+            Bar chart
+          </button>
+        </span>
+        {view === 'chart' && (
+          <label className="field">
+            <span>Bars show</span>
+            <select value={measure} onChange={(e) => setMeasure(e.target.value as Measure)} data-testid="frequency-measure">
+              {(Object.keys(MEASURE_LABELS) as Measure[]).map((m) => (
+                <option key={m} value={m}>
+                  {MEASURE_LABELS[m]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <span className="spacer" />
+        <button type="button" onClick={() => void exportCsv()} disabled={!data} data-testid="frequency-export-csv">
+          Export CSV…
+        </button>
+      </div>
+      {error && <p role="alert">The counts could not be computed: {error}</p>}
+      {data && (
+        <p className="analysis-summary muted" aria-live="polite">
+          {plural(totalArticles, 'article')}, {plural(totalWords, 'word')}
+          {request.by === 'attribute' && `, ${plural(data.groups.length, 'value')} of ${request.attribute} (articles without one grouped as “(no value)”)`}
+          {loading && ' · updating…'}
+        </p>
+      )}
+      {data && view === 'table' && (
+        <FrequencyTable
+          rows={rows}
+          grouped={request.by !== 'none'}
+          groupHeading={request.by === 'article' ? 'Article' : (request.attribute ?? '')}
+          sort={sort}
+          onSort={setSort}
+        />
+      )}
+      {data && view === 'chart' && <FrequencyChart counts={data} measure={measure} title={title} categoryNoun={groupNoun} />}
+      {!data && loading && <p className="muted">Counting…</p>}
+      {codes.length === 0 && <p className="muted">Create codes in the codebook and code passages; their counts appear here.</p>}
+    </div>
+  );
+}
+
+function AttributeOptions({ definitions }: { definitions: AttributeDefinition[] }) {
+  if (definitions.length === 0) return null;
+  return (
+    <optgroup label="Code and attribute value">
+      {definitions.map((d) => (
+        <option key={d.id} value={`attribute:${d.name}`}>
+          Code and {d.name}
+        </option>
+      ))}
+    </optgroup>
+  );
+}
