@@ -28,6 +28,7 @@ import { OverlapHighlightPlugin } from './plugins/OverlapHighlightPlugin';
 import { ReadOnlyTextPlugin } from './plugins/ReadOnlyTextPlugin';
 import { RevealPassagePlugin } from './plugins/RevealPassagePlugin';
 import { SelectionHighlightPlugin } from './plugins/SelectionHighlightPlugin';
+import { NewSelectionOnPressPlugin } from './plugins/NewSelectionOnPressPlugin';
 import { SelectionToOffsetsPlugin } from './plugins/SelectionToOffsetsPlugin';
 import { SpanKeyboardPlugin } from './plugins/SpanKeyboardPlugin';
 
@@ -170,6 +171,7 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
         </div>
       </div>
       <ReadOnlyTextPlugin text={article.text} />
+      <NewSelectionOnPressPlugin />
       <SelectionToOffsetsPlugin />
       <SelectionHighlightPlugin />
       <RevealPassagePlugin />
