@@ -1,20 +1,19 @@
-import { useId } from 'react';
-import type { AttributeDefinition, Code } from '../../../src-main/contract/types';
-import { AttributeFilterRows } from './AttributeFilterRows';
+import { useCallback, useId, useRef } from 'react';
+import type { AttributeDefinition, AttributeFilter, Code } from '../../../src-main/contract/types';
 import { CodeChecklist } from './CodeChecklist';
-import type { AttributeRow } from './passageQuery';
+import { PassageAttributeFilters } from './PassageAttributeFilters';
 
 export interface PassageFilterInputs {
   checked: ReadonlySet<number>;
   includeSubcodes: boolean;
   coder: string;
   text: string;
-  rows: AttributeRow[];
+  attributes: AttributeFilter[];
 }
 
 interface PassageFiltersProps {
   codes: Code[];
-  definitions: AttributeDefinition[];
+  definitions: AttributeDefinition[] | null;
   /** Coders seen so far, offered as suggestions (the filter needs the exact name). */
   coders: string[];
   value: PassageFilterInputs;
@@ -25,6 +24,10 @@ interface PassageFiltersProps {
 export function PassageFilters({ codes, definitions, coders, value, onChange }: PassageFiltersProps) {
   const codersId = useId();
   const set = (change: Partial<PassageFilterInputs>) => onChange({ ...value, ...change });
+  // Stable, because the attribute filters drop conditions on vanished attributes from an effect.
+  const valueRef = useRef(value);
+  valueRef.current = value;
+  const setAttributes = useCallback((attributes: AttributeFilter[]) => onChange({ ...valueRef.current, attributes }), [onChange]);
   const toggle = (id: number) => {
     const checked = new Set(value.checked);
     if (checked.has(id)) checked.delete(id);
@@ -66,7 +69,7 @@ export function PassageFilters({ codes, definitions, coders, value, onChange }: 
       </section>
       <section className="passages-filter-section">
         <h3>Article attributes</h3>
-        <AttributeFilterRows definitions={definitions} rows={value.rows} onRows={(rows) => set({ rows })} />
+        <PassageAttributeFilters definitions={definitions} filters={value.attributes} onFilters={setAttributes} />
       </section>
     </div>
   );

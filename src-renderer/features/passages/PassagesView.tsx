@@ -3,16 +3,16 @@ import type { RetrievedPassage } from '../../../src-main/contract/types';
 import { plural } from '../../app/format';
 import { useAppStore } from '../../app/store';
 import { useDebouncedValue } from '../../app/useDebouncedValue';
+import { useAttributeDefinitions } from '../attributes/useAttributeDefinitions';
 import { useWorkbenchView } from '../../app/workbenchView';
 import { PassageFilters, type PassageFilterInputs } from './PassageFilters';
 import { PassageList } from './PassageList';
 import { PassagesExportButton } from './PassagesExportButton';
-import { attributeFilters, retrieveQuery } from './passageQuery';
-import { useAttributeList } from './useAttributeList';
+import { retrieveQuery } from './passageQuery';
 import { usePassagePages } from './usePassagePages';
 import './passages.css';
 
-const START: PassageFilterInputs = { checked: new Set(), includeSubcodes: true, coder: '', text: '', rows: [] };
+const START: PassageFilterInputs = { checked: new Set(), includeSubcodes: true, coder: '', text: '', attributes: [] };
 
 /**
  * Coded passages (the "retrieval" of ATLAS.ti, MAXQDA and NVivo): everything coded with the chosen codes, narrowed
@@ -21,7 +21,7 @@ const START: PassageFilterInputs = { checked: new Set(), includeSubcodes: true, 
 export function PassagesView() {
   const { codes, codingsVersion } = useAppStore();
   const { revealPassage } = useWorkbenchView();
-  const definitions = useAttributeList();
+  const { definitions } = useAttributeDefinitions();
   const [inputs, setInputs] = useState<PassageFilterInputs>(START);
   // Typing in the text or coder field should not query on every key.
   const text = useDebouncedValue(inputs.text, 250);
@@ -29,10 +29,9 @@ export function PassagesView() {
 
   // Codes deleted since they were ticked (elsewhere, or by an undo) drop out, or every request would fail.
   const codeIds = useMemo(() => codes.filter((c) => inputs.checked.has(c.id)).map((c) => c.id), [codes, inputs.checked]);
-  const attributes = useMemo(() => attributeFilters(inputs.rows, definitions), [inputs.rows, definitions]);
   const query = useMemo(
-    () => retrieveQuery({ codeIds, includeSubcodes: inputs.includeSubcodes, coder, text, attributes }),
-    [codeIds, inputs.includeSubcodes, coder, text, attributes],
+    () => retrieveQuery({ codeIds, includeSubcodes: inputs.includeSubcodes, coder, text, attributes: inputs.attributes }),
+    [codeIds, inputs.includeSubcodes, coder, text, inputs.attributes],
   );
   const queryKey = query ? JSON.stringify(query) : '';
   const pages = usePassagePages(query, codingsVersion);
