@@ -63,7 +63,8 @@ export function SearchFormBar({ scope, onScope, form, onForm, running, onRun }: 
           <option value="fts">{scope === 'articles' ? 'Words (full text)' : 'Text'}</option>
           <option value="regex">Regular expression</option>
         </select>
-        <button type="submit" className="primary" data-testid="search-run" disabled={!form.query.trim() || running}>
+        {/* Not disabled while a search runs: Enter with a corrected query starts the new search, which supersedes it. */}
+        <button type="submit" className="primary" data-testid="search-run" disabled={!form.query.trim()} aria-busy={running}>
           {running ? 'Searching…' : 'Search'}
         </button>
       </div>
