@@ -1,8 +1,9 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { sharedDir, startWebHost, type RunningWebHost } from './webHost';
+import { createCode, dragSelect } from './workbench';
 
 // The whole loop as a new user does it, in the real renderer (Chromium) against the real core (web host):
 // create a project, import the five seed articles, code two overlapping passages with the mouse, reload,
@@ -18,53 +19,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await host?.stop();
 });
-
-/** Selects `phrase` inside the article text by dragging the mouse across it, as a person would. */
-export async function dragSelect(page: Page, phrase: string, occurrence = 0): Promise<void> {
-  const box = await page.evaluate(
-    ({ phrase, occurrence }) => {
-      const root = document.querySelector('[data-testid="article-text"]')!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(phrase);
-        if (at < 0) continue;
-        if (seen++ < occurrence) continue;
-        node.parentElement!.scrollIntoView({ block: 'center' });
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + 1);
-        const first = range.getClientRects()[0];
-        range.setStart(node, at + phrase.length - 1);
-        range.setEnd(node, at + phrase.length);
-        const rects = range.getClientRects();
-        const last = rects[rects.length - 1];
-        const rtl = getComputedStyle(node.parentElement!).direction === 'rtl';
-        return {
-          x1: rtl ? first.right - 1 : first.left + 1,
-          y1: first.top + first.height / 2,
-          x2: rtl ? last.left + 1 : last.right - 1,
-          y2: last.top + last.height / 2,
-        };
-      }
-      throw new Error(`phrase not found in the article: ${phrase}`);
-    },
-    { phrase, occurrence },
-  );
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
-  await page.mouse.move(box.x2, box.y2, { steps: 4 });
-  await page.mouse.up();
-}
-
-export async function createCode(page: Page, name: string): Promise<void> {
-  await page.getByTestId('new-code-button').click();
-  await page.getByTestId('new-code-name').fill(name);
-  await page.getByTestId('new-code-name').press('Enter');
-  await expect(page.locator(`[data-testid="code-row"][data-code-path="${name}"]`)).toBeVisible();
-  await page.getByTestId('new-code-name').press('Escape');
-}
 
 test('import the seeds, code two overlapping passages, reload, export CSV and JSON', async ({ page }, testInfo) => {
   test.skip(seeds.length < 5, `../shared/seeds is absent or incomplete (${seedsDir}); this test needs the five seed articles`);

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page, type TestInfo } from '@playwright/test';
 
 // Steps the undo and encoding specs share, done as a person does them in the workbench.
 
@@ -26,27 +26,41 @@ export async function createCode(page: Page, name: string): Promise<void> {
   await page.getByTestId('new-code-name').press('Escape');
 }
 
-/** Selects `phrase` inside the article text by dragging the mouse across it. */
-export async function dragSelect(page: Page, phrase: string): Promise<void> {
-  const box = await page.evaluate((phrase) => {
-    const root = document.querySelector('[data-testid="article-text"]')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(phrase);
-      if (at < 0) continue;
-      node.parentElement!.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + 1);
-      const first = range.getClientRects()[0];
-      range.setStart(node, at + phrase.length - 1);
-      range.setEnd(node, at + phrase.length);
-      const rects = range.getClientRects();
-      const last = rects[rects.length - 1];
-      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
-    }
-    throw new Error(`phrase not found in the article: ${phrase}`);
-  }, phrase);
+/**
+ * Selects `phrase` (its `occurrence`-th appearance) inside the article text by dragging the mouse across it, as a
+ * person would; in a right-to-left paragraph the drag runs from right to left.
+ */
+export async function dragSelect(page: Page, phrase: string, occurrence = 0): Promise<void> {
+  const box = await page.evaluate(
+    ({ phrase, occurrence }) => {
+      const root = document.querySelector('[data-testid="article-text"]')!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(phrase);
+        if (at < 0) continue;
+        if (seen++ < occurrence) continue;
+        node.parentElement!.scrollIntoView({ block: 'center' });
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 1);
+        const first = range.getClientRects()[0];
+        range.setStart(node, at + phrase.length - 1);
+        range.setEnd(node, at + phrase.length);
+        const rects = range.getClientRects();
+        const last = rects[rects.length - 1];
+        const rtl = getComputedStyle(node.parentElement!).direction === 'rtl';
+        return {
+          x1: rtl ? first.right - 1 : first.left + 1,
+          y1: first.top + first.height / 2,
+          x2: rtl ? last.left + 1 : last.right - 1,
+          y2: last.top + last.height / 2,
+        };
+      }
+      throw new Error(`phrase not found in the article: ${phrase}`);
+    },
+    { phrase, occurrence },
+  );
   await page.mouse.move(box.x1, box.y1);
   await page.mouse.down();
   await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
@@ -62,3 +76,26 @@ export async function codePhrase(page: Page, phrase: string, codePath: string): 
 
 /** The modifier undo and redo use on this platform. */
 export const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+/** Imports files from disk (paths the test wrote) through the Import button's file input. */
+export async function importPaths(page: Page, paths: string[]): Promise<void> {
+  await page.getByTestId('import-input').setInputFiles(paths);
+  await expect(page.getByTestId('import-count-imported')).toHaveText(paths.length === 1 ? '1 article imported' : `${paths.length} articles imported`);
+  await page.getByTestId('import-report-close').click();
+  await expect(page.getByTestId('import-report')).toHaveCount(0);
+}
+
+/** Opens the article with this title from the article list. */
+export async function openArticle(page: Page, title: string): Promise<void> {
+  await page.getByTestId('view-tab-code').click();
+  await page.getByTestId('article-row').filter({ hasText: title }).click();
+  await expect(page.getByTestId('article-title')).toHaveText(title);
+  await expect(page.getByTestId('article-text')).toBeVisible();
+}
+
+/** Saves a screenshot of the page as an attachment of the test. */
+export async function attachScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(`${name.replace(/[^a-z0-9]+/gi, '-')}.png`);
+  await page.screenshot({ path });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
