@@ -23,13 +23,15 @@ const CSV = [
   'cnn-1.txt,CNN,2023-11-01,news',
 ].join('\n');
 
+// A host per test: the host keeps its project open across page loads, and each test starts from the start screen.
 let host: RunningWebHost;
-test.beforeAll(async () => {
+test.beforeEach(async () => {
   host = await startWebHost();
 });
-test.afterAll(async () => {
+test.afterEach(async () => {
   await host?.stop();
 });
+test.use({ screenshot: 'only-on-failure' });
 
 function watchErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -125,12 +127,13 @@ test('import outlets and dates from a CSV, filter the list by outlet, edit a dat
   await expect(date).toHaveAttribute('type', 'date');
   await date.fill('2023-10-16');
   await date.press('Enter');
+  await expect(page.locator('[data-testid="article-attribute"][data-attribute="publication date"]').getByTestId('attribute-saved')).toBeVisible();
   await expect(page.getByTestId('undo-button')).toHaveAttribute('title', /^Undo Set attribute/);
   // Emptying a field clears the value (an undo step of its own).
   const section = page.getByTestId('attribute-input-section');
   await section.fill('  ');
   await section.press('Enter');
-  await expect(page.getByTestId('undo-button')).toHaveAttribute('title', /^Undo Set attribute/);
+  await expect(page.locator('[data-testid="article-attribute"][data-attribute="section"]').getByTestId('attribute-saved')).toBeVisible();
   await snapshot(page, testInfo, 'article-details-attributes');
   await page.keyboard.press('Escape');
 
@@ -141,5 +144,68 @@ test('import outlets and dates from a CSV, filter the list by outlet, edit a dat
   await expect(page.getByTestId('attribute-input-section')).toHaveValue('');
   await page.keyboard.press('Escape');
 
+  expect(errors).toEqual([]);
+});
+
+test('define, rename and delete an attribute of the analyst’s own; the delete says what goes and can be undone', async ({ page }, testInfo) => {
+  const errors = watchErrors(page);
+  await page.goto(host.launchUrl);
+  await newProject(page, 'Own attributes');
+  await importFiles(page, ARTICLES.slice(0, 2).map((a) => ({ name: a.name, bytes: Buffer.from(a.text, 'utf8') })));
+
+  await page.getByTestId('attributes-menu-button').click();
+  await page.getByTestId('attributes-menu-manage').click();
+  const manager = page.getByTestId('attribute-manager');
+  const definition = (name: string) => manager.locator(`[data-testid="attribute-definition"][data-attribute="${name}"]`);
+  // The five built-ins are there and cannot be renamed or deleted.
+  await expect(manager.getByTestId('attribute-definition')).toHaveCount(5);
+  await expect(definition('outlet')).toContainText('built-in');
+  await expect(definition('outlet').getByTestId('attribute-delete')).toHaveCount(0);
+
+  await manager.getByTestId('new-attribute-name').fill('wire copy');
+  await manager.getByTestId('new-attribute-type').selectOption('boolean');
+  await manager.getByTestId('new-attribute-define').click();
+  await expect(definition('wire copy')).toContainText('Yes/no');
+  await manager.getByTestId('new-attribute-name').fill('casualties');
+  await manager.getByTestId('new-attribute-type').selectOption('number');
+  await manager.getByTestId('new-attribute-define').click();
+  await expect(definition('casualties')).toContainText('Number');
+  await definition('casualties').getByTestId('attribute-rename').click();
+  await manager.getByTestId('attribute-rename-input').fill('reported deaths');
+  await manager.getByTestId('attribute-rename-input').press('Enter');
+  await expect(definition('reported deaths')).toBeVisible();
+  await snapshot(page, testInfo, 'attribute-manager');
+  await page.keyboard.press('Escape');
+  await expect(manager).toHaveCount(0);
+
+  // The new attributes take typed values in the details: a yes/no choice and a number field.
+  await openDetails(page, 'Cabinet weighs ground operation');
+  await page.getByTestId('attribute-input-wire copy').selectOption('yes');
+  await expect(page.locator('[data-testid="article-attribute"][data-attribute="wire copy"]').getByTestId('attribute-saved')).toBeVisible();
+  await expect(page.getByTestId('attribute-input-reported deaths')).toHaveAttribute('type', 'number');
+  await page.getByTestId('attribute-input-reported deaths').fill('12');
+  await page.getByTestId('attribute-input-reported deaths').press('Enter');
+  await expect(page.locator('[data-testid="article-attribute"][data-attribute="reported deaths"]').getByTestId('attribute-saved')).toBeVisible();
+  await expect(page.getByTestId('attribute-input-reported deaths')).toHaveValue('12');
+  await page.keyboard.press('Escape');
+
+  // Deleting asks first, saying how many values go with it.
+  await page.getByTestId('attributes-menu-button').click();
+  await page.getByTestId('attributes-menu-manage').click();
+  await expect(definition('wire copy').locator('td').nth(2)).toHaveText('1');
+  await definition('wire copy').getByTestId('attribute-delete').click();
+  await expect(page.getByTestId('delete-attribute-message')).toContainText('Its 1 value');
+  await page.getByTestId('confirm-ok').click();
+  await expect(definition('wire copy')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  const notice = page.getByTestId('notice').filter({ hasText: 'Deleted attribute “wire copy” and its 1 value.' });
+  await notice.getByTestId('notice-action').click();
+  await expect(page.getByTestId('notice').filter({ hasText: 'Undone: Delete attribute' })).toBeVisible();
+
+  // Undone: the attribute and its value are back.
+  await openDetails(page, 'Cabinet weighs ground operation');
+  await expect(page.getByTestId('attribute-input-wire copy')).toHaveValue('yes');
+  await expect(page.getByTestId('attribute-input-reported deaths')).toHaveValue('12');
+  await page.keyboard.press('Escape');
   expect(errors).toEqual([]);
 });

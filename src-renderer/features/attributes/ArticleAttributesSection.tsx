@@ -6,7 +6,7 @@ import './attributes.css';
 
 /** The "Attributes" part of the article details: every attribute with a typed input, saved as soon as a field is left. */
 export function ArticleAttributesSection({ articleId, readOnly }: { articleId: number; readOnly?: boolean }) {
-  const { attributes, loadError, errors, save } = useArticleAttributes(articleId);
+  const { attributes, loadError, errors, lastSaved, save } = useArticleAttributes(articleId);
   const idBase = useId();
   return (
     <section className="article-attributes" aria-labelledby={`${idBase}-heading`} data-testid="article-attributes">
@@ -26,17 +26,24 @@ export function ArticleAttributesSection({ articleId, readOnly }: { articleId: n
                   {a.name}
                   <span className="attribute-type muted"> · {TYPE_LABELS[a.type].toLowerCase()}</span>
                 </label>
-                <AttributeValueInput
-                  id={inputId}
-                  type={a.type}
-                  value={a.value}
-                  disabled={readOnly}
-                  invalid={Boolean(errors[a.name])}
-                  describedBy={errors[a.name] ? errorId : undefined}
-                  label={a.name}
-                  testId={`attribute-input-${a.name}`}
-                  onCommit={(v) => void save(a.name, v)}
-                />
+                <span className="attribute-input-row">
+                  <AttributeValueInput
+                    id={inputId}
+                    type={a.type}
+                    value={a.value}
+                    disabled={readOnly}
+                    invalid={Boolean(errors[a.name])}
+                    describedBy={errors[a.name] ? errorId : undefined}
+                    label={a.name}
+                    testId={`attribute-input-${a.name}`}
+                    onCommit={(v) => void save(a.name, v)}
+                  />
+                  {lastSaved === a.name && (
+                    <span className="attribute-saved muted" role="status" data-testid="attribute-saved">
+                      Saved
+                    </span>
+                  )}
+                </span>
                 {errors[a.name] && (
                   <p className="attribute-error" id={errorId} role="alert" data-testid="attribute-error">
                     {errors[a.name]}

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AttributeDefinition, AttributeType } from '../../../src-main/contract/types';
 import { Dialog } from '../../app/Dialog';
 import { formatNumber } from '../../app/format';
@@ -14,6 +14,15 @@ export function AttributeManagerDialog({ onClose, readOnly }: { onClose(): void;
   const { definitions } = useAttributeDefinitions();
   const actions = useAttributeActions();
   const [renaming, setRenaming] = useState<string | null>(null);
+  // After a rename the field goes; focus returns to that row's Rename button, so Esc and Tab still work in the dialog.
+  const [refocus, setRefocus] = useState<string | null>(null);
+  const table = useRef<HTMLTableElement>(null);
+  useEffect(() => {
+    if (refocus === null) return;
+    const rows = table.current?.querySelectorAll<HTMLElement>('[data-testid="attribute-definition"]') ?? [];
+    const row = [...rows].find((r) => r.dataset.attribute === refocus);
+    row?.querySelector<HTMLElement>('[data-testid="attribute-rename"]')?.focus();
+  }, [refocus, definitions]);
 
   return (
     <>
@@ -32,7 +41,7 @@ export function AttributeManagerDialog({ onClose, readOnly }: { onClose(): void;
           Attributes describe articles (outlet, date, author…). Set them in an article’s details or import them from a CSV; filter the
           article list and group counts by them.
         </p>
-        <table className="attribute-table">
+        <table className="attribute-table" ref={table}>
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -53,8 +62,9 @@ export function AttributeManagerDialog({ onClose, readOnly }: { onClose(): void;
                     <RenameField
                       initial={d.name}
                       onDone={async (name) => {
-                        if (name && name !== d.name) await actions.rename(d, name);
+                        const renamed = name && name !== d.name ? await actions.rename(d, name) : undefined;
                         setRenaming(null);
+                        setRefocus(renamed?.name ?? d.name);
                       }}
                     />
                   ) : (
@@ -73,7 +83,16 @@ export function AttributeManagerDialog({ onClose, readOnly }: { onClose(): void;
                       <button type="button" className="link" disabled={readOnly} onClick={() => setRenaming(d.name)} data-testid="attribute-rename">
                         Rename
                       </button>
-                      <button type="button" className="link danger-link" disabled={readOnly} onClick={() => void actions.remove(d)} data-testid="attribute-delete">
+                      <button
+                        type="button"
+                        className="link danger-link"
+                        disabled={readOnly}
+                        onClick={async () => {
+                          // The row and its button go with the attribute: the dialog keeps focus, so Esc still closes it.
+                          if (await actions.remove(d)) table.current?.closest<HTMLElement>('[role="dialog"]')?.focus();
+                        }}
+                        data-testid="attribute-delete"
+                      >
                         Delete…
                       </button>
                     </>

@@ -77,7 +77,7 @@ export function AttributeValueInput({ type, value, onCommit, label, id, testId, 
         if (e.key === 'Enter') {
           e.preventDefault();
           commit(e.currentTarget.value);
-        } else if (e.key === 'Escape' && draft !== saved) {
+        } else if (e.key === 'Escape' && draft.trim() !== saved && draft.trim() !== sent.current) {
           // Esc first undoes the typing; a second Esc reaches the dialog and closes it.
           e.stopPropagation();
           setDraft(saved);

@@ -9,6 +9,8 @@ export interface ArticleAttributes {
   loadError: string | null;
   /** Per attribute name, why the last save failed. */
   errors: Record<string, string>;
+  /** The attribute saved last, for a brief "Saved" beside it. */
+  lastSaved: string | null;
   save(name: string, value: AttributeValue | null): Promise<void>;
 }
 
@@ -18,6 +20,7 @@ export function useArticleAttributes(articleId: number): ArticleAttributes {
   const [attributes, setAttributes] = useState<ArticleAttribute[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [lastSaved, setLastSaved] = useState<string | null>(null);
 
   // Again after any change to articles: an undo or a CSV import may have changed a value shown here.
   useEffect(() => {
@@ -33,10 +36,12 @@ export function useArticleAttributes(articleId: number): ArticleAttributes {
 
   const save = useCallback(
     async (name: string, value: AttributeValue | null) => {
+      setLastSaved(null);
       try {
         const saved = await api['attributes.set']({ articleId, name, value });
         setAttributes((list) => list?.map((a) => (a.name === saved.name ? saved : a)) ?? list);
         setErrors(({ [name]: _gone, ...rest }) => rest);
+        setLastSaved(saved.name);
         // The article list's attribute filter and the counts may now select differently.
         articlesChanged();
       } catch (err) {
@@ -46,5 +51,5 @@ export function useArticleAttributes(articleId: number): ArticleAttributes {
     [articleId, articlesChanged],
   );
 
-  return { attributes, loadError, errors, save };
+  return { attributes, loadError, errors, lastSaved, save };
 }
