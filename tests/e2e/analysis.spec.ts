@@ -202,10 +202,14 @@ test('frequencies by outlet, coverage, co-occurrence and chart downloads, under 
   await expect(bars).toHaveCount(4);
   const barValues = await bars.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-group')}|${e.getAttribute('data-code')}|${e.getAttribute('data-value')}`));
   expect(barValues.sort()).toEqual(['Al Jazeera|Humanitarian|2', 'Al Jazeera|Security|2', 'Haaretz|Humanitarian|1', 'Haaretz|Security|1']);
-  const codeColours = await page.locator('[data-testid="code-row"]').evaluateAll((rows) =>
-    Object.fromEntries(rows.map((r) => [r.getAttribute('data-code-path'), r.querySelector('[style*="background"]')?.getAttribute('style') ?? ''])),
-  );
-  expect(Object.keys(codeColours).sort()).toEqual(['Humanitarian', 'Security']);
+  // Each bar wears its code's colour, as the codebook shows it.
+  const codebookColour = (path: string) =>
+    page.locator(`[data-testid="code-row"][data-code-path="${path}"] .code-swatch`).evaluate((el) => getComputedStyle(el).backgroundColor);
+  const barColour = (path: string) =>
+    chart.locator(`svg [data-testid="chart-bar"][data-code="${path}"]`).first().evaluate((el) => getComputedStyle(el).fill);
+  expect(await barColour('Humanitarian')).toBe(await codebookColour('Humanitarian'));
+  expect(await barColour('Security')).toBe(await codebookColour('Security'));
+  expect(await codebookColour('Humanitarian')).not.toBe(await codebookColour('Security'));
   await snapshot(page, testInfo, 'frequency-chart-by-outlet');
 
   // PNG and SVG downloads of the chart.

@@ -50,10 +50,11 @@ export function ChartFrame({ title, legend, children, testId, note }: Props) {
           </button>
         </span>
       </figcaption>
+      {/* Above the chart: a tall chart would push it out of sight (the exported files carry it below). */}
+      <ChartLegend items={legend} />
       <div className="chart-box" ref={box}>
         {children(width)}
       </div>
-      <ChartLegend items={legend} />
       {note && <p className="chart-note muted">{note}</p>}
     </figure>
   );

@@ -45,7 +45,7 @@ export function CooccurrenceMatrix({ data, shown, selected, onSelect }: Props) {
             {shown.map((j) => (
               <th key={codes[j].codeId} scope="col" className="matrix-col-head" title={codes[j].codePath}>
                 <span className="matrix-col-label">
-                  <span className="code-swatch" style={{ background: codes[j].color }} aria-hidden />
+                  <span className="analysis-swatch" style={{ background: codes[j].color }} aria-hidden />
                   <span dir="auto">{lastSegment(codes[j].codePath)}</span>
                 </span>
               </th>
@@ -56,7 +56,7 @@ export function CooccurrenceMatrix({ data, shown, selected, onSelect }: Props) {
           {shown.map((i) => (
             <tr key={codes[i].codeId}>
               <th scope="row" className="matrix-row-head" title={codes[i].codePath}>
-                <span className="code-swatch" style={{ background: codes[i].color }} aria-hidden />
+                <span className="analysis-swatch" style={{ background: codes[i].color }} aria-hidden />
                 <span dir="auto">{codes[i].codePath}</span>
               </th>
               {shown.map((j) => {

@@ -52,7 +52,7 @@ export function CooccurrencePassages({ cell, data, rollUp, onClose }: Props) {
 function CodeName({ code }: { code: CodeInfo }) {
   return (
     <span className="passages-code">
-      <span className="code-swatch" style={{ background: code.color }} aria-hidden />
+      <span className="analysis-swatch" style={{ background: code.color }} aria-hidden />
       <span dir="auto">{code.codePath}</span>
     </span>
   );
@@ -93,7 +93,7 @@ function PassageItem({ passage: p, unit, a, b }: { passage: CooccurrencePassage;
           {[...p.codingsA.map((k) => ({ k, code: a })), ...p.codingsB.map((k) => ({ k, code: b }))].map(({ k, code }) => (
             <li key={`${code.codeId}-${k.codingId}`}>
               <button type="button" className="passage-coding" onClick={() => revealPassage({ articleId: p.articleId, start: k.start, end: k.end })}>
-                <span className="code-swatch" style={{ background: code.color }} aria-hidden />
+                <span className="analysis-swatch" style={{ background: code.color }} aria-hidden />
                 <span dir="auto">{k.text}</span>
               </button>
             </li>

@@ -36,7 +36,7 @@ export function CodeChecklist({ codes, selected, onChange, max }: Props) {
                 data-testid="coverage-code"
                 data-code-path={c.path}
               />
-              <span className="code-swatch" style={{ background: c.color }} aria-hidden />
+              <span className="analysis-swatch" style={{ background: c.color }} aria-hidden />
               <span dir="auto">{c.name}</span>
               <span className="muted code-check-count">{c.codingCount}</span>
             </label>

@@ -17,10 +17,18 @@ const INTERVALS: { value: Coverage['interval']; label: string }[] = [
   { value: 'month', label: 'Month' },
 ];
 
-/** To start with: the coded top-level codes (then coded sub-codes), a handful, as a first look over time. */
-function defaultCodes(codes: Code[]): number[] {
-  const coded = codes.filter((c) => c.codingCount > 0);
-  return [...coded.filter((c) => c.parentId === null), ...coded.filter((c) => c.parentId !== null)].slice(0, DEFAULT_CODES).map((c) => c.id);
+/**
+ * To start with, a handful of codes with codings: the top-level ones when sub-codes count with their parent (each
+ * line then stands for a branch of the codebook), otherwise the codes holding codings themselves.
+ */
+function defaultCodes(codes: Code[], rollUp: boolean): number[] {
+  const parent = new Map(codes.map((c) => [c.id, c.parentId]));
+  const branchCount = new Map<number, number>();
+  for (const c of codes) {
+    for (let id: number | null = c.id; id !== null; id = parent.get(id) ?? null) branchCount.set(id, (branchCount.get(id) ?? 0) + c.codingCount);
+  }
+  const candidates = rollUp ? codes.filter((c) => c.parentId === null && (branchCount.get(c.id) ?? 0) > 0) : codes.filter((c) => c.codingCount > 0);
+  return candidates.slice(0, DEFAULT_CODES).map((c) => c.id);
 }
 
 /** Whether a coding could be counted twice in a sum over the series: with sub-codes rolled up, under a code and its ancestor. */
@@ -43,7 +51,7 @@ export function CoverageView() {
   const [rollUp, setRollUp] = useRememberedState('coverage.rollUp', true);
 
   const known = new Set(codes.map((c) => c.id));
-  const selected = (picked ?? defaultCodes(codes)).filter((id) => known.has(id));
+  const selected = (picked ?? defaultCodes(codes, rollUp)).filter((id) => known.has(id));
   const dateAttributes = (definitions ?? []).filter((d) => d.type === 'date');
   const dateName = dateAttributes.some((d) => d.name === dateAttribute) ? dateAttribute : (dateAttributes[0]?.name ?? 'publication date');
   const request = { codeIds: selected, interval, dateAttribute: dateName, rollUp };

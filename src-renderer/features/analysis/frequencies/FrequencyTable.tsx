@@ -54,8 +54,8 @@ export function FrequencyTable({ rows, grouped, groupHeading, sort, onSort }: Pr
                   {r.groupLabel}
                 </td>
               )}
-              <td>
-                <span className="code-swatch" style={{ background: r.color }} aria-hidden />
+              <td className="code-cell">
+                <span className="analysis-swatch" style={{ background: r.color }} aria-hidden />
                 <span dir="auto">{r.codePath}</span>
               </td>
               <td className="num" data-testid="frequency-codings">

@@ -27,6 +27,7 @@ export function FrequencyView() {
   const [measure, setMeasure] = useRememberedState<Measure>('frequencies.measure', 'codings');
   const [sort, setSort] = useRememberedState<Sort | null>('frequencies.sort', null);
   const [view, setView] = useRememberedState<'table' | 'chart'>('frequencies.view', 'table');
+  const [chartScope, setChartScope] = useRememberedState<'all' | 'top'>('frequencies.chartScope', 'all');
 
   // A grouping by an attribute that has since gone (deleted, renamed) falls back to the whole corpus.
   const grouping = parseGrouping(choice);
@@ -76,6 +77,15 @@ export function FrequencyView() {
         </span>
         {view === 'chart' && (
           <label className="field">
+            <span>Codes</span>
+            <select value={chartScope} onChange={(e) => setChartScope(e.target.value as 'all' | 'top')} data-testid="frequency-chart-scope">
+              <option value="all">All codes</option>
+              <option value="top">Top-level codes</option>
+            </select>
+          </label>
+        )}
+        {view === 'chart' && (
+          <label className="field">
             <span>Bars show</span>
             <select value={measure} onChange={(e) => setMeasure(e.target.value as Measure)} data-testid="frequency-measure">
               {(Object.keys(MEASURE_LABELS) as Measure[]).map((m) => (
@@ -108,7 +118,15 @@ export function FrequencyView() {
           onSort={setSort}
         />
       )}
-      {data && view === 'chart' && <FrequencyChart counts={data} measure={measure} title={title} categoryNoun={groupNoun} />}
+      {data && view === 'chart' && (
+        <FrequencyChart
+          // A code name cannot contain "/", so a path without one is a top-level code.
+          counts={chartScope === 'top' ? { ...data, rows: data.rows.filter((r) => !r.codePath.includes('/')) } : data}
+          measure={measure}
+          title={chartScope === 'top' ? title.replace(' per code', ' per top-level code') : title}
+          categoryNoun={groupNoun}
+        />
+      )}
       {!data && loading && <p className="muted">Counting…</p>}
       {codes.length === 0 && <p className="muted">Create codes in the codebook and code passages; their counts appear here.</p>}
     </div>
