@@ -7,11 +7,12 @@ import { attachScreenshot, createCode, dragSelect, importPaths, mod, newProject,
 // Rich-text memos as an analyst writes them: bold and a list on a coding (in the coding popover) and on the project,
 // kept through a page reload and a restart of the host, and exported both as plain text and as the editor's state.
 
+// A host per test: the host keeps its project open across page loads, and each test starts from the start screen.
 let host: RunningWebHost;
-test.beforeAll(async () => {
+test.beforeEach(async () => {
   host = await startWebHost();
 });
-test.afterAll(async () => {
+test.afterEach(async () => {
   await host?.stop();
 });
 
@@ -169,5 +170,28 @@ test('rich memos on a coding and on the project survive a reload and a restart, 
   expect(projectRich).toContain('"listType":"number"');
   expect(projectRich).toContain('Which frames are used?');
 
+  expect(errors).toEqual([]);
+});
+
+test("a code's memo, in the code editor, stays with its code when another code is picked", async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(host.launchUrl);
+  await newProject(page, 'Codebook memos');
+  await createCode(page, 'Frames');
+  await createCode(page, 'Actors');
+  const row = (path: string) => page.locator(`[data-testid="code-row"][data-code-path="${path}"]`);
+
+  await row('Frames').click();
+  const memo = page.getByTestId('code-editor').getByTestId('code-memo');
+  await memo.click();
+  await page.keyboard.type('Humanitarian vs. security framing; ');
+  await page.keyboard.press(`${mod}+i`);
+  await page.keyboard.type('see codebook v2');
+  await row('Actors').click();
+  await expect(page.getByTestId('code-editor')).toHaveAttribute('aria-label', 'Edit code Actors');
+  await expect(page.getByTestId('code-editor').getByTestId('code-memo')).toHaveText('');
+  await row('Frames').click();
+  await expect(page.getByTestId('code-editor').getByTestId('code-memo')).toHaveText('Humanitarian vs. security framing; see codebook v2');
+  await expect(page.getByTestId('code-editor').getByTestId('code-memo').locator('.memo-italic')).toHaveText('see codebook v2');
   expect(errors).toEqual([]);
 });

@@ -84,7 +84,7 @@ interface LoadedMemoProps {
   autoFocus?: boolean;
   readOnly: boolean;
   status: SaveStatus;
-  save(content: MemoContent): Promise<boolean>;
+  save(target: MemoTarget, content: MemoContent): Promise<boolean>;
 }
 
 function LoadedMemo({ initial, label, testId, placeholder, size, autoFocus, readOnly, status, save }: LoadedMemoProps) {
@@ -123,7 +123,7 @@ function LoadedMemo({ initial, label, testId, placeholder, size, autoFocus, read
         <ListPlugin />
         <LinkPlugin validateUrl={isSafeLink} attributes={{ rel: 'noopener noreferrer' }} />
         <OpenLinkPlugin />
-        {!readOnly && <MemoAutosavePlugin save={save} />}
+        {!readOnly && <MemoAutosavePlugin save={(content) => save(initial.target, content)} />}
         {autoFocus && <AutoFocusPlugin />}
       </LexicalComposer>
       <p className="memo-status muted" aria-live="polite" data-testid="memo-status">

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/api';
+import { GlossError } from '../../../src-main/contract/errors';
 import type { Memo, MemoTarget } from '../../../src-main/contract/types';
 import { useAppStore } from '../../app/store';
 import { useUndoHistory } from '../../app/UndoHistory';
@@ -18,7 +19,7 @@ export function memoTargetKey(target: MemoTarget): string {
  * newer one.
  */
 export function useMemoDocument(target: MemoTarget, onSaved?: (memo: Memo) => void) {
-  const { attempt } = useAppStore();
+  const { notify } = useAppStore();
   const { refresh: refreshHistory } = useUndoHistory();
   const key = memoTargetKey(target);
   const [load, setLoad] = useState<MemoLoad>({ state: 'loading' });
@@ -49,13 +50,22 @@ export function useMemoDocument(target: MemoTarget, onSaved?: (memo: Memo) => vo
     };
   }, [key]);
 
-  /** Saves the content (after any save still under way); resolves true once it is stored. */
+  /**
+   * Saves the content of the memo of `target` (after any save still under way); resolves true once it is stored.
+   * The target is the editor's own, not the current one: an editor closing because another code was picked saves
+   * its text to the code it was showing.
+   */
   const save = useCallback(
-    (content: MemoContent): Promise<boolean> => {
-      const target = targetRef.current;
+    (target: MemoTarget, content: MemoContent): Promise<boolean> => {
       const run = async () => {
         if (mounted.current) setStatus('saving');
-        const memo = await attempt(() => api['memos.set']({ target, plain: content.plain, rich: content.rich }));
+        let memo: Memo | undefined;
+        try {
+          memo = await api['memos.set']({ target, plain: content.plain, rich: content.rich });
+        } catch (err) {
+          // Deleted with its memo still open (a coding removed from the popover): there is nothing left to save to.
+          if (!(err instanceof GlossError && err.code === 'not_found')) notify((err as Error).message, 'error');
+        }
         if (mounted.current) setStatus(memo ? 'saved' : 'failed');
         if (!memo) return false;
         onSavedRef.current?.(memo);
@@ -67,7 +77,7 @@ export function useMemoDocument(target: MemoTarget, onSaved?: (memo: Memo) => vo
       queue.current = next.catch(() => undefined);
       return next;
     },
-    [attempt, refreshHistory],
+    [notify, refreshHistory],
   );
 
   return { load, status, save };
