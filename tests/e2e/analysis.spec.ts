@@ -210,6 +210,9 @@ test('frequencies by outlet, coverage, co-occurrence and chart downloads, under 
   expect(await barColour('Humanitarian')).toBe(await codebookColour('Humanitarian'));
   expect(await barColour('Security')).toBe(await codebookColour('Security'));
   expect(await codebookColour('Humanitarian')).not.toBe(await codebookColour('Security'));
+  // Hovering a group shows the library's tooltip (styled through the DOM, which the CSP allows).
+  await bars.first().hover();
+  await expect(chart.locator('.recharts-tooltip-wrapper')).toContainText('Humanitarian');
   await snapshot(page, testInfo, 'frequency-chart-by-outlet');
 
   // PNG and SVG downloads of the chart.
