@@ -128,6 +128,7 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
       doc,
       positions,
       codings: codings.codings,
+      onCodingAdded: codings.onAdded,
       placed,
       codeById,
       domVersion,
@@ -144,7 +145,7 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
       scroller,
       page,
     }),
-    [article.id, doc, positions, codings.codings, placed, codeById, domVersion, onDomChange, activeCodingId, spanPreview, updateSpan, openPopover, closePopover, openPicker, applyCode, scroller, page],
+    [article.id, doc, positions, codings.codings, codings.onAdded, placed, codeById, domVersion, onDomChange, activeCodingId, spanPreview, updateSpan, openPopover, closePopover, openPicker, applyCode, scroller, page],
   );
 
   const popoverCodings = popover ? popover.codingIds.map((id) => codings.codings.find((c) => c.id === id)).filter((c) => c !== undefined) : [];

@@ -22,6 +22,8 @@ export interface ReaderContextValue {
   doc: ArticleDoc;
   positions: TextPositions;
   codings: Coding[];
+  /** Hears a newly applied coding before React state includes it (see useArticleCodings.onAdded). */
+  onCodingAdded(listener: (coding: Coding) => void): () => void;
   /** Codings in UTF-16, sorted by start. */
   placed: PlacedCoding[];
   codeById: ReadonlyMap<number, Code>;

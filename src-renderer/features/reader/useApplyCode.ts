@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { api } from '../../api/api';
 import { useAppStore } from '../../app/store';
 import type { Coding } from '../../../src-main/contract/types';
+import { afterNextPaint } from './afterNextPaint';
 
 /**
  * Applies a code to a passage of this article and shows the new coding at once; the reload that codingsChanged
@@ -15,7 +16,7 @@ export function useApplyCode(articleId: number, addLocally: (coding: Coding) => 
       const coding = await attempt(() => api['codings.apply']({ articleId, codeId, start: span.start, end: span.end }));
       if (!coding) return undefined;
       addLocally(coding);
-      codingsChanged();
+      afterNextPaint(codingsChanged);
       return coding;
     },
     [articleId, addLocally, attempt, codingsChanged],

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/api';
 import type { Coding } from '../../../src-main/contract/types';
 import { useAppStore } from '../../app/store';
+import { afterNextPaint } from './afterNextPaint';
 
 export interface ArticleCodings {
   codings: Coding[];
@@ -10,6 +11,11 @@ export interface ArticleCodings {
   patchLocally(id: number, patch: Partial<Coding>): void;
   /** Shows a coding the moment it is saved; the reload that follows confirms it. */
   addLocally(coding: Coding): void;
+  /**
+   * Hears codings as addLocally receives them, before React state catches up, so the highlight can be painted in
+   * the very next frame.
+   */
+  onAdded(listener: (coding: Coding) => void): () => void;
 }
 
 /** The article's codings, reloaded whenever anything in the app reports that codings changed. */
@@ -43,15 +49,24 @@ export function useArticleCodings(articleId: number | null): ArticleCodings {
     setCodings((list) => list.map((c) => (c.id === id ? { ...c, ...patch } : c)));
   }, []);
 
-  // Reloading 3,000 codings takes longer than an analyst should wait to see the one just applied.
+  // Reloading 3,000 codings takes longer than an analyst should wait to see the one just applied; re-rendering the
+  // reader for it can wait one frame, after the highlight is already on screen.
+  const added = useRef(new Set<(coding: Coding) => void>());
   const addLocally = useCallback(
     (coding: Coding) => {
       if (coding.articleId !== articleId) return;
-      setCodings((list) => (list.some((c) => c.id === coding.id) ? list : [...list, coding]));
+      for (const listener of added.current) listener(coding);
+      afterNextPaint(() => setCodings((list) => (list.some((c) => c.id === coding.id) ? list : [...list, coding])));
     },
     [articleId],
   );
+  const onAdded = useCallback((listener: (coding: Coding) => void) => {
+    added.current.add(listener);
+    return () => {
+      added.current.delete(listener);
+    };
+  }, []);
   useEffect(() => onCodingApplied(addLocally), [onCodingApplied, addLocally]);
 
-  return { codings: loadedFor === articleId ? codings : [], loaded: loadedFor === articleId, patchLocally, addLocally };
+  return { codings: loadedFor === articleId ? codings : [], loaded: loadedFor === articleId, patchLocally, addLocally, onAdded };
 }

@@ -13,6 +13,8 @@ interface Painted {
   start16: number;
   end16: number;
   range: StaticRange | null;
+  /** Painted ahead of the coding list; kept until the list has caught up with it. */
+  early?: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ interface Painted {
  * the DOM (which detaches the text nodes the ranges point at) is everything rebuilt, synchronously, in the same task.
  */
 export function CodingHighlightsPlugin() {
-  const { placed, codeById, positions, onDomChange, spanPreview } = useReader();
+  const { placed, codeById, positions, onDomChange, spanPreview, doc, onCodingAdded } = useReader();
   const { codes } = useAppStore();
   const painted = useRef(new Map<number, Painted>());
   const highlights = useRef(new Map<string, Highlight>());
@@ -38,6 +40,20 @@ export function CodingHighlightsPlugin() {
   }, [placed, codeById, spanPreview, positions]);
 
   useEffect(() => onDomChange(() => sync(latest.current, painted.current, highlights.current, true)), [onDomChange]);
+
+  // A coding just applied is painted at once, ahead of the React update that will list it; sync then finds it done.
+  useEffect(
+    () =>
+      onCodingAdded((coding) => {
+        if (painted.current.has(coding.id)) return;
+        const { start16, end16 } = doc.utf16Range(coding.start, coding.end);
+        const name = latest.current.codeById.has(coding.codeId) ? codeHighlightName(coding.codeId) : UNKNOWN_CODE;
+        const range = positions.staticRange(start16, end16);
+        if (range) highlightFor(highlights.current, name).add(range);
+        painted.current.set(coding.id, { name, start16, end16, range, early: true });
+      }),
+    [onCodingAdded, doc, positions],
+  );
 
   useEffect(() => {
     const own = highlights.current;
@@ -73,14 +89,17 @@ function sync(
     const start16 = preview ? preview.start16 : p.start16;
     const end16 = preview ? preview.end16 : p.end16;
     const old = painted.get(id);
-    if (old && old.name === name && old.start16 === start16 && old.end16 === end16) continue;
+    if (old && old.name === name && old.start16 === start16 && old.end16 === end16) {
+      old.early = false;
+      continue;
+    }
     if (old?.range) highlights.get(old.name)?.delete(old.range);
     const range = positions.staticRange(start16, end16);
     if (range) highlightFor(highlights, name).add(range);
     painted.set(id, { name, start16, end16, range });
   }
   for (const [id, old] of painted) {
-    if (seen.has(id)) continue;
+    if (seen.has(id) || old.early) continue;
     if (old.range) highlights.get(old.name)?.delete(old.range);
     painted.delete(id);
   }
