@@ -89,6 +89,12 @@ test('import outlets and dates from a CSV, filter the list by outlet, edit a dat
   await page.getByTestId('attribute-filter-toggle').click();
   await page.getByTestId('attribute-filter-name').selectOption('outlet');
   await page.getByTestId('attribute-filter-op').selectOption('eq');
+  // The outlets the CSV set are offered as the value is typed.
+  await expect(page.getByTestId('attribute-filter-value')).toHaveAttribute('list', /.+/);
+  const offered = await page
+    .getByTestId('attribute-filter-value')
+    .evaluate((input) => [...((input as HTMLInputElement).list?.options ?? [])].map((o) => o.value));
+  expect(offered).toEqual(['Al Jazeera', 'BBC', 'Haaretz']);
   await page.getByTestId('attribute-filter-value').fill('bbc');
   await page.getByTestId('attribute-filter-add').click();
   await expect(page.getByTestId('attribute-filter-chip')).toHaveText(/outlet is bbc/);

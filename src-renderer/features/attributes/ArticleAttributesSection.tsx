@@ -36,6 +36,7 @@ export function ArticleAttributesSection({ articleId, readOnly }: { articleId: n
                     describedBy={errors[a.name] ? errorId : undefined}
                     label={a.name}
                     testId={`attribute-input-${a.name}`}
+                    suggestFrom={a.name}
                     onCommit={(v) => void save(a.name, v)}
                   />
                   {lastSaved === a.name && (

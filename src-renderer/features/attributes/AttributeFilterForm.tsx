@@ -1,6 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { AttributeDefinition, AttributeFilter, AttributeFilterOp, AttributeType, AttributeValue } from '../../../src-main/contract/types';
 import { OPS_FOR_TYPE, opLabel, parseAttributeInput } from './attributeValues';
+import { useAttributeValueList } from './useAttributeValueList';
 
 interface Props {
   definitions: AttributeDefinition[];
@@ -16,6 +17,8 @@ export function AttributeFilterForm({ definitions, onAdd, onCancel }: Props) {
   const [op, setOp] = useState<AttributeFilterOp>('eq');
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
+  const suggestions = useAttributeValueList(definition?.type === 'text' ? definition.name : null);
+  const listId = useId();
 
   // Another attribute may not take the operator (yes/no has no "before"), and its values are of another kind.
   useEffect(() => {
@@ -66,7 +69,14 @@ export function AttributeFilterForm({ definitions, onAdd, onCancel }: Props) {
           </option>
         ))}
       </select>
-      {op !== 'empty' && <FilterValueInput type={type} label="Value" value={first} onChange={setFirst} testId="attribute-filter-value" />}
+      {op !== 'empty' && <FilterValueInput type={type} label="Value" value={first} onChange={setFirst} testId="attribute-filter-value" listId={suggestions.length ? listId : undefined} />}
+      {suggestions.length > 0 && (
+        <datalist id={listId}>
+          {suggestions.map((v) => (
+            <option key={v} value={v} />
+          ))}
+        </datalist>
+      )}
       {op === 'between' && (
         <>
           <span className="muted">and</span>
@@ -85,7 +95,21 @@ export function AttributeFilterForm({ definitions, onAdd, onCancel }: Props) {
   );
 }
 
-function FilterValueInput({ type, label, value, onChange, testId }: { type: AttributeType; label: string; value: string; onChange(v: string): void; testId: string }) {
+function FilterValueInput({
+  type,
+  label,
+  value,
+  onChange,
+  testId,
+  listId,
+}: {
+  type: AttributeType;
+  label: string;
+  value: string;
+  onChange(v: string): void;
+  testId: string;
+  listId?: string;
+}) {
   if (type === 'boolean') {
     return (
       <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
@@ -102,6 +126,7 @@ function FilterValueInput({ type, label, value, onChange, testId }: { type: Attr
       type={type === 'date' ? 'date' : type === 'number' ? 'number' : 'text'}
       step={type === 'number' ? 'any' : undefined}
       dir={type === 'text' ? 'auto' : undefined}
+      list={listId}
       value={value}
       onChange={(e) => onChange(e.target.value)}
       data-testid={testId}

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { AttributeType, AttributeValue } from '../../../src-main/contract/types';
 import { formatAttributeValue, parseAttributeInput } from './attributeValues';
+import { useAttributeValueList } from './useAttributeValueList';
 
 interface Props {
   type: AttributeType;
@@ -13,6 +14,8 @@ interface Props {
   disabled?: boolean;
   invalid?: boolean;
   describedBy?: string;
+  /** For a text attribute: its name, to offer the values other articles have once the field is in use. */
+  suggestFrom?: string;
 }
 
 /**
@@ -20,9 +23,12 @@ interface Props {
  * Typing saves nothing until the field is left (a date typed digit by digit passes through other valid dates);
  * Esc puts the saved value back.
  */
-export function AttributeValueInput({ type, value, onCommit, label, id, testId, disabled, invalid, describedBy }: Props) {
+export function AttributeValueInput({ type, value, onCommit, label, id, testId, disabled, invalid, describedBy, suggestFrom }: Props) {
   const saved = formatAttributeValue(value);
   const [draft, setDraft] = useState(saved);
+  const [focused, setFocused] = useState(false);
+  const suggestions = useAttributeValueList(type === 'text' && focused && suggestFrom ? suggestFrom : null);
+  const listId = useId();
   // What was last handed to onCommit: Enter and then leaving the field must not save the same value twice.
   const sent = useRef<string | null>(null);
   // A value saved elsewhere (an undo, a CSV import) replaces what the field shows.
@@ -64,25 +70,36 @@ export function AttributeValueInput({ type, value, onCommit, label, id, testId, 
     );
   }
   return (
-    <input
-      {...common}
-      className="attribute-input"
-      type={type === 'date' ? 'date' : type === 'number' ? 'number' : 'text'}
-      step={type === 'number' ? 'any' : undefined}
-      dir={type === 'text' ? 'auto' : undefined}
-      value={draft}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={(e) => commit(e.currentTarget.value)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') {
-          e.preventDefault();
-          commit(e.currentTarget.value);
-        } else if (e.key === 'Escape' && draft.trim() !== saved && draft.trim() !== sent.current) {
-          // Esc first undoes the typing; a second Esc reaches the dialog and closes it.
-          e.stopPropagation();
-          setDraft(saved);
-        }
-      }}
-    />
+    <>
+      <input
+        {...common}
+        list={suggestions.length ? listId : undefined}
+        onFocus={() => setFocused(true)}
+        className="attribute-input"
+        type={type === 'date' ? 'date' : type === 'number' ? 'number' : 'text'}
+        step={type === 'number' ? 'any' : undefined}
+        dir={type === 'text' ? 'auto' : undefined}
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={(e) => commit(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            commit(e.currentTarget.value);
+          } else if (e.key === 'Escape' && draft.trim() !== saved && draft.trim() !== sent.current) {
+            // Esc first undoes the typing; a second Esc reaches the dialog and closes it.
+            e.stopPropagation();
+            setDraft(saved);
+          }
+        }}
+      />
+      {suggestions.length > 0 && (
+        <datalist id={listId}>
+          {suggestions.map((v) => (
+            <option key={v} value={v} />
+          ))}
+        </datalist>
+      )}
+    </>
   );
 }
