@@ -1,8 +1,8 @@
-import { test, expect, type Page, type TestInfo, type Download } from '@playwright/test';
+import { test, expect, type Page, type Download } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { startWebHost, type RunningWebHost } from './webHost';
-import { createCode, importFiles, newProject } from './workbench';
+import { attachScreenshot, createCode, dragSelect, importFiles, newProject } from './workbench';
 
 // Counts & charts as an analyst reads them: three articles from two outlets, two codes whose passages overlap,
 // then the frequency table and bar chart by outlet, the coverage line chart, the co-occurrence matrix and the
@@ -63,46 +63,6 @@ async function watchProblems(page: Page): Promise<{ errors: string[]; csp: () =>
     document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
   });
   return { errors, csp: () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations) };
-}
-
-async function snapshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
-
-/** Selects `phrase` in the article by dragging across it, from its first letter to its last (right to left in RTL text). */
-async function dragSelect(page: Page, phrase: string): Promise<void> {
-  const box = await page.evaluate((phrase) => {
-    const root = document.querySelector('[data-testid="article-text"]')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(phrase);
-      if (at < 0) continue;
-      node.parentElement!.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + 1);
-      const first = range.getClientRects()[0];
-      range.setStart(node, at + phrase.length - 1);
-      range.setEnd(node, at + phrase.length);
-      const rects = range.getClientRects();
-      const last = rects[rects.length - 1];
-      const rtl = getComputedStyle(node.parentElement!).direction === 'rtl';
-      return {
-        x1: rtl ? first.right - 1 : first.left + 1,
-        y1: first.top + first.height / 2,
-        x2: rtl ? last.left + 1 : last.right - 1,
-        y2: last.top + last.height / 2,
-      };
-    }
-    throw new Error(`phrase not found in the article: ${phrase}`);
-  }, phrase);
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
-  await page.mouse.move(box.x2, box.y2, { steps: 4 });
-  await page.mouse.up();
 }
 
 /**
@@ -183,7 +143,7 @@ test('frequencies by outlet, coverage, co-occurrence and chart downloads, under 
   // Sorting by codings, largest first, puts the two Al Jazeera rows on top.
   await page.getByTestId('freq-sort-codings').click();
   await expect(page.getByTestId('frequency-codings')).toHaveText(['2', '2', '1', '1']);
-  await snapshot(page, testInfo, 'frequency-table-by-outlet');
+  await attachScreenshot(page, testInfo, 'frequency-table-by-outlet');
 
   // The table as CSV, from the core.
   const csv = await downloaded(page, () => page.getByTestId('frequency-export-csv').click());
@@ -213,7 +173,7 @@ test('frequencies by outlet, coverage, co-occurrence and chart downloads, under 
   // Hovering a group shows the library's tooltip (styled through the DOM, which the CSP allows).
   await bars.first().hover();
   await expect(chart.locator('.recharts-tooltip-wrapper')).toContainText('Humanitarian');
-  await snapshot(page, testInfo, 'frequency-chart-by-outlet');
+  await attachScreenshot(page, testInfo, 'frequency-chart-by-outlet');
 
   // PNG and SVG downloads of the chart.
   const png = await downloaded(page, () => chart.getByTestId('chart-download-png').click());
@@ -247,7 +207,7 @@ test('frequencies by outlet, coverage, co-occurrence and chart downloads, under 
   await expect(coverage.locator('.recharts-line')).toHaveCount(2);
   await expect(page.getByTestId('coverage-undated')).toContainText('3 codings in articles without a publication date are not shown');
   await expect(page.getByTestId('coverage-undated')).toContainText('Humanitarian 1 · Security 2');
-  await snapshot(page, testInfo, 'coverage-by-week');
+  await attachScreenshot(page, testInfo, 'coverage-by-week');
   const coveragePng = await downloaded(page, () => coverage.getByTestId('chart-download-png').click());
   expect([...coveragePng.bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   await coveragePng.download.saveAs(testInfo.outputPath('exported-coverage-chart.png'));
@@ -273,7 +233,7 @@ test('frequencies by outlet, coverage, co-occurrence and chart downloads, under 
   await expect(passages.nth(0).getByTestId('cooccurrence-passage-text')).toHaveText('security cabinet met overnight as aid agencies warned of a humanitarian catastrophe');
   await expect(passages.nth(1)).toContainText('Rockets fired across the border');
   await expect(passages.nth(1).getByTestId('cooccurrence-passage-text')).toHaveText('Rockets were fired from southern Lebanon as families fled the border villages');
-  await snapshot(page, testInfo, 'cooccurrence-matrix');
+  await attachScreenshot(page, testInfo, 'cooccurrence-matrix');
 
   // By paragraph the same two paragraphs hold both codes; by article, the same two articles.
   await page.getByTestId('cooccurrence-unit').selectOption('paragraph');

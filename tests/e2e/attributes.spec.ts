@@ -1,6 +1,6 @@
-import { test, expect, type Page, type TestInfo } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { startWebHost, type RunningWebHost } from './webHost';
-import { importFiles, newProject } from './workbench';
+import { attachScreenshot, importFiles, newProject } from './workbench';
 
 // Article attributes as an analyst sets them: a spreadsheet of outlets and dates imported against the articles'
 // file names (previewed row by row first), the article list filtered by outlet, and a value edited by hand in the
@@ -40,13 +40,6 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
-/** A screenshot kept with the test's results (a file beside them, and attached to the report). */
-async function snapshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
-
 const rowTitled = (page: Page, title: string) => page.getByTestId('article-row').filter({ hasText: title });
 
 async function openDetails(page: Page, title: string): Promise<void> {
@@ -79,7 +72,7 @@ test('import outlets and dates from a CSV, filter the list by outlet, edit a dat
   // "section" names no attribute yet: it is new, typed as text.
   await expect(dialog.locator('[data-testid="attribute-import-column"][data-status="new"]')).toHaveText(/section \(text\)/);
   await expect(dialog.getByTestId('attribute-import-summary')).toContainText('4 rows match an article, 1 row has no match');
-  await snapshot(page, testInfo, 'attribute-import-preview');
+  await attachScreenshot(page, testInfo, 'attribute-import-preview');
 
   await dialog.getByTestId('attribute-import-apply').click();
   await expect(dialog).toHaveCount(0);
@@ -111,7 +104,7 @@ test('import outlets and dates from a CSV, filter the list by outlet, edit a dat
   await page.getByTestId('attribute-filter-add').click();
   await expect(page.getByTestId('article-count')).toHaveText('1 of 4 articles');
   await expect(page.getByTestId('article-row')).toHaveText([/Ceasefire talks resume in Cairo/]);
-  await snapshot(page, testInfo, 'article-list-filtered');
+  await attachScreenshot(page, testInfo, 'article-list-filtered');
   // Removing the chips brings every article back.
   await page.getByTestId('attribute-filter-remove').first().click();
   await expect(page.getByTestId('article-count')).toHaveText('1 of 4 articles');
@@ -140,7 +133,7 @@ test('import outlets and dates from a CSV, filter the list by outlet, edit a dat
   await section.fill('  ');
   await section.press('Enter');
   await expect(page.locator('[data-testid="article-attribute"][data-attribute="section"]').getByTestId('attribute-saved')).toBeVisible();
-  await snapshot(page, testInfo, 'article-details-attributes');
+  await attachScreenshot(page, testInfo, 'article-details-attributes');
   await page.keyboard.press('Escape');
 
   await page.reload();
@@ -180,7 +173,7 @@ test('define, rename and delete an attribute of the analyst’s own; the delete 
   await manager.getByTestId('attribute-rename-input').fill('reported deaths');
   await manager.getByTestId('attribute-rename-input').press('Enter');
   await expect(definition('reported deaths')).toBeVisible();
-  await snapshot(page, testInfo, 'attribute-manager');
+  await attachScreenshot(page, testInfo, 'attribute-manager');
   await page.keyboard.press('Escape');
   await expect(manager).toHaveCount(0);
 
