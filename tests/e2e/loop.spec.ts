@@ -39,14 +39,15 @@ test('import the seeds, code two overlapping passages, reload, export CSV and JS
   const article001 = seeds[1];
   await page.getByTestId('article-row').nth(1).click();
   await expect(page.getByTestId('article-text')).toBeVisible();
-  const articleText = await page.getByTestId('article-text').innerText();
-  expect(articleText.length).toBeGreaterThan(200);
+  // textContent per paragraph, not innerText: paragraphs far off screen may skip rendering (content-visibility).
+  const paragraphs = await page.getByTestId('article-text').locator('p').evaluateAll((ps) => ps.map((p) => p.textContent ?? ''));
+  expect(paragraphs.join('\n').length).toBeGreaterThan(200);
 
   await createCode(page, 'Humanitarian');
   await createCode(page, 'Security');
 
   // Pick two overlapping phrases from the article itself: words 10–25 and 18–35 of its longest paragraph.
-  const paragraph = articleText.split('\n').sort((a, b) => b.length - a.length)[0];
+  const paragraph = [...paragraphs].sort((a, b) => b.length - a.length)[0];
   const words = paragraph.split(' ');
   const first = words.slice(10, 25).join(' ');
   const second = words.slice(18, 35).join(' ');
