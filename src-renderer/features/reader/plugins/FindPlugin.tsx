@@ -3,6 +3,7 @@ import { useAppStore } from '../../../app/store';
 import { useReader } from '../ReaderContext';
 import { FindBar } from '../FindBar';
 import { findMatches, type Match } from '../findMatches';
+import { scrollToRange } from '../scrollToRange';
 
 const ALL = 'gloss-find';
 const CURRENT = 'gloss-find-current';
@@ -75,13 +76,7 @@ export function FindPlugin() {
     (m: Match) => {
       const span = doc.spanFromUtf16(m.start16, m.end16);
       if (span) setReaderSelection({ articleId, ...span });
-      const range = positions.range(m.start16, m.end16);
-      if (!range || !scroller) return;
-      const rect = range.getBoundingClientRect();
-      const view = scroller.getBoundingClientRect();
-      if (rect.top < view.top + 40 || rect.bottom > view.bottom - 40) {
-        scroller.scrollTop += rect.top - view.top - scroller.clientHeight / 3;
-      }
+      if (scroller) scrollToRange(scroller, () => positions.range(m.start16, m.end16)?.getBoundingClientRect() ?? null);
     },
     [doc, positions, scroller, articleId, setReaderSelection],
   );
