@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { useAppStore } from './store';
 
 /** The workbench's main views: coding in the reader, and the analysis views that read the coded material back. */
 export type WorkbenchViewName = 'code' | 'passages' | 'search' | 'analysis';
@@ -25,17 +26,26 @@ const Ctx = createContext<WorkbenchViewStore | null>(null);
 let nonce = 0;
 
 export function WorkbenchViewProvider({ children, onOpenArticle }: { children: ReactNode; onOpenArticle(id: number): void }) {
-  const [view, setView] = useState<WorkbenchViewName>('code');
+  const [view, setViewState] = useState<WorkbenchViewName>('code');
+  const { setReaderSelection } = useAppStore();
+  // Outside the reader the selected passage is out of sight: a click in the codebook must not code it unseen.
+  const setView = useCallback(
+    (next: WorkbenchViewName) => {
+      if (next !== 'code') setReaderSelection(null);
+      setViewState(next);
+    },
+    [setReaderSelection],
+  );
   const [reveal, setReveal] = useState<RevealRequest | null>(null);
   const revealPassage = useCallback(
     (p: { articleId: number; start: number; end: number }) => {
       onOpenArticle(p.articleId);
-      setView('code');
+      setViewState('code');
       setReveal({ ...p, nonce: ++nonce });
     },
     [onOpenArticle],
   );
-  const value = useMemo(() => ({ view, setView, reveal, revealPassage }), [view, reveal, revealPassage]);
+  const value = useMemo(() => ({ view, setView, reveal, revealPassage }), [view, setView, reveal, revealPassage]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 
