@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useReader } from '../ReaderContext';
 import { overlapSegments, type PlacedCoding } from '../codingSpans';
 import type { TextPositions } from '../textPositions';
@@ -11,7 +11,15 @@ const TRIPLE = 'gloss-overlap-3';
  * covered by two codings (double underline from three) says "more than one code here" unambiguously.
  */
 export function OverlapHighlightPlugin() {
-  const { placed, positions, onDomChange } = useReader();
+  const { placed: stored, positions, onDomChange, spanPreview } = useReader();
+  // While an edge is dragged the overlaps follow the preview, as the fills do.
+  const placed = useMemo(
+    () =>
+      spanPreview
+        ? stored.map((p) => (p.coding.id === spanPreview.codingId ? { ...p, start16: spanPreview.start16, end16: spanPreview.end16 } : p))
+        : stored,
+    [stored, spanPreview],
+  );
   const latest = useRef({ placed, positions });
   latest.current = { placed, positions };
 
