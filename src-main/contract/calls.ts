@@ -206,10 +206,10 @@ export const calls = {
   },
   'codings.remove': { request: z.strictObject({ id }), response: {} as { removed: boolean } },
 
-  /** Without a path the app shows a save dialog. */
-  'export.json': { request: z.strictObject({ path: path.optional() }), response: {} as ExportResult | null },
+  /** Without a path the app shows a save dialog. `jobId` names the export for progress events and `jobs.cancel`. */
+  'export.json': { request: z.strictObject({ path: path.optional(), jobId: jobId.optional() }), response: {} as ExportResult | null },
   'export.csv': {
-    request: z.strictObject({ path: path.optional(), rawCells: z.boolean().optional() }),
+    request: z.strictObject({ path: path.optional(), rawCells: z.boolean().optional(), jobId: jobId.optional() }),
     response: {} as ExportResult | null,
   },
 

@@ -172,8 +172,8 @@ export class Session {
     return this.history!;
   }
 
-  private runExportJob(project: Project, job: { format: 'json' | 'csv'; target: string; rawCells?: boolean }) {
-    const id = `export-${Date.now()}`;
+  private runExportJob(project: Project, job: { format: 'json' | 'csv'; target: string; rawCells?: boolean }, jobId?: string) {
+    const id = jobId ?? `export-${Date.now()}`;
     return this.job(id, (signal) =>
       runExport(project, job, {
         signal,
@@ -336,18 +336,18 @@ export class Session {
       return { removed };
     },
 
-    'export.json': async ({ path }) => {
+    'export.json': async ({ path, jobId }) => {
       const project = this.requireProject();
       const target = path ?? (await this.host.chooseExportPath('json', this.suggestedExportName('json')));
       if (!target) return null;
-      const result = await this.runExportJob(project, { format: 'json', target });
+      const result = await this.runExportJob(project, { format: 'json', target }, jobId);
       return this.host.afterExport ? this.host.afterExport(result) : result;
     },
-    'export.csv': async ({ path, rawCells }) => {
+    'export.csv': async ({ path, rawCells, jobId }) => {
       const project = this.requireProject();
       const target = path ?? (await this.host.chooseExportPath('csv', this.suggestedExportName('csv')));
       if (!target) return null;
-      const result = await this.runExportJob(project, { format: 'csv', target, rawCells });
+      const result = await this.runExportJob(project, { format: 'csv', target, rawCells }, jobId);
       return this.host.afterExport ? this.host.afterExport(result) : result;
     },
 

@@ -1,5 +1,5 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { api } from '../../api/api';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { api, bridge } from '../../api/api';
 import type { ExportResult } from '../../../src-main/contract/types';
 import { plural } from '../../app/format';
 import { useAppStore } from '../../app/store';
@@ -8,8 +8,18 @@ import { downloadFrom } from './download';
 
 type ExportFormat = 'json' | 'csv';
 
+export interface ExportProgress {
+  jobId: string;
+  done: number;
+  total: number;
+}
+
 interface ExportContextValue {
   busy: ExportFormat | null;
+  /** Codings written so far by the running export (from the host's progress events). */
+  progress: ExportProgress | null;
+  /** Stops the running export; the file it was writing is discarded and the previous one stays. */
+  cancel(): void;
   exportJson(): void;
   /** Opens the CSV options first; the export starts from there. */
   exportCsv(): void;
@@ -22,31 +32,52 @@ export function ExportProvider({ children }: { children: ReactNode }) {
   const { attempt, notify } = useAppStore();
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [csvOptionsOpen, setCsvOptionsOpen] = useState(false);
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  const currentJob = useRef<string | null>(null);
+
+  useEffect(
+    () =>
+      bridge.onEvent((event) => {
+        if (event.type === 'job.progress' && event.kind === 'export' && event.jobId === currentJob.current) {
+          setProgress({ jobId: event.jobId, done: event.done, total: event.total });
+        }
+      }),
+    [],
+  );
+
+  const cancel = useCallback(() => {
+    if (currentJob.current) void api['jobs.cancel']({ jobId: currentJob.current }).catch(() => undefined);
+  }, []);
 
   const run = useCallback(
-    async (format: ExportFormat, call: () => Promise<ExportResult | null>) => {
+    async (format: ExportFormat, call: (jobId: string) => Promise<ExportResult | null>) => {
+      const jobId = `export-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+      currentJob.current = jobId;
       setBusy(format);
+      setProgress(null);
       try {
-        const result = await attempt(call);
+        const result = await attempt(() => call(jobId));
         // null: the user cancelled the save dialog, which needs no comment.
         if (!result) return;
         if (result.downloadUrl) downloadFrom(result.downloadUrl);
         notify(`Exported ${plural(result.codings, 'coding')} from ${plural(result.articles, 'article')} to ${result.path}`);
       } finally {
+        currentJob.current = null;
         setBusy(null);
+        setProgress(null);
       }
     },
     [attempt, notify],
   );
 
   const exportJson = useCallback(() => {
-    if (!busy) void run('json', () => api['export.json']({}));
+    if (!busy) void run('json', (jobId) => api['export.json']({ jobId }));
   }, [busy, run]);
   const exportCsv = useCallback(() => {
     if (!busy) setCsvOptionsOpen(true);
   }, [busy]);
 
-  const value = useMemo(() => ({ busy, exportJson, exportCsv }), [busy, exportJson, exportCsv]);
+  const value = useMemo(() => ({ busy, progress, cancel, exportJson, exportCsv }), [busy, progress, cancel, exportJson, exportCsv]);
   return (
     <ExportContext.Provider value={value}>
       {children}
@@ -55,7 +86,7 @@ export function ExportProvider({ children }: { children: ReactNode }) {
           onClose={() => setCsvOptionsOpen(false)}
           onExport={(rawCells) => {
             setCsvOptionsOpen(false);
-            void run('csv', () => api['export.csv']({ rawCells }));
+            void run('csv', (jobId) => api['export.csv']({ rawCells, jobId }));
           }}
         />
       )}
