@@ -1,7 +1,10 @@
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import {
+  $createTextNode,
   $getRoot,
+  $isElementNode,
+  SKIP_DOM_SELECTION_TAG,
   BEFORE_INPUT_COMMAND,
   COMMAND_PRIORITY_CRITICAL,
   CONTROLLED_TEXT_INSERTION_COMMAND,
@@ -60,11 +63,36 @@ export function ReadOnlyTextPlugin({ text }: { text: string }) {
   const [editor] = useLexicalComposerContext();
 
   useEffect(() => {
+    const lines = text.split('\n');
+    // An IME composition edits the DOM directly and cannot be cancelled; Lexical may not even record it. So after
+    // any input that got through, every paragraph whose DOM text differs from its line is rebuilt from the line.
+    const repair = () => {
+      const keys = editor.getEditorState().read(() => $getRoot().getChildrenKeys());
+      const damaged = keys.flatMap((key, i) => (editor.getElementByKey(key)?.textContent ?? lines[i]) !== lines[i] ? [i] : []);
+      if (damaged.length === 0) return;
+      editor.update(
+        () => {
+          const root = $getRoot();
+          for (const i of damaged) {
+            const paragraph = root.getChildAtIndex(i);
+            if (!$isElementNode(paragraph)) continue;
+            paragraph.clear();
+            if (lines[i]) paragraph.append($createTextNode(lines[i]));
+          }
+        },
+        { tag: [READER_UPDATE_TAG, SKIP_DOM_SELECTION_TAG], discrete: true },
+      );
+    };
+    const repairSoon = () => setTimeout(repair, 0);
     let attached: HTMLElement | null = null;
     const attach = (root: HTMLElement | null) => {
       for (const type of BLOCKED_DOM_EVENTS) {
         attached?.removeEventListener(type, refuse, { capture: true });
         root?.addEventListener(type, refuse, { capture: true });
+      }
+      for (const type of ['input', 'compositionend'] as const) {
+        attached?.removeEventListener(type, repairSoon);
+        root?.addEventListener(type, repairSoon);
       }
       attached = root;
     };
