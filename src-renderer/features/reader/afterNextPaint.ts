@@ -1,7 +1,8 @@
 /**
- * Runs `work` once the browser has painted the next frame. Used to let a change the analyst is waiting for
- * (a new highlight) reach the screen before the heavier re-rendering it causes elsewhere (counts, lists).
+ * Runs `work` once the browser has painted the next frame (or the next few). Used to let a change the analyst is
+ * waiting for (a new highlight) reach the screen, and the frame after it stay light, before the heavier
+ * re-rendering it causes elsewhere (stripes, counts, lists).
  */
-export function afterNextPaint(work: () => void): void {
-  requestAnimationFrame(() => setTimeout(work, 0));
+export function afterNextPaint(work: () => void, frames = 1): void {
+  requestAnimationFrame(() => setTimeout(frames > 1 ? () => afterNextPaint(work, frames - 1) : work, 0));
 }

@@ -16,7 +16,8 @@ export function useApplyCode(articleId: number, addLocally: (coding: Coding) => 
       const coding = await attempt(() => api['codings.apply']({ articleId, codeId, start: span.start, end: span.end }));
       if (!coding) return undefined;
       addLocally(coding);
-      afterNextPaint(codingsChanged);
+      // The rest of the app (counts, lists, the codebook) hears of it a frame after the reader's own update.
+      afterNextPaint(codingsChanged, 3);
       return coding;
     },
     [articleId, addLocally, attempt, codingsChanged],

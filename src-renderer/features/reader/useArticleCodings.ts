@@ -56,7 +56,7 @@ export function useArticleCodings(articleId: number | null): ArticleCodings {
     (coding: Coding) => {
       if (coding.articleId !== articleId) return;
       for (const listener of added.current) listener(coding);
-      afterNextPaint(() => setCodings((list) => (list.some((c) => c.id === coding.id) ? list : [...list, coding])));
+      afterNextPaint(() => setCodings((list) => (list.some((c) => c.id === coding.id) ? list : [...list, coding])), 2);
     },
     [articleId],
   );

@@ -6,12 +6,14 @@ import type { TextPositions } from '../textPositions';
 const DOUBLE = 'gloss-overlap';
 const TRIPLE = 'gloss-overlap-3';
 
+type Segments = [number, number][];
+
 /**
  * Blended fills alone can make two codes on one passage look like a third colour; an underline on every stretch
  * covered by two codings (double underline from three) says "more than one code here" unambiguously.
  */
 export function OverlapHighlightPlugin() {
-  const { placed: stored, positions, onDomChange, spanPreview } = useReader();
+  const { placed: stored, positions, onDomChange, spanPreview, doc, onCodingAdded } = useReader();
   // While an edge is dragged the overlaps follow the preview, as the fills do.
   const placed = useMemo(
     () =>
@@ -22,9 +24,29 @@ export function OverlapHighlightPlugin() {
   );
   const latest = useRef({ placed, positions });
   latest.current = { placed, positions };
+  const shown = useRef<{ double: Segments; triple: Segments } | null>(null);
 
-  useEffect(() => paint(placed, positions), [placed, positions]);
-  useEffect(() => onDomChange(() => paint(latest.current.placed, latest.current.positions)), [onDomChange]);
+  useEffect(() => {
+    shown.current = paint(placed, positions, shown.current);
+  }, [placed, positions]);
+  useEffect(
+    () =>
+      onDomChange(() => {
+        shown.current = paint(latest.current.placed, latest.current.positions, null);
+      }),
+    [onDomChange],
+  );
+  // A coding just applied gets its underlines in the same frame as its fill, not a frame later with the list.
+  useEffect(
+    () =>
+      onCodingAdded((coding) => {
+        const { placed: now, positions: pos } = latest.current;
+        if (now.some((p) => p.coding.id === coding.id)) return;
+        const { start16, end16 } = doc.utf16Range(coding.start, coding.end);
+        shown.current = paint([...now, { coding, start16, end16 }], pos, shown.current);
+      }),
+    [onCodingAdded, doc],
+  );
   useEffect(
     () => () => {
       CSS.highlights.delete(DOUBLE);
@@ -35,10 +57,15 @@ export function OverlapHighlightPlugin() {
   return null;
 }
 
-function paint(placed: PlacedCoding[], positions: TextPositions): void {
-  if (!positions.root) return;
+function same(a: Segments, b: Segments): boolean {
+  return a.length === b.length && a.every(([s, e], i) => s === b[i][0] && e === b[i][1]);
+}
+
+/** Repaints only the highlight whose segments changed: every Highlight replaced costs the browser a repaint pass. */
+function paint(placed: PlacedCoding[], positions: TextPositions, previous: { double: Segments; triple: Segments } | null) {
+  if (!positions.root) return previous;
   const { double, triple } = overlapSegments(placed);
-  const toHighlight = (segments: [number, number][], priority: number) => {
+  const toHighlight = (segments: Segments, priority: number) => {
     const h = new Highlight();
     for (const [a, b] of segments) {
       const r = positions.staticRange(a, b);
@@ -47,6 +74,7 @@ function paint(placed: PlacedCoding[], positions: TextPositions): void {
     h.priority = priority;
     return h;
   };
-  CSS.highlights.set(DOUBLE, toHighlight(double, 1));
-  CSS.highlights.set(TRIPLE, toHighlight(triple, 2));
+  if (!previous || !same(previous.double, double)) CSS.highlights.set(DOUBLE, toHighlight(double, 1));
+  if (!previous || !same(previous.triple, triple)) CSS.highlights.set(TRIPLE, toHighlight(triple, 2));
+  return { double, triple };
 }
