@@ -27,5 +27,6 @@ export default defineConfig({
     },
     viewport: { width: 1400, height: 900 },
     acceptDownloads: true,
+    screenshot: 'only-on-failure',
   },
 });
