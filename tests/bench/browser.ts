@@ -91,8 +91,10 @@ async function openArticle(page: Page, title: string, expectedRanges: number): P
     const row = [...document.querySelectorAll('[data-testid="article-row"]')].find((r) => r.textContent.includes(title));
     const t0 = performance.now();
     row.click();
-    await new Promise((resolve) => {
+    await new Promise((resolve, reject) => {
+      const deadline = performance.now() + 30000;
       const check = () => {
+        if (performance.now() > deadline) return reject(new Error('the article did not show its highlights within 30 s'));
         let n = 0;
         CSS.highlights.forEach((h, name) => { if (name.startsWith('gloss-code-')) n += h.size; });
         const shown = document.querySelector('[data-testid="article-title"]')?.textContent?.includes(title);
@@ -194,8 +196,13 @@ export async function benchBrowser(projectPath: string, dataDir: string, project
         const before = count();
         const t0 = performance.now();
         document.querySelector('[data-testid="article-text"]').dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true }));
-        await new Promise((resolve) => {
-          const check = () => (count() > before ? requestAnimationFrame(() => resolve()) : requestAnimationFrame(check));
+        await new Promise((resolve, reject) => {
+          const deadline = performance.now() + 30000;
+          const check = () => {
+            if (performance.now() > deadline) return reject(new Error('the new coding was not painted within 30 s'));
+            if (count() > before) requestAnimationFrame(() => resolve());
+            else requestAnimationFrame(check);
+          };
           check();
         });
         return performance.now() - t0;

@@ -11,13 +11,15 @@ import { addReaderArticles, benchBrowser, type BrowserSizes } from './browser';
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
 const small = args.has('--small');
+/** Full-size reader measures on a smaller project: for checking the browser part quickly. */
+const medium = args.has('--medium');
 
-const browserSizes: BrowserSizes = small
+const browserSizes: BrowserSizes = small && !medium
   ? { longChars: 30_000, longCodings: 300, typicalChars: 20_000, typicalCodings: 200, runs: 1 }
   : { longChars: 300_000, longCodings: 3000, typicalChars: 20_000, typicalCodings: 200, runs: 5 };
 const skipBrowser = args.has('--no-browser');
 
-const sizes: CoreSizes = small
+const sizes: CoreSizes = small || medium
   ? { articles: 200, articleChars: 5000, codingsPerArticle: 10, runs: 1 }
   : { articles: 10_000, articleChars: 5000, codingsPerArticle: 10, runs: 3 };
 
