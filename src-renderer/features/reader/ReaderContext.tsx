@@ -3,6 +3,7 @@ import type { Code, Coding } from '../../../src-main/contract/types';
 import type { ArticleDoc, CodePointSpan } from './articleDoc';
 import type { PlacedCoding } from './codingSpans';
 import type { TextPositions } from './textPositions';
+import type { DomChangeListener } from './useDomChanges';
 
 /** A coding's span while an edge is being dragged, before it is saved. */
 export interface SpanPreview {
@@ -33,7 +34,7 @@ export interface ReaderContextValue {
    */
   domVersion: number;
   /** Called synchronously after such an update, for work that must not lag a frame behind (highlight ranges). */
-  onDomChange(listener: () => void): () => void;
+  onDomChange(listener: DomChangeListener): () => void;
   activeCodingId: number | null;
   setActiveCodingId(id: number | null): void;
   spanPreview: SpanPreview | null;

@@ -30,10 +30,24 @@ export class TextPositions {
     readonly doc: ArticleDoc,
   ) {}
 
-  /** Forget cached DOM walks; call after any Lexical update that changed the DOM. */
-  invalidate(): void {
-    this.textMaps.clear();
-    this.indexByElement.clear();
+  private lineByKey: Map<string, number> | null = null;
+
+  /** Forget cached DOM walks (of the given lines, or all); call after any Lexical update that changed the DOM. */
+  invalidate(lines?: ReadonlySet<number>): void {
+    if (lines) for (const line of lines) this.textMaps.delete(line);
+    else {
+      this.textMaps.clear();
+      this.indexByElement.clear();
+    }
+  }
+
+  /** The line a paragraph's Lexical key stands for, or undefined for any other node. */
+  lineOfParagraphKey(key: string): number | undefined {
+    if (!this.lineByKey) {
+      const keys = this.paragraphKeys();
+      this.lineByKey = new Map(keys.map((k, i) => [k, i]));
+    }
+    return this.lineByKey.get(key);
   }
 
   get root(): HTMLElement | null {

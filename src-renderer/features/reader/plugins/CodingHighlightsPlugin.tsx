@@ -22,8 +22,9 @@ interface Painted {
  * coding, coloured by a `::highlight(gloss-code-N)` rule. No element is added to the text, so 3,000 codings cost
  * 3,000 small range objects rather than 3,000 DOM nodes and re-layout.
  *
- * Updates are incremental: a new, moved or re-coded coding replaces only its own range. Only when Lexical rewrites
- * the DOM (which detaches the text nodes the ranges point at) is everything rebuilt, synchronously, in the same task.
+ * Updates are incremental: a new, moved or re-coded coding replaces only its own range. When Lexical rewrites
+ * paragraphs (which detaches the text nodes their ranges point at), the ranges touching those paragraphs are
+ * rebuilt, synchronously, in the same task.
  */
 export function CodingHighlightsPlugin() {
   const { placed, codeById, positions, onDomChange, spanPreview, doc, onCodingAdded } = useReader();
@@ -36,10 +37,10 @@ export function CodingHighlightsPlugin() {
   useEffect(() => setCodeHighlightColors(codes), [codes]);
 
   useEffect(() => {
-    sync(latest.current, painted.current, highlights.current, false);
+    sync(latest.current, painted.current, highlights.current, null);
   }, [placed, codeById, spanPreview, positions]);
 
-  useEffect(() => onDomChange(() => sync(latest.current, painted.current, highlights.current, true)), [onDomChange]);
+  useEffect(() => onDomChange((lines) => sync(latest.current, painted.current, highlights.current, lines ?? 'all')), [onDomChange]);
 
   // A coding just applied is painted at once, ahead of the React update that will list it; sync then finds it done.
   useEffect(
@@ -72,13 +73,26 @@ function sync(
   state: { placed: PlacedCoding[]; codeById: ReadonlyMap<number, unknown>; spanPreview: SpanPreview | null; positions: TextPositions },
   painted: Map<number, Painted>,
   highlights: Map<string, Highlight>,
-  domChanged: boolean,
+  /** Lines whose DOM Lexical rewrote ('all' after a full render); their ranges point at detached nodes. */
+  rewritten: ReadonlySet<number> | 'all' | null,
 ): void {
   const { placed, codeById, spanPreview, positions } = state;
   if (!positions.root) return;
-  if (domChanged) {
+  if (rewritten === 'all') {
     painted.clear();
     for (const h of highlights.values()) h.clear();
+  } else if (rewritten) {
+    const doc = positions.doc;
+    const spans = [...rewritten].map((line) => [doc.lineStarts[line], doc.lineEnd(line)]);
+    for (const [id, old] of painted) {
+      if (!spans.some(([a, b]) => old.start16 <= b && old.end16 >= a)) continue;
+      if (old.range) highlights.get(old.name)?.delete(old.range);
+      if (old.early) {
+        // Not in the list yet, so the loop below would not repaint it.
+        old.range = positions.staticRange(old.start16, old.end16);
+        if (old.range) highlightFor(highlights, old.name).add(old.range);
+      } else painted.delete(id);
+    }
   }
   const seen = new Set<number>();
   for (const p of placed) {
