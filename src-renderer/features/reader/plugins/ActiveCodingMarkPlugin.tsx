@@ -4,6 +4,7 @@ import { $isMarkNode, $unwrapMarkNode, $wrapSelectionInMarkNode } from '@lexical
 import { $getRoot, $isElementNode, $setSelection, SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG } from 'lexical';
 import { useReader } from '../ReaderContext';
 import { $rangeSelectionFor } from '../lexicalPoints';
+import type { ArticleDoc } from '../articleDoc';
 import { READER_UPDATE_TAG } from './ReadOnlyTextPlugin';
 
 /**
@@ -15,13 +16,32 @@ import { READER_UPDATE_TAG } from './ReadOnlyTextPlugin';
  * The user's DOM selection is kept as offsets across the update and put back afterwards, because rewrapping
  * replaces the text nodes the browser's selection was anchored in.
  */
+/** Beyond this many paragraphs only the coding's first and last paragraphs are marked. */
+const MAX_MARKED_LINES = 40;
+
+/**
+ * The stretches to wrap: the whole coding, or for a very long one (a whole-article coding) just its first and
+ * last paragraphs, where its edges and handles are. Wrapping hundreds of paragraphs would make selecting such a
+ * coding take a noticeable moment, and its extent is already shown by its highlighted stripe.
+ */
+function markedPieces(doc: ArticleDoc, start16: number, end16: number): [number, number][] {
+  const first = doc.lineOf(start16);
+  const last = doc.lineOf(Math.max(start16, end16 - 1));
+  if (last - first < MAX_MARKED_LINES) return [[start16, end16]];
+  return [
+    [start16, doc.lineEnd(first)],
+    [doc.lineStarts[last], end16],
+  ].filter(([a, b]) => b > a) as [number, number][];
+}
+
 export function ActiveCodingMarkPlugin() {
   const [editor] = useLexicalComposerContext();
   const { activeCodingId, placed, doc, positions } = useReader();
   const active = placed.find((p) => p.coding.id === activeCodingId) ?? null;
   const start16 = active?.start16 ?? -1;
   const end16 = active?.end16 ?? -1;
-  const marked = useRef<{ lines: [number, number] } | null>(null);
+  /** Lines (paragraphs) holding the current mark nodes, to unwrap without scanning the article. */
+  const marked = useRef<number[] | null>(null);
 
   useEffect(() => {
     const root = positions.root;
@@ -40,7 +60,7 @@ export function ActiveCodingMarkPlugin() {
         const previous = marked.current;
         if (previous) {
           const rootNode = $getRoot();
-          for (let line = previous.lines[0]; line <= previous.lines[1]; line++) {
+          for (const line of previous) {
             const paragraph = rootNode.getChildAtIndex(line);
             if (!$isElementNode(paragraph)) continue;
             for (const child of paragraph.getChildren()) if ($isMarkNode(child)) $unwrapMarkNode(child);
@@ -48,11 +68,14 @@ export function ActiveCodingMarkPlugin() {
           marked.current = null;
         }
         if (id !== null && end16 > start16) {
-          const selection = $rangeSelectionFor(doc, start16, end16);
-          if (selection) {
+          const lines: number[] = [];
+          for (const [a, b] of markedPieces(doc, start16, end16)) {
+            const selection = $rangeSelectionFor(doc, a, b);
+            if (!selection) continue;
             $wrapSelectionInMarkNode(selection, false, `coding-${id}`);
-            marked.current = { lines: [doc.lineOf(start16), doc.lineOf(end16)] };
+            for (let line = doc.lineOf(a); line <= doc.lineOf(b); line++) lines.push(line);
           }
+          marked.current = lines;
         }
         // Wrapping moves Lexical's selection to the mark's end; the real one is restored from offsets below.
         $setSelection(null);
