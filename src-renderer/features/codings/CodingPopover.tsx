@@ -38,8 +38,16 @@ export function CodingPopover({ codings, codes, at, activeCodingId, onActivate, 
       if (target.closest?.('[data-testid="article-text"]')) return;
       onClose();
     };
+    // Esc closes it wherever focus is (it may be on the stripe that opened it, outside the text and the popover).
+    const escape = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) onClose();
+    };
     document.addEventListener('mousedown', outside, true);
-    return () => document.removeEventListener('mousedown', outside, true);
+    document.addEventListener('keydown', escape);
+    return () => {
+      document.removeEventListener('mousedown', outside, true);
+      document.removeEventListener('keydown', escape);
+    };
   }, [onClose]);
 
   return (

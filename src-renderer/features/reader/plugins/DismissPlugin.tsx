@@ -12,10 +12,11 @@ export function DismissPlugin({ popoverOpen }: { popoverOpen: boolean }) {
     () =>
       editor.registerCommand(
         KEY_ESCAPE_COMMAND,
-        () => {
+        (event: KeyboardEvent) => {
           if (popoverOpen) closePopover();
           else if (activeCodingId !== null) setActiveCodingId(null);
           else return false;
+          event.preventDefault();
           return true;
         },
         COMMAND_PRIORITY_LOW,
