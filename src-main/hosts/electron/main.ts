@@ -7,6 +7,7 @@ import { AppState } from '../../core/appState';
 import { assertSqliteIsSafe } from '../../core/store/database';
 import { Session, type HostAdapter } from '../../core/session';
 import { IPC_CALL, IPC_EVENT } from '../../contract/ipc';
+import { FILE_EXTENSIONS } from '../../contract/fileTypes';
 import { CONTENT_SECURITY_POLICY, packageVersion, rendererDir, sampleDir } from '../shared/paths';
 import { APP_ORIGIN, createIpcHandler, isTrustedSenderUrl } from './ipc';
 import { buildMenu } from './menu';
@@ -46,7 +47,13 @@ const adapter: HostAdapter = {
     const r = await dialog.showOpenDialog(mainWindow!, {
       title: pick === 'folder' ? 'Import a folder of text files' : 'Import text files',
       properties: pick === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections'],
-      filters: pick === 'folder' ? undefined : [{ name: 'Text', extensions: ['txt', 'text', 'md'] }],
+      filters:
+        pick === 'folder'
+          ? undefined
+          : [
+              { name: 'Articles and Gloss exports', extensions: FILE_EXTENSIONS.map((e) => e.slice(1)) },
+              { name: 'All files', extensions: ['*'] },
+            ],
     });
     return r.canceled ? null : r.filePaths;
   },
