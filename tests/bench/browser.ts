@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { importSources } from '../../src-main/core/import/importer';
 import type { Project } from '../../src-main/core/store/Project';
@@ -166,6 +167,14 @@ export async function benchBrowser(projectPath: string, dataDir: string, project
     // Apply: select a passage deep in the long article with the mouse, press 1, until the new highlight is painted.
     let n = 0;
     const apply = await median(sizes.runs, async () => {
+      try {
+        return await applyOnce();
+      } catch (err) {
+        await page.screenshot({ path: join(tmpdir(), 'gloss-bench-apply-failure.png') });
+        throw err;
+      }
+    });
+    async function applyOnce(): Promise<number> {
       const paragraphIndex = 200 + n++ * 7;
       const box = (await page.evaluate(`(() => {
         const paragraphs = [...document.querySelectorAll('[data-testid="article-text"] p')].filter((p) => p.textContent.length > 60);
@@ -207,7 +216,7 @@ export async function benchBrowser(projectPath: string, dataDir: string, project
         });
         return performance.now() - t0;
       })()`)) as number;
-    });
+    }
     figures.push({ metric: 'code.apply_ms', value: apply, unit: 'ms', bound: null, ratio: null, note: '≤ 50 (select + key 1 → painted and stored)' });
     await page.close();
     await host.stop();

@@ -8,6 +8,7 @@ import { workerWriter } from '../../src-main/core/import/articleWriter';
 
 const IMPORT_WRITER = join(__dirname, '..', '..', 'out', 'main', 'importWriter.js');
 import { exportCsv } from '../../src-main/core/export/csv';
+import { retrievePassages } from '../../src-main/core/analysis/retrieve';
 import { Project } from '../../src-main/core/store/Project';
 import { migrations } from '../../src-main/core/store/migrations';
 import { article, rng } from './data';
@@ -140,3 +141,16 @@ export function sha(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 void codePointLength;
+
+/** retrieve.code_ms: the first page of every passage of one code (with article titles and context), as the view asks. */
+export async function benchRetrieve(project: Project, sizes: CoreSizes): Promise<Figure> {
+  const code = project.codes.ensurePath('Frames/Humanitarian');
+  let items = 0;
+  const value = await median(Math.max(sizes.runs, 5), () =>
+    timeMs(() => {
+      const page = retrievePassages(project, { codeIds: [code.id], includeSubcodes: true }, { offset: 0, limit: 200 });
+      items = page.total;
+    }),
+  );
+  return { metric: 'retrieve.code_ms', value, unit: 'ms', bound: null, ratio: null, note: `≤ 100 (first page of ${items} passages)` };
+}

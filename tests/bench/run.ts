@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchExport, benchImport, buildCodedProject, writeArticles, type CoreSizes } from './core';
+import { benchExport, benchImport, benchRetrieve, buildCodedProject, writeArticles, type CoreSizes } from './core';
 import { printTable, type Figure } from './measure';
 import { addReaderArticles, benchBrowser, type BrowserSizes } from './browser';
 
@@ -44,6 +44,8 @@ async function main(): Promise<void> {
     const project = await buildCodedProject(join(work, 'coded.gloss'), sourceDir, sizes);
     log('export…');
     emit(await benchExport(work, project, sizes));
+    log('retrieve…');
+    emit(await benchRetrieve(project, sizes));
     if (skipBrowser) project.close();
     else {
       log('browser: long and typical articles…');
