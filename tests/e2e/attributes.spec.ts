@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { startWebHost, type RunningWebHost } from './webHost';
-import { attachScreenshot, importFiles, newProject } from './workbench';
+import { attachScreenshot, importFiles, newProject, watchErrors } from './workbench';
 
 // Article attributes as an analyst sets them: a spreadsheet of outlets and dates imported against the articles'
 // file names (previewed row by row first), the article list filtered by outlet, and a value edited by hand in the
@@ -32,13 +32,6 @@ test.afterEach(async () => {
   await host?.stop();
 });
 test.use({ screenshot: 'only-on-failure' });
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  return errors;
-}
 
 const rowTitled = (page: Page, title: string) => page.getByTestId('article-row').filter({ hasText: title });
 

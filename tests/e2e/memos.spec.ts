@@ -2,7 +2,7 @@ import { test, expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { ARTICLES, writeArticles } from './newsArticles';
 import { startWebHost, type RunningWebHost } from './webHost';
-import { attachScreenshot, createCode, dragSelect, importPaths, mod, newProject, openArticle } from './workbench';
+import { attachScreenshot, createCode, dragSelect, importPaths, mod, newProject, openArticle, watchErrors } from './workbench';
 
 // Rich-text memos as an analyst writes them: bold and a list on a coding (in the coding popover) and on the project,
 // kept through a page reload and a restart of the host, and exported both as plain text and as the editor's state.
@@ -15,13 +15,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await host?.stop();
 });
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  return errors;
-}
 
 const PASSAGE = 'We demand an immediate ceasefire and the return of the hostages';
 const CODING_MEMO_PLAIN = 'Key demand: families speak for themselves\n• ceasefire now\n• hostages home';

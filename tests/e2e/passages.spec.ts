@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { ARTICLES, writeArticles, writeTextFile } from './newsArticles';
 import { startWebHost, type RunningWebHost } from './webHost';
-import { attachScreenshot, createCode, dragSelect, importPaths, newProject, openArticle } from './workbench';
+import { attachScreenshot, createCode, dragSelect, importPaths, newProject, openArticle, watchErrors } from './workbench';
 
 // The coded-passages view: code passages in the reader, retrieve them by code (with the analyst's filters), jump from
 // a passage back into its article with the passage revealed, and export exactly the retrieved passages as CSV.
@@ -16,13 +16,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await host?.stop();
 });
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  return errors;
-}
 
 const DEMAND_GAZA = 'We demand an immediate ceasefire and the return of the hostages';
 const DEMAND_LEBANON = 'demanded a ceasefire on the northern front';

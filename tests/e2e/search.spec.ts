@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { ARTICLES, writeArticles } from './newsArticles';
 import { startWebHost, type RunningWebHost } from './webHost';
-import { attachScreenshot, createCode, importPaths, newProject, openArticle } from './workbench';
+import { attachScreenshot, createCode, importPaths, newProject, openArticle, watchErrors } from './workbench';
 
 // The search view as an analyst uses it: full-text and regular-expression searches over English, Arabic (with
 // harakat) and Hebrew articles, hits read in context, all of them coded in one step and taken back with one Undo,
@@ -14,13 +14,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await host?.stop();
 });
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  return errors;
-}
 
 async function search(page: Page, query: string, mode: 'fts' | 'regex' = 'fts'): Promise<void> {
   await page.getByTestId('search-mode').selectOption(mode);

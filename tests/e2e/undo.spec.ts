@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { startWebHost, type RunningWebHost } from './webHost';
-import { codePhrase, createCode, importFiles, mod, newProject } from './workbench';
+import { codePhrase, createCode, importFiles, mod, newProject, watchErrors } from './workbench';
 
 // Undo and redo as an analyst uses them: the keys and the toolbar buttons, after coding a passage and after
 // deleting a code or an article, with the reader's stripes and the lists showing each step; and the history,
@@ -25,13 +25,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await host?.stop();
 });
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  return errors;
-}
 
 async function openArticle(page: Page): Promise<void> {
   await page.getByTestId('article-row').first().click();
