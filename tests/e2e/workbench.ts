@@ -31,6 +31,9 @@ export async function createCode(page: Page, name: string): Promise<void> {
  * person would; in a right-to-left paragraph the drag runs from right to left.
  */
 export async function dragSelect(page: Page, phrase: string, occurrence = 0): Promise<void> {
+  // A person starts dragging once the article has settled: its codings loaded and the frame after that laid out.
+  await page.locator('[data-testid="reader"][data-ready="true"]').waitFor();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   const box = await page.evaluate(
     ({ phrase, occurrence }) => {
       const root = document.querySelector('[data-testid="article-text"]')!;

@@ -37,7 +37,8 @@ export function ReaderPane() {
     );
   }
   return (
-    <div className="reader" data-testid="reader">
+    // data-ready: the text and its codings are both on screen (tests and assistive technology wait for it).
+    <div className="reader" data-testid="reader" data-ready={codings.loaded} aria-busy={!codings.loaded}>
       <ArticleHeader article={article} codingCount={codings.codings.length} onCodingApplied={codings.addLocally} />
       <ArticleEditor key={article.id} article={article} codings={codings} />
     </div>
