@@ -39,7 +39,7 @@ test('import the seeds, code two overlapping passages, reload, export CSV and JS
   const article001 = seeds[1];
   await page.getByTestId('article-row').nth(1).click();
   await expect(page.getByTestId('article-text')).toBeVisible();
-  // textContent per paragraph, not innerText: paragraphs far off screen may skip rendering (content-visibility).
+  // textContent per paragraph, not innerText: the text itself, without asking the browser to lay each paragraph out.
   const paragraphs = await page.getByTestId('article-text').locator('p').evaluateAll((ps) => ps.map((p) => p.textContent ?? ''));
   expect(paragraphs.join('\n').length).toBeGreaterThan(200);
 

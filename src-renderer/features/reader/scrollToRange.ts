@@ -1,8 +1,7 @@
 /**
  * Scrolls `scroller` so the passage that `measure` returns sits a third of the way down the view, unless it is
- * already comfortably visible. Paragraphs far off screen are laid out from estimated heights (content-visibility),
- * so their real heights arrive only once they are near the view; the aim is therefore checked again on the next
- * two frames and corrected if the passage has moved.
+ * already comfortably visible. The text can still move after the first aim (the stripe gutter widening re-wraps
+ * lines, a late web font), so the aim is checked again on the next two frames and corrected if the passage moved.
  */
 export function scrollToRange(scroller: HTMLElement, measure: () => DOMRect | null, attempts = 3): void {
   const rect = measure();

@@ -34,8 +34,8 @@ export function RevealPassagePlugin() {
     if (!range) return;
     handled.add(reveal);
     setShown(span);
-    // Paragraphs far from the viewport are laid out lazily (content-visibility), so the first measurement may rest on
-    // estimated heights; once scrolled there, the real ones are known and a frame or two later the aim is corrected.
+    // The text can still move after the first aim (the stripe gutter widening re-wraps lines), so the aim is
+    // corrected on the next two frames.
     const aim = (passes: number) => {
       const r = positions.range(span.start16, span.end16);
       if (r) centre(scroller, r.getBoundingClientRect());
