@@ -54,6 +54,25 @@ export class ArticleDoc {
     return lo;
   }
 
+  /**
+   * Line and offset in the line for a global UTF-16 offset. An offset on a line break is ambiguous (end of one
+   * paragraph or start of the next); `bias` picks the side that keeps a range inside the text it covers: a range's
+   * start moves to the next line, its end stays at the end of the previous one.
+   */
+  position(utf16: number, bias: 'start' | 'end'): { line: number; inLine: number } {
+    const at = Math.max(0, Math.min(utf16, this.length16));
+    let line = this.lineOf(at);
+    let inLine = at - this.lineStarts[line];
+    if (bias === 'start' && inLine === this.lines[line].length && line + 1 < this.lineCount) {
+      line += 1;
+      inLine = 0;
+    } else if (bias === 'end' && inLine === 0 && line > 0) {
+      line -= 1;
+      inLine = this.lines[line].length;
+    }
+    return { line, inLine };
+  }
+
   toUtf16(codePoint: number): number {
     return this.index.toUtf16(Math.max(0, Math.min(codePoint, this.index.codePointLength)));
   }

@@ -12,16 +12,7 @@ interface LexicalPoint {
  * TextPositions, but in Lexical's node tree, where a paragraph's text may be split over several text nodes.
  */
 function $pointAt(doc: ArticleDoc, at16: number, bias: 'start' | 'end'): LexicalPoint | null {
-  const at = Math.max(0, Math.min(at16, doc.length16));
-  let line = doc.lineOf(at);
-  let inLine = at - doc.lineStarts[line];
-  if (bias === 'start' && inLine === doc.lines[line].length && line + 1 < doc.lineCount) {
-    line += 1;
-    inLine = 0;
-  } else if (bias === 'end' && inLine === 0 && line > 0) {
-    line -= 1;
-    inLine = doc.lines[line].length;
-  }
+  const { line, inLine } = doc.position(at16, bias);
   const paragraph = $getRoot().getChildAtIndex(line);
   if (!$isElementNode(paragraph)) return null;
   const texts = paragraph.getAllTextNodes();

@@ -144,16 +144,7 @@ export class TextPositions {
    */
   utf16ToPoint(utf16: number, bias: 'start' | 'end'): DomPoint | null {
     const doc = this.doc;
-    const at = Math.max(0, Math.min(utf16, doc.length16));
-    let line = doc.lineOf(at);
-    let inLine = at - doc.lineStarts[line];
-    if (bias === 'start' && inLine === doc.lines[line].length && line + 1 < doc.lineCount) {
-      line += 1;
-      inLine = 0;
-    } else if (bias === 'end' && inLine === 0 && line > 0) {
-      line -= 1;
-      inLine = doc.lines[line].length;
-    }
+    const { line, inLine } = doc.position(utf16, bias);
     const paragraph = this.paragraphElement(line);
     if (!paragraph) return null;
     const map = this.textMap(line, paragraph);
