@@ -3,6 +3,7 @@
 // handlers and the CLI all derive from this table, so a call cannot exist on one side only.
 import { z } from 'zod';
 import type {
+  AgreementReport,
   AppInfo,
   Article,
   BackupInfo,
@@ -336,6 +337,23 @@ export const calls = {
       limit: z.int().min(1).max(10_000).optional(),
     }),
     response: {} as { total: number; items: CooccurrencePassage[] },
+  },
+
+  /** Every coder with codings in the project, and how many. */
+  'team.coders': { request: empty, response: {} as { coders: { coder: string; codings: number }[] } },
+  /**
+   * Inter-coder agreement over code points (percent, Cohen's κ, Krippendorff's α and αu, segment matches) of the
+   * first two coders, per code × article, per code and overall; with more coders also α over all of them.
+   */
+  'team.agreement': {
+    request: z.strictObject({
+      coders: z.array(z.string().trim().min(1).max(200)).min(2).max(50),
+      codePath: z.string().trim().min(1).max(10_000).optional(),
+      rollUp: z.boolean().optional(),
+      articleIds: z.array(id).max(100_000).optional(),
+      overlapThreshold: z.number().gt(0).max(1).optional(),
+    }),
+    response: {} as AgreementReport,
   },
 
   'history.state': { request: empty, response: {} as HistoryState },

@@ -474,3 +474,45 @@ export interface CooccurrencePassage {
   codingsA: { codingId: number; start: number; end: number; text: string }[];
   codingsB: { codingId: number; start: number; end: number; text: string }[];
 }
+
+/** The 2×2 counts of two coders over code points, and the measures computed from them (null where undefined). */
+export interface AgreementFigures {
+  both: number;
+  xOnly: number;
+  yOnly: number;
+  neither: number;
+  percent: number | null;
+  kappa: number | null;
+  alpha: number | null;
+}
+
+export interface AgreementRow extends AgreementFigures {
+  code: string;
+  articleId: number;
+}
+
+export interface AgreementCodeRow extends AgreementFigures {
+  code: string;
+  /** Krippendorff's unitizing α, the code's articles laid end to end. */
+  alphaU: number | null;
+  /** Share of X's codings that Y matched with at least the chosen overlap, and the reverse (MAXQDA-style). */
+  matchedXY: { matched: number; total: number };
+  matchedYX: { matched: number; total: number };
+}
+
+/**
+ * Agreement of two coders (`gloss agree`, `team.agreement`). Units are the code points of each in-scope article:
+ * articles both coders coded, or the ones asked for. Rows: every code × article where either coder applied the code.
+ * `codes` pool each code over the in-scope articles; `overall` pools every code. With more than two coders,
+ * `alphaAll` is Krippendorff's α over all of them (per code and overall).
+ */
+export interface AgreementReport {
+  unit: 'codepoint';
+  coders: string[];
+  rollUp: boolean;
+  overlapThreshold: number;
+  articleIds: number[];
+  rows: AgreementRow[];
+  codes: (AgreementCodeRow & { alphaAll?: number | null })[];
+  overall: AgreementFigures & { alphaU: number | null; alphaAll?: number | null };
+}

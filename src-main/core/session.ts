@@ -10,6 +10,7 @@ import { codeCounts, cooccurrence, cooccurrencePassages, coverage, exportCountsC
 import { exportRetrievedCsv, retrievePassages } from './analysis/retrieve';
 import { allHitSpans, applyCodeHits, codeHitsLabel, planCodeHits, runSearch, searchMemos } from './search/search';
 import { runExport } from './export/exportJob';
+import { agreementReport } from './team/agreementReport';
 import { importSources, type ImportSource } from './import/importer';
 import { encodingOptions } from './import/encodings';
 import { redecodeArticle } from './import/redecode';
@@ -443,6 +444,8 @@ export class Session {
     'counts.coverage': async (request) => coverage(this.requireProject(), request),
     'counts.cooccurrence': async (request) => cooccurrence(this.requireProject(), request),
     'counts.cooccurrencePassages': async (request) => cooccurrencePassages(this.requireProject(), request),
+    'team.coders': async () => ({ coders: this.requireProject().agreement.coders() }),
+    'team.agreement': async (request) => agreementReport(this.requireProject(), request),
 
     'history.state': async () => this.recorder().state(),
     'history.undo': async () => {

@@ -14,6 +14,7 @@ import { assertSqliteIsSafe } from '../../core/store/database';
 import { parseArgs, UsageError, type ParsedArgs } from './args';
 import { TOOLKIT_FLAGS, TOOLKIT_HELP, TOOLKIT_USAGE, TOOLKIT_VALUES, attributesCommand, countsCommand, searchCommand } from './toolkitCommands';
 import { packageVersion } from '../shared/paths';
+import { AGREE_HELP, AGREE_USAGE, AGREE_VALUES, agreeCommand } from './agreeCommand';
 
 const HELP = `gloss — code news articles and export exact offsets
 
@@ -24,6 +25,7 @@ Usage:
   gloss export <project.gloss> --format json|csv --out <file> [--raw-cells]
   gloss stats <project.gloss> [--json]
 ${TOOLKIT_USAGE}
+${AGREE_USAGE}
 
 Offsets are Unicode code points, end exclusive. Options take "--name value" or "--name=value"
 (a value that starts with "-" needs the "=" form).
@@ -33,13 +35,14 @@ encoding it detects (Windows-1252 when unsure), and a Gloss JSON export named as
 codebook and codings, articles already in the project matched by their text (importing it twice adds nothing).
 
 ${TOOLKIT_HELP}
+${AGREE_HELP}
 
 Exit codes: 0 ok; 1 some file was rejected by import; 2 usage or project error.
 CSV cells that a spreadsheet would run as formulas get a leading ' unless --raw-cells is given.`;
 
 const SPEC = {
   flags: ['json', 'help', 'raw-cells', 'version', ...TOOLKIT_FLAGS],
-  values: ['article', 'code', 'start', 'end', 'memo', 'coder', 'format', 'out', ...TOOLKIT_VALUES],
+  values: ['article', 'code', 'start', 'end', 'memo', 'coder', 'format', 'out', ...TOOLKIT_VALUES, ...AGREE_VALUES],
 };
 
 function err(line: string): void {
@@ -185,6 +188,8 @@ async function run(argv: string[]): Promise<number> {
       return countsCommand(args);
     case 'attributes':
       return attributesCommand(args);
+    case 'agree':
+      return agreeCommand(args);
     default:
       throw new UsageError(`unknown command "${command}" (see gloss --help)`);
   }
