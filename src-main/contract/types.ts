@@ -172,8 +172,13 @@ export interface AppInfo {
 }
 
 /** Events main pushes to the renderer outside request/response. */
+/** The kinds of project data a change can touch; a renderer refetches what shows them. */
+export type ChangedEntity = 'articles' | 'codes' | 'codings' | 'memos' | 'attributes' | 'searches' | 'history';
+
 export type GlossEvent =
   | { type: 'job.progress'; jobId: string; kind: 'import' | 'export'; done: number; total: number; current: string }
+  /** After every change to the open project, in every window: what it touched. */
+  | { type: 'changed'; entities: ChangedEntity[]; articleIds?: number[]; codeIds?: number[] }
   | { type: 'project.changed'; project: ProjectInfo | null }
   | { type: 'articles.changed' }
   | { type: 'import.finished'; report: ImportReport }

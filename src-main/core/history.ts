@@ -32,10 +32,12 @@ export interface Scope {
   attributes?: number[];
   /** Rows of `article_attribute_values`; the values of the articles in scope come along too. */
   attributeValues?: number[];
+  /** Rows of `saved_searches`. */
+  savedSearches?: number[];
 }
 
 /** The tables the history restores, parents before the tables that reference them. */
-const TABLES = ['articles', 'article_sources', 'codes', 'attributes', 'codings', 'memos', 'article_attribute_values'] as const;
+const TABLES = ['articles', 'article_sources', 'codes', 'attributes', 'codings', 'memos', 'article_attribute_values', 'saved_searches'] as const;
 type Table = (typeof TABLES)[number];
 /** Each table's key; article_sources is keyed by its article (one kept file per article). */
 const KEY: Record<Table, string> = {
@@ -46,6 +48,7 @@ const KEY: Record<Table, string> = {
   codings: 'id',
   memos: 'id',
   article_attribute_values: 'id',
+  saved_searches: 'id',
 };
 
 interface Snapshot {
@@ -72,9 +75,11 @@ export class History {
    * Runs `change` in one transaction and records it. `scopeBefore` names the rows it will touch; `scopeAfter`
    * (from the result) adds rows it created.
    */
-  record<T>(label: string, scopeBefore: Scope, change: () => T, scopeAfter?: (result: T) => Scope): T {
+  record<T>(label: string, scopeOrThunk: Scope | (() => Scope), change: () => T, scopeAfter?: (result: T) => Scope): T {
     const db = this.project.db;
     return db.transaction(() => {
+      // Derived inside the transaction, so the rows named are the rows as the change finds them.
+      const scopeBefore = typeof scopeOrThunk === 'function' ? scopeOrThunk() : scopeOrThunk;
       const before = capture(db, scopeBefore);
       const result = change();
       const extra = scopeAfter?.(result) ?? {};
@@ -126,6 +131,7 @@ function mergeScopes(a: Scope, b: Scope): Scope {
     memos: ids(a.memos, b.memos),
     attributes: ids(a.attributes, b.attributes),
     attributeValues: ids(a.attributeValues, b.attributeValues),
+    savedSearches: ids(a.savedSearches, b.savedSearches),
   };
 }
 
@@ -175,6 +181,7 @@ function resolveIds(db: Database, scope: Scope): Record<Table, number[] | 'all'>
       ...idsWhere(db, 'SELECT id FROM article_attribute_values WHERE article_id IN (?*)', articles),
       ...idsWhere(db, 'SELECT id FROM article_attribute_values WHERE attribute_id IN (?*)', attributes),
     ]),
+    saved_searches: unique(scope.savedSearches ?? []),
   };
 }
 
