@@ -46,6 +46,13 @@ const codeName = z
   .max(200)
   .refine((s) => !s.includes('/'), 'a code name may not contain "/", which separates code paths');
 const memo = z.string().max(1_000_000);
+/** A code path: names separated by "/", each level a valid code name; missing levels are created. */
+const codePath = z
+  .string()
+  .trim()
+  .min(1)
+  .max(10_000)
+  .refine((p) => p.split('/').every((part) => part.trim().length > 0 && part.trim().length <= 200), 'a code path is names separated by "/", none empty or longer than 200 characters');
 const empty = z.strictObject({});
 
 // Shapes shared by the toolkit's calls (retrieval, search, memos, attributes, counts).
@@ -98,7 +105,8 @@ export const calls = {
     request: z.strictObject({ path: path.optional(), name: z.string().trim().min(1).max(200).optional() }),
     response: {} as ProjectInfo | null,
   },
-  'project.open': { request: z.strictObject({ path: path.optional() }), response: {} as ProjectInfo | null },
+  /** Opens a project for writing (one writer per file), or `readOnly` beside a writer (the CLI's stats and exports). */
+  'project.open': { request: z.strictObject({ path: path.optional(), readOnly: z.boolean().optional() }), response: {} as ProjectInfo | null },
   'project.openSample': { request: empty, response: {} as ProjectInfo },
   'project.recent': { request: empty, response: {} as { items: RecentProject[] } },
   'project.close': { request: empty, response: {} as { closed: boolean } },
@@ -190,10 +198,12 @@ export const calls = {
   'codes.delete': { request: z.strictObject({ id }), response: {} as { deletedCodings: number; deletedCodes: number } },
 
   'codings.listForArticle': { request: z.strictObject({ articleId: id }), response: {} as { codings: Coding[] } },
+  /** Codes a passage with a code, named by id or by path (`Frames/Humanitarian`, missing levels created). */
   'codings.apply': {
     request: z
-      .strictObject({ articleId: id, codeId: id, start: offset, end: offset, memo: memo.optional() })
-      .refine((r) => r.start < r.end, { message: 'start must be before end', path: ['end'] }),
+      .strictObject({ articleId: id, codeId: id.optional(), codePath: codePath.optional(), start: offset, end: offset, memo: memo.optional() })
+      .refine((r) => r.start < r.end, { message: 'start must be before end', path: ['end'] })
+      .refine((r) => (r.codeId === undefined) !== (r.codePath === undefined), { message: 'name the code by codeId or by codePath', path: ['codeId'] }),
     response: {} as Coding,
   },
   'codings.update': {
@@ -251,10 +261,12 @@ export const calls = {
       .strictObject({
         search: searchSpec.optional(),
         hits: z.array(z.strictObject({ articleId: id, start: offset, end: offset })).min(1).max(100_000).optional(),
-        codeId: id,
+        codeId: id.optional(),
+        codePath: codePath.optional(),
         widen: z.enum(['none', 'sentence', 'paragraph']).optional(),
       })
-      .refine((r) => (r.search === undefined) !== (r.hits === undefined), { message: 'give either the search (to code all its hits) or the hits to code' }),
+      .refine((r) => (r.search === undefined) !== (r.hits === undefined), { message: 'give either the search (to code all its hits) or the hits to code' })
+      .refine((r) => (r.codeId === undefined) !== (r.codePath === undefined), { message: 'name the code by codeId or by codePath', path: ['codeId'] }),
     response: {} as CodeHitsResult,
   },
   'search.saved.list': { request: empty, response: {} as { items: SavedSearch[] } },

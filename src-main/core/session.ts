@@ -24,7 +24,9 @@ import { canonicalPath } from './store/projectLock';
 
 /** What differs between hosts: how the user picks files (native dialogs, a data folder, argv). */
 export interface HostAdapter {
-  kind: 'electron' | 'web';
+  kind: 'electron' | 'web' | 'cli';
+  /** Who is coding, where the host knows better than the settings (the CLI's --coder). */
+  coderName?(): string | undefined;
   version: string;
   /** Where a new project goes; `name` is what the user typed where the host has no save dialog. */
   chooseNewProjectPath(name?: string): Promise<string | null>;
@@ -90,8 +92,17 @@ export class Session {
     return p;
   }
 
-  openProject(path: string, create = false, name?: string): Project {
+  openProject(path: string, create = false, name?: string, readOnly = false): Project {
     if (this.restoring) throw new GlossError('conflict', 'A backup is being restored; wait for it to finish.');
+    if (readOnly) {
+      // A reader beside the writer (the CLI's stats and exports): no lock, no history, no daily backup.
+      const reader = Project.open(path, { readOnly: true });
+      this.closeProject(false);
+      this.project = reader;
+      this.history = null;
+      this.emit({ type: 'project.changed', project: reader.info() });
+      return reader;
+    }
     // Open the new file before closing the current project: a file that cannot be opened (not a project, a newer
     // format, locked, a folder that does not exist) must leave the open project as it was, not close it behind the
     // renderer's back. Only reopening the same file closes it first, since a process holds one lock per project.
@@ -168,7 +179,7 @@ export class Session {
   }
 
   private lockHolder(): string {
-    return this.host.kind === 'electron' ? 'the Gloss app' : 'the Gloss web host';
+    return this.host.kind === 'electron' ? 'the Gloss app' : this.host.kind === 'cli' ? 'gloss CLI' : 'the Gloss web host';
   }
 
   /** The project's undo history; every change the renderer asks for is recorded through it. */
@@ -189,7 +200,7 @@ export class Session {
   }
 
   private coder(): string {
-    return this.appState.settings().coderName;
+    return this.host.coderName?.() ?? this.appState.settings().coderName;
   }
 
   /**
@@ -259,11 +270,11 @@ export class Session {
       }
       return this.openProject(target, true, name ?? basename(target).replace(/\.gloss$/i, '')).info();
     },
-    'project.open': async ({ path }) => {
+    'project.open': async ({ path, readOnly }) => {
       const target = path ?? (await this.host.chooseProjectToOpen());
       if (!target) return null;
       this.host.checkProjectPath?.(target);
-      return this.openProject(target).info();
+      return this.openProject(target, false, undefined, readOnly ?? false).info();
     },
     'project.openSample': async () => {
       const target = this.host.sampleProjectPath;

@@ -193,6 +193,33 @@ describe('commands', () => {
     });
   }
 
+  test('a code named by path is created along the path, and one undo takes the coding and the new codes back', async () => {
+    const { session, call, ids } = await richProject();
+    const problems = await undoRedoRoundTrip(session, call, async () => {
+      const coding = await callOk<{ codeId: number; codePath: string }>(call, 'codings.apply', {
+        articleId: ids.second,
+        codePath: 'Frames/Security/Checkpoints/Rafah',
+        ...spanOf(SECOND, 'crossing'),
+      });
+      assert.equal(coding.codePath, 'Frames/Security/Checkpoints/Rafah');
+    });
+    assert.deepEqual(problems, []);
+    const both = await call('codings.apply', { articleId: ids.second, codeId: ids.actors, codePath: 'Actors', start: 0, end: 3 });
+    assert.equal(both.ok, false);
+    assert.match(!both.ok ? both.error.message : '', /name the code by codeId or by codePath/);
+    const empty = await call('codings.apply', { articleId: ids.second, codePath: 'Frames//Aid', start: 0, end: 3 });
+    assert.equal(empty.ok, false);
+  });
+
+  test('search hits coded under a new code path: one step, created codes included', async () => {
+    const { session, call } = await richProject();
+    const problems = await undoRedoRoundTrip(session, call, async () => {
+      const r = await callOk<{ created: number }>(call, 'search.codeHits', { search: { query: 'convoy', mode: 'fts' }, codePath: 'Logistics/Convoys' });
+      assert.equal(r.created, 1);
+    });
+    assert.deepEqual(problems, []);
+  });
+
   test('calls that only read change no table', async () => {
     const { session, call, ids } = await richProject();
     const db = session.currentProject!.db;

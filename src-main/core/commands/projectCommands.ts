@@ -82,13 +82,24 @@ export const deleteCode = command<'codes.delete', number[]>({
   changes: (_req, _result, subtree) => ({ entities: ['codes', 'codings', 'memos'], codeIds: subtree }),
 });
 
+/** A code named by path is found or created along the path inside the command, so both are one undo step. */
+function codeIdOf({ project }: CommandContext, request: { codeId?: number; codePath?: string }): number {
+  return request.codePath !== undefined ? project.codes.ensurePath(request.codePath).id : request.codeId!;
+}
+
 export const applyCoding = command({
   name: 'codings.apply',
   label: () => 'Apply code',
-  scope: () => ({}),
+  prepare: ({ project }, { articleId, codeId }) => {
+    project.articles.summary(articleId);
+    if (codeId !== undefined) project.codes.get(codeId);
+    return { plan: undefined };
+  },
+  // A path may create codes: the codebook is small, so it is kept whole then.
+  scope: (_ctx, { codePath }) => (codePath !== undefined ? { codes: 'all' } : {}),
   created: (_ctx, _req, coding) => ({ codings: [coding.id] }),
-  run: ({ project, coder }, request) => project.codings.apply({ ...request, coder }),
-  changes: ({ articleId, codeId }) => ({ entities: ['codings'], articleIds: [articleId], codeIds: [codeId] }),
+  run: (ctx, { codeId: _id, codePath: _path, ...request }) => ctx.project.codings.apply({ ...request, codeId: codeIdOf(ctx, { codeId: _id, codePath: _path }), coder: ctx.coder }),
+  changes: ({ articleId, codePath }, coding) => ({ entities: codePath !== undefined ? ['codings', 'codes'] : ['codings'], articleIds: [articleId], codeIds: [coding.codeId] }),
 });
 
 export const updateCoding = command<'codings.update', Coding>({
@@ -123,21 +134,27 @@ export const removeCoding = command<'codings.remove', Coding>({
 export const codeSearchHits = command<'search.codeHits', CodeHitsPlan>({
   name: 'search.codeHits',
   label: (_req, plan) => codeHitsLabel(plan.spans.length),
-  prepare: async ({ project }, { search, hits, codeId, widen }) => {
-    project.codes.get(codeId);
+  prepare: async ({ project }, { search, hits, codeId, codePath, widen }) => {
+    // A code named by a path that does not exist yet has no codings to skip; it is created when the hits are coded.
+    const existing = codeId ?? (codePath !== undefined ? project.codes.findPath(codePath)?.id : undefined);
+    if (existing !== undefined) project.codes.get(existing);
     const spans = hits ?? (await allHitSpans(project, search!));
-    const plan = planCodeHits(project, spans, codeId, widen);
+    const plan = planCodeHits(project, spans, existing, widen);
     // Nothing to create, nothing to undo: no empty step on the undo stack.
     if (plan.spans.length === 0) return { skip: { created: 0, skipped: plan.skipped, collapsed: plan.collapsed, codingIds: [], label: codeHitsLabel(0) } };
     return { plan };
   },
-  scope: () => ({}),
+  scope: (_ctx, { codePath }) => (codePath !== undefined ? { codes: 'all' } : {}),
   created: (_ctx, _req, result) => ({ codings: result.codingIds }),
-  run: ({ project, coder }, { codeId }, plan) => {
-    const codingIds = applyCodeHits(project, plan, codeId, coder);
+  run: (ctx, request, plan) => {
+    const codingIds = applyCodeHits(ctx.project, plan, codeIdOf(ctx, request), ctx.coder);
     return { created: codingIds.length, skipped: plan.skipped, collapsed: plan.collapsed, codingIds, label: codeHitsLabel(plan.spans.length) };
   },
-  changes: ({ codeId }, _result, plan) => ({ entities: ['codings'], articleIds: unique(plan.spans.map((s) => s.articleId)), codeIds: [codeId] }),
+  changes: ({ codeId, codePath }, _result, plan) => ({
+    entities: codePath !== undefined ? ['codings', 'codes'] : ['codings'],
+    articleIds: unique(plan.spans.map((s) => s.articleId)),
+    codeIds: codeId !== undefined ? [codeId] : undefined,
+  }),
 });
 
 export const saveSearch = command({

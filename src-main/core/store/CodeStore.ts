@@ -252,6 +252,20 @@ export class CodeStore {
     }).immediate();
   }
 
+  /** The code at a path like "Frames/Humanitarian" (names compared as ensurePath does), if every level exists. */
+  findPath(path: string): Code | undefined {
+    let parentId: number | null = null;
+    let found: Code | undefined;
+    for (const part of path.split('/').map((p) => p.trim())) {
+      const siblings = this.db.prepare('SELECT id, name FROM codes WHERE parent_id IS ?').all(parentId) as { id: number; name: string }[];
+      const row = siblings.find((s) => foldName(s.name) === foldName(part));
+      if (!row) return undefined;
+      found = this.get(row.id);
+      parentId = found.id;
+    }
+    return found;
+  }
+
   /** Finds the code at a path like "Frames/Humanitarian", creating any missing level. */
   ensurePath(path: string): Code {
     const parts = path.split('/').map((p) => p.trim());
