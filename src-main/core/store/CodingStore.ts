@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { GlossError } from '../../contract/errors';
 import type { Coding } from '../../contract/types';
+import { prepared } from './statementCache';
 
 export interface ApplyCoding {
   articleId: number;
@@ -69,7 +70,7 @@ export class CodingStore {
   }
 
   private checkCode(codeId: number): void {
-    if (!this.db.prepare('SELECT 1 FROM codes WHERE id = ?').get(codeId)) {
+    if (!prepared(this.db, 'SELECT 1 FROM codes WHERE id = ?').get(codeId)) {
       throw new GlossError('not_found', `There is no code ${codeId} in this codebook.`);
     }
   }
@@ -108,23 +109,22 @@ export class CodingStore {
     this.checkSpan(current.articleId, start, end);
     if (changes.codeId !== undefined) this.checkCode(codeId);
     try {
-      this.db
-        .prepare(
-          // A memo written as plain text replaces the rich form too, which would otherwise show the old memo.
-          `UPDATE codings SET code_id = @codeId, start = @start, "end" = @end, memo = @memo, updated_at = @now,
-             memo_rich = CASE WHEN @memoChanged = 1 THEN NULL ELSE memo_rich END,
-             text = (SELECT substr(a.text, @start + 1, @end - @start) FROM articles a WHERE a.id = codings.article_id)
-           WHERE id = @id`,
-        )
-        .run({
-          id,
-          codeId,
-          start,
-          end,
-          memo: changes.memo ?? current.memo,
-          memoChanged: changes.memo !== undefined && changes.memo !== current.memo ? 1 : 0,
-          now: new Date().toISOString(),
-        });
+      // A memo written as plain text replaces the rich form too, which would otherwise show the old memo.
+      prepared(
+        this.db,
+        `UPDATE codings SET code_id = @codeId, start = @start, "end" = @end, memo = @memo, updated_at = @now,
+           memo_rich = CASE WHEN @memoChanged = 1 THEN NULL ELSE memo_rich END,
+           text = (SELECT substr(a.text, @start + 1, @end - @start) FROM articles a WHERE a.id = codings.article_id)
+         WHERE id = @id`,
+      ).run({
+        id,
+        codeId,
+        start,
+        end,
+        memo: changes.memo ?? current.memo,
+        memoChanged: changes.memo !== undefined && changes.memo !== current.memo ? 1 : 0,
+        now: new Date().toISOString(),
+      });
     } catch (err) {
       if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
         throw new GlossError('conflict', 'The passage already has that code there.');
