@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { CallName, CallResponse, ParsedRequest } from '../contract/calls';
+import type { CallName, CallResponse, HostKind, ParsedRequest } from '../contract/calls';
 import { GlossError } from '../contract/errors';
 import type { ExportResult, GlossEvent, ImportReport } from '../contract/types';
 import { AppState } from './appState';
@@ -22,7 +22,8 @@ import { canonicalPath } from './store/projectLock';
 
 /** What differs between hosts: how the user picks files (native dialogs, a data folder, argv). */
 export interface HostAdapter {
-  kind: 'electron' | 'web';
+  /** Decides which calls and path fields the dispatcher accepts (the contract's `hosts` and `pathFields`). */
+  kind: HostKind;
   version: string;
   /** Where a new project goes; `name` is what the user typed where the host has no save dialog. */
   chooseNewProjectPath(name?: string): Promise<string | null>;
@@ -33,6 +34,11 @@ export interface HostAdapter {
   checkProjectPath?(path: string): void;
   /** Lets the web host turn a written file into a download. */
   afterExport?(result: ExportResult): ExportResult;
+  /**
+   * Web host: hands over files the browser uploaded, each once (for `articles.importUploads`); `release` discards
+   * them once the import is done. Throws not_found for an id it does not hold.
+   */
+  claimUploads?(ids: string[]): { sources: ImportSource[]; release(): void };
   sampleDir: string;
   sampleProjectPath: string;
   /** The built import-writer worker (out/main/importWriter.js); without it imports write on the host's thread. */
@@ -163,7 +169,7 @@ export class Session {
   }
 
   private lockHolder(): string {
-    return this.host.kind === 'electron' ? 'the Gloss app' : 'the Gloss web host';
+    return this.host.kind === 'electron' ? 'the Gloss app' : this.host.kind === 'cli' ? 'gloss' : 'the Gloss web host';
   }
 
   /** The project's undo history; every change the renderer asks for is recorded through it. */
@@ -276,6 +282,16 @@ export class Session {
       this.requireWritable();
       const sources: ImportSource[] = files.map((f) => ({ kind: 'bytes', name: f.name, bytes: Buffer.from(f.base64, 'base64') }));
       return this.importSources(sources, jobId);
+    },
+    'articles.importUploads': async ({ uploads, jobId }) => {
+      this.requireWritable();
+      if (!this.host.claimUploads) throw new GlossError('forbidden', 'This host takes no uploads.');
+      const claimed = this.host.claimUploads(uploads);
+      try {
+        return await this.importSources(claimed.sources, jobId);
+      } finally {
+        claimed.release();
+      }
     },
     'jobs.cancel': async ({ jobId }) => {
       const job = this.jobs.get(jobId);
