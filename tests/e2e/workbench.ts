@@ -9,7 +9,7 @@ export async function newProject(page: Page, name: string): Promise<void> {
   await expect(page.getByTestId('project-menu-button')).toContainText(name);
 }
 
-/** Imports files made in the test through the browser file input the Import button uses. */
+/** Imports files made in the test through the browser file input the Import button uses (uploaded to the web host). */
 export async function importFiles(page: Page, files: { name: string; bytes: Buffer }[]): Promise<void> {
   await page.getByTestId('import-input').setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: f.bytes })));
   await expect(page.getByTestId('import-count-imported')).toHaveText(files.length === 1 ? '1 article imported' : `${files.length} articles imported`);
@@ -80,7 +80,10 @@ export async function codePhrase(page: Page, phrase: string, codePath: string): 
 /** The modifier undo and redo use on this platform. */
 export const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
-/** Imports files from disk (paths the test wrote) through the Import button's file input. */
+/**
+ * Imports files from disk (paths the test wrote) through the Import button's file input: the browser reads them and
+ * uploads their bytes; the web host never sees the paths.
+ */
 export async function importPaths(page: Page, paths: string[]): Promise<void> {
   await page.getByTestId('import-input').setInputFiles(paths);
   await expect(page.getByTestId('import-count-imported')).toHaveText(paths.length === 1 ? '1 article imported' : `${paths.length} articles imported`);
