@@ -176,6 +176,12 @@ export const calls = {
     response: {} as ImportReport,
     hosts: WEB_HOST,
   },
+  /** Web host: deletes uploads that will not be imported after all (an import cancelled while uploading). */
+  'articles.discardUploads': {
+    request: z.strictObject({ uploads: z.array(uploadId).min(1).max(100_000) }),
+    response: {} as { discarded: number },
+    hosts: WEB_HOST,
+  },
   /** Import file contents sent by the renderer (browser file input or drop in the web host). */
   'articles.importFiles': {
     request: z.strictObject({

@@ -39,6 +39,8 @@ export interface HostAdapter {
    * them once the import is done. Throws not_found for an id it does not hold.
    */
   claimUploads?(ids: string[]): { sources: ImportSource[]; release(): void };
+  /** Web host: deletes uploads it holds (ids it does not hold are ignored); how many it deleted. */
+  discardUploads?(ids: string[]): number;
   sampleDir: string;
   sampleProjectPath: string;
   /** The built import-writer worker (out/main/importWriter.js); without it imports write on the host's thread. */
@@ -292,6 +294,10 @@ export class Session {
       } finally {
         claimed.release();
       }
+    },
+    'articles.discardUploads': async ({ uploads }) => {
+      if (!this.host.discardUploads) throw new GlossError('forbidden', 'This host takes no uploads.');
+      return { discarded: this.host.discardUploads(uploads) };
     },
     'jobs.cancel': async ({ jobId }) => {
       const job = this.jobs.get(jobId);

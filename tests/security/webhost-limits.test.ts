@@ -100,6 +100,26 @@ describe('web host limits: bodies are bounded and the host keeps serving', () =>
     assert.equal((await appInfo()).body.ok, true);
   });
 
+  test('uploads that will not be imported after all are deleted when discarded', async () => {
+    const sent = await fetch(`${host.url}/api/upload`, {
+      method: 'POST',
+      headers: { 'X-Gloss-Token': host.token, 'X-Gloss-File-Name': 'cancelled.txt' },
+      body: 'An import cancelled while uploading.\n',
+    });
+    const { upload } = (await sent.json()) as { upload: string };
+    const send = async (name: string, payload: unknown) =>
+      (await (await fetch(`${host.url}/api/call/${name}`, { method: 'POST', headers: { 'X-Gloss-Token': host.token }, body: JSON.stringify(payload) })).json()) as {
+        ok: boolean;
+        result?: { discarded: number };
+        error?: { code: string };
+      };
+    const held = () => readdirSync(join(dataDir, 'transfers'), { recursive: true, withFileTypes: true }).some((e) => e.isFile() && e.name === upload);
+    assert.equal(held(), true);
+    assert.deepEqual((await send('articles.discardUploads', { uploads: [upload] })).result, { discarded: 1 });
+    assert.equal(held(), false);
+    assert.equal((await send('articles.discardUploads', { uploads: [upload] })).result?.discarded, 0);
+  });
+
   test('an upload without a file name is refused', async () => {
     const res = await fetch(`${host.url}/api/upload`, { method: 'POST', headers: { 'X-Gloss-Token': host.token }, body: 'x' });
     assert.equal(res.status, 400);

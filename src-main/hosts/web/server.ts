@@ -187,6 +187,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         release: () => claimed.forEach((u) => dropUpload(u.id)),
       };
     },
+    discardUploads(ids) {
+      const held = ids.filter((id) => uploads.has(id));
+      held.forEach(dropUpload);
+      return held.length;
+    },
   };
   const session = new Session(new AppState(join(dataDir, 'state')), adapter);
   const eventClients = new Set<ServerResponse>();

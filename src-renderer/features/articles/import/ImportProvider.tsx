@@ -180,8 +180,12 @@ export function ImportProvider({ children }: { children: ReactNode }) {
           };
           await Promise.all(Array.from({ length: Math.min(UPLOADS_IN_FLIGHT, toSend.length) }, worker));
           sentBefore += toSend.reduce((sum, f) => sum + bytesToSend(f), 0);
-          if (job.cancelled) break;
           const uploads = ids.filter((id): id is string => id !== null);
+          if (job.cancelled) {
+            // Sent, but not to be imported: the host need not keep them until they expire.
+            if (uploads.length) void api['articles.discardUploads']({ uploads }).catch(() => undefined);
+            break;
+          }
           if (uploads.length) {
             const result = await api['articles.importUploads']({ uploads, jobId });
             merged.imported.push(...result.imported);
