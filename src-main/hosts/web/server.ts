@@ -177,14 +177,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         if (!uploads.has(id)) throw new GlossError('not_found', `The web host holds no upload ${id} (it was imported already, or expired): upload the file again.`);
       }
       if (new Set(ids).size !== ids.length) throw new GlossError('invalid_request', 'An upload can be imported once only.');
+      // Taken out of the map at once, so a second import or a discard meanwhile finds nothing to take.
       const claimed = ids.map((id) => {
         const upload = uploads.get(id)!;
+        uploads.delete(id);
         clearTimeout(upload.expiry);
-        return { id, ...upload };
+        pendingUploadBytes -= upload.bytes;
+        return upload;
       });
       return {
         sources: claimed.map((u) => ({ kind: 'upload' as const, name: u.name, path: u.path })),
-        release: () => claimed.forEach((u) => dropUpload(u.id)),
+        release: () => claimed.forEach((u) => unlink(u.path, () => undefined)),
       };
     },
     discardUploads(ids) {
