@@ -166,7 +166,7 @@ export interface BackupInfo {
 
 export interface AppInfo {
   version: string;
-  host: 'electron' | 'web' | 'cli';
+  host: 'electron' | 'cli' | 'web';
   sqliteVersion: string;
   platform: string;
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { CallName, CallResponse, ParsedRequest } from '../contract/calls';
+import type { CallName, CallResponse, HostKind, ParsedRequest } from '../contract/calls';
 import { GlossError } from '../contract/errors';
 import type { ExportResult, GlossEvent, ImportReport } from '../contract/types';
 import { AppState } from './appState';
@@ -24,7 +24,8 @@ import { canonicalPath } from './store/projectLock';
 
 /** What differs between hosts: how the user picks files (native dialogs, a data folder, argv). */
 export interface HostAdapter {
-  kind: 'electron' | 'web' | 'cli';
+  /** Decides which calls and path fields the dispatcher accepts (the contract's `hosts` and `pathFields`). */
+  kind: HostKind;
   /** Who is coding, where the host knows better than the settings (the CLI's --coder). */
   coderName?(): string | undefined;
   version: string;
@@ -37,6 +38,13 @@ export interface HostAdapter {
   checkProjectPath?(path: string): void;
   /** Lets the web host turn a written file into a download. */
   afterExport?(result: ExportResult): ExportResult;
+  /**
+   * Web host: hands over files the browser uploaded, each once (for `articles.importUploads`); `release` discards
+   * them once the import is done. Throws not_found for an id it does not hold.
+   */
+  claimUploads?(ids: string[]): { sources: ImportSource[]; release(): void };
+  /** Web host: deletes uploads it holds (ids it does not hold are ignored); how many it deleted. */
+  discardUploads?(ids: string[]): number;
   sampleDir: string;
   sampleProjectPath: string;
   /** The built import-writer worker (out/main/importWriter.js); without it imports write on the host's thread. */
@@ -317,6 +325,20 @@ export class Session {
       this.requireWritable();
       const sources: ImportSource[] = files.map((f) => ({ kind: 'bytes', name: f.name, bytes: Buffer.from(f.base64, 'base64') }));
       return this.importSources(sources, jobId);
+    },
+    'articles.importUploads': async ({ uploads, jobId }) => {
+      this.requireWritable();
+      if (!this.host.claimUploads) throw new GlossError('forbidden', 'This host takes no uploads.');
+      const claimed = this.host.claimUploads(uploads);
+      try {
+        return await this.importSources(claimed.sources, jobId);
+      } finally {
+        claimed.release();
+      }
+    },
+    'articles.discardUploads': async ({ uploads }) => {
+      if (!this.host.discardUploads) throw new GlossError('forbidden', 'This host takes no uploads.');
+      return { discarded: this.host.discardUploads(uploads) };
     },
     'jobs.cancel': async ({ jobId }) => {
       const job = this.jobs.get(jobId);

@@ -117,6 +117,8 @@ const NOT_COMMANDS: Record<Exclude<CallName, CommandName>, string> = {
   'articles.redecode': 'a job on one article; replaces its text, so the history restarts (documented)',
   'articles.importPaths': 'a job; imports commit per batch and are not undone',
   'articles.importFiles': 'a job; imports commit per batch and are not undone',
+  'articles.importUploads': 'a job; imports commit per batch and are not undone',
+  'articles.discardUploads': 'removes uploaded files, not project data',
   'jobs.cancel': 'jobs',
   'codes.list': 'reads',
   'codes.impact': 'reads',
