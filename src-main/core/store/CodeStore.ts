@@ -28,6 +28,7 @@ interface CodeRow {
 
 export class CodeStore {
   private readonly listStmt: Statement;
+  private readonly rowStmt: Statement;
   private readonly getStmt: Statement;
   private readonly insertStmt: Statement;
   private readonly childrenStmt: Statement;
@@ -37,6 +38,9 @@ export class CodeStore {
     this.listStmt = db.prepare(`SELECT c.id, c.parent_id AS parentId, c.name, c.color, c.description, c.sort_order AS sortOrder,
       (SELECT count(*) FROM codings k WHERE k.code_id = c.id) AS codingCount
       FROM codes c ORDER BY c.sort_order, c.id`);
+    this.rowStmt = db.prepare(`SELECT c.id, c.parent_id AS parentId, c.name, c.color, c.description, c.sort_order AS sortOrder,
+      (SELECT count(*) FROM codings k WHERE k.code_id = c.id) AS codingCount
+      FROM codes c WHERE c.id = ?`);
     this.getStmt = db.prepare('SELECT id, parent_id AS parentId, name FROM codes WHERE id = ?');
     this.insertStmt = db.prepare(`INSERT INTO codes (parent_id, name, color, description, sort_order, created_at)
       VALUES (?, ?, ?, ?, (SELECT ifnull(max(sort_order), -1) + 1 FROM codes WHERE parent_id IS ?), ?)`);
@@ -87,10 +91,24 @@ export class CodeStore {
     this.pathCache = undefined;
   }
 
+  /**
+   * One code with its path, read on its own: through `list()` every create and update cost a read of the whole
+   * codebook, which made a codebook of thousands of codes (a Gloss JSON import) quadratic.
+   */
   get(id: number): Code {
-    const code = this.list().find((c) => c.id === id);
-    if (!code) throw new GlossError('not_found', `There is no code ${id} in this codebook.`);
-    return code;
+    const row = this.rowStmt.get(id) as CodeRow | undefined;
+    if (!row) throw new GlossError('not_found', `There is no code ${id} in this codebook.`);
+    const names = [row.name];
+    const seen = new Set([row.id]);
+    for (let parentId = row.parentId; parentId !== null; ) {
+      const parent = this.getStmt.get(parentId) as { id: number; parentId: number | null; name: string } | undefined;
+      // A missing parent or a cycle cannot come from Gloss; stop rather than loop.
+      if (!parent || seen.has(parent.id)) break;
+      seen.add(parent.id);
+      names.unshift(parent.name);
+      parentId = parent.parentId;
+    }
+    return { ...row, path: names.join('/') };
   }
 
   count(): number {
