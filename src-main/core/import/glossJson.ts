@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { OffsetIndex } from '../../contract/offsets';
 import type { ImportReport } from '../../contract/types';
 import type { Project } from '../store/Project';
+import { CODE_PALETTE, foldName } from '../store/CodeStore';
 import { decode } from './decode';
 
 export const GLOSS_JSON_MAX_BYTES = 256 * 1024 * 1024;
@@ -207,34 +208,40 @@ export function applyGlossExport(project: Project, plan: GlossExportPlan, file: 
 
   const entries = db.transaction(() => {
     // Codes first, in the export's order (parents before children), so new codes keep its order among siblings.
-    const known = new Map(project.codes.list().map((c) => [pathKey(c.path), c.id]));
+    // Each level is looked up by its folded name among its parent's children (as the codebook compares names), in
+    // an index read once per parent; a code the project lacks is created with the export's look where the export
+    // lists it, with the next palette colour where it only appears as a parent or in a coding.
+    const looks = new Map(plan.codes.map((c) => [pathKey(c.path), c]));
+    const children = new Map<number | null, Map<string, number>>();
+    const idOfPath = new Map<string, number>();
+    const created = new Set<number>();
+    let colours = project.codes.count();
     const codeIdOf = (path: string): number => {
       const key = pathKey(path);
-      const id = known.get(key);
-      if (id !== undefined) return id;
-      // Parents first, so each level a path creates is known (and counted) without re-reading the codebook; they
-      // get the export's look when the export lists them.
-      const parts = path.split('/');
+      const known = idOfPath.get(key);
+      if (known !== undefined) return known;
+      const parts = path.split('/').map((p) => p.trim());
+      let parentId: number | null = null;
       for (let depth = 1; depth <= parts.length; depth++) {
-        const prefix = parts.slice(0, depth).join('/');
-        const prefixKey = pathKey(prefix);
-        if (known.has(prefixKey)) continue;
-        // ensurePath may also find a code whose name differs only in non-ASCII case (which pathKey keeps apart).
-        const count = project.codes.count();
-        const found = project.codes.ensurePath(prefix).id;
-        known.set(prefixKey, found);
-        if (project.codes.count() > count) created.add(found);
+        let siblings = children.get(parentId);
+        if (!siblings) children.set(parentId, (siblings = project.codes.siblingNames(parentId)));
+        const folded = foldName(parts[depth - 1]);
+        let id = siblings.get(folded);
+        if (id === undefined) {
+          const look = looks.get(pathKey(parts.slice(0, depth).join('/')));
+          id = project.codes.createKnownFree(parentId, parts[depth - 1], look?.color ?? CODE_PALETTE[colours % CODE_PALETTE.length], look?.description ?? '');
+          colours++;
+          siblings.set(folded, id);
+          created.add(id);
+        }
+        parentId = id;
       }
-      return known.get(key)!;
+      idOfPath.set(key, parentId!);
+      return parentId!;
     };
-    const created = new Set<number>();
     for (const c of plan.codes) codeIdOf(c.path);
     for (const c of plan.codings) codeIdOf(c.codePath);
     const newCodes = created.size;
-    for (const c of plan.codes) {
-      const id = known.get(pathKey(c.path))!;
-      if (created.has(id)) project.codes.update(id, { color: c.color, description: c.description });
-    }
 
     const articleIds = new Map<number, { id: number; title: string; matched: boolean }>();
     for (const a of plan.articles) {

@@ -154,6 +154,28 @@ export class CodeStore {
     }
   }
 
+  /**
+   * Creates many codes at once (a Gloss JSON import): the caller keeps its own index of each level's names, folded
+   * with `foldName`, and asks `siblingNames` once per parent rather than having every create re-read and re-fold all
+   * of a parent's children (quadratic: ten thousand codes took minutes). Returns the new code's id.
+   */
+  createKnownFree(parentId: number | null, rawName: string, color: string, description: string): number {
+    const name = rawName.trim();
+    validateName(name);
+    this.invalidate();
+    try {
+      return Number(this.insertStmt.run(parentId, name, color, description, parentId, new Date().toISOString()).lastInsertRowid);
+    } catch (err) {
+      throw translateConstraint(err, name);
+    }
+  }
+
+  /** The children of `parentId` (null: the top level) by folded name, for `createKnownFree`. */
+  siblingNames(parentId: number | null): Map<string, number> {
+    const rows = this.db.prepare('SELECT id, name FROM codes WHERE parent_id IS ?').all(parentId) as { id: number; name: string }[];
+    return new Map(rows.map((r) => [foldName(r.name), r.id]));
+  }
+
   update(id: number, changes: { name?: string; color?: string; description?: string }): Code {
     const existing = this.assertExists(id);
     const sets: string[] = [];
@@ -289,7 +311,7 @@ export class CodeStore {
 }
 
 /** The form two code names are compared in: canonically composed, then lower case (full Unicode, not just ASCII). */
-function foldName(name: string): string {
+export function foldName(name: string): string {
   return name.normalize('NFC').toLowerCase();
 }
 
