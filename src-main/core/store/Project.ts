@@ -57,7 +57,15 @@ export class Project {
     try {
       // An older project is copied into its backups folder before a new version of Gloss upgrades its format.
       const beforeUpgrade = options.beforeUpgrade ?? ((db: Database, from: number) => void snapshotBeforeUpgrade(path, db, from));
-      return new Project(path, openProjectDatabase(path, { ...options, beforeUpgrade }), readOnly, lock);
+      const db = openProjectDatabase(path, { ...options, beforeUpgrade });
+      try {
+        // A project just created had no inode to lock by until SQLite made the file.
+        lock?.bindIdentity(options.holder ?? 'Gloss');
+      } catch (err) {
+        db.close();
+        throw err;
+      }
+      return new Project(path, db, readOnly, lock);
     } catch (err) {
       lock?.release();
       throw err;
