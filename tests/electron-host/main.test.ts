@@ -244,6 +244,28 @@ describe('dialogs and events', () => {
     assert.ok(changed.some((e) => e.type === 'project.changed' && e.project?.path === info.path), JSON.stringify(changed));
   });
 
+  test('Open Project and the exports ask on the window, with the right kind of file, in Documents under a suggested name', async () => {
+    const current = await callOk<ProjectInfo>('project.current');
+    const other = join(work, 'other.gloss');
+    dialog.answers.push({ canceled: false, filePath: other });
+    await callOk('project.create', {});
+    assert.equal((await callOk<ProjectInfo>('project.current')).path, other, 'a name already ending in .gloss is kept as it is');
+
+    dialog.answers.push({ canceled: false, filePaths: [current.path] });
+    assert.equal((await callOk<ProjectInfo>('project.open', {})).path, current.path);
+    const open = dialog.calls.at(-1)!;
+    assert.deepEqual([open.kind, open.parent === win, open.options.properties, open.options.filters], ['open', true, ['openFile'], [{ name: 'Gloss project', extensions: ['gloss'] }]]);
+
+    for (const [call, file, filter] of [
+      ['export.json', 'Coverage study-codings.json', { name: 'JSON', extensions: ['json'] }],
+      ['export.csv', 'Coverage study-codings.csv', { name: 'CSV', extensions: ['csv'] }],
+    ] as const) {
+      assert.equal(await callOk(call, {}), null, `${call} with the dialog cancelled`);
+      const save = dialog.calls.at(-1)!;
+      assert.deepEqual([save.kind, save.parent === win, save.options.defaultPath, save.options.filters], ['save', true, join(app.getPath('documents'), file), [filter]], call);
+    }
+  });
+
   test('a cancelled dialog does nothing: no import, no export, no project', async () => {
     const before = await callOk<ProjectInfo>('project.current');
     assert.equal(await callOk('articles.importPaths', { pick: 'folder' }), null);
@@ -337,5 +359,10 @@ describe('app lifecycle', () => {
     assert.deepEqual(next.loaded, ['gloss://app/index.html']);
     win = next;
     assert.equal((await callOk<{ host: string }>('app.info')).host, 'electron');
+
+    // Quitting (Cmd+Q, or the system shutting down) closes the project too.
+    await callOk('project.open', { path });
+    app.emit('before-quit');
+    Project.open(path, { holder: 'test' }).close();
   });
 });
