@@ -162,6 +162,8 @@ describe('SIGKILL during import and export', { skip: notBuilt }, () => {
     let killed = 0;
     let staleLocks = 0;
     let partial = 0;
+    // The project as it was before any kill, for the search below.
+    const pristine = copyAsLeft(project, join(dir, 'pristine'));
     // In increasing order: each run starts over on what the last one did not commit, so later kills reach later
     // stages (the first batch's transaction, its commit, the second batch, the skipping of what is already there).
     const moments = killMoments(KILLS, fullMs * 1.1, rand).sort((x, y) => x - y);
@@ -181,6 +183,23 @@ describe('SIGKILL during import and export', { skip: notBuilt }, () => {
       const n = checkProject(copyAsLeft(project, join(dir, 'check')), expected, `after run ${k} (killed after ${delay} ms, seed ${SEED})`);
       if (n > 3 && n < 3 + distinctCorpus) partial++;
       history.push(`${run.killed ? `killed at ${delay} ms` : 'finished'}: ${n - 3} imported`);
+    }
+    // If no kill of the sequence happened to land between the two batches' commits (its moments are spread over a
+    // whole calibrated run, and on a busy or idle machine later runs may be much slower or faster), look for that
+    // moment on fresh copies of the project as it was: kill later when nothing was committed, earlier when all was.
+    // Every kill judged by what it left committed, so this ends as soon as one left the folder partly imported.
+    let lo = 0;
+    let hi = fullMs * 1.1;
+    for (let probe = 0; probe < 12 && partial === 0; probe++) {
+      const delay = Math.round((lo + hi) / 2);
+      const copy = copyAsLeft(pristine, join(dir, 'probe'));
+      const run = await cliKilledAfter(['import', copy, corpusDir, '--json'], delay);
+      assert.equal(run.timedOut, false, `probe ${probe} hung`);
+      const n = checkProject(copyAsLeft(copy, join(dir, 'probe-check')), expected, `after probe ${probe} (killed after ${delay} ms, seed ${SEED})`);
+      history.push(`probe ${run.killed ? `killed at ${delay} ms` : 'finished'}: ${n - 3} imported`);
+      if (n > 3 && n < 3 + distinctCorpus) partial++;
+      else if (n === 3) lo = delay;
+      else hi = delay;
     }
     t.diagnostic(`full import ${Math.round(fullMs)} ms; ${killed} of ${KILLS} runs killed; ${history.join('; ')}`);
     // The harness must actually have interrupted an import mid-run, judged by what the project holds (some but not
