@@ -275,7 +275,15 @@ describe('dialogs and events', () => {
     assert.equal(await callOk('export.csv', {}), null);
     assert.equal(await callOk('project.open', {}), null);
     assert.deepEqual(await callOk<ProjectInfo>('project.current'), before);
-    assert.equal((await callOk<{ articles: unknown[] }>('articles.list', {})).articles?.length ?? 0, 0);
+    assert.equal((await callOk<{ total: number }>('articles.list', {})).total, 0);
+  });
+});
+
+describe('the sample project', () => {
+  test('is built once in the app’s user-data folder and opened', async () => {
+    const info = await callOk<ProjectInfo>('project.openSample');
+    assert.equal(info.path, join(app.getPath('userData'), 'Gloss sample project.gloss'));
+    assert.ok((await callOk<{ total: number }>('articles.list', {})).total > 0, 'the sample has articles');
   });
 });
 
