@@ -11,9 +11,10 @@ import { ProjectLock } from '../../src-main/core/store/projectLock';
 import { Project } from '../../src-main/core/store/Project';
 import { builtCli, callOk, directTransport, newSession, repoRoot, tempDir, writeFiles } from './helpers';
 import { cli, startNode, type Started } from './trust-corpus';
+import { builtOrSkip } from './built';
 
 const builtWeb = join(repoRoot, 'out', 'main', 'web.js');
-const notBuilt = !existsSync(builtCli) || !existsSync(builtWeb) ? 'out/main is not built (npm run build)' : false;
+const notBuilt = builtOrSkip(builtCli, builtWeb);
 
 /** A finished child's pid: a process id that is certainly not running. */
 async function deadPid(): Promise<number> {
