@@ -17,6 +17,14 @@ const KINDS: BackupKind[] = ['daily', 'before-restore', 'before-upgrade'];
 
 /** `daily-2025-01-31T10-22-33-123Z.gloss`: the kind and the UTC time, in a name every file system accepts. */
 export const BACKUP_NAME = /^(daily|before-restore|before-upgrade)-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z\.gloss$/;
+/**
+ * `<backup>.verified`, beside a backup: the project passed its check (quick_check and every article's fingerprint)
+ * when the copy was made. Written after the backup is in place, so a crash in between leaves a backup that merely
+ * does not claim to be verified.
+ */
+export const VERIFIED_SUFFIX = '.verified';
+export const verifiedMarker = (folder: string, name: string) => join(folder, `${name}${VERIFIED_SUFFIX}`);
+
 /** A backup being written: `.<final name>.<pid>.tmp`, plus the journal files SQLite keeps beside it. */
 const TEMP_NAME = /^\.(.+)\.(\d+)\.tmp(-journal|-wal|-shm)?$/;
 
@@ -66,6 +74,7 @@ export function describe(folder: string, name: string): BackupInfo | undefined {
         sizeBytes,
         articles: count('articles'),
         codings: count('codings'),
+        verified: existsSync(verifiedMarker(folder, name)),
       };
     } finally {
       db.close();
@@ -75,7 +84,10 @@ export function describe(folder: string, name: string): BackupInfo | undefined {
   }
 }
 
-/** Keeps the newest `keep` backups of each kind and deletes the rest; returns the names deleted. */
+/**
+ * Keeps the newest `keep` backups of each kind and deletes the rest, except the newest verified backup (of any kind),
+ * which is never deleted: however many unverified copies come after it, one good one stays. Returns the names deleted.
+ */
 export function pruneBackups(projectPath: string, keep = DEFAULT_BACKUPS_TO_KEEP): string[] {
   const folder = backupFolderFor(projectPath);
   const removed: string[] = [];
@@ -85,11 +97,27 @@ export function pruneBackups(projectPath: string, keep = DEFAULT_BACKUPS_TO_KEEP
   } catch {
     return removed;
   }
+  const byTime = (a: string, b: string) => {
+    const ta = BACKUP_NAME.exec(a)!.slice(2).join('');
+    const tb = BACKUP_NAME.exec(b)!.slice(2).join('');
+    return ta < tb ? 1 : ta > tb ? -1 : 0;
+  };
+  const newestVerified = names
+    .filter((n) => BACKUP_NAME.test(n) && names.includes(`${n}${VERIFIED_SUFFIX}`))
+    .sort(byTime)[0];
   for (const kind of KINDS) {
     const mine = names.filter((n) => BACKUP_NAME.exec(n)?.[1] === kind).sort().reverse(); // names sort by time
     for (const name of mine.slice(Math.max(1, keep))) {
+      if (name === newestVerified) continue;
       rmSync(join(folder, name), { force: true });
+      rmSync(verifiedMarker(folder, name), { force: true });
       removed.push(name);
+    }
+  }
+  // A marker whose backup is gone (deleted by hand) marks nothing.
+  for (const n of names) {
+    if (n.endsWith(VERIFIED_SUFFIX) && BACKUP_NAME.test(n.slice(0, -VERIFIED_SUFFIX.length)) && !names.includes(n.slice(0, -VERIFIED_SUFFIX.length))) {
+      rmSync(join(folder, n), { force: true });
     }
   }
   return removed;
