@@ -17,7 +17,8 @@ import { backupFolderFor, ensureDailyBackup, listBackups, restoreBackup } from '
 import { checkProjectFile } from '../../src-main/core/store/check';
 import { LATEST_SCHEMA_VERSION } from '../../src-main/core/store/migrations';
 import { Project } from '../../src-main/core/store/Project';
-import { importText, newProject, tempDir } from './helpers';
+import type { GlossEvent } from '../../src-main/contract/types';
+import { callOk, directTransport, importText, newProject, newSession, tempDir } from './helpers';
 
 const FIRST = 'Aid convoy waits\nThe convoy of forty trucks waited at the Rafah crossing for a third day while officials argued.';
 const SECOND = 'Ministers meet\nThe foreign ministers met in Cairo and spoke of a ceasefire and of the hostages.';
@@ -263,6 +264,38 @@ describe('backups never copy damage', () => {
     } finally {
       p.close();
     }
+  });
+});
+
+describe('the app is told', () => {
+  test('opening a damaged project: no backup, an error is logged, the app gets backup.failed (damaged); project.check lists the article', async () => {
+    const { path } = await codedProject();
+    alterTextBySql(path, 1, 'forty trucks', 'fifty trucks');
+    const { session } = newSession();
+    const events: GlossEvent[] = [];
+    session.onEvent((e) => events.push(e));
+    const call = directTransport(session);
+    const logged: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args.join(' '));
+    try {
+      await callOk(call, 'project.open', { path });
+      await session.backupsSettled();
+    } finally {
+      console.error = original;
+    }
+    const failed = events.find((e) => e.type === 'backup.failed');
+    assert.ok(failed && failed.type === 'backup.failed' && failed.damaged, JSON.stringify(events));
+    assert.match(failed.message, /no backup was made/);
+    assert.match(failed.message, /Article 1 \("Aid convoy waits"\)/);
+    assert.ok(logged.some((l) => l.includes('the daily backup failed')));
+    assert.deepEqual(listBackups(path), []);
+    const report = await callOk<{ ok: boolean; findings: { kind: string; articleId?: number }[] }>(call, 'project.check');
+    assert.equal(report.ok, false);
+    assert.deepEqual(report.findings.map((f) => [f.kind, f.articleId]), [['article-hash', 1]]);
+    const reply = await call('articles.get', { id: 1 });
+    assert.ok(!reply.ok && reply.error.code === 'damaged' && /Article 1 \("Aid convoy waits"\) is damaged/.test(reply.error.message));
+    await callOk(call, 'project.close');
   });
 });
 
