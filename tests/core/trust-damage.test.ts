@@ -315,6 +315,7 @@ describe('opening a file says what is really wrong with it', () => {
     writeFileSync(path, '');
     assert.match(openMessage(path), /is empty \(0 bytes\)/);
     assert.match(openMessage(path), /rather than turn it into a new, empty project/);
+    assert.throws(() => Project.create(path, 'Fresh'), /is empty \(0 bytes\)/, 'not even when asked to create a project there');
     assert.equal(statSync(path).size, 0);
   });
 

@@ -3,12 +3,13 @@
 // Project itself can use it (backups.ts, which makes and restores backups of an open project, builds on this).
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { GlossError } from '../../contract/errors';
 import type { BackupInfo } from '../../contract/types';
 import { APPLICATION_ID } from './database';
 import { canonicalPath, isProcessAlive } from './projectLock';
+import { checkDatabase } from './check';
 
 export const DEFAULT_BACKUPS_TO_KEEP = 7;
 
@@ -24,6 +25,14 @@ export const BACKUP_NAME = /^(daily|before-restore|before-upgrade)-(\d{4}-\d{2}-
  */
 export const VERIFIED_SUFFIX = '.verified';
 export const verifiedMarker = (folder: string, name: string) => join(folder, `${name}${VERIFIED_SUFFIX}`);
+
+/** Records that the backup `name` passed the check when it was made (see VERIFIED_SUFFIX). */
+export function writeVerifiedMarker(folder: string, name: string): void {
+  const marker = verifiedMarker(folder, name);
+  writeFileSync(marker, `${JSON.stringify({ checkedAt: new Date().toISOString(), checks: ['quick_check', 'article fingerprints', 'coding texts'] })}\n`);
+  fsyncPath(marker);
+  fsyncPath(folder);
+}
 
 /** A backup being written: `.<final name>.<pid>.tmp`, plus the journal files SQLite keeps beside it. */
 const TEMP_NAME = /^\.(.+)\.(\d+)\.tmp(-journal|-wal|-shm)?$/;
@@ -138,9 +147,19 @@ export function snapshotBeforeUpgrade(projectPath: string, db: Db, fromVersion: 
     const name = freeBackupName(folder, 'before-upgrade', now);
     temp = join(folder, `.${name}.${process.pid}.tmp`);
     db.prepare('VACUUM INTO ?').run(temp);
+    // Checked like every backup; never refused, though: a copy of a damaged project is still what it was before the
+    // upgrade. It is marked verified only when it passes.
+    const check = new Database(temp, { readonly: true, fileMustExist: true });
+    let ok: boolean;
+    try {
+      ok = checkDatabase(check, { quick: true, maxFindings: 1 }).ok;
+    } finally {
+      check.close();
+    }
     fsyncPath(temp);
     renameSync(temp, join(folder, name));
     fsyncPath(folder);
+    if (ok) writeVerifiedMarker(folder, name);
     const info = describe(folder, name);
     if (!info) throw new Error('the copy does not open as a Gloss project');
     return info;

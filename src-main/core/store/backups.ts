@@ -6,7 +6,7 @@
 // other direction: the backup is written *into* the project through SQLite, in one write transaction on the project
 // file, so a crash mid-restore leaves the project as it was, and no stale -wal can ever be replayed onto new pages.
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { GlossError } from '../../contract/errors';
 import type { BackupInfo } from '../../contract/types';
@@ -21,7 +21,7 @@ import {
   pruneBackups,
   removeStaleTemps,
   removeTemp,
-  verifiedMarker,
+  writeVerifiedMarker,
   type BackupKind,
 } from './backupFiles';
 import { checkDatabase } from './check';
@@ -71,12 +71,7 @@ export async function createBackup(project: Project, kind: BackupKind, now = new
     fsyncPath(temp);
     renameSync(temp, join(folder, name));
     fsyncPath(folder);
-    if (report.ok) {
-      const marker = verifiedMarker(folder, name);
-      writeFileSync(marker, `${JSON.stringify({ checkedAt: new Date().toISOString(), checks: ['quick_check', 'article fingerprints', 'coding texts'] })}\n`);
-      fsyncPath(marker);
-      fsyncPath(folder);
-    }
+    if (report.ok) writeVerifiedMarker(folder, name);
     const info = describe(folder, name);
     if (!info) throw new Error('the new backup does not open as a Gloss project');
     return info;

@@ -72,6 +72,8 @@ export function preflightProjectFile(file: string, options: { create?: boolean; 
     if (code === 'ENOENT') throw new GlossError('project_error', `Cannot open ${file}: no such project file.`);
     throw new GlossError('project_error', `Cannot open ${file}: ${(err as Error).message}`);
   }
+  // Also when asked to create: an empty file where a project is expected is a project that was cut off, as often
+  // as not, and only a file that does not exist yet is made into a new project.
   if (size === 0) {
     throw new GlossError(
       'project_error',

@@ -38,12 +38,15 @@ export interface VerifiedArticle {
   id: number;
   title: string;
   text: string;
-  index: OffsetIndex;
+  /** Code points ⇄ UTF-16, or null when the text has no characters outside the BMP (then they are the same). */
+  index: OffsetIndex | null;
 }
 
 /**
  * Reads article texts for one piece of work (an export, a page of passages, a search), hashing each article once and
  * keeping the last few: readers go through codings in article order, so one article is read and hashed once per pass.
+ * The text comes out of SQLite as its UTF-8 bytes, which are hashed as they are and decoded once (hashing the string
+ * would encode it to UTF-8 again); the stored code-point length tells whether offsets need converting at all.
  */
 export class VerifiedTexts {
   private readonly stmt: Statement;
@@ -53,17 +56,18 @@ export class VerifiedTexts {
     db: Database,
     private readonly keep = 8,
   ) {
-    this.stmt = db.prepare('SELECT id, title, text, content_hash AS contentHash FROM articles WHERE id = ?');
+    this.stmt = db.prepare('SELECT id, title, CAST(text AS BLOB) AS bytes, length, content_hash AS contentHash FROM articles WHERE id = ?');
   }
 
   /** The article's verified text, or undefined when there is no such article. */
   article(id: number): VerifiedArticle | undefined {
     const hit = this.cache.get(id);
     if (hit) return hit;
-    const row = this.stmt.get(id) as { id: number; title: string; text: string; contentHash: string } | undefined;
+    const row = this.stmt.get(id) as { id: number; title: string; bytes: unknown; length: number; contentHash: string } | undefined;
     if (!row) return undefined;
-    verifyArticleText(row);
-    const article = { id: row.id, title: row.title, text: row.text, index: new OffsetIndex(row.text) };
+    if (!Buffer.isBuffer(row.bytes) || createHash('sha256').update(row.bytes).digest('hex') !== row.contentHash) throw damagedArticleError(row);
+    const text = row.bytes.toString('utf8');
+    const article = { id: row.id, title: row.title, text, index: text.length === row.length ? null : new OffsetIndex(text) };
     if (this.cache.size >= this.keep) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(id, article);
     return article;
@@ -78,10 +82,11 @@ export class VerifiedTexts {
 }
 
 /** Whether a coding's stored text is exactly [start, end) of the article, counted in code points. */
-export function codingMatches(article: { text: string; index: OffsetIndex }, coding: { start: number; end: number; text: string }): boolean {
-  const { index } = article;
-  if (!(Number.isInteger(coding.start) && Number.isInteger(coding.end) && coding.start >= 0 && coding.start < coding.end && coding.end <= index.codePointLength)) {
+export function codingMatches(article: { text: string; index: OffsetIndex | null }, coding: { start: number; end: number; text: string }): boolean {
+  const { index, text } = article;
+  const length = index ? index.codePointLength : text.length;
+  if (!(Number.isInteger(coding.start) && Number.isInteger(coding.end) && coding.start >= 0 && coding.start < coding.end && coding.end <= length)) {
     return false;
   }
-  return article.text.slice(index.toUtf16(coding.start), index.toUtf16(coding.end)) === coding.text;
+  return index ? text.slice(index.toUtf16(coding.start), index.toUtf16(coding.end)) === coding.text : text.slice(coding.start, coding.end) === coding.text;
 }
