@@ -6,11 +6,12 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { GlossError } from '../../src-main/contract/errors';
 import { exportCsv } from '../../src-main/core/export/csv';
 import { exportJson } from '../../src-main/core/export/json';
+import { runExport } from '../../src-main/core/export/exportJob';
 import { retrievePassages } from '../../src-main/core/analysis/retrieve';
 import { runSearch } from '../../src-main/core/search/search';
 import { backupFolderFor, ensureDailyBackup, listBackups, restoreBackup } from '../../src-main/core/store/backups';
@@ -97,6 +98,26 @@ describe('damaged article text is found where it is read, and never passed on', 
       // A search whose hits are all in intact articles still works.
       const hits = await runSearch(project, { mode: 'fts', query: 'Cairo' });
       assert.deepEqual(hits.articles.map((a) => a.articleId), [2]);
+    } finally {
+      project.close();
+    }
+  });
+
+  const EXPORT_WORKER = resolve(__dirname, '..', '..', 'out', 'main', 'exportWorker.js');
+  test('exports on the worker thread stop the same way, and write nothing', { skip: existsSync(EXPORT_WORKER) ? false : 'out/main/exportWorker.js is not built (run npm run build)' }, async () => {
+    const { path, dir } = await codedProject();
+    alterTextBySql(path, 2, 'Cairo', 'Cairn');
+    const project = Project.open(path);
+    try {
+      for (const format of ['json', 'csv'] as const) {
+        const target = join(dir, `worker.${format}`);
+        await assert.rejects(runExport(project, { format, target }, { workerFile: EXPORT_WORKER }), (e: unknown) => {
+          assert.ok(e instanceof GlossError && e.code === 'damaged', String(e));
+          assert.match(e.message, /Article 2 \("Ministers meet"\) is damaged/);
+          return true;
+        });
+        assert.equal(existsSync(target), false);
+      }
     } finally {
       project.close();
     }
@@ -228,20 +249,16 @@ describe('backups never copy damage', () => {
       assert.equal(backups.length, 1, `only the good backup: ${JSON.stringify(backups)}`);
       assert.equal(backups[0].verified, true);
       assert.ok(!readdirSync(backupFolderFor(path)).some((n) => n.endsWith('.tmp')), 'no copy of the damage is left behind');
-      // It restores, and the project reads as it was.
-      if (damage === 'article text overwritten on disk') {
-        const p = Project.open(path);
-        const { project } = await restoreBackup(p, backups[0].file);
-        try {
-          assert.equal(project.articles.get(1).text, FIRST);
-          assert.deepEqual(checkProjectFile(path), { ok: true, findings: [] });
-        } finally {
-          project.close();
-        }
-      } else {
-        const copy = join(backupFolderFor(path), backups[0].file);
-        assert.deepEqual(checkProjectFile(copy), { ok: true, findings: [] });
+      // It restores over the damaged project (kept itself as an unchecked before-restore copy), which reads as it was.
+      const p = Project.open(path);
+      const { project, beforeRestore } = await restoreBackup(p, backups[0].file);
+      try {
+        assert.equal(project.articles.get(1).text, FIRST);
+        assert.equal(beforeRestore.verified, false);
+      } finally {
+        project.close();
       }
+      assert.deepEqual(checkProjectFile(path), { ok: true, findings: [] });
     });
   }
 
