@@ -1,3 +1,6 @@
+// Synthetic Word and PDF files for the document import tests, written here so every fixture is ours.
+import { strToU8, zipSync } from 'fflate';
+
 // A tiny PDF writer for tests: pages of positioned text lines (Helvetica, WinAnsi) and, for "scanned" pages, one
 // grey image and no text. The cross-reference table has the real byte offsets, so readers need no repair.
 
@@ -72,4 +75,43 @@ function stream(data: string, dict = ''): string {
 /** WinAnsi: the test texts use Latin-1 characters only, written as single bytes. */
 function escapePdfString(text: string): string {
   return text.replace(/[\\()]/g, (c) => `\\${c}`);
+}
+
+// ---- DOCX -------------------------------------------------------------------------------------------------------
+
+const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+/**
+ * A Word package with the parts Word itself writes for a plain document: content types, the package relationship
+ * to word/document.xml, and optional numbering, styles, comments and header parts. `body` is the inner XML of w:body.
+ */
+export function minimalDocx(parts: { body: string; numbering?: string; styles?: string; comments?: string; header?: string }): Uint8Array {
+  const xml = (s: string) => strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${s}`);
+  const files: Record<string, Uint8Array> = {
+    '[Content_Types].xml': xml(
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    ),
+    '_rels/.rels': xml(
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ),
+    'word/document.xml': xml(
+      `<w:document xmlns:w="${W_NS}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>${parts.body}<w:sectPr/></w:body></w:document>`,
+    ),
+  };
+  if (parts.numbering) files['word/numbering.xml'] = xml(`<w:numbering xmlns:w="${W_NS}">${parts.numbering}</w:numbering>`);
+  if (parts.styles) files['word/styles.xml'] = xml(`<w:styles xmlns:w="${W_NS}">${parts.styles}</w:styles>`);
+  if (parts.comments) files['word/comments.xml'] = xml(`<w:comments xmlns:w="${W_NS}">${parts.comments}</w:comments>`);
+  if (parts.header) files['word/header1.xml'] = xml(`<w:hdr xmlns:w="${W_NS}">${parts.header}</w:hdr>`);
+  return zipSync(files);
+}
+
+/** A paragraph of runs; `props` is the inner XML of w:pPr. */
+export const wp = (runs: string, props = '') => `<w:p>${props ? `<w:pPr>${props}</w:pPr>` : ''}${runs}</w:p>`;
+/** A run of text (spaces kept). */
+export const wr = (text: string, props = '') => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+/** A list paragraph: numbering instance `numId` at level `ilvl`. */
+export const wli = (numId: number, ilvl: number, text: string) => wp(wr(text), `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>`);
+
+export function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -7,6 +7,8 @@ export interface DocumentBlock {
   text: string;
   /** List items and table rows sit on consecutive lines; paragraphs are separated by a blank line. */
   kind: 'paragraph' | 'list-item' | 'table-row';
+  /** Which list or table the block belongs to: two lists in a row are two units. */
+  group?: string;
 }
 
 export interface ExtractedDocument {
@@ -29,7 +31,8 @@ export function joinBlocks(blocks: DocumentBlock[], notes: string[]): ExtractedD
   const kept = blocks.map((b) => ({ ...b, text: tidyLine(b.text) })).filter((b) => b.text.length > 0);
   let text = '';
   kept.forEach((b, i) => {
-    if (i > 0) text += b.kind !== 'paragraph' && kept[i - 1].kind === b.kind ? '\n' : '\n\n';
+    const prev = kept[i - 1];
+    if (i > 0) text += b.kind !== 'paragraph' && prev.kind === b.kind && prev.group === b.group ? '\n' : '\n\n';
     text += b.text;
   });
   return { text, paragraphs: kept.map((b) => b.text), notes };

@@ -53,7 +53,7 @@ export function extractDocx(bytes: Uint8Array): ExtractedDocument {
   const counters = new Map<string, number[]>();
   const blocks: DocumentBlock[] = [];
 
-  const listPrefix = (paragraph: XmlElement): string | undefined => {
+  const listPrefix = (paragraph: XmlElement): { prefix: string; list: string } | undefined => {
     const pPr = child(paragraph, 'pPr');
     const direct = pPr && child(pPr, 'numPr');
     let numId = direct && attr(child(direct, 'numId'), 'val');
@@ -74,7 +74,7 @@ export function extractDocx(bytes: Uint8Array): ExtractedDocument {
     count.length = level + 1;
     counters.set(key, count);
     const own = levels.get(level);
-    if (!own || own.format === 'none') return '  '.repeat(level);
+    if (!own || own.format === 'none') return { prefix: '  '.repeat(level), list: key };
     const label =
       own.format === 'bullet'
         ? bulletOf(own.text)
@@ -82,7 +82,7 @@ export function extractDocx(bytes: Uint8Array): ExtractedDocument {
             const l = Number(d) - 1;
             return formatNumber(count[l] ?? levels.get(l)?.start ?? 1, levels.get(l)?.format ?? 'decimal');
           });
-    return `${'  '.repeat(level)}${label} `;
+    return { prefix: `${'  '.repeat(level)}${label} `, list: key };
   };
 
   /** A paragraph's visible text; text boxes inside it are collected into `boxes`. */
@@ -173,13 +173,14 @@ export function extractDocx(bytes: Uint8Array): ExtractedDocument {
       }
       if (c.localName === 'p') {
         const boxes: XmlElement[] = [];
-        const prefix = listPrefix(c);
+        const item = listPrefix(c);
         const text = inlineText(c, boxes);
-        if (prefix !== undefined && text.trim()) into.push({ kind: 'list-item', text: prefix + text.trim() });
+        if (item !== undefined && text.trim()) into.push({ kind: 'list-item', text: item.prefix + text.trim(), group: item.list });
         else into.push({ kind: 'paragraph', text });
         for (const box of boxes) readBlocks(box, into);
       } else if (c.localName === 'tbl') {
         counts.tables++;
+        const table = `table:${counts.tables}`;
         for (const row of children(c).filter((x) => x.localName === 'tr')) {
           const cells = children(row)
             .filter((x) => x.localName === 'tc' || x.localName === 'sdt')
@@ -192,10 +193,8 @@ export function extractDocx(bytes: Uint8Array): ExtractedDocument {
               .filter(Boolean)
               .join(' ');
           });
-          if (texts.some(Boolean)) into.push({ kind: 'table-row', text: texts.join('\t') });
+          if (texts.some(Boolean)) into.push({ kind: 'table-row', text: texts.join('\t'), group: table });
         }
-        // Two tables in a row are two units: a paragraph-sized gap between them.
-        into.push({ kind: 'paragraph', text: '' });
       } else if (c.localName === 'sdt') {
         const content = child(c, 'sdtContent');
         if (content) readBlocks(content, into);

@@ -61,9 +61,10 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument> 
   if (!isPdf(bytes)) throw new DocumentRefusal('not a PDF file (it does not start with "%PDF-")');
   const pdfjs = await loadPdfJs();
   const cMapUrl = cMapDirectory();
-  // PDF.js takes ownership of (detaches) the buffer it is given: it gets a copy, so the original bytes stay intact.
+  // PDF.js takes ownership of (detaches) the buffer it is given, and refuses a Node Buffer: it gets a plain copy, so
+  // the original bytes (kept with the article) stay intact.
   const task = pdfjs.getDocument({
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
     disableFontFace: true,
     useSystemFonts: false,
     stopAtErrors: false,
@@ -159,7 +160,7 @@ function layoutPage(pieces: Piece[], height: number): PageLines {
   const right = Math.max(...segments.map((s) => s.x1));
   const sizes = segments.map((s) => s.size).sort((a, b) => a - b);
   const typicalSize = sizes[Math.floor(sizes.length / 2)];
-  const gutters = findGutters(segments, left, right, typicalSize);
+  const gutters = findGutters(segments, left, right, typicalSize, height);
   const columnOf = (s: Piece): number => {
     if (gutters.some((g) => s.x0 < g.from && s.x1 > g.to)) return -1;
     return gutters.filter((g) => s.x0 >= g.to).length;
@@ -190,10 +191,11 @@ function layoutPage(pieces: Piece[], height: number): PageLines {
  * Vertical strips no narrow line covers, with enough lines on both sides to be columns. Lines wider than 60% of the
  * text width (headlines, footers) are left out of the search: they cross the gutter by design.
  */
-function findGutters(segments: Piece[], left: number, right: number, typicalSize: number): { from: number; to: number }[] {
+function findGutters(segments: Piece[], left: number, right: number, typicalSize: number, height: number): { from: number; to: number }[] {
   const width = right - left;
   if (width <= 0) return [];
-  const narrow = segments.filter((s) => s.x1 - s.x0 < 0.6 * width);
+  // Lines in the page's top and bottom 8% (running heads, centred page numbers) often sit across the gutter.
+  const narrow = segments.filter((s) => s.x1 - s.x0 < 0.6 * width && s.y < height * 0.92 && s.y > height * 0.08);
   if (narrow.length < 6) return [];
   const cells = Math.ceil(width);
   const covered = new Uint8Array(cells + 1);
@@ -313,11 +315,13 @@ function continuesParagraph(prev: Segment, prevPage: PageLines, cur: Segment, pa
   if ((prev.column < 0) !== (cur.column < 0)) return false;
   if (Math.abs(prev.size - cur.size) > 0.15 * Math.max(prev.size, cur.size)) return false;
   const right = prev.column < 0 ? prevPage.textRight : (prevPage.columnRights[prev.column] ?? prevPage.textRight);
-  const shortLine = prev.x1 < right - 3 * prev.size;
+  const shortLine = prev.x1 < right - 2 * prev.size;
   if (shortLine && /[.!?:"”»’)]$/.test(prev.text)) return false;
   const sameFlow = prevPage === page && prev.column === cur.column && prev.y > cur.y;
-  if (!sameFlow) return !shortLine;
+  // The next column or page continues the paragraph unless the line before ended one (checked above).
+  if (!sameFlow) return true;
   const gap = prev.y - cur.y;
-  const usual = prevLineGap || 1.2 * prev.size;
+  // Leading beyond twice the font size is a gap, whatever the page's median says (a page of scattered lines).
+  const usual = prevLineGap > 0 ? Math.min(prevLineGap, 2 * prev.size) : 1.2 * prev.size;
   return gap <= 1.3 * usual;
 }

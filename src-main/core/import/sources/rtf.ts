@@ -183,7 +183,7 @@ export function extractRtf(bytes: Uint8Array, options: RtfOptions = {}): RtfDocu
       if (line.trim()) rowCells.push(line.trim());
       if (rowCells.some((c) => c.length > 0)) {
         if (!blocks.length || blocks[blocks.length - 1].kind !== 'table-row' || !lineInTable) tables++;
-        blocks.push({ kind: 'table-row', text: rowCells.join('\t') });
+        blocks.push({ kind: 'table-row', text: rowCells.join('\t'), group: `table:${tables}` });
       }
       rowCells = [];
       line = '';
