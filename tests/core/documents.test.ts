@@ -3,6 +3,7 @@
 // \'hh code pages), then the real importer and session on real files: the report's notes, the kept bytes, the
 // article record, re-decoding, and a coding whose exported text is its code-point slice of the stored text.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -12,7 +13,7 @@ import { DocumentRefusal } from '../../src-main/core/import/sources/document';
 import { extractPdf } from '../../src-main/core/import/sources/pdf';
 import { extractRtf } from '../../src-main/core/import/sources/rtf';
 import { minimalDocx, minimalPdf, wli, wp, wr, type PdfLine } from './document-fixtures';
-import { corpusDir, cpSlice, newProject, importPaths, newSession, tempDir, writeFile } from './import-support';
+import { builtCli, corpusDir, cpSlice, newProject, importPaths, newSession, tempDir, writeFile } from './import-support';
 
 // ---- DOCX ---------------------------------------------------------------------------------------------------------
 
@@ -348,5 +349,36 @@ describe('importing Word, PDF and RTF files', () => {
     assert.deepEqual([redecoded.changed, redecoded.applied, redecoded.encoding], [true, true, 'Windows-1250']);
     const rtf = await s.call<Article>('articles.get', { id: rtfId });
     assert.equal(rtf.text.split('\n')[0], 'Привет, café αβ äŕ');
+  });
+});
+
+describe('gloss import (the built CLI)', () => {
+  it('imports Word and PDF files, prints their notes, refuses a scan, and codes exact passages', { skip: existsSync(builtCli) ? false : `run npm run build first: ${builtCli} not found` }, () => {
+    const dir = tempDir('gloss-cli-docs-');
+    const project = join(dir, 'p.gloss');
+    const docx = writeFile(dir, 'convoy.docx', newsDocx());
+    const pdf = writeFile(dir, 'harbour.pdf', newsPdf());
+    const scan = writeFile(dir, 'scan.pdf', minimalPdf([{ image: true }]));
+    const run = (...args: string[]) => spawnSync(process.execPath, [builtCli, ...args], { encoding: 'utf8' });
+    assert.equal(run('init', project).status, 0);
+    const imported = run('import', project, docx, pdf, scan, '--json');
+    assert.equal(imported.status, 1, imported.stderr);
+    const report = JSON.parse(imported.stdout) as { imported: { file: string; articleId: number; notes?: string[] }[]; rejected: { file: string; reason: string }[] };
+    assert.deepEqual(report.imported.map((i) => i.file), [docx, pdf]);
+    assert.ok(report.imported[0].notes?.includes('1 image left out'), imported.stdout);
+    assert.deepEqual(report.rejected, [{ file: scan, reason: "no text layer: run OCR first (the PDF's page holds only images: a scan)" }]);
+
+    const text = PDF_TEXT;
+    const needle = 'negotiations had stalled';
+    const start = [...text.slice(0, text.indexOf(needle))].length;
+    const coded = run('code', project, '--article', String(report.imported[1].articleId), '--code', 'Talks', '--start', String(start), '--end', String(start + [...needle].length));
+    assert.equal(coded.status, 0, coded.stderr);
+    const out = join(dir, 'export.json');
+    assert.equal(run('export', project, '--format', 'json', '--out', out).status, 0);
+    const exported = JSON.parse(readFileSync(out, 'utf8')) as { articles: { id: number; text: string }[]; codings: { articleId: number; start: number; end: number; text: string }[] };
+    const article = exported.articles.find((a) => a.id === report.imported[1].articleId)!;
+    assert.equal(article.text, PDF_TEXT);
+    assert.equal(cpSlice(article.text, exported.codings[0].start, exported.codings[0].end), needle);
+    assert.equal(exported.codings[0].text, needle);
   });
 });

@@ -83,16 +83,18 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument> 
     const pages: PageLines[] = [];
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
-      const [, , , top] = page.view;
+      // Positions are taken in the page as shown (rotation and a media box that does not start at 0 applied), with
+      // y measured up from the bottom edge.
+      const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
       const pieces: Piece[] = [];
       for (const item of content.items) {
         if (!('str' in item) || item.str.trim() === '') continue;
-        const [a, b, c, d, x, y] = item.transform as number[];
+        const [a, b, c, d, x, yDown] = pdfjs.Util.transform(viewport.transform, item.transform as number[]) as number[];
         const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 10;
-        pieces.push({ text: item.str, x0: x, x1: x + item.width, y, size });
+        pieces.push({ text: item.str, x0: x, x1: x + item.width, y: viewport.height - yDown, size });
       }
-      pages.push(layoutPage(pieces, top));
+      pages.push(layoutPage(pieces, viewport.height));
       page.cleanup();
     }
 
@@ -101,7 +103,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument> 
       const images = await countImagePages(doc, pdfjs, Math.min(doc.numPages, 5));
       throw new DocumentRefusal(
         images > 0
-          ? `${NO_TEXT_LAYER} (the PDF's ${counted(doc.numPages, 'page')} hold only images: a scan)`
+          ? `${NO_TEXT_LAYER} (${doc.numPages === 1 ? "the PDF's page holds" : `the PDF's ${counted(doc.numPages, 'page')} hold`} only images: a scan)`
           : `${NO_TEXT_LAYER} (the PDF has ${counted(doc.numPages, 'page')} and no text on any of them)`,
       );
     }
