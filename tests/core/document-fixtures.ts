@@ -2,7 +2,7 @@
 import { strToU8, zipSync } from 'fflate';
 
 // A tiny PDF writer for tests: pages of positioned text lines (Helvetica, WinAnsi) and, for "scanned" pages, one
-// grey image and no text. The cross-reference table has the real byte offsets, so readers need no repair.
+// grey image (with or without a few lines of text). The cross-reference table has the real byte offsets, so readers need no repair.
 
 export interface PdfLine {
   x: number;
@@ -12,43 +12,40 @@ export interface PdfLine {
   size?: number;
 }
 
-export type PdfPage = { lines: PdfLine[] } | { image: true };
+/** A page of text lines, an image (a "scan"), or both (a scan with a stamped number). */
+export type PdfPage = { lines?: PdfLine[]; image?: boolean };
 
 const WIDTH = 612;
 const HEIGHT = 792;
 
 export function minimalPdf(pages: PdfPage[]): Uint8Array {
   const objects: string[] = [];
-  // 1: catalog, 2: pages, 3: font; then per page: page object, content stream (and an image for scanned pages).
+  // 1: catalog, 2: pages, 3: font; then per page: page object, content stream (and an image when it has one).
   const pageIds: number[] = [];
-  const bodies: string[] = [];
   let next = 4;
   const pageObjects: { id: number; body: string }[] = [];
   for (const page of pages) {
     const pageId = next++;
     const contentId = next++;
     pageIds.push(pageId);
-    if ('image' in page) {
+    let content = '';
+    let resources = '';
+    if (page.image) {
       const imageId = next++;
       const side = 8;
       const pixels = Array.from({ length: side * side }, (_, i) => String.fromCharCode(i % 2 ? 0x30 : 0xc0)).join('');
-      const content = `q ${WIDTH - 100} 0 0 ${HEIGHT - 100} 50 50 cm /Im1 Do Q`;
-      pageObjects.push({ id: pageId, body: pageDict(contentId, `/XObject << /Im1 ${imageId} 0 R >>`) });
-      pageObjects.push({ id: contentId, body: stream(content) });
+      content += `q ${WIDTH - 100} 0 0 ${HEIGHT - 100} 50 50 cm /Im1 Do Q\n`;
+      resources = `/XObject << /Im1 ${imageId} 0 R >>`;
       pageObjects.push({ id: imageId, body: stream(pixels, `/Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceGray /BitsPerComponent 8`) });
-    } else {
-      const content = page.lines
-        .map((l) => `BT /F1 ${l.size ?? 10} Tf 1 0 0 1 ${l.x} ${l.y} Tm (${escapePdfString(l.text)}) Tj ET`)
-        .join('\n');
-      pageObjects.push({ id: pageId, body: pageDict(contentId, '') });
-      pageObjects.push({ id: contentId, body: stream(content) });
     }
+    content += (page.lines ?? []).map((l) => `BT /F1 ${l.size ?? 10} Tf 1 0 0 1 ${l.x} ${l.y} Tm (${escapePdfString(l.text)}) Tj ET`).join('\n');
+    pageObjects.push({ id: pageId, body: pageDict(contentId, resources) });
+    pageObjects.push({ id: contentId, body: stream(content) });
   }
   objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
   objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageIds.length} >>`;
   objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';
   for (const { id, body } of pageObjects) objects[id] = body;
-  bodies.length = 0;
 
   let out = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';
   const offsets: number[] = [];
@@ -79,13 +76,14 @@ function escapePdfString(text: string): string {
 
 // ---- DOCX -------------------------------------------------------------------------------------------------------
 
-const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const W_TRANSITIONAL = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
 /**
  * A Word package with the parts Word itself writes for a plain document: content types, the package relationship
  * to word/document.xml, and optional numbering, styles, comments and header parts. `body` is the inner XML of w:body.
  */
-export function minimalDocx(parts: { body: string; numbering?: string; styles?: string; comments?: string; header?: string }): Uint8Array {
+export function minimalDocx(parts: { body: string; numbering?: string; styles?: string; comments?: string; header?: string; strict?: boolean }): Uint8Array {
+  const W_NS = parts.strict ? 'http://purl.oclc.org/ooxml/wordprocessingml/main' : W_TRANSITIONAL;
   const xml = (s: string) => strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${s}`);
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': xml(

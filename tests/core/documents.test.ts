@@ -7,8 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import Database from 'better-sqlite3';
 import type { Article, Code, Coding, ImportReport } from '../../src-main/contract/types';
 import { extractDocx } from '../../src-main/core/import/sources/docx';
+import { LATEST_SCHEMA_VERSION, migrations } from '../../src-main/core/store/migrations';
+import { Project } from '../../src-main/core/store/Project';
 import { DocumentRefusal } from '../../src-main/core/import/sources/document';
 import { extractPdf } from '../../src-main/core/import/sources/pdf';
 import { extractRtf } from '../../src-main/core/import/sources/rtf';
@@ -102,6 +105,10 @@ describe('DOCX reader', () => {
     }
   });
 
+  it('reads a document saved as Strict Open XML (another namespace, the same elements)', () => {
+    assert.equal(extractDocx(minimalDocx({ strict: true, body: wp(wr('Strict one')) + wp(wr('two')) })).text, 'Strict one\n\ntwo');
+  });
+
   it('refuses what is not a .docx clearly', () => {
     assert.throws(() => extractDocx(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])), (e: Error) => e instanceof DocumentRefusal && /old Word 97–2003 \(\.doc\)/.test(e.message));
     assert.throws(() => extractDocx(new TextEncoder().encode('plain text, renamed')), /not a Word file/);
@@ -181,6 +188,11 @@ describe('PDF reader', () => {
 
   it('refuses a scanned PDF (images, no text layer) with "no text layer: run OCR first"', async () => {
     await assert.rejects(extractPdf(minimalPdf([{ image: true }, { image: true }])), (e: Error) => e instanceof DocumentRefusal && e.message.startsWith('no text layer: run OCR first'));
+  });
+
+  it('refuses a scan whose only text is a stamp (a few characters on pages of images)', async () => {
+    const stamped = minimalPdf([{ image: true, lines: [{ x: 500, y: 20, text: 'A-0012' }] }, { image: true, lines: [{ x: 500, y: 20, text: 'A-0013' }] }]);
+    await assert.rejects(extractPdf(stamped), (e: Error) => e.message === 'no text layer: run OCR first (the PDF is images with only 12 characters of text on 2 pages: a scan)');
   });
 
   it('refuses what is not a PDF', async () => {
@@ -380,5 +392,45 @@ describe('gloss import (the built CLI)', () => {
     assert.equal(article.text, PDF_TEXT);
     assert.equal(cpSlice(article.text, exported.codings[0].start, exported.codings[0].end), needle);
     assert.equal(exported.codings[0].text, needle);
+  });
+});
+
+describe('migration 006 (document sources) on a version-5 project', () => {
+  it('keeps every kept file, takes the new kinds and notes, and still refuses an unknown kind', () => {
+    const path = join(tempDir('gloss-m6-'), 'v5.gloss');
+    const db = new Database(path);
+    for (const m of migrations.slice(0, 5)) {
+      db.transaction(() => {
+        m.up(db);
+        db.pragma('application_id = 0x474c5353');
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    }
+    const text = 'Cafe\u0301 story';
+    db.prepare(`INSERT INTO articles (title, source_file, imported_at, content_hash, encoding, had_bom, original_line_endings,
+      normalized_to_nfc, text, length) VALUES ('Old', 'old.txt', '2026-01-01T00:00:00.000Z', 'h1', 'Windows-1252', 0, 'LF', 0, ?, ?)`).run(text, [...text].length);
+    const bytes = Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x73]);
+    db.prepare(`INSERT INTO article_sources (article_id, kind, bytes, byte_length, sha256, import_encoding) VALUES (1, 'text', ?, ?, 'x', 'Windows-1252')`).run(bytes, bytes.length);
+    db.close();
+
+    const project = Project.open(path);
+    try {
+      assert.equal(project.db.pragma('user_version', { simple: true }), LATEST_SCHEMA_VERSION);
+      assert.deepEqual(project.sources.get(1), { kind: 'text', bytes: new Uint8Array(bytes), importEncoding: 'Windows-1252' });
+      const old = project.articles.get(1);
+      assert.deepEqual([old.importNotes, old.sourceKind, old.hasSourceBytes], [[], 'text', true]);
+      const id = project.articles.insert({
+        title: 'Doc', sourceFile: 'doc.docx', contentHash: 'h2', encoding: 'UTF-8', hadBom: false, originalLineEndings: 'none',
+        normalizedToNfc: false, text: 'Doc text', length: 8, source: { kind: 'docx', bytes: Uint8Array.from([1, 2]), notes: ['1 image left out'] },
+      });
+      assert.deepEqual(project.articles.get(id).importNotes, ['1 image left out']);
+      assert.throws(() => project.db.prepare("UPDATE article_sources SET kind = 'doc' WHERE article_id = ?").run(id), /CHECK constraint failed/);
+      assert.throws(() => project.db.prepare("UPDATE article_sources SET notes = '{}' WHERE article_id = ?").run(id), /CHECK constraint failed/);
+      // Deleting an article still takes its kept file with it (the rebuilt table kept its foreign key).
+      project.articles.delete(id);
+      assert.equal(project.sources.get(id), undefined);
+    } finally {
+      project.close();
+    }
   });
 });

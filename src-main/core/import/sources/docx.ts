@@ -12,6 +12,9 @@ import { unzipSync } from 'fflate';
 import { counted, DocumentRefusal, joinBlocks, type DocumentBlock, type ExtractedDocument } from './document';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+/** Word's "Strict Open XML" save option writes the same elements in another namespace. */
+const W_STRICT = 'http://purl.oclc.org/ooxml/wordprocessingml/main';
+const isW = (el: XmlElement) => el.namespaceURI === W || el.namespaceURI === W_STRICT;
 const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 /** No real article's XML is this large; a ZIP bomb's is. */
 const MAX_PART_BYTES = 256 * 1024 * 1024;
@@ -97,14 +100,14 @@ export function extractDocx(bytes: Uint8Array): ExtractedDocument {
       }
       switch (c.localName) {
         case 't':
-          if (c.namespaceURI === W) out += c.textContent ?? '';
+          if (isW(c)) out += c.textContent ?? '';
           break;
         case 'tab':
-          if (c.namespaceURI === W && c.parentNode && (c.parentNode as XmlElement).localName === 'r') out += '\t';
+          if (isW(c) && c.parentNode && (c.parentNode as XmlElement).localName === 'r') out += '\t';
           break;
         case 'br':
         case 'cr':
-          if (c.namespaceURI === W && attr(c, 'type') !== 'page' && attr(c, 'type') !== 'column') out += '\n';
+          if (isW(c) && attr(c, 'type') !== 'page' && attr(c, 'type') !== 'column') out += '\n';
           break;
         case 'noBreakHyphen':
           out += '\u2011';
@@ -164,7 +167,7 @@ export function extractDocx(bytes: Uint8Array): ExtractedDocument {
 
   const readBlocks = (container: XmlNode, into: DocumentBlock[]) => {
     for (const c of children(container)) {
-      if (c.namespaceURI !== W) {
+      if (!isW(c)) {
         if (c.namespaceURI === MC && c.localName === 'AlternateContent') {
           const choice = children(c).find((x) => x.localName === 'Choice') ?? children(c).find((x) => x.localName === 'Fallback');
           if (choice) readBlocks(choice, into);
@@ -419,6 +422,6 @@ function descendants(node: XmlNode, localName: string): XmlElement[] {
 /** A WordprocessingML attribute (w:val and friends), or a plain one. */
 function attr(el: XmlElement | undefined | null, name: string): string | undefined {
   if (!el) return undefined;
-  const v = el.getAttributeNS(W, name) ?? el.getAttribute(`w:${name}`) ?? el.getAttribute(name);
-  return v === null || v === '' ? (el.hasAttributeNS(W, name) ? '' : undefined) : v;
+  for (const ns of [W, W_STRICT]) if (el.hasAttributeNS(ns, name)) return el.getAttributeNS(ns, name) ?? '';
+  return el.getAttribute(name) ?? undefined;
 }

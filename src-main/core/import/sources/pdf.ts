@@ -99,6 +99,11 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument> 
     }
 
     const textPages = pages.filter((p) => p.segments.length > 0).length;
+    const characters = pages.reduce((n, p) => n + p.segments.reduce((m, seg) => m + seg.text.replace(/\s/g, '').length, 0), 0);
+    // A scan with a stamped page number or file name has a few characters of text: still a scan.
+    if (textPages > 0 && characters < 10 * doc.numPages && (await countImagePages(doc, pdfjs, Math.min(doc.numPages, 5))) > 0) {
+      throw new DocumentRefusal(`${NO_TEXT_LAYER} (the PDF is images with only ${counted(characters, 'character')} of text on ${counted(doc.numPages, 'page')}: a scan)`);
+    }
     if (textPages === 0) {
       const images = await countImagePages(doc, pdfjs, Math.min(doc.numPages, 5));
       throw new DocumentRefusal(
