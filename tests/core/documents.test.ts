@@ -68,7 +68,7 @@ function newsDocx(): Uint8Array {
       wp(wr('Styled item'), '<w:pStyle w:val="ListBullet"/>'),
       `<w:tbl><w:tr>${cell('Town')}${cell('Trucks')}</w:tr><w:tr>${cell('Rafah')}${cell('12', 'at dawn')}</w:tr></w:tbl>`,
       '<w:p><w:r><w:drawing><wp:inline><wp:extent cx="1" cy="1"/></wp:inline></w:drawing></w:r></w:p>',
-      wp(wr('Line one') + '<w:r><w:br/></w:r>' + wr('line two')),
+      wp(wr('Line one') + '<w:r><w:br/></w:r>' + wr('line two ') + wr('Al') + '<w:r><w:noBreakHyphen/></w:r>' + wr('Aqsa')),
     ].join(''),
   });
 }
@@ -80,7 +80,7 @@ const DOCX_TEXT = [
   '1. First step\n  a) detail\n2. Second step',
   '• Styled item',
   'Town\tTrucks\nRafah\t12 at dawn',
-  'Line one\nline two',
+  'Line one\nline two Al-Aqsa',
 ].join('\n\n');
 
 describe('DOCX reader', () => {
@@ -190,6 +190,26 @@ describe('PDF reader', () => {
     await assert.rejects(extractPdf(minimalPdf([{ image: true }, { image: true }])), (e: Error) => e instanceof DocumentRefusal && e.message.startsWith('no text layer: run OCR first'));
   });
 
+  it('reads a page whose intro runs across the page above two columns: the intro first, then each column', async () => {
+    const column = (x: number, words: string) => Array.from({ length: 12 }, (_, i) => ({ x, y: 560 - i * 12, text: `${words} line ${i + 1} of the column` }));
+    const doc = await extractPdf(
+      minimalPdf([
+        {
+          lines: [
+            { x: 72, y: 680, text: 'This introduction runs across the whole width of the page, above both of the columns below.' },
+            { x: 72, y: 668, text: 'It ends on a shorter line that still crosses the gutter.' },
+            ...column(72, 'Left'),
+            ...column(320, 'Right'),
+          ],
+        },
+      ]),
+    );
+    const text = doc.text.replace(/\n\n/g, ' ');
+    assert.match(text, /^This introduction .* It ends on a shorter line that still crosses the gutter\. Left line 1 /);
+    assert.ok(text.indexOf('Left line 12 of the column') < text.indexOf('Right line 1 of the column'), text);
+    assert.match(text, /Right line 12 of the column$/);
+  });
+
   it('refuses a scan whose only text is a stamp (a few characters on pages of images)', async () => {
     const stamped = minimalPdf([{ image: true, lines: [{ x: 500, y: 20, text: 'A-0012' }] }, { image: true, lines: [{ x: 500, y: 20, text: 'A-0013' }] }]);
     await assert.rejects(extractPdf(stamped), (e: Error) => e.message === 'no text layer: run OCR first (the PDF is images with only 12 characters of text on 2 pages: a scan)');
@@ -264,6 +284,10 @@ describe('RTF reader', () => {
     assert.equal(extractRtf(rtfBytes('{\\rtf1 a\\u-10179?b}')).text, 'a\uFFFDb');
     assert.throws(() => extractRtf(rtfBytes(`{\\rtf1 ${'{'.repeat(2000)}x}`)), /nests groups more than 1000 deep/);
     assert.throws(() => extractRtf(new TextEncoder().encode('just text')), /not an RTF file/);
+    assert.equal(extractRtf(rtfBytes('{\\rtf1 Al\\_Aqsa\\~mosque}')).text, 'Al-Aqsa\u00a0mosque');
+    // A long run of plain text is read at once (no per-character work, no argument-count limit).
+    const long = 'word '.repeat(400_000);
+    assert.equal(extractRtf(rtfBytes(`{\\rtf1 ${long}\\par}`)).text, long.trim());
   });
 
   const apa = join(corpusDir, 'newsdb', 'amcat_apa_onlinemanager.rtf');

@@ -107,10 +107,22 @@ export function extractDocx(bytes: Uint8Array): ExtractedDocument {
           break;
         case 'br':
         case 'cr':
-          if (isW(c) && attr(c, 'type') !== 'page' && attr(c, 'type') !== 'column') out += '\n';
+          if (isW(c)) out += '\n';
           break;
         case 'noBreakHyphen':
-          out += '\u2011';
+          // Shown as a hyphen, and searched as one: "Al-Aqsa" must find it.
+          out += '-';
+          break;
+        case 'ruby': {
+          // Phonetic guides above the text: the base text is the text.
+          const base = child(c, 'rubyBase');
+          if (base) out += inlineText(base, boxes);
+          break;
+        }
+        case 'oMath':
+        case 'oMathPara':
+          // An equation: its characters, in order (m:t), as plain text.
+          out += descendants(c, 't').map((t) => t.textContent ?? '').join('');
           break;
         case 'sym': {
           const code = parseInt(attr(c, 'char') ?? '', 16);

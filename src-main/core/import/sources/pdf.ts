@@ -140,7 +140,8 @@ function layoutPage(pieces: Piece[], height: number): PageLines {
   const lines: Piece[][] = [];
   for (const piece of pieces) {
     const line = lines[lines.length - 1];
-    if (line && Math.abs(line[0].y - piece.y) <= 0.4 * Math.min(line[0].size, piece.size)) line.push(piece);
+    // Half the font size: a superscript note number stays on its line, the next line (at 1.2× or more) does not.
+    if (line && Math.abs(line[0].y - piece.y) <= 0.5 * Math.max(line[0].size, piece.size)) line.push(piece);
     else lines.push([piece]);
   }
   const segments: Piece[] = [];
@@ -205,13 +206,17 @@ function findGutters(segments: Piece[], left: number, right: number, typicalSize
   const narrow = segments.filter((s) => s.x1 - s.x0 < 0.6 * width && s.y < height * 0.92 && s.y > height * 0.08);
   if (narrow.length < 6) return [];
   const cells = Math.ceil(width);
-  const covered = new Uint8Array(cells + 1);
-  for (const s of narrow) for (let x = Math.floor(s.x0 - left); x < Math.ceil(s.x1 - left); x++) covered[Math.max(0, Math.min(cells, x))] = 1;
+  const covered = new Uint32Array(cells + 1);
+  for (const s of narrow) for (let x = Math.floor(s.x0 - left); x < Math.ceil(s.x1 - left); x++) covered[Math.max(0, Math.min(cells, x))]++;
+  // A few lines may cross a gutter (the short last line of a paragraph set across the page above the columns):
+  // one in twenty narrow lines is tolerated, and those lines then read as crossing it.
+  const tolerated = Math.floor(narrow.length / 20);
   const gutters: { from: number; to: number }[] = [];
   let start = -1;
   for (let x = 0; x <= cells; x++) {
-    if (!covered[x] && start < 0) start = x;
-    if ((covered[x] || x === cells) && start >= 0) {
+    const free = covered[x] <= tolerated;
+    if (free && start < 0) start = x;
+    if ((!free || x === cells) && start >= 0) {
       const from = left + start;
       const to = left + x;
       if (start > 0 && x < cells && to - from >= 0.8 * typicalSize) {

@@ -175,12 +175,13 @@ export function extractRtf(bytes: Uint8Array, options: RtfOptions = {}): RtfDocu
     if (state.skip) return;
     flush();
     if (kind === 'cell') {
-      rowCells.push(line.trim());
+      // One cell, one piece of the row's line: its own line breaks and tabs become spaces.
+      rowCells.push(line.replace(/\s+/g, ' ').trim());
       line = '';
       return;
     }
     if (kind === 'row') {
-      if (line.trim()) rowCells.push(line.trim());
+      if (line.trim()) rowCells.push(line.replace(/\s+/g, ' ').trim());
       if (rowCells.some((c) => c.length > 0)) {
         if (!blocks.length || blocks[blocks.length - 1].kind !== 'table-row' || !lineInTable) tables++;
         blocks.push({ kind: 'table-row', text: rowCells.join('\t'), group: `table:${tables}` });
@@ -227,6 +228,18 @@ export function extractRtf(bytes: Uint8Array, options: RtfOptions = {}): RtfDocu
       continue;
     }
     if (c !== 0x5c /* \ */) {
+      if (skipFallback === 0 && c < 0x80 && (state.skip || state.fontTable || c >= 0x20)) {
+        // A run of plain characters (or of skipped data, such as a picture's hex) is taken at once.
+        let end = i + 1;
+        while (end < n) {
+          const d = bytes[end];
+          if (d === 0x5c || d === 0x7b || d === 0x7d || d === 0x0d || d === 0x0a || d >= 0x80 || (d < 0x20 && !state.skip && !state.fontTable)) break;
+          end++;
+        }
+        if (!state.skip && !state.fontTable) emit(Buffer.from(bytes.buffer, bytes.byteOffset + i, end - i).toString('latin1'));
+        i = end;
+        continue;
+      }
       if (skipFallback > 0) {
         skipFallback--;
         i++;
@@ -271,7 +284,7 @@ export function extractRtf(bytes: Uint8Array, options: RtfOptions = {}): RtfDocu
       }
       if (s === 0x5c || s === 0x7b || s === 0x7d) emit(String.fromCharCode(s));
       else if (s === 0x7e /* ~ */) emit('\u00a0');
-      else if (s === 0x5f /* _ */) emit('\u2011');
+      else if (s === 0x5f /* _ */) emit('-'); // a non-breaking hyphen reads, and is searched, as a hyphen
       else if (s === 0x2d /* - */) {
         /* optional hyphen: not shown unless the line breaks there */
       } else if (s === 0x0d || s === 0x0a) endParagraph('par');
