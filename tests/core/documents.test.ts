@@ -105,6 +105,18 @@ describe('DOCX reader', () => {
     }
   });
 
+  it('joins a drop cap to its paragraph and renders a restarted numbered list from its start value', () => {
+    const numbering = `<w:abstractNum w:abstractNumId="5"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+      <w:num w:numId="7"><w:abstractNumId w:val="5"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>`;
+    const doc = extractDocx(
+      minimalDocx({
+        numbering,
+        body: wp(wr('T'), '<w:framePr w:dropCap="drop" w:lines="3"/>') + wp(wr('he harbour reopened.')) + wli(7, 0, 'Fourth') + wli(7, 0, 'Fifth'),
+      }),
+    );
+    assert.equal(doc.text, 'The harbour reopened.\n\nIV. Fourth\nV. Fifth');
+  });
+
   it('reads a document saved as Strict Open XML (another namespace, the same elements)', () => {
     assert.equal(extractDocx(minimalDocx({ strict: true, body: wp(wr('Strict one')) + wp(wr('two')) })).text, 'Strict one\n\ntwo');
   });

@@ -2,7 +2,8 @@
 // mammoth's raw-text output, because the structure matters here: mammoth's raw text drops list numbers and bullets
 // and runs table cells together as paragraphs, while the analyst should see "3." before the third list item and a
 // table row on one line. What the XML walk keeps and leaves out follows what Word shows:
-//   - paragraphs (w:p), with their list number or bullet rendered from numbering.xml (direct or by paragraph style);
+//   - paragraphs (w:p), with their list number or bullet rendered from numbering.xml (direct or by paragraph style),
+//     and a drop cap joined to the paragraph it starts;
 //   - runs' text, tabs, line breaks, no-break hyphens; hyperlinks, fields' results, content controls, insertions;
 //   - tables, one line per row with cells separated by tabs (noted);
 //   - text boxes, after the paragraph that anchors them;
@@ -177,6 +178,7 @@ export function extractDocx(bytes: Uint8Array): ExtractedDocument {
     return out;
   };
 
+  let dropCapText = '';
   const readBlocks = (container: XmlNode, into: DocumentBlock[]) => {
     for (const c of children(container)) {
       if (!isW(c)) {
@@ -188,8 +190,16 @@ export function extractDocx(bytes: Uint8Array): ExtractedDocument {
       }
       if (c.localName === 'p') {
         const boxes: XmlElement[] = [];
+        const pPr = child(c, 'pPr');
+        const dropCap = attr(pPr && child(pPr, 'framePr'), 'dropCap');
+        if (dropCap === 'drop' || dropCap === 'margin') {
+          // A drop cap is its own framed paragraph holding the first letter of the next one: "T" + "he harbour".
+          dropCapText += inlineText(c, boxes).trim();
+          continue;
+        }
         const item = listPrefix(c);
-        const text = inlineText(c, boxes);
+        const text = dropCapText + inlineText(c, boxes);
+        dropCapText = '';
         if (item !== undefined && text.trim()) into.push({ kind: 'list-item', text: item.prefix + text.trim(), group: item.list });
         else into.push({ kind: 'paragraph', text });
         for (const box of boxes) readBlocks(box, into);
