@@ -13,7 +13,7 @@ import { extractDocx } from '../../src-main/core/import/sources/docx';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../src-main/core/store/migrations';
 import { Project } from '../../src-main/core/store/Project';
 import { DocumentRefusal } from '../../src-main/core/import/sources/document';
-import { extractPdf } from '../../src-main/core/import/sources/pdf';
+import { extractPdf, layoutPage, toDocument, type Piece } from '../../src-main/core/import/sources/pdf';
 import { extractRtf } from '../../src-main/core/import/sources/rtf';
 import { minimalDocx, minimalPdf, wli, wp, wr, type PdfLine } from './document-fixtures';
 import { builtCli, corpusDir, cpSlice, newProject, importPaths, newSession, tempDir, writeFile } from './import-support';
@@ -220,6 +220,19 @@ describe('PDF reader', () => {
     assert.match(text, /^This introduction .* It ends on a shorter line that still crosses the gutter\. Left line 1 /);
     assert.ok(text.indexOf('Left line 12 of the column') < text.indexOf('Right line 1 of the column'), text);
     assert.match(text, /Right line 12 of the column$/);
+  });
+
+  it('reads a right-to-left page right column first, the pieces of each line from the right', () => {
+    // Pieces as PDF.js gives them for Hebrew: each word in reading order, placed from the right edge leftwards.
+    const words = (first: string, right: number, y: number): Piece[] => [
+      { text: first, x0: right - 50, x1: right, y, size: 10, rtl: true },
+      { text: 'שורה', x0: right - 100, x1: right - 60, y, size: 10, rtl: true },
+    ];
+    const pieces = [0, 1, 2, 3].flatMap((i) => [...words(`ימין${i}`, 540, 700 - i * 12), ...words(`שמאל${i}`, 280, 700 - i * 12)]);
+    const doc = toDocument([layoutPage(pieces, 792)]);
+    const right = [0, 1, 2, 3].map((i) => `ימין${i} שורה`).join(' ');
+    const left = [0, 1, 2, 3].map((i) => `שמאל${i} שורה`).join(' ');
+    assert.equal(doc.text, `${right} ${left}`);
   });
 
   it('refuses a scan whose only text is a stamp (a few characters on pages of images)', async () => {

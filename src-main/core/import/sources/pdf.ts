@@ -15,9 +15,13 @@ import { dirname, join } from 'node:path';
 import { counted, DocumentRefusal, joinBlocks, type DocumentBlock, type ExtractedDocument } from './document';
 
 export const NO_TEXT_LAYER = 'no text layer: run OCR first';
+const STRONG_RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
+const STRONG_LTR = /[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/;
 
-interface Piece {
+export interface Piece {
   text: string;
+  /** Right-to-left text (Arabic, Hebrew): PDF.js gives each piece in reading order, the pieces sit right to left. */
+  rtl: boolean;
   x0: number;
   x1: number;
   y: number;
@@ -29,7 +33,7 @@ interface Segment extends Piece {
   column: number;
 }
 
-interface PageLines {
+export interface PageLines {
   height: number;
   segments: Segment[];
   columnRights: number[];
@@ -92,7 +96,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument> 
         if (!('str' in item) || item.str.trim() === '') continue;
         const [a, b, c, d, x, yDown] = pdfjs.Util.transform(viewport.transform, item.transform as number[]) as number[];
         const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 10;
-        pieces.push({ text: item.str, x0: x, x1: x + item.width, y: viewport.height - yDown, size });
+        pieces.push({ text: item.str, x0: x, x1: x + item.width, y: viewport.height - yDown, size, rtl: item.dir === 'rtl' || (STRONG_RTL.test(item.str) && !STRONG_LTR.test(item.str)) });
       }
       pages.push(layoutPage(pieces, viewport.height));
       page.cleanup();
@@ -135,7 +139,7 @@ async function countImagePages(doc: { getPage(n: number): Promise<{ getOperatorL
 }
 
 /** Pieces → lines on one baseline → segments (split at wide gaps) with their column, in reading order. */
-function layoutPage(pieces: Piece[], height: number): PageLines {
+export function layoutPage(pieces: Piece[], height: number): PageLines {
   pieces.sort((a, b) => b.y - a.y || a.x0 - b.x0);
   const lines: Piece[][] = [];
   for (const piece of pieces) {
@@ -147,19 +151,27 @@ function layoutPage(pieces: Piece[], height: number): PageLines {
   const segments: Piece[] = [];
   for (const line of lines) {
     line.sort((a, b) => a.x0 - b.x0);
-    let current: Piece | undefined;
+    // Pieces close enough to be one run of text; a wider gap starts another segment (the next column).
+    const groups: Piece[][] = [];
     for (const piece of line) {
-      const gap = current ? piece.x0 - current.x1 : 0;
-      if (current && gap <= 1.2 * Math.max(current.size, piece.size)) {
-        const spaced = gap > 0.15 * piece.size && !/\s$/.test(current.text) && !/^\s/.test(piece.text);
-        current.text += (spaced ? ' ' : '') + piece.text;
-        current.x1 = Math.max(current.x1, piece.x1);
-      } else {
-        if (current) segments.push(current);
-        current = { ...piece };
-      }
+      const group = groups[groups.length - 1];
+      const last = group?.[group.length - 1];
+      if (last && piece.x0 - Math.max(...group.map((g) => g.x1)) <= 1.2 * Math.max(last.size, piece.size)) group.push(piece);
+      else groups.push([piece]);
     }
-    if (current) segments.push(current);
+    for (const group of groups) {
+      // Arabic and Hebrew runs read from the right: their pieces are joined right to left.
+      const rtl = group.filter((g) => g.rtl).length * 2 > group.length;
+      const ordered = rtl ? [...group].reverse() : group;
+      let text = ordered[0].text;
+      for (let i = 1; i < ordered.length; i++) {
+        const [a, b] = rtl ? [ordered[i], ordered[i - 1]] : [ordered[i - 1], ordered[i]];
+        const gap = b.x0 - a.x1;
+        const spaced = gap > 0.15 * Math.min(a.size, b.size) && !/\s$/.test(text) && !/^\s/.test(ordered[i].text);
+        text += (spaced ? ' ' : '') + ordered[i].text;
+      }
+      segments.push({ text, x0: group[0].x0, x1: Math.max(...group.map((g) => g.x1)), y: group[0].y, size: Math.max(...group.map((g) => g.size)), rtl });
+    }
   }
   for (const s of segments) s.text = s.text.replace(/\s+/g, ' ').trim();
   if (segments.length === 0) return { height, segments: [], columnRights: [], textRight: 0, columns: 0 };
@@ -175,12 +187,14 @@ function layoutPage(pieces: Piece[], height: number): PageLines {
   };
   const placed: Segment[] = segments.map((s) => ({ ...s, column: columnOf(s) }));
 
+  const rtlPage = segments.filter((seg) => seg.rtl).length * 2 > segments.length;
   // Reading order: bands of columns between lines that cross a gutter.
   placed.sort((a, b) => b.y - a.y || a.x0 - b.x0);
   const ordered: Segment[] = [];
   let band: Segment[][] = [];
   const flush = () => {
-    for (const column of band) if (column) ordered.push(...column);
+    // A right-to-left page reads its right column first.
+    for (const column of rtlPage ? [...band].reverse() : band) if (column) ordered.push(...column);
     band = [];
   };
   for (const s of placed) {
@@ -234,7 +248,7 @@ function findGutters(segments: Piece[], left: number, right: number, typicalSize
 const furnitureKey = (text: string) => text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
 const PAGE_NUMBER = /^(?:(?:page|p\.|seite|s\.|pagina|página|blz\.)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|von|sur|de|van|\/)\s*\d{1,4})?$/i;
 
-function toDocument(pages: PageLines[]): ExtractedDocument {
+export function toDocument(pages: PageLines[]): ExtractedDocument {
   // Running headers and footers: among the two top or two bottom lines of a page, in its top or bottom 10%, and
   // repeating on half the pages or more.
   const edges = new Map<PageLines, { top: number; bottom: number }>();
