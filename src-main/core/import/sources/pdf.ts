@@ -234,9 +234,12 @@ function findGutters(segments: Piece[], left: number, right: number, typicalSize
       const from = left + start;
       const to = left + x;
       if (start > 0 && x < cells && to - from >= 0.8 * typicalSize) {
-        const before = narrow.filter((s) => s.x1 <= from + 0.5).length;
-        const after = narrow.filter((s) => s.x0 >= to - 0.5).length;
-        if (before >= 3 && after >= 3) gutters.push({ from, to });
+        // Columns of text on both sides: enough lines, and lines of a column's width — not a margin of labels
+        // ("[Function]", line numbers) beside one column of text.
+        const before = narrow.filter((s) => s.x1 <= from + 0.5);
+        const after = narrow.filter((s) => s.x0 >= to - 0.5);
+        const enough = (side: Piece[]) => side.length >= Math.max(3, 0.15 * narrow.length) && median(side.map((s) => s.x1 - s.x0)) >= 0.2 * width;
+        if (enough(before) && enough(after)) gutters.push({ from, to });
       }
       start = -1;
     }
@@ -350,4 +353,9 @@ function continuesParagraph(prev: Segment, prevPage: PageLines, cur: Segment, pa
   // Leading beyond twice the font size is a gap, whatever the page's median says (a page of scattered lines).
   const usual = prevLineGap > 0 ? Math.min(prevLineGap, 2 * prev.size) : 1.2 * prev.size;
   return gap <= 1.3 * usual;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
