@@ -193,6 +193,27 @@ describe('PDF reader', () => {
     assert.deepEqual(bytes, copy);
   });
 
+  it('removes chapter heads that repeat on three pages of a long document, and carries a paragraph across pages', async () => {
+    const WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six'];
+    // Six pages; each body runs down to the bottom margin and its last word is hyphenated onto the next page.
+    const pages = [1, 2, 3, 4, 5, 6].map((n) => ({
+      lines: [
+        { x: 72, y: 750, text: n <= 3 ? 'Chapter 1: Alpha' : 'Chapter 2: Beta', size: 9 },
+        // The last line sits at y = 72, inside the page's bottom 10%, at the usual spacing: body, not a footer.
+        // Words, not numbers, tell the pages apart: digits are masked when running lines are compared.
+        ...Array.from({ length: 55 }, (_, i) => ({
+          x: 72,
+          y: 720 - i * 12,
+          text: i === 54 ? `page ${WORDS[n]} ends with a hyph-` : i === 0 && n > 1 ? `enated word on page ${WORDS[n]}` : `line ${n}.${i} of the running text`,
+        })),
+      ],
+    }));
+    const doc = await extractPdf(minimalPdf(pages));
+    assert.doesNotMatch(doc.text, /Chapter/);
+    assert.equal(doc.paragraphs.length, 1, doc.text.slice(0, 300));
+    assert.match(doc.text, /line 1\.53 of the running text page one ends with a hyphenated word on page two line 2\.1 /);
+  });
+
   it('keeps a one-page document whole: nothing repeats, so nothing is a running header', async () => {
     const doc = await extractPdf(minimalPdf([{ lines: [{ x: 72, y: 760, text: 'Only line at the top' }, { x: 72, y: 400, text: 'Body line.' }] }]));
     assert.equal(doc.text, 'Only line at the top\n\nBody line.');

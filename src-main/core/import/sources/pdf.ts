@@ -4,8 +4,9 @@
 //   - lines: pieces on one baseline, split where a gap is wider than a column gutter;
 //   - reading order: a page's columns are found from the vertical gutters its lines leave free, and read one after
 //     the other; a line across the gutter (a headline, a footer) ends that band of columns;
-//   - page furniture: the first or last two lines of a page, in its top or bottom 10%, that repeat on at least half the pages (digits
-//     ignored, so "Page 3 of 9" repeats) are running headers, footers and page numbers, and go;
+//   - page furniture: the first or last two lines of a page, in its top or bottom 10%, that repeat on half the pages
+//     (or three pages of a long document; digits ignored, so "Page 3 of 9" repeats) are running headers, footers and
+//     page numbers, and go;
 //   - paragraphs: a line gap wider than the page's usual spacing, or a short line ending a sentence, ends one; lines
 //     inside one join with a space, and a word hyphenated across a line break is joined (the hyphen stays when the
 //     next part starts with a capital: "Anglo-Saxon");
@@ -275,14 +276,15 @@ export function toDocument(pages: PageLines[]): ExtractedDocument {
     for (const k of keys) seen.set(k, (seen.get(k) ?? 0) + 1);
   }
   const textPages = pages.filter((p) => p.segments.length > 0).length;
-  const repeatsEnough = (k: string) => textPages >= 2 && (seen.get(k) ?? 0) >= Math.max(2, Math.ceil(textPages / 2));
+  // On half the pages of a short document (an article's), on three pages of a long one (a book's chapter heads).
+  const repeatsEnough = (k: string) => textPages >= 2 && (seen.get(k) ?? 0) >= Math.max(2, Math.min(3, Math.ceil(textPages / 2)));
   let furniture = 0;
   const furniturePages = new Set<number>();
 
   const blocks: DocumentBlock[] = [];
   let paragraph = '';
   let hyphensJoined = 0;
-  let previous: { s: Segment; page: PageLines; lineGap: number } | undefined;
+  let previous: { s: Segment; page: PageLines; lineGap: number; atEdge: boolean } | undefined;
   const endParagraph = () => {
     if (paragraph.trim()) blocks.push({ kind: 'paragraph', text: paragraph });
     paragraph = '';
@@ -300,8 +302,17 @@ export function toDocument(pages: PageLines[]): ExtractedDocument {
       return true;
     });
     const lineGap = usualLineGap(kept);
+    // A line at the page's top or bottom edge set apart from the body (a header that did not repeat, a chapter
+    // title) shares no paragraph; a body line that merely sits low on the page is at the usual spacing and does.
+    const apart = 1.6 * (lineGap || 12);
+    const first = kept[0];
+    const last = kept[kept.length - 1];
+    const isolated = new Set<Segment>();
+    if (kept.length > 1 && bandOf(first, page) === 'top' && first.y - kept[1].y > apart) isolated.add(first);
+    if (kept.length > 1 && bandOf(last, page) === 'bottom' && kept[kept.length - 2].y - last.y > apart) isolated.add(last);
     for (const s of kept) {
-      if (previous && !continuesParagraph(previous.s, previous.page, s, page, previous.lineGap)) endParagraph();
+      const atEdge = isolated.has(s);
+      if (previous && (atEdge || previous.atEdge || !continuesParagraph(previous.s, previous.page, s, page, previous.lineGap))) endParagraph();
       if (!paragraph) paragraph = s.text;
       else {
         const hyphen = /(\p{L})[-\u00ad\u2010]$/u.exec(paragraph);
@@ -311,7 +322,7 @@ export function toDocument(pages: PageLines[]): ExtractedDocument {
           paragraph = /^\p{Lu}/u.test(s.text) && !soft ? paragraph + s.text : paragraph.slice(0, -1) + s.text;
         } else paragraph += ` ${s.text}`;
       }
-      previous = { s, page, lineGap };
+      previous = { s, page, lineGap, atEdge };
     }
   });
   endParagraph();
