@@ -231,9 +231,9 @@ async function walk(root: string, dir: string, out: Candidate[], report: ImportR
 }
 
 /**
- * Which files a folder import picks up: text, HTML, Word, PDF and RTF. A .json file is imported only when named on its own, because
- * folders of articles often hold JSON that is not a Gloss export (metadata, settings), and rejecting each would
- * drown the report.
+ * Which files a folder import picks up: text, HTML, Word, PDF and RTF. A .json file is imported only when named on
+ * its own, because folders of articles often hold JSON that is not a Gloss export (metadata, settings), and
+ * rejecting each would drown the report.
  */
 function folderKindOf(name: string): SourceKind | undefined {
   const kind = importKindOf(name);

@@ -14,7 +14,8 @@ import { extractPdf } from './sources/pdf';
 import { codePageDecoder, extractRtf } from './sources/rtf';
 
 /** How a file's bytes become text: decoded as plain text or an HTML page, or read as a Word, PDF or RTF document. */
-export type SourceKind = 'text' | 'html' | 'docx' | 'pdf' | 'rtf';
+export type { SourceKind } from '../store/ArticleStore';
+import type { SourceKind } from '../store/ArticleStore';
 
 export { TEXT_EXTENSIONS, GLOSS_JSON_EXTENSIONS, DOCUMENT_EXTENSIONS } from '../../contract/fileTypes';
 import { TEXT_EXTENSIONS, GLOSS_JSON_EXTENSIONS } from '../../contract/fileTypes';
