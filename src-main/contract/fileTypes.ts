@@ -3,11 +3,13 @@
 
 export const TEXT_EXTENSIONS = ['.txt', '.text', '.md'];
 export const HTML_EXTENSIONS = ['.html', '.htm', '.xhtml'];
+/** Word, PDF and RTF documents: their text is read by core/import/sources (docx, pdf, rtf). */
+export const DOCUMENT_EXTENSIONS = ['.docx', '.pdf', '.rtf'];
 /** A Gloss JSON export: imported only when named on its own, since article folders often hold unrelated JSON. */
 export const GLOSS_JSON_EXTENSIONS = ['.json'];
 
 /** What a folder import picks up. */
-export const FOLDER_EXTENSIONS = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS];
+export const FOLDER_EXTENSIONS = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS, ...DOCUMENT_EXTENSIONS];
 /** What may be picked or named as a single file. */
 export const FILE_EXTENSIONS = [...FOLDER_EXTENSIONS, ...GLOSS_JSON_EXTENSIONS];
 

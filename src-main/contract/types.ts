@@ -41,6 +41,10 @@ export interface Article extends ArticleSummary {
   encodingConfidence: number | null;
   /** True when the file's original bytes are kept, so the article can be re-decoded with another encoding. */
   hasSourceBytes: boolean;
+  /** What the original file was read as, when its bytes are kept: Word, PDF and RTF documents have no encoding to re-choose (RTF's code page aside). */
+  sourceKind?: 'text' | 'html' | 'docx' | 'pdf' | 'rtf';
+  /** What reading a Word, PDF or RTF file left out or reshaped ("2 images left out", "1 table kept as text rows…"). */
+  importNotes: string[];
 }
 
 /**
@@ -114,6 +118,8 @@ export interface ImportedFile {
   encoding: string;
   /** Set when the encoding was a guess (see Article.encodingBasis): the import dialog can suggest a check. */
   encodingGuessed?: boolean;
+  /** For Word, PDF and RTF files: what reading them left out or reshaped (images, tables as text rows, headers). */
+  notes?: string[];
 }
 
 export interface SkippedFile {

@@ -6,7 +6,7 @@ import type { Project } from '../store/Project';
 import { inlineWriter, type ArticleWriter, type ReadyArticle } from './articleWriter';
 import { GLOSS_JSON_MAX_BYTES } from './glossJson';
 import { HTML_EXTENSIONS } from './html';
-import { contentFromBytes, GLOSS_JSON_EXTENSIONS, importKindOf, TEXT_EXTENSIONS, type SourceKind } from './textSource';
+import { contentFromFile, DOCUMENT_EXTENSIONS, GLOSS_JSON_EXTENSIONS, importKindOf, TEXT_EXTENSIONS, type SourceKind } from './textSource';
 
 export { TEXT_EXTENSIONS };
 /** Larger files are rejected rather than stored: nobody codes a 64 MB article, and it would stall every view. */
@@ -33,7 +33,7 @@ interface Candidate {
   file: string;
   /** What the article records as its source. */
   sourceFile: string;
-  /** Plain text, an HTML page, or a Gloss JSON export (by extension). */
+  /** Plain text, an HTML page, a Word, PDF or RTF document, or a Gloss JSON export (by extension). */
   kind: SourceKind | 'gloss-json';
   read: () => Promise<Uint8Array>;
 }
@@ -41,7 +41,7 @@ interface Candidate {
 interface Prepared {
   candidate: Candidate;
   result:
-    | ({ ok: true; kind: 'article' } & Omit<ReadyArticle, 'file' | 'sourceFile'>)
+    | ({ ok: true; kind: 'article'; notes?: string[] } & Omit<ReadyArticle, 'file' | 'sourceFile'>)
     | { ok: true; kind: 'gloss-json'; bytes: Uint8Array }
     | { ok: false; reason: string };
 }
@@ -91,12 +91,14 @@ export async function importSources(project: Project, sources: ImportSource[], o
     }
     pending = nextBatch();
     const ready: ReadyArticle[] = [];
+    const notesOf = new Map<string, string[]>();
     const exports: { file: string; bytes: Uint8Array }[] = [];
     for (const { candidate, result } of batch) {
       if (!result.ok) report.rejected.push({ file: candidate.file, reason: result.reason });
       else if (result.kind === 'gloss-json') exports.push({ file: candidate.file, bytes: result.bytes });
       else {
-        const { kind: _kind, ok: _ok, ...article } = result;
+        const { kind: _kind, ok: _ok, notes, ...article } = result;
+        if (notes?.length) notesOf.set(candidate.file, notes);
         ready.push({ file: candidate.file, sourceFile: candidate.sourceFile, ...article });
       }
     }
@@ -108,6 +110,7 @@ export async function importSources(project: Project, sources: ImportSource[], o
           title: outcome.title,
           encoding: outcome.encoding,
           ...(outcome.guessed ? { encodingGuessed: true } : {}),
+          ...(notesOf.has(outcome.file) ? { notes: notesOf.get(outcome.file) } : {}),
         });
       } else if (outcome.kind === 'skipped') report.skipped.push({ file: outcome.file, reason: outcome.reason, articleId: outcome.articleId });
       else report.rejected.push({ file: outcome.file, reason: outcome.reason });
@@ -146,10 +149,12 @@ async function prepare(candidate: Candidate): Promise<Prepared> {
   }
   // Parsing a Gloss export waits for the writer: on this thread a large or hostile one would block the host.
   if (candidate.kind === 'gloss-json') return { candidate, result: { ok: true, kind: 'gloss-json', bytes } };
-  const content = contentFromBytes(bytes, candidate.kind, candidate.sourceFile);
+  const content = await contentFromFile(bytes, candidate.kind, candidate.sourceFile);
   if (!content.ok) return { candidate, result: content };
-  // The original bytes go with the article, so it can later be re-decoded with an encoding chosen by hand.
-  return { candidate, result: { ...content, kind: 'article', source: { kind: candidate.kind, bytes } } };
+  // The original bytes go with the article, so it can later be re-decoded with an encoding chosen by hand; a
+  // document's notes (what reading it left out) are kept with them.
+  const source = { kind: candidate.kind, bytes, ...(content.notes?.length ? { notes: content.notes } : {}) };
+  return { candidate, result: { ...content, kind: 'article', source } };
 }
 
 /** Turns paths and folders into a flat list of files, reporting what cannot be read as it goes. */
@@ -244,9 +249,9 @@ async function walk(root: string, dir: string, out: Candidate[], report: ImportR
 }
 
 /**
- * Which files a folder import picks up: text and HTML. A .json file is imported only when named on its own, because
- * folders of articles often hold JSON that is not a Gloss export (metadata, settings), and rejecting each would
- * drown the report.
+ * Which files a folder import picks up: text, HTML, Word, PDF and RTF. A .json file is imported only when named on
+ * its own, because folders of articles often hold JSON that is not a Gloss export (metadata, settings), and
+ * rejecting each would drown the report.
  */
 function folderKindOf(name: string): SourceKind | undefined {
   const kind = importKindOf(name);
@@ -284,6 +289,6 @@ function tooLarge(size: number, maxBytes: number): string {
 }
 
 function unsupportedReason(ext: string): string {
-  const reads = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS, ...GLOSS_JSON_EXTENSIONS.map((e) => `${e} (a Gloss export)`)];
+  const reads = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS, ...DOCUMENT_EXTENSIONS, ...GLOSS_JSON_EXTENSIONS.map((e) => `${e} (a Gloss export)`)];
   return `not a text file type Gloss imports (${ext || 'no extension'}; it reads ${reads.join(', ')})`;
 }

@@ -28,6 +28,10 @@ export function redecodeArticle(project: Project, id: number, encoding: string, 
       `Article ${id} cannot be re-decoded: its original bytes were not kept (it was imported before Gloss kept them, or from a Gloss export). Import the file again instead.`,
     );
   }
+  if (source.kind === 'docx' || source.kind === 'pdf') {
+    const what = source.kind === 'docx' ? 'a Word document' : 'a PDF';
+    throw new GlossError('invalid_request', `Article ${id} was read from ${what}, whose text is Unicode: it has no encoding to choose; nothing was changed.`);
+  }
   const content = contentFromBytes(source.bytes, source.kind, article.sourceFile, entry.name);
   if (!content.ok) throw new GlossError('invalid_request', `Article ${id} ${content.reason}; nothing was changed.`);
 

@@ -5,12 +5,19 @@ import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import type { EncodingBasis } from '../../contract/types';
 import { decode, decodeAs, type DecodeResult } from './decode';
+import { findEncoding } from './encodings';
 import { extractHtmlText, HTML_EXTENSIONS, sniffHtmlCharset } from './html';
 import { normalise, titleFrom } from './normalise';
+import { DocumentRefusal, type ExtractedDocument } from './sources/document';
+import { extractDocx } from './sources/docx';
+import { extractPdf } from './sources/pdf';
+import { codePageDecoder, extractRtf } from './sources/rtf';
 
-export type SourceKind = 'text' | 'html';
+/** How a file's bytes become text: decoded as plain text or an HTML page, or read as a Word, PDF or RTF document. */
+export type { SourceKind } from '../store/ArticleStore';
+import type { SourceKind } from '../store/ArticleStore';
 
-export { TEXT_EXTENSIONS, GLOSS_JSON_EXTENSIONS } from '../../contract/fileTypes';
+export { TEXT_EXTENSIONS, GLOSS_JSON_EXTENSIONS, DOCUMENT_EXTENSIONS } from '../../contract/fileTypes';
 import { TEXT_EXTENSIONS, GLOSS_JSON_EXTENSIONS } from '../../contract/fileTypes';
 
 /** What the importer does with a file, by its extension; undefined for files it does not import. */
@@ -18,9 +25,15 @@ export function importKindOf(fileName: string): SourceKind | 'gloss-json' | unde
   const ext = extname(fileName).toLowerCase();
   if (TEXT_EXTENSIONS.includes(ext)) return 'text';
   if (HTML_EXTENSIONS.includes(ext)) return 'html';
+  if (ext === '.docx') return 'docx';
+  if (ext === '.pdf') return 'pdf';
+  if (ext === '.rtf') return 'rtf';
   if (GLOSS_JSON_EXTENSIONS.includes(ext)) return 'gloss-json';
   return undefined;
 }
+
+/** What a reader of each document kind is called in messages. */
+const DOCUMENT_NAMES = { docx: 'a Word document', pdf: 'a PDF', rtf: 'an RTF document' } as const;
 
 export interface ArticleContent {
   /** LF line endings, NFC. */
@@ -34,6 +47,8 @@ export interface ArticleContent {
   hadBom: boolean;
   originalLineEndings: string;
   normalizedToNfc: boolean;
+  /** For documents: what was left out or changed shape on the way to text (images, tables as rows, headers). */
+  notes?: string[];
 }
 
 export type ContentResult = ({ ok: true } & ArticleContent) | { ok: false; reason: string };
@@ -43,6 +58,8 @@ export type ContentResult = ({ ok: true } & ArticleContent) | { ok: false; reaso
  * normalises line endings to LF and the text to NFC, and titles it. `sourceFile` is the title of last resort.
  */
 export function contentFromBytes(bytes: Uint8Array, kind: SourceKind, sourceFile: string, encoding?: string): ContentResult {
+  if (kind === 'pdf') return { ok: false, reason: 'a PDF is read asynchronously (contentFromFile)' };
+  if (kind === 'docx' || kind === 'rtf') return contentFromDocument(kind, sourceFile, () => readDocument(bytes, kind, encoding));
   const decoded: DecodeResult =
     encoding !== undefined ? decodeAs(bytes, encoding) : decode(bytes, kind === 'html' ? { declaredCharset: sniffHtmlCharset(bytes) } : {});
   if (!decoded.ok) return decoded;
@@ -80,4 +97,70 @@ export function contentFromBytes(bytes: Uint8Array, kind: SourceKind, sourceFile
     originalLineEndings: sourceLineEndings,
     normalizedToNfc,
   };
+}
+
+/** Like contentFromBytes, for every kind of file the importer reads (a PDF is read asynchronously). */
+export async function contentFromFile(bytes: Uint8Array, kind: SourceKind, sourceFile: string): Promise<ContentResult> {
+  if (kind !== 'pdf') return contentFromBytes(bytes, kind, sourceFile);
+  let doc: ExtractedDocument;
+  try {
+    doc = await extractPdf(bytes);
+  } catch (err) {
+    return refusal(err, 'pdf');
+  }
+  return contentFromDocument('pdf', sourceFile, () => ({ doc, encoding: 'UTF-8', basis: 'declared' }));
+}
+
+interface ReadDocument {
+  doc: ExtractedDocument;
+  encoding: string;
+  basis: EncodingBasis;
+}
+
+/**
+ * Word and PDF files carry Unicode text, so their encoding is not a question (recorded as UTF-8, declared). An RTF
+ * file names its code page; `encoding` (re-decoding by hand) replaces it.
+ */
+function readDocument(bytes: Uint8Array, kind: 'docx' | 'rtf', encoding?: string): ReadDocument {
+  if (kind === 'docx') return { doc: extractDocx(bytes), encoding: 'UTF-8', basis: 'declared' };
+  const chosen = encoding !== undefined ? findEncoding(encoding) : undefined;
+  if (encoding !== undefined && !chosen) throw new DocumentRefusal(`Gloss does not know the encoding "${encoding}"`);
+  const doc = extractRtf(bytes, chosen ? { decoder: chosen.decoder } : {});
+  if (chosen) return { doc, encoding: chosen.name, basis: 'chosen' };
+  const name = findEncoding(`cp${doc.codePage}`)?.name ?? findEncoding(codePageDecoder(doc.codePage) ?? '')?.name ?? `CP${doc.codePage}`;
+  // An RTF file without \ansicpg is Windows-1252 by the format's definition, not by a guess.
+  return { doc, encoding: name, basis: doc.codePageDeclared ? 'declared' : 'detected' };
+}
+
+function contentFromDocument(kind: 'docx' | 'pdf' | 'rtf', sourceFile: string, read: () => ReadDocument): ContentResult {
+  let result: ReadDocument;
+  try {
+    result = read();
+  } catch (err) {
+    return refusal(err, kind);
+  }
+  const { doc } = result;
+  if (doc.text.includes('\u0000')) return { ok: false, reason: 'the text contains NUL characters (U+0000), which Gloss cannot store' };
+  const { text, normalizedToNfc } = normalise(doc.text);
+  if (text.trim().length === 0) return { ok: false, reason: `no text (${DOCUMENT_NAMES[kind]} with nothing to read in it)` };
+  return {
+    ok: true,
+    text,
+    hash: createHash('sha256').update(text, 'utf8').digest('hex'),
+    title: titleFrom(text, sourceFile),
+    encoding: result.encoding,
+    encodingBasis: result.basis,
+    encodingConfidence: null,
+    hadBom: false,
+    // Documents have paragraphs, not line endings: the text is built with LF.
+    originalLineEndings: 'none',
+    normalizedToNfc,
+    notes: doc.notes,
+  };
+}
+
+/** A reader's refusal is the reason the report gives; anything else is a file the reader could not cope with. */
+function refusal(err: unknown, kind: 'docx' | 'pdf' | 'rtf'): { ok: false; reason: string } {
+  if (err instanceof DocumentRefusal) return { ok: false, reason: err.message };
+  return { ok: false, reason: `${DOCUMENT_NAMES[kind]} that Gloss could not read (${(err as Error).message})` };
 }

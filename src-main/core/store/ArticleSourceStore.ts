@@ -1,10 +1,11 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { GlossError } from '../../contract/errors';
 import type { EncodingBasis } from '../../contract/types';
+import type { SourceKind } from './ArticleStore';
 
-/** An article's original file, as kept by migration 002. */
+/** An article's original file, as kept by migrations 002 and 006. */
 export interface StoredSource {
-  kind: 'text' | 'html';
+  kind: SourceKind;
   bytes: Uint8Array;
   /** The encoding the import chose (the article's current one may since have been chosen by hand). */
   importEncoding: string;
@@ -55,7 +56,7 @@ export class ArticleSourceStore {
   }
 
   get(articleId: number): StoredSource | undefined {
-    const row = this.getStmt.get(articleId) as { kind: 'text' | 'html'; bytes: Buffer; importEncoding: string } | undefined;
+    const row = this.getStmt.get(articleId) as { kind: SourceKind; bytes: Buffer; importEncoding: string } | undefined;
     return row && { kind: row.kind, bytes: new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength), importEncoding: row.importEncoding };
   }
 

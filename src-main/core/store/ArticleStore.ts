@@ -23,11 +23,16 @@ export interface NewArticle {
   source?: ArticleSource;
 }
 
-/** What an article was decoded from: the file's bytes, and whether they are plain text or an HTML page. */
+/** What an article was read from: the file's bytes, and how they become text. */
 export interface ArticleSource {
-  kind: 'text' | 'html';
+  kind: SourceKind;
   bytes: Uint8Array;
+  /** What reading a Word, PDF or RTF document left out or reshaped, kept with the article. */
+  notes?: string[];
 }
+
+/** How a source's bytes become text: plain text, an HTML page, or a Word, PDF or RTF document. */
+export type SourceKind = 'text' | 'html' | 'docx' | 'pdf' | 'rtf';
 
 export interface ListArticlesQuery {
   filter?: string;
@@ -45,16 +50,28 @@ const SUMMARY_COLUMNS = `a.id, a.title, a.source_file AS sourceFile, a.imported_
 const DETAIL_COLUMNS = `a.text, a.content_hash AS contentHash, a.had_bom AS hadBom,
   a.original_line_endings AS originalLineEndings, a.normalized_to_nfc AS normalizedToNfc,
   a.encoding_basis AS encodingBasis, a.encoding_confidence AS encodingConfidence,
-  EXISTS (SELECT 1 FROM article_sources s WHERE s.article_id = a.id) AS hasSourceBytes`;
+  EXISTS (SELECT 1 FROM article_sources s WHERE s.article_id = a.id) AS hasSourceBytes,
+  (SELECT s.kind FROM article_sources s WHERE s.article_id = a.id) AS sourceKind,
+  (SELECT s.notes FROM article_sources s WHERE s.article_id = a.id) AS importNotes`;
 
-type ArticleRow = Omit<Article, 'hadBom' | 'normalizedToNfc' | 'hasSourceBytes'> & {
+type ArticleRow = Omit<Article, 'hadBom' | 'normalizedToNfc' | 'hasSourceBytes' | 'importNotes' | 'sourceKind'> & {
   hadBom: number;
   normalizedToNfc: number;
   hasSourceBytes: number;
+  sourceKind: SourceKind | null;
+  importNotes: string | null;
 };
 
 function fromRow(row: ArticleRow): Article {
-  return { ...row, hadBom: Boolean(row.hadBom), normalizedToNfc: Boolean(row.normalizedToNfc), hasSourceBytes: Boolean(row.hasSourceBytes) };
+  const { sourceKind, importNotes, ...rest } = row;
+  return {
+    ...rest,
+    hadBom: Boolean(row.hadBom),
+    normalizedToNfc: Boolean(row.normalizedToNfc),
+    hasSourceBytes: Boolean(row.hasSourceBytes),
+    ...(sourceKind ? { sourceKind } : {}),
+    importNotes: importNotes ? (JSON.parse(importNotes) as string[]) : [],
+  };
 }
 
 const SORT_SQL: Record<NonNullable<ListArticlesQuery['sort']>, string> = {
@@ -81,8 +98,8 @@ export class ArticleStore {
        encoding_basis, encoding_confidence)
       VALUES (@title, @sourceFile, @importedAt, @contentHash, @encoding, @hadBom, @originalLineEndings, @normalizedToNfc, @text, @length,
        @encodingBasis, @encodingConfidence)`);
-    this.insertSourceStmt = db.prepare(`INSERT INTO article_sources (article_id, kind, bytes, byte_length, sha256, import_encoding)
-      VALUES (?, ?, ?, ?, ?, ?)`);
+    this.insertSourceStmt = db.prepare(`INSERT INTO article_sources (article_id, kind, bytes, byte_length, sha256, import_encoding, notes)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`);
     this.byHashStmt = db.prepare('SELECT id, title FROM articles WHERE content_hash = ?');
     this.getStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS}, ${DETAIL_COLUMNS} FROM articles a WHERE a.id = ?`);
     this.summaryStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id = ?`);
@@ -108,7 +125,7 @@ export class ArticleStore {
       if (source) {
         const bytes = Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength);
         const sha256 = createHash('sha256').update(bytes).digest('hex');
-        this.insertSourceStmt.run(id, source.kind, bytes, bytes.length, sha256, article.encoding);
+        this.insertSourceStmt.run(id, source.kind, bytes, bytes.length, sha256, article.encoding, JSON.stringify(source.notes ?? []));
       }
       return id;
     })();

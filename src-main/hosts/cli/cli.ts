@@ -109,13 +109,17 @@ async function run(argv: string[]): Promise<number> {
         if (report.imported.length + report.skipped.length + report.rejected.length > 20) process.stderr.write('\n');
         if (args.options.has('json')) {
           const out = {
-            imported: report.imported.map(({ file, articleId, title }) => ({ file, articleId, title })),
+            // `notes` only for Word, PDF and RTF files whose reading left something out or reshaped it.
+            imported: report.imported.map(({ file, articleId, title, notes }) => ({ file, articleId, title, ...(notes ? { notes } : {}) })),
             skipped: report.skipped.map(({ file, reason }) => ({ file, reason })),
             rejected: report.rejected,
           };
           process.stdout.write(`${JSON.stringify(out)}\n`);
         } else {
-          for (const i of report.imported) process.stdout.write(`imported  ${i.file}  → article ${i.articleId} "${i.title}" (${i.encoding})\n`);
+          for (const i of report.imported) {
+            process.stdout.write(`imported  ${i.file}  → article ${i.articleId} "${i.title}" (${i.encoding})\n`);
+            for (const note of i.notes ?? []) process.stdout.write(`          note: ${note}\n`);
+          }
           for (const s of report.skipped) process.stdout.write(`skipped   ${s.file}  (${s.reason})\n`);
           for (const r of report.rejected) process.stdout.write(`rejected  ${r.file}  (${r.reason})\n`);
           err(`${report.imported.length} imported, ${report.skipped.length} skipped, ${report.rejected.length} rejected`);

@@ -7,7 +7,7 @@ import { AppState } from '../../core/appState';
 import { assertSqliteIsSafe } from '../../core/store/database';
 import { Session, type HostAdapter } from '../../core/session';
 import { IPC_CALL, IPC_EVENT } from '../../contract/ipc';
-import { FILE_EXTENSIONS } from '../../contract/fileTypes';
+import { DOCUMENT_EXTENSIONS, FILE_EXTENSIONS } from '../../contract/fileTypes';
 import { CONTENT_SECURITY_POLICY, packageVersion, rendererDir, sampleDir } from '../shared/paths';
 import { APP_ORIGIN, createIpcHandler, isTrustedSenderUrl } from './ipc';
 import { buildMenu } from './menu';
@@ -45,13 +45,14 @@ const adapter: HostAdapter = {
   },
   async chooseImportPaths(pick) {
     const r = await dialog.showOpenDialog(mainWindow!, {
-      title: pick === 'folder' ? 'Import a folder of text files' : 'Import text files',
+      title: pick === 'folder' ? 'Import a folder of articles' : 'Import articles',
       properties: pick === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections'],
       filters:
         pick === 'folder'
           ? undefined
           : [
               { name: 'Articles and Gloss exports', extensions: FILE_EXTENSIONS.map((e) => e.slice(1)) },
+              { name: 'Word, PDF and RTF documents', extensions: DOCUMENT_EXTENSIONS.map((e) => e.slice(1)) },
               { name: 'All files', extensions: ['*'] },
             ],
     });

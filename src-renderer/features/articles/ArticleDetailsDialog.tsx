@@ -7,6 +7,9 @@ import { useAppStore } from '../../app/store';
 import { ArticleAttributesSection } from '../attributes/ArticleAttributesSection';
 import { RedecodeDialog } from './RedecodeDialog';
 
+/** What a document's notes say the text was read from. */
+const SOURCE_KINDS: Record<string, string> = { docx: 'Word', pdf: 'PDF', rtf: 'RTF' };
+
 /** How the encoding was decided, as a phrase after its name. */
 const BASIS: Record<EncodingBasis, string> = {
   bom: 'from its byte order mark',
@@ -51,6 +54,7 @@ export function ArticleDetailsDialog({ article: summary, onClose }: { article: A
 
   const shown = article ?? summary;
   const guessed = article?.encodingBasis === 'guessed';
+  const unicodeDocument = article?.sourceKind === 'docx' || article?.sourceKind === 'pdf';
   return (
     <Dialog
       title="Article details"
@@ -62,11 +66,13 @@ export function ArticleDetailsDialog({ article: summary, onClose }: { article: A
           <button
             type="button"
             data-testid="redecode-button"
-            disabled={!article?.hasSourceBytes}
+            disabled={!article?.hasSourceBytes || unicodeDocument}
             title={
               article && !article.hasSourceBytes
                 ? 'The original file was not kept with this article (imported from a Gloss export, or before Gloss kept files), so it cannot be decoded again. Import the file again instead.'
-                : 'Decode the original file again with an encoding you choose'
+                : unicodeDocument
+                  ? 'This article was read from a Word document or a PDF, whose text is Unicode: there is no encoding to choose.'
+                  : 'Decode the original file again with an encoding you choose'
             }
             onClick={() => setRedecoding(true)}
           >
@@ -110,6 +116,18 @@ export function ArticleDetailsDialog({ article: summary, onClose }: { article: A
         <dd data-testid="detail-nfc">
           {article ? (article.normalizedToNfc ? 'Normalising to NFC changed the text (composed accents)' : 'The text was already in NFC') : '…'}
         </dd>
+        {article && article.importNotes.length > 0 && (
+          <>
+            <dt>Read from {SOURCE_KINDS[article.sourceKind ?? ''] ?? 'the file'}</dt>
+            <dd data-testid="detail-import-notes">
+              <ul className="details-notes">
+                {article.importNotes.map((note) => (
+                  <li key={note}>{note}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
         <dt>Imported</dt>
         <dd data-testid="detail-imported" title={shown.importedAt}>
           {formatDateTime(shown.importedAt)}

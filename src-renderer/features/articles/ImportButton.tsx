@@ -13,7 +13,7 @@ export function ImportButton({ pick, className }: ImportButtonProps) {
       className={className}
       data-testid={pick === 'files' ? 'import-files-button' : 'import-folder-button'}
       disabled={progress !== null}
-      title={pick === 'files' ? 'Import .txt, .md or .text files as articles' : 'Import every text file in a folder and its sub-folders'}
+      title={pick === 'files' ? 'Import text, HTML, Word (.docx), PDF or RTF files as articles' : 'Import every article file (text, HTML, Word, PDF, RTF) in a folder and its sub-folders'}
       onClick={() => importFromPicker(pick)}
     >
       {pick === 'files' ? 'Import files…' : 'Import folder…'}

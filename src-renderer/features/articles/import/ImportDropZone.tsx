@@ -52,7 +52,7 @@ export function ImportDropZone() {
   if (!over) return null;
   return (
     <div className="drop-overlay" data-testid="drop-overlay" aria-hidden>
-      <div className="drop-overlay-message">Drop text files or folders to import them</div>
+      <div className="drop-overlay-message">Drop text, Word, PDF or RTF files, or folders, to import them</div>
     </div>
   );
 }

@@ -99,6 +99,12 @@ export function ImportReport({ report, onClose }: { report: FinishedImport; onCl
                   encoding guessed
                 </span>
               )}
+              {f.notes && f.notes.length > 0 && (
+                <span className="muted report-notes" data-testid="import-notes">
+                  {' '}
+                  — {f.notes.join('; ')}
+                </span>
+              )}
             </li>
           )}
         </ReportList>
@@ -154,7 +160,7 @@ function reportAsText(report: FinishedImport): string {
     `${report.cancelled ? 'Import cancelled' : 'Import finished'}: ${report.imported.length} imported, ${report.skipped.length} skipped, ${report.rejected.length} rejected${report.notProcessed ? `, ${report.notProcessed} not processed` : ''}`,
     '',
     'Imported:',
-    ...report.imported.map((f) => `  ${f.file}\t${f.title}\t${f.encoding}`),
+    ...report.imported.map((f) => `  ${f.file}\t${f.title}\t${f.encoding}${f.notes?.length ? `\t${f.notes.join('; ')}` : ''}`),
     '',
     'Skipped:',
     ...report.skipped.map((f) => `  ${f.file}\t${f.reason}`),
