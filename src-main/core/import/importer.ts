@@ -1,12 +1,14 @@
 import { open, readdir, realpath, stat, lstat } from 'node:fs/promises';
 import { basename, extname, join, relative } from 'node:path';
 import { constants } from 'node:fs';
-import type { ImportReport } from '../../contract/types';
+import type { ImportReport, NewsExportArticle, NewsExportReport } from '../../contract/types';
 import type { Project } from '../store/Project';
 import { inlineWriter, type ArticleWriter, type ReadyArticle } from './articleWriter';
 import { applyGlossExport, GLOSS_JSON_MAX_BYTES, parseGlossExport, type GlossExportPlan } from './glossJson';
 import { HTML_EXTENSIONS } from './html';
 import { contentFromBytes, GLOSS_JSON_EXTENSIONS, importKindOf, TEXT_EXTENSIONS, type SourceKind } from './textSource';
+import { NEWS_DOCUMENT_EXTENSIONS, NEWS_XML_EXTENSIONS } from '../../contract/fileTypes';
+import { readNewsExport, type NewsExportContent, type NewsFormat } from './sources/newsdb';
 
 export { TEXT_EXTENSIONS };
 /** Larger files are rejected rather than stored: nobody codes a 64 MB article, and it would stall every view. */
@@ -20,15 +22,19 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Where articles are stored; by default on this thread and the project's connection. */
   writer?: ArticleWriter;
+  /** Read every file as this news database's export (`gloss import --format`); by default detected by content. */
+  format?: NewsFormat;
 }
+
+type CandidateKind = SourceKind | 'gloss-json' | 'news-document' | 'news-xml';
 
 interface Candidate {
   /** What the report calls it: the path given, or the uploaded name. */
   file: string;
   /** What the article records as its source. */
   sourceFile: string;
-  /** Plain text, an HTML page, or a Gloss JSON export (by extension). */
-  kind: SourceKind | 'gloss-json';
+  /** Plain text, an HTML page, a Gloss JSON export, or a Word/RTF/XML news export (by extension). */
+  kind: CandidateKind;
   read: () => Promise<Uint8Array>;
 }
 
@@ -37,6 +43,7 @@ interface Prepared {
   result:
     | ({ ok: true; kind: 'article' } & Omit<ReadyArticle, 'file' | 'sourceFile'>)
     | { ok: true; kind: 'gloss-json'; plan: GlossExportPlan }
+    | ({ ok: true; kind: 'news' } & NewsExportContent)
     | { ok: false; reason: string };
 }
 
@@ -65,8 +72,9 @@ export async function importSources(project: Project, sources: ImportSource[], o
       // Several reads in flight at once keep the disk and the thread pool busy while this thread decodes.
       const slice = candidates.slice(index, index + READ_CONCURRENCY);
       index += slice.length;
-      for (const p of await Promise.all(slice.map(prepare))) {
+      for (const p of await Promise.all(slice.map((c) => prepare(c, options.format)))) {
         if (p.result.ok && p.result.kind === 'article') bytes += p.result.text.length * 2 + (p.result.source?.bytes.length ?? 0);
+        if (p.result.ok && p.result.kind === 'news') for (const a of p.result.articles) bytes += a.text.length * 2;
         batch.push(p);
       }
     }
@@ -84,16 +92,68 @@ export async function importSources(project: Project, sources: ImportSource[], o
     }
     pending = nextBatch();
     const ready: ReadyArticle[] = [];
+    // For each ready article from a news export, its line in that export's report (filled in once stored).
+    const newsEntries: (NewsExportArticle & { export: NewsExportReport })[] = [];
     const exports: { file: string; plan: GlossExportPlan }[] = [];
     for (const { candidate, result } of batch) {
       if (!result.ok) report.rejected.push({ file: candidate.file, reason: result.reason });
       else if (result.kind === 'gloss-json') exports.push({ file: candidate.file, plan: result.plan });
-      else {
+      else if (result.kind === 'news') {
+        const entry: NewsExportReport = {
+          file: candidate.file,
+          database: result.database,
+          format: result.format,
+          found: result.articles.length,
+          imported: 0,
+          duplicates: 0,
+          articles: [],
+          notes: result.notes,
+        };
+        (report.newsExports ??= []).push(entry);
+        result.articles.forEach((a, i) => {
+          const line: NewsExportArticle = {
+            index: i + 1,
+            position: a.source.position,
+            title: a.title,
+            fields: Object.fromEntries(a.attributes.map((x) => [x.name, x.value])),
+            notes: a.source.notes,
+          };
+          entry.articles.push(line);
+          newsEntries[ready.length] = Object.assign(line, { export: entry });
+          ready.push({
+            file: candidate.file,
+            sourceFile: result.articles.length > 1 ? `${candidate.sourceFile} #${i + 1}` : candidate.sourceFile,
+            text: a.text,
+            title: a.title,
+            hash: a.hash,
+            encoding: result.encoding,
+            encodingBasis: result.encodingBasis,
+            encodingConfidence: result.encodingConfidence,
+            hadBom: result.hadBom,
+            originalLineEndings: result.originalLineEndings,
+            normalizedToNfc: false,
+            attributes: a.attributes,
+          });
+        });
+      } else {
         const { kind: _kind, ok: _ok, ...article } = result;
         ready.push({ file: candidate.file, sourceFile: candidate.sourceFile, ...article });
       }
     }
-    for (const outcome of await writer.write(ready)) {
+    const outcomes = await writer.write(ready);
+    outcomes.forEach((outcome, i) => {
+      const news = newsEntries[i];
+      if (!news) return;
+      if (outcome.kind === 'imported') {
+        news.articleId = outcome.articleId;
+        news.export.imported++;
+      } else if (outcome.kind === 'skipped') {
+        news.duplicateOf = outcome.articleId;
+        news.export.duplicates++;
+      } else news.notes = [...news.notes, outcome.reason];
+    });
+    for (const e of newsEntries) if (e) delete (e as Partial<typeof e>).export;
+    for (const outcome of outcomes) {
       if (outcome.kind === 'imported') {
         report.imported.push({
           file: outcome.file,
@@ -123,7 +183,7 @@ export async function importSources(project: Project, sources: ImportSource[], o
   return report;
 }
 
-async function prepare(candidate: Candidate): Promise<Prepared> {
+async function prepare(candidate: Candidate, format: NewsFormat | undefined): Promise<Prepared> {
   let bytes: Uint8Array;
   try {
     bytes = await candidate.read();
@@ -133,6 +193,12 @@ async function prepare(candidate: Candidate): Promise<Prepared> {
   if (candidate.kind === 'gloss-json') {
     const parsed = parseGlossExport(bytes);
     return { candidate, result: parsed.ok ? { ok: true, kind: 'gloss-json', plan: parsed.plan } : parsed };
+  }
+  // A news-database export becomes many articles; any other file is one (Word/RTF/XML are read only as exports).
+  const news = readNewsExport(bytes, candidate.sourceFile, format);
+  if (news) return { candidate, result: news.ok ? { ...news, kind: 'news' } : news };
+  if (candidate.kind === 'news-document' || candidate.kind === 'news-xml') {
+    return { candidate, result: { ok: false, reason: 'not a news-database export Gloss recognises' } };
   }
   const content = contentFromBytes(bytes, candidate.kind, candidate.sourceFile);
   if (!content.ok) return { candidate, result: content };
@@ -230,13 +296,13 @@ async function walk(root: string, dir: string, out: Candidate[], report: ImportR
  * folders of articles often hold JSON that is not a Gloss export (metadata, settings), and rejecting each would
  * drown the report.
  */
-function folderKindOf(name: string): SourceKind | undefined {
+function folderKindOf(name: string): Exclude<CandidateKind, 'gloss-json' | 'news-xml'> | undefined {
   const kind = importKindOf(name);
-  return kind === 'gloss-json' ? undefined : kind;
+  return kind === 'gloss-json' || kind === 'news-xml' ? undefined : kind;
 }
 
 /** A Gloss export holds a whole project, so it may be larger than any one article file. */
-function maxBytesFor(kind: SourceKind | 'gloss-json'): number {
+function maxBytesFor(kind: CandidateKind): number {
   return kind === 'gloss-json' ? GLOSS_JSON_MAX_BYTES : MAX_FILE_BYTES;
 }
 
@@ -266,6 +332,11 @@ function tooLarge(size: number, maxBytes: number): string {
 }
 
 function unsupportedReason(ext: string): string {
-  const reads = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS, ...GLOSS_JSON_EXTENSIONS.map((e) => `${e} (a Gloss export)`)];
+  const reads = [
+    ...TEXT_EXTENSIONS,
+    ...HTML_EXTENSIONS,
+    ...GLOSS_JSON_EXTENSIONS.map((e) => `${e} (a Gloss export)`),
+    ...[...NEWS_DOCUMENT_EXTENSIONS, ...NEWS_XML_EXTENSIONS].map((e) => `${e} (a news-database export)`),
+  ];
   return `not a text file type Gloss imports (${ext || 'no extension'}; it reads ${reads.join(', ')})`;
 }

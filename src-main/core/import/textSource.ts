@@ -11,14 +11,19 @@ import { normalise, titleFrom } from './normalise';
 export type SourceKind = 'text' | 'html';
 
 export { TEXT_EXTENSIONS, GLOSS_JSON_EXTENSIONS } from '../../contract/fileTypes';
-import { TEXT_EXTENSIONS, GLOSS_JSON_EXTENSIONS } from '../../contract/fileTypes';
+import { TEXT_EXTENSIONS, GLOSS_JSON_EXTENSIONS, NEWS_DOCUMENT_EXTENSIONS, NEWS_XML_EXTENSIONS } from '../../contract/fileTypes';
 
-/** What the importer does with a file, by its extension; undefined for files it does not import. */
-export function importKindOf(fileName: string): SourceKind | 'gloss-json' | undefined {
+/**
+ * What the importer does with a file, by its extension; undefined for files it does not import. 'news-document'
+ * (.docx, .rtf) and 'news-xml' (.xml) files are read only as news-database exports.
+ */
+export function importKindOf(fileName: string): SourceKind | 'gloss-json' | 'news-document' | 'news-xml' | undefined {
   const ext = extname(fileName).toLowerCase();
   if (TEXT_EXTENSIONS.includes(ext)) return 'text';
   if (HTML_EXTENSIONS.includes(ext)) return 'html';
   if (GLOSS_JSON_EXTENSIONS.includes(ext)) return 'gloss-json';
+  if (NEWS_DOCUMENT_EXTENSIONS.includes(ext)) return 'news-document';
+  if (NEWS_XML_EXTENSIONS.includes(ext)) return 'news-xml';
   return undefined;
 }
 

@@ -80,6 +80,7 @@ const FORMAT_DATABASES: Record<NewsFormat, string[]> = {
  */
 export function readNewsExport(bytes: Uint8Array, fileName: string, format?: NewsFormat): NewsReadResult {
   const ext = extname(fileName).toLowerCase();
+  if (!format && !NEWS_DOCUMENT_EXTENSIONS.includes(ext) && !mayBeNewsExport(bytes)) return undefined;
   let split: NewsSplit | undefined;
   let decoded: Decoded = { text: '', encoding: 'UTF-8', basis: 'utf8', confidence: null, hadBom: false, lineEndings: 'none' };
   try {
@@ -151,6 +152,17 @@ export function readNewsExport(bytes: Uint8Array, fileName: string, format?: New
     hadBom: decoded.hadBom,
     originalLineEndings: decoded.lineEndings,
   };
+}
+
+/**
+ * A cheap look at the bytes before decoding: every export this module reads names itself somewhere in ASCII
+ * ("N of M DOCUMENTS", "ProQuest document ID", Factiva's and Europresse's class names). Ordinary article files are
+ * passed over without a second decode.
+ */
+const SIGNATURE = /\d\s+(?:of|von|sur|van|de|di|af)\s+\d+\s+DO[CK]UMENT|ProQuest document|DocPublicationName|titreArticleVisu|articleParagraph|class="?article|ppsarticle|<accessionNo>/i;
+
+function mayBeNewsExport(bytes: Uint8Array): boolean {
+  return SIGNATURE.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
 }
 
 function formatName(format: NewsFormat): string {

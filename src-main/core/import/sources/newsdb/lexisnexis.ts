@@ -13,6 +13,9 @@ import type { NewsArticle, NewsNote, NewsSplit } from './types';
 export const DOC_MARKER =
   /^\s*(\d+)\s+(?:of|von|sur|van|de|di|af)\s+(\d+)\s+(?:DOCUMENTS?|DOKUMENTE?N?|DOCUMENTEN|DOCUMENTOS?|DOCUMENTI|DOKUMENT)\s*$/i;
 
+/** What a length field states: a number of words ("1,204 words", "376  words", "543 mots", "382 Woerter"). */
+const STATED_LENGTH = /^\d[\d,.]*\s+(?:words?|woorden|mots|w(?:ö|oe)rter|worte|palabras|parole|ord)\b/i;
+
 type Role = 'author' | 'section' | 'length' | 'language' | 'headline' | 'text' | 'meta';
 
 /** Field labels, upper-cased and without accents, and what each is. Anything else that looks like "WORD:" is text. */
@@ -52,7 +55,7 @@ function labelOf(line: string): { role: Role; value: string } | undefined {
   if (!role) return undefined;
   const value = m[2] ?? '';
   // "LENGTH: 19.43 meters" inside a body is text: a length states words.
-  if (role === 'length' && wordCount(value) === undefined) return undefined;
+  if (role === 'length' && !STATED_LENGTH.test(value)) return undefined;
   return { role, value };
 }
 
