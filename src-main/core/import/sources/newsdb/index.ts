@@ -177,8 +177,9 @@ function toContent(article: NewsArticle, index: number, database: NewsSplit['dat
   const text = normalise(articleText(article)).text;
   const hash = createHash('sha256').update(text, 'utf8').digest('hex');
   const headlineLines = article.headline.split('\n').map((l) => l.trim()).filter(Boolean);
-  // A kicker line above the headline ("KOLUMNE") is in the text; the title is the headline itself.
-  const headline = headlineLines.length > 1 && headlineLines[0].split(/\s+/).length <= 2 ? headlineLines.slice(1).join(' ') : headlineLines.join(' ');
+  // APA sets a kicker ("KOLUMNE") above the headline: it is in the text, and the title is the headline itself.
+  while (database === 'apa' && headlineLines.length > 1 && headlineLines[0].split(/\s+/).length <= 2) headlineLines.shift();
+  const headline = headlineLines.join(' ');
   const title = titleFrom(headline || text, `${fileName} #${index + 1}`);
   const f = article.fields;
   const attributes: NewsArticleContent['attributes'] = [];
