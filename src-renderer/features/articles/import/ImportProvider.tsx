@@ -114,7 +114,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   const importPicked = useCallback(
     async (picked: PickedFile[]) => {
       if (picked.length === 0) {
-        notify('There were no text or HTML files (.txt, .md, .text, .html, .htm) to import.');
+        notify('There were no text, HTML or news-export files (.txt, .md, .text, .html, .htm, .docx, .rtf) to import.');
         return;
       }
       const jobId = begin(true, picked.length);
@@ -135,6 +135,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
             merged.imported.push(...result.imported);
             merged.skipped.push(...result.skipped);
             merged.rejected.push(...result.rejected);
+            if (result.newsExports) (merged.newsExports ??= []).push(...result.newsExports);
             if (result.cancelled) job.cancelled = true;
           }
           job.offset += batch.length;
