@@ -3,7 +3,8 @@
 // coded text (no cover page, classification block or copyright), duplicates reported, and codings on a split
 // article slicing its stored text exactly.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
@@ -12,7 +13,7 @@ import { exportJson } from '../../src-main/core/export/json';
 import { importSources } from '../../src-main/core/import/importer';
 import type { NewsFormat } from '../../src-main/core/import/sources/newsdb';
 import type { Project } from '../../src-main/core/store/Project';
-import { newProject, repoRoot, tempDir, writeFiles } from './helpers';
+import { builtCli, newProject, repoRoot, tempDir, writeFiles } from './helpers';
 
 const fixtures = join(repoRoot, 'tests', 'fixtures', 'newsdb');
 const fixture = (name: string) => readFileSync(join(fixtures, name));
@@ -279,5 +280,33 @@ describe('news-database exports (synthetic fixtures)', () => {
     assert.match(reasons['letter.rtf'], /not a news-database export/);
     assert.match(reasons['broken.docx'], /damaged|not a news-database export/);
     project.close();
+  });
+
+  it('gloss import: --json carries newsExports, --format is checked and applied', (t) => {
+    if (!existsSync(builtCli)) return t.skip('out/main/cli.js is not built (npm run build)');
+    const dir = tempDir('gloss-newsdb-cli-');
+    const [txt] = writeFiles(dir, { 'export.txt': fixture('lexisnexis-classic.txt') });
+    const gloss = (...args: string[]) => spawnSync(process.execPath, [builtCli, ...args], { cwd: dir, encoding: 'utf8' });
+    assert.equal(gloss('init', 'p.gloss').status, 0);
+
+    const run = gloss('import', 'p.gloss', txt, '--json');
+    assert.equal(run.status, 0, run.stderr);
+    const out = JSON.parse(run.stdout) as { imported: { title: string }[]; newsExports: NewsExportReport[] };
+    assert.equal(out.imported.length, 6);
+    assert.equal(out.imported[1].title, 'Kräne stehen still');
+    assert.equal(out.newsExports[0].format, 'LexisNexis TXT');
+    assert.equal(out.newsExports[0].articles[0].fields['publication date'], '2026-03-02');
+
+    const again = gloss('import', 'p.gloss', txt);
+    assert.equal(again.status, 0);
+    assert.match(again.stdout, /export\.txt: LexisNexis TXT, 6 articles from The Harbour Courier, Hafenblatt, Le Courrier du Port and 1 more; 0 imported, 6 duplicates/);
+
+    const bogus = gloss('import', 'p.gloss', txt, '--format', 'nexis');
+    assert.equal(bogus.status, 2);
+    assert.match(bogus.stderr, /--format for import must be one of lexisnexis, nexisuni, factiva, proquest, europresse/);
+
+    const wrong = gloss('import', 'p.gloss', txt, '--format=factiva');
+    assert.equal(wrong.status, 1);
+    assert.match(wrong.stdout, /no Factiva articles found in this file \(--format factiva\)/);
   });
 });
