@@ -153,6 +153,15 @@ export interface NewsExportArticle {
   duplicateOf?: number;
 }
 
+/** What an import would do, before anything is stored (the app's preview of news-database exports). */
+export interface ImportPreview {
+  /** News-database exports among the files, each with its articles; duplicateOf names an article already stored. */
+  newsExports: NewsExportReport[];
+  /** Other files, each of which would import as one article. */
+  otherFiles: number;
+  rejected: RejectedFile[];
+}
+
 export interface NewsExportReport {
   file: string;
   /** "LexisNexis", "Nexis Uni", "Factiva", "ProQuest", "Europresse", "APA-OnlineManager". */

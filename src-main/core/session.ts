@@ -10,7 +10,7 @@ import { codeCounts, cooccurrence, cooccurrencePassages, coverage, exportCountsC
 import { exportRetrievedCsv, retrievePassages } from './analysis/retrieve';
 import { allHitSpans, applyCodeHits, codeHitsLabel, planCodeHits, runSearch, searchMemos } from './search/search';
 import { runExport } from './export/exportJob';
-import { importSources, type ImportSource } from './import/importer';
+import { importSources, previewSources, type ImportSource } from './import/importer';
 import { encodingOptions } from './import/encodings';
 import { redecodeArticle } from './import/redecode';
 import { workerWriter } from './import/articleWriter';
@@ -276,6 +276,11 @@ export class Session {
       this.requireWritable();
       const sources: ImportSource[] = files.map((f) => ({ kind: 'bytes', name: f.name, bytes: Buffer.from(f.base64, 'base64') }));
       return this.importSources(sources, jobId);
+    },
+    'articles.previewFiles': async ({ files }) => {
+      const project = this.requireWritable();
+      const sources: ImportSource[] = files.map((f) => ({ kind: 'bytes', name: f.name, bytes: Buffer.from(f.base64, 'base64') }));
+      return previewSources(project, sources);
     },
     'jobs.cancel': async ({ jobId }) => {
       const job = this.jobs.get(jobId);

@@ -18,7 +18,7 @@ test.afterEach(async () => {
   await host?.stop();
 });
 
-test('LexisNexis and Nexis Uni exports import as articles with their fields, duplicates reported', async ({ page }) => {
+test('LexisNexis and Nexis Uni exports are previewed, then import as articles with their fields, duplicates reported', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto(host.launchUrl);
   await newProject(page, 'Harbour coverage');
@@ -28,6 +28,16 @@ test('LexisNexis and Nexis Uni exports import as articles with their fields, dup
     { name: 'nexis.docx', mimeType: 'application/octet-stream', buffer: Buffer.from(docx) },
     { name: 'lexis-again.txt', mimeType: 'text/plain', buffer: readFileSync(join(fixtures, 'lexisnexis-classic.txt')) },
   ]);
+  // First a preview: what each file was read as, its articles and their fields; nothing is stored yet.
+  const preview = page.getByTestId('news-import-preview');
+  await expect(preview).toBeVisible();
+  await expect(page.getByTestId('news-preview-summary')).toHaveText('9 new articles, 6 duplicates skipped.');
+  await expect(preview.getByTestId('news-preview-export')).toHaveCount(3);
+  await expect(preview.getByTestId('news-preview-article').filter({ hasText: 'Kräne stehen still' }).first()).toContainText('outlet: Hafenblatt');
+  await expect(page.getByTestId('article-row')).toHaveCount(0);
+  await page.getByTestId('news-preview-import').click();
+  await expect(preview).toHaveCount(0);
+
   await expect(page.getByTestId('import-count-imported')).toHaveText('9 articles imported');
   const exports = page.getByTestId('import-news-export');
   await expect(exports).toHaveCount(3);
@@ -44,4 +54,17 @@ test('LexisNexis and Nexis Uni exports import as articles with their fields, dup
   await expect(page.getByRole('main', { name: 'Article' })).toContainText('Die Kräne am Nordkai stehen seit Dienstag still.');
   await expect(page.getByRole('main', { name: 'Article' })).not.toContainText('AUTOR:');
   expect(errors).toEqual([]);
+});
+
+test('cancelling the preview imports nothing', async ({ page }) => {
+  await page.goto(host.launchUrl);
+  await newProject(page, 'Harbour coverage');
+  await page.getByTestId('import-input').setInputFiles([
+    { name: 'factiva.xml', mimeType: 'text/xml', buffer: readFileSync(join(fixtures, 'factiva.xml')) },
+  ]);
+  await expect(page.getByTestId('news-preview-summary')).toHaveText('2 new articles.');
+  await page.getByTestId('news-preview-cancel').click();
+  await expect(page.getByTestId('news-import-preview')).toHaveCount(0);
+  await expect(page.getByTestId('import-report')).toHaveCount(0);
+  await expect(page.getByTestId('article-row')).toHaveCount(0);
 });

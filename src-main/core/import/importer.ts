@@ -1,7 +1,7 @@
 import { open, readdir, realpath, stat, lstat } from 'node:fs/promises';
 import { basename, extname, join, relative } from 'node:path';
 import { constants } from 'node:fs';
-import type { ImportReport, NewsExportArticle, NewsExportReport } from '../../contract/types';
+import type { ImportPreview, ImportReport, NewsExportArticle, NewsExportReport } from '../../contract/types';
 import type { Project } from '../store/Project';
 import { inlineWriter, type ArticleWriter, type ReadyArticle } from './articleWriter';
 import { applyGlossExport, GLOSS_JSON_MAX_BYTES, parseGlossExport, type GlossExportPlan } from './glossJson';
@@ -181,6 +181,54 @@ export async function importSources(project: Project, sources: ImportSource[], o
     await pending.catch(() => undefined);
   }
   return report;
+}
+
+/**
+ * What importSources would do with these files, storing nothing: each news-database export with its articles and
+ * their fields (and which are already in the project, or repeat an earlier article of the same files), how many
+ * other files would import as one article each, and which files would be rejected.
+ */
+export async function previewSources(project: Project, sources: ImportSource[], format?: NewsFormat): Promise<ImportPreview> {
+  const scratch: ImportReport = { imported: [], skipped: [], rejected: [], cancelled: false };
+  const candidates = await expand(sources, scratch);
+  const preview: ImportPreview = { newsExports: [], otherFiles: 0, rejected: scratch.rejected };
+  const seen = new Map<string, string>();
+  for (const candidate of candidates) {
+    const { result } = await prepare(candidate, format);
+    if (!result.ok) preview.rejected.push({ file: candidate.file, reason: result.reason });
+    else if (result.kind !== 'news') preview.otherFiles++;
+    else {
+      const entry: NewsExportReport = {
+        file: candidate.file,
+        database: result.database,
+        format: result.format,
+        found: result.articles.length,
+        imported: 0,
+        duplicates: 0,
+        articles: [],
+        notes: result.notes,
+      };
+      result.articles.forEach((a, i) => {
+        const existing = project.articles.findByHash(a.hash);
+        const earlier = seen.get(a.hash);
+        const notes = [...a.source.notes];
+        if (earlier && !existing) notes.push(`same text as ${earlier}`);
+        if (existing || earlier) entry.duplicates++;
+        else entry.imported++;
+        seen.set(a.hash, `${candidate.file} #${i + 1}`);
+        entry.articles.push({
+          index: i + 1,
+          position: a.source.position,
+          title: a.title,
+          fields: Object.fromEntries(a.attributes.map((x) => [x.name, x.value])),
+          notes,
+          ...(existing ? { duplicateOf: existing.id } : {}),
+        });
+      });
+      preview.newsExports.push(entry);
+    }
+  }
+  return preview;
 }
 
 async function prepare(candidate: Candidate, format: NewsFormat | undefined): Promise<Prepared> {

@@ -1,4 +1,5 @@
 import { isTextFileName, MAX_FILE_BYTES, type PickedFile } from './pickedFiles';
+import { extensionOf, NEWS_XML_EXTENSIONS } from '../../../../src-main/contract/fileTypes';
 
 export interface WireFile {
   name: string;
@@ -32,7 +33,12 @@ export function planBatches(files: PickedFile[], maxFiles = 100, maxBytes = 24 *
  * rejection still appears in the report with the core's reason) instead of uploading, say, a 40 MB PDF for nothing.
  */
 function sendsContents(f: PickedFile): boolean {
-  return isTextFileName(f.name) && f.file.size <= MAX_FILE_BYTES;
+  return readsContents(f.name) && f.file.size <= MAX_FILE_BYTES;
+}
+
+/** Text, HTML and news-export files, and Factiva XML, which is read only when picked on its own. */
+function readsContents(name: string): boolean {
+  return isTextFileName(name) || NEWS_XML_EXTENSIONS.includes(extensionOf(name));
 }
 
 export function tooLargeReason(size: number): string {
@@ -40,7 +46,7 @@ export function tooLargeReason(size: number): string {
 }
 
 export function isTooLarge(f: PickedFile): boolean {
-  return isTextFileName(f.name) && f.file.size > MAX_FILE_BYTES;
+  return readsContents(f.name) && f.file.size > MAX_FILE_BYTES;
 }
 
 export async function toWireFile(f: PickedFile): Promise<WireFile> {
