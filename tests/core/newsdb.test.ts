@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import type { ImportReport, NewsExportReport } from '../../src-main/contract/types';
 import { exportJson } from '../../src-main/core/export/json';
-import { importSources } from '../../src-main/core/import/importer';
+import { importSources, previewSources } from '../../src-main/core/import/importer';
 import type { NewsFormat } from '../../src-main/core/import/sources/newsdb';
 import type { Project } from '../../src-main/core/store/Project';
 import { builtCli, newProject, repoRoot, tempDir, writeFiles } from './helpers';
@@ -308,5 +308,28 @@ describe('news-database exports (synthetic fixtures)', () => {
     const wrong = gloss('import', 'p.gloss', txt, '--format=factiva');
     assert.equal(wrong.status, 1);
     assert.match(wrong.stdout, /no Factiva articles found in this file \(--format factiva\)/);
+  });
+
+  it('a preview reads the exports and says what would be imported, storing nothing', async () => {
+    const { project } = newProject();
+    await importFiles(project, { 'first.xml': fixture('factiva.xml') });
+    const before = project.articles.list({}).total;
+    const preview = await previewSources(project, [
+      { kind: 'bytes', name: 'proquest.txt', bytes: fixture('proquest.txt') },
+      { kind: 'bytes', name: 'again.xml', bytes: fixture('factiva.xml') },
+      { kind: 'bytes', name: 'plain.txt', bytes: Buffer.from('One ordinary article.\n') },
+      { kind: 'bytes', name: 'letter.rtf', bytes: Buffer.from('{\\rtf1 Dear reader.\\par}') },
+    ]);
+    assert.equal(project.articles.list({}).total, before);
+    const [pq, fx] = preview.newsExports;
+    assert.equal(pq.format, 'ProQuest TXT');
+    assert.equal(pq.imported, 2);
+    assert.equal(pq.duplicates, 1);
+    assert.match(pq.articles[2].notes.join(' '), /same text as proquest\.txt #1/);
+    assert.equal(fx.duplicates, 2);
+    assert.ok(fx.articles.every((a) => a.duplicateOf !== undefined));
+    assert.equal(preview.otherFiles, 1);
+    assert.equal(preview.rejected.length, 1);
+    project.close();
   });
 });
