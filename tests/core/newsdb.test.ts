@@ -332,4 +332,23 @@ describe('news-database exports (synthetic fixtures)', () => {
     assert.equal(preview.rejected.length, 1);
     project.close();
   });
+
+  it('Nexis Uni DOCX from the German interface (Rubrik:, Länge:, Autor:, "Ende des Dokuments")', async () => {
+    const p = (t: string) => `<w:p><w:r><w:t xml:space="preserve">${t}</w:t></w:r></w:p>`;
+    const paragraphs = ['Datum und Uhrzeit: Montag, 2. März 2026', 'Dokumente (1)', '1. Kräne stehen still', '',
+      'Kräne stehen still', 'Hafenblatt', '4. März 2026 Mittwoch', 'Rubrik:\u00a0WIRTSCHAFT', 'Länge:\u00a0230 words',
+      'Autor:\u00a0Max Mustermann', 'Text', 'Die Kräne am Nordkai stehen still.', 'Klassifikation', 'Sprache:\u00a0GERMAN',
+      'Ende des Dokuments'];
+    const xml = `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs.map((t) => (t ? p(t) : '<w:p/>')).join('')}</w:body></w:document>`;
+    const { project } = newProject();
+    const report = await importFiles(project, { 'export.docx': zipSync({ 'word/document.xml': strToU8(xml) }) });
+    assert.equal(only(report).format, 'Nexis Uni DOCX');
+    const [article] = stored(project, report);
+    assert.equal(article.text, 'Kräne stehen still\n\nDie Kräne am Nordkai stehen still.');
+    assert.deepEqual(article.attributes, {
+      outlet: 'Hafenblatt', 'publication date': '2026-03-04', author: 'Max Mustermann', language: 'German',
+      section: 'WIRTSCHAFT', length: 230, database: 'Nexis Uni',
+    });
+    project.close();
+  });
 });

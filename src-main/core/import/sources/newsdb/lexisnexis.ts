@@ -100,7 +100,7 @@ function unitsOf(lines: string[], firstLine: number): Unit[] {
   return units;
 }
 
-function parseBlock(lines: string[], firstLine: number): NewsArticle {
+function parseBlock(lines: string[], firstLine: number, where: (line: number) => string): NewsArticle {
   const notes: string[] = [];
   const units = unitsOf(lines, firstLine).filter((u, i, all) => {
     const text = u.lines.join(' ').trim();
@@ -109,7 +109,7 @@ function parseBlock(lines: string[], firstLine: number): NewsArticle {
     return u.kind === 'para' && text.length > 200 && i > 0 && all[i - 1].kind === 'para';
   });
   const hasCentring = units.some((u) => u.kind === 'centered');
-  const article: NewsArticle = { headline: '', body: [], fields: {}, position: `line ${firstLine}`, notes };
+  const article: NewsArticle = { headline: '', body: [], fields: {}, position: where(firstLine), notes };
   let headerPhase = true;
   let sawDateOrHeadline = false;
   const dropped: string[] = [];
@@ -150,7 +150,7 @@ function parseBlock(lines: string[], firstLine: number): NewsArticle {
     if (!headerPhase && u.kind === 'centered' && article.fields.date === undefined && article.body.length === 0) {
       const date = dateLine(text);
       if (date) article.fields.date = date;
-      else dropped.push(`line ${u.line}: ${text.slice(0, 80)}`);
+      else dropped.push(`${where(u.line)}: ${text.slice(0, 80)}`);
       continue;
     }
     const isHeaderLike = u.kind === 'centered' || !hasCentring;
@@ -169,7 +169,7 @@ function parseBlock(lines: string[], firstLine: number): NewsArticle {
       }
       if (u.kind === 'centered' || article.fields.date === undefined || /^https?:\/\//i.test(text)) {
         // Editions, show names, weekdays on their own line, notices, URLs: header lines, not the article's text.
-        dropped.push(`line ${u.line}: ${text.slice(0, 80)}`);
+        dropped.push(`${where(u.line)}: ${text.slice(0, 80)}`);
         continue;
       }
     }
@@ -205,11 +205,13 @@ export function splitLexisNexisText(text: string, variant = 'TXT'): NewsSplit | 
   if (starts.length === 0) return undefined;
   const notes: NewsNote[] = [];
   if (lines.slice(0, starts[0]).some((l) => l.trim() !== '')) {
-    notes.push({ position: `lines 1–${starts[0]}`, message: 'cover page left out' });
+    notes.push({ position: variant === 'TXT' ? `lines 1–${starts[0]}` : 'start', message: 'cover page left out' });
   }
+  // Line numbers mean something only in a text file; in RTF, HTML and DOCX the article's number in the file does.
   const articles = starts.map((start, k) => {
     const end = k + 1 < starts.length ? starts[k + 1] : lines.length;
-    return parseBlock(lines.slice(start + 1, end), start + 2);
+    const where = variant === 'TXT' ? (line: number) => `line ${line}` : () => `item ${k + 1}`;
+    return parseBlock(lines.slice(start + 1, end), start + 2, where);
   });
   return { database: 'lexisnexis', variant, articles, notes };
 }

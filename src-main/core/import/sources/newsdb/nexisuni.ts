@@ -7,12 +7,17 @@ import { dateLine } from './dates';
 import { authorName, clean, COPYRIGHT, languageName, wordCount } from './fields';
 import type { NewsArticle, NewsNote, NewsSplit } from './types';
 
-const END = /^\s*End of Document\s*$/i;
-const FIELD = /^([A-Z][A-Za-z-]*(?: [A-Za-z-]+){0,2}):[\s\u00a0]+(.*)$/s;
+/** "End of Document" in the English, German, French and Dutch interfaces. */
+const END = /^\s*(?:End of Document|Ende des Dokuments|Fin du document|Einde (?:van )?document)\s*$/i;
+const BODY = /^(?:Body|Text|Corps|Tekst|Texte)$/;
+const FIELD = /^(\p{Lu}[\p{L}-]*(?: [\p{L}-]+){0,2}):[\s\u00a0]+(.*)$/su;
 
 type Role = 'author' | 'section' | 'length' | 'language' | 'text' | 'meta';
 const ROLES: Record<string, Role> = {
   byline: 'author', author: 'author', section: 'section', length: 'length', language: 'language', highlight: 'text',
+  autor: 'author', auteur: 'author', rubrik: 'section', rubrique: 'section', rubriek: 'section', länge: 'length',
+  longueur: 'length', lengte: 'length', sprache: 'language', langue: 'language', taal: 'language',
+  ladedatum: 'meta', 'date de chargement': 'meta', 'publikationstyp': 'meta', 'type de publication': 'meta',
   dateline: 'meta', 'load-date': 'meta', 'publication-type': 'meta', 'journal code': 'meta', subject: 'meta',
   organization: 'meta', person: 'meta', geographic: 'meta', industry: 'meta', company: 'meta', ticker: 'meta',
   graphic: 'meta', correction: 'meta', 'correction-date': 'meta', notes: 'meta', series: 'meta', edition: 'meta',
@@ -28,7 +33,7 @@ function fieldOf(p: string): { role: Role; value: string } | undefined {
 }
 
 export function isNexisUni(paragraphs: string[]): boolean {
-  return paragraphs.some((p) => END.test(p)) && paragraphs.some((p) => /^\s*Body\s*$/.test(p) || /^(Length|Section|Byline):[\s\u00a0]/.test(p.trim()));
+  return paragraphs.some((p) => END.test(p)) && paragraphs.some((p) => BODY.test(p.trim()) || fieldOf(p) !== undefined);
 }
 
 export function splitNexisUni(paragraphs: string[]): NewsSplit {
@@ -47,7 +52,7 @@ export function splitNexisUni(paragraphs: string[]): NewsSplit {
   chunks.forEach((items, k) => {
     if (items.length === 0) return;
     const article: NewsArticle = { headline: '', body: [], fields: {}, position: `paragraph ${items[0].index + 1}`, notes: [] };
-    const firstField = items.findIndex((p) => fieldOf(p.text) || /^Body$/.test(p.text));
+    const firstField = items.findIndex((p) => fieldOf(p.text) || BODY.test(p.text));
     const headerEnd = firstField < 0 ? Math.min(items.length, 4) : firstField;
     const header = items.slice(0, headerEnd).filter((p) => !COPYRIGHT.test(p.text));
     let dateAt = -1;
@@ -75,8 +80,8 @@ export function splitNexisUni(paragraphs: string[]): NewsSplit {
     }
     let inClassification = false;
     for (const p of items.slice(headerEnd)) {
-      if (/^Body$/.test(p.text)) continue;
-      if (/^Classification$/.test(p.text)) {
+      if (BODY.test(p.text)) continue;
+      if (/^(?:Classification|Klassifikation|Classement|Classificatie)$/.test(p.text)) {
         inClassification = true;
         continue;
       }
