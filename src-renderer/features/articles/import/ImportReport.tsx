@@ -91,8 +91,9 @@ export function ImportReport({ report, onClose }: { report: FinishedImport; onCl
           <NewsExport key={e.file} report={e} onOpen={selectArticle} />
         ))}
         <ReportList title="Imported" testId="import-list-imported" items={imported} open={imported.length <= 20 && skipped.length + rejected.length === 0}>
-          {(f) => (
-            <li key={f.file}>
+          {(f, i) => (
+            // One export file yields many articles, so the file alone is not a unique key.
+            <li key={`${i}:${f.file}`}>
               <button type="button" className="link" onClick={() => selectArticle(f.articleId)} title={`Open “${f.title}”`}>
                 {f.title}
               </button>
@@ -107,8 +108,8 @@ export function ImportReport({ report, onClose }: { report: FinishedImport; onCl
           )}
         </ReportList>
         <ReportList title="Skipped duplicates" testId="import-list-skipped" items={skipped} open>
-          {(f) => (
-            <li key={f.file}>
+          {(f, i) => (
+            <li key={`${i}:${f.file}`}>
               <span className="report-file">{f.file}</span>
               <span className="muted"> — {f.reason}</span>
               {f.articleId !== undefined && (
@@ -152,8 +153,8 @@ function NewsExport({ report, onOpen }: { report: NewsExportReport; onOpen(id: n
       </summary>
       {expanded && (
         <ul>
-          {report.notes.map((n) => (
-            <li key={`note-${n.position}`} className="muted">
+          {report.notes.map((n, i) => (
+            <li key={`note-${i}`} className="muted">
               {n.position}: {n.message}
             </li>
           ))}
@@ -188,7 +189,7 @@ function NewsExport({ report, onOpen }: { report: NewsExportReport; onOpen(id: n
   );
 }
 
-function ReportList<T>({ title, testId, items, open, children }: { title: string; testId: string; items: T[]; open: boolean; children(item: T): ReactNode }) {
+function ReportList<T>({ title, testId, items, open, children }: { title: string; testId: string; items: T[]; open: boolean; children(item: T, index: number): ReactNode }) {
   const [expanded, setExpanded] = useState(open);
   if (items.length === 0) return null;
   return (
@@ -198,7 +199,7 @@ function ReportList<T>({ title, testId, items, open, children }: { title: string
       </summary>
       {expanded && (
         <ul>
-          {items.slice(0, SHOWN_PER_LIST).map(children)}
+          {items.slice(0, SHOWN_PER_LIST).map((item, i) => children(item, i))}
           {items.length > SHOWN_PER_LIST && <li className="muted">… and {formatNumber(items.length - SHOWN_PER_LIST)} more (use Copy report for the full list)</li>}
         </ul>
       )}

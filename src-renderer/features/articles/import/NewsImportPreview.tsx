@@ -49,8 +49,8 @@ export function NewsImportPreview({ preview, onImport, onCancel }: { preview: Im
               {outlets.length > 0 && ` from ${outlets.slice(0, 3).join(', ')}${outlets.length > 3 ? ` and ${formatNumber(outlets.length - 3)} more` : ''}`}
               {e.duplicates > 0 && `, ${plural(e.duplicates, 'duplicate')}`}
             </p>
-            {e.notes.map((n) => (
-              <p key={n.position} className="muted">
+            {e.notes.map((n, i) => (
+              <p key={i} className="muted">
                 {n.position}: {n.message}
               </p>
             ))}
@@ -74,8 +74,8 @@ export function NewsImportPreview({ preview, onImport, onCancel }: { preview: Im
         );
       })}
       {preview.otherFiles > 0 && <p>{plural(preview.otherFiles, 'other file')} will be imported as one article each.</p>}
-      {preview.rejected.map((r) => (
-        <p key={r.file} className="report-reason">
+      {preview.rejected.map((r, i) => (
+        <p key={i} className="report-reason">
           {r.file} — {r.reason}
         </p>
       ))}
