@@ -55,6 +55,11 @@ describe('news-database exports (synthetic fixtures)', () => {
     assert.equal(report.imported.length, 6);
     assert.ok(news.notes.some((n) => n.position === 'lines 1–8' && /cover page/.test(n.message)), JSON.stringify(news.notes));
     const [en, de, fr, transcript, noBody, copyrightOnly] = stored(project, report);
+    // The file's byte order mark and CRLF line endings are recorded; the stored text has neither.
+    const record = project.articles.get(en.id);
+    assert.equal(record.hadBom, true);
+    assert.equal(record.originalLineEndings, 'CRLF');
+    assert.ok(!en.text.includes('\r') && !en.text.includes('\ufeff'));
 
     assert.equal(en.title, 'Harbour cranes stand still; Workers wait for spare parts');
     assert.deepEqual(en.attributes, {

@@ -3,7 +3,7 @@
 // the <section>; notes and illustrations sit in <aside>; the footer holds the copyright and "Numéro de document".
 // The rules follow tm.plugin.europresse.
 import { findDate } from './dates';
-import { childElements, findAll, findOne, hasClass, paragraphsOf, parseHtml, textOf, type Element } from './dom';
+import { childElements, findAll, findOne, hasClass, paragraphsOf, parseHtml, textOf } from './dom';
 import { authorName, clean, COPYRIGHT, LENGTH_LINE, wordCount } from './fields';
 import type { NewsArticle, NewsSplit } from './types';
 
@@ -57,4 +57,3 @@ function finish(article: NewsArticle): void {
   if (article.body.length === 0) article.notes.push('no body (headline only)');
 }
 
-export type { Element };
