@@ -11,6 +11,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { ImportReport, NewsExportReport } from '../../src-main/contract/types';
 import { exportJson } from '../../src-main/core/export/json';
 import { importSources, previewSources } from '../../src-main/core/import/importer';
+import { redecodeArticle } from '../../src-main/core/import/redecode';
 import type { NewsFormat } from '../../src-main/core/import/sources/newsdb';
 import type { Project } from '../../src-main/core/store/Project';
 import { builtCli, newProject, repoRoot, tempDir, writeFiles } from './helpers';
@@ -60,6 +61,8 @@ describe('news-database exports (synthetic fixtures)', () => {
     assert.equal(record.hadBom, true);
     assert.equal(record.originalLineEndings, 'CRLF');
     assert.ok(!en.text.includes('\r') && !en.text.includes('\ufeff'));
+    // A split article keeps no copy of the whole export, so re-decoding it says why it cannot.
+    assert.throws(() => redecodeArticle(project, en.id, 'windows-1252'), /split from a news-database export/);
 
     assert.equal(en.title, 'Harbour cranes stand still; Workers wait for spare parts');
     assert.deepEqual(en.attributes, {
