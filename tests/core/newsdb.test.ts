@@ -270,6 +270,12 @@ describe('news-database exports (synthetic fixtures)', () => {
     const wrong = await importFiles(project, { 'plain.txt': 'Just one article.\n\nNo export at all.\n' }, 'factiva');
     assert.equal(wrong.imported.length, 0);
     assert.match(wrong.rejected[0].reason, /no Factiva articles found in this file \(--format factiva\)/);
+    // An ordinary web page that happens to use "article" classes is one article, not a Factiva export.
+    const page = await importFiles(project, {
+      'page.html': '<html><body><div class="article main-article"><h1>Harbour</h1><p class="articleParagraph">Cranes idle.</p></div><div class="article">Other</div></body></html>',
+    });
+    assert.equal(page.imported.length, 1);
+    assert.equal(page.newsExports, undefined);
     // Without --format an ordinary text file is one article, as before.
     const plain = await importFiles(project, { 'plain.txt': 'Just one article.\n\nNo export at all.\n' });
     assert.equal(plain.imported.length, 1);

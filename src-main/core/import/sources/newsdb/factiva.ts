@@ -9,7 +9,9 @@ import { authorName, clean, COPYRIGHT, languageName, LENGTH_LINE, wordCount } fr
 import type { NewsArticle, NewsSplit } from './types';
 
 export function isFactivaHtml(html: string): boolean {
-  return /class=["']?article\b[^"']*Article/i.test(html) || (/articleParagraph/.test(html) && /factiva|dow jones/i.test(html));
+  // Factiva marks each item <div class="article enArticle"> (the language code, then "Article"); an ordinary web page
+  // with an "article" class is not an export.
+  return /class=["']?article [a-z]{2}Article\b/.test(html) || (/class=["']?articleParagraph\b/.test(html) && /factiva|dow jones/i.test(html));
 }
 
 export function isFactivaXml(xml: string): boolean {
@@ -18,7 +20,7 @@ export function isFactivaXml(xml: string): boolean {
 
 export function splitFactivaHtml(html: string): NewsSplit {
   const doc = parseHtml(html);
-  const items = findAll(doc, (e) => e.name === 'div' && hasClass(e, 'article'));
+  const items = findAll(doc, (e) => e.name === 'div' && hasClass(e, 'article') && /\b[a-z]{2}Article\b/.test(e.attribs.class ?? ''));
   const articles = items.map((item, i) => (findOne(item, (e) => e.name === 'td' && hasClass(e, 'index')) ? fromIndexing(item, i) : fromDisplay(item, i)));
   return { database: 'factiva', variant: 'HTML', articles, notes: [] };
 }

@@ -159,7 +159,7 @@ export function readNewsExport(bytes: Uint8Array, fileName: string, format?: New
  * ("N of M DOCUMENTS", "ProQuest document ID", Factiva's and Europresse's class names). Ordinary article files are
  * passed over without a second decode.
  */
-const SIGNATURE = /\d\s+(?:of|von|sur|van|de|di|af)\s+\d+\s+DO[CK]UMENT|ProQuest document|DocPublicationName|titreArticleVisu|articleParagraph|class="?article|ppsarticle|<accessionNo>/i;
+const SIGNATURE = /\d\s+(?:of|von|sur|van|de|di|af)\s+\d+\s+DO[CK]UMENT|ProQuest document|DocPublicationName|titreArticleVisu|articleParagraph|class="?article [a-z]{2}Article|ppsarticle|<accessionNo>/i;
 
 function mayBeNewsExport(bytes: Uint8Array): boolean {
   return SIGNATURE.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
