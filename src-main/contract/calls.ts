@@ -15,6 +15,7 @@ import type {
   ExportResult,
   HistoryState,
   ImportReport,
+  ImportPreview,
   ProjectInfo,
   RecentProject,
   RedecodeResult,
@@ -206,6 +207,16 @@ export const calls = {
       jobId: jobId.optional(),
     }),
     response: {} as ImportReport,
+  },
+  /** Reads the files as articles.importFiles would, and says what it would import, storing nothing. */
+  'articles.previewFiles': {
+    request: z.strictObject({
+      files: z
+        .array(z.strictObject({ name: z.string().min(1).max(1024), base64: z.string().max(400_000_000) }))
+        .min(1)
+        .max(10_000),
+    }),
+    response: {} as ImportPreview,
   },
   'jobs.cancel': { request: z.strictObject({ jobId }), response: {} as { cancelled: boolean } },
 

@@ -8,10 +8,18 @@ export const DOCUMENT_EXTENSIONS = ['.docx', '.pdf', '.rtf'];
 /** A Gloss JSON export: imported only when named on its own, since article folders often hold unrelated JSON. */
 export const GLOSS_JSON_EXTENSIONS = ['.json'];
 
+/**
+ * News-database exports in Word, RTF and XML (Nexis Uni, LexisNexis, APA, Factiva). News exports in text and HTML
+ * come through TEXT_EXTENSIONS and HTML_EXTENSIONS and are recognised by content.
+ */
+export const NEWS_DOCUMENT_EXTENSIONS = ['.docx', '.rtf'];
+/** Factiva XML: like JSON, imported only when named on its own, since folders often hold unrelated XML. */
+export const NEWS_XML_EXTENSIONS = ['.xml'];
+
 /** What a folder import picks up. */
 export const FOLDER_EXTENSIONS = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS, ...DOCUMENT_EXTENSIONS];
 /** What may be picked or named as a single file. */
-export const FILE_EXTENSIONS = [...FOLDER_EXTENSIONS, ...GLOSS_JSON_EXTENSIONS];
+export const FILE_EXTENSIONS = [...FOLDER_EXTENSIONS, ...GLOSS_JSON_EXTENSIONS, ...NEWS_XML_EXTENSIONS];
 
 export function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');

@@ -138,6 +138,48 @@ export interface ImportReport {
   skipped: SkippedFile[];
   rejected: RejectedFile[];
   cancelled: boolean;
+  /** One entry per news-database export (LexisNexis, Nexis Uni, Factiva, ProQuest, Europresse) split into articles. */
+  newsExports?: NewsExportReport[];
+}
+
+/** One article found in a news-database export, with the fields read from it. */
+export interface NewsExportArticle {
+  /** 1-based, in the file's order. */
+  index: number;
+  /** Where it starts: "line 26", "paragraph 114", "item 2". */
+  position: string;
+  title: string;
+  /** outlet, publication date, author, section, length, language, source_id (only those found). */
+  fields: Record<string, string | number>;
+  /** What was missing or left out for this article. */
+  notes: string[];
+  /** Set once stored; absent when it was a duplicate or could not be stored. */
+  articleId?: number;
+  /** The article it duplicates (same normalised text), when skipped. */
+  duplicateOf?: number;
+}
+
+/** What an import would do, before anything is stored (the app's preview of news-database exports). */
+export interface ImportPreview {
+  /** News-database exports among the files, each with its articles; duplicateOf names an article already stored. */
+  newsExports: NewsExportReport[];
+  /** Other files, each of which would import as one article. */
+  otherFiles: number;
+  rejected: RejectedFile[];
+}
+
+export interface NewsExportReport {
+  file: string;
+  /** "LexisNexis", "Nexis Uni", "Factiva", "ProQuest", "Europresse", "APA-OnlineManager". */
+  database: string;
+  /** The database and the file's variant: "LexisNexis TXT", "Factiva HTML (indexing display)", "Nexis Uni DOCX". */
+  format: string;
+  found: number;
+  imported: number;
+  duplicates: number;
+  articles: NewsExportArticle[];
+  /** What was left out or not understood file-wide (cover pages, tables of contents), with where. */
+  notes: { position: string; message: string }[];
 }
 
 export interface ExportResult {

@@ -12,7 +12,7 @@ import { runExport } from './export/exportJob';
 import { agreementReport } from './team/agreementReport';
 import type { Change, Command } from './commands/command';
 import { projectCommands } from './commands/projectCommands';
-import { importSources, type ImportSource } from './import/importer';
+import { importSources, previewSources, type ImportSource } from './import/importer';
 import { encodingOptions } from './import/encodings';
 import { redecodeArticle } from './import/redecode';
 import { workerWriter } from './import/articleWriter';
@@ -344,6 +344,11 @@ export class Session {
     'articles.discardUploads': async ({ uploads }) => {
       if (!this.host.discardUploads) throw new GlossError('forbidden', 'This host takes no uploads.');
       return { discarded: this.host.discardUploads(uploads) };
+    },
+    'articles.previewFiles': async ({ files }) => {
+      const project = this.requireWritable();
+      const sources: ImportSource[] = files.map((f) => ({ kind: 'bytes', name: f.name, bytes: Buffer.from(f.base64, 'base64') }));
+      return previewSources(project, sources);
     },
     'jobs.cancel': async ({ jobId }) => {
       const job = this.jobs.get(jobId);

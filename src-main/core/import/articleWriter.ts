@@ -5,6 +5,8 @@ import type { EncodingBasis, ImportReport } from '../../contract/types';
 import { ArticleStore, type ArticleSource } from '../store/ArticleStore';
 import type { Project } from '../store/Project';
 import { importGlossJson } from './glossJson';
+import type { AttributeStore } from '../store/AttributeStore';
+import { attributeStoreFor, storeImportedAttributes, type ImportedAttribute } from './sources/newsdb/attributes';
 
 /** A decoded, normalised file ready to be stored. */
 export interface ReadyArticle {
@@ -21,6 +23,8 @@ export interface ReadyArticle {
   hash: string;
   /** The file's bytes, stored with the article for re-decoding. */
   source?: ArticleSource;
+  /** Article attributes read from the file (a news-database export's outlet, date, author, …). */
+  attributes?: ImportedAttribute[];
 }
 
 export type WriteOutcome =
@@ -44,6 +48,7 @@ export interface ArticleWriter {
  * inside the same statement), so a failing file cannot leave half an article even inside a shared transaction.
  */
 export function writeBatch(db: Database, articles: ArticleStore, batch: ReadyArticle[]): WriteOutcome[] {
+  let attributeStore: AttributeStore | undefined;
   return db.transaction(() =>
     batch.map((a): WriteOutcome => {
       const existing = articles.findByHash(a.hash);
@@ -52,20 +57,32 @@ export function writeBatch(db: Database, articles: ArticleStore, batch: ReadyArt
       }
       const title = a.title;
       try {
-        const articleId = articles.insert({
-          title,
-          sourceFile: a.sourceFile,
-          contentHash: a.hash,
-          encoding: a.encoding,
-          hadBom: a.hadBom,
-          originalLineEndings: a.originalLineEndings,
-          normalizedToNfc: a.normalizedToNfc,
-          text: a.text,
-          length: codePointLength(a.text),
-          encodingBasis: a.encodingBasis,
-          encodingConfidence: a.encodingConfidence,
-          source: a.source,
-        });
+        const insert = () =>
+          articles.insert({
+            title,
+            sourceFile: a.sourceFile,
+            contentHash: a.hash,
+            encoding: a.encoding,
+            hadBom: a.hadBom,
+            originalLineEndings: a.originalLineEndings,
+            normalizedToNfc: a.normalizedToNfc,
+            text: a.text,
+            length: codePointLength(a.text),
+            encodingBasis: a.encodingBasis,
+            encodingConfidence: a.encodingConfidence,
+            source: a.source,
+          });
+        const attributes = a.attributes ?? [];
+        // An article with attributes goes in together with them (a savepoint inside the batch's transaction).
+        const articleId =
+          attributes.length === 0
+            ? insert()
+            : db.transaction(() => {
+                const id = insert();
+                attributeStore ??= attributeStoreFor(db);
+                storeImportedAttributes(attributeStore, id, attributes);
+                return id;
+              })();
         return { kind: 'imported', file: a.file, articleId, title, encoding: a.encoding, guessed: a.encodingBasis === 'guessed' };
       } catch (err) {
         // A disk-full, I/O or busy error can make SQLite roll back the whole transaction, not just this article.

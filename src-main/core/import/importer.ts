@@ -1,12 +1,14 @@
 import { open, readdir, realpath, stat, lstat } from 'node:fs/promises';
 import { basename, extname, join, relative } from 'node:path';
 import { constants } from 'node:fs';
-import type { ImportReport } from '../../contract/types';
+import type { ImportPreview, ImportReport, NewsExportArticle, NewsExportReport } from '../../contract/types';
 import type { Project } from '../store/Project';
 import { inlineWriter, type ArticleWriter, type ReadyArticle } from './articleWriter';
 import { GLOSS_JSON_MAX_BYTES } from './glossJson';
 import { HTML_EXTENSIONS } from './html';
 import { contentFromFile, DOCUMENT_EXTENSIONS, GLOSS_JSON_EXTENSIONS, importKindOf, TEXT_EXTENSIONS, type SourceKind } from './textSource';
+import { NEWS_XML_EXTENSIONS } from '../../contract/fileTypes';
+import { readNewsExport, type NewsExportContent, type NewsFormat } from './sources/newsdb';
 
 export { TEXT_EXTENSIONS };
 /** Larger files are rejected rather than stored: nobody codes a 64 MB article, and it would stall every view. */
@@ -26,15 +28,19 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Where articles are stored; by default on this thread and the project's connection. */
   writer?: ArticleWriter;
+  /** Read every file as this news database's export (`gloss import --format`); by default detected by content. */
+  format?: NewsFormat;
 }
+
+type CandidateKind = SourceKind | 'gloss-json' | 'news-xml';
 
 interface Candidate {
   /** What the report calls it: the path given, or the uploaded name. */
   file: string;
   /** What the article records as its source. */
   sourceFile: string;
-  /** Plain text, an HTML page, a Word, PDF or RTF document, or a Gloss JSON export (by extension). */
-  kind: SourceKind | 'gloss-json';
+  /** Plain text, an HTML page, a Word, PDF or RTF document, a Gloss JSON export, or a Factiva XML export (by extension). */
+  kind: CandidateKind;
   read: () => Promise<Uint8Array>;
 }
 
@@ -43,6 +49,7 @@ interface Prepared {
   result:
     | ({ ok: true; kind: 'article'; notes?: string[] } & Omit<ReadyArticle, 'file' | 'sourceFile'>)
     | { ok: true; kind: 'gloss-json'; bytes: Uint8Array }
+    | ({ ok: true; kind: 'news' } & NewsExportContent)
     | { ok: false; reason: string };
 }
 
@@ -71,8 +78,9 @@ export async function importSources(project: Project, sources: ImportSource[], o
       // Several reads in flight at once keep the disk and the thread pool busy while this thread decodes.
       const slice = candidates.slice(index, index + READ_CONCURRENCY);
       index += slice.length;
-      for (const p of await Promise.all(slice.map(prepare))) {
+      for (const p of await Promise.all(slice.map((c) => prepare(c, options.format)))) {
         if (p.result.ok && p.result.kind === 'article') bytes += p.result.text.length * 2 + (p.result.source?.bytes.length ?? 0);
+        else if (p.result.ok && p.result.kind === 'news') for (const a of p.result.articles) bytes += a.text.length * 2;
         else if (p.result.ok) bytes += p.result.bytes.length;
         batch.push(p);
       }
@@ -91,18 +99,70 @@ export async function importSources(project: Project, sources: ImportSource[], o
     }
     pending = nextBatch();
     const ready: ReadyArticle[] = [];
+    // For each ready article from a news export, its line in that export's report (filled in once stored).
+    const newsEntries: (NewsExportArticle & { export: NewsExportReport })[] = [];
     const notesOf = new Map<string, string[]>();
     const exports: { file: string; bytes: Uint8Array }[] = [];
     for (const { candidate, result } of batch) {
       if (!result.ok) report.rejected.push({ file: candidate.file, reason: result.reason });
       else if (result.kind === 'gloss-json') exports.push({ file: candidate.file, bytes: result.bytes });
-      else {
+      else if (result.kind === 'news') {
+        const entry: NewsExportReport = {
+          file: candidate.file,
+          database: result.database,
+          format: result.format,
+          found: result.articles.length,
+          imported: 0,
+          duplicates: 0,
+          articles: [],
+          notes: result.notes,
+        };
+        (report.newsExports ??= []).push(entry);
+        result.articles.forEach((a, i) => {
+          const line: NewsExportArticle = {
+            index: i + 1,
+            position: a.source.position,
+            title: a.title,
+            fields: Object.fromEntries(a.attributes.map((x) => [x.name, x.value])),
+            notes: a.source.notes,
+          };
+          entry.articles.push(line);
+          newsEntries[ready.length] = Object.assign(line, { export: entry });
+          ready.push({
+            file: candidate.file,
+            sourceFile: result.articles.length > 1 ? `${candidate.sourceFile} #${i + 1}` : candidate.sourceFile,
+            text: a.text,
+            title: a.title,
+            hash: a.hash,
+            encoding: result.encoding,
+            encodingBasis: result.encodingBasis,
+            encodingConfidence: result.encodingConfidence,
+            hadBom: result.hadBom,
+            originalLineEndings: result.originalLineEndings,
+            normalizedToNfc: false,
+            attributes: a.attributes,
+          });
+        });
+      } else {
         const { kind: _kind, ok: _ok, notes, ...article } = result;
         if (notes?.length) notesOf.set(candidate.file, notes);
         ready.push({ file: candidate.file, sourceFile: candidate.sourceFile, ...article });
       }
     }
-    for (const outcome of await writer.write(ready)) {
+    const outcomes = await writer.write(ready);
+    outcomes.forEach((outcome, i) => {
+      const news = newsEntries[i];
+      if (!news) return;
+      if (outcome.kind === 'imported') {
+        news.articleId = outcome.articleId;
+        news.export.imported++;
+      } else if (outcome.kind === 'skipped') {
+        news.duplicateOf = outcome.articleId;
+        news.export.duplicates++;
+      } else news.notes = [...news.notes, outcome.reason];
+    });
+    for (const e of newsEntries) if (e) delete (e as Partial<typeof e>).export;
+    for (const outcome of outcomes) {
       if (outcome.kind === 'imported') {
         report.imported.push({
           file: outcome.file,
@@ -140,7 +200,55 @@ export async function importSources(project: Project, sources: ImportSource[], o
   return report;
 }
 
-async function prepare(candidate: Candidate): Promise<Prepared> {
+/**
+ * What importSources would do with these files, storing nothing: each news-database export with its articles and
+ * their fields (and which are already in the project, or repeat an earlier article of the same files), how many
+ * other files would import as one article each, and which files would be rejected.
+ */
+export async function previewSources(project: Project, sources: ImportSource[], format?: NewsFormat): Promise<ImportPreview> {
+  const scratch: ImportReport = { imported: [], skipped: [], rejected: [], cancelled: false };
+  const candidates = await expand(sources, scratch);
+  const preview: ImportPreview = { newsExports: [], otherFiles: 0, rejected: scratch.rejected };
+  const seen = new Map<string, string>();
+  for (const candidate of candidates) {
+    const { result } = await prepare(candidate, format);
+    if (!result.ok) preview.rejected.push({ file: candidate.file, reason: result.reason });
+    else if (result.kind !== 'news') preview.otherFiles++;
+    else {
+      const entry: NewsExportReport = {
+        file: candidate.file,
+        database: result.database,
+        format: result.format,
+        found: result.articles.length,
+        imported: 0,
+        duplicates: 0,
+        articles: [],
+        notes: result.notes,
+      };
+      result.articles.forEach((a, i) => {
+        const existing = project.articles.findByHash(a.hash);
+        const earlier = seen.get(a.hash);
+        const notes = [...a.source.notes];
+        if (earlier && !existing) notes.push(`same text as ${earlier}`);
+        if (existing || earlier) entry.duplicates++;
+        else entry.imported++;
+        seen.set(a.hash, `${candidate.file} #${i + 1}`);
+        entry.articles.push({
+          index: i + 1,
+          position: a.source.position,
+          title: a.title,
+          fields: Object.fromEntries(a.attributes.map((x) => [x.name, x.value])),
+          notes,
+          ...(existing ? { duplicateOf: existing.id } : {}),
+        });
+      });
+      preview.newsExports.push(entry);
+    }
+  }
+  return preview;
+}
+
+async function prepare(candidate: Candidate, format: NewsFormat | undefined): Promise<Prepared> {
   let bytes: Uint8Array;
   try {
     bytes = await candidate.read();
@@ -149,6 +257,12 @@ async function prepare(candidate: Candidate): Promise<Prepared> {
   }
   // Parsing a Gloss export waits for the writer: on this thread a large or hostile one would block the host.
   if (candidate.kind === 'gloss-json') return { candidate, result: { ok: true, kind: 'gloss-json', bytes } };
+  // A news-database export becomes many articles, whatever its extension; any other file is one article.
+  const news = readNewsExport(bytes, candidate.sourceFile, format);
+  if (news) return { candidate, result: news.ok ? { ...news, kind: 'news' } : news };
+  if (candidate.kind === 'news-xml') {
+    return { candidate, result: { ok: false, reason: 'not a news-database export Gloss recognises' } };
+  }
   const content = await contentFromFile(bytes, candidate.kind, candidate.sourceFile);
   if (!content.ok) return { candidate, result: content };
   // The original bytes go with the article, so it can later be re-decoded with an encoding chosen by hand; a
@@ -253,13 +367,13 @@ async function walk(root: string, dir: string, out: Candidate[], report: ImportR
  * its own, because folders of articles often hold JSON that is not a Gloss export (metadata, settings), and
  * rejecting each would drown the report.
  */
-function folderKindOf(name: string): SourceKind | undefined {
+function folderKindOf(name: string): Exclude<CandidateKind, 'gloss-json' | 'news-xml'> | undefined {
   const kind = importKindOf(name);
-  return kind === 'gloss-json' ? undefined : kind;
+  return kind === 'gloss-json' || kind === 'news-xml' ? undefined : kind;
 }
 
 /** A Gloss export holds a whole project, so it may be larger than any one article file. */
-function maxBytesFor(kind: SourceKind | 'gloss-json'): number {
+function maxBytesFor(kind: CandidateKind): number {
   return kind === 'gloss-json' ? GLOSS_JSON_MAX_BYTES : MAX_FILE_BYTES;
 }
 
@@ -289,6 +403,12 @@ function tooLarge(size: number, maxBytes: number): string {
 }
 
 function unsupportedReason(ext: string): string {
-  const reads = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS, ...DOCUMENT_EXTENSIONS, ...GLOSS_JSON_EXTENSIONS.map((e) => `${e} (a Gloss export)`)];
+  const reads = [
+    ...TEXT_EXTENSIONS,
+    ...HTML_EXTENSIONS,
+    ...DOCUMENT_EXTENSIONS,
+    ...GLOSS_JSON_EXTENSIONS.map((e) => `${e} (a Gloss export)`),
+    ...NEWS_XML_EXTENSIONS.map((e) => `${e} (a news-database export)`),
+  ];
   return `not a text file type Gloss imports (${ext || 'no extension'}; it reads ${reads.join(', ')})`;
 }

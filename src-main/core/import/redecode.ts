@@ -25,7 +25,7 @@ export function redecodeArticle(project: Project, id: number, encoding: string, 
   if (!source) {
     throw new GlossError(
       'conflict',
-      `Article ${id} cannot be re-decoded: its original bytes were not kept (it was imported before Gloss kept them, or from a Gloss export). Import the file again instead.`,
+      `Article ${id} cannot be re-decoded: its original bytes were not kept (it was imported before Gloss kept them, from a Gloss export, or split from a news-database export). Import the file again instead.`,
     );
   }
   if (source.kind === 'docx' || source.kind === 'pdf') {

@@ -7,6 +7,8 @@ import { userInfo } from 'node:os';
 import { GlossError } from '../../contract/errors';
 import { calls } from '../../contract/calls';
 import { importSources } from '../../core/import/importer';
+import { NEWS_FORMATS, type NewsFormat } from '../../core/import/sources/newsdb';
+import type { NewsExportReport } from '../../contract/types';
 import { exportCsv } from '../../core/export/csv';
 import { exportJson } from '../../core/export/json';
 import { Project } from '../../core/store/Project';
@@ -21,7 +23,7 @@ const HELP = `gloss — code news articles and export exact offsets
 
 Usage:
   gloss init <project.gloss>
-  gloss import <project.gloss> <file-or-folder>... [--json]
+  gloss import <project.gloss> <file-or-folder>... [--json] [--format lexisnexis|nexisuni|factiva|proquest|europresse]
   gloss code <project.gloss> --article <id> --code <code path> --start <n> --end <n> [--memo <text>] [--coder <name>]
   gloss export <project.gloss> --format json|csv --out <file> [--raw-cells]
   gloss stats <project.gloss> [--json]
@@ -35,6 +37,10 @@ Offsets are Unicode code points, end exclusive. Options take "--name value" or "
 import reads .txt/.text/.md files and .html/.htm pages (their text) in UTF-8, UTF-16/32 with a BOM or a legacy
 encoding it detects (Windows-1252 when unsure), and a Gloss JSON export named as a .json file: its articles,
 codebook and codings, articles already in the project matched by their text (importing it twice adds nothing).
+News-database exports (LexisNexis TXT/RTF/HTML, Nexis Uni DOCX, Factiva HTML/XML, ProQuest TXT/HTML, Europresse
+HTML, APA RTF) are recognised by content and split into one article per item, with outlet, publication date,
+author, section, length, language, source_id and database as attributes; --format reads every file as that
+database's export.
 
 ${TOOLKIT_HELP}
 ${AGREE_HELP}
@@ -74,6 +80,26 @@ function projectPath(args: ParsedArgs): string {
   return resolve(p);
 }
 
+/** A news export's summary and, per article, the fields read and anything missing or left out. */
+function printNewsExport(e: NewsExportReport): void {
+  const outlets = [...new Set(e.articles.map((a) => a.fields.outlet).filter((o) => o !== undefined))];
+  const shown = outlets.slice(0, 3).join(', ') + (outlets.length > 3 ? ` and ${outlets.length - 3} more` : '');
+  process.stdout.write(
+    `\n${e.file}: ${e.format}, ${e.found} article${e.found === 1 ? '' : 's'}${shown ? ` from ${shown}` : ''}; ` +
+      `${e.imported} imported, ${e.duplicates} duplicate${e.duplicates === 1 ? '' : 's'}\n`,
+  );
+  for (const n of e.notes) process.stdout.write(`  ${n.position}: ${n.message}\n`);
+  for (const a of e.articles) {
+    const fields = Object.entries(a.fields)
+      .filter(([k]) => k !== 'database')
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(' | ');
+    const where = a.articleId !== undefined ? `article ${a.articleId}` : a.duplicateOf !== undefined ? `duplicate of article ${a.duplicateOf}` : 'not stored';
+    process.stdout.write(`  #${a.index} (${a.position}) "${a.title}" → ${where}\n      ${fields || 'no fields found'}\n`);
+    for (const n of a.notes) process.stdout.write(`      note: ${n}\n`);
+  }
+}
+
 async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, SPEC);
   const command = args.positional[0];
@@ -99,12 +125,17 @@ async function run(argv: string[]): Promise<number> {
       const path = projectPath(args);
       const inputs = args.positional.slice(2);
       if (inputs.length === 0) throw new UsageError('name at least one file or folder to import');
+      const formatOpt = args.options.get('format');
+      if (formatOpt !== undefined && !(NEWS_FORMATS as readonly unknown[]).includes(formatOpt)) {
+        throw new UsageError(`--format for import must be one of ${NEWS_FORMATS.join(', ')} (got "${String(formatOpt)}")`);
+      }
+      const format = formatOpt as NewsFormat | undefined;
       const project = Project.open(path, { holder: 'gloss CLI' });
       try {
         const report = await importSources(
           project,
           inputs.map((p) => ({ kind: 'path', path: p })),
-          { onProgress: (done, total) => total > 20 && process.stderr.write(`\rImporting ${done}/${total}`) },
+          { onProgress: (done, total) => total > 20 && process.stderr.write(`\rImporting ${done}/${total}`), format },
         );
         if (report.imported.length + report.skipped.length + report.rejected.length > 20) process.stderr.write('\n');
         if (args.options.has('json')) {
@@ -113,6 +144,7 @@ async function run(argv: string[]): Promise<number> {
             imported: report.imported.map(({ file, articleId, title, notes }) => ({ file, articleId, title, ...(notes ? { notes } : {}) })),
             skipped: report.skipped.map(({ file, reason }) => ({ file, reason })),
             rejected: report.rejected,
+            ...(report.newsExports ? { newsExports: report.newsExports } : {}),
           };
           process.stdout.write(`${JSON.stringify(out)}\n`);
         } else {
@@ -122,6 +154,7 @@ async function run(argv: string[]): Promise<number> {
           }
           for (const s of report.skipped) process.stdout.write(`skipped   ${s.file}  (${s.reason})\n`);
           for (const r of report.rejected) process.stdout.write(`rejected  ${r.file}  (${r.reason})\n`);
+          for (const e of report.newsExports ?? []) printNewsExport(e);
           err(`${report.imported.length} imported, ${report.skipped.length} skipped, ${report.rejected.length} rejected`);
         }
         return report.rejected.length > 0 ? 1 : 0;

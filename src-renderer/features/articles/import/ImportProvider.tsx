@@ -1,10 +1,18 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, bridge, isDesktop } from '../../../api/api';
-import type { ImportReport } from '../../../../src-main/contract/types';
+import type { ImportPreview, ImportReport } from '../../../../src-main/contract/types';
 import { useAppStore } from '../../../app/store';
 import { ACCEPT_ATTRIBUTE, pickedFromDrop, pickedFromInput, type PickedFile } from './pickedFiles';
-import { bodyToSend, bytesToSend, isTooLarge, planBatches, tooLargeReason } from './uploadBatches';
+import { bodyToSend, bytesToSend, isTooLarge, planBatches, tooLargeReason, toWireFile } from './uploadBatches';
 import { UploadRefused } from '../../../api/webClient';
+import { NewsImportPreview } from './NewsImportPreview';
+
+/**
+ * A pick of at most this many files, this large in all, is read once before it is imported, so a news-database
+ * export can be previewed (its articles and their fields) before anything is stored. Larger picks import at once.
+ */
+const PREVIEW_MAX_FILES = 20;
+const PREVIEW_MAX_BYTES = 32 * 1024 * 1024;
 
 export interface ImportProgressState {
   jobId: string;
@@ -48,6 +56,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   const { project, attempt, notify, selectedArticleId, selectArticle, articlesChanged } = useAppStore();
   const [progress, setProgress] = useState<ImportProgressState | null>(null);
   const [report, setReport] = useState<FinishedImport | null>(null);
+  const [preview, setPreview] = useState<{ preview: ImportPreview; picked: PickedFile[] } | null>(null);
   const running = useRef<{ jobId: string; cancelled: boolean; offset: number; webTotal: number | null; uploads: AbortController } | null>(null);
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
@@ -128,15 +137,27 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   // The browser's files go to the web host as uploads (their bytes, streamed; the browser never names a path),
   // a batch at a time, each batch then imported with one call.
   const importPicked = useCallback(
-    async (picked: PickedFile[]) => {
+    async (picked: PickedFile[], previewed = false) => {
       if (picked.length === 0) {
-        notify('There were no text or HTML files (.txt, .md, .text, .html, .htm) to import.');
+        notify('There were no text, HTML or news-export files (.txt, .md, .text, .html, .htm, .docx, .rtf) to import.');
         return;
       }
       const upload = bridge.upload;
       if (!upload) {
         notify('This window cannot upload files; use Import Files… instead.', 'error');
         return;
+      }
+      const bytes = picked.reduce((n, f) => n + f.file.size, 0);
+      if (!previewed && !running.current && picked.length <= PREVIEW_MAX_FILES && bytes <= PREVIEW_MAX_BYTES) {
+        try {
+          const found = await api['articles.previewFiles']({ files: await Promise.all(picked.map(toWireFile)) });
+          if (found.newsExports.length > 0) {
+            setPreview({ preview: found, picked });
+            return;
+          }
+        } catch {
+          // The preview is a courtesy: if it fails, the import itself says what is wrong with each file.
+        }
       }
       const totalBytes = picked.reduce((sum, f) => sum + bytesToSend(f), 0);
       const jobId = begin(true, picked.length, totalBytes);
@@ -191,6 +212,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
             merged.imported.push(...result.imported);
             merged.skipped.push(...result.skipped);
             merged.rejected.push(...result.rejected);
+            if (result.newsExports) (merged.newsExports ??= []).push(...result.newsExports);
             if (result.cancelled) job.cancelled = true;
           }
           job.offset += batch.length;
@@ -243,6 +265,12 @@ export function ImportProvider({ children }: { children: ReactNode }) {
 
   const dismissReport = useCallback(() => setReport(null), []);
 
+  const confirmPreview = () => {
+    const picked = preview?.picked;
+    setPreview(null);
+    if (picked) void importPicked(picked, true);
+  };
+
   // A report about another project's import would only confuse.
   useEffect(() => setReport(null), [project?.path]);
 
@@ -254,6 +282,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   return (
     <ImportContext.Provider value={value}>
       {children}
+      {preview && <NewsImportPreview preview={preview.preview} onImport={confirmPreview} onCancel={() => setPreview(null)} />}
       {!isDesktop && (
         <>
           <input

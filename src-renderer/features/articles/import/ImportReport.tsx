@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { formatNumber, plural } from '../../../app/format';
 import { useAppStore } from '../../../app/store';
+import type { NewsExportReport } from '../../../../src-main/contract/types';
 import type { FinishedImport } from './ImportProvider';
 
 /** Long reports show this many lines per list; "Copy report" has everything. */
@@ -86,9 +87,13 @@ export function ImportReport({ report, onClose }: { report: FinishedImport; onCl
         )}
       </p>
       <div className="import-lists" hidden={collapsed}>
+        {(report.newsExports ?? []).map((e) => (
+          <NewsExport key={e.file} report={e} onOpen={selectArticle} />
+        ))}
         <ReportList title="Imported" testId="import-list-imported" items={imported} open={imported.length <= 20 && skipped.length + rejected.length === 0}>
-          {(f) => (
-            <li key={f.file}>
+          {(f, i) => (
+            // One export file yields many articles, so the file alone is not a unique key.
+            <li key={`${i}:${f.file}`}>
               <button type="button" className="link" onClick={() => selectArticle(f.articleId)} title={`Open “${f.title}”`}>
                 {f.title}
               </button>
@@ -109,8 +114,8 @@ export function ImportReport({ report, onClose }: { report: FinishedImport; onCl
           )}
         </ReportList>
         <ReportList title="Skipped duplicates" testId="import-list-skipped" items={skipped} open>
-          {(f) => (
-            <li key={f.file}>
+          {(f, i) => (
+            <li key={`${i}:${f.file}`}>
               <span className="report-file">{f.file}</span>
               <span className="muted"> — {f.reason}</span>
               {f.articleId !== undefined && (
@@ -137,7 +142,60 @@ export function ImportReport({ report, onClose }: { report: FinishedImport; onCl
   );
 }
 
-function ReportList<T>({ title, testId, items, open, children }: { title: string; testId: string; items: T[]; open: boolean; children(item: T): ReactNode }) {
+/** One news-database export: what it was read as, how many articles it held, and each one's fields and notes. */
+function NewsExport({ report, onOpen }: { report: NewsExportReport; onOpen(id: number): void }) {
+  const [expanded, setExpanded] = useState(report.articles.length <= 20);
+  const outlets = [...new Set(report.articles.map((a) => a.fields.outlet).filter((o) => o !== undefined))];
+  const from = outlets.length === 0 ? '' : ` from ${outlets.slice(0, 3).join(', ')}${outlets.length > 3 ? ` and ${formatNumber(outlets.length - 3)} more` : ''}`;
+  return (
+    <details className="report-list news-export" data-testid="import-news-export" open={expanded} onToggle={(e) => setExpanded(e.currentTarget.open)}>
+      <summary>
+        <span className="report-file">{report.file}</span>
+        <span data-testid="import-news-summary">
+          {' '}
+          — {report.format}: {plural(report.found, 'article')}
+          {from}, {formatNumber(report.imported)} imported, {plural(report.duplicates, 'duplicate')}
+        </span>
+      </summary>
+      {expanded && (
+        <ul>
+          {report.notes.map((n, i) => (
+            <li key={`note-${i}`} className="muted">
+              {n.position}: {n.message}
+            </li>
+          ))}
+          {report.articles.slice(0, SHOWN_PER_LIST).map((a) => (
+            <li key={a.index} data-testid="import-news-article">
+              {a.articleId !== undefined ? (
+                <button type="button" className="link" onClick={() => onOpen(a.articleId!)}>
+                  {a.title}
+                </button>
+              ) : (
+                <span>{a.title}</span>
+              )}
+              <span className="muted">
+                {' '}
+                ({a.position}){a.duplicateOf !== undefined ? ` — duplicate of article ${a.duplicateOf}` : ''}
+              </span>
+              <div className="muted">
+                {Object.entries(a.fields)
+                  .filter(([k]) => k !== 'database')
+                  .map(([k, v]) => `${k}: ${v}`)
+                  .join(' · ')}
+              </div>
+              {a.notes.length > 0 && <div className="report-reason">{a.notes.join('; ')}</div>}
+            </li>
+          ))}
+          {report.articles.length > SHOWN_PER_LIST && (
+            <li className="muted">… and {formatNumber(report.articles.length - SHOWN_PER_LIST)} more (use Copy report for the full list)</li>
+          )}
+        </ul>
+      )}
+    </details>
+  );
+}
+
+function ReportList<T>({ title, testId, items, open, children }: { title: string; testId: string; items: T[]; open: boolean; children(item: T, index: number): ReactNode }) {
   const [expanded, setExpanded] = useState(open);
   if (items.length === 0) return null;
   return (
@@ -147,7 +205,7 @@ function ReportList<T>({ title, testId, items, open, children }: { title: string
       </summary>
       {expanded && (
         <ul>
-          {items.slice(0, SHOWN_PER_LIST).map(children)}
+          {items.slice(0, SHOWN_PER_LIST).map((item, i) => children(item, i))}
           {items.length > SHOWN_PER_LIST && <li className="muted">… and {formatNumber(items.length - SHOWN_PER_LIST)} more (use Copy report for the full list)</li>}
         </ul>
       )}
@@ -167,6 +225,17 @@ function reportAsText(report: FinishedImport): string {
     '',
     'Rejected:',
     ...report.rejected.map((f) => `  ${f.file}\t${f.reason}`),
+    ...(report.newsExports ?? []).flatMap((e) => [
+      '',
+      `${e.file}: ${e.format}, ${e.found} found, ${e.imported} imported, ${e.duplicates} duplicates`,
+      ...e.notes.map((n) => `  ${n.position}: ${n.message}`),
+      ...e.articles.map(
+        (a) =>
+          `  #${a.index}\t${a.position}\t${a.title}\t${Object.entries(a.fields)
+            .map(([k, v]) => `${k}=${v}`)
+            .join('; ')}${a.duplicateOf !== undefined ? `\tduplicate of ${a.duplicateOf}` : ''}${a.notes.length ? `\t${a.notes.join('; ')}` : ''}`,
+      ),
+    ]),
   ];
   return lines.join('\n');
 }

@@ -45,3 +45,27 @@ export function tooLargeReason(size: number): string {
 export function isTooLarge(f: PickedFile): boolean {
   return isTextFileName(f.name) && f.file.size > MAX_FILE_BYTES;
 }
+
+export interface WireFile {
+  name: string;
+  base64: string;
+}
+
+/** A file as the preview call takes it: its name and, for files Gloss reads, its bytes in base64. */
+export async function toWireFile(f: PickedFile): Promise<WireFile> {
+  return { name: f.name, base64: bytesToSend(f) > 0 ? await readBase64(f.file) : '' };
+}
+
+/** The browser's own encoder (a data: URL) is far faster than building base64 in script, even for 60 MB files. */
+function readBase64(file: File): Promise<string> {
+  if (file.size === 0) return Promise.resolve('');
+  return new Promise((ok, fail) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = reader.result as string;
+      ok(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => fail(new Error(`${file.name} could not be read (${reader.error?.message ?? 'unknown error'})`));
+    reader.readAsDataURL(file);
+  });
+}

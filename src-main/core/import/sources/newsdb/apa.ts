@@ -1,0 +1,61 @@
+// APA-OnlineManager RTF exports (the Austrian press agency's media database): per article a line
+// `"<Outlet>" vom DD.MM.YYYY Seite: N`, then `Ressort: <section>`, sometimes an edition line ("Abend", a list of
+// regional editions), the headline and the body. The rules follow amcat's APA upload plugin.
+import { findDate } from './dates';
+import { clean } from './fields';
+import type { NewsArticle, NewsSplit } from './types';
+
+const START = /^"(.+?)"(?:\s+Nr\.\s*\d+)?\s+vom\s+(\d{1,2}\.\d{1,2}\.\d{4})(?:\s+Seite:?\s*(\S+))?\s*$/;
+
+export function isApa(paragraphs: string[]): boolean {
+  return paragraphs.filter((p) => START.test(p.trim())).length > 0 && paragraphs.some((p) => /^Ressort:/.test(p.trim()));
+}
+
+const EDITIONS = new Set(['abend', 'morgen', 'früh', 'mittag', 'nacht', 'sonntag', 'wochenende', 'spätausgabe', 'frühausgabe']);
+
+/** An edition line: "Abend", "Abend, Abend", "OOE Morgen", or a list of regional abbreviations ("Bgld, Ktn, Wi, N.Ö."). */
+function isEditionLine(p: string): boolean {
+  const parts = p.split(/\s*,\s*/);
+  if (parts.length >= 3 && parts.every((x) => x.length <= 6)) return true;
+  return parts.every((part) => {
+    const words = part.split(/\s+/);
+    return words.some((w) => EDITIONS.has(w.toLowerCase())) && words.every((w) => EDITIONS.has(w.toLowerCase()) || /^[A-ZÄÖÜ]{2,4}$/.test(w));
+  });
+}
+
+export function splitApa(paragraphs: string[]): NewsSplit {
+  const items = paragraphs.map((text, index) => ({ text: text.replace(/\t+/g, ' ').trim(), index })).filter((p) => p.text !== '');
+  const starts = items.map((p, i) => (START.test(p.text) ? i : -1)).filter((i) => i >= 0);
+  const notes = starts.length > 0 && starts[0] > 0 ? [{ position: `paragraph 1`, message: `${starts[0]} paragraphs before the first article left out` }] : [];
+  const articles = starts.map((s, k): NewsArticle => {
+    const end = starts[k + 1] ?? items.length;
+    const m = START.exec(items[s].text)!;
+    const article: NewsArticle = {
+      headline: '',
+      body: [],
+      fields: { outlet: clean(m[1]), date: findDate(m[2])?.date },
+      position: `paragraph ${items[s].index + 1}`,
+      notes: [],
+    };
+    let rest = items.slice(s + 1, end).map((p) => p.text);
+    const ressort = /^Ressort:\s*(.*)$/.exec(rest[0] ?? '');
+    if (ressort) {
+      article.fields.section = clean(ressort[1]);
+      rest = rest.slice(1);
+    }
+    if (rest.length > 1 && isEditionLine(rest[0])) {
+      article.notes.push(`edition line left out: "${rest[0]}"`);
+      rest = rest.slice(1);
+    }
+    // A kicker ("Kompakt", "KOLUMNE", "Österreich") stands above the headline: both stay in the text, on two lines.
+    let h = 0;
+    while (h < 2 && h + 1 < rest.length && rest[h].split(/\s+/).length <= 2 && !/[.!?:]$/.test(rest[h])) h++;
+    article.headline = rest.slice(0, h + 1).join('\n');
+    article.body = rest.slice(h + 1);
+    for (const key of Object.keys(article.fields) as (keyof typeof article.fields)[]) if (article.fields[key] === undefined) delete article.fields[key];
+    if (!article.headline) article.notes.push('no headline found');
+    if (article.body.length === 0) article.notes.push('no body (headline only)');
+    return article;
+  });
+  return { database: 'apa', variant: 'RTF', articles, notes };
+}

@@ -1,0 +1,62 @@
+// What a news-database splitter hands back: the articles of one export file, each with the fields the database
+// states, and what it could not read (with where), for the import report.
+
+export type NewsDatabase = 'lexisnexis' | 'nexisuni' | 'factiva' | 'proquest' | 'europresse' | 'apa';
+
+/** The names `gloss import --format` takes (APA is detected by content only). */
+export const NEWS_FORMATS = ['lexisnexis', 'nexisuni', 'factiva', 'proquest', 'europresse'] as const;
+export type NewsFormat = (typeof NEWS_FORMATS)[number];
+
+export const DATABASE_NAMES: Record<NewsDatabase, string> = {
+  lexisnexis: 'LexisNexis',
+  nexisuni: 'Nexis Uni',
+  factiva: 'Factiva',
+  proquest: 'ProQuest',
+  europresse: 'Europresse',
+  apa: 'APA-OnlineManager',
+};
+
+export interface NewsFields {
+  outlet?: string;
+  /** yyyy-mm-dd. */
+  date?: string;
+  author?: string;
+  section?: string;
+  /** Words, as the database states them. */
+  length?: number;
+  language?: string;
+  /** Document / accession number. */
+  sourceId?: string;
+}
+
+export interface NewsArticle {
+  headline: string;
+  /** Paragraphs of the body, in order, each without line breaks unless the source had short lines. */
+  body: string[];
+  fields: NewsFields;
+  /** Where the article starts in the file: a line number (text files) or an item number (documents, pages). */
+  position: string;
+  /** What was odd about this article (no date found, no body, …). */
+  notes: string[];
+}
+
+export interface NewsNote {
+  /** A line number or item, as in NewsArticle.position. */
+  position: string;
+  message: string;
+}
+
+export interface NewsSplit {
+  database: NewsDatabase;
+  /** "TXT", "HTML", "DOCX", "XML", "RTF". */
+  variant: string;
+  articles: NewsArticle[];
+  /** What was left out or not understood, file-wide (cover pages, unreadable blocks). */
+  notes: NewsNote[];
+}
+
+/** The text Gloss stores and codes: the headline, a blank line, the body paragraphs separated by blank lines. */
+export function articleText(article: NewsArticle): string {
+  const parts = [article.headline.trim(), ...article.body.map((p) => p.trim())].filter((p) => p.length > 0);
+  return parts.join('\n\n');
+}
