@@ -12,7 +12,7 @@ import { exportJson } from '../../core/export/json';
 import { Project } from '../../core/store/Project';
 import { assertSqliteIsSafe } from '../../core/store/database';
 import { parseArgs, UsageError, type ParsedArgs } from './args';
-import { TOOLKIT_FLAGS, TOOLKIT_HELP, TOOLKIT_USAGE, TOOLKIT_VALUES, attributesCommand, countsCommand, searchCommand } from './toolkitCommands';
+import { TOOLKIT_FLAGS, TOOLKIT_HELP, TOOLKIT_USAGE, TOOLKIT_VALUES, attributesCommand, countsCommand, csvOptions, searchCommand } from './toolkitCommands';
 import { packageVersion } from '../shared/paths';
 
 const HELP = `gloss — code news articles and export exact offsets
@@ -74,6 +74,10 @@ async function run(argv: string[]): Promise<number> {
   if (!command || args.options.has('help') || command === 'help') {
     process.stdout.write(`${HELP}\n`);
     return command || args.options.has('help') ? 0 : 2;
+  }
+  // A flag that a command would accept and ignore misleads: --raw-cells means something only where CSV is written.
+  if (args.options.has('raw-cells') && command !== 'export' && command !== 'counts') {
+    throw new UsageError('--raw-cells applies to CSV output (gloss export --format csv, gloss counts)');
   }
   // Before any command touches a project: an SQLite with the WAL-reset bug could corrupt it.
   assertSqliteIsSafe();
@@ -150,17 +154,15 @@ async function run(argv: string[]): Promise<number> {
       const path = projectPath(args);
       const format = need(args, 'format');
       if (format !== 'json' && format !== 'csv') throw new UsageError('--format must be json or csv');
+      if (format === 'json' && args.options.has('raw-cells')) throw new UsageError('--raw-cells applies to CSV output (--format csv)');
       const out = resolve(need(args, 'out'));
       const project = Project.open(path, { readOnly: true });
       try {
-        if (format === 'csv' && args.options.has('raw-cells')) {
-          err('warning: --raw-cells writes cells exactly; a spreadsheet may run cells that start with = + - @ as formulas.');
-        }
         // One snapshot: the app may be writing to the project while the CLI exports it.
         const result =
           format === 'json'
             ? await exportJson(project, out, { snapshot: true })
-            : await exportCsv(project, out, { snapshot: true, rawCells: args.options.has('raw-cells') });
+            : await exportCsv(project, out, { snapshot: true, ...csvOptions(args) });
         err(`Exported ${result.codings} codings from ${result.articles} articles to ${result.path}`);
         return 0;
       } finally {
