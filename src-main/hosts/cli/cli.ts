@@ -64,7 +64,20 @@ function projectPath(args: ParsedArgs): string {
   return resolve(p);
 }
 
+/**
+ * True when the user asked for help anywhere before `--`: then nothing else runs, whatever the other arguments are
+ * (an unknown option, a missing value, a project that does not exist), so asking for help never touches a file.
+ */
+function asksForHelp(argv: string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
 async function run(argv: string[]): Promise<number> {
+  if (asksForHelp(argv)) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
   const args = parseArgs(argv, SPEC);
   const command = args.positional[0];
   if (args.options.has('version')) {
@@ -190,6 +203,16 @@ async function run(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`unknown command "${command}" (see gloss --help)`);
   }
+}
+
+// A reader that stops early (`gloss search … | head -1`) closes the pipe; writing on gets EPIPE. That is the reader's
+// choice, not a failure: the rest of the output has nowhere to go, so it is dropped quietly and the command finishes
+// what it was asked to do (coding search hits, say) and exits with its own code. Any other stream error stays loud.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+    throw error;
+  });
 }
 
 run(process.argv.slice(2)).then(
