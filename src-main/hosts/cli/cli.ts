@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import { GlossError } from '../../contract/errors';
 import { calls } from '../../contract/calls';
+import { sliceCodePoints, snapSpanToGraphemes } from '../../contract/offsets';
 import { importSources } from '../../core/import/importer';
 import { exportCsv } from '../../core/export/csv';
 import { exportJson } from '../../core/export/json';
@@ -157,6 +158,18 @@ async function run(argv: string[]): Promise<number> {
             coder: typeof coderOpt === 'string' ? coderOpt : userInfo().username || 'analyst',
           });
         })();
+        // The core widened a span that split a grapheme cluster, as the app's selection would; say so, naming it.
+        if (coding.start !== request.start || coding.end !== request.end) {
+          const text = project.articles.get(request.articleId).text;
+          for (const [flag, at, stored] of [['start', request.start, coding.start], ['end', request.end, coding.end]] as const) {
+            if (at === stored) continue;
+            const cluster = snapSpanToGraphemes(text, 0, at, at);
+            err(
+              `note: --${flag} ${at} fell inside the character "${sliceCodePoints(text, cluster.start, cluster.end)}" (code points ` +
+                `${cluster.start}–${cluster.end}); the coding ${flag}s at ${stored}, widened to whole characters as the app selects`,
+            );
+          }
+        }
         process.stdout.write(`${JSON.stringify(coding)}\n`);
         return 0;
       } finally {
