@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { cleanText } from '../../contract/text';
 import { GlossError } from '../../contract/errors';
 import type { Coding } from '../../contract/types';
 import { GRAPHEME_CONTEXT, snapSpanToGraphemes } from '../../contract/offsets';
@@ -98,7 +99,8 @@ export class CodingStore {
     const span = this.snapToGraphemes(coding.articleId, coding.start, coding.end);
     try {
       const id = Number(
-        this.applyStmt.run({ ...coding, ...span, memo: coding.memo ?? '', now: new Date().toISOString() }).lastInsertRowid,
+        this.applyStmt.run({ ...coding, ...span, memo: cleanText(coding.memo ?? ''), coder: cleanText(coding.coder), now: new Date().toISOString() })
+          .lastInsertRowid,
       );
       return this.get(id);
     } catch (err) {
@@ -139,8 +141,8 @@ export class CodingStore {
           codeId,
           start,
           end,
-          memo: changes.memo ?? current.memo,
-          memoChanged: changes.memo !== undefined && changes.memo !== current.memo ? 1 : 0,
+          memo: changes.memo === undefined ? current.memo : cleanText(changes.memo),
+          memoChanged: changes.memo !== undefined && cleanText(changes.memo) !== current.memo ? 1 : 0,
           now: new Date().toISOString(),
         });
     } catch (err) {

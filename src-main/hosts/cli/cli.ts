@@ -143,8 +143,8 @@ async function run(argv: string[]): Promise<number> {
       const codePath = need(args, 'code');
       const memo = args.options.get('memo');
       const coderOpt = args.options.get('coder');
-      // The same validation the app applies to codings.apply.
-      const check = calls['codings.apply'].request.safeParse({ ...request, codeId: 1 });
+      // The same validation (and cleaning: no control characters in a memo) the app applies to codings.apply.
+      const check = calls['codings.apply'].request.safeParse({ ...request, codeId: 1, ...(typeof memo === 'string' ? { memo } : {}) });
       if (!check.success) throw new UsageError(check.error.issues[0].message);
       const project = Project.open(path, { holder: 'gloss CLI' });
       try {
@@ -154,7 +154,7 @@ async function run(argv: string[]): Promise<number> {
           return project.codings.apply({
             ...request,
             codeId: code.id,
-            memo: typeof memo === 'string' ? memo : undefined,
+            memo: check.data.memo,
             coder: typeof coderOpt === 'string' ? coderOpt : userInfo().username || 'analyst',
           });
         })();
