@@ -32,6 +32,10 @@ Offsets are Unicode code points, end exclusive. Options take "--name value" or "
 import reads .txt/.text/.md files and .html/.htm pages (their text) in UTF-8, UTF-16/32 with a BOM or a legacy
 encoding it detects (Windows-1252 when unsure), and a Gloss JSON export named as a .json file: its articles,
 codebook and codings, articles already in the project matched by their text (importing it twice adds nothing).
+Files of other types found in a folder are listed as skipped, with their type; hidden folders (.git) once.
+code widens a --start or --end that falls inside a character (a flag, a letter and its marks) to the whole
+character, as the app selects, and says so on stderr. Control characters other than tab and line feed are removed
+from memos and names.
 
 ${TOOLKIT_HELP}
 
