@@ -6,7 +6,7 @@ import type { Project } from '../store/Project';
 import { inlineWriter, type ArticleWriter, type ReadyArticle } from './articleWriter';
 import { applyGlossExport, GLOSS_JSON_MAX_BYTES, parseGlossExport, type GlossExportPlan } from './glossJson';
 import { HTML_EXTENSIONS } from './html';
-import { extensionOf } from '../../contract/fileTypes';
+import { folderSkipReason, hiddenFolderReason } from '../../contract/fileTypes';
 import { contentFromBytes, GLOSS_JSON_EXTENSIONS, importKindOf, TEXT_EXTENSIONS, type SourceKind } from './textSource';
 
 export { TEXT_EXTENSIONS };
@@ -207,7 +207,7 @@ async function walk(root: string, dir: string, out: Candidate[], report: ImportR
     if (info.isDirectory() && entry.name.startsWith('.')) {
       // A hidden folder (.git, .cache, .Trash) holds tool data, not articles, and listing each of its files would
       // drown the report; it is reported once, as a whole, so the analyst still sees that something was left out.
-      report.skipped.push({ file: path, reason: `a hidden folder; Gloss does not look inside (${entry.name})` });
+      report.skipped.push({ file: path, reason: hiddenFolderReason(entry.name) });
       continue;
     }
     if (info.isDirectory()) {
@@ -242,17 +242,6 @@ async function walk(root: string, dir: string, out: Candidate[], report: ImportR
 function folderKindOf(name: string): SourceKind | undefined {
   const kind = importKindOf(name);
   return kind === 'gloss-json' ? undefined : kind;
-}
-
-/**
- * Why a file in a folder was not imported: its type (the extension, lower-cased, or "no extension"; a hidden file such
- * as .DS_Store is named as it is). A .json file gets the hint that a Gloss export is imported when named on its own.
- */
-function folderSkipReason(name: string): string {
-  const ext = extensionOf(name);
-  if (importKindOf(name) === 'gloss-json') return `not a type Gloss imports (${ext}) from a folder; name a Gloss JSON export on its own to import it`;
-  const what = name.startsWith('.') && (ext === '' || ext === name.toLowerCase()) ? name : ext || 'no extension';
-  return `not a type Gloss imports (${what})`;
 }
 
 /** A Gloss export holds a whole project, so it may be larger than any one article file. */
