@@ -4,9 +4,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importSources } from '../../src-main/core/import/importer';
+import { pickedFromInput } from '../../src-renderer/features/articles/import/pickedFiles';
 import { builtCli, newProject, tempDir, writeFiles } from './helpers';
 
 /** A folder of articles as analysts get them: text files among exports, subtitles, tables and tool data. */
@@ -74,5 +75,22 @@ describe('folder import reports what it left out', () => {
     checkSkipped(out.skipped, dir);
     const text = gloss('import', 'study.gloss', join(dir, 'news'));
     assert.match(text.stdout, /^skipped {3}\S*feed\.xml {2}\(not a type Gloss imports \(\.xml\)\)$/m);
+  });
+
+  test('a browser folder pick (the web host) lists the same files as skipped, with the same words', async () => {
+    const dir = mixedFolder();
+    // What <input type=file webkitdirectory> hands the page: every file, with its path inside the picked folder.
+    const files: File[] = [];
+    const walk = (rel: string) => {
+      for (const entry of readdirSync(join(dir, rel), { withFileTypes: true })) {
+        const path = `${rel}/${entry.name}`;
+        if (entry.isDirectory()) walk(path);
+        else files.push(Object.defineProperty(new File([readFileSync(join(dir, path))], entry.name), 'webkitRelativePath', { value: path }));
+      }
+    };
+    walk('news');
+    const picked = pickedFromInput(files, true);
+    assert.deepEqual(picked.filter((f) => !f.skipped).map((f) => f.name), ['news/aid.txt', 'news/sub/more.md', 'news/talks.txt']);
+    checkSkipped(picked.filter((f) => f.skipped).map((f) => ({ file: join(dir, f.name), reason: f.skipped! })), dir);
   });
 });

@@ -112,15 +112,18 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   );
 
   const importPicked = useCallback(
-    async (picked: PickedFile[]) => {
-      if (picked.length === 0) {
+    async (all: PickedFile[]) => {
+      // Files a folder held of other types are not sent, but the report lists them, as the desktop import does.
+      const leftOut = all.filter((f) => f.skipped !== undefined).map((f) => ({ file: f.name, reason: f.skipped! }));
+      const picked = all.filter((f) => f.skipped === undefined);
+      if (picked.length === 0 && leftOut.length === 0) {
         notify('There were no text or HTML files (.txt, .md, .text, .html, .htm) to import.');
         return;
       }
       const jobId = begin(true, picked.length);
       if (!jobId) return;
       const job = running.current!;
-      const merged: ImportReport = { imported: [], skipped: [], rejected: [], cancelled: false };
+      const merged: ImportReport = { imported: [], skipped: [...leftOut], rejected: [], cancelled: false };
       try {
         for (const batch of planBatches(picked)) {
           if (job.cancelled) break;
@@ -144,8 +147,8 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         notify((err as Error).message, 'error');
       } finally {
         merged.cancelled = job.cancelled;
-        const accounted = merged.imported.length + merged.skipped.length + merged.rejected.length;
-        if (accounted > 0 || job.cancelled) finish(merged, Math.max(0, picked.length - accounted));
+        const accounted = merged.imported.length + merged.skipped.length - leftOut.length + merged.rejected.length;
+        if (accounted + leftOut.length > 0 || job.cancelled) finish(merged, Math.max(0, picked.length - accounted));
         end();
       }
     },
