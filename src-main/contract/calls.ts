@@ -191,6 +191,11 @@ export const calls = {
   'codes.delete': { request: z.strictObject({ id }), response: {} as { deletedCodings: number; deletedCodes: number } },
 
   'codings.listForArticle': { request: z.strictObject({ articleId: id }), response: {} as { codings: Coding[] } },
+  /**
+   * Codes a span. A span whose start or end falls inside a grapheme cluster (a flag, an emoji sequence, a letter and
+   * its marks) is widened outward to whole clusters, by the rule the reader's selection follows (offsets.ts
+   * snapSpanToGraphemes); the returned coding says where it was stored. codings.update does the same.
+   */
   'codings.apply': {
     request: z
       .strictObject({ articleId: id, codeId: id, start: offset, end: offset, memo: memo.optional() })
