@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { cleanRichText, cleanText } from './text';
 import type {
+  AgreementReport,
   AppInfo,
   Article,
   BackupInfo,
@@ -47,7 +48,35 @@ const codeName = typed()
   .max(200)
   .refine((s) => !s.includes('/'), 'a code name may not contain "/", which separates code paths');
 const memo = typed().max(1_000_000);
+/** A code path: names separated by "/", each level a valid code name; missing levels are created. */
+const codePath = typed()
+  .trim()
+  .min(1)
+  .max(10_000)
+  .refine((p) => p.split('/').every((part) => part.trim().length > 0 && part.trim().length <= 200), 'a code path is names separated by "/", none empty or longer than 200 characters');
 const empty = z.strictObject({});
+/** A file the browser uploaded to the web host (POST /api/upload), named by the id the host gave back. */
+const uploadId = z.string().regex(/^[a-f0-9]{32}$/, 'an upload is named by the id the web host gave for it');
+
+/** Who makes calls: the desktop window, the `gloss` command line, a browser through the loopback web host. */
+export type HostKind = 'electron' | 'cli' | 'web';
+/** Hosts whose user may name files on disk. A browser never does: it uploads and downloads instead. */
+const LOCAL_HOSTS = ['electron', 'cli'] as const satisfies readonly HostKind[];
+const WEB_HOST = ['web'] as const satisfies readonly HostKind[];
+
+/**
+ * One call of the contract. `hosts`: who may make it (every host when absent), checked by the dispatcher before
+ * anything else. `pathFields`: request fields that name a file on disk, and what the web host does with them —
+ * 'local': refused from the web host (only Electron and the CLI may name such a file); 'confined': accepted, and the
+ * web host limits it to its data folder (and the project given with `--project`). Every field that names a file
+ * must be listed (tests/security checks this against every schema).
+ */
+export interface CallSpec {
+  request: z.ZodType;
+  response: unknown;
+  hosts?: readonly HostKind[];
+  pathFields?: Readonly<Record<string, 'local' | 'confined'>>;
+}
 
 // Shapes shared by the toolkit's calls (retrieval, search, memos, attributes, counts).
 const attributeName = typed().trim().min(1).max(100);
@@ -98,8 +127,14 @@ export const calls = {
   'project.create': {
     request: z.strictObject({ path: path.optional(), name: typed().trim().min(1).max(200).optional() }),
     response: {} as ProjectInfo | null,
+    pathFields: { path: 'confined' },
   },
-  'project.open': { request: z.strictObject({ path: path.optional() }), response: {} as ProjectInfo | null },
+  /** Opens a project for writing (one writer per file), or `readOnly` beside a writer (the CLI's stats and exports). */
+  'project.open': {
+    request: z.strictObject({ path: path.optional(), readOnly: z.boolean().optional() }),
+    response: {} as ProjectInfo | null,
+    pathFields: { path: 'confined' },
+  },
   'project.openSample': { request: empty, response: {} as ProjectInfo },
   'project.recent': { request: empty, response: {} as { items: RecentProject[] } },
   'project.close': { request: empty, response: {} as { closed: boolean } },
@@ -143,6 +178,23 @@ export const calls = {
       jobId: jobId.optional(),
     }),
     response: {} as ImportReport | null,
+    hosts: LOCAL_HOSTS,
+    pathFields: { paths: 'local' },
+  },
+  /**
+   * Web host: imports files the browser uploaded (POST /api/upload, one file per request, its bytes streamed to the
+   * host), in the order given; each upload is imported once and then discarded.
+   */
+  'articles.importUploads': {
+    request: z.strictObject({ uploads: z.array(uploadId).min(1).max(100_000), jobId: jobId.optional() }),
+    response: {} as ImportReport,
+    hosts: WEB_HOST,
+  },
+  /** Web host: deletes uploads that will not be imported after all (an import cancelled while uploading). */
+  'articles.discardUploads': {
+    request: z.strictObject({ uploads: z.array(uploadId).min(1).max(100_000) }),
+    response: {} as { discarded: number },
+    hosts: WEB_HOST,
   },
   /** Import file contents sent by the renderer (browser file input or drop in the web host). */
   'articles.importFiles': {
@@ -192,14 +244,16 @@ export const calls = {
 
   'codings.listForArticle': { request: z.strictObject({ articleId: id }), response: {} as { codings: Coding[] } },
   /**
-   * Codes a span. A span whose start or end falls inside a grapheme cluster (a flag, an emoji sequence, a letter and
-   * its marks) is widened outward to whole clusters, by the rule the reader's selection follows (offsets.ts
-   * snapSpanToGraphemes); the returned coding says where it was stored. codings.update does the same.
+   * Codes a passage with a code, named by id or by path (`Frames/Humanitarian`, missing levels created). A span whose
+   * start or end falls inside a grapheme cluster (a flag, an emoji sequence, a letter and its marks) is widened
+   * outward to whole clusters, by the rule the reader's selection follows (offsets.ts snapSpanToGraphemes); the
+   * returned coding says where it was stored. codings.update does the same.
    */
   'codings.apply': {
     request: z
-      .strictObject({ articleId: id, codeId: id, start: offset, end: offset, memo: memo.optional() })
-      .refine((r) => r.start < r.end, { message: 'start must be before end', path: ['end'] }),
+      .strictObject({ articleId: id, codeId: id.optional(), codePath: codePath.optional(), start: offset, end: offset, memo: memo.optional() })
+      .refine((r) => r.start < r.end, { message: 'start must be before end', path: ['end'] })
+      .refine((r) => (r.codeId === undefined) !== (r.codePath === undefined), { message: 'name the code by codeId or by codePath', path: ['codeId'] }),
     response: {} as Coding,
   },
   'codings.update': {
@@ -213,11 +267,19 @@ export const calls = {
   },
   'codings.remove': { request: z.strictObject({ id }), response: {} as { removed: boolean } },
 
-  /** Without a path the app shows a save dialog. `jobId` names the export for progress events and `jobs.cancel`. */
-  'export.json': { request: z.strictObject({ path: path.optional(), jobId: jobId.optional() }), response: {} as ExportResult | null },
+  /**
+   * Without a path the app shows a save dialog, and the web host offers the file as a download (`downloadUrl`).
+   * `jobId` names the export for progress events and `jobs.cancel`.
+   */
+  'export.json': {
+    request: z.strictObject({ path: path.optional(), jobId: jobId.optional() }),
+    response: {} as ExportResult | null,
+    pathFields: { path: 'local' },
+  },
   'export.csv': {
     request: z.strictObject({ path: path.optional(), rawCells: z.boolean().optional(), jobId: jobId.optional() }),
     response: {} as ExportResult | null,
+    pathFields: { path: 'local' },
   },
 
   // ---- The analyst's toolkit: retrieval, search, memos, article attributes, counts -------------------------------
@@ -236,6 +298,7 @@ export const calls = {
   'retrieve.exportCsv': {
     request: retrieveQuery.extend({ path: path.optional(), rawCells: z.boolean().optional(), context: z.int().min(0).max(1000).optional() }),
     response: {} as ExportResult | null,
+    pathFields: { path: 'local' },
   },
 
   /** Searches every article; hits in context, grouped by article. A regex that runs too long fails with 'timeout'. */
@@ -257,10 +320,12 @@ export const calls = {
       .strictObject({
         search: searchSpec.optional(),
         hits: z.array(z.strictObject({ articleId: id, start: offset, end: offset })).min(1).max(100_000).optional(),
-        codeId: id,
+        codeId: id.optional(),
+        codePath: codePath.optional(),
         widen: z.enum(['none', 'sentence', 'paragraph']).optional(),
       })
-      .refine((r) => (r.search === undefined) !== (r.hits === undefined), { message: 'give either the search (to code all its hits) or the hits to code' }),
+      .refine((r) => (r.search === undefined) !== (r.hits === undefined), { message: 'give either the search (to code all its hits) or the hits to code' })
+      .refine((r) => (r.codeId === undefined) !== (r.codePath === undefined), { message: 'name the code by codeId or by codePath', path: ['codeId'] }),
     response: {} as CodeHitsResult,
   },
   'search.saved.list': { request: empty, response: {} as { items: SavedSearch[] } },
@@ -316,6 +381,7 @@ export const calls = {
   'counts.exportCsv': {
     request: countsRequest.extend({ path: path.optional(), rawCells: z.boolean().optional() }),
     response: {} as ExportResult | null,
+    pathFields: { path: 'local' },
   },
   /** Codings per day, week (from Monday) or month for each code, dated by a date attribute. */
   'counts.coverage': {
@@ -345,6 +411,23 @@ export const calls = {
     response: {} as { total: number; items: CooccurrencePassage[] },
   },
 
+  /** Every coder with codings in the project, and how many. */
+  'team.coders': { request: empty, response: {} as { coders: { coder: string; codings: number }[] } },
+  /**
+   * Inter-coder agreement over code points (percent, Cohen's κ, Krippendorff's α and αu, segment matches) of the
+   * first two coders, per code × article, per code and overall; with more coders also α over all of them.
+   */
+  'team.agreement': {
+    request: z.strictObject({
+      coders: z.array(z.string().trim().min(1).max(200)).min(2).max(50),
+      codePath: z.string().trim().min(1).max(10_000).optional(),
+      rollUp: z.boolean().optional(),
+      articleIds: z.array(id).max(100_000).optional(),
+      overlapThreshold: z.number().gt(0).max(1).optional(),
+    }),
+    response: {} as AgreementReport,
+  },
+
   'history.state': { request: empty, response: {} as HistoryState },
   /** Undoes the last change of this session; `label` says what was undone (null: nothing to undo). */
   'history.undo': { request: empty, response: {} as HistoryState & { label: string | null } },
@@ -366,6 +449,7 @@ export const calls = {
         .refine((f) => !/[/\\]/.test(f) && !f.includes('\0') && f !== '.' && f !== '..', 'a backup is named by its file name alone, as backups.list gives it'),
     }),
     response: {} as ProjectInfo,
+    pathFields: { file: 'confined' },
   },
 
   'settings.get': { request: empty, response: {} as Settings },
@@ -376,7 +460,7 @@ export const calls = {
     }),
     response: {} as Settings,
   },
-} as const;
+} as const satisfies Record<string, CallSpec>;
 
 export type CallName = keyof typeof calls;
 export const callNames = Object.keys(calls) as CallName[];
@@ -391,4 +475,26 @@ export type GlossApi = {
 
 export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name);
+}
+
+/**
+ * Whether `host` may make this call with this payload: null when it may, otherwise why not (a 'forbidden' error).
+ * A browser never names a file on disk, so the web host may make no call marked for local hosts only and may not
+ * fill a field marked 'local'.
+ */
+export function hostRefusal(name: CallName, host: HostKind, payload: unknown): string | null {
+  const spec: CallSpec = calls[name];
+  if (spec.hosts && !spec.hosts.includes(host)) {
+    return host === 'web'
+      ? `${name} names files on disk, which a browser may not do; the web host imports uploaded files and offers exports as downloads.`
+      : `${name} is only available in the web host.`;
+  }
+  if (host === 'web' && spec.pathFields && payload !== null && typeof payload === 'object') {
+    for (const [field, rule] of Object.entries(spec.pathFields)) {
+      if (rule === 'local' && (payload as Record<string, unknown>)[field] !== undefined) {
+        return `${name}: a browser may not name a file on disk (${field}); the web host offers the result as a download.`;
+      }
+    }
+  }
+  return null;
 }

@@ -166,14 +166,19 @@ export interface BackupInfo {
 
 export interface AppInfo {
   version: string;
-  host: 'electron' | 'web';
+  host: 'electron' | 'cli' | 'web';
   sqliteVersion: string;
   platform: string;
 }
 
 /** Events main pushes to the renderer outside request/response. */
+/** The kinds of project data a change can touch; a renderer refetches what shows them. */
+export type ChangedEntity = 'articles' | 'codes' | 'codings' | 'memos' | 'attributes' | 'searches' | 'history';
+
 export type GlossEvent =
   | { type: 'job.progress'; jobId: string; kind: 'import' | 'export'; done: number; total: number; current: string }
+  /** After every change to the open project, in every window: what it touched. */
+  | { type: 'changed'; entities: ChangedEntity[]; articleIds?: number[]; codeIds?: number[] }
   | { type: 'project.changed'; project: ProjectInfo | null }
   | { type: 'articles.changed' }
   | { type: 'import.finished'; report: ImportReport }
@@ -473,4 +478,46 @@ export interface CooccurrencePassage {
   text: string;
   codingsA: { codingId: number; start: number; end: number; text: string }[];
   codingsB: { codingId: number; start: number; end: number; text: string }[];
+}
+
+/** The 2×2 counts of two coders over code points, and the measures computed from them (null where undefined). */
+export interface AgreementFigures {
+  both: number;
+  xOnly: number;
+  yOnly: number;
+  neither: number;
+  percent: number | null;
+  kappa: number | null;
+  alpha: number | null;
+}
+
+export interface AgreementRow extends AgreementFigures {
+  code: string;
+  articleId: number;
+}
+
+export interface AgreementCodeRow extends AgreementFigures {
+  code: string;
+  /** Krippendorff's unitizing α, the code's articles laid end to end. */
+  alphaU: number | null;
+  /** Share of X's codings that Y matched with at least the chosen overlap, and the reverse (MAXQDA-style). */
+  matchedXY: { matched: number; total: number };
+  matchedYX: { matched: number; total: number };
+}
+
+/**
+ * Agreement of two coders (`gloss agree`, `team.agreement`). Units are the code points of each in-scope article:
+ * articles both coders coded, or the ones asked for. Rows: every code × article where either coder applied the code.
+ * `codes` pool each code over the in-scope articles; `overall` pools every code. With more than two coders,
+ * `alphaAll` is Krippendorff's α over all of them (per code and overall).
+ */
+export interface AgreementReport {
+  unit: 'codepoint';
+  coders: string[];
+  rollUp: boolean;
+  overlapThreshold: number;
+  articleIds: number[];
+  rows: AgreementRow[];
+  codes: (AgreementCodeRow & { alphaAll?: number | null })[];
+  overall: AgreementFigures & { alphaU: number | null; alphaAll?: number | null };
 }

@@ -1,18 +1,21 @@
-import { calls, isCallName } from '../contract/calls';
+import { calls, hostRefusal, isCallName } from '../contract/calls';
 import { GlossError, toWireError, type WireError } from '../contract/errors';
 import type { Session } from './session';
 
 export type WireResult = { ok: true; result: unknown } | { ok: false; error: WireError };
 
 /**
- * The single entry point every transport uses (IPC, HTTP, tests): checks the call name, validates the payload
- * against the contract, runs the handler, and turns every failure into a typed error. Nothing the renderer sends
- * reaches the core unvalidated.
+ * The single entry point every transport uses (IPC, HTTP, tests): checks the call name, checks that the session's
+ * host may make the call (the contract's `hosts` and `pathFields`: a browser never names a file on disk), validates
+ * the payload against the contract, runs the handler, and turns every failure into a typed error. Nothing the
+ * renderer sends reaches the core unvalidated. The host kind is the session's own, never something a caller sends.
  */
 export async function dispatch(session: Session, name: unknown, payload: unknown): Promise<WireResult> {
   if (!isCallName(name)) {
     return { ok: false, error: { code: 'unknown_call', message: `There is no call named ${JSON.stringify(String(name)).slice(0, 100)}.` } };
   }
+  const refusal = hostRefusal(name, session.host.kind, payload);
+  if (refusal) return { ok: false, error: { code: 'forbidden', message: refusal } };
   const parsed = calls[name].request.safeParse(payload ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

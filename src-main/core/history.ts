@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { HistoryState } from '../contract/types';
 import type { Project } from './store/Project';
+import { prepared } from './store/statementCache';
 
 /**
  * Undo and redo for every change an analyst makes in a session, kept in main (not the renderer) so it survives a
@@ -32,10 +33,12 @@ export interface Scope {
   attributes?: number[];
   /** Rows of `article_attribute_values`; the values of the articles in scope come along too. */
   attributeValues?: number[];
+  /** Rows of `saved_searches`. */
+  savedSearches?: number[];
 }
 
 /** The tables the history restores, parents before the tables that reference them. */
-const TABLES = ['articles', 'article_sources', 'codes', 'attributes', 'codings', 'memos', 'article_attribute_values'] as const;
+const TABLES = ['articles', 'article_sources', 'codes', 'attributes', 'codings', 'memos', 'article_attribute_values', 'saved_searches'] as const;
 type Table = (typeof TABLES)[number];
 /** Each table's key; article_sources is keyed by its article (one kept file per article). */
 const KEY: Record<Table, string> = {
@@ -46,6 +49,7 @@ const KEY: Record<Table, string> = {
   codings: 'id',
   memos: 'id',
   article_attribute_values: 'id',
+  saved_searches: 'id',
 };
 
 interface Snapshot {
@@ -72,9 +76,11 @@ export class History {
    * Runs `change` in one transaction and records it. `scopeBefore` names the rows it will touch; `scopeAfter`
    * (from the result) adds rows it created.
    */
-  record<T>(label: string, scopeBefore: Scope, change: () => T, scopeAfter?: (result: T) => Scope): T {
+  record<T>(label: string, scopeOrThunk: Scope | (() => Scope), change: () => T, scopeAfter?: (result: T) => Scope): T {
     const db = this.project.db;
     return db.transaction(() => {
+      // Derived inside the transaction, so the rows named are the rows as the change finds them.
+      const scopeBefore = typeof scopeOrThunk === 'function' ? scopeOrThunk() : scopeOrThunk;
       const before = capture(db, scopeBefore);
       const result = change();
       const extra = scopeAfter?.(result) ?? {};
@@ -126,6 +132,7 @@ function mergeScopes(a: Scope, b: Scope): Scope {
     memos: ids(a.memos, b.memos),
     attributes: ids(a.attributes, b.attributes),
     attributeValues: ids(a.attributeValues, b.attributeValues),
+    savedSearches: ids(a.savedSearches, b.savedSearches),
   };
 }
 
@@ -134,7 +141,7 @@ function rowsByIds(db: Database, table: Table, ids: number[]): Map<number, Row> 
   const out = new Map<number, Row>();
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    const rows = db.prepare(`SELECT * FROM ${table} WHERE ${key} IN (${chunk.map(() => '?').join(',')})`).all(...chunk) as Row[];
+    const rows = prepared(db, `SELECT * FROM ${table} WHERE ${key} IN (${chunk.map(() => '?').join(',')})`).all(...chunk) as Row[];
     for (const r of rows) out.set(r[key] as number, r);
   }
   return out;
@@ -144,7 +151,7 @@ function idsWhere(db: Database, sql: string, keys: number[]): number[] {
   const out: number[] = [];
   for (let i = 0; i < keys.length; i += 500) {
     const chunk = keys.slice(i, i + 500);
-    out.push(...(db.prepare(sql.replace('?*', chunk.map(() => '?').join(','))).pluck().all(...chunk) as number[]));
+    out.push(...(prepared(db, sql.replace('?*', chunk.map(() => '?').join(','))).pluck().all(...chunk) as number[]));
   }
   return out;
 }
@@ -156,7 +163,7 @@ function resolveIds(db: Database, scope: Scope): Record<Table, number[] | 'all'>
   const unique = (xs: number[]) => [...new Set(xs)];
   const codeMemos =
     scope.codes === 'all'
-      ? (db.prepare("SELECT id FROM memos WHERE kind = 'code'").pluck().all() as number[])
+      ? (prepared(db, "SELECT id FROM memos WHERE kind = 'code'").pluck().all() as number[])
       : idsWhere(db, 'SELECT id FROM memos WHERE code_id IN (?*)', scope.codes ?? []);
   return {
     articles,
@@ -175,6 +182,7 @@ function resolveIds(db: Database, scope: Scope): Record<Table, number[] | 'all'>
       ...idsWhere(db, 'SELECT id FROM article_attribute_values WHERE article_id IN (?*)', articles),
       ...idsWhere(db, 'SELECT id FROM article_attribute_values WHERE attribute_id IN (?*)', attributes),
     ]),
+    saved_searches: unique(scope.savedSearches ?? []),
   };
 }
 
@@ -186,7 +194,7 @@ function capture(db: Database, scope: Scope): Snapshot {
   for (const table of TABLES) {
     const tableIds = ids[table];
     if (tableIds === 'all') {
-      rows[table] = new Map((db.prepare(`SELECT * FROM ${table}`).all() as Row[]).map((r) => [r[KEY[table]] as number, r]));
+      rows[table] = new Map((prepared(db, `SELECT * FROM ${table}`).all() as Row[]).map((r) => [r[KEY[table]] as number, r]));
       covered[table] = 'all';
     } else {
       rows[table] = rowsByIds(db, table, tableIds);
@@ -218,7 +226,7 @@ function restore(db: Database, snap: Snapshot): void {
     const covered = snap.covered[table];
     const rows = snap.rows[table];
     // A whole-table snapshot (the codebook): every row that is there now but was not then goes.
-    const candidates = covered === 'all' ? (db.prepare(`SELECT ${KEY[table]} FROM ${table}`).pluck().all() as number[]) : [...covered];
+    const candidates = covered === 'all' ? (prepared(db, `SELECT ${KEY[table]} FROM ${table}`).pluck().all() as number[]) : [...covered];
     deleteIds(db, table, candidates.filter((id) => !rows.has(id)));
   }
   for (const table of TABLES) {
@@ -233,7 +241,7 @@ function restore(db: Database, snap: Snapshot): void {
 function deleteIds(db: Database, table: Table, ids: number[]): void {
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    if (chunk.length) db.prepare(`DELETE FROM ${table} WHERE ${KEY[table]} IN (${chunk.map(() => '?').join(',')})`).run(...chunk);
+    if (chunk.length) prepared(db, `DELETE FROM ${table} WHERE ${KEY[table]} IN (${chunk.map(() => '?').join(',')})`).run(...chunk);
   }
 }
 
@@ -248,7 +256,7 @@ function upsert(db: Database, table: Table, row: Row, immutableOnUpdate: string[
   const q = (c: string) => `"${c}"`;
   const sql = `INSERT INTO ${table} (${cols.map(q).join(',')}) VALUES (${cols.map((c) => `@${c}`).join(',')})
     ON CONFLICT(${key}) DO UPDATE SET ${updatable.map((c) => `${q(c)} = excluded.${q(c)}`).join(', ')}`;
-  db.prepare(sql).run(row);
+  prepared(db, sql).run(row);
 }
 
 function parentFirst(rows: Row[]): Row[] {

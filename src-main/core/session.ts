@@ -1,15 +1,17 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { CallName, CallResponse, ParsedRequest } from '../contract/calls';
+import type { CallName, CallResponse, HostKind, ParsedRequest } from '../contract/calls';
 import { GlossError } from '../contract/errors';
 import type { ExportResult, GlossEvent, ImportReport } from '../contract/types';
 import { AppState } from './appState';
-import { History, type Scope } from './history';
-import { applyAttributeImport, planAttributeImport } from './analysis/attributeImport';
+import { History } from './history';
 import { codeCounts, cooccurrence, cooccurrencePassages, coverage, exportCountsCsv } from './analysis/counts';
 import { exportRetrievedCsv, retrievePassages } from './analysis/retrieve';
-import { allHitSpans, applyCodeHits, codeHitsLabel, planCodeHits, runSearch, searchMemos } from './search/search';
+import { runSearch, searchMemos } from './search/search';
 import { runExport } from './export/exportJob';
+import { agreementReport } from './team/agreementReport';
+import type { Change, Command } from './commands/command';
+import { projectCommands } from './commands/projectCommands';
 import { importSources, type ImportSource } from './import/importer';
 import { encodingOptions } from './import/encodings';
 import { redecodeArticle } from './import/redecode';
@@ -22,7 +24,10 @@ import { canonicalPath } from './store/projectLock';
 
 /** What differs between hosts: how the user picks files (native dialogs, a data folder, argv). */
 export interface HostAdapter {
-  kind: 'electron' | 'web';
+  /** Decides which calls and path fields the dispatcher accepts (the contract's `hosts` and `pathFields`). */
+  kind: HostKind;
+  /** Who is coding, where the host knows better than the settings (the CLI's --coder). */
+  coderName?(): string | undefined;
   version: string;
   /** Where a new project goes; `name` is what the user typed where the host has no save dialog. */
   chooseNewProjectPath(name?: string): Promise<string | null>;
@@ -33,6 +38,13 @@ export interface HostAdapter {
   checkProjectPath?(path: string): void;
   /** Lets the web host turn a written file into a download. */
   afterExport?(result: ExportResult): ExportResult;
+  /**
+   * Web host: hands over files the browser uploaded, each once (for `articles.importUploads`); `release` discards
+   * them once the import is done. Throws not_found for an id it does not hold.
+   */
+  claimUploads?(ids: string[]): { sources: ImportSource[]; release(): void };
+  /** Web host: deletes uploads it holds (ids it does not hold are ignored); how many it deleted. */
+  discardUploads?(ids: string[]): number;
   sampleDir: string;
   sampleProjectPath: string;
   /** The built import-writer worker (out/main/importWriter.js); without it imports write on the host's thread. */
@@ -40,6 +52,9 @@ export interface HostAdapter {
   /** The built export worker (out/main/exportWorker.js); without it exports run on the host's thread. */
   exportWorkerFile?: string;
 }
+
+/** An undo or redo may touch any kind of row. */
+const EVERYTHING: Change = { entities: ['articles', 'codes', 'codings', 'memos', 'attributes', 'searches', 'history'] };
 
 export type Handlers = { [N in CallName]: (request: ParsedRequest<N>) => Promise<CallResponse<N>> };
 
@@ -85,8 +100,17 @@ export class Session {
     return p;
   }
 
-  openProject(path: string, create = false, name?: string): Project {
+  openProject(path: string, create = false, name?: string, readOnly = false): Project {
     if (this.restoring) throw new GlossError('conflict', 'A backup is being restored; wait for it to finish.');
+    if (readOnly) {
+      // A reader beside the writer (the CLI's stats and exports): no lock, no history, no daily backup.
+      const reader = Project.open(path, { readOnly: true });
+      this.closeProject(false);
+      this.project = reader;
+      this.history = null;
+      this.emit({ type: 'project.changed', project: reader.info() });
+      return reader;
+    }
     // Open the new file before closing the current project: a file that cannot be opened (not a project, a newer
     // format, locked, a folder that does not exist) must leave the open project as it was, not close it behind the
     // renderer's back. Only reopening the same file closes it first, since a process holds one lock per project.
@@ -163,7 +187,7 @@ export class Session {
   }
 
   private lockHolder(): string {
-    return this.host.kind === 'electron' ? 'the Gloss app' : 'the Gloss web host';
+    return this.host.kind === 'electron' ? 'the Gloss app' : this.host.kind === 'cli' ? 'gloss CLI' : 'the Gloss web host';
   }
 
   /** The project's undo history; every change the renderer asks for is recorded through it. */
@@ -184,7 +208,44 @@ export class Session {
   }
 
   private coder(): string {
-    return this.appState.settings().coderName;
+    return this.host.coderName?.() ?? this.appState.settings().coderName;
+  }
+
+  /**
+   * Runs a command: plans it, records it as one undo step over the rows it declares, commits, and announces what
+   * changed to every window. The one path every project change takes, whatever the host.
+   */
+  async execute<N extends CallName, P>(command: Command<N, P>, request: ParsedRequest<N>): Promise<CallResponse<N>> {
+    const project = this.requireWritable();
+    const ctx = { project, coder: this.coder() };
+    const prepared = command.prepare ? await command.prepare(ctx, request) : { plan: undefined as P };
+    if (prepared.skip !== undefined) return prepared.skip;
+    const plan = prepared.plan as P;
+    const result = this.recorder().record(
+      command.label(request, plan),
+      () => command.scope(ctx, request, plan),
+      () => command.run(ctx, request, plan),
+      command.created ? (r) => command.created!(ctx, request, r, plan) : undefined,
+    );
+    this.announce(command.changes(request, result, plan));
+    return result;
+  }
+
+  /** Tells every window what a change touched. */
+  announce(change: Change): void {
+    this.emit({ type: 'changed', ...change });
+    // The article list and an open article's codings were refreshed by this event before the query layer; it stays
+    // until every view reads through the query layer.
+    const severalArticles = change.entities.includes('codings') && (change.articleIds === undefined || change.articleIds.length > 1);
+    if (change.entities.includes('articles') || change.entities.includes('attributes') || severalArticles) this.emit({ type: 'articles.changed' });
+  }
+
+  private commandHandlers(): Pick<Handlers, keyof typeof projectCommands> {
+    const out: Partial<Record<CallName, (request: never) => Promise<unknown>>> = {};
+    for (const [name, command] of Object.entries(projectCommands)) {
+      out[name as CallName] = (request: never) => this.execute(command as unknown as Command<CallName, unknown>, request);
+    }
+    return out as Pick<Handlers, keyof typeof projectCommands>;
   }
 
   /** A file name for a table export: "<project>-<what>.csv". */
@@ -197,7 +258,9 @@ export class Session {
     return `${base}-codings.${format}`;
   }
 
+  /** Every call: the commands (project changes) run through `execute`, the rest answer directly below. */
   readonly handlers: Handlers = {
+    ...this.commandHandlers(),
     'app.info': async () => ({
       version: this.host.version,
       host: this.host.kind,
@@ -215,11 +278,11 @@ export class Session {
       }
       return this.openProject(target, true, name ?? basename(target).replace(/\.gloss$/i, '')).info();
     },
-    'project.open': async ({ path }) => {
+    'project.open': async ({ path, readOnly }) => {
       const target = path ?? (await this.host.chooseProjectToOpen());
       if (!target) return null;
       this.host.checkProjectPath?.(target);
-      return this.openProject(target).info();
+      return this.openProject(target, false, undefined, readOnly ?? false).info();
     },
     'project.openSample': async () => {
       const target = this.host.sampleProjectPath;
@@ -237,20 +300,6 @@ export class Session {
       return project.articles.list({ ...req, conditions: attributes ? project.attributes.filterConditions(attributes) : undefined });
     },
     'articles.get': async ({ id }) => this.requireProject().articles.get(id),
-    'articles.rename': async ({ id, title }) => {
-      const project = this.requireWritable();
-      const summary = this.recorder().record('Rename article', { articles: [id] }, () => project.articles.rename(id, title));
-      this.emit({ type: 'articles.changed' });
-      return summary;
-    },
-    'articles.delete': async ({ id }) => {
-      const project = this.requireWritable();
-      const deletedCodings = this.recorder().record('Delete article', { articles: [id], codingsOfArticles: [id] }, () =>
-        project.articles.delete(id),
-      );
-      this.emit({ type: 'articles.changed' });
-      return { deletedCodings };
-    },
     'articles.encodings': async () => ({ encodings: encodingOptions() }),
     'articles.redecode': async ({ id, encoding, confirm }) => {
       const project = this.requireWritable();
@@ -277,6 +326,20 @@ export class Session {
       const sources: ImportSource[] = files.map((f) => ({ kind: 'bytes', name: f.name, bytes: Buffer.from(f.base64, 'base64') }));
       return this.importSources(sources, jobId);
     },
+    'articles.importUploads': async ({ uploads, jobId }) => {
+      this.requireWritable();
+      if (!this.host.claimUploads) throw new GlossError('forbidden', 'This host takes no uploads.');
+      const claimed = this.host.claimUploads(uploads);
+      try {
+        return await this.importSources(claimed.sources, jobId);
+      } finally {
+        claimed.release();
+      }
+    },
+    'articles.discardUploads': async ({ uploads }) => {
+      if (!this.host.discardUploads) throw new GlossError('forbidden', 'This host takes no uploads.');
+      return { discarded: this.host.discardUploads(uploads) };
+    },
     'jobs.cancel': async ({ jobId }) => {
       const job = this.jobs.get(jobId);
       job?.abort();
@@ -284,58 +347,12 @@ export class Session {
     },
 
     'codes.list': async () => ({ codes: this.requireProject().codes.list() }),
-    'codes.create': async (req) => {
-      const project = this.requireWritable();
-      return this.recorder().record('Create code', {}, () => project.codes.create(req), (code) => ({ codes: [code.id] }));
-    },
-    'codes.update': async ({ id, ...changes }) => {
-      const project = this.requireWritable();
-      return this.recorder().record('Edit code', { codes: [id] }, () => project.codes.update(id, changes));
-    },
-    'codes.move': async ({ id, parentId, index }) => {
-      const project = this.requireWritable();
-      this.recorder().record('Move code', { codes: 'all' }, () => project.codes.move(id, parentId, index));
-      return { codes: project.codes.list() };
-    },
-    'codes.merge': async ({ sourceId, targetId }) => {
-      const project = this.requireWritable();
-      return this.recorder().record('Merge codes', { codes: 'all', codingsOfCodes: [sourceId, targetId] }, () =>
-        project.codes.merge(sourceId, targetId),
-      );
-    },
     'codes.impact': async ({ id }) => this.requireProject().codes.impact(id),
-    'codes.delete': async ({ id }) => {
-      const project = this.requireWritable();
-      const subtree = [id, ...project.codes.descendants(id)];
-      return this.recorder().record('Delete code', { codes: 'all', codingsOfCodes: subtree }, () => project.codes.delete(id));
-    },
-
     'codings.listForArticle': async ({ articleId }) => {
       const project = this.requireProject();
       project.articles.summary(articleId);
       return { codings: project.codings.listForArticle(articleId) };
     },
-    'codings.apply': async (req) => {
-      const project = this.requireWritable();
-      return this.recorder().record(
-        'Apply code',
-        {},
-        () => project.codings.apply({ ...req, coder: this.coder() }),
-        (coding) => ({ codings: [coding.id] }),
-      );
-    },
-    'codings.update': async ({ id, ...changes }) => {
-      const project = this.requireWritable();
-      const label = changes.memo !== undefined && changes.start === undefined && changes.end === undefined && changes.codeId === undefined ? 'Edit memo' : changes.codeId !== undefined ? 'Change code' : 'Adjust coding';
-      return this.recorder().record(label, { codings: [id] }, () => project.codings.update(id, changes));
-    },
-    'codings.remove': async ({ id }) => {
-      const project = this.requireWritable();
-      const removed = this.recorder().record('Remove coding', { codings: [id] }, () => project.codings.remove(id));
-      if (!removed) throw new GlossError('not_found', `There is no coding ${id} in this project.`);
-      return { removed };
-    },
-
     'export.json': async ({ path, jobId }) => {
       const project = this.requireProject();
       const target = path ?? (await this.host.chooseExportPath('json', this.suggestedExportName('json')));
@@ -361,74 +378,11 @@ export class Session {
     },
 
     'search.run': async ({ limit, context, ...spec }) => runSearch(this.requireProject(), spec, { limit, context }),
-    'search.codeHits': async ({ search, hits, codeId, widen }) => {
-      const project = this.requireWritable();
-      project.codes.get(codeId);
-      const spans = hits ?? (await allHitSpans(project, search!));
-      const plan = planCodeHits(project, spans, codeId, widen);
-      const label = codeHitsLabel(plan.spans.length);
-      // Nothing to create, nothing to undo: no empty step on the undo stack.
-      const codingIds = plan.spans.length
-        ? this.recorder().record(label, {}, () => applyCodeHits(project, plan, codeId, this.coder()), (ids) => ({ codings: ids }))
-        : [];
-      if (codingIds.length) this.emit({ type: 'articles.changed' });
-      return { created: codingIds.length, skipped: plan.skipped, collapsed: plan.collapsed, codingIds, label };
-    },
     'search.saved.list': async () => ({ items: this.requireProject().search.listSaved() }),
-    'search.saved.save': async ({ name, ...spec }) => this.requireWritable().search.save(name, spec),
-    'search.saved.delete': async ({ id }) => ({ deleted: this.requireWritable().search.deleteSaved(id) }),
-
     'memos.get': async ({ target }) => this.requireProject().memos.get(target),
-    'memos.set': async ({ target, plain, rich }) => {
-      const project = this.requireWritable();
-      // A coding's memo lives in its codings row; the others in `memos`, whose row may be created or removed.
-      const memoRows = (): Scope => {
-        const id = project.memos.rowId(target);
-        return target.kind === 'coding' ? { codings: [target.id] } : { memos: id === undefined ? [] : [id] };
-      };
-      return this.recorder().record('Edit memo', memoRows(), () => project.memos.set(target, plain, rich), memoRows);
-    },
     'memos.search': async ({ limit, mode, ...spec }) => searchMemos(this.requireProject(), { ...spec, mode: mode ?? 'text' }, { limit }),
 
     'attributes.list': async () => ({ attributes: this.requireProject().attributes.list() }),
-    'attributes.define': async ({ name, type }) => {
-      const project = this.requireWritable();
-      return this.recorder().record('Define attribute', {}, () => project.attributes.define(name, type), (d) => ({ attributes: [d.id] }));
-    },
-    'attributes.rename': async ({ name, newName }) => {
-      const project = this.requireWritable();
-      const { id } = project.attributes.get(name);
-      const renamed = this.recorder().record('Rename attribute', { attributes: [id] }, () => project.attributes.rename(name, newName));
-      this.emit({ type: 'articles.changed' });
-      return renamed;
-    },
-    'attributes.delete': async ({ name }) => {
-      const project = this.requireWritable();
-      const { id } = project.attributes.get(name);
-      const result = this.recorder().record('Delete attribute', { attributes: [id] }, () => project.attributes.delete(name));
-      this.emit({ type: 'articles.changed' });
-      return result;
-    },
-    'attributes.set': async ({ articleId, name, value }) => {
-      const project = this.requireWritable();
-      const values = (): Scope => ({ attributeValues: project.attributes.valueIds([articleId]) });
-      const result = this.recorder().record('Set attribute', values(), () => project.attributes.set(articleId, name, value), values);
-      this.emit({ type: 'articles.changed' });
-      return result;
-    },
-    'attributes.importCsv': async ({ csvText, matchBy, preview }) => {
-      const project = preview ? this.requireProject() : this.requireWritable();
-      const plan = planAttributeImport(project, csvText, matchBy);
-      if (preview || (plan.writes.length === 0 && plan.newAttributes.length === 0)) return { ...plan.report, preview };
-      const articleIds = [...new Set(plan.writes.map((w) => w.articleId))];
-      const values = (): Scope => ({ attributeValues: project.attributes.valueIds(articleIds) });
-      this.recorder().record('Import attributes from CSV', values(), () => applyAttributeImport(project, plan), (r) => ({
-        ...values(),
-        attributes: r.attributeIds,
-      }));
-      this.emit({ type: 'articles.changed' });
-      return { ...plan.report, preview: false, applied: true };
-    },
     'articles.attributes': async ({ articleId }) => ({ articleId, attributes: this.requireProject().attributes.forArticle(articleId) }),
 
     'counts.codes': async ({ rollUp, by, attribute }) => codeCounts(this.requireProject(), { rollUp, by, attribute }),
@@ -443,16 +397,17 @@ export class Session {
     'counts.coverage': async (request) => coverage(this.requireProject(), request),
     'counts.cooccurrence': async (request) => cooccurrence(this.requireProject(), request),
     'counts.cooccurrencePassages': async (request) => cooccurrencePassages(this.requireProject(), request),
-
+    'team.coders': async () => ({ coders: this.requireProject().agreement.coders() }),
+    'team.agreement': async (request) => agreementReport(this.requireProject(), request),
     'history.state': async () => this.recorder().state(),
     'history.undo': async () => {
       const label = this.recorder().undo();
-      if (label) this.emit({ type: 'articles.changed' });
+      if (label) this.announce(EVERYTHING);
       return { ...this.recorder().state(), label };
     },
     'history.redo': async () => {
       const label = this.recorder().redo();
-      if (label) this.emit({ type: 'articles.changed' });
+      if (label) this.announce(EVERYTHING);
       return { ...this.recorder().state(), label };
     },
 

@@ -11,6 +11,11 @@ export interface GlossBridge {
   onEvent(listener: (event: GlossEvent) => void): () => void;
   /** Desktop only: the path of a dropped File (Electron's webUtils.getPathForFile). */
   pathForFile?(file: File): string;
+  /**
+   * Web host only: streams one file's bytes to the host (`name` is only a label for the import report) and resolves
+   * with the upload id `articles.importUploads` takes. `onProgress` gets the bytes sent so far.
+   */
+  upload?(file: Blob, name: string, onProgress?: (sentBytes: number) => void, signal?: AbortSignal): Promise<string>;
 }
 
 declare global {

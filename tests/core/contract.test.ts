@@ -71,7 +71,7 @@ describe('dispatch', () => {
   test('a missing payload is an empty request, not a crash', async () => {
     const { session } = newSession();
     const info = await callOk<{ host: string; sqliteVersion: string }>(directTransport(session), 'app.info', undefined);
-    assert.equal(info.host, 'web');
+    assert.equal(info.host, 'cli');
     assert.match(info.sqliteVersion, /^3\.\d+\.\d+$/);
     const bad = await dispatch(session, 'articles.get', undefined);
     assert.equal(!bad.ok && bad.error.code, 'invalid_request');

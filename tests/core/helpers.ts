@@ -111,7 +111,7 @@ export const TRICKY_PASSAGES = [
 /** The HostAdapter a headless host would supply: no dialogs (every "choose" declines), projects in `dir`. */
 export function testHostAdapter(dir: string): HostAdapter {
   return {
-    kind: 'web',
+    kind: 'cli',
     version: 'test',
     sampleDir: join(repoRoot, 'resources', 'sample'),
     sampleProjectPath: join(dir, 'sample.gloss'),

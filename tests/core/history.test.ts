@@ -11,7 +11,7 @@ import { Session, type HostAdapter } from '../../src-main/core/session';
 function newSession() {
   const dir = mkdtempSync(join(tmpdir(), 'gloss-history-'));
   const adapter: HostAdapter = {
-    kind: 'web',
+    kind: 'cli',
     version: 'test',
     sampleDir: '',
     sampleProjectPath: join(dir, 'sample.gloss'),

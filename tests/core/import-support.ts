@@ -70,7 +70,7 @@ export function corpusMissing(sub: string): string | false {
 export function newSession(): { dir: string; session: Session; call: <T>(name: string, payload?: unknown) => Promise<T>; fail: (name: string, payload?: unknown) => Promise<WireError> } {
   const dir = tempDir('gloss-session-');
   const host: HostAdapter = {
-    kind: 'web',
+    kind: 'cli',
     version: 'test',
     sampleDir: join(repoRoot, 'resources', 'sample'),
     sampleProjectPath: join(dir, 'sample.gloss'),

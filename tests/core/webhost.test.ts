@@ -2,7 +2,7 @@
 // the token, the Host/Origin checks, the static files it will (not) serve, where it listens, and the whole contract.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
@@ -36,6 +36,13 @@ function raw(port: number, path: string, options: { method?: string; headers?: R
     req.on('error', fail);
     req.end(options.body);
   });
+}
+
+/** Every file below a folder, as paths. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
 }
 
 /** Resolves with the connection error code, or 'connected' when something accepted the connection. */
@@ -89,38 +96,39 @@ describe('web host', () => {
   });
 
   describe('token', () => {
-    test('requests without the token, or with a wrong one, get 401', async () => {
-      for (const [path, method] of [['/', 'GET'], ['/index.html', 'GET'], ['/api/call/app.info', 'POST'], ['/api/events', 'GET']] as const) {
+    test('calls, uploads and the event stream without the token, or with a wrong one, get 401', async () => {
+      for (const [path, method] of [['/api/call/app.info', 'POST'], ['/api/events', 'GET'], ['/api/upload', 'POST'], ['/api/call/project.close', 'POST']] as const) {
         const none = await raw(host.port, path, { method });
         assert.equal(none.status, 401, `${method} ${path} without a token`);
-        assert.doesNotMatch(none.body, /Gloss test renderer/);
         const wrongToken = `${host.token.slice(0, -1)}${host.token.endsWith('0') ? '1' : '0'}`; // one character off
         const wrong = await raw(host.port, path, { method, headers: { 'X-Gloss-Token': wrongToken } });
         assert.equal(wrong.status, 401, `${method} ${path} with a wrong token`);
-        const cookie = await raw(host.port, path, { method, headers: { Cookie: 'gloss_token=guess' } });
-        assert.equal(cookie.status, 401, `${method} ${path} with a wrong cookie`);
+        const cookie = await raw(host.port, path, { method, headers: { Cookie: `gloss_token=${host.token}` } });
+        assert.equal(cookie.status, 401, `${method} ${path} with the token in a cookie`);
+        const query = await raw(host.port, `${path}?token=${host.token}`, { method });
+        assert.equal(query.status, 401, `${method} ${path} with the token in the query`);
       }
       const viaFetch = await fetch(`${host.url}/api/call/app.info`, { method: 'POST', body: '{}' });
       assert.equal(viaFetch.status, 401);
     });
 
-    test('the token in the launch URL is swapped for a strict, HttpOnly cookie that then works', async () => {
+    test('the renderer itself is served without the token, and the launch URL sets nothing', async () => {
       const launch = await raw(host.port, `/?token=${host.token}`);
-      assert.equal(launch.status, 303);
-      assert.equal(launch.headers.location, '/', 'the token leaves the address bar');
-      const setCookie = String(launch.headers['set-cookie']);
-      assert.match(setCookie, new RegExp(`gloss_token=${host.token}`));
-      assert.match(setCookie, /HttpOnly/);
-      assert.match(setCookie, /SameSite=Strict/);
-      const cookie = `gloss_token=${host.token}`;
-      const page = await raw(host.port, '/', { headers: { Cookie: cookie } });
-      assert.equal(page.status, 200);
-      assert.equal(page.body, INDEX);
-      assert.match(String(page.headers['content-security-policy']), /default-src 'none'/);
-      const info = await raw(host.port, '/api/call/app.info', { method: 'POST', headers: { Cookie: cookie }, body: '{}' });
+      assert.equal(launch.status, 200);
+      assert.equal(launch.body, INDEX);
+      assert.equal(launch.headers['set-cookie'], undefined);
+      assert.match(String(launch.headers['content-security-policy']), /default-src 'none'/);
+      assert.equal(launch.headers['referrer-policy'], 'no-referrer', 'the token in the address never travels on as a Referer');
+      assert.equal((await raw(host.port, '/assets/app.js')).body, 'console.log(1)');
+      const info = await raw(host.port, '/api/call/app.info', { method: 'POST', headers: { 'X-Gloss-Token': host.token }, body: '{}' });
       assert.equal(JSON.parse(info.body).result.host, 'web');
-      const postWithQuery = await raw(host.port, `/api/call/app.info?token=${host.token}`, { method: 'POST', body: '{}' });
-      assert.equal(postWithQuery.status, 401, 'the query token is only for opening the page');
+    });
+
+    test('the event stream answers with the token header', async () => {
+      const res = await fetch(`${host.url}/api/events`, { headers: { 'X-Gloss-Token': host.token } });
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-type') ?? '', /text\/event-stream/);
+      await res.body?.cancel();
     });
   });
 
@@ -153,6 +161,7 @@ describe('web host', () => {
     const auth = () => ({ 'X-Gloss-Token': host.token });
 
     test('serves the renderer folder', async () => {
+      assert.equal((await raw(host.port, '/index.html')).body, INDEX);
       assert.equal((await raw(host.port, '/index.html', { headers: auth() })).body, INDEX);
       assert.equal((await raw(host.port, '/assets/app.js', { headers: auth() })).body, 'console.log(1)');
       assert.equal((await raw(host.port, '/assets/missing.js', { headers: auth() })).status, 404);
@@ -236,7 +245,9 @@ describe('web host', () => {
     test('calls that need a project answer no_project before one is open', async () => {
       for (const [name, payload] of callsNeedingAProject) {
         const reply = await call(name, payload);
-        assert.equal(reply.ok ? 'ok' : reply.error.code, 'no_project', name);
+        // An export to a path is refused outright: a browser may not name a file on disk.
+        const expected = (payload as { path?: string }).path !== undefined ? 'forbidden' : 'no_project';
+        assert.equal(reply.ok ? 'ok' : reply.error.code, expected, name);
       }
     });
 
@@ -245,9 +256,12 @@ describe('web host', () => {
       const fixture = await buildContractFixture(call, projectPath);
       // Over HTTP, a project path outside the host's projects folder is refused before it is even looked at.
       const projectsDir = join(dataDir, 'projects');
+      const exportsToPaths = ['export.json', 'export.csv', 'retrieve.exportCsv', 'counts.exportCsv'];
       const expected = (bad: { name: string; code: string; payload: unknown }) => {
         const path = (bad.payload as { path?: unknown } | null)?.path;
         const outside = typeof path === 'string' && !path.startsWith(`${projectsDir}/`);
+        // The browser names no file: imports from paths and exports to paths are refused before anything else.
+        if (bad.name === 'articles.importPaths' || (exportsToPaths.includes(bad.name) && path !== undefined)) return 'forbidden';
         return (bad.name === 'project.open' || bad.name === 'project.create') && outside && bad.code === 'project_error' ? 'forbidden' : bad.code;
       };
       const { problems, checked } = await runBadCalls(call, fixture, dataDir, projectPath, () => host.session.currentProject?.db, expected);
@@ -255,12 +269,13 @@ describe('web host', () => {
       assert.ok(checked > 60);
     });
 
-    test('an export made through the host downloads with the token, and validates', async () => {
-      const result = await callOk<{ downloadUrl: string; codings: number }>(call, 'export.json', {});
+    test('an export made through the host downloads once, validates, and leaves no copy behind', async () => {
+      const result = await callOk<{ downloadUrl: string; codings: number; path: string }>(call, 'export.json', {});
       assert.ok(result.codings >= 2);
-      assert.match(result.downloadUrl, /^\/download\/[0-9a-f]+\//);
-      assert.equal((await fetch(`${host.url}${result.downloadUrl}`)).status, 401);
-      const res = await fetch(`${host.url}${result.downloadUrl}`, { headers: { 'X-Gloss-Token': host.token } });
+      assert.match(result.downloadUrl, /^\/download\/[0-9a-f]{32}\//);
+      assert.doesNotMatch(result.path, /\//, 'the browser is told a file name, not where the host keeps it');
+      // The link is the credential (a download link cannot carry a header): good for one fetch.
+      const res = await fetch(`${host.url}${result.downloadUrl}`);
       assert.equal(res.status, 200);
       assert.match(res.headers.get('content-disposition') ?? '', /^attachment;/);
       const doc = await res.json();
@@ -268,7 +283,11 @@ describe('web host', () => {
       ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
       const validate = ajv.compile(JSON.parse(readFileSync(exportSchemaPath, 'utf8')));
       assert.ok(validate(doc), JSON.stringify(validate.errors));
-      assert.equal((await fetch(`${host.url}/download/0000/x.json`, { headers: { 'X-Gloss-Token': host.token } })).status, 404);
+      assert.equal((await fetch(`${host.url}${result.downloadUrl}`)).status, 404, 'a second fetch finds nothing');
+      assert.equal((await fetch(`${host.url}/download/0000/x.json`)).status, 404);
+      // Give the deletion after the response a moment, then look for any export left in the data folder.
+      await new Promise((ok) => setTimeout(ok, 100));
+      assert.deepEqual(filesUnder(dataDir).filter((f) => /\.(json|csv)$/.test(f) && !f.includes(`${join(dataDir, 'state')}`)), []);
     });
   });
 });

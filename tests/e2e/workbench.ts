@@ -9,10 +9,15 @@ export async function newProject(page: Page, name: string): Promise<void> {
   await expect(page.getByTestId('project-menu-button')).toContainText(name);
 }
 
-/** Imports files made in the test through the browser file input the Import button uses. */
+/** An import uploads every file first, then imports it: on a loaded machine a large corpus file takes a while. */
+const IMPORT_TIMEOUT_MS = 20_000;
+
+/** Imports files made in the test through the browser file input the Import button uses (uploaded to the web host). */
 export async function importFiles(page: Page, files: { name: string; bytes: Buffer }[]): Promise<void> {
   await page.getByTestId('import-input').setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: f.bytes })));
-  await expect(page.getByTestId('import-count-imported')).toHaveText(files.length === 1 ? '1 article imported' : `${files.length} articles imported`);
+  await expect(page.getByTestId('import-count-imported')).toHaveText(files.length === 1 ? '1 article imported' : `${files.length} articles imported`, {
+    timeout: IMPORT_TIMEOUT_MS,
+  });
   // The report floats over the reader; put it away as a person would before reading.
   await page.getByTestId('import-report-close').click();
   await expect(page.getByTestId('import-report')).toHaveCount(0);
@@ -80,10 +85,15 @@ export async function codePhrase(page: Page, phrase: string, codePath: string): 
 /** The modifier undo and redo use on this platform. */
 export const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
-/** Imports files from disk (paths the test wrote) through the Import button's file input. */
+/**
+ * Imports files from disk (paths the test wrote) through the Import button's file input: the browser reads them and
+ * uploads their bytes; the web host never sees the paths.
+ */
 export async function importPaths(page: Page, paths: string[]): Promise<void> {
   await page.getByTestId('import-input').setInputFiles(paths);
-  await expect(page.getByTestId('import-count-imported')).toHaveText(paths.length === 1 ? '1 article imported' : `${paths.length} articles imported`);
+  await expect(page.getByTestId('import-count-imported')).toHaveText(paths.length === 1 ? '1 article imported' : `${paths.length} articles imported`, {
+    timeout: IMPORT_TIMEOUT_MS,
+  });
   await page.getByTestId('import-report-close').click();
   await expect(page.getByTestId('import-report')).toHaveCount(0);
 }

@@ -13,8 +13,14 @@ export { TEXT_EXTENSIONS };
 /** Larger files are rejected rather than stored: nobody codes a 64 MB article, and it would stall every view. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-/** One thing to import: a file on disk, or contents the renderer sent (browser upload). */
-export type ImportSource = { kind: 'path'; path: string } | { kind: 'bytes'; name: string; bytes: Uint8Array };
+/**
+ * One thing to import: a file or folder on disk, contents the renderer sent, or an upload the web host kept in its
+ * data folder (read from `path` only when its turn comes, reported under the `name` the browser gave it).
+ */
+export type ImportSource =
+  | { kind: 'path'; path: string }
+  | { kind: 'bytes'; name: string; bytes: Uint8Array }
+  | { kind: 'upload'; name: string; path: string };
 
 export interface ImportOptions {
   onProgress?: (done: number, total: number, current: string) => void;
@@ -153,6 +159,12 @@ async function expand(sources: ImportSource[], report: ImportReport): Promise<Ca
       }
       const bytes = source.bytes;
       out.push({ file: source.name, sourceFile: basename(source.name), kind, read: async () => checkSize(bytes, maxBytesFor(kind)) });
+      continue;
+    }
+    if (source.kind === 'upload') {
+      const kind = importKindOf(source.name);
+      if (!kind) report.rejected.push({ file: source.name, reason: unsupportedReason(extname(source.name).toLowerCase()) });
+      else out.push({ file: source.name, sourceFile: basename(source.name), kind, read: () => readRegularFile(source.path, maxBytesFor(kind)) });
       continue;
     }
     const path = source.path;

@@ -173,7 +173,7 @@ export interface CodeHitsPlan {
  * Works out which codings "code these hits" creates: each hit widened as asked (to its sentence or its paragraph),
  * spans that coincide coded once, and spans that already have the code skipped. Reads only.
  */
-export function planCodeHits(project: Project, hits: HitSpan[], codeId: number, widen: 'none' | 'sentence' | 'paragraph' = 'none'): CodeHitsPlan {
+export function planCodeHits(project: Project, hits: HitSpan[], codeId: number | undefined, widen: 'none' | 'sentence' | 'paragraph' = 'none'): CodeHitsPlan {
   const texts = new Map<number, { text: string; index: OffsetIndex }>();
   const articleOf = (id: number) => {
     let a = texts.get(id);
@@ -211,7 +211,8 @@ export function planCodeHits(project: Project, hits: HitSpan[], codeId: number, 
       continue;
     }
     seen.add(key);
-    if (exists.get(hit.articleId, codeId, span.start, span.end)) {
+    // A code that does not exist yet (named by a path) has no codings to skip.
+    if (codeId !== undefined && exists.get(hit.articleId, codeId, span.start, span.end)) {
       skipped++;
       continue;
     }

@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { cleanText } from '../../contract/text';
 import { GlossError } from '../../contract/errors';
 import type { Code } from '../../contract/types';
+import { prepared } from './statementCache';
 
 /** Distinct, readable on white, and still distinct when two are blended over the same passage. */
 export const CODE_PALETTE = [
@@ -30,6 +31,7 @@ interface CodeRow {
 export class CodeStore {
   private readonly listStmt: Statement;
   private readonly getStmt: Statement;
+  private readonly getOneStmt: Statement;
   private readonly insertStmt: Statement;
   private readonly childrenStmt: Statement;
   private readonly countStmt: Statement;
@@ -39,6 +41,9 @@ export class CodeStore {
       (SELECT count(*) FROM codings k WHERE k.code_id = c.id) AS codingCount
       FROM codes c ORDER BY c.sort_order, c.id`);
     this.getStmt = db.prepare('SELECT id, parent_id AS parentId, name FROM codes WHERE id = ?');
+    this.getOneStmt = db.prepare(`SELECT c.id, c.parent_id AS parentId, c.name, c.color, c.description, c.sort_order AS sortOrder,
+      (SELECT count(*) FROM codings k WHERE k.code_id = c.id) AS codingCount
+      FROM codes c WHERE c.id = ?`);
     this.insertStmt = db.prepare(`INSERT INTO codes (parent_id, name, color, description, sort_order, created_at)
       VALUES (?, ?, ?, ?, (SELECT ifnull(max(sort_order), -1) + 1 FROM codes WHERE parent_id IS ?), ?)`);
     this.childrenStmt = db.prepare('SELECT id FROM codes WHERE parent_id IS ? ORDER BY sort_order, id');
@@ -88,10 +93,21 @@ export class CodeStore {
     this.pathCache = undefined;
   }
 
+  /** One code with its path and coding count, by id: its own row and its ancestors', not the whole codebook. */
   get(id: number): Code {
-    const code = this.list().find((c) => c.id === id);
-    if (!code) throw new GlossError('not_found', `There is no code ${id} in this codebook.`);
-    return code;
+    const row = this.getOneStmt.get(id) as CodeRow | undefined;
+    if (!row) throw new GlossError('not_found', `There is no code ${id} in this codebook.`);
+    const names = [row.name];
+    const seen = new Set([row.id]);
+    for (let parent = row.parentId; parent !== null; ) {
+      const up = this.getStmt.get(parent) as { id: number; parentId: number | null; name: string } | undefined;
+      // A missing or repeated ancestor would be damage; the path then stops there rather than loop.
+      if (!up || seen.has(up.id)) break;
+      seen.add(up.id);
+      names.unshift(up.name);
+      parent = up.parentId;
+    }
+    return { ...row, path: names.join('/') };
   }
 
   count(): number {
@@ -110,7 +126,7 @@ export class CodeStore {
    */
   private assertNameFree(parentId: number | null, name: string, exceptId?: number): void {
     const folded = foldName(name);
-    const siblings = this.db.prepare('SELECT id, name FROM codes WHERE parent_id IS ?').all(parentId) as { id: number; name: string }[];
+    const siblings = prepared(this.db, 'SELECT id, name FROM codes WHERE parent_id IS ?').all(parentId) as { id: number; name: string }[];
     const clash = siblings.find((s) => s.id !== exceptId && foldName(s.name) === folded);
     if (clash) throw new GlossError('conflict', `There is already a code named "${clash.name}" at that level.`);
   }
@@ -253,6 +269,20 @@ export class CodeStore {
     }).immediate();
   }
 
+  /** The code at a path like "Frames/Humanitarian" (names compared as ensurePath does), if every level exists. */
+  findPath(path: string): Code | undefined {
+    let parentId: number | null = null;
+    let found: Code | undefined;
+    for (const part of path.split('/').map((p) => p.trim())) {
+      const siblings = prepared(this.db, 'SELECT id, name FROM codes WHERE parent_id IS ?').all(parentId) as { id: number; name: string }[];
+      const row = siblings.find((s) => foldName(s.name) === foldName(part));
+      if (!row) return undefined;
+      found = this.get(row.id);
+      parentId = found.id;
+    }
+    return found;
+  }
+
   /** Finds the code at a path like "Frames/Humanitarian", creating any missing level. */
   ensurePath(path: string): Code {
     const parts = cleanText(path).split('/').map((p) => p.trim());
@@ -261,7 +291,7 @@ export class CodeStore {
       let parentId: number | null = null;
       let found: Code | undefined;
       for (const part of parts) {
-        const siblings = this.db.prepare('SELECT id, name FROM codes WHERE parent_id IS ?').all(parentId) as { id: number; name: string }[];
+        const siblings = prepared(this.db, 'SELECT id, name FROM codes WHERE parent_id IS ?').all(parentId) as { id: number; name: string }[];
         const row = siblings.find((s) => foldName(s.name) === foldName(part));
         found = row ? this.get(row.id) : this.create({ name: part, parentId });
         parentId = found.id;

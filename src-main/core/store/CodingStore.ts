@@ -3,6 +3,7 @@ import { cleanText } from '../../contract/text';
 import { GlossError } from '../../contract/errors';
 import type { Coding } from '../../contract/types';
 import { GRAPHEME_CONTEXT, snapSpanToGraphemes } from '../../contract/offsets';
+import { prepared } from './statementCache';
 
 export interface ApplyCoding {
   articleId: number;
@@ -87,7 +88,7 @@ export class CodingStore {
   }
 
   private checkCode(codeId: number): void {
-    if (!this.db.prepare('SELECT 1 FROM codes WHERE id = ?').get(codeId)) {
+    if (!prepared(this.db, 'SELECT 1 FROM codes WHERE id = ?').get(codeId)) {
       throw new GlossError('not_found', `There is no code ${codeId} in this codebook.`);
     }
   }
@@ -128,23 +129,22 @@ export class CodingStore {
     const { start, end } = this.snapToGraphemes(current.articleId, changes.start ?? current.start, changes.end ?? current.end);
     if (changes.codeId !== undefined) this.checkCode(codeId);
     try {
-      this.db
-        .prepare(
-          // A memo written as plain text replaces the rich form too, which would otherwise show the old memo.
-          `UPDATE codings SET code_id = @codeId, start = @start, "end" = @end, memo = @memo, updated_at = @now,
-             memo_rich = CASE WHEN @memoChanged = 1 THEN NULL ELSE memo_rich END,
-             text = (SELECT substr(a.text, @start + 1, @end - @start) FROM articles a WHERE a.id = codings.article_id)
-           WHERE id = @id`,
-        )
-        .run({
-          id,
-          codeId,
-          start,
-          end,
-          memo: changes.memo === undefined ? current.memo : cleanText(changes.memo),
-          memoChanged: changes.memo !== undefined && cleanText(changes.memo) !== current.memo ? 1 : 0,
-          now: new Date().toISOString(),
-        });
+      // A memo written as plain text replaces the rich form too, which would otherwise show the old memo.
+      prepared(
+        this.db,
+        `UPDATE codings SET code_id = @codeId, start = @start, "end" = @end, memo = @memo, updated_at = @now,
+           memo_rich = CASE WHEN @memoChanged = 1 THEN NULL ELSE memo_rich END,
+           text = (SELECT substr(a.text, @start + 1, @end - @start) FROM articles a WHERE a.id = codings.article_id)
+         WHERE id = @id`,
+      ).run({
+        id,
+        codeId,
+        start,
+        end,
+        memo: changes.memo === undefined ? current.memo : cleanText(changes.memo),
+        memoChanged: changes.memo !== undefined && cleanText(changes.memo) !== current.memo ? 1 : 0,
+        now: new Date().toISOString(),
+      });
     } catch (err) {
       if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
         throw new GlossError('conflict', 'The passage already has that code there.');

@@ -10,6 +10,7 @@ import { AttributeStore } from './AttributeStore';
 import { MemoStore } from './MemoStore';
 import { SearchStore } from './SearchStore';
 import { AnalysisQueries } from './AnalysisQueries';
+import { AgreementQueries } from './AgreementQueries';
 import { openProjectDatabase, type OpenOptions } from './database';
 import { snapshotBeforeUpgrade } from './backupFiles';
 import { ProjectLock } from './projectLock';
@@ -24,6 +25,8 @@ export class Project {
   readonly memos: MemoStore;
   readonly search: SearchStore;
   readonly analysis: AnalysisQueries;
+  /** Who coded what, for inter-coder agreement. */
+  readonly agreement: AgreementQueries;
   /** Original bytes of imported files, and re-decoding them. */
   readonly sources: ArticleSourceStore;
   private closed = false;
@@ -41,6 +44,7 @@ export class Project {
     this.memos = new MemoStore(db, (codeId) => this.codes.pathOf(codeId));
     this.search = new SearchStore(db);
     this.analysis = new AnalysisQueries(db, readOnly);
+    this.agreement = new AgreementQueries(db);
     this.sources = new ArticleSourceStore(db);
   }
 

@@ -15,6 +15,7 @@ import { assertSqliteIsSafe } from '../../core/store/database';
 import { parseArgs, UsageError, type ParsedArgs } from './args';
 import { TOOLKIT_FLAGS, TOOLKIT_HELP, TOOLKIT_USAGE, TOOLKIT_VALUES, attributesCommand, countsCommand, csvOptions, searchCommand } from './toolkitCommands';
 import { packageVersion } from '../shared/paths';
+import { AGREE_HELP, AGREE_USAGE, AGREE_VALUES, agreeCommand } from './agreeCommand';
 
 const HELP = `gloss — code news articles and export exact offsets
 
@@ -25,6 +26,7 @@ Usage:
   gloss export <project.gloss> --format json|csv --out <file> [--raw-cells]
   gloss stats <project.gloss> [--json]
 ${TOOLKIT_USAGE}
+${AGREE_USAGE}
 
 Offsets are Unicode code points, end exclusive. Options take "--name value" or "--name=value"
 (a value that starts with "-" needs the "=" form).
@@ -38,13 +40,14 @@ character, as the app selects, and says so on stderr. Control characters other t
 from memos and names.
 
 ${TOOLKIT_HELP}
+${AGREE_HELP}
 
 Exit codes: 0 ok; 1 some file was rejected by import; 2 usage or project error.
 CSV cells that a spreadsheet would run as formulas get a leading ' unless --raw-cells is given.`;
 
 const SPEC = {
   flags: ['json', 'help', 'raw-cells', 'version', ...TOOLKIT_FLAGS],
-  values: ['article', 'code', 'start', 'end', 'memo', 'coder', 'format', 'out', ...TOOLKIT_VALUES],
+  values: ['article', 'code', 'start', 'end', 'memo', 'coder', 'format', 'out', ...TOOLKIT_VALUES, ...AGREE_VALUES],
 };
 
 function err(line: string): void {
@@ -217,6 +220,8 @@ async function run(argv: string[]): Promise<number> {
       return countsCommand(args);
     case 'attributes':
       return attributesCommand(args);
+    case 'agree':
+      return agreeCommand(args);
     default:
       throw new UsageError(`unknown command "${command}" (see gloss --help)`);
   }

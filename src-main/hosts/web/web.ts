@@ -13,7 +13,38 @@ function arg(name: string): string | undefined {
   return undefined;
 }
 
+const USAGE = `Usage: node out/main/web.js [--data DIR] [--port N] [--project FILE]
+
+Serves Gloss to a browser on this machine only (127.0.0.1) and prints the address to open, with its per-launch
+token. Ctrl+C stops it.
+
+  --data DIR        where projects, settings and the recent list are kept (default ~/.gloss-web, or $GLOSS_WEB_DATA)
+  --port N          the port to listen on (default: a free one, or $GLOSS_WEB_PORT)
+  --project FILE    a project outside the data folder that the browser may open (opened at start)
+  -h, --help        print this and exit
+`;
+
+/** The first argument that is not one of the options above (or the value after one), if any. */
+function unknownOption(args: string[]): string | undefined {
+  const withValue = ['--data', '--port', '--project'];
+  for (let i = 0; i < args.length; i++) {
+    if (withValue.includes(args[i])) i++;
+    else if (!withValue.some((o) => args[i].startsWith(`${o}=`))) return args[i];
+  }
+  return undefined;
+}
+
 async function main(): Promise<void> {
+  // Asking for help starts nothing.
+  if (process.argv.slice(2).some((a) => a === '--help' || a === '-h')) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const unknown = unknownOption(process.argv.slice(2));
+  if (unknown) {
+    process.stderr.write(`gloss web: unknown option ${unknown}\n\n${USAGE}`);
+    process.exit(2);
+  }
   // Refuse to start on an SQLite with the WAL-reset bug (one line on stderr and exit 2, below).
   assertSqliteIsSafe();
   const dataDir = arg('data') ?? process.env.GLOSS_WEB_DATA ?? join(homedir(), '.gloss-web');

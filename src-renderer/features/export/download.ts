@@ -1,6 +1,7 @@
 /**
- * The web host writes exports into its data folder and hands back a URL; the browser only saves a file when a link
- * with a `download` attribute is followed.
+ * The web host hands back a one-use URL for an export (the file is deleted once sent); the browser saves a file only
+ * when a link with a `download` attribute is followed, and streams it to disk itself. The URL is its own credential:
+ * a link cannot carry the token header.
  */
 export function downloadFrom(url: string): void {
   const a = document.createElement('a');

@@ -26,8 +26,36 @@ export function ImportProgress({ progress, onCancel }: { progress: ImportProgres
         {progress.total ? `${formatNumber(progress.done)} of ${formatNumber(progress.total)}` : 'Looking for files…'}
         {current && ` — ${current}`}
       </div>
+      {progress.upload && progress.upload.totalBytes > 0 && <UploadProgress {...progress.upload} />}
     </section>
   );
+}
+
+/** The bytes sent to the web host so far (a browser import uploads every file before it is imported). */
+function UploadProgress({ sentBytes, totalBytes }: { sentBytes: number; totalBytes: number }) {
+  const fraction = Math.min(1, sentBytes / totalBytes);
+  return (
+    <>
+      <div
+        className="progress-track upload-track"
+        role="progressbar"
+        aria-label="Uploaded"
+        aria-valuemin={0}
+        aria-valuemax={totalBytes}
+        aria-valuenow={Math.min(sentBytes, totalBytes)}
+        data-testid="import-upload-progress"
+      >
+        <div className="progress-fill" style={{ width: `${fraction * 100}%` }} />
+      </div>
+      <div className="import-progress-text" data-testid="import-upload-text">
+        Uploaded {megabytes(Math.min(sentBytes, totalBytes))} of {megabytes(totalBytes)}
+      </div>
+    </>
+  );
+}
+
+function megabytes(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${formatNumber(Math.ceil(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 function baseName(path: string): string {

@@ -3,7 +3,8 @@ import { api, bridge, isDesktop } from '../../../api/api';
 import type { ImportReport } from '../../../../src-main/contract/types';
 import { useAppStore } from '../../../app/store';
 import { ACCEPT_ATTRIBUTE, pickedFromDrop, pickedFromInput, type PickedFile } from './pickedFiles';
-import { isTooLarge, planBatches, tooLargeReason, toWireFile } from './uploadBatches';
+import { bodyToSend, bytesToSend, isTooLarge, planBatches, tooLargeReason } from './uploadBatches';
+import { UploadRefused } from '../../../api/webClient';
 
 export interface ImportProgressState {
   jobId: string;
@@ -13,6 +14,8 @@ export interface ImportProgressState {
   /** Desktop imports stay invisible while the native dialog is open, until the first progress event. */
   visible: boolean;
   cancelling: boolean;
+  /** Browser imports: the files' bytes sent to the web host so far, of all to send (null in the desktop app). */
+  upload: { sentBytes: number; totalBytes: number } | null;
 }
 
 export interface FinishedImport extends ImportReport {
@@ -34,6 +37,9 @@ const ImportContext = createContext<ImportContextValue | null>(null);
 
 const newJobId = () => `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
+/** Files uploaded at once: enough to keep the connection busy with many small files, few enough to stay in order. */
+const UPLOADS_IN_FLIGHT = 4;
+
 /**
  * Owns the one import that may run at a time, whichever button, menu item or drop started it, so progress, Cancel
  * and the report look the same for all of them.
@@ -42,7 +48,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   const { project, attempt, notify, selectedArticleId, selectArticle, articlesChanged } = useAppStore();
   const [progress, setProgress] = useState<ImportProgressState | null>(null);
   const [report, setReport] = useState<FinishedImport | null>(null);
-  const running = useRef<{ jobId: string; cancelled: boolean; offset: number; webTotal: number | null } | null>(null);
+  const running = useRef<{ jobId: string; cancelled: boolean; offset: number; webTotal: number | null; uploads: AbortController } | null>(null);
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const selectedRef = useRef(selectedArticleId);
@@ -69,15 +75,23 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     [],
   );
 
-  const begin = (visible: boolean, webTotal: number | null): string | null => {
+  const begin = (visible: boolean, webTotal: number | null, uploadBytes: number | null = null): string | null => {
     if (running.current) {
       notify('An import is already running; wait for it to finish or cancel it first.');
       return null;
     }
     const jobId = newJobId();
-    running.current = { jobId, cancelled: false, offset: 0, webTotal };
+    running.current = { jobId, cancelled: false, offset: 0, webTotal, uploads: new AbortController() };
     setReport(null);
-    setProgress({ jobId, done: 0, total: webTotal ?? 0, current: '', visible, cancelling: false });
+    setProgress({
+      jobId,
+      done: 0,
+      total: webTotal ?? 0,
+      current: '',
+      visible,
+      cancelling: false,
+      upload: uploadBytes === null ? null : { sentBytes: 0, totalBytes: uploadBytes },
+    });
     return jobId;
   };
 
@@ -111,6 +125,8 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     [attempt, finish],
   );
 
+  // The browser's files go to the web host as uploads (their bytes, streamed; the browser never names a path),
+  // a batch at a time, each batch then imported with one call.
   const importPicked = useCallback(
     async (all: PickedFile[]) => {
       // Files a folder held of other types are not sent, but the report lists them, as the desktop import does.
@@ -120,21 +136,61 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         notify('There were no text or HTML files (.txt, .md, .text, .html, .htm) to import.');
         return;
       }
-      const jobId = begin(true, picked.length);
+      const upload = bridge.upload;
+      if (!upload) {
+        notify('This window cannot upload files; use Import Files… instead.', 'error');
+        return;
+      }
+      const totalBytes = picked.reduce((sum, f) => sum + bytesToSend(f), 0);
+      const jobId = begin(true, picked.length, totalBytes);
       if (!jobId) return;
       const job = running.current!;
       const merged: ImportReport = { imported: [], skipped: [...leftOut], rejected: [], cancelled: false };
+      let sentBefore = 0;
       try {
         for (const batch of planBatches(picked)) {
           if (job.cancelled) break;
           const tooLarge = batch.filter(isTooLarge);
           merged.rejected.push(...tooLarge.map((f) => ({ file: f.name, reason: tooLargeReason(f.file.size) })));
           const toSend = batch.filter((f) => !isTooLarge(f));
-          setProgress((p) => p && { ...p, current: toSend[0]?.name ?? p.current });
-          const files = toSend.length ? await Promise.all(toSend.map(toWireFile)) : [];
-          if (job.cancelled) break;
-          if (files.length) {
-            const result = await api['articles.importFiles']({ files, jobId });
+          // Sent bytes per file of this batch, so files in flight together add up to one figure.
+          const sent = new Map<number, number>();
+          const report = () => {
+            let inBatch = 0;
+            for (const n of sent.values()) inBatch += n;
+            setProgress((p) => p && p.upload && { ...p, upload: { ...p.upload, sentBytes: sentBefore + inBatch } });
+          };
+          const ids: (string | null)[] = new Array(toSend.length).fill(null);
+          let next = 0;
+          const worker = async () => {
+            while (next < toSend.length && !job.cancelled) {
+              const i = next++;
+              const f = toSend[i];
+              setProgress((p) => p && { ...p, current: f.name });
+              const limit = bytesToSend(f);
+              try {
+                ids[i] = await upload(bodyToSend(f), f.name, (n) => {
+                  sent.set(i, Math.min(n, limit));
+                  report();
+                }, job.uploads.signal);
+              } catch (err) {
+                if (err instanceof UploadRefused) merged.rejected.push({ file: f.name, reason: err.message });
+                else if (!job.cancelled) throw err;
+              }
+              sent.set(i, limit);
+              report();
+            }
+          };
+          await Promise.all(Array.from({ length: Math.min(UPLOADS_IN_FLIGHT, toSend.length) }, worker));
+          sentBefore += toSend.reduce((sum, f) => sum + bytesToSend(f), 0);
+          const uploads = ids.filter((id): id is string => id !== null);
+          if (job.cancelled) {
+            // Sent, but not to be imported: the host need not keep them until they expire.
+            if (uploads.length) void api['articles.discardUploads']({ uploads }).catch(() => undefined);
+            break;
+          }
+          if (uploads.length) {
+            const result = await api['articles.importUploads']({ uploads, jobId });
             merged.imported.push(...result.imported);
             merged.skipped.push(...result.skipped);
             merged.rejected.push(...result.rejected);
@@ -183,6 +239,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     const job = running.current;
     if (!job) return;
     job.cancelled = true;
+    job.uploads.abort();
     setProgress((p) => p && { ...p, cancelling: true });
     void api['jobs.cancel']({ jobId: job.jobId }).catch(() => undefined);
   }, []);

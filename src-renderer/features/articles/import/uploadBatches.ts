@@ -1,20 +1,17 @@
+import { extensionOf, FILE_EXTENSIONS } from '../../../../src-main/contract/fileTypes';
 import { isTextFileName, MAX_FILE_BYTES, type PickedFile } from './pickedFiles';
 
-export interface WireFile {
-  name: string;
-  base64: string;
-}
-
 /**
- * Groups files into requests of bounded size: one request per file would be slow for 10,000 small files, one
- * request for all of them could be gigabytes of JSON. Smaller batches also give finer progress.
+ * Groups files into imports of bounded size: each batch is uploaded (one streamed request per file) and then
+ * imported with one call, so progress moves, Cancel takes effect between batches, and the web host never holds more
+ * than a batch of uploads waiting.
  */
 export function planBatches(files: PickedFile[], maxFiles = 100, maxBytes = 24 * 1024 * 1024): PickedFile[][] {
   const batches: PickedFile[][] = [];
   let current: PickedFile[] = [];
   let bytes = 0;
   for (const f of files) {
-    const size = sendsContents(f) ? f.file.size : 0;
+    const size = bytesToSend(f);
     if (current.length > 0 && (current.length >= maxFiles || bytes + size > maxBytes)) {
       batches.push(current);
       current = [];
@@ -28,11 +25,17 @@ export function planBatches(files: PickedFile[], maxFiles = 100, maxBytes = 24 *
 }
 
 /**
- * The core rejects unsupported file types by name before it looks at the bytes, so those are sent empty (their
- * rejection still appears in the report with the core's reason) instead of uploading, say, a 40 MB PDF for nothing.
+ * How many of the file's bytes are uploaded. The core rejects unsupported file types by name before it looks at
+ * the bytes, so those are sent empty (their rejection still appears in the report with the core's reason) instead
+ * of uploading, say, a 40 MB PDF for nothing.
  */
-function sendsContents(f: PickedFile): boolean {
-  return isTextFileName(f.name) && f.file.size <= MAX_FILE_BYTES;
+export function bytesToSend(f: PickedFile): number {
+  return FILE_EXTENSIONS.includes(extensionOf(f.name)) && !isTooLarge(f) ? f.file.size : 0;
+}
+
+/** What is uploaded for the file: the File itself (the browser streams it from disk), or nothing. */
+export function bodyToSend(f: PickedFile): Blob {
+  return bytesToSend(f) > 0 || f.file.size === 0 ? f.file : new Blob([]);
 }
 
 export function tooLargeReason(size: number): string {
@@ -41,22 +44,4 @@ export function tooLargeReason(size: number): string {
 
 export function isTooLarge(f: PickedFile): boolean {
   return isTextFileName(f.name) && f.file.size > MAX_FILE_BYTES;
-}
-
-export async function toWireFile(f: PickedFile): Promise<WireFile> {
-  return { name: f.name, base64: sendsContents(f) ? await readBase64(f.file) : '' };
-}
-
-/** The browser's own encoder (a data: URL) is far faster than building base64 in script, even for 60 MB files. */
-function readBase64(file: File): Promise<string> {
-  if (file.size === 0) return Promise.resolve('');
-  return new Promise((ok, fail) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = reader.result as string;
-      ok(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => fail(new Error(`${file.name} could not be read (${reader.error?.message ?? 'unknown error'})`));
-    reader.readAsDataURL(file);
-  });
 }
