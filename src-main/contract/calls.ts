@@ -8,6 +8,7 @@ import type {
   AppInfo,
   Article,
   BackupInfo,
+  CheckReport,
   ArticleSummary,
   Code,
   Coding,
@@ -433,6 +434,12 @@ export const calls = {
   'history.undo': { request: empty, response: {} as HistoryState & { label: string | null } },
   'history.redo': { request: empty, response: {} as HistoryState & { label: string | null } },
 
+  /**
+   * Checks the open project's file without changing it: SQLite's integrity_check and foreign_key_check, every
+   * article's text against its fingerprint, every coding's text against its article, the code tree for cycles
+   * (what `gloss check` runs). `ok` is true when there is nothing to report.
+   */
+  'project.check': { request: empty, response: {} as CheckReport },
   /** The open project's backups, newest first, and the folder they are kept in. */
   'backups.list': { request: empty, response: {} as { items: BackupInfo[]; folder: string } },
   /**

@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'cancelled'
   | 'timeout' // work stopped at its time limit (a runaway regular expression)
   | 'forbidden'
+  /** stored text no longer matches its fingerprint (or its article): the project file is damaged */
+  | 'damaged'
   | 'internal';
 
 export class GlossError extends Error {

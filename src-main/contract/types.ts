@@ -162,6 +162,8 @@ export interface BackupInfo {
   sizeBytes: number;
   articles: number;
   codings: number;
+  /** The project passed its check (SQLite's quick_check and every article's fingerprint) before this copy was kept. */
+  verified: boolean;
 }
 
 export interface AppInfo {
@@ -175,6 +177,26 @@ export interface AppInfo {
 /** The kinds of project data a change can touch; a renderer refetches what shows them. */
 export type ChangedEntity = 'articles' | 'codes' | 'codings' | 'memos' | 'attributes' | 'searches' | 'history';
 
+/** One thing `project.check` / `gloss check` found wrong with a project file. */
+export interface CheckFinding {
+  /**
+   * 'integrity': SQLite's own check (integrity_check / quick_check) found the file's structure damaged, or a table could
+   * not be read; 'foreign-key': a row points at one that does not exist; 'article-hash': an article's text no longer
+   * matches the fingerprint stored at import; 'coding-text': a coding's stored text is not its slice of the article;
+   * 'code-cycle': codes that are each other's parents.
+   */
+  kind: 'integrity' | 'foreign-key' | 'article-hash' | 'coding-text' | 'code-cycle';
+  message: string;
+  articleId?: number;
+  codingId?: number;
+  codeId?: number;
+}
+
+export interface CheckReport {
+  ok: boolean;
+  findings: CheckFinding[];
+}
+
 export type GlossEvent =
   | { type: 'job.progress'; jobId: string; kind: 'import' | 'export'; done: number; total: number; current: string }
   /** After every change to the open project, in every window: what it touched. */
@@ -182,7 +204,9 @@ export type GlossEvent =
   | { type: 'project.changed'; project: ProjectInfo | null }
   | { type: 'articles.changed' }
   | { type: 'import.finished'; report: ImportReport }
-  | { type: 'menu.command'; command: MenuCommand };
+  | { type: 'menu.command'; command: MenuCommand }
+  /** The daily backup was not made: the project failed its check (damaged) or the copy could not be written. */
+  | { type: 'backup.failed'; message: string; damaged: boolean };
 
 /** Menu items whose work happens in the renderer (dialogs it owns, such as export options). */
 export type MenuCommand =
@@ -194,6 +218,8 @@ export type MenuCommand =
   | 'import.folder'
   /** File ▸ Restore from Backup…: the renderer lists `backups.list` and, once the analyst confirms, calls `backups.restore`. */
   | 'backups.restore'
+  /** File ▸ Check Project…: the renderer calls `project.check` and shows the findings. */
+  | 'project.check'
   /** Edit ▸ Undo / Redo: in a text field the field's own undo, elsewhere `history.undo` / `history.redo`. */
   | 'history.undo'
   | 'history.redo';

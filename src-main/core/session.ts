@@ -21,6 +21,7 @@ import { Project } from './store/Project';
 import { sqliteVersion } from './store/database';
 import { backupFolderFor, ensureDailyBackup, listBackups, restoreBackup, RestoreFailed } from './store/backups';
 import { canonicalPath } from './store/projectLock';
+import { checkProjectFile } from './store/check';
 
 /** What differs between hosts: how the user picks files (native dialogs, a data folder, argv). */
 export interface HostAdapter {
@@ -134,7 +135,11 @@ export class Session {
     const task = ensureDailyBackup(project, { keep: this.appState.settings().backupsToKeep }).then(
       () => undefined,
       (err: unknown) => {
-        if (!project.isClosed) console.error(`[gloss] the daily backup failed: ${(err as Error).message}`);
+        if (project.isClosed) return;
+        // Logged for whoever reads the host's output, and told to the app, which offers the check and a restore.
+        const message = (err as Error).message;
+        console.error(`[gloss] the daily backup failed: ${message}`);
+        this.emit({ type: 'backup.failed', message, damaged: err instanceof GlossError && err.code === 'damaged' });
       },
     );
     this.backupTask = task;
@@ -411,6 +416,11 @@ export class Session {
       return { ...this.recorder().state(), label };
     },
 
+    'project.check': async () => {
+      const project = this.requireProject();
+      // A fresh read-only connection, so the check sees the file (not this connection's cache) and works on damage.
+      return checkProjectFile(project.path);
+    },
     'backups.list': async () => {
       const project = this.requireProject();
       await this.backupsSettled();

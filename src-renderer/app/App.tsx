@@ -4,6 +4,7 @@ import { ImportStatus } from '../features/articles/import/ImportStatus';
 import { ExportProvider } from '../features/export/ExportProvider';
 import { AppStoreProvider, useAppStore } from './store';
 import { BackupRestoreProvider } from './BackupRestore';
+import { ProjectCheckProvider } from './ProjectCheck';
 import { MenuCommands } from './MenuCommands';
 import { StartScreen } from './StartScreen';
 import { UndoHistoryProvider } from './UndoHistory';
@@ -17,12 +18,14 @@ function Shell() {
       <ExportProvider>
         <UndoHistoryProvider>
           <BackupRestoreProvider>
-            <MenuCommands />
-            <ImportDropZone />
-            {/* Keyed by project (and by restores), so filters, selections and half-typed names never leak from one project into another. */}
-            {project ? <Workbench key={`${project.path}#${workbenchEpoch}`} /> : <StartScreen />}
-            <ImportStatus />
-            <Notices />
+            <ProjectCheckProvider>
+              <MenuCommands />
+              <ImportDropZone />
+              {/* Keyed by project (and by restores), so filters, selections and half-typed names never leak from one project into another. */}
+              {project ? <Workbench key={`${project.path}#${workbenchEpoch}`} /> : <StartScreen />}
+              <ImportStatus />
+              <Notices />
+            </ProjectCheckProvider>
           </BackupRestoreProvider>
         </UndoHistoryProvider>
       </ExportProvider>

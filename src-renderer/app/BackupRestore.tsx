@@ -62,7 +62,8 @@ function BackupsDialog({ onClose }: { onClose(): void }) {
       (r) => {
         if (!current) return;
         setList(r);
-        setChosen(r.items[0]?.file ?? null);
+        // The newest backup that passed the check when it was made is the one to reach for after damage.
+        setChosen((r.items.find((b) => b.verified) ?? r.items[0])?.file ?? null);
       },
       (err: unknown) => current && setFailed((err as Error).message),
     );
@@ -203,7 +204,14 @@ function BackupsDialog({ onClose }: { onClose(): void }) {
                     />
                   </td>
                   <td title={b.createdAt}>{formatMade(b.createdAt)}</td>
-                  <td>{KIND_LABEL[b.kind]}</td>
+                  <td>
+                    {KIND_LABEL[b.kind]}
+                    {b.verified && (
+                      <span className="backup-checked" title="The project passed its check when this backup was made" data-testid="backup-checked">
+                        ✓ checked
+                      </span>
+                    )}
+                  </td>
                   <td className="num" title={plural(b.sizeBytes, 'byte')}>
                     {formatBytes(b.sizeBytes)}
                   </td>

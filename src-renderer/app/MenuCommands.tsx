@@ -4,6 +4,7 @@ import type { MenuCommand } from '../../src-main/contract/types';
 import { useImport } from '../features/articles/import/ImportProvider';
 import { useExport } from '../features/export/ExportProvider';
 import { useBackupRestore } from './BackupRestore';
+import { useProjectCheck } from './ProjectCheck';
 import { useAppStore } from './store';
 import { useUndoHistory } from './UndoHistory';
 
@@ -17,6 +18,7 @@ export function MenuCommands() {
   const { exportJson, exportCsv } = useExport();
   const { runMenuCommand } = useUndoHistory();
   const { openRestore } = useBackupRestore();
+  const { openCheck } = useProjectCheck();
 
   const run = (command: MenuCommand) => {
     switch (command) {
@@ -38,6 +40,8 @@ export function MenuCommands() {
         return runMenuCommand('redo');
       case 'backups.restore':
         return openRestore();
+      case 'project.check':
+        return openCheck();
     }
   };
   // The subscription lives as long as the app; it always calls the latest flows.

@@ -5,6 +5,7 @@ import { ImportButtons } from '../features/articles/ImportButton';
 import { ExportButtons } from '../features/export/ExportButtons';
 import { ProjectMemoButton } from '../features/memos/ProjectMemoButton';
 import { useBackupRestore } from './BackupRestore';
+import { useProjectCheck } from './ProjectCheck';
 import { CoderSetting } from './CoderSetting';
 import { PopupMenu, type MenuAnchor } from './PopupMenu';
 import { UndoRedoButtons } from './UndoHistory';
@@ -12,6 +13,7 @@ import { UndoRedoButtons } from './UndoHistory';
 export function Toolbar() {
   const { project, setProject, attempt } = useAppStore();
   const { openRestore } = useBackupRestore();
+  const { openCheck } = useProjectCheck();
   const [menuAt, setMenuAt] = useState<MenuAnchor | null>(null);
   // A press on the button while the menu is open closes it (the menu closes on any press outside); the click that
   // follows must not open it again.
@@ -64,6 +66,7 @@ export function Toolbar() {
           at={menuAt}
           onClose={() => setMenuAt(null)}
           items={[
+            { label: 'Check project…', onSelect: openCheck, testId: 'project-menu-check' },
             { label: 'Restore from backup…', disabled: project?.readOnly, onSelect: openRestore, testId: 'project-menu-restore' },
             { separator: true },
             { label: 'Close project', onSelect: () => void close() },

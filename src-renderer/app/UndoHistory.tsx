@@ -2,9 +2,10 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { api, isDesktop } from '../api/api';
 import { GlossError } from '../../src-main/contract/errors';
 import type { HistoryState } from '../../src-main/contract/types';
+import { historyShortcut, isMac, type HistoryDirection } from './historyShortcut';
 import { useAppStore } from './store';
 
-type Direction = 'undo' | 'redo';
+type Direction = HistoryDirection;
 
 interface UndoHistory {
   state: HistoryState;
@@ -29,7 +30,6 @@ interface UndoHistory {
 const EMPTY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
 const Ctx = createContext<UndoHistory | null>(null);
 
-const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 const NOT_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
 
 /**
@@ -43,17 +43,6 @@ export function isTextEntry(el: Element | null): boolean {
   if (el instanceof HTMLInputElement) return !NOT_TEXT_INPUTS.has(el.type) && !el.readOnly;
   if (el.isContentEditable) return !el.closest('[aria-readonly="true"]');
   return false;
-}
-
-/** Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y (Cmd on macOS), by the letter on the key, or by its place on non-Latin layouts. */
-export function historyShortcut(e: KeyboardEvent): Direction | null {
-  const mod = isMac ? e.metaKey && !e.ctrlKey : e.ctrlKey && !e.metaKey;
-  if (!mod || e.altKey) return null;
-  const latin = /^[a-z]$/i.test(e.key);
-  const is = (letter: string, code: string) => (latin ? e.key.toLowerCase() === letter : e.code === code);
-  if (is('z', 'KeyZ')) return e.shiftKey ? 'redo' : 'undo';
-  if (is('y', 'KeyY') && !e.shiftKey) return 'redo';
-  return null;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { requestProjectCheck } from './damage';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, bridge } from '../api/api';
 import type { Code, Coding, GlossEvent, ProjectInfo } from '../../src-main/contract/types';
@@ -80,7 +81,9 @@ export function AppStoreProvider({ children }: { children: ReactNode }) {
       try {
         return await action();
       } catch (err) {
-        notify((err as Error).message, 'error');
+        // Damage found while reading or exporting: the notice offers the check (and from there a restore).
+        const damaged = (err as { code?: string }).code === 'damaged';
+        notify((err as Error).message, 'error', damaged ? { label: 'Check project…', run: requestProjectCheck } : undefined);
         return undefined;
       }
     },

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { builtOrSkip } from './built';
 
 const root = resolve(__dirname, '..', '..');
 const METRICS = [
@@ -18,7 +18,7 @@ const METRICS = [
 
 // Keeps `npm run bench` working: a run on small sizes must print every metric as one JSON object per line.
 // It asserts the shape of the output, never the figures (speed is shown by the benchmark, not by tests).
-test('npm run bench -- --small --json prints every metric', { skip: existsSync(resolve(root, 'out', 'main', 'web.js')) ? false : 'not built (npm run build)' }, () => {
+test('npm run bench -- --small --json prints every metric', { skip: builtOrSkip(resolve(root, 'out', 'main', 'web.js')) }, () => {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'tests/bench/run.ts', '--small', '--json'], {
     cwd: root,
     encoding: 'utf8',

@@ -9,8 +9,9 @@ import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'csv-parse/sync';
 import { Project } from '../../src-main/core/store/Project';
 import { FAMILY, FLAG_LB, TRICKY_TEXT, builtCli, cpSlice, exportSchemaPath, spanOf, tempDir, writeFiles } from './helpers';
+import { builtOrSkip } from './built';
 
-const skip = existsSync(builtCli) ? false : `${builtCli} is missing: run \`npm run build\` (npm test builds before it tests)`;
+const skip = builtOrSkip(builtCli);
 
 interface Run {
   status: number | null;

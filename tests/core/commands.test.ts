@@ -111,6 +111,7 @@ const NOT_COMMANDS: Record<Exclude<CallName, CommandName>, string> = {
   'project.openSample': 'lifecycle',
   'project.recent': 'reads app state',
   'project.close': 'lifecycle',
+  'project.check': 'reads (integrity checks)',
   'articles.list': 'reads',
   'articles.get': 'reads',
   'articles.encodings': 'reads',

@@ -26,11 +26,13 @@ function fakeEvent(url: string | undefined): IpcMainInvokeEvent {
 }
 
 describe('the contract table', () => {
-  test('every call has a request schema, and only its own names count as calls', () => {
+  test('every call is named namespace.verb, its request schema refuses a non-object and an unknown field, and only its own names count as calls', () => {
     assert.ok(callNames.length > 20);
     for (const name of callNames) {
-      assert.equal(typeof calls[name].request.safeParse, 'function', name);
-      assert.ok(isCallName(name));
+      assert.match(name, /^[a-z]+(\.[a-z][A-Za-z]*)+$/, `${name} is not a namespace.verb call name`);
+      // A schema that let anything through (z.any(), a loose object) would pass every other check in this file.
+      assert.equal(calls[name].request.safeParse(42).success, false, `${name} accepts a number as its request`);
+      assert.equal(calls[name].request.safeParse({ notAField: true }).success, false, `${name} accepts an unknown field`);
     }
     for (const name of ['__proto__', 'constructor', 'hasOwnProperty', 'toString', '', 'codes', 'codes.', 42, null, undefined, {}]) {
       assert.equal(isCallName(name), false, String(name));

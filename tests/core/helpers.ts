@@ -141,7 +141,32 @@ export const directTransport =
   (name, payload) =>
     dispatch(session, name, payload);
 
+/**
+ * The CSV export's header record exactly as README.md documents it (section "CSV"); a test checks the README still
+ * says so. Tests compare with this literal, never with the exporter's own column list, so reordering or renaming a
+ * column fails them.
+ */
+export const DOCUMENTED_CSV_HEADER = 'coding_id,article_id,article_title,source_file,code,code_path,start,end,text,memo,coder,created_at,updated_at';
+
 type Row = Record<string, unknown>;
+
+/**
+ * Every table, index, trigger and view of a database by type and name. An upgraded project must end up with exactly
+ * what a project created today has, which a bare version number cannot show.
+ */
+export function schemaObjects(db: Database.Database): string[] {
+  return db.prepare("SELECT type || ' ' || name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY 1").pluck().all() as string[];
+}
+
+/** `schemaObjects` of a project created now, at the latest format. */
+export function newProjectSchemaObjects(): string[] {
+  const { project } = newProject();
+  try {
+    return schemaObjects(project.db);
+  } finally {
+    project.close();
+  }
+}
 
 /** Every row of every table a user's work lives in, for "nothing changed" comparisons. */
 export function snapshot(db: Database.Database): Record<string, Row[]> {

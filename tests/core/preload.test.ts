@@ -3,13 +3,14 @@
 // name on the single IPC channel, and nothing else of Electron.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { callNames } from '../../src-main/contract/calls';
 import { IPC_CALL, IPC_EVENT } from '../../src-main/contract/ipc';
 import { builtPreload } from './helpers';
+import { builtOrSkip } from './built';
 
-const skip = existsSync(builtPreload) ? false : `${builtPreload} is missing: run \`npm run build\` (npm test builds before it tests)`;
+const skip = builtOrSkip(builtPreload);
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 

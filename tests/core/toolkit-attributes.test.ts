@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'csv-parse/sync';
 import type { ArticleAttribute, AttributeDefinition, AttributeImportReport, Memo } from '../../src-main/contract/types';
-import { CSV_COLUMNS } from '../../src-main/core/export/csv';
-import { exportSchemaPath, spanOf } from './helpers';
+import { DOCUMENTED_CSV_HEADER, exportSchemaPath, spanOf } from './helpers';
 import { GAZA_AID, GAZA_VOWELLED, corpus, type Corpus } from './toolkit-fixture';
 
 const values = async (c: Corpus, articleId: number) =>
@@ -341,7 +340,7 @@ describe('exports', () => {
     await c.ok('export.csv', { path: out });
     const raw = readFileSync(out, 'utf8');
     const records = parse(raw, { bom: true }) as string[][];
-    assert.deepEqual(records[0], [...CSV_COLUMNS, 'outlet', 'publication date', 'pages', 'text (attribute)']);
+    assert.deepEqual(records[0], [...DOCUMENTED_CSV_HEADER.split(','), 'outlet', 'publication date', 'pages', 'text (attribute)']);
     const rows = records.slice(1).map((r) => Object.fromEntries(records[0].map((h, i) => [h, r[i]])));
     const row = rows.find((r) => Number(r.coding_id) === k1.id)!;
     assert.deepEqual([row.outlet, row['publication date'], row.pages, row['text (attribute)'], row.memo], ["'=cmd", '2024-01-01', '4', 'clashes with a column', 'Bold memo']);

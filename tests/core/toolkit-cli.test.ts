@@ -3,14 +3,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Project } from '../../src-main/core/store/Project';
 import { builtCli, cpSlice, tempDir, writeFiles } from './helpers';
 import { ARABIC, GAZA_AID, GAZA_PLAIN, GAZA_VOWELLED, LEBANON, TEXTS, nthSpan } from './toolkit-fixture';
+import { builtOrSkip } from './built';
 
-const skip = existsSync(builtCli) ? false : `${builtCli} is missing: run \`npx electron-vite build\` (npm test builds before it tests)`;
+const skip = builtOrSkip(builtCli);
 
 function gloss(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [builtCli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });

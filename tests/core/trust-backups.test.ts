@@ -78,9 +78,11 @@ describe('daily backups', () => {
     assert.deepEqual([backup.articles, backup.codings], [3, 3]);
     const file = join(listed.folder, backup.file);
     assert.equal(backup.sizeBytes, readFileSync(file).length);
-    // A plain rollback-journal file at rest (header bytes 18–19 are 1 for rollback, 2 for WAL), nothing beside it.
+    // A plain rollback-journal file at rest (header bytes 18–19 are 1 for rollback, 2 for WAL), nothing beside it but
+    // the marker that says the project passed its check when the copy was made.
     assert.deepEqual([...readFileSync(file).subarray(18, 20)], [1, 1]);
-    assert.deepEqual(readdirSync(listed.folder), [backup.file]);
+    assert.deepEqual(readdirSync(listed.folder).sort(), [backup.file, `${backup.file}.verified`]);
+    assert.equal(backup.verified, true);
     const now = allRows(session.currentProject!.db);
     assert.deepEqual(rowsOfFile(file), now);
     const copy = new Database(file, { readonly: true });
@@ -109,8 +111,8 @@ describe('daily backups', () => {
     await session.backupsSettled();
     const folder = backupFolderFor(path);
     const left = readdirSync(folder);
-    assert.ok(left.every((f) => /^daily-.*\.gloss$/.test(f)), `only complete backups, if any: ${left.join(', ')}`);
-    for (const f of left) assert.deepEqual(rowsOfFile(join(folder, f)).articles.length, 1);
+    assert.ok(left.every((f) => /^daily-.*\.gloss(\.verified)?$/.test(f)), `only complete backups, if any: ${left.join(', ')}`);
+    for (const f of left.filter((n) => n.endsWith('.gloss'))) assert.deepEqual(rowsOfFile(join(folder, f)).articles.length, 1);
   });
 
   test('the newest backups are kept (7 by default, or as set), older ones pruned; each kind separately', async () => {
@@ -247,7 +249,7 @@ describe('restoring a backup', () => {
     assert.match(!refused.ok ? refused.error.message : '', /already open in another window/);
     // Nothing left over beside the project or in the backups folder.
     assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('thesis') && !/^thesis\.gloss(-wal|-shm|\.lock|-backups)?$/.test(f)), []);
-    assert.ok(readdirSync(backupFolderFor(path)).every((f) => /^(daily|before-restore)-.*Z\.gloss$/.test(f)));
+    assert.ok(readdirSync(backupFolderFor(path)).every((f) => /^(daily|before-restore)-.*Z\.gloss(\.verified)?$/.test(f)));
 
     // The restore can itself be undone: restore the before-restore copy.
     await callOk(call, 'backups.restore', { file: saved.file });

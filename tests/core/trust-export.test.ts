@@ -4,7 +4,7 @@
 // codings with articles from different moments.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { FileHandle } from 'node:fs/promises';
@@ -15,9 +15,10 @@ import { Project } from '../../src-main/core/store/Project';
 import { ProjectLock } from '../../src-main/core/store/projectLock';
 import { builtCli, callOk, directTransport, importText, newProject, newSession, snapshot, tempDir } from './helpers';
 import { cli } from './trust-corpus';
+import { builtOrSkip } from './built';
 
 describe('an export over the project itself', () => {
-  test('is refused, through the CLI, for the project, its WAL, its lock and a link to it; the project is intact', { skip: existsSync(builtCli) ? false : 'not built' }, async () => {
+  test('is refused, through the CLI, for the project, its WAL, its lock and a link to it; the project is intact', { skip: builtOrSkip(builtCli) }, async () => {
     const dir = tempDir();
     const path = join(dir, 'p.gloss');
     assert.equal((await cli(['init', path])).code, 0);

@@ -5,13 +5,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { builtCli, tempDir } from './helpers';
 import { cli, seeded } from './trust-corpus';
+import { builtOrSkip } from './built';
 
-const notBuilt = existsSync(builtCli) ? false : 'out/main/cli.js is not built (npm run build)';
+const notBuilt = builtOrSkip(builtCli);
 const MB = 1024 * 1024;
 
 type Expectation = { imported: string } | { rejected: RegExp };

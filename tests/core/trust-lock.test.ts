@@ -3,15 +3,18 @@
 // is recognised and cleared. Real processes: the built web host holds the project, the built CLI knocks.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, linkSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import Database from 'better-sqlite3';
 import { ProjectLock } from '../../src-main/core/store/projectLock';
 import { Project } from '../../src-main/core/store/Project';
 import { builtCli, callOk, directTransport, newSession, repoRoot, tempDir, writeFiles } from './helpers';
 import { cli, startNode, type Started } from './trust-corpus';
+import { builtOrSkip } from './built';
 
 const builtWeb = join(repoRoot, 'out', 'main', 'web.js');
-const notBuilt = !existsSync(builtCli) || !existsSync(builtWeb) ? 'out/main is not built (npm run build)' : false;
+const notBuilt = builtOrSkip(builtCli, builtWeb);
 
 /** A finished child's pid: a process id that is certainly not running. */
 async function deadPid(): Promise<number> {
@@ -224,5 +227,146 @@ describe('stale and broken lock files', () => {
       await sleeper.done;
     }
     Project.open(path).close(); // now it is stale
+  });
+});
+
+// Issue 9, hole 4: the lock was keyed by the real path, so two hard-linked names of one file (or two bind mounts) got
+// two writers — and SQLite keeps a write-ahead log per name, so their commits overwrote each other's pages.
+describe('one writer per file, not per name', () => {
+  function hardLinked(): { a: string; b: string; dir: string } {
+    const dir = tempDir('gloss-trust-link-');
+    mkdirSync(join(dir, 'elsewhere'));
+    const a = join(dir, 'coverage.gloss');
+    const b = join(dir, 'elsewhere', 'other-name.gloss');
+    Project.create(a).close();
+    linkSync(a, b);
+    return { a, b, dir };
+  }
+
+  test('a second name made by a hard link cannot be opened for writing; the message names the open one', () => {
+    const { a, b } = hardLinked();
+    const first = Project.open(a, { holder: 'the Gloss app' });
+    try {
+      assert.throws(
+        () => Project.open(b),
+        (err: Error) =>
+          err.message.startsWith(
+            `${b} is the same file as ${a} (a hard link or another mount of it), which is already open in another window (the Gloss app, process ${process.pid}, since `,
+          ) && err.message.endsWith('). Close it there first.'),
+      );
+      // A symbolic link to the other name leads to the same file as well.
+      const viaSymlink = join(dirname(b), 'link-to-link.gloss');
+      symlinkSync(b, viaSymlink);
+      assert.throws(() => Project.open(viaSymlink), /is the same file as .*coverage\.gloss .*already open in another window/);
+      // Reading through the other names still works.
+      const reader = Project.open(b, { readOnly: true });
+      assert.equal(reader.info().articles, 0);
+      reader.close();
+    } finally {
+      first.close();
+    }
+    // Once the first writer closes, the other name may write.
+    Project.open(b).close();
+  });
+
+  test('a project just created is locked by its identity too', () => {
+    const dir = tempDir('gloss-trust-link-');
+    const a = join(dir, 'new.gloss');
+    const created = Project.create(a);
+    try {
+      const b = join(dir, 'alias.gloss');
+      linkSync(a, b);
+      assert.throws(() => Project.open(b), /is the same file as .*new\.gloss .*already open in another window/);
+    } finally {
+      created.close();
+    }
+  });
+
+  test("a crashed writer's identity lock is cleared by the next open, under any name", async () => {
+    const { a, b } = hardLinked();
+    const identity = ProjectLock.identityLockPathFor(a)!;
+    assert.equal(identity, ProjectLock.identityLockPathFor(b), 'both names lead to one identity lock');
+    mkdirSync(dirname(identity), { recursive: true });
+    writeFileSync(identity, JSON.stringify({ pid: await deadPid(), host: hostname(), since: '2020-01-01T00:00:00Z', by: 'the Gloss app', path: a }));
+    const project = Project.open(b, { holder: 'test' });
+    assert.equal((JSON.parse(readFileSync(identity, 'utf8')) as { pid: number }).pid, process.pid);
+    project.close();
+    assert.equal(existsSync(identity), false, 'released on close');
+  });
+});
+
+describe('two processes, two hard-linked names', { skip: notBuilt }, () => {
+  test('a process holding one name keeps the other name read-only for everyone else', async () => {
+    const { a, b } = (() => {
+      const dir = tempDir('gloss-trust-link-');
+      mkdirSync(join(dir, 'second'));
+      return { a: join(dir, 'p.gloss'), b: join(dir, 'second', 'q.gloss') };
+    })();
+    assert.equal((await cli(['init', a])).code, 0);
+    linkSync(a, b);
+    const script = join(dirname(a), 'hold.ts');
+    writeFileSync(
+      script,
+      `import { Project } from ${JSON.stringify(join(repoRoot, 'src-main', 'core', 'store', 'Project.ts'))};
+Project.open(${JSON.stringify(a)}, { holder: 'gloss CLI' });
+process.stdout.write('holding\\n');
+setInterval(() => {}, 1000);
+`,
+    );
+    const holder = startNode(['--import', 'tsx', script], { timeoutMs: 60_000, cwd: repoRoot });
+    const [article] = writeFiles(tempDir(), { 'x.txt': 'Talks resume\nin Cairo.' });
+    try {
+      await new Promise<void>((ok, fail) => {
+        holder.child.stdout!.on('data', (d: Buffer) => d.toString().includes('holding') && ok());
+        void holder.done.then((r) => fail(new Error(`the holder exited: ${r.stderr}`)));
+      });
+      const r = await cli(['import', b, article]);
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(oneLine(r.stderr), /^gloss: .*q\.gloss is the same file as .*p\.gloss \(a hard link or another mount of it\), which is already open in another window \(gloss CLI, process \d+/);
+      assert.equal((await cli(['stats', b])).code, 0, 'reading through the other name works');
+      const out = join(dirname(a), 'out.json');
+      assert.equal((await cli(['export', b, '--format', 'json', '--out', out])).code, 0);
+    } finally {
+      holder.child.kill('SIGKILL');
+      await holder.done;
+    }
+    // The holder was killed: its locks are stale, and the other name may write now.
+    const r = await cli(['import', b, article, '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal((JSON.parse(r.stdout) as { imported: unknown[] }).imported.length, 1);
+  });
+
+  test('two imports at once through two names: what each reports is what the file holds, and the file is sound', async () => {
+    const dir = tempDir('gloss-trust-link-');
+    mkdirSync(join(dir, 'second'));
+    const a = join(dir, 'p.gloss');
+    const b = join(dir, 'second', 'q.gloss');
+    assert.equal((await cli(['init', a])).code, 0);
+    linkSync(a, b);
+    const files = (prefix: string) =>
+      writeFiles(
+        tempDir(),
+        Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`${prefix}-${i}.txt`, `${prefix} article ${i}\n${'Aid convoy waits at the crossing. '.repeat(40)}${i}`])),
+      );
+    const [fromA, fromB] = [files('north'), files('south')];
+    const runs = await Promise.all([cli(['import', a, ...fromA, '--json'], { timeoutMs: 120_000 }), cli(['import', b, ...fromB, '--json'], { timeoutMs: 120_000 })]);
+    let reported = 0;
+    for (const r of runs) {
+      if (r.code === 0) reported += (JSON.parse(r.stdout) as { imported: unknown[] }).imported.length;
+      else {
+        // Refused before anything was written, and it says so.
+        assert.equal(r.code, 2, r.stderr);
+        assert.match(oneLine(r.stderr), /already open in another window/);
+        assert.equal(r.stdout, '');
+      }
+    }
+    assert.ok(runs.some((r) => r.code === 0), 'at least one import ran');
+    const db = new Database(a, { readonly: true });
+    try {
+      assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
+      assert.equal((db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n, reported);
+    } finally {
+      db.close();
+    }
   });
 });

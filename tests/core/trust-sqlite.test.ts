@@ -10,9 +10,10 @@ import { GlossError } from '../../src-main/contract/errors';
 import { assertSqliteIsSafe, compareVersions, MIN_SQLITE_VERSION, sqliteVersion } from '../../src-main/core/store/database';
 import { builtCli, repoRoot, tempDir } from './helpers';
 import { startNode } from './trust-corpus';
+import { builtOrSkip } from './built';
 
 const builtWeb = join(repoRoot, 'out', 'main', 'web.js');
-const notBuilt = !existsSync(builtCli) || !existsSync(builtWeb) ? 'out/main is not built (npm run build)' : false;
+const notBuilt = builtOrSkip(builtCli, builtWeb);
 
 describe('the SQLite version check', () => {
   test('3.51.3 is the minimum', () => {

@@ -11,6 +11,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import type { WireResult } from '../../src-main/core/dispatch';
 import { startWebHost, type WebHost } from '../../src-main/hosts/web/server';
 import { buildContractFixture, callOk, callsNeedingAProject, exportSchemaPath, repoRoot, runBadCalls, tempDir, type Transport } from './helpers';
+import { skipUnlessBuilt } from './built';
 
 const SECRET = 'secret next to the renderer folder';
 const INDEX = '<!doctype html><title>Gloss test renderer</title>';
@@ -197,7 +198,8 @@ describe('web host', () => {
 
     test('the default renderer folder does not give away package.json or the sources', async (t) => {
       const renderer = join(repoRoot, 'out', 'renderer');
-      if (!existsSync(renderer)) return t.skip('out/renderer is not built');
+      const notBuilt = skipUnlessBuilt(renderer);
+      if (notBuilt) return t.skip(notBuilt);
       const other = await startWebHost({ port: 0, dataDir: tempDir('gloss-web-') });
       try {
         for (const path of ['/../package.json', '/..%2fpackage.json', '/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/package.json', '/..%2f..%2fsrc-main%2fcore%2fsession.ts']) {

@@ -1,17 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { importSources } from '../../src-main/core/import/importer';
 import { workerWriter } from '../../src-main/core/import/articleWriter';
 import { Project } from '../../src-main/core/store/Project';
 import { runExport } from '../../src-main/core/export/exportJob';
+import { builtOrSkip } from './built';
 
 const WORKER = resolve(__dirname, '..', '..', 'out', 'main', 'importWriter.js');
 
 // The app stores imported articles on a worker thread; its report and stored rows must equal the inline path's.
-test('the import writer worker stores exactly what the inline writer stores', { skip: existsSync(WORKER) ? false : 'out/main/importWriter.js is not built (run npm run build)' }, async () => {
+test('the import writer worker stores exactly what the inline writer stores', { skip: builtOrSkip(WORKER) }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gloss-worker-'));
   const src = join(dir, 'src');
   mkdirSync(src);
@@ -40,7 +41,7 @@ test('the import writer worker stores exactly what the inline writer stores', { 
 
 const EXPORT_WORKER = resolve(__dirname, '..', '..', 'out', 'main', 'exportWorker.js');
 
-test('exports on the worker thread write the same files as inline exports, and a cancel leaves nothing', { skip: existsSync(EXPORT_WORKER) ? false : 'out/main/exportWorker.js is not built (run npm run build)' }, async () => {
+test('exports on the worker thread write the same files as inline exports, and a cancel leaves nothing', { skip: builtOrSkip(EXPORT_WORKER) }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gloss-export-worker-'));
   const file = join(dir, 'p.gloss');
   const project = Project.create(file);

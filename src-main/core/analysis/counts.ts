@@ -1,6 +1,7 @@
 // Counts behind the frequency table and the charts: codings per code (per group of articles, per 1,000 words),
 // coverage over time, and code co-occurrence. All computed from the codings' spans in one pass each; a corpus of
 // tens of thousands of codings takes milliseconds, so nothing here is cached but the articles' word counts.
+import { verifyArticleText } from '../store/integrity';
 import { GlossError } from '../../contract/errors';
 import { OffsetIndex } from '../../contract/offsets';
 import type {
@@ -374,6 +375,7 @@ export function cooccurrencePassages(
     let x = articles.get(id);
     if (!x) {
       const row = project.analysis.article(id)!;
+      verifyArticleText(row);
       x = { title: row.title, text: row.text, index: new OffsetIndex(row.text), length: row.length };
       articles.set(id, x);
     }

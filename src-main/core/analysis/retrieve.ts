@@ -8,6 +8,7 @@ import { stripMarks } from '../text/marks';
 import { writeTableCsv } from '../export/tableCsv';
 import type { CsvWriteOptions } from '../export/csvFormat';
 import { checkExportTarget } from '../export/json';
+import { VerifiedTexts } from '../store/integrity';
 
 export const DEFAULT_RETRIEVE_CONTEXT = 80;
 
@@ -36,7 +37,15 @@ function matchingRows(project: Project, query: RetrieveQuery): RetrieveRow[] {
   return needle ? rows.filter((r) => fold(r.text).includes(needle)) : rows;
 }
 
-function passage(project: Project, row: RetrieveRow, context: number, codes: Map<number, { path: string; color: string }>): RetrievedPassage {
+/** A passage with its context; its article's text is verified and the passage checked against it first. */
+function passage(
+  project: Project,
+  row: RetrieveRow,
+  context: number,
+  codes: Map<number, { path: string; color: string }>,
+  verified: VerifiedTexts,
+): RetrievedPassage {
+  verified.checkCoding({ id: row.codingId, articleId: row.articleId, start: row.start, end: row.end, text: row.text });
   const code = codes.get(row.codeId)!;
   return { ...row, codePath: code.path, codeColor: code.color, ...project.analysis.context(row.articleId, row.start, row.end, context) };
 }
@@ -52,7 +61,8 @@ export function retrievePassages(
   const limit = page.limit ?? 200;
   const codes = new Map(project.codes.list().map((c) => [c.id, c]));
   const context = page.context ?? DEFAULT_RETRIEVE_CONTEXT;
-  return { total: rows.length, items: rows.slice(offset, offset + limit).map((r) => passage(project, r, context, codes)) };
+  const verified = new VerifiedTexts(project.db);
+  return { total: rows.length, items: rows.slice(offset, offset + limit).map((r) => passage(project, r, context, codes, verified)) };
 }
 
 export const RETRIEVE_CSV_COLUMNS = [
@@ -80,8 +90,9 @@ export async function exportRetrievedCsv(
   const rows = matchingRows(project, query);
   const codes = new Map(project.codes.list().map((c) => [c.id, c]));
   const context = options.context ?? DEFAULT_RETRIEVE_CONTEXT;
+  const verified = new VerifiedTexts(project.db);
   const table = rows.map((r) => {
-    const p = passage(project, r, context, codes);
+    const p = passage(project, r, context, codes, verified);
     return [p.codingId, p.articleId, p.articleTitle, p.codePath, p.start, p.end, p.before, p.text, p.after, p.memo, p.coder];
   });
   return writeTableCsv(target, [...RETRIEVE_CSV_COLUMNS], table, {

@@ -1,18 +1,58 @@
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { lstat, open, readdir, readlink, rename, rm, type FileHandle } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { GlossError } from '../../contract/errors';
 import { isProcessAlive } from '../store/projectLock';
+
+/** What a non-regular file is, in words. */
+function kindOf(info: Stats): string {
+  if (info.isDirectory()) return 'a folder';
+  if (info.isFIFO()) return 'a FIFO';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  return 'not a file';
+}
+
+/**
+ * Gloss only ever replaces a regular file, or creates a new one. The rename below would otherwise swap a named pipe,
+ * a socket or a device node (as root, `--out /dev/null` would replace /dev/null) for a plain file, and a folder
+ * target makes no sense. A symbolic link is refused too rather than written through: replacing the link would
+ * silently cut it, and following it lets a link planted in a shared folder (/tmp) aim an export at any file the user
+ * can write. The message names where the link points, so the user can export there directly.
+ */
+export async function checkReplaceableTarget(target: string): Promise<void> {
+  let info: Stats;
+  try {
+    info = await lstat(target);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return; // a new file
+    throw new GlossError('io_error', `Cannot export to ${target}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
+  }
+  if (info.isFile()) return;
+  if (info.isSymbolicLink()) {
+    const to = await readlink(target).then((link) => resolve(dirname(target), link), () => undefined);
+    throw new GlossError(
+      'forbidden',
+      `Cannot export to ${target}: it is a symbolic link${to ? ` (to ${to})` : ''}; Gloss does not write through links — export to the file itself or choose another name.`,
+    );
+  }
+  throw new GlossError('forbidden', `Cannot export to ${target}: it is not a regular file (${kindOf(info)}); Gloss only replaces regular files.`);
+}
 
 /**
  * Writes a file so that the target path only ever holds the old file or the complete new one: the data goes to a
  * temporary file in the same folder (same file system, so the rename is atomic), is flushed to disk, then renamed
  * over the target, and the folder is flushed so the rename itself survives a power cut. On any error or cancel the
- * temporary file is removed and the target is untouched.
+ * temporary file is removed and the target is untouched. Only a regular file is ever replaced (see
+ * `checkReplaceableTarget`).
  *
  * A process killed mid-write cannot remove its temporary file; the name carries the writer's process id
  * (`.<target name>.<pid>-<random>.tmp`), and the next write to the same target removes those of dead processes.
  */
 export async function writeFileAtomically(target: string, write: (out: BufferedWriter) => Promise<void>): Promise<void> {
+  await checkReplaceableTarget(target);
   const dir = dirname(target);
   await removeStaleTemps(dir, basename(target));
   const temp = join(dir, `.${basename(target)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
@@ -29,6 +69,8 @@ export async function writeFileAtomically(target: string, write: (out: BufferedW
     if (!ok) await rm(temp, { force: true });
   }
   try {
+    // Again at the last moment: the export may have taken minutes, and something else may stand there now.
+    await checkReplaceableTarget(target);
     await rename(temp, target);
   } catch (err) {
     await rm(temp, { force: true });

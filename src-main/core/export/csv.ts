@@ -3,6 +3,7 @@ import type { Project } from '../store/Project';
 import type { ExportResult } from '../../contract/types';
 import { writeFileAtomically } from './atomicFile';
 import { attributeValueText } from '../store/AttributeStore';
+import { VerifiedTexts } from '../store/integrity';
 import { checkCancelled, checkExportTarget, inSnapshot, type ExportOptions } from './json';
 
 export const CSV_COLUMNS = [
@@ -43,6 +44,10 @@ async function writeCsv(project: Project, target: string, options: CsvOptions): 
   const attributeNames = project.attributes.inUse().map((a) => a.name);
   const attributeColumns = attributeNames.map((n) => ((CSV_COLUMNS as readonly string[]).includes(n) ? `${n} (attribute)` : n));
   const attributeValues = project.attributes.valuesByArticle();
+  // Codings come in article order, so each article's text is read and hashed once, and every passage is checked
+  // against it before it is written: a damaged project stops the export (and the old file stays) instead of
+  // exporting altered text.
+  const verified = new VerifiedTexts(project.db, 1);
   let codings = 0;
   await writeFileAtomically(target, async (out) => {
     checkCancelled(options.signal);
@@ -56,6 +61,7 @@ async function writeCsv(project: Project, target: string, options: CsvOptions): 
     for (const k of project.codings.iterate()) {
       const article = titles.get(k.articleId)!;
       const code = codes.get(k.codeId)!;
+      verified.checkCoding(k);
       rows.push([
         k.id,
         k.articleId,

@@ -4,6 +4,7 @@ import { writeFileAtomically } from './atomicFile';
 import type { ExportResult } from '../../contract/types';
 import { GlossError } from '../../contract/errors';
 import type { AttributeValue } from '../../contract/types';
+import { VerifiedTexts } from '../store/integrity';
 
 export interface ExportOptions {
   signal?: AbortSignal;
@@ -82,6 +83,7 @@ async function writeJson(project: Project, target: string, options: ExportOption
     }
     await out.write('],\n"articles":[');
     first = true;
+    const verifiedIds = new Set<number>();
     for (const a of project.articles.iterate()) {
       checkCancelled(options.signal);
       const values: Record<string, AttributeValue> | undefined = attributes.get(a.id);
@@ -93,10 +95,15 @@ async function writeJson(project: Project, target: string, options: ExportOption
       await out.write(`${first ? '\n' : ',\n'}${JSON.stringify(article)}`);
       first = false;
       articles++;
+      verifiedIds.add(a.id);
     }
     await out.write('],\n"codings":[');
     first = true;
+    // The articles were verified as they were written (ArticleStore.iterate); each passage is checked against its
+    // article's text, read once per article (codings come in article order).
+    const verified = new VerifiedTexts(project.db, 1, verifiedIds);
     for (const k of project.codings.iterate()) {
+      verified.checkCoding(k);
       const coding = {
         id: k.id,
         articleId: k.articleId,

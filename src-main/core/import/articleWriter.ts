@@ -1,8 +1,10 @@
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 import { codePointLength } from '../../contract/offsets';
-import type { EncodingBasis } from '../../contract/types';
+import type { EncodingBasis, ImportReport } from '../../contract/types';
 import { ArticleStore, type ArticleSource } from '../store/ArticleStore';
+import type { Project } from '../store/Project';
+import { importGlossJson } from './glossJson';
 
 /** A decoded, normalised file ready to be stored. */
 export interface ReadyArticle {
@@ -26,9 +28,14 @@ export type WriteOutcome =
   | { kind: 'skipped'; file: string; reason: string; articleId: number }
   | { kind: 'rejected'; file: string; reason: string };
 
-/** Stores batches of articles, one transaction per batch. */
+/** What importing one Gloss JSON file added to the report. */
+export type GlossJsonOutcome = Pick<ImportReport, 'imported' | 'skipped' | 'rejected'>;
+
+/** Stores batches of articles, one transaction per batch, and Gloss JSON files, one transaction each. */
 export interface ArticleWriter {
   write(batch: ReadyArticle[]): Promise<WriteOutcome[]>;
+  /** Parses, checks and applies a Gloss JSON export (see glossJson.ts). */
+  importGlossJson(file: string, bytes: Uint8Array): Promise<GlossJsonOutcome>;
   close(): Promise<void>;
 }
 
@@ -72,10 +79,13 @@ export function writeBatch(db: Database, articles: ArticleStore, batch: ReadyArt
 }
 
 /** Writes on the caller's thread and connection (CLI, tests, small imports). */
-export function inlineWriter(db: Database, articles: ArticleStore): ArticleWriter {
+export function inlineWriter(project: Project): ArticleWriter {
   return {
     async write(batch) {
-      return writeBatch(db, articles, batch);
+      return writeBatch(project.db, project.articles, batch);
+    },
+    async importGlossJson(file, bytes) {
+      return importGlossJson(project, file, bytes);
     },
     async close() {},
   };
@@ -88,30 +98,43 @@ export function inlineWriter(db: Database, articles: ArticleStore): ArticleWrite
 export function workerWriter(workerFile: string, projectPath: string): ArticleWriter {
   const worker = new Worker(workerFile, { workerData: { projectPath } });
   let nextId = 1;
-  const pending = new Map<number, { ok: (r: WriteOutcome[]) => void; fail: (e: Error) => void }>();
+  const pending = new Map<number, { ok: (r: unknown) => void; fail: (e: Error) => void }>();
   const failAll = (err: Error) => {
     for (const p of pending.values()) p.fail(err);
     pending.clear();
   };
-  worker.on('message', (msg: { id: number; outcomes?: WriteOutcome[]; error?: string }) => {
+  worker.on('message', (msg: ImportWorkerReply) => {
     const p = pending.get(msg.id);
     if (!p) return;
     pending.delete(msg.id);
     if (msg.error !== undefined) p.fail(new Error(msg.error));
-    else p.ok(msg.outcomes!);
+    else p.ok(msg.outcomes ?? msg.glossJson);
   });
   worker.on('error', failAll);
   worker.on('exit', (code) => failAll(new Error(`the import writer stopped (exit ${code})`)));
+  const ask = <T>(request: ImportWorkerRequest): Promise<T> =>
+    new Promise<T>((ok, fail) => {
+      pending.set(request.id, { ok: ok as (r: unknown) => void, fail });
+      worker.postMessage(request);
+    });
   return {
     write(batch) {
-      return new Promise((ok, fail) => {
-        const id = nextId++;
-        pending.set(id, { ok, fail });
-        worker.postMessage({ id, batch });
-      });
+      return ask<WriteOutcome[]>({ id: nextId++, batch });
+    },
+    importGlossJson(file, bytes) {
+      return ask<GlossJsonOutcome>({ id: nextId++, glossJson: { file, bytes } });
     },
     async close() {
       await worker.terminate();
     },
   };
+}
+
+/** Messages to and from the import writer worker (importWriterWorker.ts). */
+export type ImportWorkerRequest = { id: number; batch: ReadyArticle[] } | { id: number; glossJson: { file: string; bytes: Uint8Array } };
+export interface ImportWorkerReply {
+  id: number;
+  outcomes?: WriteOutcome[];
+  glossJson?: GlossJsonOutcome;
+  error?: string;
 }

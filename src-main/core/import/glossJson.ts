@@ -9,12 +9,28 @@
 import { createHash } from 'node:crypto';
 import { cleanText } from '../../contract/text';
 import { z } from 'zod';
-import { codePointLength, sliceCodePoints } from '../../contract/offsets';
+import { OffsetIndex } from '../../contract/offsets';
 import type { ImportReport } from '../../contract/types';
 import type { Project } from '../store/Project';
+import { CODE_PALETTE, foldName } from '../store/CodeStore';
 import { decode } from './decode';
 
 export const GLOSS_JSON_MAX_BYTES = 256 * 1024 * 1024;
+
+/**
+ * What one Gloss JSON file may hold (README, "Keeping the project safe"). Far above any real project, and low enough
+ * that a hostile file cannot make the import run for hours: a 20 KB file with one code path 5,000 levels deep took
+ * nearly a minute to apply, every level a code of its own.
+ */
+export const GLOSS_JSON_LIMITS = {
+  /** Levels in one code path ("Frames/Humanitarian" has 2). */
+  codeDepth: 64,
+  codes: 10_000,
+  articles: 100_000,
+  codings: 1_000_000,
+  /** One article's text, in UTF-8 bytes: the size of the largest text file Gloss imports. */
+  articleBytes: 64 * 1024 * 1024,
+} as const;
 
 const codePath = z
   .string()
@@ -84,6 +100,8 @@ export function parseGlossExport(bytes: Uint8Array): ParsedExport {
   }
   const header = headerProblem(doc);
   if (header) return { ok: false, reason: header };
+  const overLimit = limitProblem(doc as Record<string, unknown>);
+  if (overLimit) return { ok: false, reason: `not imported: ${overLimit}` };
   const parsed = exportSchema.safeParse(doc);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -92,6 +110,7 @@ export function parseGlossExport(bytes: Uint8Array): ParsedExport {
   const file = parsed.data;
 
   const articles = new Map<number, GlossExportPlan['articles'][number]>();
+  const indexes = new Map<number, OffsetIndex>();
   for (const a of file.articles) {
     if (articles.has(a.id)) return { ok: false, reason: `not a valid Gloss export: article id ${a.id} appears twice` };
     if (!a.text.isWellFormed()) return { ok: false, reason: `not a valid Gloss export: article ${a.id}'s text has an unpaired surrogate` };
@@ -100,7 +119,11 @@ export function parseGlossExport(bytes: Uint8Array): ParsedExport {
       return { ok: false, reason: `not a valid Gloss export: article ${a.id}'s text contains a carriage return (Gloss stores LF line endings)` };
     }
     const hash = createHash('sha256').update(a.text, 'utf8').digest('hex');
-    articles.set(a.id, { ...a, hash, length: codePointLength(a.text) });
+    // One offset index per article, not one per coding: rebuilding it for each of 3,000 codings on a 300,000
+    // character article took seconds.
+    const index = new OffsetIndex(a.text);
+    indexes.set(a.id, index);
+    articles.set(a.id, { ...a, hash, length: index.codePointLength });
   }
   for (const [k, c] of file.codings.entries()) {
     const name = c.id !== undefined ? `coding ${c.id}` : `codings[${k}]`;
@@ -109,7 +132,8 @@ export function parseGlossExport(bytes: Uint8Array): ParsedExport {
     if (!(c.start < c.end && c.end <= article.length)) {
       return { ok: false, reason: `not a valid Gloss export: ${name} spans ${c.start}–${c.end}, outside article ${c.articleId} (0–${article.length} code points)` };
     }
-    if (sliceCodePoints(article.text, c.start, c.end) !== c.text) {
+    const index = indexes.get(c.articleId)!;
+    if (article.text.slice(index.toUtf16(c.start), index.toUtf16(c.end)) !== c.text) {
       return {
         ok: false,
         reason: `not a valid Gloss export: ${name}'s text does not match article ${c.articleId} at code points ${c.start}–${c.end} (the offsets or the text were changed)`,
@@ -117,6 +141,47 @@ export function parseGlossExport(bytes: Uint8Array): ParsedExport {
     }
   }
   return { ok: true, plan: { codes: file.codes, articles: [...articles.values()], codings: file.codings } };
+}
+
+/**
+ * The file's size limits, checked on the parsed JSON before anything else looks at its contents; the reason names the
+ * limit. Shapes are left to the schema: only what is countable here is counted.
+ */
+function limitProblem(d: Record<string, unknown>): string | undefined {
+  const L = GLOSS_JSON_LIMITS;
+  const n = (x: number) => x.toLocaleString('en-US');
+  for (const [key, limit, what] of [
+    ['codes', L.codes, 'codes'],
+    ['articles', L.articles, 'articles'],
+    ['codings', L.codings, 'codings'],
+  ] as const) {
+    const list = d[key];
+    if (Array.isArray(list) && list.length > limit) {
+      return `the file has ${n(list.length)} ${what}; a Gloss JSON file may hold at most ${n(limit)} (the ${what} limit)`;
+    }
+  }
+  const depthOf = (path: unknown) => (typeof path === 'string' ? path.split('/').length : 0);
+  const tooDeep = (where: string, path: unknown) =>
+    depthOf(path) > L.codeDepth
+      ? `${where} is a code path ${n(depthOf(path))} levels deep; Gloss allows at most ${L.codeDepth} levels (the code depth limit)`
+      : undefined;
+  const entries = (list: unknown) => (Array.isArray(list) ? (list as unknown[]).entries() : []);
+  for (const [k, c] of entries(d.codes)) {
+    const problem = tooDeep(`codes[${k}].path`, (c as { path?: unknown } | null)?.path);
+    if (problem) return problem;
+  }
+  for (const [k, c] of entries(d.codings)) {
+    const problem = tooDeep(`codings[${k}].codePath`, (c as { codePath?: unknown } | null)?.codePath);
+    if (problem) return problem;
+  }
+  for (const [k, a] of entries(d.articles)) {
+    const text = (a as { text?: unknown } | null)?.text;
+    // UTF-8 takes at most three bytes per UTF-16 unit: that cheap bound first, the exact count only near the limit.
+    if (typeof text === 'string' && text.length * 3 > L.articleBytes && Buffer.byteLength(text, 'utf8') > L.articleBytes) {
+      return `articles[${k}].text is ${(Buffer.byteLength(text, 'utf8') / 1024 / 1024).toFixed(1)} MB; Gloss allows at most ${L.articleBytes / 1024 / 1024} MB per article (the article size limit)`;
+    }
+  }
+  return undefined;
 }
 
 /** The header fields, checked first so a file from elsewhere or from a newer Gloss gets a plain answer. */
@@ -145,30 +210,40 @@ export function applyGlossExport(project: Project, plan: GlossExportPlan, file: 
 
   const entries = db.transaction(() => {
     // Codes first, in the export's order (parents before children), so new codes keep its order among siblings.
-    const known = new Map(project.codes.list().map((c) => [pathKey(c.path), c.id]));
-    let newCodes = 0;
+    // Each level is looked up by its folded name among its parent's children (as the codebook compares names), in
+    // an index read once per parent; a code the project lacks is created with the export's look where the export
+    // lists it, with the next palette colour where it only appears as a parent or in a coding.
+    const looks = new Map(plan.codes.map((c) => [pathKey(c.path), c]));
+    const children = new Map<number | null, Map<string, number>>();
+    const idOfPath = new Map<string, number>();
+    const created = new Set<number>();
+    let colours = project.codes.count();
     const codeIdOf = (path: string): number => {
       const key = pathKey(path);
-      let id = known.get(key);
-      if (id === undefined) {
-        id = project.codes.ensurePath(path).id;
-        // ensurePath may have created parents too; they get the export's look when the export lists them.
-        for (const c of project.codes.list()) {
-          if (known.has(pathKey(c.path))) continue;
-          known.set(pathKey(c.path), c.id);
-          newCodes++;
+      const known = idOfPath.get(key);
+      if (known !== undefined) return known;
+      const parts = path.split('/').map((p) => p.trim());
+      let parentId: number | null = null;
+      for (let depth = 1; depth <= parts.length; depth++) {
+        let siblings = children.get(parentId);
+        if (!siblings) children.set(parentId, (siblings = project.codes.siblingNames(parentId)));
+        const folded = foldName(parts[depth - 1]);
+        let id = siblings.get(folded);
+        if (id === undefined) {
+          const look = looks.get(pathKey(parts.slice(0, depth).join('/')));
+          id = project.codes.createKnownFree(parentId, parts[depth - 1], look?.color ?? CODE_PALETTE[colours % CODE_PALETTE.length], look?.description ?? '');
+          colours++;
+          siblings.set(folded, id);
+          created.add(id);
         }
+        parentId = id;
       }
-      return id;
+      idOfPath.set(key, parentId!);
+      return parentId!;
     };
-    const lookByPath = new Map(plan.codes.map((c) => [pathKey(c.path), c]));
-    const before = new Set(known.keys());
     for (const c of plan.codes) codeIdOf(c.path);
     for (const c of plan.codings) codeIdOf(c.codePath);
-    for (const [key, id] of known) {
-      const look = lookByPath.get(key);
-      if (!before.has(key) && look) project.codes.update(id, { color: look.color, description: look.description });
-    }
+    const newCodes = created.size;
 
     const articleIds = new Map<number, { id: number; title: string; matched: boolean }>();
     for (const a of plan.articles) {
@@ -220,6 +295,25 @@ export function applyGlossExport(project: Project, plan: GlossExportPlan, file: 
   if (plan.articles.length === 0) {
     report.skipped.push({ file, reason: `a Gloss export with no articles; ${entries.newCodes} new code${entries.newCodes === 1 ? '' : 's'} added to the codebook` });
   }
+}
+
+/**
+ * Imports one Gloss JSON file's bytes: parses, checks, applies. Run on the import writer's worker thread by the app
+ * and the web host (parsing and applying a large or hostile file must not hold up the window), inline by the CLI.
+ * Everything lands in the returned report lists; nothing throws.
+ */
+export function importGlossJson(project: Project, file: string, bytes: Uint8Array): Pick<ImportReport, 'imported' | 'skipped' | 'rejected'> {
+  const report: ImportReport = { imported: [], skipped: [], rejected: [], cancelled: false };
+  const parsed = parseGlossExport(bytes);
+  if (!parsed.ok) report.rejected.push({ file, reason: parsed.reason });
+  else {
+    try {
+      applyGlossExport(project, parsed.plan, file, report);
+    } catch (err) {
+      report.rejected.push({ file, reason: `could not be stored, nothing from it was imported: ${(err as Error).message}` });
+    }
+  }
+  return { imported: report.imported, skipped: report.skipped, rejected: report.rejected };
 }
 
 /** Code names are unique per level ignoring ASCII case (SQLite's NOCASE), so paths are compared the same way. */

@@ -1,20 +1,24 @@
-// Worker-thread entry (built as out/main/importWriter.js): stores batches sent by the importer on its own connection.
-// It opens the database directly rather than through Project: the project's one-writer lock belongs to the host
-// process that started this worker.
+// Worker-thread entry (built as out/main/importWriter.js): stores batches sent by the importer on its own connection,
+// and imports Gloss JSON files whole (parse, check, apply), so neither a large batch nor a large or hostile export
+// holds up the host's thread. It attaches to the project rather than opening it: the one-writer lock belongs to the
+// host process that started this worker.
 import { parentPort, workerData } from 'node:worker_threads';
-import { openProjectDatabase } from '../store/database';
-import { ArticleStore } from '../store/ArticleStore';
-import { writeBatch, type ReadyArticle } from './articleWriter';
+import { Project } from '../store/Project';
+import { writeBatch, type ImportWorkerReply, type ImportWorkerRequest } from './articleWriter';
+import { importGlossJson } from './glossJson';
 
-const db = openProjectDatabase((workerData as { projectPath: string }).projectPath);
-const articles = new ArticleStore(db);
+const project = Project.attach((workerData as { projectPath: string }).projectPath);
 
-parentPort!.on('message', (msg: { id: number; batch: ReadyArticle[] }) => {
+parentPort!.on('message', (msg: ImportWorkerRequest) => {
   try {
-    parentPort!.postMessage({ id: msg.id, outcomes: writeBatch(db, articles, msg.batch) });
+    const reply: ImportWorkerReply =
+      'batch' in msg
+        ? { id: msg.id, outcomes: writeBatch(project.db, project.articles, msg.batch) }
+        : { id: msg.id, glossJson: importGlossJson(project, msg.glossJson.file, msg.glossJson.bytes) };
+    parentPort!.postMessage(reply);
   } catch (err) {
-    parentPort!.postMessage({ id: msg.id, error: (err as Error).message });
+    parentPort!.postMessage({ id: msg.id, error: (err as Error).message } satisfies ImportWorkerReply);
   }
 });
 
-process.on('exit', () => db.close());
+process.on('exit', () => project.db.close());

@@ -4,7 +4,7 @@ import { constants } from 'node:fs';
 import type { ImportReport } from '../../contract/types';
 import type { Project } from '../store/Project';
 import { inlineWriter, type ArticleWriter, type ReadyArticle } from './articleWriter';
-import { applyGlossExport, GLOSS_JSON_MAX_BYTES, parseGlossExport, type GlossExportPlan } from './glossJson';
+import { GLOSS_JSON_MAX_BYTES } from './glossJson';
 import { HTML_EXTENSIONS } from './html';
 import { folderSkipReason, hiddenFolderReason } from '../../contract/fileTypes';
 import { contentFromBytes, GLOSS_JSON_EXTENSIONS, importKindOf, TEXT_EXTENSIONS, type SourceKind } from './textSource';
@@ -43,7 +43,7 @@ interface Prepared {
   candidate: Candidate;
   result:
     | ({ ok: true; kind: 'article' } & Omit<ReadyArticle, 'file' | 'sourceFile'>)
-    | { ok: true; kind: 'gloss-json'; plan: GlossExportPlan }
+    | { ok: true; kind: 'gloss-json'; bytes: Uint8Array }
     | { ok: false; reason: string };
 }
 
@@ -74,13 +74,14 @@ export async function importSources(project: Project, sources: ImportSource[], o
       index += slice.length;
       for (const p of await Promise.all(slice.map(prepare))) {
         if (p.result.ok && p.result.kind === 'article') bytes += p.result.text.length * 2 + (p.result.source?.bytes.length ?? 0);
+        else if (p.result.ok) bytes += p.result.bytes.length;
         batch.push(p);
       }
     }
     return batch;
   };
 
-  const writer = options.writer ?? inlineWriter(project.db, project.articles);
+  const writer = options.writer ?? inlineWriter(project);
   let pending = nextBatch();
   for (;;) {
     const batch = await pending;
@@ -91,10 +92,10 @@ export async function importSources(project: Project, sources: ImportSource[], o
     }
     pending = nextBatch();
     const ready: ReadyArticle[] = [];
-    const exports: { file: string; plan: GlossExportPlan }[] = [];
+    const exports: { file: string; bytes: Uint8Array }[] = [];
     for (const { candidate, result } of batch) {
       if (!result.ok) report.rejected.push({ file: candidate.file, reason: result.reason });
-      else if (result.kind === 'gloss-json') exports.push({ file: candidate.file, plan: result.plan });
+      else if (result.kind === 'gloss-json') exports.push({ file: candidate.file, bytes: result.bytes });
       else {
         const { kind: _kind, ok: _ok, ...article } = result;
         ready.push({ file: candidate.file, sourceFile: candidate.sourceFile, ...article });
@@ -112,13 +113,20 @@ export async function importSources(project: Project, sources: ImportSource[], o
       } else if (outcome.kind === 'skipped') report.skipped.push({ file: outcome.file, reason: outcome.reason, articleId: outcome.articleId });
       else report.rejected.push({ file: outcome.file, reason: outcome.reason });
     }
-    // Exports are applied on this connection, after the batch's articles are committed, each in one transaction.
-    for (const { file, plan } of exports) {
+    // Exports are parsed, checked and applied by the writer (on its worker thread in the app), after the batch's
+    // articles are committed, each in one transaction.
+    for (const { file, bytes } of exports) {
+      let outcome;
       try {
-        applyGlossExport(project, plan, file, report);
+        outcome = await writer.importGlossJson(file, bytes);
       } catch (err) {
-        report.rejected.push({ file, reason: `could not be stored, nothing from it was imported: ${(err as Error).message}` });
+        outcome = { imported: [], skipped: [], rejected: [{ file, reason: `could not be imported: ${(err as Error).message}` }] };
       }
+      report.imported.push(...outcome.imported);
+      report.skipped.push(...outcome.skipped);
+      report.rejected.push(...outcome.rejected);
+      // The worker's connection changed the codebook; this connection's cached code paths are out of date.
+      project.codes.invalidate();
     }
     done += batch.length;
     options.onProgress?.(done, total, batch[batch.length - 1].candidate.file);
@@ -137,10 +145,8 @@ async function prepare(candidate: Candidate): Promise<Prepared> {
   } catch (err) {
     return { candidate, result: { ok: false, reason: (err as Error).message } };
   }
-  if (candidate.kind === 'gloss-json') {
-    const parsed = parseGlossExport(bytes);
-    return { candidate, result: parsed.ok ? { ok: true, kind: 'gloss-json', plan: parsed.plan } : parsed };
-  }
+  // Parsing a Gloss export waits for the writer: on this thread a large or hostile one would block the host.
+  if (candidate.kind === 'gloss-json') return { candidate, result: { ok: true, kind: 'gloss-json', bytes } };
   const content = contentFromBytes(bytes, candidate.kind, candidate.sourceFile);
   if (!content.ok) return { candidate, result: content };
   // The original bytes go with the article, so it can later be re-decoded with an encoding chosen by hand.

@@ -17,6 +17,7 @@ import { findPhrases, parseFtsQuery, positivePhrases, toFts5 } from '../text/fts
 import { mapStrippedRange, stripMarks, type StrippedText } from '../text/marks';
 import { paragraphAround, sentenceAround } from '../text/segments';
 import { tokenize } from '../text/tokens';
+import { verifyArticleText } from '../store/integrity';
 import { runRegexIsolated } from './regexRunner';
 
 /** Code all hits refuses more than this (narrow the search instead): one undo step should stay a sane size. */
@@ -72,6 +73,8 @@ async function findRegex(project: Project, spec: SearchSpec, maxHits: number): P
   let totalHits = 0;
   articles.forEach((a, i) => {
     if (counts[i] > 0) {
+      // Only the articles with hits reach the user, so only theirs are hashed: a damaged one stops the search.
+      verifyArticleText(a);
       found.set(i, { id: a.id, title: a.title, text: a.text, index: new OffsetIndex(a.text), spans: [], count: counts[i] });
       totalHits += counts[i];
     }
@@ -96,6 +99,7 @@ function findFts(project: Project, spec: SearchSpec): Found {
   for (const id of project.search.ftsArticleIds(ftsExpression)) {
     const a = project.search.article(id);
     if (!a) continue;
+    verifyArticleText(a);
     const strip = stripMarks(a.text);
     const index = new OffsetIndex(a.text);
     const spans = findPhrases(tokenize(strip.text), phrases).map((s) => {
@@ -180,6 +184,7 @@ export function planCodeHits(project: Project, hits: HitSpan[], codeId: number |
     if (!a) {
       const row = project.search.article(id);
       if (!row) throw new GlossError('not_found', `There is no article ${id} in this project.`);
+      verifyArticleText(row);
       a = { text: row.text, index: new OffsetIndex(row.text) };
       texts.set(id, a);
     }

@@ -69,7 +69,7 @@ export class AnalysisQueries {
       WHERE code_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, start, "end", id`);
     this.allCodingSpansStmt = db.prepare(`SELECT id, article_id AS articleId, code_id AS codeId, start, "end" FROM codings
       ORDER BY article_id, start, "end", id`);
-    this.articleStmt = db.prepare('SELECT id, title, text, length FROM articles WHERE id = ?');
+    this.articleStmt = db.prepare('SELECT id, title, text, length, content_hash AS contentHash FROM articles WHERE id = ?');
   }
 
   /**
@@ -96,8 +96,9 @@ export class AnalysisQueries {
     return counts;
   }
 
-  article(id: number): { id: number; title: string; text: string; length: number } | undefined {
-    return this.articleStmt.get(id) as { id: number; title: string; text: string; length: number } | undefined;
+  /** The article's text and fingerprint, unverified: verify (integrity.ts) whatever of it reaches the user. */
+  article(id: number): { id: number; title: string; text: string; length: number; contentHash: string } | undefined {
+    return this.articleStmt.get(id) as { id: number; title: string; text: string; length: number; contentHash: string } | undefined;
   }
 
   /** Id, title and source file of every article, in id order. */

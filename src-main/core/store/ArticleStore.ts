@@ -3,6 +3,7 @@ import { cleanText } from '../../contract/text';
 import type { Database, Statement } from 'better-sqlite3';
 import { GlossError } from '../../contract/errors';
 import type { Article, ArticleSummary, EncodingBasis } from '../../contract/types';
+import { verifyArticleText } from './integrity';
 
 export interface NewArticle {
   title: string;
@@ -118,9 +119,11 @@ export class ArticleStore {
     return this.byHashStmt.get(contentHash) as { id: number; title: string } | undefined;
   }
 
+  /** The article with its text, verified against its fingerprint (a damaged article throws 'damaged'). */
   get(id: number): Article {
     const row = this.getStmt.get(id) as ArticleRow | undefined;
     if (!row) throw new GlossError('not_found', `There is no article ${id} in this project.`);
+    verifyArticleText(row);
     return fromRow(row);
   }
 
@@ -178,9 +181,12 @@ export class ArticleStore {
     return (this.countStmt.get() as { n: number }).n;
   }
 
-  /** Streams every article in id order, for exports, without holding them all in memory. */
+  /** Streams every article in id order, for exports, without holding them all in memory; each one verified. */
   *iterate(): IterableIterator<Article> {
     const stmt = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, ${DETAIL_COLUMNS} FROM articles a ORDER BY a.id`);
-    for (const row of stmt.iterate() as IterableIterator<ArticleRow>) yield fromRow(row);
+    for (const row of stmt.iterate() as IterableIterator<ArticleRow>) {
+      verifyArticleText(row);
+      yield fromRow(row);
+    }
   }
 }

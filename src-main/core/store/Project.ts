@@ -11,7 +11,7 @@ import { MemoStore } from './MemoStore';
 import { SearchStore } from './SearchStore';
 import { AnalysisQueries } from './AnalysisQueries';
 import { AgreementQueries } from './AgreementQueries';
-import { openProjectDatabase, type OpenOptions } from './database';
+import { openProjectDatabase, preflightProjectFile, type OpenOptions } from './database';
 import { snapshotBeforeUpgrade } from './backupFiles';
 import { ProjectLock } from './projectLock';
 
@@ -54,11 +54,21 @@ export class Project {
    */
   static open(path: string, options: OpenOptions & { holder?: string; lock?: ProjectLock } = {}): Project {
     const readOnly = options.readOnly ?? false;
+    // Say what is wrong with the file (missing, empty, cut short, read-only folder) before the lock is taken beside it.
+    if (!options.lock) preflightProjectFile(path, options);
     const lock = readOnly ? null : (options.lock ?? ProjectLock.acquire(path, options.holder ?? 'Gloss'));
     try {
       // An older project is copied into its backups folder before a new version of Gloss upgrades its format.
       const beforeUpgrade = options.beforeUpgrade ?? ((db: Database, from: number) => void snapshotBeforeUpgrade(path, db, from));
-      return new Project(path, openProjectDatabase(path, { ...options, beforeUpgrade }), readOnly, lock);
+      const db = openProjectDatabase(path, { ...options, beforeUpgrade });
+      try {
+        // A project just created had no inode to lock by until SQLite made the file.
+        lock?.bindIdentity(options.holder ?? 'Gloss');
+      } catch (err) {
+        db.close();
+        throw err;
+      }
+      return new Project(path, db, readOnly, lock);
     } catch (err) {
       lock?.release();
       throw err;

@@ -21,6 +21,13 @@ function fromRow(r: SavedRow): SavedSearch {
   return { ...r, caseSensitive: r.caseSensitive === 1, wholeWords: r.wholeWords === 1, ignoreMarks: r.ignoreMarks === 1 };
 }
 
+export interface SearchArticle {
+  id: number;
+  title: string;
+  text: string;
+  contentHash: string;
+}
+
 /** The mark-insensitive full-text index (articles_fts, see migration 005), the article texts a search reads, and saved searches. */
 export class SearchStore {
   private readonly ftsStmt: Statement;
@@ -31,7 +38,7 @@ export class SearchStore {
   constructor(private readonly db: Database) {
     // Only the text column: a word that appears in a title alone has no passage to show.
     this.ftsStmt = db.prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'text : (' || ? || ')' ORDER BY rowid").pluck();
-    this.articleStmt = db.prepare('SELECT id, title, text FROM articles WHERE id = ?');
+    this.articleStmt = db.prepare('SELECT id, title, text, content_hash AS contentHash FROM articles WHERE id = ?');
     this.listStmt = db.prepare(`SELECT ${SAVED_COLUMNS} FROM saved_searches ORDER BY name COLLATE NOCASE, id`);
     this.upsertStmt = db.prepare(`INSERT INTO saved_searches (name, query, mode, case_sensitive, whole_words, ignore_marks, created_at, updated_at)
       VALUES (@name, @query, @mode, @caseSensitive, @wholeWords, @ignoreMarks, @now, @now)
@@ -50,12 +57,13 @@ export class SearchStore {
     }
   }
 
-  article(id: number): { id: number; title: string; text: string } | undefined {
-    return this.articleStmt.get(id) as { id: number; title: string; text: string } | undefined;
+  /** The article's text and fingerprint, unverified: verify (integrity.ts) whatever of it reaches the user. */
+  article(id: number): SearchArticle | undefined {
+    return this.articleStmt.get(id) as SearchArticle | undefined;
   }
 
   /** Every article's id, title and text, in id order, one at a time. */
-  *articles(): IterableIterator<{ id: number; title: string; text: string }> {
+  *articles(): IterableIterator<SearchArticle> {
     // Ids first, then one row at a time: an open iterator would keep the connection busy for the whole search.
     for (const id of this.db.prepare('SELECT id FROM articles ORDER BY id').pluck().all() as number[]) {
       const a = this.article(id);

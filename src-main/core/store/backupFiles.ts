@@ -3,12 +3,13 @@
 // Project itself can use it (backups.ts, which makes and restores backups of an open project, builds on this).
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { GlossError } from '../../contract/errors';
 import type { BackupInfo } from '../../contract/types';
 import { APPLICATION_ID } from './database';
 import { canonicalPath, isProcessAlive } from './projectLock';
+import { checkDatabase } from './check';
 
 export const DEFAULT_BACKUPS_TO_KEEP = 7;
 
@@ -17,6 +18,22 @@ const KINDS: BackupKind[] = ['daily', 'before-restore', 'before-upgrade'];
 
 /** `daily-2025-01-31T10-22-33-123Z.gloss`: the kind and the UTC time, in a name every file system accepts. */
 export const BACKUP_NAME = /^(daily|before-restore|before-upgrade)-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z\.gloss$/;
+/**
+ * `<backup>.verified`, beside a backup: the project passed its check (quick_check and every article's fingerprint)
+ * when the copy was made. Written after the backup is in place, so a crash in between leaves a backup that merely
+ * does not claim to be verified.
+ */
+export const VERIFIED_SUFFIX = '.verified';
+export const verifiedMarker = (folder: string, name: string) => join(folder, `${name}${VERIFIED_SUFFIX}`);
+
+/** Records that the backup `name` passed the check when it was made (see VERIFIED_SUFFIX). */
+export function writeVerifiedMarker(folder: string, name: string): void {
+  const marker = verifiedMarker(folder, name);
+  writeFileSync(marker, `${JSON.stringify({ checkedAt: new Date().toISOString(), checks: ['quick_check', 'article fingerprints', 'coding texts'] })}\n`);
+  fsyncPath(marker);
+  fsyncPath(folder);
+}
+
 /** A backup being written: `.<final name>.<pid>.tmp`, plus the journal files SQLite keeps beside it. */
 const TEMP_NAME = /^\.(.+)\.(\d+)\.tmp(-journal|-wal|-shm)?$/;
 
@@ -66,6 +83,7 @@ export function describe(folder: string, name: string): BackupInfo | undefined {
         sizeBytes,
         articles: count('articles'),
         codings: count('codings'),
+        verified: existsSync(verifiedMarker(folder, name)),
       };
     } finally {
       db.close();
@@ -75,7 +93,10 @@ export function describe(folder: string, name: string): BackupInfo | undefined {
   }
 }
 
-/** Keeps the newest `keep` backups of each kind and deletes the rest; returns the names deleted. */
+/**
+ * Keeps the newest `keep` backups of each kind and deletes the rest, except the newest verified backup (of any kind),
+ * which is never deleted: however many unverified copies come after it, one good one stays. Returns the names deleted.
+ */
 export function pruneBackups(projectPath: string, keep = DEFAULT_BACKUPS_TO_KEEP): string[] {
   const folder = backupFolderFor(projectPath);
   const removed: string[] = [];
@@ -85,11 +106,27 @@ export function pruneBackups(projectPath: string, keep = DEFAULT_BACKUPS_TO_KEEP
   } catch {
     return removed;
   }
+  const byTime = (a: string, b: string) => {
+    const ta = BACKUP_NAME.exec(a)!.slice(2).join('');
+    const tb = BACKUP_NAME.exec(b)!.slice(2).join('');
+    return ta < tb ? 1 : ta > tb ? -1 : 0;
+  };
+  const newestVerified = names
+    .filter((n) => BACKUP_NAME.test(n) && names.includes(`${n}${VERIFIED_SUFFIX}`))
+    .sort(byTime)[0];
   for (const kind of KINDS) {
     const mine = names.filter((n) => BACKUP_NAME.exec(n)?.[1] === kind).sort().reverse(); // names sort by time
     for (const name of mine.slice(Math.max(1, keep))) {
+      if (name === newestVerified) continue;
       rmSync(join(folder, name), { force: true });
+      rmSync(verifiedMarker(folder, name), { force: true });
       removed.push(name);
+    }
+  }
+  // A marker whose backup is gone (deleted by hand) marks nothing.
+  for (const n of names) {
+    if (n.endsWith(VERIFIED_SUFFIX) && BACKUP_NAME.test(n.slice(0, -VERIFIED_SUFFIX.length)) && !names.includes(n.slice(0, -VERIFIED_SUFFIX.length))) {
+      rmSync(join(folder, n), { force: true });
     }
   }
   return removed;
@@ -110,9 +147,19 @@ export function snapshotBeforeUpgrade(projectPath: string, db: Db, fromVersion: 
     const name = freeBackupName(folder, 'before-upgrade', now);
     temp = join(folder, `.${name}.${process.pid}.tmp`);
     db.prepare('VACUUM INTO ?').run(temp);
+    // Checked like every backup; never refused, though: a copy of a damaged project is still what it was before the
+    // upgrade. It is marked verified only when it passes.
+    const check = new Database(temp, { readonly: true, fileMustExist: true });
+    let ok: boolean;
+    try {
+      ok = checkDatabase(check, { quick: true, maxFindings: 1 }).ok;
+    } finally {
+      check.close();
+    }
     fsyncPath(temp);
     renameSync(temp, join(folder, name));
     fsyncPath(folder);
+    if (ok) writeVerifiedMarker(folder, name);
     const info = describe(folder, name);
     if (!info) throw new Error('the copy does not open as a Gloss project');
     return info;

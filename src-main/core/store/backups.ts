@@ -21,8 +21,10 @@ import {
   pruneBackups,
   removeStaleTemps,
   removeTemp,
+  writeVerifiedMarker,
   type BackupKind,
 } from './backupFiles';
+import { checkDatabase } from './check';
 import { APPLICATION_ID } from './database';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { Project } from './Project';
@@ -33,8 +35,13 @@ export { backupFolderFor, DEFAULT_BACKUPS_TO_KEEP, listBackups, pruneBackups, ty
  * Writes a snapshot of the open project into its backups folder and returns it. The snapshot is written under a
  * temporary name, turned into a self-contained rollback-journal file, flushed, and only then given its final name:
  * a backup that is listed is always complete.
+ *
+ * The copy is checked before it is kept (SQLite's quick_check, every article's text against its fingerprint, every
+ * coding's text against its article): the backup API copies pages as they are, so the copy is damaged exactly where
+ * the project is. A copy that passes is marked verified. One that fails is thrown away and a 'damaged' error thrown
+ * — unless `keepUnverified` (the before-restore copy, which must exist for a restore to be undone, damaged or not).
  */
-export async function createBackup(project: Project, kind: BackupKind, now = new Date()): Promise<BackupInfo> {
+export async function createBackup(project: Project, kind: BackupKind, now = new Date(), options: { keepUnverified?: boolean } = {}): Promise<BackupInfo> {
   const folder = backupFolderFor(project.path);
   let temp: string | undefined;
   try {
@@ -46,19 +53,31 @@ export async function createBackup(project: Project, kind: BackupKind, now = new
     // The copy keeps the project's WAL mode. A backup is a file at rest: make it a plain rollback-journal database,
     // so listing or restoring it creates no -wal/-shm files beside it.
     const db = new Database(temp, { fileMustExist: true });
+    let report;
     try {
       db.pragma('journal_mode = DELETE');
+      report = checkDatabase(db, { quick: true, maxFindings: 20 });
     } finally {
       db.close();
+    }
+    if (!report.ok && !options.keepUnverified) {
+      const [first, ...rest] = report.findings;
+      throw new GlossError(
+        'damaged',
+        `The project did not pass its check, so no backup was made and the existing backups were kept: ${first.message}${rest.length ? ` (and ${rest.length} more finding${rest.length === 1 ? '' : 's'})` : ''} Run Check project… (or gloss check) and restore a good backup.`,
+        { findings: report.findings },
+      );
     }
     fsyncPath(temp);
     renameSync(temp, join(folder, name));
     fsyncPath(folder);
+    if (report.ok) writeVerifiedMarker(folder, name);
     const info = describe(folder, name);
     if (!info) throw new Error('the new backup does not open as a Gloss project');
     return info;
   } catch (err) {
     if (temp) removeTemp(temp);
+    if (err instanceof GlossError) throw err;
     throw new GlossError('io_error', `Could not back up the project into ${folder}: ${(err as Error).message}`);
   }
 }
@@ -108,7 +127,7 @@ export async function restoreBackup(
   }
   const source = join(folder, file);
   checkBackup(source, file);
-  const beforeRestore = await createBackup(project, 'before-restore');
+  const beforeRestore = await createBackup(project, 'before-restore', new Date(), { keepUnverified: true });
   const path = project.path;
   const lock = project.closeKeepingLock();
   options.onClosed?.();

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, linkSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { hostname, tmpdir, userInfo } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { GlossError } from '../../contract/errors';
 
@@ -9,6 +9,8 @@ interface LockInfo {
   host: string;
   since: string;
   by: string;
+  /** The name the holder opened the project by (absent in locks written by Gloss before 0.2). */
+  path?: string;
 }
 
 /** Held locks of this process, so the same process cannot open one project twice either. */
@@ -46,24 +48,87 @@ export function isProcessAlive(pid: number): boolean {
  * One writer per project file, app or CLI. SQLite would let two writers take turns, but two windows editing the same
  * codings would silently overwrite each other's view of the project; the lock turns that into a clear message.
  * The lock file records who holds it; one left behind by a crash (its process is gone) is detected and cleared.
+ *
+ * A file can have several names: symbolic links and spellings with ".." resolve to one real path, but hard links and
+ * bind mounts do not, and SQLite keeps its write-ahead log per *name* — two writers through two names corrupt the
+ * file. So a writer takes two locks: one next to the file's real path (seen by every machine sharing the folder),
+ * and one keyed by the file's identity (device and inode) in this user's lock folder on this machine, which every
+ * name of the file leads to.
  */
 export class ProjectLock {
-  private constructor(private readonly lockPath: string) {}
+  private readonly files: string[] = [];
+
+  private constructor(private readonly projectPath: string) {}
 
   static lockPathFor(projectPath: string): string {
     return `${canonicalPath(projectPath)}.lock`;
   }
 
-  static acquire(projectPath: string, by: string): ProjectLock {
-    const lockPath = ProjectLock.lockPathFor(projectPath);
-    if (heldHere.has(lockPath)) {
-      throw new GlossError('project_error', `${projectPath} is already open in another window.`);
+  /**
+   * The identity lock of an existing file: `<lock folder>/<device>-<inode>.lock`. Undefined when the file does not
+   * exist (yet) or the file system gives no usable inode (then only the name lock protects it).
+   */
+  static identityLockPathFor(projectPath: string): string | undefined {
+    let info;
+    try {
+      info = statSync(projectPath, { bigint: true });
+    } catch {
+      return undefined;
     }
+    if (!info.isFile() || info.ino === 0n) return undefined;
+    return join(identityLockFolder(), `${info.dev.toString(16)}-${info.ino.toString(16)}.lock`);
+  }
+
+  static acquire(projectPath: string, by: string): ProjectLock {
+    const lock = new ProjectLock(projectPath);
+    lock.take(ProjectLock.lockPathFor(projectPath), by, false);
+    try {
+      lock.bindIdentity(by);
+    } catch (err) {
+      lock.release();
+      throw err;
+    }
+    return lock;
+  }
+
+  /**
+   * Takes the identity lock once the file exists: a project being created has no inode when the name lock is taken,
+   * so `Project.open` calls this again after SQLite has created the file. Does nothing once held.
+   */
+  bindIdentity(by: string): void {
+    if (this.files.length > 1) return;
+    const identity = ProjectLock.identityLockPathFor(this.projectPath);
+    if (!identity) return;
+    try {
+      mkdirSync(dirname(identity), { recursive: true, mode: 0o700 });
+    } catch (err) {
+      throw new GlossError('project_error', `Cannot lock ${this.projectPath} for writing: ${(err as Error).message}`);
+    }
+    this.take(identity, by, true);
+  }
+
+  private take(lockPath: string, by: string, byIdentity: boolean): void {
+    const projectPath = this.projectPath;
+    const refused = (holder?: LockInfo): GlossError => {
+      const who = holder ? ` (${holder.by}, process ${holder.pid}, since ${holder.since})` : '';
+      const where = holder && holder.host !== hostname() ? ` on ${holder.host}` : '';
+      // Reached under another name: say so, or "already open" would puzzle someone who never opened this name.
+      const other = byIdentity && holder?.path && canonicalPath(holder.path) !== canonicalPath(projectPath) ? holder.path : undefined;
+      return new GlossError(
+        'project_error',
+        other
+          ? `${projectPath} is the same file as ${other} (a hard link or another mount of it), which is already open in another window${where}${who}. Close it there first.`
+          : `${projectPath} is already open in another window${where}${who}.${holder ? ' Close it there first.' : ''}`,
+      );
+    };
+    if (heldHere.has(lockPath)) throw refused(this.heldInfo(lockPath));
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
-        createLockFile(lockPath, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString(), by } satisfies LockInfo));
+        const info: LockInfo = { pid: process.pid, host: hostname(), since: new Date().toISOString(), by, path: resolve(projectPath) };
+        createLockFile(lockPath, JSON.stringify(info));
         heldHere.add(lockPath);
-        return new ProjectLock(lockPath);
+        this.files.push(lockPath);
+        return;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
           throw new GlossError('project_error', `Cannot lock ${projectPath} for writing: ${(err as Error).message}`);
@@ -71,13 +136,7 @@ export class ProjectLock {
       }
       const raw = readRaw(lockPath);
       const holder = parseLock(raw);
-      if (holder && !isStale(holder, lockPath)) {
-        const where = holder.host === hostname() ? '' : ` on ${holder.host}`;
-        throw new GlossError(
-          'project_error',
-          `${projectPath} is already open in another window${where} (${holder.by}, process ${holder.pid}, since ${holder.since}). Close it there first.`,
-        );
-      }
+      if (holder && !isStale(holder, lockPath)) throw refused(holder);
       // Stale: the holder crashed. Take it over atomically: a plain unlink could delete the fresh lock of another
       // opener that cleared the same stale lock a moment earlier, leaving two writers. Move the file aside under a
       // name of our own and delete it only if it is the stale lock we judged; a live one is put back.
@@ -100,20 +159,36 @@ export class ProjectLock {
       }
       unlinkSync(aside);
     }
-    throw new GlossError('project_error', `${projectPath} is already open in another window.`);
+    throw refused(parseLock(readRaw(lockPath)));
+  }
+
+  /** The holder of a lock this process has, for the message to a second window of the same process. */
+  private heldInfo(lockPath: string): LockInfo | undefined {
+    return parseLock(readRaw(lockPath));
   }
 
   release(): void {
-    heldHere.delete(this.lockPath);
-    const holder = readLock(this.lockPath);
-    if (holder && holder.pid === process.pid && holder.host === hostname()) {
-      try {
-        unlinkSync(this.lockPath);
-      } catch {
-        // already gone
+    for (const lockPath of this.files.splice(0)) {
+      heldHere.delete(lockPath);
+      const holder = readLock(lockPath);
+      if (holder && holder.pid === process.pid && holder.host === hostname()) {
+        try {
+          unlinkSync(lockPath);
+        } catch {
+          // already gone
+        }
       }
     }
   }
+}
+
+/**
+ * Identity locks live on this machine, per user: the temporary folder is on a local disk, and a folder shared by
+ * all users would let one user's lock file stop another's (or be unremovable once stale).
+ */
+function identityLockFolder(): string {
+  const user = typeof process.getuid === 'function' ? String(process.getuid()) : userInfo().username.replace(/[^\w.-]+/g, '_');
+  return join(tmpdir(), `gloss-locks-${user}`);
 }
 
 /**

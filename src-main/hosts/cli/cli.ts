@@ -12,6 +12,7 @@ import { exportCsv } from '../../core/export/csv';
 import { exportJson } from '../../core/export/json';
 import { Project } from '../../core/store/Project';
 import { assertSqliteIsSafe } from '../../core/store/database';
+import { checkProjectFile } from '../../core/store/check';
 import { parseArgs, UsageError, type ParsedArgs } from './args';
 import { TOOLKIT_FLAGS, TOOLKIT_HELP, TOOLKIT_USAGE, TOOLKIT_VALUES, attributesCommand, countsCommand, csvOptions, searchCommand } from './toolkitCommands';
 import { packageVersion } from '../shared/paths';
@@ -25,6 +26,7 @@ Usage:
   gloss code <project.gloss> --article <id> --code <code path> --start <n> --end <n> [--memo <text>] [--coder <name>]
   gloss export <project.gloss> --format json|csv --out <file> [--raw-cells]
   gloss stats <project.gloss> [--json]
+  gloss check <project.gloss> [--json]
 ${TOOLKIT_USAGE}
 ${AGREE_USAGE}
 
@@ -42,7 +44,12 @@ from memos and names.
 ${TOOLKIT_HELP}
 ${AGREE_HELP}
 
-Exit codes: 0 ok; 1 some file was rejected by import; 2 usage or project error.
+check reads the project (read-only, even while the app has it open, even when damaged) and runs SQLite's
+integrity_check and foreign_key_check and Gloss's own checks: every article's text matches the fingerprint stored
+at import, every coding's text is its slice of the article, the code tree has no cycles. It exits 0 when clean,
+1 listing each finding; --json prints {"ok":bool,"findings":[{"kind","message","articleId?","codingId?","codeId?"}]}.
+
+Exit codes: 0 ok; 1 some file was rejected by import, or check found problems; 2 usage or project error.
 CSV cells that a spreadsheet would run as formulas get a leading ' unless --raw-cells is given.`;
 
 const SPEC = {
@@ -213,6 +220,16 @@ async function run(argv: string[]): Promise<number> {
       } finally {
         project.close();
       }
+    }
+    case 'check': {
+      const path = projectPath(args);
+      if (args.positional.length > 2) throw new UsageError('check takes one project file');
+      const report = checkProjectFile(path);
+      if (args.options.has('json')) process.stdout.write(`${JSON.stringify(report)}\n`);
+      else for (const f of report.findings) process.stdout.write(`${f.kind}\t${f.message}\n`);
+      const n = report.findings.length;
+      err(report.ok ? `${path}: no problems found` : `${path}: ${n} problem${n === 1 ? '' : 's'} found; restore a backup made before the damage (the app's File → Restore from Backup…)`);
+      return report.ok ? 0 : 1;
     }
     case 'search':
       return searchCommand(args);

@@ -42,6 +42,8 @@ export function buildMenu(session: Session, send: (event: GlossEvent) => void): 
         { label: 'Export CSV…', accelerator: 'CmdOrCtrl+E', enabled: hasProject, click: command('export.csv') },
         { type: 'separator' },
         // The renderer lists the backups (backups.list) and asks before restoring one (backups.restore).
+        // The renderer runs project.check and shows the findings, offering a restore when there are any.
+        { label: 'Check Project…', enabled: hasProject, click: command('project.check') },
         { label: 'Restore from Backup…', enabled: hasProject && !session.currentProject?.readOnly, click: command('backups.restore') },
         { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },

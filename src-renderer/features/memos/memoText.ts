@@ -21,8 +21,10 @@ export function memoContentOf(state: EditorState): MemoContent {
     }
     return lines.join('\n').replace(/\s+$/u, '');
   });
-  // An editor emptied of text is no memo at all (not an empty list or stray bold paragraph).
-  if (plain.trim() === '') return { plain: '', rich: null };
+  // An editor emptied of text is no memo at all (not an empty list or stray bold paragraph). The plain form cannot
+  // tell: an empty list item still has its bullet there.
+  const hasText = state.read(() => $getRoot().getTextContent().trim() !== '');
+  if (!hasText) return { plain: '', rich: null };
   return { plain, rich: JSON.stringify(state.toJSON()) };
 }
 

@@ -13,7 +13,9 @@ export interface Match {
  */
 export function findMatches(text: string, query: string): { matches: Match[]; capped: boolean } {
   if (!query) return { matches: [], capped: false };
-  const pattern = new RegExp(query.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'), 'giu');
+  // Only syntax characters are escaped: under the u flag an escaped "-" (or any other identity escape) is a
+  // SyntaxError, which made a search for "cease-fire" throw.
+  const pattern = new RegExp(query.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'giu');
   const matches: Match[] = [];
   for (const m of text.matchAll(pattern)) {
     if (matches.length >= MAX_MATCHES) return { matches, capped: true };
