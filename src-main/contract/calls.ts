@@ -2,6 +2,7 @@
 // runtime in main, whatever the transport) and its response type. Preload, the web client, the IPC and HTTP
 // handlers and the CLI all derive from this table, so a call cannot exist on one side only.
 import { z } from 'zod';
+import { cleanRichText, cleanText } from './text';
 import type {
   AgreementReport,
   AppInfo,
@@ -41,16 +42,16 @@ const offset = z.int().min(0).max(2 ** 31 - 1);
 const path = z.string().min(1).max(4096);
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
-const codeName = z
-  .string()
+/** Text a person types: control characters other than tab and LF removed (contract/text.ts), for every call. */
+const typed = () => z.string().overwrite(cleanText);
+const codeName = typed()
   .trim()
   .min(1, 'a code needs a name')
   .max(200)
   .refine((s) => !s.includes('/'), 'a code name may not contain "/", which separates code paths');
-const memo = z.string().max(1_000_000);
+const memo = typed().max(1_000_000);
 /** A code path: names separated by "/", each level a valid code name; missing levels are created. */
-const codePath = z
-  .string()
+const codePath = typed()
   .trim()
   .min(1)
   .max(10_000)
@@ -80,9 +81,9 @@ export interface CallSpec {
 }
 
 // Shapes shared by the toolkit's calls (retrieval, search, memos, attributes, counts).
-const attributeName = z.string().trim().min(1).max(100);
+const attributeName = typed().trim().min(1).max(100);
 const attributeType = z.enum(['text', 'number', 'date', 'boolean']);
-const attributeValue = z.union([z.string().max(10_000), z.number().refine(Number.isFinite, 'a number must be finite'), z.boolean()]);
+const attributeValue = z.union([typed().max(10_000), z.number().refine(Number.isFinite, 'a number must be finite'), z.boolean()]);
 const attributeFilters = z
   .array(
     z.strictObject({
@@ -96,7 +97,7 @@ const retrieveQuery = z.strictObject({
   codeIds: z.array(id).min(1).max(1000),
   includeSubcodes: z.boolean().optional(),
   attributes: attributeFilters.optional(),
-  coder: z.string().max(200).optional(),
+  coder: typed().max(200).optional(),
   text: z.string().max(1000).optional(),
 });
 /** Milliseconds a regular expression may run before it is stopped (default 2,000). */
@@ -126,7 +127,7 @@ export const calls = {
   'project.current': { request: empty, response: {} as ProjectInfo | null },
   /** Without a path the host asks where (a save dialog in the app; a name in the web host's data folder). */
   'project.create': {
-    request: z.strictObject({ path: path.optional(), name: z.string().trim().min(1).max(200).optional() }),
+    request: z.strictObject({ path: path.optional(), name: typed().trim().min(1).max(200).optional() }),
     response: {} as ProjectInfo | null,
     pathFields: { path: 'confined' },
   },
@@ -154,7 +155,7 @@ export const calls = {
   },
   'articles.get': { request: z.strictObject({ id }), response: {} as Article },
   'articles.rename': {
-    request: z.strictObject({ id, title: z.string().trim().min(1, 'a title cannot be empty').max(1000) }),
+    request: z.strictObject({ id, title: typed().trim().min(1, 'a title cannot be empty').max(1000) }),
     response: {} as ArticleSummary,
   },
   'articles.delete': { request: z.strictObject({ id }), response: {} as { deletedCodings: number } },
@@ -226,7 +227,7 @@ export const calls = {
       name: codeName,
       parentId: id.nullable().optional(),
       color: color.optional(),
-      description: z.string().max(100_000).optional(),
+      description: typed().max(100_000).optional(),
     }),
     response: {} as Code,
   },
@@ -235,7 +236,7 @@ export const calls = {
       id,
       name: codeName.optional(),
       color: color.optional(),
-      description: z.string().max(100_000).optional(),
+      description: typed().max(100_000).optional(),
     }),
     response: {} as Code,
   },
@@ -254,7 +255,12 @@ export const calls = {
   'codes.delete': { request: z.strictObject({ id }), response: {} as { deletedCodings: number; deletedCodes: number } },
 
   'codings.listForArticle': { request: z.strictObject({ articleId: id }), response: {} as { codings: Coding[] } },
-  /** Codes a passage with a code, named by id or by path (`Frames/Humanitarian`, missing levels created). */
+  /**
+   * Codes a passage with a code, named by id or by path (`Frames/Humanitarian`, missing levels created). A span whose
+   * start or end falls inside a grapheme cluster (a flag, an emoji sequence, a letter and its marks) is widened
+   * outward to whole clusters, by the rule the reader's selection follows (offsets.ts snapSpanToGraphemes); the
+   * returned coding says where it was stored. codings.update does the same.
+   */
   'codings.apply': {
     request: z
       .strictObject({ articleId: id, codeId: id.optional(), codePath: codePath.optional(), start: offset, end: offset, memo: memo.optional() })
@@ -337,7 +343,7 @@ export const calls = {
   'search.saved.list': { request: empty, response: {} as { items: SavedSearch[] } },
   /** Saves a search under a name; a saved search with the same name (ignoring case) is replaced. */
   'search.saved.save': {
-    request: searchSpec.omit({ timeLimitMs: true }).extend({ name: z.string().trim().min(1).max(200) }),
+    request: searchSpec.omit({ timeLimitMs: true }).extend({ name: typed().trim().min(1).max(200) }),
     response: {} as SavedSearch,
   },
   'search.saved.delete': { request: z.strictObject({ id }), response: {} as { deleted: boolean } },
@@ -345,7 +351,7 @@ export const calls = {
   'memos.get': { request: z.strictObject({ target: memoTarget }), response: {} as Memo },
   /** Sets a memo (undoable); plain '' with rich null removes it. `rich` is the editor's state as JSON text. */
   'memos.set': {
-    request: z.strictObject({ target: memoTarget, plain: memo, rich: z.string().max(5_000_000).nullable() }),
+    request: z.strictObject({ target: memoTarget, plain: memo, rich: z.string().max(5_000_000).overwrite(cleanRichText).nullable() }),
     response: {} as Memo,
   },
   /** Searches the plain text of every memo: 'text' as typed, or a regular expression. */
@@ -467,7 +473,7 @@ export const calls = {
   'settings.get': { request: empty, response: {} as Settings },
   'settings.update': {
     request: z.strictObject({
-      coderName: z.string().trim().min(1).max(200).optional(),
+      coderName: typed().trim().min(1).max(200).optional(),
       backupsToKeep: z.int().min(1).max(365).optional(),
     }),
     response: {} as Settings,

@@ -26,3 +26,21 @@ export function extensionOf(name: string): string {
   const slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
   return dot > slash ? name.slice(dot).toLowerCase() : '';
 }
+
+/**
+ * Why a file found in a folder was not imported, the same words wherever the folder was read (the core's folder walk,
+ * a browser folder pick or drop): its type — the extension, lower-cased, "no extension", or the whole name of a
+ * hidden file such as .DS_Store. A .json file gets the hint that a Gloss export is imported when named on its own.
+ */
+export function folderSkipReason(name: string): string {
+  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+  const ext = extensionOf(base);
+  if (GLOSS_JSON_EXTENSIONS.includes(ext)) return `not a type Gloss imports (${ext}) from a folder; name a Gloss JSON export on its own to import it`;
+  const what = base.startsWith('.') && ext === base.toLowerCase() ? base : ext || 'no extension';
+  return `not a type Gloss imports (${what})`;
+}
+
+/** Why a hidden folder (.git, .cache) inside an imported folder was left out, once for the whole folder. */
+export function hiddenFolderReason(name: string): string {
+  return `a hidden folder; Gloss does not look inside (${name})`;
+}

@@ -131,3 +131,21 @@ function graphemeEndAtOrAfter(text: string, at: number): number {
   for (const b of boundaries) if (b >= at) return b;
   return text.length;
 }
+
+/**
+ * Code points of context on each side of an edge that give snapToGraphemes everything it looks at (its window is 64
+ * UTF-16 units, and a code point is at least one unit), so snapping on a slice decides exactly as on the whole text.
+ */
+export const GRAPHEME_CONTEXT = WINDOW;
+
+/**
+ * The one rule for where a coding may begin and end, shared by the reader's selection and by the core for every
+ * coding any host applies: a code-point span widened outward to whole grapheme clusters, so a flag, an emoji
+ * sequence or a letter with its combining marks is never split. `around` is the text (or a slice of it starting at
+ * code point `aroundStart` with GRAPHEME_CONTEXT code points of context around each edge, or to the text's ends).
+ */
+export function snapSpanToGraphemes(around: string, aroundStart: number, start: number, end: number): { start: number; end: number } {
+  const index = new OffsetIndex(around);
+  const snapped = snapToGraphemes(around, index.toUtf16(start - aroundStart), index.toUtf16(end - aroundStart));
+  return { start: aroundStart + index.toCodePoint(snapped.start, 'start'), end: aroundStart + index.toCodePoint(snapped.end, 'end') };
+}

@@ -401,7 +401,7 @@ export class Session {
       const counts = codeCounts(project, request);
       const target = path ?? (await this.host.chooseExportPath('csv', this.suggestedTableName('code-counts')));
       if (!target) return null;
-      const result = await exportCountsCsv(project, counts, target, rawCells);
+      const result = await exportCountsCsv(project, counts, target, { rawCells });
       return this.host.afterExport ? this.host.afterExport(result) : result;
     },
     'counts.coverage': async (request) => coverage(this.requireProject(), request),

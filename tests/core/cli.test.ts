@@ -89,10 +89,11 @@ describe('gloss CLI', { skip }, () => {
       { file: join('in', 'one.txt'), articleId: 2, title: 'First story' },
       { file: 'three.txt', articleId: 3, title: 'Third story' },
     ]);
-    assert.equal(report.skipped.length, 1);
-    assert.deepEqual(Object.keys(report.skipped[0]), ['file', 'reason']);
-    assert.equal(report.skipped[0].file, 'same.txt');
-    assert.match(report.skipped[0].reason, /duplicate of article 2/);
+    assert.equal(report.skipped.length, 2);
+    for (const s of report.skipped) assert.deepEqual(Object.keys(s), ['file', 'reason']);
+    assert.deepEqual(report.skipped[0], { file: join('in', 'skip.csv'), reason: 'not a type Gloss imports (.csv)' });
+    assert.equal(report.skipped[1].file, 'same.txt');
+    assert.match(report.skipped[1].reason, /duplicate of article 2/);
     assert.deepEqual(report.rejected, []);
 
     const again = gloss(dir, 'import', 'study.gloss', 'three.txt', '--json');

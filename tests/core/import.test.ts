@@ -214,7 +214,7 @@ describe('the report', () => {
 });
 
 describe('folders and odd files', () => {
-  test('folders are walked recursively; other file types inside are ignored; named explicitly they are rejected', async () => {
+  test('folders are walked recursively; other file types inside are skipped with their type; named explicitly they are rejected', async () => {
     const { project } = newProject();
     const dir = tempDir();
     writeFiles(dir, {
@@ -230,9 +230,10 @@ describe('folders and odd files', () => {
     const report = await importPaths(project, [join(dir, 'corpus'), join(dir, 'elsewhere', 'table.csv')]);
     assert.deepEqual(outcomes(report, dir), {
       imported: ['corpus/2024/march/c.text', 'corpus/2024/notes.TXT', 'corpus/a.md', 'corpus/b.txt'],
-      skipped: [],
+      skipped: ['corpus/README', 'corpus/data.csv', 'corpus/photo.png'],
       rejected: ['elsewhere/table.csv'],
     });
+    assert.match(reasonFor(report, join(dir, 'corpus', 'data.csv')), /^not a type Gloss imports \(\.csv\)$/);
     assert.match(report.rejected[0].reason, /not a text file type.*\.csv/);
     const sources = report.imported.map((i) => project.articles.get(i.articleId).sourceFile);
     assert.deepEqual(sources, ['corpus/2024/march/c.text', 'corpus/2024/notes.TXT', 'corpus/a.md', 'corpus/b.txt']);
@@ -259,7 +260,7 @@ describe('folders and odd files', () => {
     execFileSync('mkfifo', [inner]);
     execFileSync('mkfifo', [join(dir, 'folder', 'ignored-pipe.dat')]);
     const report = await importPaths(project, [fifo, join(dir, 'folder')]);
-    assert.deepEqual(outcomes(report, dir), { imported: ['folder/ok.txt'], skipped: [], rejected: ['folder/inner-pipe.txt', 'pipe.txt'] });
+    assert.deepEqual(outcomes(report, dir), { imported: ['folder/ok.txt'], skipped: ['folder/ignored-pipe.dat'], rejected: ['folder/inner-pipe.txt', 'pipe.txt'] });
     assert.match(reasonFor(report, fifo), /not a regular file/);
     assert.match(reasonFor(report, inner), /not a regular file/);
   });

@@ -1,4 +1,7 @@
 import { test, expect } from '@playwright/test';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { startWebHost, type RunningWebHost } from './webHost';
 import { newProject } from './workbench';
 
@@ -41,4 +44,31 @@ test('the report flags a guessed encoding and steps aside when an article is ope
   await expect(page.getByTestId('import-list-imported')).toBeVisible();
   await page.getByTestId('import-report-close').click();
   await expect(report).toHaveCount(0);
+});
+
+test('a folder picked in the browser: files of other types are listed as skipped, with their type', async ({ page }) => {
+  const root = mkdtempSync(join(tmpdir(), 'gloss-e2e-folder-'));
+  try {
+    const files: Record<string, string> = {
+      'news/aid.txt': 'Aid convoy waits at the crossing.\n',
+      'news/feed.xml': '<rss><item>Ceasefire</item></rss>\n',
+      'news/interview.srt': '1\n00:00:01,000 --> 00:00:02,000\nHello\n',
+      'news/.git/HEAD': 'ref: refs/heads/main\n',
+    };
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(root, name)), { recursive: true });
+      writeFileSync(join(root, name), text);
+    }
+    await page.goto(host.launchUrl);
+    await newProject(page, 'Folder study');
+    await page.getByTestId('import-folder-input').setInputFiles(join(root, 'news'));
+    await expect(page.getByTestId('import-count-imported')).toHaveText('1 article imported');
+    await expect(page.getByTestId('import-count-skipped')).toHaveText('3 files skipped');
+    const skipped = page.getByTestId('import-list-skipped');
+    await expect(skipped.locator('li', { hasText: 'feed.xml' })).toContainText('not a type Gloss imports (.xml)');
+    await expect(skipped.locator('li', { hasText: 'interview.srt' })).toContainText('not a type Gloss imports (.srt)');
+    await expect(skipped.locator('li', { hasText: '.git' })).toContainText('a hidden folder; Gloss does not look inside (.git)');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

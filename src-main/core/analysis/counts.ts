@@ -22,6 +22,7 @@ import type { CodingSpan } from '../store/AnalysisQueries';
 import type { Project } from '../store/Project';
 import { paragraphSpans } from '../text/segments';
 import { tableCsvText, writeTableCsv, type TableCell } from '../export/tableCsv';
+import type { CsvWriteOptions } from '../export/csvFormat';
 import { checkExportTarget } from '../export/json';
 
 /** For each code, the codes its codings count for: itself, and with rollUp its ancestors too. */
@@ -136,18 +137,18 @@ function countsTable(counts: CodeCounts): TableCell[][] {
   });
 }
 
-export async function exportCountsCsv(project: Project, counts: CodeCounts, target: string, rawCells?: boolean): Promise<ExportResult> {
+export async function exportCountsCsv(project: Project, counts: CodeCounts, target: string, options: CsvWriteOptions = {}): Promise<ExportResult> {
   checkExportTarget(project, target);
   return writeTableCsv(target, [...COUNTS_CSV_COLUMNS], countsTable(counts), {
-    rawCells,
+    rawCells: options.rawCells,
     articles: project.articles.count(),
     codings: project.codings.count(),
   });
 }
 
 /** The frequency table as CSV text (for standard output: no BOM). */
-export function countsCsvText(counts: CodeCounts): string {
-  return tableCsvText([...COUNTS_CSV_COLUMNS], countsTable(counts));
+export function countsCsvText(counts: CodeCounts, options: CsvWriteOptions = {}): string {
+  return tableCsvText([...COUNTS_CSV_COLUMNS], countsTable(counts), options);
 }
 
 /**

@@ -6,6 +6,7 @@ import type { RetrieveRow } from '../store/AnalysisQueries';
 import type { Project } from '../store/Project';
 import { stripMarks } from '../text/marks';
 import { writeTableCsv } from '../export/tableCsv';
+import type { CsvWriteOptions } from '../export/csvFormat';
 import { checkExportTarget } from '../export/json';
 import { VerifiedTexts } from '../store/integrity';
 
@@ -83,7 +84,7 @@ export async function exportRetrievedCsv(
   project: Project,
   query: RetrieveQuery,
   target: string,
-  options: { rawCells?: boolean; context?: number } = {},
+  options: CsvWriteOptions & { context?: number } = {},
 ): Promise<ExportResult> {
   checkExportTarget(project, target);
   const rows = matchingRows(project, query);

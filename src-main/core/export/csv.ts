@@ -1,4 +1,4 @@
-import { csvRows } from './csvFormat';
+import { CSV_BOM, csvWriter, type CsvCell, type CsvWriteOptions } from './csvFormat';
 import type { Project } from '../store/Project';
 import type { ExportResult } from '../../contract/types';
 import { writeFileAtomically } from './atomicFile';
@@ -22,20 +22,11 @@ export const CSV_COLUMNS = [
   'updated_at',
 ] as const;
 
-export interface CsvOptions extends ExportOptions {
-  /**
-   * Write every cell exactly as stored. Off by default: a spreadsheet would run a cell that starts with = + - @
-   * (or a tab or line break) as a formula, so such cells get a leading apostrophe unless the analyst opts out.
-   */
-  rawCells?: boolean;
-}
-
-const FORMULA_START = /^[=+\-@\t\r\n]/;
-
-/** Neutralises a cell a spreadsheet would treat as a formula (OWASP's CSV-injection advice). */
-export function defuseFormula(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
-}
+/**
+ * The codings CSV takes the one CSV writer's options (export/csvFormat.ts): `rawCells` writes every cell exactly as
+ * stored; without it, a cell a spreadsheet would run as a formula gets a leading apostrophe.
+ */
+export interface CsvOptions extends ExportOptions, CsvWriteOptions {}
 
 /** One row per coding, RFC 4180, UTF-8 with a BOM so spreadsheet programs pick the right encoding. */
 export async function exportCsv(project: Project, target: string, options: CsvOptions = {}): Promise<ExportResult> {
@@ -47,7 +38,7 @@ async function writeCsv(project: Project, target: string, options: CsvOptions): 
   const total = project.codings.count();
   const titles = project.articles.titlesById();
   const codes = new Map(project.codes.list().map((c) => [c.id, c]));
-  const cell = options.rawCells ? (s: string) => s : defuseFormula;
+  const csv = csvWriter(options);
   // One column per article attribute that some article has a value for, after the fixed columns (a project without
   // attributes keeps exactly the documented header). A name that clashes with a fixed column gets " (attribute)".
   const attributeNames = project.attributes.inUse().map((a) => a.name);
@@ -60,11 +51,11 @@ async function writeCsv(project: Project, target: string, options: CsvOptions): 
   let codings = 0;
   await writeFileAtomically(target, async (out) => {
     checkCancelled(options.signal);
-    await out.write('\ufeff');
-    await out.write(csvRows([[...CSV_COLUMNS, ...attributeColumns.map(cell)]]));
-    let rows: string[][] = [];
+    await out.write(CSV_BOM);
+    await out.write(csv.rows([[...CSV_COLUMNS, ...attributeColumns]]));
+    let rows: CsvCell[][] = [];
     const flush = async () => {
-      if (rows.length) await out.write(csvRows(rows));
+      if (rows.length) await out.write(csv.rows(rows));
       rows = [];
     };
     for (const k of project.codings.iterate()) {
@@ -72,22 +63,22 @@ async function writeCsv(project: Project, target: string, options: CsvOptions): 
       const code = codes.get(k.codeId)!;
       verified.checkCoding(k);
       rows.push([
-        String(k.id),
-        String(k.articleId),
-        cell(article.title),
-        cell(article.sourceFile),
-        cell(code.name),
-        cell(code.path),
-        String(k.start),
-        String(k.end),
-        cell(k.text),
-        cell(k.memo),
-        cell(k.coder),
+        k.id,
+        k.articleId,
+        article.title,
+        article.sourceFile,
+        code.name,
+        code.path,
+        k.start,
+        k.end,
+        k.text,
+        k.memo,
+        k.coder,
         k.createdAt,
         k.updatedAt,
         ...attributeNames.map((n) => {
           const value = attributeValues.get(k.articleId)?.[n];
-          return value === undefined ? '' : cell(attributeValueText(value));
+          return value === undefined ? '' : attributeValueText(value);
         }),
       ]);
       codings++;

@@ -7,6 +7,7 @@
 // case-insensitively as code names are; a code the project lacks is created with the export's colour and
 // description, one it has keeps the project's. Importing the same export twice therefore adds nothing the second time.
 import { createHash } from 'node:crypto';
+import { cleanText } from '../../contract/text';
 import { z } from 'zod';
 import { OffsetIndex } from '../../contract/offsets';
 import type { ImportReport } from '../../contract/types';
@@ -33,6 +34,7 @@ export const GLOSS_JSON_LIMITS = {
 
 const codePath = z
   .string()
+  .overwrite(cleanText)
   .min(1)
   .max(10_000)
   .refine((p) => p.split('/').every((part) => part.trim().length > 0 && part.trim().length <= 200), 'is not a code path (an empty or over-long level)');
@@ -46,7 +48,7 @@ const exportSchema = z.object({
     z.object({
       path: codePath,
       color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'is not a #rrggbb colour'),
-      description: z.string().max(100_000),
+      description: z.string().max(100_000).overwrite(cleanText),
     }),
   ),
   articles: z.array(
@@ -67,8 +69,8 @@ const exportSchema = z.object({
       start: z.int().min(0),
       end: z.int().min(1),
       text: z.string().min(1),
-      memo: z.string().max(1_000_000),
-      coder: z.string().max(1000),
+      memo: z.string().max(1_000_000).overwrite(cleanText),
+      coder: z.string().max(1000).overwrite(cleanText),
       createdAt: isoish,
       updatedAt: isoish,
     }),

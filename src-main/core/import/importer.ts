@@ -7,7 +7,7 @@ import { inlineWriter, type ArticleWriter, type ReadyArticle } from './articleWr
 import { GLOSS_JSON_MAX_BYTES } from './glossJson';
 import { HTML_EXTENSIONS } from './html';
 import { contentFromFile, DOCUMENT_EXTENSIONS, GLOSS_JSON_EXTENSIONS, importKindOf, TEXT_EXTENSIONS, type SourceKind } from './textSource';
-import { NEWS_XML_EXTENSIONS } from '../../contract/fileTypes';
+import { folderSkipReason, hiddenFolderReason, NEWS_XML_EXTENSIONS } from '../../contract/fileTypes';
 import { readNewsExport, type NewsExportContent, type NewsFormat } from './sources/newsdb';
 
 export { TEXT_EXTENSIONS };
@@ -334,12 +334,16 @@ async function walk(root: string, dir: string, out: Candidate[], report: ImportR
       info = await stat(path);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (folderKindOf(entry.name) || entry.isSymbolicLink()) {
-        report.rejected.push({
-          file: path,
-          reason: code === 'ELOOP' ? 'a symbolic link loop' : code === 'ENOENT' ? 'a link that points nowhere (dangling symbolic link)' : `cannot be read (${code})`,
-        });
-      }
+      report.rejected.push({
+        file: path,
+        reason: code === 'ELOOP' ? 'a symbolic link loop' : code === 'ENOENT' ? 'a link that points nowhere (dangling symbolic link)' : `cannot be read (${code})`,
+      });
+      continue;
+    }
+    if (info.isDirectory() && entry.name.startsWith('.')) {
+      // A hidden folder (.git, .cache, .Trash) holds tool data, not articles, and listing each of its files would
+      // drown the report; it is reported once, as a whole, so the analyst still sees that something was left out.
+      report.skipped.push({ file: path, reason: hiddenFolderReason(entry.name) });
       continue;
     }
     if (info.isDirectory()) {
@@ -353,7 +357,11 @@ async function walk(root: string, dir: string, out: Candidate[], report: ImportR
       continue;
     }
     const kind = folderKindOf(entry.name);
-    if (!kind) continue;
+    if (!kind) {
+      // Every file a folder import leaves out is in the report, with why: nothing disappears silently.
+      report.skipped.push({ file: path, reason: folderSkipReason(entry.name) });
+      continue;
+    }
     if (!info.isFile()) {
       report.rejected.push({ file: path, reason: 'not a regular file (a device, socket or named pipe)' });
       continue;

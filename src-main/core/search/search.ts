@@ -10,7 +10,7 @@
 // contentless index cannot give them at all. NEAR and column filters are not offered; FTS5 syntax characters in a
 // query are read as word separators (see text/ftsQuery.ts).
 import { GlossError } from '../../contract/errors';
-import { OffsetIndex } from '../../contract/offsets';
+import { OffsetIndex, snapToGraphemes } from '../../contract/offsets';
 import type { MemoSearchHit, SearchArticleHits, SearchHit, SearchResult, SearchSpec } from '../../contract/types';
 import type { Project } from '../store/Project';
 import { findPhrases, parseFtsQuery, positivePhrases, toFts5 } from '../text/ftsQuery';
@@ -206,6 +206,10 @@ export function planCodeHits(project: Project, hits: HitSpan[], codeId: number |
       const w = around(text, index.toUtf16(hit.start), index.toUtf16(hit.end));
       span = { start: index.toCodePoint(w.start, 'start'), end: index.toCodePoint(w.end, 'end') };
     }
+    // The coding store widens a span that splits a grapheme cluster; doing it here first lets two hits inside one
+    // cluster (a regular expression can match half a flag) collapse into one coding instead of clashing.
+    const whole = snapToGraphemes(text, index.toUtf16(span.start), index.toUtf16(span.end));
+    span = { start: index.toCodePoint(whole.start, 'start'), end: index.toCodePoint(whole.end, 'end') };
     const key = `${hit.articleId}:${span.start}:${span.end}`;
     if (seen.has(key)) {
       collapsed++;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { cleanText } from '../../contract/text';
 import type { Database, Statement } from 'better-sqlite3';
 import { GlossError } from '../../contract/errors';
 import type { Article, ArticleSummary, EncodingBasis } from '../../contract/types';
@@ -174,7 +175,7 @@ export class ArticleStore {
   }
 
   rename(id: number, title: string): ArticleSummary {
-    if (this.renameStmt.run(title, id).changes === 0) throw new GlossError('not_found', `There is no article ${id} in this project.`);
+    if (this.renameStmt.run(cleanText(title).trim(), id).changes === 0) throw new GlossError('not_found', `There is no article ${id} in this project.`);
     return this.summary(id);
   }
 

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { cleanText } from '../../contract/text';
 import { GlossError } from '../../contract/errors';
 import type {
   ArticleAttribute,
@@ -50,10 +51,10 @@ export function coerceAttributeValue(type: AttributeType, value: AttributeValue,
   const fail = (expected: string): never => {
     throw new GlossError('invalid_request', `"${String(value)}" is not ${expected}, which attribute "${name}" holds.`);
   };
-  if (typeof value === 'string' && value.trim() === '') return null;
+  if (typeof value === 'string' && cleanText(value).trim() === '') return null;
   switch (type) {
     case 'text': {
-      const s = typeof value === 'string' ? value.trim() : String(value);
+      const s = typeof value === 'string' ? cleanText(value).trim() : String(value);
       if (s.length > MAX_TEXT_VALUE) throw new GlossError('invalid_request', `A value of "${name}" may have at most ${MAX_TEXT_VALUE} characters.`);
       return s;
     }
@@ -102,7 +103,7 @@ export function attributeValueText(value: AttributeValue): string {
 }
 
 export function validateAttributeName(raw: string): string {
-  const name = raw.trim();
+  const name = cleanText(raw).trim();
   if (!name) throw new GlossError('invalid_request', 'An attribute needs a name.');
   if (name.length > MAX_NAME) throw new GlossError('invalid_request', `An attribute name may have at most ${MAX_NAME} characters.`);
   return name;

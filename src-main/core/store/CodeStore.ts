@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { cleanText } from '../../contract/text';
 import { GlossError } from '../../contract/errors';
 import type { Code } from '../../contract/types';
 import { prepared } from './statementCache';
@@ -138,7 +139,7 @@ export class CodeStore {
   }
 
   create(code: NewCode): Code {
-    const name = code.name.trim();
+    const name = cleanText(code.name).trim();
     validateName(name);
     const parentId = code.parentId ?? null;
     if (parentId !== null) this.assertExists(parentId);
@@ -146,7 +147,7 @@ export class CodeStore {
     try {
       this.invalidate();
       const id = Number(
-        this.insertStmt.run(parentId, name, code.color ?? this.nextColor(), code.description ?? '', parentId, new Date().toISOString())
+        this.insertStmt.run(parentId, name, code.color ?? this.nextColor(), cleanText(code.description ?? ''), parentId, new Date().toISOString())
           .lastInsertRowid,
       );
       return this.get(id);
@@ -182,7 +183,7 @@ export class CodeStore {
     const sets: string[] = [];
     const params: unknown[] = [];
     if (changes.name !== undefined) {
-      const name = changes.name.trim();
+      const name = cleanText(changes.name).trim();
       validateName(name);
       this.assertNameFree(existing.parentId, name, id);
       sets.push('name = ?');
@@ -309,7 +310,7 @@ export class CodeStore {
 
   /** Finds the code at a path like "Frames/Humanitarian", creating any missing level. */
   ensurePath(path: string): Code {
-    const parts = path.split('/').map((p) => p.trim());
+    const parts = cleanText(path).split('/').map((p) => p.trim());
     if (parts.some((p) => p.length === 0)) throw new GlossError('invalid_request', `"${path}" is not a code path (empty level).`);
     return this.db.transaction(() => {
       let parentId: number | null = null;

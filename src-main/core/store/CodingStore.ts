@@ -1,6 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { cleanText } from '../../contract/text';
 import { GlossError } from '../../contract/errors';
 import type { Coding } from '../../contract/types';
+import { GRAPHEME_CONTEXT, snapSpanToGraphemes } from '../../contract/offsets';
 import { prepared } from './statementCache';
 
 export interface ApplyCoding {
@@ -36,6 +38,7 @@ export class CodingStore {
   private readonly removeStmt: Statement;
   private readonly countStmt: Statement;
   private readonly articleLengthStmt: Statement;
+  private readonly articleSliceStmt: Statement;
 
   /** `codePath` resolves a code id to its path; the store does not own the codebook. */
   constructor(
@@ -52,6 +55,7 @@ export class CodingStore {
     this.removeStmt = db.prepare('DELETE FROM codings WHERE id = ?');
     this.countStmt = db.prepare('SELECT count(*) AS n FROM codings');
     this.articleLengthStmt = db.prepare('SELECT length FROM articles WHERE id = ?');
+    this.articleSliceStmt = db.prepare('SELECT substr(text, ? + 1, ?) FROM articles WHERE id = ?').pluck();
   }
 
   private withPath(row: CodingRow): Coding {
@@ -69,18 +73,35 @@ export class CodingStore {
     }
   }
 
+  /**
+   * Widens a span outward to whole grapheme clusters (contract/offsets.ts: the rule the reader applies to every
+   * selection), so no host can store a coding that splits a flag or a letter from its marks. Only the text around
+   * each edge is read, so a batch of thousands of codings on a long article stays cheap.
+   */
+  private snapToGraphemes(articleId: number, start: number, end: number): { start: number; end: number } {
+    const edge = (at: number) => {
+      const from = Math.max(0, at - GRAPHEME_CONTEXT);
+      const around = this.articleSliceStmt.get(from, at - from + GRAPHEME_CONTEXT, articleId) as string;
+      return snapSpanToGraphemes(around, from, at, at);
+    };
+    return { start: edge(start).start, end: edge(end).end };
+  }
+
   private checkCode(codeId: number): void {
     if (!prepared(this.db, 'SELECT 1 FROM codes WHERE id = ?').get(codeId)) {
       throw new GlossError('not_found', `There is no code ${codeId} in this codebook.`);
     }
   }
 
+  /** Stores a coding; a span that splits a grapheme cluster is widened to whole clusters (the returned coding says where). */
   apply(coding: ApplyCoding): Coding {
     this.checkSpan(coding.articleId, coding.start, coding.end);
     this.checkCode(coding.codeId);
+    const span = this.snapToGraphemes(coding.articleId, coding.start, coding.end);
     try {
       const id = Number(
-        this.applyStmt.run({ ...coding, memo: coding.memo ?? '', now: new Date().toISOString() }).lastInsertRowid,
+        this.applyStmt.run({ ...coding, ...span, memo: cleanText(coding.memo ?? ''), coder: cleanText(coding.coder), now: new Date().toISOString() })
+          .lastInsertRowid,
       );
       return this.get(id);
     } catch (err) {
@@ -103,10 +124,9 @@ export class CodingStore {
 
   update(id: number, changes: { codeId?: number; start?: number; end?: number; memo?: string }): Coding {
     const current = this.get(id);
-    const start = changes.start ?? current.start;
-    const end = changes.end ?? current.end;
     const codeId = changes.codeId ?? current.codeId;
-    this.checkSpan(current.articleId, start, end);
+    this.checkSpan(current.articleId, changes.start ?? current.start, changes.end ?? current.end);
+    const { start, end } = this.snapToGraphemes(current.articleId, changes.start ?? current.start, changes.end ?? current.end);
     if (changes.codeId !== undefined) this.checkCode(codeId);
     try {
       // A memo written as plain text replaces the rich form too, which would otherwise show the old memo.
@@ -121,8 +141,8 @@ export class CodingStore {
         codeId,
         start,
         end,
-        memo: changes.memo ?? current.memo,
-        memoChanged: changes.memo !== undefined && changes.memo !== current.memo ? 1 : 0,
+        memo: changes.memo === undefined ? current.memo : cleanText(changes.memo),
+        memoChanged: changes.memo !== undefined && cleanText(changes.memo) !== current.memo ? 1 : 0,
         now: new Date().toISOString(),
       });
     } catch (err) {

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { cleanRichText, cleanText } from '../../contract/text';
 import { GlossError } from '../../contract/errors';
 import type { Memo, MemoTarget } from '../../contract/types';
 
@@ -76,8 +77,10 @@ export class MemoStore {
   }
 
   /** Sets a memo; an empty plain text without a rich form removes it. */
-  set(target: MemoTarget, plain: string, rich: string | null): Memo {
+  set(target: MemoTarget, rawPlain: string, rawRich: string | null): Memo {
     this.assertTarget(target);
+    const plain = cleanText(rawPlain);
+    const rich = rawRich === null ? null : cleanRichText(rawRich);
     if (rich !== null) {
       if (rich.length > MAX_RICH_MEMO) throw new GlossError('invalid_request', 'The rich memo is too large.');
       try {

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { cleanText } from '../../contract/text';
 import type { Database } from 'better-sqlite3';
 import type { ProjectInfo } from '../../contract/types';
 import { ArticleStore } from './ArticleStore';
@@ -94,7 +95,7 @@ export class Project {
   }
 
   setName(name: string): void {
-    this.db.prepare("INSERT INTO project_meta (key, value) VALUES ('name', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(name);
+    this.db.prepare("INSERT INTO project_meta (key, value) VALUES ('name', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(cleanText(name));
   }
 
   info(): ProjectInfo {

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import { GlossError } from '../../contract/errors';
 import { calls } from '../../contract/calls';
+import { sliceCodePoints, snapSpanToGraphemes } from '../../contract/offsets';
 import { importSources } from '../../core/import/importer';
 import { NEWS_FORMATS, type NewsFormat } from '../../core/import/sources/newsdb';
 import type { NewsExportReport } from '../../contract/types';
@@ -15,7 +16,7 @@ import { Project } from '../../core/store/Project';
 import { assertSqliteIsSafe } from '../../core/store/database';
 import { checkProjectFile } from '../../core/store/check';
 import { parseArgs, UsageError, type ParsedArgs } from './args';
-import { TOOLKIT_FLAGS, TOOLKIT_HELP, TOOLKIT_USAGE, TOOLKIT_VALUES, attributesCommand, countsCommand, searchCommand } from './toolkitCommands';
+import { TOOLKIT_FLAGS, TOOLKIT_HELP, TOOLKIT_USAGE, TOOLKIT_VALUES, attributesCommand, countsCommand, csvOptions, searchCommand } from './toolkitCommands';
 import { packageVersion } from '../shared/paths';
 import { AGREE_HELP, AGREE_USAGE, AGREE_VALUES, agreeCommand } from './agreeCommand';
 
@@ -41,6 +42,10 @@ News-database exports (LexisNexis TXT/RTF/HTML, Nexis Uni DOCX, Factiva HTML/XML
 HTML, APA RTF) are recognised by content and split into one article per item, with outlet, publication date,
 author, section, length, language, source_id and database as attributes; --format reads every file as that
 database's export.
+Files of other types found in a folder are listed as skipped, with their type; hidden folders (.git) once.
+code widens a --start or --end that falls inside a character (a flag, a letter and its marks) to the whole
+character, as the app selects, and says so on stderr. Control characters other than tab and line feed are removed
+from memos and names.
 
 ${TOOLKIT_HELP}
 ${AGREE_HELP}
@@ -100,7 +105,20 @@ function printNewsExport(e: NewsExportReport): void {
   }
 }
 
+/**
+ * True when the user asked for help anywhere before `--`: then nothing else runs, whatever the other arguments are
+ * (an unknown option, a missing value, a project that does not exist), so asking for help never touches a file.
+ */
+function asksForHelp(argv: string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
 async function run(argv: string[]): Promise<number> {
+  if (asksForHelp(argv)) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
   const args = parseArgs(argv, SPEC);
   const command = args.positional[0];
   if (args.options.has('version')) {
@@ -110,6 +128,10 @@ async function run(argv: string[]): Promise<number> {
   if (!command || args.options.has('help') || command === 'help') {
     process.stdout.write(`${HELP}\n`);
     return command || args.options.has('help') ? 0 : 2;
+  }
+  // A flag that a command would accept and ignore misleads: --raw-cells means something only where CSV is written.
+  if (args.options.has('raw-cells') && command !== 'export' && command !== 'counts') {
+    throw new UsageError('--raw-cells applies to CSV output (gloss export --format csv, gloss counts)');
   }
   // Before any command touches a project: an SQLite with the WAL-reset bug could corrupt it.
   assertSqliteIsSafe();
@@ -172,8 +194,8 @@ async function run(argv: string[]): Promise<number> {
       const codePath = need(args, 'code');
       const memo = args.options.get('memo');
       const coderOpt = args.options.get('coder');
-      // The same validation the app applies to codings.apply.
-      const check = calls['codings.apply'].request.safeParse({ ...request, codeId: 1 });
+      // The same validation (and cleaning: no control characters in a memo) the app applies to codings.apply.
+      const check = calls['codings.apply'].request.safeParse({ ...request, codeId: 1, ...(typeof memo === 'string' ? { memo } : {}) });
       if (!check.success) throw new UsageError(check.error.issues[0].message);
       const project = Project.open(path, { holder: 'gloss CLI' });
       try {
@@ -183,10 +205,22 @@ async function run(argv: string[]): Promise<number> {
           return project.codings.apply({
             ...request,
             codeId: code.id,
-            memo: typeof memo === 'string' ? memo : undefined,
+            memo: check.data.memo,
             coder: typeof coderOpt === 'string' ? coderOpt : userInfo().username || 'analyst',
           });
         })();
+        // The core widened a span that split a grapheme cluster, as the app's selection would; say so, naming it.
+        if (coding.start !== request.start || coding.end !== request.end) {
+          const text = project.articles.get(request.articleId).text;
+          for (const [flag, at, stored] of [['start', request.start, coding.start], ['end', request.end, coding.end]] as const) {
+            if (at === stored) continue;
+            const cluster = snapSpanToGraphemes(text, 0, at, at);
+            err(
+              `note: --${flag} ${at} fell inside the character "${sliceCodePoints(text, cluster.start, cluster.end)}" (code points ` +
+                `${cluster.start}–${cluster.end}); the coding ${flag}s at ${stored}, widened to whole characters as the app selects`,
+            );
+          }
+        }
         process.stdout.write(`${JSON.stringify(coding)}\n`);
         return 0;
       } finally {
@@ -197,17 +231,15 @@ async function run(argv: string[]): Promise<number> {
       const path = projectPath(args);
       const format = need(args, 'format');
       if (format !== 'json' && format !== 'csv') throw new UsageError('--format must be json or csv');
+      if (format === 'json' && args.options.has('raw-cells')) throw new UsageError('--raw-cells applies to CSV output (--format csv)');
       const out = resolve(need(args, 'out'));
       const project = Project.open(path, { readOnly: true });
       try {
-        if (format === 'csv' && args.options.has('raw-cells')) {
-          err('warning: --raw-cells writes cells exactly; a spreadsheet may run cells that start with = + - @ as formulas.');
-        }
         // One snapshot: the app may be writing to the project while the CLI exports it.
         const result =
           format === 'json'
             ? await exportJson(project, out, { snapshot: true })
-            : await exportCsv(project, out, { snapshot: true, rawCells: args.options.has('raw-cells') });
+            : await exportCsv(project, out, { snapshot: true, ...csvOptions(args) });
         err(`Exported ${result.codings} codings from ${result.articles} articles to ${result.path}`);
         return 0;
       } finally {
@@ -247,6 +279,16 @@ async function run(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`unknown command "${command}" (see gloss --help)`);
   }
+}
+
+// A reader that stops early (`gloss search … | head -1`) closes the pipe; writing on gets EPIPE. That is the reader's
+// choice, not a failure: the rest of the output has nowhere to go, so it is dropped quietly and the command finishes
+// what it was asked to do (coding search hits, say) and exits with its own code. Any other stream error stays loud.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+    throw error;
+  });
 }
 
 run(process.argv.slice(2)).then(

@@ -7,6 +7,7 @@ import type { AttributeImportReport, SearchSpec } from '../../contract/types';
 import { applyAttributeImport, planAttributeImport } from '../../core/analysis/attributeImport';
 import { frequencyTable } from '../../core/analysis/counts';
 import { tableCsvText } from '../../core/export/tableCsv';
+import type { CsvWriteOptions } from '../../core/export/csvFormat';
 import { allHitSpans, applyCodeHits, planCodeHits, runSearch } from '../../core/search/search';
 import { Project } from '../../core/store/Project';
 import { UsageError, type ParsedArgs } from './args';
@@ -21,7 +22,8 @@ Arabic/Hebrew vowel marks); --regex takes a JavaScript regular expression, stopp
 2000). --json prints [{"articleId","start","end","text","context"}], context being the hit with up to 80 code points
 on each side. --code codes every hit with that code (created if missing) as one batch; the summary goes to stderr.
 counts: the frequency table, codings per code path, per article id or per value of an attribute, as CSV (default)
-or JSON [{"key","count"}]; --roll-up counts sub-codes' codings for their parents.
+or JSON [{"key","count"}]; --roll-up counts sub-codes' codings for their parents. The CSV goes through the same
+writer as the exports: cells a spreadsheet would run as formulas get a leading ' unless --raw-cells is given.
 attributes: lists the article attributes, or imports values from a CSV whose first column (or one named file/title)
 names each article by file name or title; --dry-run reports without writing. Exit 1 when some row did not match
 or had a value of the wrong type.`;
@@ -112,17 +114,26 @@ export async function searchCommand(args: ParsedArgs): Promise<number> {
   }
 }
 
+/** The CSV options a command was given: `--raw-cells` turns the formula guard off; otherwise the writer's default. */
+export function csvOptions(args: ParsedArgs): CsvWriteOptions {
+  if (!args.options.has('raw-cells')) return {};
+  err('warning: --raw-cells writes cells exactly; a spreadsheet may run cells that start with = + - @ as formulas.');
+  return { rawCells: true };
+}
+
 export async function countsCommand(args: ParsedArgs): Promise<number> {
   const path = projectPath(args);
   const by = option(args, 'by');
   if (!by) throw new UsageError('--by is required: code, article or the name of an attribute');
   const format = oneOf(args, 'format', ['csv', 'json'] as const, 'csv');
+  if (format === 'json' && args.options.has('raw-cells')) throw new UsageError('--raw-cells applies to CSV output (--format csv)');
+  const csv = format === 'csv' ? csvOptions(args) : {};
   const project = Project.open(path, { readOnly: true });
   try {
     const table = frequencyTable(project, by, args.options.has('roll-up'));
     if (format === 'json') out(`${JSON.stringify(table)}\n`);
-    // Standard output is for pipelines: no byte order mark; values exactly as stored.
-    else out(tableCsvText(['key', 'count'], table.map((r) => [r.key, r.count]), true));
+    // Standard output is for pipelines: no byte order mark; the one CSV writer's options, as every CSV Gloss writes.
+    else out(tableCsvText(['key', 'count'], table.map((r) => [r.key, r.count]), csv));
     return 0;
   } finally {
     project.close();

@@ -137,9 +137,12 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   // The browser's files go to the web host as uploads (their bytes, streamed; the browser never names a path),
   // a batch at a time, each batch then imported with one call.
   const importPicked = useCallback(
-    async (picked: PickedFile[], previewed = false) => {
-      if (picked.length === 0) {
-        notify('There were no text, HTML or news-export files (.txt, .md, .text, .html, .htm, .docx, .rtf) to import.');
+    async (all: PickedFile[], previewed = false) => {
+      // Files a folder held of other types are not sent, but the report lists them, as the desktop import does.
+      const leftOut = all.filter((f) => f.skipped !== undefined).map((f) => ({ file: f.name, reason: f.skipped! }));
+      const picked = all.filter((f) => f.skipped === undefined);
+      if (picked.length === 0 && leftOut.length === 0) {
+        notify('There were no files Gloss imports (text, HTML, Word, PDF, RTF or news exports) to import.');
         return;
       }
       const upload = bridge.upload;
@@ -163,7 +166,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       const jobId = begin(true, picked.length, totalBytes);
       if (!jobId) return;
       const job = running.current!;
-      const merged: ImportReport = { imported: [], skipped: [], rejected: [], cancelled: false };
+      const merged: ImportReport = { imported: [], skipped: [...leftOut], rejected: [], cancelled: false };
       let sentBefore = 0;
       try {
         for (const batch of planBatches(picked)) {
@@ -222,8 +225,8 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         notify((err as Error).message, 'error');
       } finally {
         merged.cancelled = job.cancelled;
-        const accounted = merged.imported.length + merged.skipped.length + merged.rejected.length;
-        if (accounted > 0 || job.cancelled) finish(merged, Math.max(0, picked.length - accounted));
+        const accounted = merged.imported.length + merged.skipped.length - leftOut.length + merged.rejected.length;
+        if (accounted + leftOut.length > 0 || job.cancelled) finish(merged, Math.max(0, picked.length - accounted));
         end();
       }
     },

@@ -76,7 +76,7 @@ export function ImportReport({ report, onClose }: { report: FinishedImport; onCl
       <p className="import-summary" data-testid="import-summary">
         <span data-testid="import-count-imported">{plural(imported.length, 'article')} imported</span>
         {' · '}
-        <span data-testid="import-count-skipped">{plural(skipped.length, 'duplicate')} skipped</span>
+        <span data-testid="import-count-skipped">{plural(skipped.length, 'file')} skipped</span>
         {' · '}
         <span data-testid="import-count-rejected">{plural(rejected.length, 'file')} rejected</span>
         {report.notProcessed > 0 && (
@@ -113,7 +113,7 @@ export function ImportReport({ report, onClose }: { report: FinishedImport; onCl
             </li>
           )}
         </ReportList>
-        <ReportList title="Skipped duplicates" testId="import-list-skipped" items={skipped} open>
+        <ReportList title="Skipped (duplicates, and files of types Gloss does not import)" testId="import-list-skipped" items={skipped} open>
           {(f, i) => (
             <li key={`${i}:${f.file}`}>
               <span className="report-file">{f.file}</span>

@@ -3,12 +3,17 @@ export interface PickedFile {
   file: File;
   /** The file name, or its path inside the picked/dropped folder ("coverage/bbc/2024-01-03.txt"). */
   name: string;
+  /**
+   * Why a file found in a folder is left out (its type, or a hidden folder listed once): it is not sent, but the
+   * import report lists it as skipped, as the desktop folder walk does.
+   */
+  skipped?: string;
 }
 
-import { extensionOf, FILE_EXTENSIONS, FOLDER_EXTENSIONS } from '../../../../src-main/contract/fileTypes';
+import { extensionOf, FILE_EXTENSIONS, FOLDER_EXTENSIONS, folderSkipReason, hiddenFolderReason } from '../../../../src-main/contract/fileTypes';
 
-// The desktop folder walk skips other files silently, so browser folder picks and drops do the same instead of
-// listing every .DS_Store as rejected (the extension lists are the importer's own, from the contract).
+// Browser folder picks and drops account for every file as the desktop folder walk does: files of other types are
+// listed as skipped with their type, a hidden folder (.git) once (the lists and the words are the contract's).
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export function isTextFileName(name: string): boolean {
@@ -17,11 +22,26 @@ export function isTextFileName(name: string): boolean {
 
 export const ACCEPT_ATTRIBUTE = FILE_EXTENSIONS.join(',');
 
-/** From an `<input type=file>`: picked files keep their names; a folder pick keeps only text files, with relative paths. */
-export function pickedFromInput(list: FileList | null, fromFolder: boolean): PickedFile[] {
+/**
+ * From an `<input type=file>`: picked files keep their names; a folder pick gives relative paths, and files of other
+ * types are marked skipped (those inside a hidden folder as one entry for the folder).
+ */
+export function pickedFromInput(list: FileList | readonly File[] | null, fromFolder: boolean): PickedFile[] {
   const files = [...(list ?? [])].map((file) => ({ file, name: (fromFolder && file.webkitRelativePath) || file.name }));
+  if (!fromFolder) return files;
+  const out: PickedFile[] = [];
+  const hiddenFolders = new Set<string>();
+  for (const f of files) {
+    const parts = f.name.split('/');
+    const hidden = parts.slice(0, -1).findIndex((p) => p.startsWith('.'));
+    if (hidden >= 0) {
+      const folder = parts.slice(0, hidden + 1).join('/');
+      if (!hiddenFolders.has(folder)) out.push({ file: f.file, name: folder, skipped: hiddenFolderReason(parts[hidden]) });
+      hiddenFolders.add(folder);
+    } else out.push(isTextFileName(f.name) ? f : { ...f, skipped: folderSkipReason(f.name) });
+  }
   // Browsers list a folder's files in no useful order; path order matches the desktop folder walk and "import order".
-  return fromFolder ? files.filter((f) => isTextFileName(f.name)).sort(byName) : files;
+  return out.sort(byName);
 }
 
 /**
@@ -40,13 +60,16 @@ export function pickedFromDrop(data: DataTransfer): Promise<PickedFile[]> {
 }
 
 async function collect(entry: FileSystemEntry, insideFolder: boolean, out: PickedFile[]): Promise<void> {
+  const name = entry.fullPath.replace(/^\//, '');
   if (isFileEntry(entry)) {
-    if (insideFolder && !isTextFileName(entry.name)) return;
+    // A file of another type is not read at all, only listed.
+    if (insideFolder && !isTextFileName(entry.name)) return void out.push({ file: new File([], entry.name), name, skipped: folderSkipReason(entry.name) });
     const file = await new Promise<File>((ok, fail) => entry.file(ok, fail));
-    out.push({ file, name: entry.fullPath.replace(/^\//, '') });
+    out.push({ file, name });
     return;
   }
   if (!isDirectoryEntry(entry)) return;
+  if (insideFolder && entry.name.startsWith('.')) return void out.push({ file: new File([], entry.name), name, skipped: hiddenFolderReason(entry.name) });
   const reader = entry.createReader();
   const children: FileSystemEntry[] = [];
   // readEntries returns at most 100 entries per call; an empty batch means the folder is exhausted.
