@@ -39,6 +39,11 @@ export interface Article extends ArticleSummary {
   encodingBasis: EncodingBasis;
   /** The detector's score (0–1) when the encoding was detected or guessed; null otherwise. */
   encodingConfidence: number | null;
+  /**
+   * When the encoding was detected or guessed: the encoding that came second (the best other reading of the bytes,
+   * giving a different text), offered first when re-decoding; null when there was none or the analyst has chosen.
+   */
+  encodingRunnerUp: string | null;
   /** True when the file's original bytes are kept, so the article can be re-decoded with another encoding. */
   hasSourceBytes: boolean;
 }
@@ -114,6 +119,8 @@ export interface ImportedFile {
   encoding: string;
   /** Set when the encoding was a guess (see Article.encodingBasis): the import dialog can suggest a check. */
   encodingGuessed?: boolean;
+  /** With a guess: the encoding that came second (see Article.encodingRunnerUp). */
+  encodingRunnerUp?: string;
 }
 
 export interface SkippedFile {

@@ -101,6 +101,7 @@ export async function importSources(project: Project, sources: ImportSource[], o
           title: outcome.title,
           encoding: outcome.encoding,
           ...(outcome.guessed ? { encodingGuessed: true } : {}),
+          ...(outcome.guessed && outcome.runnerUp ? { encodingRunnerUp: outcome.runnerUp } : {}),
         });
       } else if (outcome.kind === 'skipped') report.skipped.push({ file: outcome.file, reason: outcome.reason, articleId: outcome.articleId });
       else report.rejected.push({ file: outcome.file, reason: outcome.reason });

@@ -31,6 +31,8 @@ export interface ArticleContent {
   encoding: string;
   encodingBasis: EncodingBasis;
   encodingConfidence: number | null;
+  /** The encoding that came second in detection (see Article.encodingRunnerUp). */
+  encodingRunnerUp: string | null;
   hadBom: boolean;
   originalLineEndings: string;
   normalizedToNfc: boolean;
@@ -76,6 +78,7 @@ export function contentFromBytes(bytes: Uint8Array, kind: SourceKind, sourceFile
     encoding: decoded.encoding,
     encodingBasis: decoded.basis,
     encodingConfidence: decoded.confidence,
+    encodingRunnerUp: decoded.runnerUp ?? null,
     hadBom: decoded.hadBom,
     originalLineEndings: sourceLineEndings,
     normalizedToNfc,
