@@ -192,8 +192,11 @@ export function plausibility(text: string, language: string | null, explain?: (a
         }
       }
       if (isUpper(c) && prevLetter && isLower(prev)) bad++;
-      // "MÜglichkeit": a second capital followed by small letters.
+      // "MÜglichkeit": a second capital followed by small letters; "ĄEste": a capital before one ("„Este" misread).
       else if (isUpper(c) && prevLetter && isUpper(prev) && nextLetter && isLower(next)) bad++;
+      else if (isUpper(c) && !prevLetter && nextLetter && isUpper(next) && i + 2 < text.length && isLower(text[i + 2])) bad++;
+      // The micro sign goes before a unit ("µg"), never at the end of a word ("prioritateµ": a misread quote).
+      if (cp === 0xb5 && prevLetter) bad++;
       // Letters that serve as signs (ƒ florin, ª º ordinals, modifier letters) do not sit inside words.
       if (prevLetter && nextLetter && (SIGN_LETTERS.has(c) || (classOf(c) & MODIFIER_LETTER) !== 0)) bad++;
       if (alphabet && script === 'Latin') {
