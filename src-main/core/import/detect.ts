@@ -116,6 +116,8 @@ const ANOMALY_WEIGHT = 2;
 const TIE = 0.01;
 /** A runner-up whose key is this close makes the choice a guess. */
 const CLOSE = 0.1;
+/** A runner-up this close is recorded and offered (an anomaly in every fourth non-ASCII character is not). */
+const OFFER = 0.5;
 
 /**
  * What an encoding is worth before any evidence: the ones news files come in, and those made for the text's
@@ -215,8 +217,11 @@ export function detectLegacy(bytes: Uint8Array): Detection {
   // The same text under several names: Windows-1252 if it is one of them.
   const twin = candidates.find((c) => c.entry === WINDOWS_1252 && c.text === best.text);
   if (twin) best = twin;
-  const runnerUp = candidates.find((c) => c.text !== best.text);
-  const close = runnerUp !== undefined && keyOf(runnerUp, language) - keyOf(best, language) < CLOSE;
+  // The best other reading, worth offering only if it is itself plausible (not "Caf? r?sum?" in Mac Greek).
+  const second = candidates.find((c) => c.text !== best.text);
+  const gap = second === undefined ? Infinity : keyOf(second, language) - keyOf(best, language);
+  const runnerUp = gap < OFFER ? second : undefined;
+  const close = gap < CLOSE;
   return {
     ok: true,
     text: best.text,
