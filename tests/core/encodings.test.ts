@@ -487,6 +487,18 @@ describe('DOS, Mac, ISO, EBCDIC and Korean code pages (issue 15)', () => {
     assert.ok(t.text.includes('รัฐบาล • ประกาศ'));
   });
 
+  it('compares readings on the first megabyte but decodes (and checks) the whole file', () => {
+    const cyrillic = LEGACY_SAMPLES.find(([name]) => name === 'windows-1251')![2] + '\n';
+    const big = cyrillic.repeat(Math.ceil((1.5 * (1 << 20)) / cyrillic.length));
+    const r = ok(decode(enc(big, 'windows-1251')));
+    assert.deepEqual([r.text === big, r.encoding], [true, 'Windows-1251']);
+    // A byte Windows-1252 leaves undefined (0x81) after the first megabyte: the whole file must still decode.
+    const western = 'Le président a déclaré mercredi que les négociations reprendraient à Genève.\n';
+    const head = enc(western.repeat(Math.ceil((1.2 * (1 << 20)) / western.length)), 'windows-1252');
+    const w = ok(decode(Buffer.concat([head, Buffer.from([0x81, 0x0a])])));
+    assert.ok(w.text.startsWith(western) && w.text.endsWith('\u0081\n'), w.encoding);
+  });
+
   it('marks a close call as guessed, keeps the runner-up, and re-decodes with it in one call', async () => {
     // Romanian bytes 0xBA/0xFE are "ș"/"ț" in ISO-8859-16 and "ş"/"ţ" in ISO-8859-2 and Windows-1250: the bytes
     // cannot tell; ISO-8859-16 wins (Romania's standard), as a guess, with the Latin-2 reading second.
