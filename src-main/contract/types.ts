@@ -39,6 +39,11 @@ export interface Article extends ArticleSummary {
   encodingBasis: EncodingBasis;
   /** The detector's score (0–1) when the encoding was detected or guessed; null otherwise. */
   encodingConfidence: number | null;
+  /**
+   * When the encoding was detected or guessed: the encoding that came second (the best other reading of the bytes,
+   * giving a different text), offered first when re-decoding; null when there was none or the analyst has chosen.
+   */
+  encodingRunnerUp: string | null;
   /** True when the file's original bytes are kept, so the article can be re-decoded with another encoding. */
   hasSourceBytes: boolean;
   /** What the original file was read as, when its bytes are kept: Word, PDF and RTF documents have no encoding to re-choose (RTF's code page aside). */
@@ -120,6 +125,8 @@ export interface ImportedFile {
   encodingGuessed?: boolean;
   /** For Word, PDF and RTF files: what reading them left out or reshaped (images, tables as text rows, headers). */
   notes?: string[];
+  /** With a guess: the encoding that came second (see Article.encodingRunnerUp). */
+  encodingRunnerUp?: string;
 }
 
 export interface SkippedFile {

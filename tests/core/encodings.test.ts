@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import iconv from 'iconv-lite';
 import { decode, decodeAs } from '../../src-main/core/import/decode';
-import { ENCODINGS, findEncoding, normaliseName } from '../../src-main/core/import/encodings';
+import { ENCODINGS, findEncoding, hasDecoder, normaliseName } from '../../src-main/core/import/encodings';
+import { redecodeArticle } from '../../src-main/core/import/redecode';
 import { importBytes, importPaths, newProject, tempDir, writeFile } from './import-support';
 
 const enc = (text: string, encoding: string): Buffer => iconv.encode(text, encoding);
@@ -137,8 +138,23 @@ describe('UTF-8 and ISO-2022', () => {
     assert.equal(r.encoding, 'ISO-2022-JP');
   });
 
-  it('refuses ISO-2022-KR, which it cannot decode, rather than storing escape codes', () => {
-    assert.match(refused(decode(Buffer.from('\x1b$)C\x0e!!\x0f abc', 'latin1'))), /ISO-2022-KR.*cannot read/);
+  it('reads seven-bit ISO-2022-KR (SO/SI around KS X 1001 bytes) as Korean rather than escape codes', () => {
+    const text = '서울에서 회담이 열렸다. Talks opened in Seoul.';
+    const euc = iconv.encode('서울에서 회담이 열렸다.', 'cp949');
+    const shifted = Buffer.from(Array.from(euc, (b) => (b === 0x20 ? 0x20 : b & 0x7f)));
+    // Spaces inside the Korean run are ASCII spaces: shift out and back in around them.
+    const parts: number[] = [0x1b, 0x24, 0x29, 0x43];
+    let korean = false;
+    for (let i = 0; i < shifted.length; i++) {
+      const b = shifted[i];
+      const isKorean = euc[i] >= 0x80;
+      if (isKorean !== korean) parts.push(isKorean ? 0x0e : 0x0f);
+      korean = isKorean;
+      parts.push(b);
+    }
+    if (korean) parts.push(0x0f);
+    const r = ok(decode(Buffer.concat([Buffer.from(parts), Buffer.from(' Talks opened in Seoul.')])));
+    assert.deepEqual([r.text, r.encoding], [text, 'ISO-2022-KR']);
   });
 
   it('refuses damaged UTF-8 (good sequences and a stray byte) instead of turning it into mojibake', () => {
@@ -256,8 +272,7 @@ describe('the encoding registry', () => {
   it('decodes with every encoding it offers, and resolves each name and alias to one entry', () => {
     const seen = new Map<string, string>();
     for (const entry of ENCODINGS) {
-      if (entry.decoder === 'iso-2022-jp') assert.doesNotThrow(() => new TextDecoder(entry.decoder));
-      else assert.ok(iconv.encodingExists(entry.decoder), `${entry.name}: iconv-lite has no ${entry.decoder}`);
+      assert.ok(hasDecoder(entry), `${entry.name}: no decoder ${entry.decoder}`);
       for (const alias of [entry.name, ...entry.aliases]) {
         const key = normaliseName(alias);
         assert.ok(!seen.has(key) || seen.get(key) === entry.name, `${alias} names both ${seen.get(key)} and ${entry.name}`);
@@ -356,6 +371,155 @@ describe('what the importer records', () => {
     assert.match(reasons['d-damaged.txt'], /^damaged UTF-8/);
     assert.match(reasons['e-nul-char.txt'], /NUL characters/);
     assert.equal(reasons['g-empty.txt'], 'empty file');
+    project.close();
+  });
+});
+
+// Issue 15: the code pages added or fixed, each with a fixture generated here (never corpus text). Where iconv-lite
+// has no encoder (EBCDIC, Johab), the bytes are built from the published layout of the code page.
+describe('DOS, Mac, ISO, EBCDIC and Korean code pages (issue 15)', () => {
+  const western = (encoding: string, text: string, expected: string[]) => {
+    const r = ok(decode(enc(text, encoding)));
+    assert.equal(r.text, text, encoding);
+    assert.ok(expected.includes(r.encoding), `${encoding}: read as ${r.encoding}`);
+    return r;
+  };
+
+  it('reads Mac OS Roman, with 0xDB as the euro sign (Apple since 1998), not as Windows-1252', () => {
+    const text =
+      'Le café coûte désormais 5 € à Genève, a déclaré mercredi le président. « C’est très cher », répondent les élèves — une première.\n' +
+      'Die Bürger in Köln ärgern sich über höhere Gebühren für das Frühstück.\n';
+    // iconv-lite still maps 0xDB to "¤"; its encoder writes the byte, and Gloss must read it as "€".
+    const bytes = enc(text.replace('€', '¤'), 'macroman');
+    assert.ok(bytes.includes(0xdb));
+    const r = ok(decode(bytes));
+    assert.equal(r.text, text);
+    assert.equal(r.encoding, 'MacRoman');
+    assert.equal(ok(decodeAs(Buffer.from([0x35, 0x20, 0xdb]), 'MacRoman')).text, '5 €');
+  });
+
+  it('reads DOS code pages by their accented letters and box drawing (CP850, CP437, CP865)', () => {
+    western('cp850', 'Hij zei dat het één keer wéér zou gebeuren. De ideeën van de coöperatie zijn creëren en beheren.\n', ['IBM850', 'IBM858', 'IBM437']);
+    western('cp437', '╔══════════╗\n║ Résumé   ║\n╚══════════╝\nLe garçon a payé à la caisse, très vite.\n', ['IBM437', 'IBM850', 'IBM858']);
+    western('cp865', 'Lampen har en høyde på 33 cm og en bredde på 14 cm. Det gir 5 års garanti på lampen, sa sjøfolkene.\n', ['IBM865', 'IBM850', 'IBM858']);
+  });
+
+  it('reads ISO-8859-3, -9, -14 and Windows-1258 by the letters of the language', () => {
+    western('iso88593', "Il-Gvern ħabbar illum li l-ġurnata tal-elezzjoni se tkun f'Ġunju. Iż-żgħażagħ ċelebraw fit-toroq ta' Ħal Qormi.\n".repeat(3), ['ISO-8859-3']);
+    western('iso88599', 'Hükümet çarşamba günü bütçe görüşmelerinin gelecek hafta başlayacağını açıkladı. Muhalefet milletvekilleri tasarıyı eleştirdi.\n'.repeat(2), ['ISO-8859-9', 'Windows-1254']);
+    western('iso885914', "Dywedodd y Prif Weinidog fod y ddeiseb i Dŷ'r Cyffredin yn bwysig. Mae'r ŵyl yn dechrau yfory ym Mhwllheli, a'r ŷd yn barod.\n".repeat(3), ['ISO-8859-14']);
+    // Windows-1258 writes tones as combining marks after â ê ô ơ ư ă and plain vowels: decompose the tones only.
+    const vietnamese = 'Chính phủ cho biết các cuộc đàm phán về ngân sách sẽ bắt đầu vào tuần tới. Các đại biểu đối lập chỉ trích dự thảo.\n'.repeat(2);
+    const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+    const as1258 = vietnamese.normalize('NFD').replace(/\p{L}\p{M}*/gu, (cluster) => cluster.replace(TONES, '').normalize('NFC') + (cluster.match(TONES) ?? []).join(''));
+    const v = ok(decode(enc(as1258, 'windows1258')));
+    assert.equal(v.text.normalize('NFC'), vietnamese);
+    assert.equal(v.encoding, 'Windows-1258');
+  });
+
+  it('reads Romanian ș and ț from ISO-8859-16, and Polish from it without turning ą into a breve', () => {
+    western('iso885916', 'Guvernul a anunțat miercuri că negocierile privind bugetul vor începe săptămâna viitoare. „Este o prioritate”, a declarat ministrul.\n'.repeat(2), ['ISO-8859-16']);
+    western('iso885916', 'Rząd ogłosił w środę, że rozmowy w sprawie budżetu rozpoczną się w przyszłym tygodniu. Posłowie opozycji skrytykowali projekt.\n'.repeat(2), ['ISO-8859-16']);
+  });
+
+  it('reads Kazakh in KZ-1048 and PTCP154', () => {
+    const kazakh = 'Қазақстан Республикасының үкіметі сәрсенбі күні бюджет туралы келіссөздер келесі аптада басталатынын хабарлады. Өңірлердегі әкімдер ұсынысты қолдады.\n'.repeat(2);
+    for (const [encoding, names] of [['rk1048', ['KZ-1048', 'PTCP154']], ['pt154', ['PTCP154', 'KZ-1048']]] as const) {
+      const r = ok(decode(enc(kazakh, encoding)));
+      assert.equal(r.text, kazakh, encoding);
+      assert.ok((names as readonly string[]).includes(r.encoding), `${encoding}: read as ${r.encoding}`);
+    }
+  });
+
+  it('reads EBCDIC (IBM500 / IBM037) when the bytes say so: 0x40 spaces, letters above 0x80', () => {
+    // The EBCDIC layout shared by IBM037 and IBM500: a–i 0x81–, j–r 0x91–, s–z 0xA2–, capitals +0x40, digits 0xF0–,
+    // space 0x40, "." 0x4B, "," 0x6B, line feed 0x25, and the Latin-1 accents é 0x51, è 0x54, à 0x44, ç 0x48.
+    const ebcdic = (s: string) =>
+      Buffer.from(
+        [...s].map((ch) => {
+          const special: Record<string, number> = { ' ': 0x40, '.': 0x4b, ',': 0x6b, '\n': 0x25, é: 0x51, è: 0x54, à: 0x44, ç: 0x48 };
+          if (special[ch] !== undefined) return special[ch];
+          const lower = ch.toLowerCase();
+          const base = lower <= 'i' ? 0x81 + lower.charCodeAt(0) - 0x61 : lower <= 'r' ? 0x91 + lower.charCodeAt(0) - 0x6a : 0xa2 + lower.charCodeAt(0) - 0x73;
+          if (ch >= '0' && ch <= '9') return 0xf0 + Number(ch);
+          return ch === lower ? base : base + 0x40;
+        }),
+      );
+    const text = 'Le gouvernement a annoncé mercredi que les négociations sur le budget commenceront la semaine prochaine.\nLes élèves du lycée ont manifesté, a déclaré le maire de Genève.\n'.repeat(3);
+    const r = ok(decode(ebcdic(text)));
+    assert.equal(r.text, text);
+    assert.ok(['IBM500', 'IBM037', 'IBM1140'].includes(r.encoding), r.encoding);
+    // ASCII text with an @ here and there is not EBCDIC.
+    assert.equal(ok(decode(bytes('Write to press@example.org or desk@example.org. Caf', [0xe9], '.'))).encoding, 'Windows-1252');
+  });
+
+  it('reads Johab (Hangul composed from jamo indexes) and refuses bytes Johab leaves undefined', () => {
+    // KS X 1001 annex 3: 1 bit set, 5 bits initial (index + 2), 5 bits medial (code), 5 bits final (code; 1 = none).
+    const MEDIAL = [3, 4, 5, 6, 7, 10, 11, 12, 13, 14, 15, 18, 19, 20, 21, 22, 23, 26, 27, 28, 29];
+    const johab = (s: string) =>
+      Buffer.from(
+        [...s].flatMap((ch) => {
+          const cp = ch.codePointAt(0)!;
+          if (cp < 0x80) return [cp];
+          const n = cp - 0xac00;
+          const initial = Math.floor(n / 588);
+          const medial = Math.floor((n % 588) / 28);
+          const final = n % 28;
+          const code = 0x8000 | ((initial + 2) << 10) | (MEDIAL[medial] << 5) | (final === 0 ? 1 : final <= 16 ? final + 1 : final + 2);
+          return [code >> 8, code & 0xff];
+        }),
+      );
+    const text = '정부는 수요일 다음 주에 예산 협상을 시작한다고 발표했다. 야당 의원들은 이 안이 중소기업의 세금 부담을 늘린다고 비판했다.\n'.repeat(2);
+    const r = ok(decode(johab(text)));
+    assert.deepEqual([r.text, r.encoding], [text, 'Johab']);
+    assert.match(refused(decodeAs(Buffer.from([0x41, 0xd8, 0x31]), 'Johab')), /0xD8 at offset 1/);
+  });
+
+  it('honours an XML declaration, and reads a declared ISO code page with 0x80–0x9F bytes as its Windows twin', () => {
+    const turkish = 'Hükümet çarşamba günü bütçe görüşmelerinin başlayacağını açıkladı.';
+    const xml = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="windows-1254"?>\n<p>'), enc(turkish, 'windows1254'), Buffer.from('</p>\n')]);
+    const r = ok(decode(xml));
+    assert.deepEqual([r.encoding, r.basis], ['Windows-1254', 'declared']);
+    assert.ok(r.text.includes(turkish));
+    const thai = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="tis-620"?>\n<p>'), enc('รัฐบาล • ประกาศ', 'windows874'), Buffer.from('</p>')]);
+    const t = ok(decode(thai));
+    assert.deepEqual([t.encoding, t.basis], ['Windows-874', 'declared']);
+    assert.ok(t.text.includes('รัฐบาล • ประกาศ'));
+  });
+
+  it('compares readings on the first megabyte but decodes (and checks) the whole file', () => {
+    const cyrillic = LEGACY_SAMPLES.find(([name]) => name === 'windows-1251')![2] + '\n';
+    const big = cyrillic.repeat(Math.ceil((1.5 * (1 << 20)) / cyrillic.length));
+    const r = ok(decode(enc(big, 'windows-1251')));
+    assert.deepEqual([r.text === big, r.encoding], [true, 'Windows-1251']);
+    // A byte Windows-1252 leaves undefined (0x81) after the first megabyte: the whole file must still decode.
+    const western = 'Le président a déclaré mercredi que les négociations reprendraient à Genève.\n';
+    const head = enc(western.repeat(Math.ceil((1.2 * (1 << 20)) / western.length)), 'windows-1252');
+    const w = ok(decode(Buffer.concat([head, Buffer.from([0x81, 0x0a])])));
+    assert.ok(w.text.startsWith(western) && w.text.endsWith('\u0081\n'), w.encoding);
+  });
+
+  it('marks a close call as guessed, keeps the runner-up, and re-decodes with it in one call', async () => {
+    // Romanian bytes 0xBA/0xFE are "ș"/"ț" in ISO-8859-16 and "ş"/"ţ" in ISO-8859-2 and Windows-1250: the bytes
+    // cannot tell; ISO-8859-16 wins (Romania's standard), as a guess, with the Latin-2 reading second.
+    const modern = 'Guvernul a anunțat miercuri că negocierile privind bugetul vor începe săptămâna viitoare, iar sindicatele și patronatele sunt de acord.\n'.repeat(3);
+    const legacy = modern.replace(/ș/g, 'ş').replace(/ț/g, 'ţ');
+    const bytesOfFile = enc(modern, 'iso885916');
+    const r = ok(decode(bytesOfFile));
+    assert.deepEqual([r.text, r.encoding, r.basis], [modern, 'ISO-8859-16', 'guessed']);
+    assert.ok(r.runnerUp === 'ISO-8859-2' || r.runnerUp === 'Windows-1250', `runner-up ${r.runnerUp}`);
+
+    const { project } = newProject();
+    const report = await importBytes(project, 'romanian.txt', bytesOfFile);
+    const imported = report.imported[0];
+    assert.equal(imported.encodingGuessed, true);
+    assert.equal(imported.encodingRunnerUp, r.runnerUp);
+    const before = project.articles.get(imported.articleId);
+    assert.deepEqual([before.encodingBasis, before.encodingRunnerUp], ['guessed', r.runnerUp]);
+    const result = redecodeArticle(project, imported.articleId, before.encodingRunnerUp!);
+    assert.equal(result.applied, true);
+    const after = project.articles.get(imported.articleId);
+    assert.deepEqual([after.text, after.encoding, after.encodingBasis, after.encodingRunnerUp], [legacy, r.runnerUp, 'chosen', null]);
     project.close();
   });
 });

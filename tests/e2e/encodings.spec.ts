@@ -146,3 +146,22 @@ test('a guess is shown as one, with the hint to re-decode', async ({ page }) => 
   await page.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(page.getByTestId('article-row').first()).toContainText('Café résumé “ok”');
 });
+
+test('a close call offers the runner-up in one click: Romanian ș/ş', async ({ page }) => {
+  await page.goto(host.launchUrl);
+  await newProject(page, 'Runner-up study');
+  // Bytes 0xBA/0xFE: "ș"/"ț" in ISO-8859-16, "ş"/"ţ" in ISO-8859-2 and Windows-1250; nothing else tells them apart.
+  const sentence = 'Guvernul a anun\xfeat miercuri c\xe3 negocierile privind bugetul vor \xeencepe s\xe3pt\xe3m\xe2na viitoare, iar sindicatele \xbai patronatele sunt de acord.\n';
+  await importFiles(page, [{ name: 'buget.txt', bytes: Buffer.from(sentence.repeat(3), 'latin1') }]);
+  await openDetails(page, 'Guvernul');
+  await expect(page.getByTestId('detail-encoding')).toContainText('ISO-8859-16');
+  await expect(page.getByTestId('detail-encoding-basis')).toContainText('guessed');
+  const offer = page.getByTestId('redecode-runner-up');
+  await expect(offer).toContainText(/Try (ISO-8859-2|Windows-1250), the next best/);
+  await offer.click();
+  await expect(page.getByTestId('redecode-outcome')).toHaveText('The text was decoded again.');
+  await expect(page.getByTestId('redecode-sample')).toContainText('anunţat');
+  await page.getByTestId('redecode-close').click();
+  await expect(page.getByTestId('detail-encoding')).toContainText('chosen by hand');
+  await expect(page.getByTestId('redecode-runner-up')).toHaveCount(0);
+});

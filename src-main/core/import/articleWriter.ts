@@ -17,6 +17,7 @@ export interface ReadyArticle {
   encoding: string;
   encodingBasis: EncodingBasis;
   encodingConfidence: number | null;
+  encodingRunnerUp?: string | null;
   hadBom: boolean;
   originalLineEndings: string;
   normalizedToNfc: boolean;
@@ -28,7 +29,7 @@ export interface ReadyArticle {
 }
 
 export type WriteOutcome =
-  | { kind: 'imported'; file: string; articleId: number; title: string; encoding: string; guessed: boolean }
+  | { kind: 'imported'; file: string; articleId: number; title: string; encoding: string; guessed: boolean; runnerUp: string | null }
   | { kind: 'skipped'; file: string; reason: string; articleId: number }
   | { kind: 'rejected'; file: string; reason: string };
 
@@ -70,6 +71,7 @@ export function writeBatch(db: Database, articles: ArticleStore, batch: ReadyArt
             length: codePointLength(a.text),
             encodingBasis: a.encodingBasis,
             encodingConfidence: a.encodingConfidence,
+            encodingRunnerUp: a.encodingRunnerUp ?? null,
             source: a.source,
           });
         const attributes = a.attributes ?? [];
@@ -83,7 +85,15 @@ export function writeBatch(db: Database, articles: ArticleStore, batch: ReadyArt
                 storeImportedAttributes(attributeStore, id, attributes);
                 return id;
               })();
-        return { kind: 'imported', file: a.file, articleId, title, encoding: a.encoding, guessed: a.encodingBasis === 'guessed' };
+        return {
+          kind: 'imported',
+          file: a.file,
+          articleId,
+          title,
+          encoding: a.encoding,
+          guessed: a.encodingBasis === 'guessed',
+          runnerUp: a.encodingRunnerUp ?? null,
+        };
       } catch (err) {
         // A disk-full, I/O or busy error can make SQLite roll back the whole transaction, not just this article.
         // Carrying on would store the rest of the batch outside any transaction while the report still lists the

@@ -4,12 +4,13 @@
 //   3. NUL bytes: BOM-less UTF-16/32 if the detector sees that pattern and it decodes cleanly, otherwise binary;
 //   4. strict UTF-8, which almost never accepts text that is really in another encoding (seven-bit ISO-2022
 //      files are the exception, caught here);
-//   5. the charset the file declares (an HTML page's <meta charset>), if every byte decodes in it;
+//   5. the charset the file declares (an HTML page's <meta charset>, an XML declaration), if every byte decodes in
+//      it (or in its Windows superset, as browsers read them);
 //   6. detection of legacy encodings (detect.ts), with Windows-1252 as the fallback for thin evidence.
 // Every refusal says why, and a reason that starts "binary file" means the file is not text at all.
 import type { EncodingBasis } from '../../contract/types';
 import { binaryKind, binarySignature, hasNulBytes } from './binary';
-import { detectBomlessUnicode, detectIso2022, detectLegacy, preferWindows1252OverLatin1 } from './detect';
+import { detectBomlessUnicode, detectIso2022, detectLegacy, preferWindows1252OverLatin1, WINDOWS_SUPERSET } from './detect';
 import { decodeUnicode, decodeUtf16, decodeUtf32, decodeWith, findEncoding, startsWithBytes, UNICODE_ENCODINGS } from './encodings';
 
 export type DecodeResult =
@@ -21,11 +22,16 @@ export type DecodeResult =
       basis: EncodingBasis;
       /** The detector's score when the encoding was detected or guessed, else null. */
       confidence: number | null;
+      /** When detected or guessed: the best other encoding that gives a different text, to offer the analyst. */
+      runnerUp?: string;
     }
   | { ok: false; reason: string };
 
 export interface DecodeOptions {
-  /** The charset the file itself declares (e.g. from an HTML <meta>): trusted after UTF-8, before detection. */
+  /**
+   * The charset the file itself declares (e.g. from an HTML <meta>): trusted after UTF-8, before detection. When
+   * absent, an XML declaration at the start of the bytes (`<?xml … encoding="…"?>`) is read instead.
+   */
   declaredCharset?: string;
 }
 
@@ -51,7 +57,7 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): DecodeRe
     return { ok: true, text: utf8.text, encoding: 'UTF-8', hadBom: false, basis: 'utf8', confidence: null };
   }
 
-  const declared = decodeDeclared(bytes, options.declaredCharset);
+  const declared = decodeDeclared(bytes, options.declaredCharset ?? xmlDeclaredEncoding(bytes));
   if (declared) return declared;
 
   const detected = detectLegacy(bytes);
@@ -96,9 +102,21 @@ function decodeDeclared(bytes: Uint8Array, charset: string | undefined): DecodeR
   let entry = findEncoding(charset);
   if (!entry || UNICODE_ENCODINGS.has(entry.name)) return undefined;
   entry = preferWindows1252OverLatin1(entry, bytes);
-  const decoded = decodeWith(bytes, entry);
+  let decoded = decodeWith(bytes, entry);
+  const superset = findEncoding(WINDOWS_SUPERSET[entry.name]);
+  if (!decoded.ok && superset) {
+    entry = superset;
+    decoded = decodeWith(bytes, entry);
+  }
   if (!decoded.ok) return undefined;
   return { ok: true, text: decoded.text, encoding: entry.name, hadBom: false, basis: 'declared', confidence: null };
+}
+
+/** The encoding an XML declaration at the very start of the file names (ASCII-compatible encodings only). */
+export function xmlDeclaredEncoding(bytes: Uint8Array): string | undefined {
+  if (!startsWithBytes(bytes, [0x3c, 0x3f, 0x78, 0x6d, 0x6c])) return undefined; // "<?xml"
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 256)).toString('latin1');
+  return /^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head)?.[1];
 }
 
 /**

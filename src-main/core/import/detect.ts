@@ -1,90 +1,43 @@
-// Which legacy encoding a file that is not UTF-8 is in. The statistical work is jschardet's (a port of chardet 7);
-// the policy around it is ours, and it is deliberately conservative:
-//   - an encoding the detector names is used only if every byte of the file decodes in it;
-//   - the common encodings of news text (Windows-1252/Latin-1, Latin-2, the Cyrillic, Arabic and Hebrew code
-//     pages, Shift_JIS) are taken on the detector's word;
-//   - anything more exotic (DOS and Mac code pages, CJK, Greek…) needs strong evidence: a confident answer over
-//     enough non-ASCII bytes. Without it Windows-1252 wins, because on a short Western text "MacRoman" or "IBM437"
-//     is a far likelier mistake than a real old file;
-//   - when the detector is unsure (score < 0.2) and Windows-1252 nearly ties its answer, or it names a non-Latin
-//     script for accented letters that sit alone inside ASCII words, Windows-1252 wins too;
-//   - a low confidence alone never rejects a file: when nothing fits better and the bytes decode as Windows-1252,
-//     Windows-1252 it is, recorded as a guess, and the analyst can re-decode the article by hand;
+// Which legacy encoding a file that is not UTF-8 is in. The statistical work is jschardet's (a port of chardet 7):
+// it ranks candidate encodings and names each one's likely language. The policy around it is ours:
+//   - a candidate counts only if every byte of the file decodes in it (and the result is not control characters);
+//   - EBCDIC code pages are candidates only when the bytes look like EBCDIC (0x40 spaces, no ASCII spaces);
+//   - candidates are compared by the detector's score (plus a small prior for the common encodings of news text)
+//     less a weight on how unnatural their text looks
+//     (plausibility.ts: letter case inside words, symbols between letters, mixed scripts, letters the named
+//     language does not use); ties go to an encoding made for the text's language, then to the reading with more
+//     letters inside words ("één" over "‚‚n"), then to Windows-1252;
+//   - of candidates that give the very same text, Windows-1252 is named if it is one of them (the encoding most
+//     Western files are in), else the detector's favourite;
+//   - a close call is recorded as a guess, with the runner-up (the best candidate giving a different text) kept so
+//     the analyst can switch to it in one click; a score below 0.2 is a guess too;
 //   - damaged UTF-8 is refused rather than read as a legacy encoding.
 import { chardet } from 'jschardet';
 import type { EncodingBasis } from '../../contract/types';
 import { looksLikeBinaryText } from './binary';
 import { decodeWith, findEncoding, firstInvalidUtf8, utf8Evidence, type EncodingEntry } from './encodings';
+import { plausibility, type Plausibility } from './plausibility';
 
 export type Detection =
-  | { ok: true; text: string; encoding: string; basis: EncodingBasis; confidence: number | null }
+  | { ok: true; text: string; encoding: string; basis: EncodingBasis; confidence: number | null; runnerUp?: string }
   | { ok: false; reason: string };
 
-/** jschardet's score for an answer read from markup (a meta charset, an XML declaration) or a structural rule. */
-const DETERMINISTIC = 0.95;
-/**
- * Scores at or above this, over at least `STRONG_HIGH_BYTES` non-ASCII bytes, let an exotic encoding win. Tuned on
- * the chardet test files (whole and cut short): over 16+ non-ASCII bytes the detector named no exotic encoding for
- * a Western file at any score, while below 16 its exotic answers for Western text (HP-Roman8 at 0.28…) were wrong.
- */
-export const STRONG_CONFIDENCE = 0.2;
-export const STRONG_HIGH_BYTES = 16;
 /** Below this score a chosen encoding is recorded as a guess (jschardet's own reporting threshold). */
 export const GUESS_BELOW = 0.2;
+/** Below this many bytes the detector's language is not used (on a few words it is a guess). */
+const LANGUAGE_MIN_BYTES = 300;
+/** How many of the detector's answers are decoded and compared. */
+const MAX_CANDIDATES = 14;
 
 const WINDOWS_1252 = findEncoding('Windows-1252')!;
-
-function highBytes(bytes: Uint8Array, limit = 1 << 20): number {
-  let n = 0;
-  const end = Math.min(bytes.length, limit);
-  for (let i = 0; i < end; i++) if (bytes[i] >= 0x80) n++;
-  return n;
-}
-
-/**
- * Share of non-ASCII bytes that stand alone between ASCII bytes. Western European text has accented letters inside
- * ASCII words ("Genève"); Cyrillic, Greek, Arabic, Hebrew and CJK text, whatever its encoding, has runs of them.
- */
-export function isolatedShare(bytes: Uint8Array, limit = 1 << 20): number {
-  let high = 0;
-  let isolated = 0;
-  const end = Math.min(bytes.length, limit);
-  for (let i = 0; i < end; i++) {
-    if (bytes[i] < 0x80) continue;
-    high++;
-    if ((i === 0 || bytes[i - 1] < 0x80) && (i + 1 >= end || bytes[i + 1] < 0x80)) isolated++;
-  }
-  return high === 0 ? 1 : isolated / high;
-}
-
-/** When the detector is unsure (below `GUESS_BELOW`), this share of lone non-ASCII bytes reads as Western text. */
-export const ISOLATED_WESTERN = 0.8;
-
-/**
- * An unsure answer that Windows-1252 (or its Latin-1/-9 twins) nearly ties: "Café crème" in a small HTML page
- * scores Windows-1250 0.010 against Windows-1252 0.009, and "crème" would become "crčme". When the detector
- * cannot tell them apart, the encoding most Western files are in wins.
- */
-export const NEAR_TIE = 0.8;
-const WESTERN_TWINS = new Set(['Windows-1252', 'ISO-8859-1', 'ISO-8859-15']);
-
-function westernNearTie(results: { encoding: string | null; confidence: number }[], top: number): boolean {
-  return results.some((r) => r.confidence >= top * NEAR_TIE && WESTERN_TWINS.has(findEncoding(r.encoding)?.name ?? ''));
-}
-
-/** Encodings of Latin-script languages, where accented letters inside ASCII words are normal. */
-const LATIN_SCRIPT_GROUPS = new Set(['Western European', 'Central European', 'Turkish', 'Baltic', 'Vietnamese']);
-
-function hex(b: number): string {
-  return `0x${b.toString(16).padStart(2, '0').toUpperCase()}`;
-}
 
 /**
  * Latin-1 and Windows-1252 differ only in 0x80–0x9F, where Latin-1 has invisible C1 controls and Windows-1252 has
  * curly quotes, dashes and €. Like browsers (the WHATWG encoding standard makes "iso-8859-1" a label of
  * windows-1252), Gloss reads and records a Latin-1 answer as Windows-1252: identical for every other byte, and what
  * such a file's 0x80–0x9F bytes really mean. Only when a byte Windows-1252 leaves undefined is present does Latin-1
- * stay.
+ * stay. The same holds for the other ISO encodings whose Windows twin fills 0x80–0x9F (WHATWG does the same for
+ * TIS-620 → Windows-874 and ISO-8859-9 → Windows-1254) when the ISO one cannot decode the file.
  */
 export function preferWindows1252OverLatin1(entry: EncodingEntry, bytes: Uint8Array): EncodingEntry {
   if (entry.name !== 'ISO-8859-1') return entry;
@@ -95,12 +48,115 @@ export function preferWindows1252OverLatin1(entry: EncodingEntry, bytes: Uint8Ar
   return WINDOWS_1252;
 }
 
+/** The Windows code page that extends an ISO one over 0x80–0x9F, tried when the ISO one leaves a byte undefined. */
+export const WINDOWS_SUPERSET: Record<string, string> = {
+  'ISO-8859-1': 'Windows-1252',
+  'TIS-620': 'Windows-874',
+  'ISO-8859-9': 'Windows-1254',
+  'ISO-8859-8': 'Windows-1255',
+  'ISO-8859-13': 'Windows-1257',
+};
+
+function hex(b: number): string {
+  return `0x${b.toString(16).padStart(2, '0').toUpperCase()}`;
+}
+
+/**
+ * EBCDIC text (IBM mainframes) has its space at 0x40; ASCII text has it at 0x20. Only a file where 0x40 is frequent
+ * and the ASCII space (nearly) absent may be EBCDIC; its EBCDIC readings then compete with the others (Shift_JIS
+ * text without ASCII spaces can have many 0x40 trail bytes, and its own reading wins on plausibility).
+ */
+export function looksLikeEbcdic(bytes: Uint8Array, limit = 1 << 16): boolean {
+  const end = Math.min(bytes.length, limit);
+  if (end < 16) return false;
+  let at = 0;
+  let space = 0;
+  for (let i = 0; i < end; i++) {
+    const b = bytes[i];
+    if (b === 0x40) at++;
+    else if (b === 0x20) space++;
+  }
+  return at >= end * 0.06 && space <= end * 0.005;
+}
+
+const isEbcdic = (entry: EncodingEntry) => entry.decoder.startsWith('table:');
+
+interface Candidate {
+  entry: EncodingEntry;
+  confidence: number;
+  text: string;
+  score: Plausibility;
+}
+
+/**
+ * The encodings made for a language, preferred when the evidence ties: Romanian text reads the same bytes as "ș" in
+ * ISO-8859-16 and as "ş" (the old stand-in) in ISO-8859-2 and Windows-1250; ISO-8859-16 is Romania's standard.
+ */
+const MADE_FOR: Record<string, string[]> = {
+  ro: ['ISO-8859-16'],
+  cy: ['ISO-8859-14'],
+  ga: ['ISO-8859-14'],
+  gd: ['ISO-8859-14'],
+  br: ['ISO-8859-14'],
+  mt: ['ISO-8859-3'],
+  eo: ['ISO-8859-3'],
+  tr: ['Windows-1254', 'ISO-8859-9'],
+  vi: ['Windows-1258'],
+  kk: ['KZ-1048', 'PTCP154'],
+  th: ['TIS-620', 'Windows-874'],
+};
+
+/**
+ * How much an anomaly per non-ASCII character weighs against the detector's score. A wrong single-byte reading
+ * has anomalies in a fifth to all of its non-ASCII characters; a right one in almost none. Between two readings
+ * that both look natural (two CJK encodings, two Cyrillic ones) the detector's statistics decide.
+ */
+const ANOMALY_WEIGHT = 2;
+/** Keys closer than this are a tie, broken by language, in-word letters and Windows-1252 (see `compare`). */
+const TIE = 0.01;
+/** A runner-up whose key is this close makes the choice a guess. */
+const CLOSE = 0.1;
+/** A runner-up this close is recorded and offered (an anomaly in every fourth non-ASCII character is not). */
+const OFFER = 0.5;
+
+/**
+ * What an encoding is worth before any evidence: the ones news files come in, and those made for the text's
+ * language, a little more. On a short text the detector's scores are a few hundredths, and "naïve" is far likelier
+ * Windows-1252 than ISO-8859-4 ("naīve").
+ */
+function priorOf(entry: EncodingEntry, language: string | null): number {
+  if (entry === WINDOWS_1252) return 0.03;
+  return entry.common || (MADE_FOR[language ?? '']?.includes(entry.name) ?? false) ? 0.02 : 0;
+}
+
+/** Lower is better: the anomaly rate, weighted, minus the detector's score and the prior. */
+function keyOf(c: Candidate, language: string | null): number {
+  return (ANOMALY_WEIGHT * c.score.anomalies) / Math.max(1, c.score.nonAscii) - c.confidence - priorOf(c.entry, language);
+}
+
+/**
+ * Best first: by key, then an encoding made for the text's language, then more in-word letters, then
+ * Windows-1252, then the detector's order.
+ */
+function compare(a: Candidate, b: Candidate, language: string | null): number {
+  const key = keyOf(a, language) - keyOf(b, language);
+  if (Math.abs(key) > TIE) return key;
+  const native = MADE_FOR[language ?? ''] ?? [];
+  const aNative = native.includes(a.entry.name);
+  if (aNative !== native.includes(b.entry.name)) return aNative ? -1 : 1;
+  if (a.score.good !== b.score.good) return b.score.good - a.score.good;
+  if (a.entry === WINDOWS_1252 || b.entry === WINDOWS_1252) return a.entry === WINDOWS_1252 ? -1 : 1;
+  return b.confidence - a.confidence;
+}
+
 /** Decodes `bytes` (known not to be valid UTF-8 and not to carry a BOM) by detection. */
 export function detectLegacy(bytes: Uint8Array): Detection {
   // Damaged or mixed UTF-8 (mostly well-formed sequences, a few bad bytes): reading it as a legacy encoding would
   // turn every correct character into two or three wrong ones ("GrÃ¼ÃŸe"), so it is refused, saying where.
+  // (EBCDIC letters happen to pair up as UTF-8 sequences, "He" is C8 85, so EBCDIC is exempt.)
+  const ebcdic = looksLikeEbcdic(bytes);
   const evidence = utf8Evidence(bytes);
-  if (evidence.valid > 0 && evidence.valid >= 2 * evidence.invalid) {
+  if (!ebcdic && evidence.valid > 0 && evidence.valid >= 2 * evidence.invalid) {
     const at = firstInvalidUtf8(bytes);
     return {
       ok: false,
@@ -109,61 +165,102 @@ export function detectLegacy(bytes: Uint8Array): Detection {
   }
 
   const results = chardet.detectAll(bytes, { ignoreThreshold: true });
-  const top = results[0];
-  const confidence = top?.confidence ?? 0;
-  const named = top?.encoding ?? null;
-  const high = highBytes(bytes);
+  const named = results[0]?.encoding ?? null;
+  // The language of the detector's favourite reading, once there is enough text to tell ("naïve" alone is "lv").
+  const language = bytes.length >= LANGUAGE_MIN_BYTES ? (results.find((r) => r.language)?.language ?? null) : null;
 
-  let entry = findEncoding(named);
-  // "UTF-8" with no well-formed sequence is no answer at all (strict decoding already failed).
-  if (entry?.name === 'UTF-8') entry = undefined;
-  if (entry) entry = preferWindows1252OverLatin1(entry, bytes);
+  // The detector's answers as registry entries, best score kept; then the fallbacks it may not have named.
+  const wanted = new Map<string, { entry: EncodingEntry; confidence: number }>();
+  const want = (entry: EncodingEntry | undefined, confidence: number) => {
+    if (!entry || entry.group === 'Unicode' || (isEbcdic(entry) && !ebcdic)) return;
+    const seen = wanted.get(entry.name);
+    if (!seen || seen.confidence < confidence) wanted.set(entry.name, { entry, confidence });
+  };
+  for (const r of results.slice(0, MAX_CANDIDATES)) {
+    const entry = findEncoding(r.encoding);
+    want(entry && preferWindows1252OverLatin1(entry, bytes), r.confidence);
+  }
+  if (ebcdic) for (const name of ['IBM037', 'IBM500']) want(findEncoding(name), 0);
+  else want(WINDOWS_1252, 0);
 
-  const decoded = entry ? decodeWith(bytes, entry) : undefined;
-  const fits = entry && decoded?.ok && !looksLikeBinaryText(decoded.text) ? { entry, text: decoded.text } : undefined;
+  // Candidates are compared on the first megabyte (cut at a space or line break, which no multi-byte encoding uses
+  // inside a character); only the winner is then decoded whole. A 60 MB file is not decoded fourteen times.
+  const sample = sampleOf(bytes);
+  const candidates: Candidate[] = [];
+  const tried = new Set<string>();
+  const consider = (entry: EncodingEntry, confidence: number) => {
+    if (tried.has(entry.name)) return;
+    tried.add(entry.name);
+    const decoded = decodeWith(sample, entry, { locate: false });
+    if (!decoded.ok) {
+      const superset = findEncoding(WINDOWS_SUPERSET[entry.name]);
+      if (superset) consider(superset, confidence);
+      return;
+    }
+    if (looksLikeBinaryText(decoded.text)) return;
+    candidates.push({ entry, confidence, text: decoded.text, score: plausibility(decoded.text, language) });
+  };
+  for (const { entry, confidence } of wanted.values()) consider(entry, confidence);
+  candidates.sort((a, b) => compare(a, b, language));
 
-  if (fits) {
-    const strong = confidence >= DETERMINISTIC || (confidence >= STRONG_CONFIDENCE && high >= STRONG_HIGH_BYTES);
-    // An unsure pick of a non-Latin script for bytes that sit alone inside ASCII words is a Western text misread
-    // (French "Ça coûte 5 € à Genève" scores as Windows-1256 at 0.08): Windows-1252 is the better guess.
-    const westernLooking =
-      confidence < GUESS_BELOW &&
-      !WESTERN_TWINS.has(fits.entry.name) &&
-      (westernNearTie(results, confidence) || (!LATIN_SCRIPT_GROUPS.has(fits.entry.group) && isolatedShare(bytes) >= ISOLATED_WESTERN));
-    if ((fits.entry.common && !westernLooking) || strong) {
-      return {
-        ok: true,
-        text: fits.text,
-        encoding: fits.entry.name,
-        basis: confidence < GUESS_BELOW ? 'guessed' : 'detected',
-        confidence: round(confidence),
-      };
+  const whole = (c: Candidate): string | undefined => {
+    if (sample.length === bytes.length) return c.text;
+    const decoded = decodeWith(bytes, c.entry, { locate: false });
+    return decoded.ok && !looksLikeBinaryText(decoded.text) ? decoded.text : undefined;
+  };
+  let best: Candidate | undefined;
+  let text: string | undefined;
+  for (const c of candidates) {
+    text = whole(c);
+    if (text !== undefined) {
+      best = c;
+      break;
     }
   }
-
-  // Nothing common fits with confidence: Windows-1252, if every byte is defined there.
-  const fallback = decodeWith(bytes, WINDOWS_1252);
-  if (fallback.ok && !looksLikeBinaryText(fallback.text)) {
-    const own = results.find((r) => WESTERN_TWINS.has(findEncoding(r.encoding)?.name ?? ''));
-    return { ok: true, text: fallback.text, encoding: WINDOWS_1252.name, basis: 'guessed', confidence: own ? round(own.confidence) : null };
-  }
-  // Windows-1252 does not fit either: the detector's exotic answer is the best there is, still a guess.
-  if (fits) return { ok: true, text: fits.text, encoding: fits.entry.name, basis: 'guessed', confidence: round(confidence) };
-
-  if (named && !entry) {
+  if (!best || text === undefined) {
+    const entry = findEncoding(named);
+    if (named && (!entry || (isEbcdic(entry) && !ebcdic)) && !/^utf/i.test(named)) {
+      return { ok: false, reason: `not valid UTF-8, and it looks like ${named}, an encoding Gloss cannot read; re-save it as UTF-8` };
+    }
+    if (decodeWith(bytes, WINDOWS_1252).ok) return { ok: false, reason: 'binary file (decodes only to control characters, not text)' };
+    const at = firstInvalidUtf8(bytes);
     return {
       ok: false,
-      reason: `not valid UTF-8, and it looks like ${named}, an encoding Gloss cannot read; re-save it as UTF-8`,
+      reason: `not valid UTF-8 (byte ${hex(bytes[at])} at offset ${at}) and not in any encoding Gloss recognises${named ? ` (the best guess, ${named}, does not decode it either)` : ''}; re-save it as UTF-8`,
     };
   }
-  if (fallback.ok || (decoded?.ok ?? false)) {
-    return { ok: false, reason: 'binary file (decodes only to control characters, not text)' };
-  }
-  const at = firstInvalidUtf8(bytes);
+
+  // The same text under several names: Windows-1252 if it is one of them.
+  const chosen = best;
+  const twin = candidates.find((c) => c.entry === WINDOWS_1252 && c !== chosen && c.text === chosen.text);
+  if (twin && whole(twin) === text) best = twin;
+  // The best other reading, worth offering only if it is itself plausible (not "Caf? r?sum?" in Mac Greek).
+  const winner = best;
+  const second = candidates.find((c) => c.text !== winner.text);
+  const gap = second === undefined ? Infinity : keyOf(second, language) - keyOf(winner, language);
+  const runnerUp = gap < OFFER ? second : undefined;
+  const close = gap < CLOSE;
   return {
-    ok: false,
-    reason: `not valid UTF-8 (byte ${hex(bytes[at])} at offset ${at}) and not in any encoding Gloss recognises${named ? ` (the best guess, ${named}, does not decode it either)` : ''}; re-save it as UTF-8`,
+    ok: true,
+    text,
+    encoding: winner.entry.name,
+    basis: winner.confidence < GUESS_BELOW || close ? 'guessed' : 'detected',
+    confidence: round(winner.confidence),
+    ...(runnerUp ? { runnerUp: runnerUp.entry.name } : {}),
   };
+}
+
+/** How much of a file candidates are compared on. */
+const SAMPLE_BYTES = 1 << 20;
+
+/** The file's first `SAMPLE_BYTES`, ending after a line break or space (or an EBCDIC space) where there is one. */
+function sampleOf(bytes: Uint8Array): Uint8Array {
+  if (bytes.length <= SAMPLE_BYTES) return bytes;
+  const floor = SAMPLE_BYTES - (1 << 16);
+  for (const stops of [[0x0a, 0x20], [0x40]]) {
+    for (let i = SAMPLE_BYTES - 1; i >= floor; i--) if (stops.includes(bytes[i])) return bytes.subarray(0, i + 1);
+  }
+  return bytes.subarray(0, SAMPLE_BYTES);
 }
 
 function round(x: number): number {

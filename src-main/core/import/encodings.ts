@@ -1,12 +1,19 @@
 // The encodings Gloss reads: one registry that the detector's answers, an HTML page's declared charset and the
 // analyst's "re-import with encoding…" choice are all resolved against, so a name means the same decoder everywhere.
-// Unicode encodings are decoded strictly by decode.ts; every other one goes through iconv-lite, whose single-byte
-// tables turn an undefined byte into U+FFFD, which is how `decodeWith` recognises "these bytes are not in X".
+// Unicode encodings are decoded strictly by decode.ts; most others go through iconv-lite, whose single-byte tables
+// turn an undefined byte into U+FFFD, which is how `decodeWith` recognises "these bytes are not in X". Where
+// iconv-lite lacks an encoding or maps it wrongly, another decoder stands in, named by a prefix of `decoder`:
+//   - `whatwg:` the WHATWG TextDecoder (full ICU in Node 24): ISO-2022-JP, and Mac OS Roman, whose 0xDB is "€"
+//     (Apple's mapping since Mac OS 8.5, 1998; iconv-lite's macintosh table still has the older "¤");
+//   - `table:` a 256-character table of our own (ebcdicTables.ts): the EBCDIC code pages;
+//   - `johab`, `iso-2022-kr`: koreanDecoders.ts.
 import iconv from 'iconv-lite';
 import type { EncodingOption } from '../../contract/types';
+import { CP037, CP1026, CP1140, CP273, CP424, CP500, CP875 } from './ebcdicTables';
+import { decodeIso2022Kr, decodeJohab } from './koreanDecoders';
 
 export interface EncodingEntry extends EncodingOption {
-  /** The name iconv-lite (or, for ISO-2022-JP, the WHATWG TextDecoder) knows it by. */
+  /** The name iconv-lite knows it by, or another decoder (see the top of this file). */
   decoder: string;
   /** Other spellings, as chardet, HTML pages and Python write them (compared after `normaliseName`). */
   aliases: string[];
@@ -52,7 +59,7 @@ export const ENCODINGS: readonly EncodingEntry[] = [
   e('Windows-1252', 'Western (Windows-1252)', 'Western European', 'windows1252', ['windows1252', 'cp1252', 'xcp1252', 'ansi'], true),
   e('ISO-8859-1', 'Western (ISO-8859-1, Latin-1)', 'Western European', 'iso88591', ['iso88591', 'latin1', 'l1', 'iso885911987', 'cp819', 'ibm819'], true),
   e('ISO-8859-15', 'Western (ISO-8859-15, Latin-9)', 'Western European', 'iso885915', ['iso885915', 'latin9', 'l9'], true),
-  e('MacRoman', 'Western (Mac OS Roman)', 'Western European', 'macroman', ['macroman', 'macintosh', 'xmacroman']),
+  e('MacRoman', 'Western (Mac OS Roman)', 'Western European', 'whatwg:macintosh', ['macroman', 'macintosh', 'xmacroman', 'csmacintosh', 'mac']),
   e('IBM850', 'Western (DOS, IBM850)', 'Western European', 'cp850', ['cp850', 'ibm850', '850']),
   e('IBM858', 'Western (DOS with euro, IBM858)', 'Western European', 'cp858', ['cp858', 'ibm858', '858']),
   e('IBM437', 'US (DOS, IBM437)', 'Western European', 'cp437', ['cp437', 'ibm437', '437']),
@@ -65,6 +72,10 @@ export const ENCODINGS: readonly EncodingEntry[] = [
   e('ISO-8859-3', 'South European (ISO-8859-3)', 'Western European', 'iso88593', ['iso88593', 'latin3']),
   e('ISO-8859-10', 'Nordic (ISO-8859-10)', 'Western European', 'iso885910', ['iso885910', 'latin6']),
   e('HP-Roman8', 'Western (HP Roman-8)', 'Western European', 'hproman8', ['hproman8', 'roman8']),
+  e('IBM037', 'Western (EBCDIC US/Canada, IBM037)', 'Western European', 'table:cp037', ['cp037', 'ibm037', 'ibm37', 'cp37', 'ebcdiccpus', 'ebcdiccpca', 'ebcdiccpnl', 'ebcdiccpwt', 'csibm037']),
+  e('IBM1140', 'Western (EBCDIC US/Canada with euro, IBM1140)', 'Western European', 'table:cp1140', ['cp1140', 'ibm1140', 'ccsid01140']),
+  e('IBM500', 'Western (EBCDIC International, IBM500)', 'Western European', 'table:cp500', ['cp500', 'ibm500', 'ebcdiccpbe', 'ebcdiccpch', 'csibm500']),
+  e('IBM273', 'German (EBCDIC, IBM273)', 'Western European', 'table:cp273', ['cp273', 'ibm273', 'csibm273']),
 
   e('Windows-1250', 'Central European (Windows-1250)', 'Central European', 'windows1250', ['windows1250', 'cp1250', 'xcp1250'], true),
   e('ISO-8859-2', 'Central European (ISO-8859-2, Latin-2)', 'Central European', 'iso88592', ['iso88592', 'latin2', 'l2'], true),
@@ -81,6 +92,8 @@ export const ENCODINGS: readonly EncodingEntry[] = [
   e('MacCyrillic', 'Cyrillic (Mac OS)', 'Cyrillic', 'maccyrillic', ['maccyrillic', 'xmaccyrillic']),
   e('IBM855', 'Cyrillic (DOS, IBM855)', 'Cyrillic', 'cp855', ['cp855', 'ibm855']),
   e('CP1125', 'Ukrainian (DOS, CP1125)', 'Cyrillic', 'cp1125', ['cp1125', 'ibm1125']),
+  e('KZ-1048', 'Kazakh (KZ-1048)', 'Cyrillic', 'rk1048', ['kz1048', 'rk1048', 'strk10482002', 'cskz1048']),
+  e('PTCP154', 'Kazakh (PTCP154, Cyrillic Asian)', 'Cyrillic', 'pt154', ['ptcp154', 'pt154', 'cp154', 'cyrillicasian', 'csptcp154']),
 
   e('Windows-1256', 'Arabic (Windows-1256)', 'Arabic', 'windows1256', ['windows1256', 'cp1256', 'xcp1256'], true),
   e('ISO-8859-6', 'Arabic (ISO-8859-6)', 'Arabic', 'iso88596', ['iso88596', 'arabic', 'asmo708', 'iso88596e', 'iso88596i'], true),
@@ -91,17 +104,20 @@ export const ENCODINGS: readonly EncodingEntry[] = [
   e('ISO-8859-8', 'Hebrew (ISO-8859-8)', 'Hebrew', 'iso88598', ['iso88598', 'hebrew', 'iso88598i', 'iso88598e', 'logical', 'visual'], true),
   e('IBM862', 'Hebrew (DOS, IBM862)', 'Hebrew', 'cp862', ['cp862', 'ibm862']),
   e('CP856', 'Hebrew (DOS, CP856)', 'Hebrew', 'cp856', ['cp856']),
+  e('IBM424', 'Hebrew (EBCDIC, IBM424)', 'Hebrew', 'table:cp424', ['cp424', 'ibm424', 'ebcdiccphe', 'csibm424']),
 
   e('Windows-1253', 'Greek (Windows-1253)', 'Greek', 'windows1253', ['windows1253', 'cp1253']),
   e('ISO-8859-7', 'Greek (ISO-8859-7)', 'Greek', 'iso88597', ['iso88597', 'greek', 'greek8']),
   e('MacGreek', 'Greek (Mac OS)', 'Greek', 'macgreek', ['macgreek', 'xmacgreek']),
   e('IBM737', 'Greek (DOS, IBM737)', 'Greek', 'cp737', ['cp737', 'ibm737']),
   e('IBM869', 'Greek (DOS, IBM869)', 'Greek', 'cp869', ['cp869', 'ibm869']),
+  e('IBM875', 'Greek (EBCDIC, IBM875)', 'Greek', 'table:cp875', ['cp875', 'ibm875']),
 
   e('Windows-1254', 'Turkish (Windows-1254)', 'Turkish', 'windows1254', ['windows1254', 'cp1254']),
   e('ISO-8859-9', 'Turkish (ISO-8859-9, Latin-5)', 'Turkish', 'iso88599', ['iso88599', 'latin5']),
   e('MacTurkish', 'Turkish (Mac OS)', 'Turkish', 'macturkish', ['macturkish', 'xmacturkish']),
   e('IBM857', 'Turkish (DOS, IBM857)', 'Turkish', 'cp857', ['cp857', 'ibm857']),
+  e('IBM1026', 'Turkish (EBCDIC, IBM1026)', 'Turkish', 'table:cp1026', ['cp1026', 'ibm1026', 'csibm1026']),
 
   e('Windows-1257', 'Baltic (Windows-1257)', 'Baltic', 'windows1257', ['windows1257', 'cp1257']),
   e('ISO-8859-13', 'Baltic (ISO-8859-13)', 'Baltic', 'iso885913', ['iso885913', 'latin7']),
@@ -110,12 +126,14 @@ export const ENCODINGS: readonly EncodingEntry[] = [
 
   e('Shift_JIS', 'Japanese (Shift_JIS / Windows-31J)', 'Japanese', 'shiftjis', ['shiftjis', 'sjis', 'cp932', 'windows31j', 'mskanji', 'xsjis', 'shiftjis2004', 'shiftjisx0213', 'ms932'], true),
   e('EUC-JP', 'Japanese (EUC-JP)', 'Japanese', 'eucjp', ['eucjp', 'eucjis2004', 'eucjisx0213', 'xeucjp']),
-  e('ISO-2022-JP', 'Japanese (ISO-2022-JP)', 'Japanese', 'iso-2022-jp', ['iso2022jp', 'iso2022jp2', 'iso2022jpext', 'iso2022jp2004', 'csiso2022jp']),
+  e('ISO-2022-JP', 'Japanese (ISO-2022-JP)', 'Japanese', 'whatwg:iso-2022-jp', ['iso2022jp', 'iso2022jp2', 'iso2022jpext', 'iso2022jp2004', 'csiso2022jp']),
 
   e('GB18030', 'Chinese Simplified (GB18030 / GBK / GB2312)', 'Chinese', 'gb18030', ['gb18030', 'gbk', 'gb2312', 'cp936', 'euccn', 'xgbk', 'hzgb2312']),
   e('Big5', 'Chinese Traditional (Big5 / Big5-HKSCS)', 'Chinese', 'big5hkscs', ['big5', 'big5hkscs', 'cp950', 'xxbig5', 'cnbig5']),
 
   e('EUC-KR', 'Korean (EUC-KR / Windows-949)', 'Korean', 'cp949', ['euckr', 'cp949', 'uhc', 'ksc56011987', 'windows949', 'ksc5601']),
+  e('Johab', 'Korean (Johab)', 'Korean', 'johab', ['johab', 'cp1361', 'ms1361']),
+  e('ISO-2022-KR', 'Korean (ISO-2022-KR)', 'Korean', 'iso-2022-kr', ['iso2022kr', 'csiso2022kr']),
 
   e('TIS-620', 'Thai (TIS-620)', 'Thai', 'tis620', ['tis620', 'iso885911', 'thai']),
   e('Windows-874', 'Thai (Windows-874)', 'Thai', 'windows874', ['windows874', 'cp874']),
@@ -151,18 +169,12 @@ export type DecodeWithResult = { ok: true; text: string } | { ok: false; reason:
  * invalid multi-byte sequence) makes the result an error naming its offset, so no text is ever stored with U+FFFD
  * standing in for something Gloss failed to read. A leading byte order mark of the same encoding is dropped.
  */
-export function decodeWith(bytes: Uint8Array, entry: EncodingEntry): DecodeWithResult {
-  if (entry.decoder === 'iso-2022-jp') {
-    try {
-      return { ok: true, text: new TextDecoder('iso-2022-jp', { fatal: true }).decode(bytes) };
-    } catch {
-      return { ok: false, reason: `the bytes are not valid ${entry.name}` };
-    }
-  }
+export function decodeWith(bytes: Uint8Array, entry: EncodingEntry, options: { locate?: boolean } = {}): DecodeWithResult {
   if (UNICODE_ENCODINGS.has(entry.name)) return decodeUnicode(bytes, entry.name);
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), entry.decoder, { stripBOM: false });
-  const bad = text.indexOf('\uFFFD');
-  if (bad >= 0) {
+  const text = decodeLoosely(bytes, entry);
+  if (text.includes('\uFFFD')) {
+    // Finding the byte takes a bisection; detection, trying many encodings, does not need it.
+    if (options.locate === false) return { ok: false, reason: `the bytes are not all defined in ${entry.name}` };
     const at = byteOffsetOfFirstUndefined(bytes, entry);
     const where = at === undefined ? '' : ` (byte 0x${bytes[at].toString(16).padStart(2, '0').toUpperCase()} at offset ${at})`;
     return { ok: false, reason: `the bytes are not all defined in ${entry.name}${where}` };
@@ -170,10 +182,41 @@ export function decodeWith(bytes: Uint8Array, entry: EncodingEntry): DecodeWithR
   return { ok: true, text };
 }
 
+const TABLES: Record<string, string> = { cp037: CP037, cp1140: CP1140, cp273: CP273, cp500: CP500, cp1026: CP1026, cp875: CP875, cp424: CP424 };
+
+/** Decodes with U+FFFD for every byte (or sequence) the encoding does not define. */
+function decodeLoosely(bytes: Uint8Array, entry: EncodingEntry): string {
+  const { decoder } = entry;
+  if (decoder.startsWith('whatwg:')) return new TextDecoder(decoder.slice(7)).decode(bytes);
+  if (decoder.startsWith('table:')) {
+    const table = TABLES[decoder.slice(6)];
+    const codes = new Uint16Array(bytes.length);
+    for (let i = 0; i < bytes.length; i++) codes[i] = table.charCodeAt(bytes[i]);
+    return new TextDecoder('utf-16le').decode(codes);
+  }
+  if (decoder === 'johab') return decodeJohab(bytes);
+  if (decoder === 'iso-2022-kr') return decodeIso2022Kr(bytes);
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), decoder, { stripBOM: false });
+}
+
+/** Whether `entry` has a decoder here (every registry entry must). */
+export function hasDecoder(entry: EncodingEntry): boolean {
+  const { decoder } = entry;
+  if (decoder.startsWith('whatwg:')) {
+    try {
+      new TextDecoder(decoder.slice(7));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  if (decoder.startsWith('table:')) return TABLES[decoder.slice(6)]?.length === 256;
+  return decoder === 'johab' || decoder === 'iso-2022-kr' || iconv.encodingExists(decoder);
+}
+
 /** Finds the first byte a single-byte table leaves undefined; for multi-byte encodings, a bisection over prefixes. */
 function byteOffsetOfFirstUndefined(bytes: Uint8Array, entry: EncodingEntry): number | undefined {
-  const decodeHas = (end: number) =>
-    iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, end), entry.decoder, { stripBOM: false }).includes('\uFFFD');
+  const decodeHas = (end: number) => decodeLoosely(bytes.subarray(0, end), entry).includes('\uFFFD');
   // The shortest prefix whose decoding contains U+FFFD ends just after the offending byte (an incomplete
   // multi-byte sequence at the very end of a prefix also yields U+FFFD, so this lands on or near the culprit).
   let lo = 1;

@@ -171,6 +171,7 @@ export async function importSources(project: Project, sources: ImportSource[], o
           encoding: outcome.encoding,
           ...(outcome.guessed ? { encodingGuessed: true } : {}),
           ...(notesOf.has(outcome.file) ? { notes: notesOf.get(outcome.file) } : {}),
+          ...(outcome.guessed && outcome.runnerUp ? { encodingRunnerUp: outcome.runnerUp } : {}),
         });
       } else if (outcome.kind === 'skipped') report.skipped.push({ file: outcome.file, reason: outcome.reason, articleId: outcome.articleId });
       else report.rejected.push({ file: outcome.file, reason: outcome.reason });

@@ -48,6 +48,8 @@ export interface ArticleContent {
   encoding: string;
   encodingBasis: EncodingBasis;
   encodingConfidence: number | null;
+  /** The encoding that came second in detection (see Article.encodingRunnerUp). */
+  encodingRunnerUp: string | null;
   hadBom: boolean;
   originalLineEndings: string;
   normalizedToNfc: boolean;
@@ -97,6 +99,7 @@ export function contentFromBytes(bytes: Uint8Array, kind: SourceKind, sourceFile
     encoding: decoded.encoding,
     encodingBasis: decoded.basis,
     encodingConfidence: decoded.confidence,
+    encodingRunnerUp: decoded.runnerUp ?? null,
     hadBom: decoded.hadBom,
     originalLineEndings: sourceLineEndings,
     normalizedToNfc,
@@ -155,6 +158,7 @@ function contentFromDocument(kind: 'docx' | 'pdf' | 'rtf', sourceFile: string, r
     encoding: result.encoding,
     encodingBasis: result.basis,
     encodingConfidence: null,
+    encodingRunnerUp: null,
     hadBom: false,
     // Documents have paragraphs, not line endings: the text is built with LF.
     originalLineEndings: 'none',

@@ -45,10 +45,11 @@ export class ArticleSourceStore {
     this.countStmt = db.prepare(`SELECT count(*) AS total,
         coalesce(sum(CASE WHEN "end" > @length OR text IS NOT substr(@text, start + 1, "end" - start) THEN 1 ELSE 0 END), 0) AS affected
       FROM codings WHERE article_id = @id`);
+    // A hand-chosen encoding settles the question: the runner-up of the detection is no longer offered.
     this.setEncodingStmt = db.prepare(`UPDATE articles SET encoding = @encoding, encoding_basis = @encodingBasis,
-      encoding_confidence = @encodingConfidence, had_bom = @hadBom WHERE id = @id`);
+      encoding_confidence = @encodingConfidence, encoding_runner_up = NULL, had_bom = @hadBom WHERE id = @id`);
     this.replaceStmt = db.prepare(`UPDATE articles SET text = @text, length = @length, content_hash = @contentHash, title = @title,
-      encoding = @encoding, encoding_basis = @encodingBasis, encoding_confidence = @encodingConfidence, had_bom = @hadBom,
+      encoding = @encoding, encoding_basis = @encodingBasis, encoding_confidence = @encodingConfidence, encoding_runner_up = NULL, had_bom = @hadBom,
       original_line_endings = @originalLineEndings, normalized_to_nfc = @normalizedToNfc WHERE id = @id`);
     this.permitStmt = db.prepare('INSERT INTO article_text_permits (article_id) VALUES (?)');
     this.unpermitStmt = db.prepare('DELETE FROM article_text_permits WHERE article_id = ?');

@@ -20,6 +20,8 @@ export interface NewArticle {
   /** How the encoding was decided (default 'unknown'). */
   encodingBasis?: EncodingBasis;
   encodingConfidence?: number | null;
+  /** The encoding that came second, for a detected or guessed one. */
+  encodingRunnerUp?: string | null;
   /** The file's original bytes, kept so the article can be re-decoded with another encoding. */
   source?: ArticleSource;
 }
@@ -50,7 +52,7 @@ const SUMMARY_COLUMNS = `a.id, a.title, a.source_file AS sourceFile, a.imported_
 
 const DETAIL_COLUMNS = `a.text, a.content_hash AS contentHash, a.had_bom AS hadBom,
   a.original_line_endings AS originalLineEndings, a.normalized_to_nfc AS normalizedToNfc,
-  a.encoding_basis AS encodingBasis, a.encoding_confidence AS encodingConfidence,
+  a.encoding_basis AS encodingBasis, a.encoding_confidence AS encodingConfidence, a.encoding_runner_up AS encodingRunnerUp,
   EXISTS (SELECT 1 FROM article_sources s WHERE s.article_id = a.id) AS hasSourceBytes,
   (SELECT s.kind FROM article_sources s WHERE s.article_id = a.id) AS sourceKind,
   (SELECT s.notes FROM article_sources s WHERE s.article_id = a.id) AS importNotes`;
@@ -96,9 +98,9 @@ export class ArticleStore {
   constructor(private readonly db: Database) {
     this.insertStmt = db.prepare(`INSERT INTO articles
       (title, source_file, imported_at, content_hash, encoding, had_bom, original_line_endings, normalized_to_nfc, text, length,
-       encoding_basis, encoding_confidence)
+       encoding_basis, encoding_confidence, encoding_runner_up)
       VALUES (@title, @sourceFile, @importedAt, @contentHash, @encoding, @hadBom, @originalLineEndings, @normalizedToNfc, @text, @length,
-       @encodingBasis, @encodingConfidence)`);
+       @encodingBasis, @encodingConfidence, @encodingRunnerUp)`);
     this.insertSourceStmt = db.prepare(`INSERT INTO article_sources (article_id, kind, bytes, byte_length, sha256, import_encoding, notes)
       VALUES (?, ?, ?, ?, ?, ?, ?)`);
     this.byHashStmt = db.prepare('SELECT id, title FROM articles WHERE content_hash = ?');
@@ -112,7 +114,7 @@ export class ArticleStore {
 
   /** Inserts the article and, when given, its source bytes: both or neither (a savepoint inside a batch). */
   insert(article: NewArticle): number {
-    const { source, encodingBasis, encodingConfidence, ...fields } = article;
+    const { source, encodingBasis, encodingConfidence, encodingRunnerUp, ...fields } = article;
     return this.db.transaction(() => {
       const result = this.insertStmt.run({
         ...fields,
@@ -121,6 +123,7 @@ export class ArticleStore {
         normalizedToNfc: article.normalizedToNfc ? 1 : 0,
         encodingBasis: encodingBasis ?? 'unknown',
         encodingConfidence: encodingConfidence ?? null,
+        encodingRunnerUp: encodingRunnerUp ?? null,
       });
       const id = Number(result.lastInsertRowid);
       if (source) {

@@ -34,7 +34,8 @@ export function ArticleDetailsDialog({ article: summary, onClose }: { article: A
   const { articlesVersion, project } = useAppStore();
   const [article, setArticle] = useState<Article | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
-  const [redecoding, setRedecoding] = useState(false);
+  // true: the picker; 'runner-up': straight to decoding with the encoding that came second.
+  const [redecoding, setRedecoding] = useState<boolean | 'runner-up'>(false);
 
   // Fetched afresh (and again after a re-decode or rename), since the list row carries only the summary.
   useEffect(() => {
@@ -49,7 +50,15 @@ export function ArticleDetailsDialog({ article: summary, onClose }: { article: A
   }, [summary.id, articlesVersion]);
 
   if (redecoding && article) {
-    return <RedecodeDialog article={article} onClose={() => setRedecoding(false)} onDone={(a) => (setArticle(a), setRedecoding(false))} />;
+    return (
+      <RedecodeDialog
+        article={article}
+        suggested={redecoding === 'runner-up' ? (article.encodingRunnerUp ?? undefined) : undefined}
+        run={redecoding === 'runner-up'}
+        onClose={() => setRedecoding(false)}
+        onDone={(a) => (setArticle(a), setRedecoding(false))}
+      />
+    );
   }
 
   const shown = article ?? summary;
@@ -106,6 +115,14 @@ export function ArticleDetailsDialog({ article: summary, onClose }: { article: A
           <dd className="details-hint" data-testid="detail-encoding-hint">
             Gloss was not sure of this file’s encoding. If the text shows odd characters (such as Ã© or â€™ where é or ’ belong, or
             question marks), re-import it with another encoding.
+            {article.encodingRunnerUp && article.hasSourceBytes && (
+              <>
+                {' '}
+                <button type="button" className="link" data-testid="redecode-runner-up" onClick={() => setRedecoding('runner-up')}>
+                  Try {article.encodingRunnerUp}, the next best
+                </button>
+              </>
+            )}
           </dd>
         )}
         <dt>Byte order mark</dt>

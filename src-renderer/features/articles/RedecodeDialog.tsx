@@ -8,6 +8,10 @@ import { useUndoHistory } from '../../app/UndoHistory';
 
 interface RedecodeDialogProps {
   article: Article;
+  /** The encoding to select first (the detector's runner-up); otherwise the runner-up if any, else the current one. */
+  suggested?: string;
+  /** Decode with `suggested` at once (the one-click "try the next best"): the preview or the result is shown. */
+  run?: boolean;
   /** Back to the details, nothing changed. */
   onClose(): void;
   /** The article was re-decoded (or relabelled); it is passed as it now is. */
@@ -28,11 +32,13 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
  * The first call (without confirm) either applies a harmless change (same text: a new label; no codings: new text)
  * or returns a preview of what the analyst would lose, which they confirm here before the second call.
  */
-export function RedecodeDialog({ article, onClose, onDone }: RedecodeDialogProps) {
+export function RedecodeDialog({ article, suggested, run: runAtOnce, onClose, onDone }: RedecodeDialogProps) {
   const { attempt } = useAppStore();
   const { refreshAll } = useUndoHistory();
   const [options, setOptions] = useState<EncodingOption[] | null>(null);
-  const [chosen, setChosen] = useState(article.encoding);
+  // A guessed article opens on the encoding that came second: the likeliest fix, one Enter away.
+  const first = suggested ?? (article.encodingBasis === 'guessed' ? article.encodingRunnerUp : null) ?? article.encoding;
+  const [chosen, setChosen] = useState(first);
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const listRef = useRef<HTMLSelectElement>(null);
   const previousEncoding = article.encoding;
@@ -41,10 +47,10 @@ export function RedecodeDialog({ article, onClose, onDone }: RedecodeDialogProps
     void attempt(() => api['articles.encodings']({})).then((r) => {
       if (!r) return;
       setOptions(r.encodings);
-      const current = r.encodings.find((o) => same(o.name, article.encoding));
+      const current = r.encodings.find((o) => same(o.name, first)) ?? r.encodings.find((o) => same(o.name, article.encoding));
       if (current) setChosen(current.name);
     });
-  }, [attempt, article.encoding]);
+  }, [attempt, article.encoding, first]);
   // The list arrives after the dialog opened (and took focus); hand focus to it, on the current encoding.
   const loaded = options !== null;
   useEffect(() => {
@@ -81,6 +87,14 @@ export function RedecodeDialog({ article, onClose, onDone }: RedecodeDialogProps
     const updated = await api['articles.get']({ id: article.id }).catch(() => article);
     setStep({ kind: 'done', result, article: updated });
   };
+
+  // The one-click "try the next best": decode with the suggested encoding as soon as the dialog opens.
+  const ranAtOnce = useRef(false);
+  useEffect(() => {
+    if (!runAtOnce || ranAtOnce.current) return;
+    ranAtOnce.current = true;
+    void run(false); // once, on opening: the ref keeps later renders from running it again
+  }, [runAtOnce]);
 
   if (step.kind === 'preview') {
     const { result } = step;
@@ -183,6 +197,7 @@ export function RedecodeDialog({ article, onClose, onDone }: RedecodeDialogProps
                 <option key={o.name} value={o.name}>
                   {o.label}
                   {same(o.name, article.encoding) ? ' — current' : ''}
+                  {article.encodingRunnerUp && same(o.name, article.encodingRunnerUp) && !same(o.name, article.encoding) ? ' — next best guess' : ''}
                 </option>
               ))}
             </optgroup>
