@@ -157,3 +157,27 @@ export async function cliKilledAfter(args: string[], delayMs: number): Promise<C
   clearTimeout(timer);
   return { ...result, killed: killed && result.signal === 'SIGKILL' };
 }
+
+/**
+ * Starts the CLI and SIGKILLs it the moment `committed()` (read from the project by another connection, as any
+ * reader would see it) says the run is part way: so a kill lands between two commits however slow or fast the
+ * machine is, instead of at a guessed time.
+ */
+export async function cliKilledWhen(args: string[], partWay: () => boolean, pollMs = 1): Promise<CliResult & { killed: boolean }> {
+  const { child, done } = startNode([builtCli, ...args], { timeoutMs: 120_000 });
+  let killed = false;
+  let running = true;
+  void done.then(() => (running = false));
+  while (running && !killed) {
+    let seen = false;
+    try {
+      seen = partWay();
+    } catch {
+      // The file may be mid-creation or locked for a moment; look again.
+    }
+    if (seen && child.exitCode === null && child.signalCode === null) killed = child.kill('SIGKILL');
+    else await new Promise((r) => setTimeout(r, pollMs));
+  }
+  const result = await done;
+  return { ...result, killed: killed && result.signal === 'SIGKILL' };
+}

@@ -19,7 +19,7 @@ import { ArticleStore, type NewArticle } from '../../src-main/core/store/Article
 import { Project } from '../../src-main/core/store/Project';
 import { ProjectLock } from '../../src-main/core/store/projectLock';
 import { builtCli, newProject, tempDir, writeFiles } from './helpers';
-import { cli, cliKilledAfter, seeded, writeNewsCorpus, type CorpusFile } from './trust-corpus';
+import { cli, cliKilledAfter, cliKilledWhen, seeded, writeNewsCorpus, type CorpusFile } from './trust-corpus';
 import { builtOrSkip } from './built';
 
 const SEED = Number(process.env.GLOSS_CRASH_SEED ?? 20260521);
@@ -185,21 +185,23 @@ describe('SIGKILL during import and export', { skip: notBuilt }, () => {
       history.push(`${run.killed ? `killed at ${delay} ms` : 'finished'}: ${n - 3} imported`);
     }
     // If no kill of the sequence happened to land between the two batches' commits (its moments are spread over a
-    // whole calibrated run, and on a busy or idle machine later runs may be much slower or faster), look for that
-    // moment on fresh copies of the project as it was: kill later when nothing was committed, earlier when all was.
-    // Every kill judged by what it left committed, so this ends as soon as one left the folder partly imported.
-    let lo = 0;
-    let hi = fullMs * 1.1;
-    for (let probe = 0; probe < 12 && partial === 0; probe++) {
-      const delay = Math.round((lo + hi) / 2);
+    // whole calibrated run, and on a busy machine run times vary more than the gap between two commits), kill fresh
+    // copies of the project as it was at the moment a reader sees the first batch committed and not the second.
+    for (let probe = 0; probe < 5 && partial === 0; probe++) {
       const copy = copyAsLeft(pristine, join(dir, 'probe'));
-      const run = await cliKilledAfter(['import', copy, corpusDir, '--json'], delay);
+      const run = await cliKilledWhen(['import', copy, corpusDir, '--json'], () => {
+        const reader = new Database(copy, { readonly: true, fileMustExist: true });
+        try {
+          const n = reader.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+          return n > 3 && n < 3 + distinctCorpus;
+        } finally {
+          reader.close();
+        }
+      });
       assert.equal(run.timedOut, false, `probe ${probe} hung`);
-      const n = checkProject(copyAsLeft(copy, join(dir, 'probe-check')), expected, `after probe ${probe} (killed after ${delay} ms, seed ${SEED})`);
-      history.push(`probe ${run.killed ? `killed at ${delay} ms` : 'finished'}: ${n - 3} imported`);
+      const n = checkProject(copyAsLeft(copy, join(dir, 'probe-check')), expected, `after probe ${probe} (killed when part way, seed ${SEED})`);
+      history.push(`probe ${run.killed ? 'killed part way' : 'finished'}: ${n - 3} imported`);
       if (n > 3 && n < 3 + distinctCorpus) partial++;
-      else if (n === 3) lo = delay;
-      else hi = delay;
     }
     t.diagnostic(`full import ${Math.round(fullMs)} ms; ${killed} of ${KILLS} runs killed; ${history.join('; ')}`);
     // The harness must actually have interrupted an import mid-run, judged by what the project holds (some but not

@@ -119,21 +119,23 @@ describe('upload batches (browser imports)', () => {
       planBatches([picked('a.txt', 10), big, picked('b.txt', 10)], 100, 100).map((b) => b.map((f) => f.name)),
       [['a.txt'], ['big.txt'], ['b.txt']],
     );
-    const pdf = picked('report.pdf', 40 * 1024 * 1024);
-    assert.equal(isTextFileName('report.pdf'), false);
-    assert.deepEqual(planBatches([picked('a.txt', 10), pdf, picked('b.txt', 10)], 100, 100).length, 1);
+    // A spreadsheet is not a type Gloss imports: it is sent empty, and its rejection still reaches the report.
+    const sheet = picked('report.xlsx', 40 * 1024 * 1024);
+    assert.equal(isTextFileName('report.xlsx'), false);
+    assert.deepEqual(planBatches([picked('a.txt', 10), sheet, picked('b.txt', 10)], 100, 100).length, 1);
   });
 
   test('a text file over the limit is named too large, with sizes in MB', () => {
     assert.equal(isTooLarge(picked('huge.txt', MAX_FILE_BYTES + 1)), true);
     assert.equal(isTooLarge(picked('fits.txt', MAX_FILE_BYTES)), false);
-    assert.equal(isTooLarge(picked('huge.pdf', MAX_FILE_BYTES + 1)), false, 'refused for its type, not its size');
+    assert.equal(isTooLarge(picked('huge.pdf', MAX_FILE_BYTES + 1)), true, 'a PDF is imported, so its size counts');
+    assert.equal(isTooLarge(picked('huge.xlsx', MAX_FILE_BYTES + 1)), false, 'refused for its type, not its size');
     assert.equal(tooLargeReason(65 * 1024 * 1024), 'file too large (65.0 MB; Gloss imports text files up to 64 MB)');
   });
 
   test('property: batches keep every file once, in order, within both limits (a lone oversized file excepted)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom('x.txt', 'y.html', 'z.pdf'), fc.nat({ max: 300 })), { maxLength: 40 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 600 }), (specs, maxFiles, maxBytes) => {
+      fc.property(fc.array(fc.tuple(fc.constantFrom('x.txt', 'y.html', 'z.pdf', 'w.xlsx'), fc.nat({ max: 300 })), { maxLength: 40 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 600 }), (specs, maxFiles, maxBytes) => {
         const files = specs.map(([n, size], i) => picked(`${i}-${n}`, size));
         const batches = planBatches(files, maxFiles, maxBytes);
         assert.deepEqual(batches.flat(), files);
