@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { api } from '../../api/api';
+import { useState } from 'react';
+import { touches, useCall } from '../../api/query';
 import type { Article, ArticleSummary, EncodingBasis } from '../../../src-main/contract/types';
 import { Dialog } from '../../app/Dialog';
 import { formatDateTime, formatNumber, plural } from '../../app/format';
@@ -28,25 +28,16 @@ const LINE_ENDINGS: Record<string, string> = {
 };
 
 export function ArticleDetailsDialog({ article: summary, onClose }: { article: ArticleSummary; onClose(): void }) {
-  const { articlesVersion, project } = useAppStore();
-  const [article, setArticle] = useState<Article | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
+  const { project } = useAppStore();
   const [redecoding, setRedecoding] = useState(false);
-
-  // Fetched afresh (and again after a re-decode or rename), since the list row carries only the summary.
-  useEffect(() => {
-    let current = true;
-    api['articles.get']({ id: summary.id }).then(
-      (a) => current && setArticle(a),
-      (err: unknown) => current && setFailed((err as Error).message),
-    );
-    return () => {
-      current = false;
-    };
-  }, [summary.id, articlesVersion]);
+  // Fetched afresh (and again after a re-decode or rename, here or in another window), since the list row carries
+  // only the summary.
+  const load = useCall('articles.get', { id: summary.id }, { invalidatedBy: touches(['articles'], { articleId: summary.id }) });
+  const article: Article | null = load.data ?? null;
+  const failed = load.error?.message ?? null;
 
   if (redecoding && article) {
-    return <RedecodeDialog article={article} onClose={() => setRedecoding(false)} onDone={(a) => (setArticle(a), setRedecoding(false))} />;
+    return <RedecodeDialog article={article} onClose={() => setRedecoding(false)} onDone={() => setRedecoding(false)} />;
   }
 
   const shown = article ?? summary;

@@ -4,7 +4,6 @@ import type { Article, EncodingOption, RedecodeResult } from '../../../src-main/
 import { Dialog } from '../../app/Dialog';
 import { plural } from '../../app/format';
 import { useAppStore } from '../../app/store';
-import { useUndoHistory } from '../../app/UndoHistory';
 
 interface RedecodeDialogProps {
   article: Article;
@@ -30,7 +29,6 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
  */
 export function RedecodeDialog({ article, onClose, onDone }: RedecodeDialogProps) {
   const { attempt } = useAppStore();
-  const { refreshAll } = useUndoHistory();
   const [options, setOptions] = useState<EncodingOption[] | null>(null);
   const [chosen, setChosen] = useState(article.encoding);
   const [step, setStep] = useState<Step>({ kind: 'choose' });
@@ -77,7 +75,6 @@ export function RedecodeDialog({ article, onClose, onDone }: RedecodeDialogProps
       setStep({ kind: 'preview', result });
       return;
     }
-    await refreshAll();
     const updated = await api['articles.get']({ id: article.id }).catch(() => article);
     setStep({ kind: 'done', result, article: updated });
   };

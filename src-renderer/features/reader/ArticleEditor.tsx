@@ -31,6 +31,8 @@ import { SelectionHighlightPlugin } from './plugins/SelectionHighlightPlugin';
 import { NewSelectionOnPressPlugin } from './plugins/NewSelectionOnPressPlugin';
 import { SelectionToOffsetsPlugin } from './plugins/SelectionToOffsetsPlugin';
 import { SpanKeyboardPlugin } from './plugins/SpanKeyboardPlugin';
+import { readerSelection } from '../../app/selection';
+import { refetchCodes, useCodes } from '../codebook/useCodes';
 
 interface ArticleEditorProps {
   article: Article;
@@ -50,7 +52,8 @@ export function ArticleEditor({ article, codings }: ArticleEditorProps) {
 
 function ReaderSurface({ article, doc, codings }: { article: Article; doc: ArticleDoc; codings: ArticleCodings }) {
   const [editor] = useLexicalComposerContext();
-  const { codes, refreshCodes, readerSelection, attempt } = useAppStore();
+  const { attempt } = useAppStore();
+  const codes = useCodes();
   const positions = useMemo(() => new TextPositions(editor, doc), [editor, doc]);
   const { domVersion, onDomChange } = useDomChanges(editor, positions);
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
@@ -75,7 +78,8 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
 
   const openPicker = useCallback(
     (query: string, span?: CodePointSpan) => {
-      const target = span ?? (readerSelection?.articleId === article.id ? readerSelection : null);
+      const selected = readerSelection.get();
+      const target = span ?? (selected?.articleId === article.id ? selected : null);
       if (!target) return;
       // The picker opens under the last line of the passage, where the analyst's eyes already are.
       const { start16, end16 } = doc.utf16Range(target.start, target.end);
@@ -84,7 +88,7 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
       const anchor = last ? { left: last.left, top: last.top, bottom: last.bottom } : { left: 200, top: 120, bottom: 140 };
       setPicker({ query, anchor, span: { start: target.start, end: target.end, text: target.text } });
     },
-    [readerSelection, article.id, doc, positions],
+    [article.id, doc, positions],
   );
 
   // After coding from the picker, the text gets focus back with the passage still selected, ready for another code.
@@ -116,10 +120,10 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
       returnToText();
       const code = await attempt(() => api['codes.create']({ name, parentId: parent?.id ?? null }));
       if (!code) return;
-      await refreshCodes();
+      await refetchCodes();
       await applyCode(code.id, span);
     },
-    [returnToText, attempt, refreshCodes, applyCode],
+    [returnToText, attempt, applyCode],
   );
 
   const value = useMemo<ReaderContextValue>(

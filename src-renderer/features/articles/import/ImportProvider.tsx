@@ -45,7 +45,7 @@ const UPLOADS_IN_FLIGHT = 4;
  * and the report look the same for all of them.
  */
 export function ImportProvider({ children }: { children: ReactNode }) {
-  const { project, attempt, notify, selectedArticleId, selectArticle, articlesChanged } = useAppStore();
+  const { project, attempt, notify, selectedArticleId, selectArticle } = useAppStore();
   const [progress, setProgress] = useState<ImportProgressState | null>(null);
   const [report, setReport] = useState<FinishedImport | null>(null);
   const running = useRef<{ jobId: string; cancelled: boolean; offset: number; webTotal: number | null; uploads: AbortController } | null>(null);
@@ -98,11 +98,10 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   const finish = useCallback(
     (result: ImportReport, notProcessed: number) => {
       setReport({ ...result, notProcessed });
-      articlesChanged();
       const first = result.imported[0];
       if (first && selectedRef.current === null) selectArticle(first.articleId);
     },
-    [articlesChanged, selectArticle],
+    [selectArticle],
   );
 
   const end = () => {
