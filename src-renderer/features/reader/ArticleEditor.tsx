@@ -32,6 +32,7 @@ import { NewSelectionOnPressPlugin } from './plugins/NewSelectionOnPressPlugin';
 import { SelectionToOffsetsPlugin } from './plugins/SelectionToOffsetsPlugin';
 import { SpanKeyboardPlugin } from './plugins/SpanKeyboardPlugin';
 import { readerSelection } from '../../app/selection';
+import { createStore } from '../../app/tinyStore';
 import { refetchCodes, useCodes } from '../codebook/useCodes';
 
 interface ArticleEditorProps {
@@ -59,7 +60,7 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const [page, setPage] = useState<HTMLDivElement | null>(null);
   const [activeCodingId, setActiveCodingId] = useState<number | null>(null);
-  const [spanPreview, setSpanPreview] = useState<SpanPreview | null>(null);
+  const [spanPreviewStore] = useState(() => createStore<SpanPreview | null>(null));
   const [popover, setPopover] = useState<{ codingIds: number[]; at: ScreenPoint } | null>(null);
   const [picker, setPicker] = useState<{ query: string; anchor: PickerAnchor; span: CodePointSpan } | null>(null);
   const updateSpan = useSpanEditor(doc, codings.patchLocally);
@@ -139,8 +140,8 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
       onDomChange,
       activeCodingId,
       setActiveCodingId,
-      spanPreview,
-      setSpanPreview,
+      spanPreviewStore,
+      setSpanPreview: spanPreviewStore.set,
       updateSpan,
       openPopover,
       closePopover,
@@ -149,7 +150,7 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
       scroller,
       page,
     }),
-    [article.id, doc, positions, codings.codings, codings.onAdded, placed, codeById, domVersion, onDomChange, activeCodingId, spanPreview, updateSpan, openPopover, closePopover, openPicker, applyCode, scroller, page],
+    [article.id, doc, positions, codings.codings, codings.onAdded, placed, codeById, domVersion, onDomChange, activeCodingId, spanPreviewStore, updateSpan, openPopover, closePopover, openPicker, applyCode, scroller, page],
   );
 
   const popoverCodings = popover ? popover.codingIds.map((id) => codings.codings.find((c) => c.id === id)).filter((c) => c !== undefined) : [];

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useReader, type SpanPreview } from '../ReaderContext';
+import { useReader, useSpanPreview, type SpanPreview } from '../ReaderContext';
 import type { PlacedCoding } from '../codingSpans';
 import type { TextPositions } from '../textPositions';
 import { codeHighlightName, setCodeHighlightColors } from '../highlightStyles';
@@ -27,7 +27,8 @@ interface Painted {
  * rebuilt, synchronously, in the same task.
  */
 export function CodingHighlightsPlugin() {
-  const { placed, codeById, positions, onDomChange, spanPreview, doc, onCodingAdded } = useReader();
+  const { placed, codeById, positions, onDomChange, doc, onCodingAdded } = useReader();
+  const spanPreview = useSpanPreview();
   const codes = useCodes();
   const painted = useRef(new Map<number, Painted>());
   const highlights = useRef(new Map<string, Highlight>());
