@@ -187,7 +187,8 @@ export class Session {
       }),
     ).finally(() => writer?.close());
     this.emit({ type: 'import.finished', report });
-    this.emit({ type: 'articles.changed' });
+    // An import may add articles, attributes, codes, codings and memos (a Gloss JSON file) and a history step.
+    this.announce({ entities: ['articles', 'attributes', 'codes', 'codings', 'memos', 'history'] });
     return report;
   }
 
@@ -314,7 +315,7 @@ export class Session {
         // against the new text would fail or corrupt it, so the history starts afresh, as the contract says.
         this.history = new History(project);
       }
-      if (result.applied) this.emit({ type: 'articles.changed' });
+      if (result.applied) this.announce({ entities: ['articles', 'codings', 'memos', 'history'], articleIds: [id] });
       return result;
     },
     'articles.importPaths': async ({ paths, pick, jobId }) => {

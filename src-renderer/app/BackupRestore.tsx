@@ -3,7 +3,7 @@ import { api } from '../api/api';
 import type { BackupInfo, ProjectInfo } from '../../src-main/contract/types';
 import { Dialog } from './Dialog';
 import { formatBytes, formatNumber, plural } from './format';
-import { useAppStore } from './store';
+import { notices, useAppStore } from './store';
 import './backups.css';
 
 interface BackupRestore {
@@ -46,7 +46,7 @@ const KIND_LABEL: Record<BackupInfo['kind'], string> = {
 };
 
 function BackupsDialog({ onClose }: { onClose(): void }) {
-  const { project, setProject, selectArticle, reloadWorkbench, attempt, notify, notices, dismiss } = useAppStore();
+  const { project, setProject, selectArticle, reloadWorkbench, attempt, notify, dismiss } = useAppStore();
   const [list, setList] = useState<{ items: BackupInfo[]; folder: string } | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -91,7 +91,7 @@ function BackupsDialog({ onClose }: { onClose(): void }) {
     }
     onClose();
     // The history started afresh, so an Undo offered by an earlier notice has nothing left to undo.
-    for (const n of notices) if (n.action) dismiss(n.id);
+    for (const n of notices.get()) if (n.action) dismiss(n.id);
     // Same project path, new contents: every pane starts afresh rather than patching what it showed.
     selectArticle(null);
     setProject(info);

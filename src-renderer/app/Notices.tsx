@@ -1,7 +1,8 @@
-import { useAppStore } from './store';
+import { useAppStore, useNotices } from './store';
 
 export function Notices() {
-  const { notices, dismiss } = useAppStore();
+  const { dismiss } = useAppStore();
+  const notices = useNotices();
   return (
     <div className="notices" role="status" aria-live="polite">
       {notices.map((n) => (

@@ -1,9 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { api, isDesktop } from '../api/api';
 import { GlossError } from '../../src-main/contract/errors';
 import type { HistoryState } from '../../src-main/contract/types';
 import { historyShortcut, isMac, type HistoryDirection } from './historyShortcut';
-import { useAppStore } from './store';
+import { useCall } from '../api/query';
+import { notices, useAppStore } from './store';
+
+const anyChange = () => true;
 
 type Direction = HistoryDirection;
 
@@ -20,11 +23,6 @@ interface UndoHistory {
   refresh(): void;
   /** The desktop Edit menu: in a text field it is the field's own undo; elsewhere the project's. */
   runMenuCommand(direction: Direction): void;
-  /**
-   * Reloads everything a change outside the usual flows may touch (a step of the history, a re-decoded article):
-   * the selected article (dropped if gone) and its text, codings, counts, the codebook and the history state.
-   */
-  refreshAll(): Promise<void>;
 }
 
 const EMPTY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
@@ -52,39 +50,29 @@ export function isTextEntry(el: Element | null): boolean {
  */
 export function UndoHistoryProvider({ children }: { children: ReactNode }) {
   const store = useAppStore();
-  const { project, attempt, notify, codingsVersion, articlesVersion, codes } = store;
-  const [state, setState] = useState<HistoryState>(EMPTY);
+  const { project, attempt, notify } = store;
   const latestStore = useRef(store);
   latestStore.current = store;
   const queue = useRef<Promise<void>>(Promise.resolve());
   const hasProject = Boolean(project);
+  // Every change the host announces may have added a step (commands, undo, redo), in this window or another.
+  const history = useCall('history.state', {}, { invalidatedBy: anyChange, enabled: hasProject });
+  const state = (hasProject && history.data) || EMPTY;
+  const { refetch } = history;
+  const refresh = useCallback(() => void refetch(), [refetch]);
 
-  const refresh = useCallback(() => {
-    if (!hasProject) {
-      setState(EMPTY);
-      return;
-    }
-    api['history.state']({}).then(setState, () => setState(EMPTY));
-  }, [hasProject]);
-
-  // Any change the panes report may have added a step; `codes` covers codebook edits that bump no version.
-  useEffect(refresh, [refresh, project, codingsVersion, articlesVersion, codes]);
-
-  /** After a step, anything may differ: articles (back or gone), their text and titles, codings, the codebook. */
-  const refreshAfterStep = useCallback(async () => {
-    const { selectedArticleId, selectArticle, articlesChanged } = latestStore.current;
-    if (selectedArticleId !== null) {
-      const gone = await api['articles.get']({ id: selectedArticleId }).then(
-        () => false,
-        (err: unknown) => err instanceof GlossError && err.code === 'not_found',
-      );
-      if (gone) selectArticle(null);
-    }
-    // Alone first, so the reader reloads the article itself (a restored title), then with the codings (a coding
-    // change on its own only reloads the codings): the await between them keeps them in separate renders.
-    articlesChanged();
-    setState(await api['history.state']({}).catch(() => EMPTY));
-    latestStore.current.codingsChanged();
+  /**
+   * After a step the host announces every entity, so each view reloads what it shows; only the open article may be
+   * gone (its import undone), and then the reader closes it.
+   */
+  const closeGoneArticle = useCallback(async () => {
+    const { selectedArticleId, selectArticle } = latestStore.current;
+    if (selectedArticleId === null) return;
+    const gone = await api['articles.get']({ id: selectedArticleId }).then(
+      () => false,
+      (err: unknown) => err instanceof GlossError && err.code === 'not_found',
+    );
+    if (gone && latestStore.current.selectedArticleId === selectedArticleId) selectArticle(null);
   }, []);
 
   const step = useCallback(
@@ -96,28 +84,26 @@ export function UndoHistoryProvider({ children }: { children: ReactNode }) {
           if (!now) return;
           if (now.undoLabel !== onlyIf) {
             notify(`“${onlyIf}” is no longer the last change, so it was not undone. Use Undo in the toolbar to step back through the changes.`);
-            setState(now);
             return;
           }
         }
         const result = await attempt(() => api[direction === 'undo' ? 'history.undo' : 'history.redo']({}));
         if (!result) return;
-        const { label, ...next } = result;
-        setState(next);
+        const { label } = result;
         if (!label) {
           notify(direction === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
           return;
         }
         // An Undo offered by an earlier notice now refers to a different point in the history.
-        for (const n of latestStore.current.notices) if (n.action) latestStore.current.dismiss(n.id);
+        for (const n of notices.get()) if (n.action) latestStore.current.dismiss(n.id);
         notify(`${direction === 'undo' ? 'Undone' : 'Redone'}: ${label}`);
-        await refreshAfterStep();
+        await closeGoneArticle();
       };
       const next = queue.current.then(run, run);
       queue.current = next.catch(() => undefined);
       return next;
     },
-    [attempt, notify, refreshAfterStep],
+    [attempt, notify, closeGoneArticle],
   );
 
   const undo = useCallback(() => step('undo'), [step]);
@@ -155,8 +141,8 @@ export function UndoHistoryProvider({ children }: { children: ReactNode }) {
   }, [hasProject, step]);
 
   const value = useMemo<UndoHistory>(
-    () => ({ state, undo, redo, undoIfLast, refresh, runMenuCommand, refreshAll: refreshAfterStep }),
-    [state, undo, redo, undoIfLast, refresh, runMenuCommand, refreshAfterStep],
+    () => ({ state, undo, redo, undoIfLast, refresh, runMenuCommand }),
+    [state, undo, redo, undoIfLast, refresh, runMenuCommand],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

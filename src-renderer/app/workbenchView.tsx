@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { useAppStore } from './store';
+import { setReaderSelection } from './selection';
 
 /** The workbench's main views: coding in the reader, and the analysis views that read the coded material back. */
 export type WorkbenchViewName = 'code' | 'passages' | 'search' | 'analysis';
@@ -27,14 +27,13 @@ let nonce = 0;
 
 export function WorkbenchViewProvider({ children, onOpenArticle }: { children: ReactNode; onOpenArticle(id: number): void }) {
   const [view, setViewState] = useState<WorkbenchViewName>('code');
-  const { setReaderSelection } = useAppStore();
   // Outside the reader the selected passage is out of sight: a click in the codebook must not code it unseen.
   const setView = useCallback(
     (next: WorkbenchViewName) => {
       if (next !== 'code') setReaderSelection(null);
       setViewState(next);
     },
-    [setReaderSelection],
+    [],
   );
   const [reveal, setReveal] = useState<RevealRequest | null>(null);
   const revealPassage = useCallback(

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { useAppStore } from '../../app/store';
+import type { CallName, GlossApi } from '../../../src-main/contract/calls';
+import { useCall } from '../../api/query';
 
 export interface AnalysisData<T> {
   /** The latest result; kept while a newer request runs, so tables and charts do not blink. */
@@ -8,30 +8,17 @@ export interface AnalysisData<T> {
   error: string | null;
 }
 
+/** Counts depend on codings, codes (roll-up), articles and their attributes. */
+const countsChange = ['codings', 'codes', 'articles', 'attributes'] as const;
+
 /**
- * Runs `load` whenever `key` changes, and again whenever codings or articles change (a coding made in the reader,
- * an attribute set, an undo), so counts are never stale. A result that arrives after a newer request is dropped.
+ * Runs `name(request)` (null: nothing to ask yet), and again whenever the host announces a change that can move the
+ * counts (a coding made in the reader, an attribute set, an undo; in this window or another).
  */
-export function useAnalysisData<T>(key: string | null, load: () => Promise<T>): AnalysisData<T> {
-  const { codingsVersion, articlesVersion } = useAppStore();
-  const [state, setState] = useState<AnalysisData<T>>({ data: null, loading: key !== null, error: null });
-
-  useEffect(() => {
-    if (key === null) {
-      setState({ data: null, loading: false, error: null });
-      return;
-    }
-    let current = true;
-    setState((s) => ({ ...s, loading: true }));
-    load().then(
-      (data) => current && setState({ data, loading: false, error: null }),
-      (err: unknown) => current && setState({ data: null, loading: false, error: (err as Error).message }),
-    );
-    return () => {
-      current = false;
-    };
-    // `load` is rebuilt every render; `key` says when the request it makes is a different one.
-  }, [key, codingsVersion, articlesVersion]);
-
-  return state;
+export function useAnalysisData<N extends CallName>(
+  name: N,
+  request: Parameters<GlossApi[N]>[0] | null,
+): AnalysisData<Awaited<ReturnType<GlossApi[N]>>> {
+  const load = useCall(name, request ?? ({} as Parameters<GlossApi[N]>[0]), { invalidatedBy: countsChange, enabled: request !== null });
+  return { data: request === null || load.error ? null : (load.data ?? null), loading: request !== null && load.loading, error: load.error?.message ?? null };
 }

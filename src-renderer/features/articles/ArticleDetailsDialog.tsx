@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { api } from '../../api/api';
+import { useState } from 'react';
+import { touches, useCall } from '../../api/query';
 import type { Article, ArticleSummary, EncodingBasis } from '../../../src-main/contract/types';
 import { Dialog } from '../../app/Dialog';
 import { formatDateTime, formatNumber, plural } from '../../app/format';
@@ -31,23 +31,14 @@ const LINE_ENDINGS: Record<string, string> = {
 };
 
 export function ArticleDetailsDialog({ article: summary, onClose }: { article: ArticleSummary; onClose(): void }) {
-  const { articlesVersion, project } = useAppStore();
-  const [article, setArticle] = useState<Article | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
+  const { project } = useAppStore();
   // true: the picker; 'runner-up': straight to decoding with the encoding that came second.
   const [redecoding, setRedecoding] = useState<boolean | 'runner-up'>(false);
-
-  // Fetched afresh (and again after a re-decode or rename), since the list row carries only the summary.
-  useEffect(() => {
-    let current = true;
-    api['articles.get']({ id: summary.id }).then(
-      (a) => current && setArticle(a),
-      (err: unknown) => current && setFailed((err as Error).message),
-    );
-    return () => {
-      current = false;
-    };
-  }, [summary.id, articlesVersion]);
+  // Fetched afresh (and again after a re-decode or rename, here or in another window), since the list row carries
+  // only the summary.
+  const load = useCall('articles.get', { id: summary.id }, { invalidatedBy: touches(['articles'], { articleId: summary.id }) });
+  const article: Article | null = load.data ?? null;
+  const failed = load.error?.message ?? null;
 
   if (redecoding && article) {
     return (
@@ -56,7 +47,7 @@ export function ArticleDetailsDialog({ article: summary, onClose }: { article: A
         suggested={redecoding === 'runner-up' ? (article.encodingRunnerUp ?? undefined) : undefined}
         run={redecoding === 'runner-up'}
         onClose={() => setRedecoding(false)}
-        onDone={(a) => (setArticle(a), setRedecoding(false))}
+        onDone={() => setRedecoding(false)}
       />
     );
   }

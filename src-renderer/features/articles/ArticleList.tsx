@@ -18,15 +18,15 @@ import './articles.css';
 const ROW_HEIGHT = 48;
 
 export function ArticleList() {
-  const { selectedArticleId, selectArticle, articlesVersion } = useAppStore();
+  const { selectedArticleId, selectArticle } = useAppStore();
   const [filterText, setFilterText] = useState('');
   const filter = useDebouncedValue(filterText.trim(), 200);
   const [order, setOrder] = useState<Pick<ArticleQuery, 'sort' | 'descending'>>({ sort: 'imported', descending: false });
   const [attributeFilters, setAttributeFilters] = useState<AttributeFilter[]>([]);
   const query: ArticleQuery = { ...order, filter, attributes: attributeFilters };
-  const pages = useArticlePages(query, articlesVersion);
+  const pages = useArticlePages(query);
   const filtered = Boolean(filter) || attributeFilters.length > 0;
-  const allArticles = useArticleTotal(filtered, articlesVersion);
+  const allArticles = useArticleTotal(filtered);
   const scroller = useRef<HTMLDivElement>(null);
   const count = pages.total ?? 0;
   const view = useVirtualWindow(scroller, ROW_HEIGHT, count);

@@ -4,7 +4,6 @@ import type { Article, EncodingOption, RedecodeResult } from '../../../src-main/
 import { Dialog } from '../../app/Dialog';
 import { plural } from '../../app/format';
 import { useAppStore } from '../../app/store';
-import { useUndoHistory } from '../../app/UndoHistory';
 
 interface RedecodeDialogProps {
   article: Article;
@@ -34,7 +33,6 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
  */
 export function RedecodeDialog({ article, suggested, run: runAtOnce, onClose, onDone }: RedecodeDialogProps) {
   const { attempt } = useAppStore();
-  const { refreshAll } = useUndoHistory();
   const [options, setOptions] = useState<EncodingOption[] | null>(null);
   // A guessed article opens on the encoding that came second: the likeliest fix, one Enter away.
   const first = suggested ?? (article.encodingBasis === 'guessed' ? article.encodingRunnerUp : null) ?? article.encoding;
@@ -83,7 +81,6 @@ export function RedecodeDialog({ article, suggested, run: runAtOnce, onClose, on
       setStep({ kind: 'preview', result });
       return;
     }
-    await refreshAll();
     const updated = await api['articles.get']({ id: article.id }).catch(() => article);
     setStep({ kind: 'done', result, article: updated });
   };

@@ -14,7 +14,7 @@ export interface ArticleActions {
 }
 
 export function useArticleActions(): ArticleActions {
-  const { attempt, notify, articlesChanged, codingsChanged } = useAppStore();
+  const { attempt, notify } = useAppStore();
   const [confirm, confirmDialog] = useConfirm();
   const { undoIfLast } = useUndoHistory();
 
@@ -47,11 +47,9 @@ export function useArticleActions(): ArticleActions {
         'info',
         { label: 'Undo', run: () => void undoIfLast('Delete article') },
       );
-      if (result.deletedCodings > 0) codingsChanged();
-      else articlesChanged();
       return true;
     },
-    [confirm, attempt, notify, articlesChanged, codingsChanged, undoIfLast],
+    [confirm, attempt, notify, undoIfLast],
   );
 
   return { rename, remove, confirmDialog };

@@ -2,6 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/api';
 import type { ArticleSummary, AttributeFilter } from '../../../src-main/contract/types';
 import { useAppStore } from '../../app/store';
+import { touches, useOnChange } from '../../api/query';
+
+export const articleRowsChange = touches(['articles', 'codings', 'attributes']);
 
 export type ArticleSort = 'imported' | 'title' | 'codings' | 'length';
 
@@ -40,10 +43,10 @@ export interface ArticlePages {
 
 /**
  * The article list as pages of `articles.list`, fetched as they scroll into view. A new query starts from nothing;
- * a new `version` (articles or codings changed) keeps the rows on screen and re-fetches them, so counts update
+ * a change to articles, codings or attributes keeps the rows on screen and re-fetches them, so counts update
  * without the list blinking.
  */
-export function useArticlePages(query: ArticleQuery, version: number): ArticlePages {
+export function useArticlePages(query: ArticleQuery): ArticlePages {
   const { attempt, project } = useAppStore();
   const [cache, setCache] = useState<PageCache>(emptyCache);
   const generation = useRef(0);
@@ -59,11 +62,13 @@ export function useArticlePages(query: ArticleQuery, version: number): ArticlePa
     inFlight.current = new Set();
     setCache(emptyCache());
   }, [queryKey]);
-  useEffect(() => {
+  // Titles, counts and attributes change with articles, codings and attributes, in this window or another.
+  useOnChange((event) => {
+    if (!articleRowsChange(event)) return;
     generation.current++;
     inFlight.current = new Set();
     setCache((c) => ({ ...c, stale: new Set(c.pages.keys()) }));
-  }, [version]);
+  });
 
   const request = useCallback((offset: number, limit: number) => {
     const q = queryRef.current;

@@ -10,7 +10,7 @@ import './attributes.css';
 
 /** Attribute values from a spreadsheet: pick a CSV, see row by row what it would set, then apply it as one undo step. */
 export function AttributeImportDialog({ onClose }: { onClose(): void }) {
-  const { notify, articlesChanged } = useAppStore();
+  const { notify } = useAppStore();
   const { undoIfLast } = useUndoHistory();
   const [file, setFile] = useState<CsvFileText | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -31,7 +31,6 @@ export function AttributeImportDialog({ onClose }: { onClose(): void }) {
   const run = async () => {
     const report = await apply();
     if (!report) return;
-    articlesChanged();
     onClose();
     const newColumns = report.columns.filter((c) => c.status === 'new').length;
     notify(

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { touches, useCall } from '../../api/query';
 import { api } from '../../api/api';
 import type { ArticleAttribute, AttributeValue } from '../../../src-main/contract/types';
-import { useAppStore } from '../../app/store';
 
 export interface ArticleAttributes {
   /** Every defined attribute with this article's value (null: none); null while loading. */
@@ -16,39 +16,25 @@ export interface ArticleAttributes {
 
 /** One article's attribute values, saved one at a time with `attributes.set` (each an undo step). */
 export function useArticleAttributes(articleId: number): ArticleAttributes {
-  const { articlesVersion, articlesChanged } = useAppStore();
-  const [attributes, setAttributes] = useState<ArticleAttribute[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [lastSaved, setLastSaved] = useState<string | null>(null);
-
-  // Again after any change to articles: an undo or a CSV import may have changed a value shown here.
-  useEffect(() => {
-    let current = true;
-    api['articles.attributes']({ articleId }).then(
-      (r) => current && (setAttributes(r.attributes), setLoadError(null)),
-      (err: unknown) => current && setLoadError((err as Error).message),
-    );
-    return () => {
-      current = false;
-    };
-  }, [articleId, articlesVersion]);
+  // Again after any change to this article's attributes: an undo, a CSV import or another window.
+  const load = useCall('articles.attributes', { articleId }, { invalidatedBy: touches(['attributes', 'articles'], { articleId }) });
+  const attributes = load.data?.attributes ?? null;
+  const loadError = load.error?.message ?? null;
 
   const save = useCallback(
     async (name: string, value: AttributeValue | null) => {
       setLastSaved(null);
       try {
         const saved = await api['attributes.set']({ articleId, name, value });
-        setAttributes((list) => list?.map((a) => (a.name === saved.name ? saved : a)) ?? list);
         setErrors(({ [name]: _gone, ...rest }) => rest);
         setLastSaved(saved.name);
-        // The article list's attribute filter and the counts may now select differently.
-        articlesChanged();
       } catch (err) {
         setErrors((e) => ({ ...e, [name]: (err as Error).message }));
       }
     },
-    [articleId, articlesChanged],
+    [articleId],
   );
 
   return { attributes, loadError, errors, lastSaved, save };

@@ -16,26 +16,24 @@ export interface AttributeActions {
 
 /** Defining, renaming and deleting attributes, each an undo step; every change reloads what shows attributes. */
 export function useAttributeActions(): AttributeActions {
-  const { attempt, notify, articlesChanged } = useAppStore();
+  const { attempt, notify } = useAppStore();
   const { undoIfLast } = useUndoHistory();
   const [confirm, confirmDialog] = useConfirm();
 
   const define = useCallback(
     async (name: string, type: AttributeType) => {
       const d = await attempt(() => api['attributes.define']({ name, type }));
-      if (d) articlesChanged();
       return d;
     },
-    [attempt, articlesChanged],
+    [attempt],
   );
 
   const rename = useCallback(
     async (attribute: AttributeDefinition, newName: string) => {
       const d = await attempt(() => api['attributes.rename']({ name: attribute.name, newName }));
-      if (d) articlesChanged();
       return d;
     },
-    [attempt, articlesChanged],
+    [attempt],
   );
 
   const remove = useCallback(
@@ -62,10 +60,9 @@ export function useAttributeActions(): AttributeActions {
         'info',
         { label: 'Undo', run: () => void undoIfLast('Delete attribute') },
       );
-      articlesChanged();
       return true;
     },
-    [confirm, attempt, notify, articlesChanged, undoIfLast],
+    [confirm, attempt, notify, undoIfLast],
   );
 
   return { define, rename, remove, confirmDialog };

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../api/api';
+import { useCallback, useEffect } from 'react';
+import { useCall } from '../../api/query';
 import type { AttributeDefinition } from '../../../src-main/contract/types';
 import { useAppStore } from '../../app/store';
 
@@ -11,25 +11,17 @@ export interface AttributeDefinitions {
 
 /**
  * The project's attribute definitions, in the order the core keeps them (built-ins first). Reloaded whenever
- * articles change, since a CSV import or an undo may define, rename or remove attributes and changes the counts.
+ * attributes or articles change, since a CSV import or an undo may define, rename or remove attributes and changes
+ * the counts.
  */
 export function useAttributeDefinitions(): AttributeDefinitions {
-  const { project, articlesVersion, attempt } = useAppStore();
-  const [definitions, setDefinitions] = useState<AttributeDefinition[] | null>(null);
-  const [nonce, setNonce] = useState(0);
-  const hasProject = Boolean(project);
-
+  const { project, notify } = useAppStore();
+  const load = useCall('attributes.list', {}, { invalidatedBy: ['attributes', 'articles'], enabled: project !== null });
+  const failure = load.error?.message;
   useEffect(() => {
-    if (!hasProject) return setDefinitions(null);
-    let current = true;
-    void attempt(() => api['attributes.list']({})).then((r) => {
-      if (current && r) setDefinitions(r.attributes);
-    });
-    return () => {
-      current = false;
-    };
-  }, [hasProject, project?.path, articlesVersion, nonce, attempt]);
-
-  const reload = useCallback(() => setNonce((n) => n + 1), []);
-  return { definitions, reload };
+    if (failure) notify(failure, 'error');
+  }, [failure, notify]);
+  const { refetch } = load;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  return { definitions: project ? (load.data?.attributes ?? null) : null, reload };
 }

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
-import { api } from '../../api/api';
-import { useAppStore } from '../../app/store';
+import { useCall } from '../../api/query';
+
+const none: string[] = [];
 
 /**
  * The values a text attribute already has across the project ("Haaretz", "Al Jazeera"…), offered while typing so
@@ -8,18 +8,11 @@ import { useAppStore } from '../../app/store';
  * attribute lists every value once, which is the same thing. Asked only when `name` is given (a field in use).
  */
 export function useAttributeValueList(name: string | null): string[] {
-  const { articlesVersion } = useAppStore();
-  const [values, setValues] = useState<string[]>([]);
-  useEffect(() => {
-    if (name === null) return;
-    let current = true;
-    api['counts.codes']({ rollUp: false, by: 'attribute', attribute: name }).then(
-      (r) => current && setValues(r.groups.flatMap((g) => (g.key === null ? [] : [g.key]))),
-      () => current && setValues([]),
-    );
-    return () => {
-      current = false;
-    };
-  }, [name, articlesVersion]);
-  return name === null ? [] : values;
+  const { data } = useCall(
+    'counts.codes',
+    { rollUp: false, by: 'attribute', attribute: name ?? '' },
+    { invalidatedBy: ['attributes', 'articles'], enabled: name !== null },
+  );
+  if (name === null || !data) return none;
+  return data.groups.flatMap((g) => (g.key === null ? [] : [g.key]));
 }

@@ -1,6 +1,7 @@
 import { useState, type HTMLAttributes, type MouseEvent } from 'react';
 import type { Code } from '../../../src-main/contract/types';
 import { formatNumber, plural } from '../../app/format';
+import { countRender } from '../../app/renderCounts';
 import type { DropZone } from './codeTree';
 
 interface CodeRowProps {
@@ -27,6 +28,7 @@ interface CodeRowProps {
 }
 
 export function CodeRow(props: CodeRowProps) {
+  countRender('codebookRow');
   const { code, depth, hasChildren, expanded, selected, shortcut, renaming, dragging, dropZone, justApplied, applies, position } = props;
   const classes = ['code-row'];
   if (selected) classes.push('selected');

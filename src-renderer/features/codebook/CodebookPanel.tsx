@@ -3,6 +3,8 @@ import type { Code } from '../../../src-main/contract/types';
 import { anchorBelow, PopupMenu, type MenuAnchor, type MenuItem } from '../../app/PopupMenu';
 import { plural } from '../../app/format';
 import { useAppStore } from '../../app/store';
+import { useHasReaderSelection } from '../../app/selection';
+import { useCodes } from './useCodes';
 import { CodeEditor } from './CodeEditor';
 import { CodeTreeView } from './CodeTreeView';
 import { buildCodeTree, childrenOf, siblingsOf } from './codeTree';
@@ -15,7 +17,10 @@ import './codebook.css';
 const SHORTCUT_COUNT = 9;
 
 export function CodebookPanel() {
-  const { project, codes, readerSelection, applyCodeToSelection } = useAppStore();
+  const { project, applyCodeToSelection } = useAppStore();
+  const codes = useCodes();
+  // Only whether a passage is selected: the codebook does not re-render while the selection moves.
+  const readerSelection = useHasReaderSelection();
   const tree = useMemo(() => buildCodeTree(codes), [codes]);
   const shortcuts = useMemo(() => new Map(codes.slice(0, SHORTCUT_COUNT).map((c, i) => [c.id, i + 1])), [codes]);
   const { collapsed, toggle, setExpanded, expandAll, collapseAll } = useCollapsedCodes(project?.path);

@@ -4,6 +4,7 @@ import type { Code } from '../../../src-main/contract/types';
 import { useConfirm } from '../../app/ConfirmDialog';
 import { plural } from '../../app/format';
 import { useAppStore } from '../../app/store';
+import { refetchCodes, useCodes } from './useCodes';
 import { undoHint, useUndoHistory } from '../../app/UndoHistory';
 import { CodePickerDialog, TOP_LEVEL, type PickedTarget } from './CodePickerDialog';
 import { childrenOf, eligibleTargets, isCurrentPlacement, siblingsOf, type CodeTree, type Placement } from './codeTree';
@@ -26,7 +27,8 @@ export interface CodeActions {
  * moved or went), with the confirmations that destructive ones need.
  */
 export function useCodeActions(tree: CodeTree, onRemoved: (removedId: number, successorId: number | null) => void): CodeActions {
-  const { codes, attempt, notify, refreshCodes, codingsChanged } = useAppStore();
+  const { attempt, notify } = useAppStore();
+  const codes = useCodes();
   const [confirm, confirmDialog] = useConfirm();
   const { undoIfLast } = useUndoHistory();
   const [picker, setPicker] = useState<{ mode: 'move' | 'merge'; code: Code } | null>(null);
@@ -34,28 +36,28 @@ export function useCodeActions(tree: CodeTree, onRemoved: (removedId: number, su
   const create = useCallback(
     async (name: string, parentId: number | null) => {
       const code = await attempt(() => api['codes.create']({ name, parentId }));
-      if (code) await refreshCodes();
+      if (code) await refetchCodes();
       return code;
     },
-    [attempt, refreshCodes],
+    [attempt],
   );
 
   const update = useCallback(
     async (code: Code, changes: { name?: string; color?: string; description?: string }) => {
       const updated = await attempt(() => api['codes.update']({ id: code.id, ...changes }));
-      if (updated) await refreshCodes();
+      if (updated) await refetchCodes();
       return updated;
     },
-    [attempt, refreshCodes],
+    [attempt],
   );
 
   const move = useCallback(
     async (code: Code, placement: Placement) => {
       if (isCurrentPlacement(tree, code, placement)) return;
       const done = await attempt(() => api['codes.move']({ id: code.id, ...placement }));
-      if (done) await refreshCodes();
+      if (done) await refetchCodes();
     },
-    [tree, attempt, refreshCodes],
+    [tree, attempt],
   );
 
   const shift = useCallback(
@@ -95,11 +97,10 @@ export function useCodeActions(tree: CodeTree, onRemoved: (removedId: number, su
         run: () => void undoIfLast('Delete code'),
       });
       onRemoved(code.id, successor);
-      if (result.deletedCodings > 0) codingsChanged();
-      else await refreshCodes();
+      await refetchCodes();
       return true;
     },
-    [tree, attempt, confirm, notify, onRemoved, codingsChanged, refreshCodes, undoIfLast],
+    [tree, attempt, confirm, notify, onRemoved, undoIfLast],
   );
 
   const merge = async (source: Code, target: Code) => {
@@ -132,7 +133,7 @@ export function useCodeActions(tree: CodeTree, onRemoved: (removedId: number, su
       run: () => void undoIfLast('Merge codes'),
     });
     onRemoved(source.id, target.id);
-    codingsChanged();
+    await refetchCodes();
   };
 
   const onPick = (target: PickedTarget) => {

@@ -1,4 +1,3 @@
-import { useAppStore } from '../../app/store';
 import { MemoEditor } from '../memos/MemoEditor';
 
 interface CodingMemoFieldProps {
@@ -7,11 +6,10 @@ interface CodingMemoFieldProps {
 }
 
 /**
- * A coding's memo, as rich text. It saves while typing, when left and when the popover closes; each save tells the
- * rest of the app, so the coded-passages view and the reader's copy of the coding show the new memo.
+ * A coding's memo, as rich text. It saves while typing, when left and when the popover closes; the host announces
+ * each save, so the coded-passages view and the reader's copy of the coding show the new memo.
  */
 export function CodingMemoField({ codingId, label }: CodingMemoFieldProps) {
-  const { codingsChanged } = useAppStore();
   return (
     <div className="coding-memo">
       <span className="coding-memo-label" aria-hidden="true">
@@ -22,7 +20,6 @@ export function CodingMemoField({ codingId, label }: CodingMemoFieldProps) {
         label={label}
         testId="coding-memo"
         placeholder="Why this passage has this code…"
-        onSaved={codingsChanged}
       />
     </div>
   );

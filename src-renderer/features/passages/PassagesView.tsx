@@ -1,7 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { RetrievedPassage } from '../../../src-main/contract/types';
 import { plural } from '../../app/format';
-import { useAppStore } from '../../app/store';
 import { useDebouncedValue } from '../../app/useDebouncedValue';
 import { useAttributeDefinitions } from '../attributes/useAttributeDefinitions';
 import { useWorkbenchView } from '../../app/workbenchView';
@@ -11,6 +10,7 @@ import { PassagesExportButton } from './PassagesExportButton';
 import { retrieveQuery } from './passageQuery';
 import { usePassagePages } from './usePassagePages';
 import './passages.css';
+import { useCodes } from '../codebook/useCodes';
 
 const START: PassageFilterInputs = { checked: new Set(), includeSubcodes: true, coder: '', text: '', attributes: [] };
 
@@ -19,7 +19,7 @@ const START: PassageFilterInputs = { checked: new Set(), includeSubcodes: true, 
  * by coder, text and article attributes, each in a little context. A click opens the passage in its article.
  */
 export function PassagesView() {
-  const { codes, codingsVersion } = useAppStore();
+  const codes = useCodes();
   const { revealPassage } = useWorkbenchView();
   const { definitions } = useAttributeDefinitions();
   const [inputs, setInputs] = useState<PassageFilterInputs>(START);
@@ -34,7 +34,7 @@ export function PassagesView() {
     [codeIds, inputs.includeSubcodes, coder, text, inputs.attributes],
   );
   const queryKey = query ? JSON.stringify(query) : '';
-  const pages = usePassagePages(query, codingsVersion);
+  const pages = usePassagePages(query);
 
   const open = useCallback(
     (p: RetrievedPassage) => {

@@ -2,6 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/api';
 import type { RetrievedPassage, RetrieveQuery } from '../../../src-main/contract/types';
 import { useAppStore } from '../../app/store';
+import { touches, useOnChange } from '../../api/query';
+
+const passagesChange = touches(['codings', 'codes', 'memos', 'articles', 'attributes']);
 
 const PAGE_SIZE = 100;
 /** Code points of context shown either side of a passage. */
@@ -28,10 +31,10 @@ export interface PassagePages {
 
 /**
  * The passages of a query, a page of `retrieve.passages` at a time as they scroll into view. A new query starts
- * afresh; a change to the codings (`version`) keeps the rows on screen and re-fetches them, so a memo edited in the
+ * afresh; a change to codings, codes, memos or articles keeps the rows on screen and re-fetches them, so a memo edited in the
  * reader or an undo shows here without the list jumping back to the top.
  */
-export function usePassagePages(query: RetrieveQuery | null, version: number): PassagePages {
+export function usePassagePages(query: RetrieveQuery | null): PassagePages {
   const { attempt } = useAppStore();
   const key = query ? JSON.stringify(query) : '';
   const [cache, setCache] = useState<Cache>({ key, total: null, pages: new Map(), stale: new Set() });
@@ -46,9 +49,9 @@ export function usePassagePages(query: RetrieveQuery | null, version: number): P
   useEffect(() => {
     setCache({ key, total: null, pages: new Map(), stale: new Set() });
   }, [key]);
-  useEffect(() => {
-    setCache((c) => ({ ...c, stale: new Set(c.pages.keys()) }));
-  }, [version]);
+  useOnChange((event) => {
+    if (passagesChange(event)) setCache((c) => ({ ...c, stale: new Set(c.pages.keys()) }));
+  });
 
   const fetchPage = useCallback(
     async (page: number) => {

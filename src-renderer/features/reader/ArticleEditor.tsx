@@ -31,6 +31,9 @@ import { SelectionHighlightPlugin } from './plugins/SelectionHighlightPlugin';
 import { NewSelectionOnPressPlugin } from './plugins/NewSelectionOnPressPlugin';
 import { SelectionToOffsetsPlugin } from './plugins/SelectionToOffsetsPlugin';
 import { SpanKeyboardPlugin } from './plugins/SpanKeyboardPlugin';
+import { readerSelection } from '../../app/selection';
+import { createStore } from '../../app/tinyStore';
+import { refetchCodes, useCodes } from '../codebook/useCodes';
 
 interface ArticleEditorProps {
   article: Article;
@@ -50,13 +53,14 @@ export function ArticleEditor({ article, codings }: ArticleEditorProps) {
 
 function ReaderSurface({ article, doc, codings }: { article: Article; doc: ArticleDoc; codings: ArticleCodings }) {
   const [editor] = useLexicalComposerContext();
-  const { codes, refreshCodes, readerSelection, attempt } = useAppStore();
+  const { attempt } = useAppStore();
+  const codes = useCodes();
   const positions = useMemo(() => new TextPositions(editor, doc), [editor, doc]);
   const { domVersion, onDomChange } = useDomChanges(editor, positions);
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const [page, setPage] = useState<HTMLDivElement | null>(null);
   const [activeCodingId, setActiveCodingId] = useState<number | null>(null);
-  const [spanPreview, setSpanPreview] = useState<SpanPreview | null>(null);
+  const [spanPreviewStore] = useState(() => createStore<SpanPreview | null>(null));
   const [popover, setPopover] = useState<{ codingIds: number[]; at: ScreenPoint } | null>(null);
   const [picker, setPicker] = useState<{ query: string; anchor: PickerAnchor; span: CodePointSpan } | null>(null);
   const updateSpan = useSpanEditor(doc, codings.patchLocally);
@@ -75,7 +79,8 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
 
   const openPicker = useCallback(
     (query: string, span?: CodePointSpan) => {
-      const target = span ?? (readerSelection?.articleId === article.id ? readerSelection : null);
+      const selected = readerSelection.get();
+      const target = span ?? (selected?.articleId === article.id ? selected : null);
       if (!target) return;
       // The picker opens under the last line of the passage, where the analyst's eyes already are.
       const { start16, end16 } = doc.utf16Range(target.start, target.end);
@@ -84,7 +89,7 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
       const anchor = last ? { left: last.left, top: last.top, bottom: last.bottom } : { left: 200, top: 120, bottom: 140 };
       setPicker({ query, anchor, span: { start: target.start, end: target.end, text: target.text } });
     },
-    [readerSelection, article.id, doc, positions],
+    [article.id, doc, positions],
   );
 
   // After coding from the picker, the text gets focus back with the passage still selected, ready for another code.
@@ -116,10 +121,10 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
       returnToText();
       const code = await attempt(() => api['codes.create']({ name, parentId: parent?.id ?? null }));
       if (!code) return;
-      await refreshCodes();
+      await refetchCodes();
       await applyCode(code.id, span);
     },
-    [returnToText, attempt, refreshCodes, applyCode],
+    [returnToText, attempt, applyCode],
   );
 
   const value = useMemo<ReaderContextValue>(
@@ -135,8 +140,8 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
       onDomChange,
       activeCodingId,
       setActiveCodingId,
-      spanPreview,
-      setSpanPreview,
+      spanPreviewStore,
+      setSpanPreview: spanPreviewStore.set,
       updateSpan,
       openPopover,
       closePopover,
@@ -145,7 +150,7 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
       scroller,
       page,
     }),
-    [article.id, doc, positions, codings.codings, codings.onAdded, placed, codeById, domVersion, onDomChange, activeCodingId, spanPreview, updateSpan, openPopover, closePopover, openPicker, applyCode, scroller, page],
+    [article.id, doc, positions, codings.codings, codings.onAdded, placed, codeById, domVersion, onDomChange, activeCodingId, spanPreviewStore, updateSpan, openPopover, closePopover, openPicker, applyCode, scroller, page],
   );
 
   const popoverCodings = popover ? popover.codingIds.map((id) => codings.codings.find((c) => c.id === id)).filter((c) => c !== undefined) : [];

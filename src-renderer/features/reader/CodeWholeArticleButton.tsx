@@ -4,10 +4,12 @@ import { api } from '../../api/api';
 import { useAppStore } from '../../app/store';
 import { CodePicker, type PickerAnchor } from './CodePicker';
 import { useApplyCode } from './useApplyCode';
+import { refetchCodes, useCodes } from '../codebook/useCodes';
 
 /** Applies a code to the entire article (0..length), e.g. for article-level variables such as outlet or genre. */
 export function CodeWholeArticleButton({ article, onApplied }: { article: Article; onApplied(coding: Coding): void }) {
-  const { codes, attempt, refreshCodes } = useAppStore();
+  const { attempt } = useAppStore();
+  const codes = useCodes();
   const applyCode = useApplyCode(article.id, onApplied);
   const button = useRef<HTMLButtonElement>(null);
   const [anchor, setAnchor] = useState<PickerAnchor | null>(null);
@@ -20,7 +22,7 @@ export function CodeWholeArticleButton({ article, onApplied }: { article: Articl
     setAnchor(null);
     const code = await attempt(() => api['codes.create']({ name, parentId: parent?.id ?? null }));
     if (!code) return;
-    await refreshCodes();
+    await refetchCodes();
     await apply(code);
   };
 

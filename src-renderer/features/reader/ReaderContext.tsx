@@ -1,4 +1,5 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { TinyStore } from '../../app/tinyStore';
 import type { Code, Coding } from '../../../src-main/contract/types';
 import type { ArticleDoc, CodePointSpan } from './articleDoc';
 import type { PlacedCoding } from './codingSpans';
@@ -37,7 +38,11 @@ export interface ReaderContextValue {
   onDomChange(listener: DomChangeListener): () => void;
   activeCodingId: number | null;
   setActiveCodingId(id: number | null): void;
-  spanPreview: SpanPreview | null;
+  /**
+   * The dragged span changes every frame of an edge drag, so it is a store of its own (read with useSpanPreview):
+   * only the plugins that draw it re-render, not every reader plugin.
+   */
+  spanPreviewStore: TinyStore<SpanPreview | null>;
   setSpanPreview(preview: SpanPreview | null): void;
   /** Moves a coding's edges (UTF-16, snapped to graphemes) and saves it, keeping its code and memo. */
   updateSpan(codingId: number, start16: number, end16: number): void;
@@ -59,4 +64,10 @@ export function useReader(): ReaderContextValue {
   const value = useContext(ReaderContext);
   if (!value) throw new Error('useReader outside the article editor');
   return value;
+}
+
+/** The span of the coding whose edge is being dragged, or null; re-renders its reader only while it changes. */
+export function useSpanPreview(): SpanPreview | null {
+  const { spanPreviewStore } = useReader();
+  return useSyncExternalStore(spanPreviewStore.subscribe, spanPreviewStore.get);
 }

@@ -1,14 +1,14 @@
 import { useAppStore } from '../../app/store';
 import { ArticleEditor } from './ArticleEditor';
 import { ArticleHeader } from './ArticleHeader';
-import { useArticle, useArticleReloadKey } from './useArticle';
+import { useArticle } from './useArticle';
 import { useArticleCodings } from './useArticleCodings';
 import './reader.css';
 
 /** The article being read and coded: its header, its text with highlights and stripes, find, and coding tools. */
 export function ReaderPane() {
-  const { selectedArticleId, articlesVersion, codingsVersion } = useAppStore();
-  const load = useArticle(selectedArticleId, useArticleReloadKey(articlesVersion, codingsVersion));
+  const { selectedArticleId } = useAppStore();
+  const load = useArticle(selectedArticleId);
   const article = load.state === 'ready' && load.article.id === selectedArticleId ? load.article : null;
   // Codings load alongside the text, not after it.
   const codings = useArticleCodings(selectedArticleId);

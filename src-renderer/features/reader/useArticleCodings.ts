@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../../api/api';
+import { touches, useCall } from '../../api/query';
 import type { Coding } from '../../../src-main/contract/types';
 import { useAppStore } from '../../app/store';
 import { afterNextPaint } from './afterNextPaint';
@@ -18,32 +18,31 @@ export interface ArticleCodings {
   onAdded(listener: (coding: Coding) => void): () => void;
 }
 
-/** The article's codings, reloaded whenever anything in the app reports that codings changed. */
+/**
+ * The article's codings, reloaded whenever a change to codings in this article (or in unnamed articles: a code
+ * deleted, an undo) is announced, from this window or another.
+ */
 export function useArticleCodings(articleId: number | null): ArticleCodings {
-  const { codingsVersion, notify, onCodingApplied } = useAppStore();
-  const [codings, setCodings] = useState<Coding[]>([]);
-  const [loadedFor, setLoadedFor] = useState<number | null>(null);
-  const request = useRef(0);
-
+  const { notify, onCodingApplied } = useAppStore();
+  const load = useCall(
+    'codings.listForArticle',
+    { articleId: articleId ?? 0 },
+    { invalidatedBy: touches(['codings'], { articleId }), enabled: articleId !== null },
+  );
+  const server = load.data?.codings;
+  // Local patches sit on top of the last answer until the next answer replaces them.
+  const [view, setView] = useState<{ server: Coding[] | undefined; codings: Coding[] }>({ server, codings: server ?? [] });
+  let codings = view.codings;
+  if (view.server !== server) {
+    // Adjusting state while rendering is React's pattern for values derived from changing props.
+    codings = server ?? [];
+    setView({ server, codings });
+  }
+  const setCodings = useCallback((update: (list: Coding[]) => Coding[]) => setView((v) => ({ ...v, codings: update(v.codings) })), []);
+  const failure = load.error?.message;
   useEffect(() => {
-    if (articleId === null) {
-      setCodings([]);
-      setLoadedFor(null);
-      return;
-    }
-    // Only the newest request may land: reloads can overlap when codings change in quick succession.
-    const mine = ++request.current;
-    api['codings.listForArticle']({ articleId }).then(
-      (r) => {
-        if (mine !== request.current) return;
-        setCodings(r.codings);
-        setLoadedFor(articleId);
-      },
-      (err: unknown) => {
-        if (mine === request.current) notify((err as Error).message, 'error');
-      },
-    );
-  }, [articleId, codingsVersion, notify]);
+    if (failure) notify(failure, 'error');
+  }, [failure, notify]);
 
   const patchLocally = useCallback((id: number, patch: Partial<Coding>) => {
     setCodings((list) => list.map((c) => (c.id === id ? { ...c, ...patch } : c)));
@@ -68,5 +67,6 @@ export function useArticleCodings(articleId: number | null): ArticleCodings {
   }, []);
   useEffect(() => onCodingApplied(addLocally), [onCodingApplied, addLocally]);
 
-  return { codings: loadedFor === articleId ? codings : [], loaded: loadedFor === articleId, patchLocally, addLocally, onAdded };
+  const loaded = articleId !== null && server !== undefined;
+  return { codings: loaded ? codings : [], loaded, patchLocally, addLocally, onAdded };
 }

@@ -6,11 +6,11 @@ import type { ArticleCodings } from './useArticleCodings';
 
 /**
  * Moving a coding's edges: shown at once (the list is patched locally) and saved in order. Key repeats or a
- * quick series of drags coalesce: while one save is in flight only the latest span waits, and the rest of the app
- * hears about the change once, when the last save has landed.
+ * quick series of drags coalesce: while one save is in flight only the latest span waits (each save is announced
+ * by the host to every view).
  */
 export function useSpanEditor(doc: ArticleDoc, patchLocally: ArticleCodings['patchLocally']) {
-  const { attempt, codingsChanged } = useAppStore();
+  const { attempt } = useAppStore();
   const waiting = useRef(new Map<number, { start: number; end: number }>());
   const saving = useRef(new Set<number>());
 
@@ -25,10 +25,9 @@ export function useSpanEditor(doc: ArticleDoc, patchLocally: ArticleCodings['pat
         }
       } finally {
         saving.current.delete(id);
-        codingsChanged();
       }
     },
-    [attempt, codingsChanged],
+    [attempt],
   );
 
   return useCallback(

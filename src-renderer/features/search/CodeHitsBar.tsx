@@ -5,6 +5,7 @@ import { useAppStore } from '../../app/store';
 import { CodePickerDialog, type PickedTarget } from '../codebook/CodePickerDialog';
 import { buildCodeTree } from '../codebook/codeTree';
 import type { CodeHitsOutcome, Widen } from './useCodeHits';
+import { useCodes } from '../codebook/useCodes';
 
 interface CodeHitsBarProps {
   listed: number;
@@ -36,7 +37,8 @@ function outcomeText({ result, codePath, state }: CodeHitsOutcome): string {
  * The outcome stays in view with an Undo that takes the whole batch back in one step.
  */
 export function CodeHitsBar({ listed, selected, total, allSelected, onSelectAll, busy, onCode, outcome, onUndo, onDismiss }: CodeHitsBarProps) {
-  const { codes, project } = useAppStore();
+  const { project } = useAppStore();
+  const codes = useCodes();
   const tree = useMemo(() => buildCodeTree(codes), [codes]);
   const [widen, setWiden] = useState<Widen>('none');
   const [picking, setPicking] = useState(false);

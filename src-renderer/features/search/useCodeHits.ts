@@ -25,7 +25,7 @@ export interface CodeHitsOutcome {
  * history, and only while this batch is still the last change, so it can never undo something done since.
  */
 export function useCodeHits() {
-  const { attempt, codingsChanged } = useAppStore();
+  const { attempt } = useAppStore();
   const { undoIfLast } = useUndoHistory();
   const [outcome, setOutcome] = useState<CodeHitsOutcome | null>(null);
   const [busy, setBusy] = useState(false);
@@ -37,12 +37,11 @@ export function useCodeHits() {
         const result = await attempt(() => api['search.codeHits']({ codeId, widen, ...target }));
         if (!result) return;
         setOutcome({ result, codePath, state: 'done' });
-        if (result.created > 0) codingsChanged();
       } finally {
         setBusy(false);
       }
     },
-    [attempt, codingsChanged],
+    [attempt],
   );
 
   const undo = useCallback(async () => {

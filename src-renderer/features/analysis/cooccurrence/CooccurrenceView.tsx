@@ -1,4 +1,3 @@
-import { api } from '../../../api/api';
 import type { CooccurrenceUnit } from '../../../../src-main/contract/types';
 import { useAnalysisData } from '../useAnalysisData';
 import { useRememberedState } from '../useRememberedState';
@@ -18,7 +17,7 @@ export function CooccurrenceView() {
   const [showUncoded, setShowUncoded] = useRememberedState('cooccurrence.showUncoded', false);
   const [cell, setCell] = useRememberedState<MatrixCell | null>('cooccurrence.cell', null);
   const request = { unit, rollUp };
-  const { data, loading, error } = useAnalysisData(JSON.stringify(request), () => api['counts.cooccurrence'](request));
+  const { data, loading, error } = useAnalysisData('counts.cooccurrence', request);
 
   // Codes without codings make empty rows and columns; left out unless asked for.
   const shown = data ? data.codes.map((_, i) => i).filter((i) => showUncoded || data.matrix[i][i] > 0) : [];

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../../api/api';
+import { useCall } from '../../../api/query';
 import type { CooccurrencePassage, CooccurrenceUnit } from '../../../../src-main/contract/types';
-import { useAppStore } from '../../../app/store';
 
 const PAGE = 100;
+const none: CooccurrencePassage[] = [];
 
 export interface CellPassages {
   items: CooccurrencePassage[];
@@ -13,45 +13,21 @@ export interface CellPassages {
   loadMore(): void;
 }
 
-/** The passages behind one matrix cell, a page at a time; reloaded when codings change. */
+/** The passages behind one matrix cell, a page at a time; reloaded when codings, codes or articles change. */
 export function useCooccurrencePassages(cell: { codeA: number; codeB: number } | null, unit: CooccurrenceUnit, rollUp: boolean): CellPassages {
-  const { codingsVersion, articlesVersion } = useAppStore();
-  const [items, setItems] = useState<CooccurrencePassage[]>([]);
-  const [total, setTotal] = useState<number | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [pages, setPages] = useState(1);
   const codeA = cell?.codeA;
   const codeB = cell?.codeB;
-
   useEffect(() => setPages(1), [codeA, codeB, unit, rollUp]);
-
-  useEffect(() => {
-    if (codeA === undefined || codeB === undefined) {
-      setItems([]);
-      setTotal(null);
-      return;
-    }
-    let current = true;
-    setLoading(true);
-    api['counts.cooccurrencePassages']({ codeA, codeB, unit, rollUp, limit: PAGE * pages }).then(
-      (r) => {
-        if (!current) return;
-        setItems(r.items);
-        setTotal(r.total);
-        setError(null);
-        setLoading(false);
-      },
-      (err: unknown) => {
-        if (!current) return;
-        setError((err as Error).message);
-        setLoading(false);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [codeA, codeB, unit, rollUp, pages, codingsVersion, articlesVersion]);
+  const load = useCall(
+    'counts.cooccurrencePassages',
+    { codeA: codeA ?? 0, codeB: codeB ?? 0, unit, rollUp, limit: PAGE * pages },
+    { invalidatedBy: ['codings', 'codes', 'articles'], enabled: cell !== null },
+  );
+  const items = cell && load.data ? load.data.items : none;
+  const total = cell && load.data ? load.data.total : null;
+  const loading = load.loading;
+  const error = load.error?.message ?? null;
 
   const loadMore = useCallback(() => setPages((p) => p + 1), []);
   return { items, total, loading, error, loadMore };

@@ -1,12 +1,11 @@
-import { api } from '../../../api/api';
 import type { Code, Coverage } from '../../../../src-main/contract/types';
 import { formatNumber, plural } from '../../../app/format';
-import { useAppStore } from '../../../app/store';
 import { useAttributeDefinitions } from '../../attributes/useAttributeDefinitions';
 import { useAnalysisData } from '../useAnalysisData';
 import { useRememberedState } from '../useRememberedState';
 import { CodeChecklist } from './CodeChecklist';
 import { CoverageChart } from './CoverageChart';
+import { useCodes } from '../../codebook/useCodes';
 
 /** The core draws at most 100 codes in one chart; a readable chart has far fewer. */
 const MAX_CODES = 100;
@@ -43,7 +42,7 @@ function nested(codes: Code[], ids: number[]): boolean {
 
 /** Codings per day, week or month for the chosen codes, dated by a date attribute (publication date by default). */
 export function CoverageView() {
-  const { codes } = useAppStore();
+  const codes = useCodes();
   const { definitions } = useAttributeDefinitions();
   const [picked, setPicked] = useRememberedState<number[] | null>('coverage.codes', null);
   const [interval, setIntervalChoice] = useRememberedState<Coverage['interval']>('coverage.interval', 'month');
@@ -55,7 +54,7 @@ export function CoverageView() {
   const dateAttributes = (definitions ?? []).filter((d) => d.type === 'date');
   const dateName = dateAttributes.some((d) => d.name === dateAttribute) ? dateAttribute : (dateAttributes[0]?.name ?? 'publication date');
   const request = { codeIds: selected, interval, dateAttribute: dateName, rollUp };
-  const { data, loading, error } = useAnalysisData(selected.length ? JSON.stringify(request) : null, () => api['counts.coverage'](request));
+  const { data, loading, error } = useAnalysisData('counts.coverage', selected.length ? request : null);
 
   const undatedSeries = data?.series.filter((s) => s.undated > 0) ?? [];
   const undatedTotal = undatedSeries.reduce((n, s) => n + s.undated, 0);

@@ -9,6 +9,7 @@ import { useRememberedState } from '../useRememberedState';
 import { FrequencyChart } from './FrequencyChart';
 import { FrequencyTable } from './FrequencyTable';
 import { frequencyRows, MEASURE_LABELS, type Measure, type Sort } from './frequencyModel';
+import { useCodes } from '../../codebook/useCodes';
 
 /** 'none', 'article', or 'attribute:<name>': one select for "count per". */
 type GroupingChoice = string;
@@ -20,7 +21,8 @@ function parseGrouping(choice: GroupingChoice): { by: CountsGrouping; attribute?
 
 /** Codings per code, for the whole corpus, per article or per attribute value: a sortable table and a bar chart. */
 export function FrequencyView() {
-  const { codes, attempt, notify } = useAppStore();
+  const { attempt, notify } = useAppStore();
+  const codes = useCodes();
   const { definitions } = useAttributeDefinitions();
   const [choice, setChoice] = useRememberedState<GroupingChoice>('frequencies.grouping', 'none');
   const [rollUp, setRollUp] = useRememberedState('frequencies.rollUp', true);
@@ -33,7 +35,7 @@ export function FrequencyView() {
   const grouping = parseGrouping(choice);
   const attributeGone = grouping.by === 'attribute' && definitions !== null && !definitions.some((d) => d.name === grouping.attribute);
   const request = attributeGone ? { rollUp, by: 'none' as const } : { rollUp, ...grouping };
-  const { data, loading, error } = useAnalysisData(definitions ? JSON.stringify(request) : null, () => api['counts.codes'](request));
+  const { data, loading, error } = useAnalysisData('counts.codes', definitions ? request : null);
 
   const groupNoun = request.by === 'article' ? 'articles' : request.by === 'attribute' ? `values of ${request.attribute}` : 'codes';
   const title =

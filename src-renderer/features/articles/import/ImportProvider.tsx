@@ -53,7 +53,7 @@ const UPLOADS_IN_FLIGHT = 4;
  * and the report look the same for all of them.
  */
 export function ImportProvider({ children }: { children: ReactNode }) {
-  const { project, attempt, notify, selectedArticleId, selectArticle, articlesChanged } = useAppStore();
+  const { project, attempt, notify, selectedArticleId, selectArticle } = useAppStore();
   const [progress, setProgress] = useState<ImportProgressState | null>(null);
   const [report, setReport] = useState<FinishedImport | null>(null);
   const [preview, setPreview] = useState<{ preview: ImportPreview; picked: PickedFile[] } | null>(null);
@@ -107,11 +107,10 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   const finish = useCallback(
     (result: ImportReport, notProcessed: number) => {
       setReport({ ...result, notProcessed });
-      articlesChanged();
       const first = result.imported[0];
       if (first && selectedRef.current === null) selectArticle(first.articleId);
     },
-    [articlesChanged, selectArticle],
+    [selectArticle],
   );
 
   const end = () => {

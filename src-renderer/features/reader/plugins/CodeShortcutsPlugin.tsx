@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { COMMAND_PRIORITY_NORMAL, KEY_DOWN_COMMAND } from 'lexical';
-import { useAppStore } from '../../../app/store';
 import { useReader } from '../ReaderContext';
 import { readSelectionSpan } from '../selectionSpan';
+import { readerSelection, setReaderSelection } from '../../../app/selection';
+import { useCodes } from '../../codebook/useCodes';
 
 /** A printable character that could begin a code's name (letters, digits, punctuation; not space). */
 const STARTS_A_NAME = /^[\p{L}\p{N}\p{P}\p{S}]$/u;
@@ -18,7 +19,7 @@ const STARTS_A_NAME = /^[\p{L}\p{N}\p{P}\p{S}]$/u;
 export function CodeShortcutsPlugin() {
   const [editor] = useLexicalComposerContext();
   const { articleId, doc, positions, openPicker, applyCode } = useReader();
-  const { codes, readerSelection, setReaderSelection } = useAppStore();
+  const codes = useCodes();
 
   useEffect(
     () =>
@@ -28,10 +29,11 @@ export function CodeShortcutsPlugin() {
           if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return false;
           if (!STARTS_A_NAME.test(event.key)) return false;
           const fromDom = readSelectionSpan(positions, doc);
-          const span = fromDom ?? (fromDom === undefined && readerSelection?.articleId === articleId ? readerSelection : null);
+          const selected = readerSelection.get();
+          const span = fromDom ?? (fromDom === undefined && selected?.articleId === articleId ? selected : null);
           if (!span) return false;
           event.preventDefault();
-          if (readerSelection?.start !== span.start || readerSelection.end !== span.end || readerSelection.articleId !== articleId) {
+          if (selected?.start !== span.start || selected.end !== span.end || selected.articleId !== articleId) {
             setReaderSelection({ articleId, start: span.start, end: span.end, text: span.text });
           }
           if (event.key >= '1' && event.key <= '9') {
@@ -44,7 +46,7 @@ export function CodeShortcutsPlugin() {
         },
         COMMAND_PRIORITY_NORMAL,
       ),
-    [editor, articleId, doc, positions, codes, readerSelection, setReaderSelection, applyCode, openPicker],
+    [editor, articleId, doc, positions, codes, applyCode, openPicker],
   );
 
   return null;

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
-import { useReader } from '../ReaderContext';
+import { useReader, useSpanPreview } from '../ReaderContext';
 import { FALLBACK_COLOR } from '../highlightStyles';
 
 interface HandleBox {
@@ -15,7 +15,8 @@ type Edge = 'start' | 'end';
  * handles follow the pointer, snapped to grapheme clusters) and saves once on release, keeping code and memo.
  */
 export function CodingEdgeHandles() {
-  const { activeCodingId, placed, spanPreview, setSpanPreview, updateSpan, positions, doc, page, domVersion, codeById } = useReader();
+  const { activeCodingId, placed, setSpanPreview, updateSpan, positions, doc, page, domVersion, codeById } = useReader();
+  const spanPreview = useSpanPreview();
   const active = placed.find((p) => p.coding.id === activeCodingId) ?? null;
   const span = active && spanPreview?.codingId === active.coding.id ? spanPreview : active;
   const [boxes, setBoxes] = useState<{ start: HandleBox; end: HandleBox } | null>(null);

@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
-import { useAppStore } from '../../../app/store';
-import { useReader, type SpanPreview } from '../ReaderContext';
+import { useReader, useSpanPreview, type SpanPreview } from '../ReaderContext';
 import type { PlacedCoding } from '../codingSpans';
 import type { TextPositions } from '../textPositions';
 import { codeHighlightName, setCodeHighlightColors } from '../highlightStyles';
+import { useCodes } from '../../codebook/useCodes';
 
 /** Highlight for codings whose code is not (yet) in the loaded codebook; styled in reader.css. */
 const UNKNOWN_CODE = 'gloss-code-unknown';
@@ -27,8 +27,9 @@ interface Painted {
  * rebuilt, synchronously, in the same task.
  */
 export function CodingHighlightsPlugin() {
-  const { placed, codeById, positions, onDomChange, spanPreview, doc, onCodingAdded } = useReader();
-  const { codes } = useAppStore();
+  const { placed, codeById, positions, onDomChange, doc, onCodingAdded } = useReader();
+  const spanPreview = useSpanPreview();
+  const codes = useCodes();
   const painted = useRef(new Map<number, Painted>());
   const highlights = useRef(new Map<string, Highlight>());
   const latest = useRef({ placed, codeById, spanPreview, positions });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useReader } from '../ReaderContext';
+import { useReader, useSpanPreview } from '../ReaderContext';
 import { codingsBetween } from '../codingSpans';
 import { assignLanes } from '../stripeLanes';
 import { FALLBACK_COLOR } from '../highlightStyles';
@@ -27,7 +27,8 @@ const MIN_LANES = 3;
  * re-measured when scrolling leaves it, when the page is resized (lines re-wrap) and when the DOM or codings change.
  */
 export function CodingStripes() {
-  const { placed, codeById, positions, doc, domVersion, scroller, spanPreview, activeCodingId, openPopover, setActiveCodingId } = useReader();
+  const { placed, codeById, positions, doc, domVersion, scroller, activeCodingId, openPopover, setActiveCodingId } = useReader();
+  const spanPreview = useSpanPreview();
   const gutter = useRef<HTMLDivElement>(null);
   const [stripes, setStripes] = useState<Stripe[]>([]);
   const [laneCount, setLaneCount] = useState(MIN_LANES);

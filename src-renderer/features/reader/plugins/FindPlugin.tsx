@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useAppStore } from '../../../app/store';
 import { useReader } from '../ReaderContext';
 import { FindBar } from '../FindBar';
 import { findMatches, type Match } from '../findMatches';
 import { scrollToRange } from '../scrollToRange';
+import { setReaderSelection } from '../../../app/selection';
 
 const ALL = 'gloss-find';
 const CURRENT = 'gloss-find-current';
@@ -15,7 +15,6 @@ const CURRENT = 'gloss-find-current';
  */
 export function FindPlugin() {
   const { articleId, doc, positions, scroller, onDomChange, openPicker } = useReader();
-  const { setReaderSelection } = useAppStore();
   const [open, setOpen] = useState(false);
   const [focusKey, setFocusKey] = useState(0);
   const [query, setQuery] = useState('');
@@ -78,7 +77,7 @@ export function FindPlugin() {
       if (span) setReaderSelection({ articleId, ...span });
       if (scroller) scrollToRange(scroller, () => positions.range(m.start16, m.end16)?.getBoundingClientRect() ?? null);
     },
-    [doc, positions, scroller, articleId, setReaderSelection],
+    [doc, positions, scroller, articleId],
   );
 
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { useReader } from '../ReaderContext';
+import { useReader, useSpanPreview } from '../ReaderContext';
 import { overlapSegments, type PlacedCoding } from '../codingSpans';
 import type { TextPositions } from '../textPositions';
 
@@ -13,7 +13,8 @@ type Segments = [number, number][];
  * covered by two codings (double underline from three) says "more than one code here" unambiguously.
  */
 export function OverlapHighlightPlugin() {
-  const { placed: stored, positions, onDomChange, spanPreview, doc, onCodingAdded } = useReader();
+  const { placed: stored, positions, onDomChange, doc, onCodingAdded } = useReader();
+  const spanPreview = useSpanPreview();
   // While an edge is dragged the overlaps follow the preview, as the fills do.
   const placed = useMemo(
     () =>

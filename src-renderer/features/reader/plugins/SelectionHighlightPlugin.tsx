@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { useAppStore } from '../../../app/store';
 import { useReader } from '../ReaderContext';
+import { useReaderSelection } from '../../../app/selection';
 
 const NAME = 'gloss-pending';
 
@@ -10,7 +10,7 @@ const NAME = 'gloss-pending';
  */
 export function SelectionHighlightPlugin() {
   const { articleId, doc, positions, domVersion } = useReader();
-  const { readerSelection } = useAppStore();
+  const readerSelection = useReaderSelection();
 
   useEffect(() => {
     if (!readerSelection || readerSelection.articleId !== articleId) {

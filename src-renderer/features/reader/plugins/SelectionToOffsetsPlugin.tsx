@@ -1,10 +1,10 @@
-import { useEffect, useRef } from 'react';
-import { useAppStore } from '../../../app/store';
+import { useEffect } from 'react';
 import { useReader } from '../ReaderContext';
 import { readSelectionSpan } from '../selectionSpan';
+import { readerSelection, setReaderSelection } from '../../../app/selection';
 
 /**
- * Publishes the user's selection in the article as a code-point passage (`readerSelection` in the app store),
+ * Publishes the user's selection in the article as a code-point passage (app/selection.ts),
  * which is what the codebook, keys 1–9 and the code picker apply codes to.
  *
  * The DOM range is turned into global UTF-16 offsets (paragraph start + offset in paragraph), widened to whole
@@ -13,9 +13,6 @@ import { readSelectionSpan } from '../selectionSpan';
  */
 export function SelectionToOffsetsPlugin() {
   const { articleId, doc, positions } = useReader();
-  const { readerSelection, setReaderSelection } = useAppStore();
-  const current = useRef(readerSelection);
-  current.current = readerSelection;
 
   useEffect(() => {
     let frame = 0;
@@ -23,7 +20,7 @@ export function SelectionToOffsetsPlugin() {
       frame = 0;
       const span = readSelectionSpan(positions, doc);
       if (span === undefined) return;
-      const prev = current.current;
+      const prev = readerSelection.get();
       if (!span) {
         if (prev) setReaderSelection(null);
         return;
@@ -40,12 +37,12 @@ export function SelectionToOffsetsPlugin() {
       document.removeEventListener('selectionchange', onChange);
       if (frame) cancelAnimationFrame(frame);
     };
-  }, [articleId, doc, positions, setReaderSelection]);
+  }, [articleId, doc, positions]);
 
   // A passage from another article (or from before this one was opened) is not this reader's to code.
   useEffect(() => {
-    if (current.current && current.current.articleId !== articleId) setReaderSelection(null);
-  }, [articleId, setReaderSelection]);
+    if (readerSelection.get()?.articleId !== articleId && readerSelection.get() !== null) setReaderSelection(null);
+  }, [articleId]);
 
   return null;
 }

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { COMMAND_PRIORITY_HIGH, KEY_DOWN_COMMAND } from 'lexical';
-import { useReader } from '../ReaderContext';
+import { useReader, useSpanPreview } from '../ReaderContext';
 
 /**
  * Keyboard adjustment of the active coding, one grapheme cluster at a time, in logical (text) order:
@@ -10,7 +10,8 @@ import { useReader } from '../ReaderContext';
  */
 export function SpanKeyboardPlugin() {
   const [editor] = useLexicalComposerContext();
-  const { activeCodingId, placed, spanPreview, doc, updateSpan } = useReader();
+  const { activeCodingId, placed, doc, updateSpan } = useReader();
+  const spanPreview = useSpanPreview();
 
   useEffect(
     () =>

@@ -1,0 +1,172 @@
+// The renderer's one cache of project reads. Each read is keyed by call name and request; every view that asks for
+// the same read shares one request and one answer. After each change the host announces what it touched
+// (`{ type: 'changed', entities, articleIds?, codeIds? }`) and every read that depends on it is fetched again, in every
+// window at once. Only the newest answer for a read may land, so overlapping reloads never show stale data.
+// No React here, so it is tested in Node with a fake bridge (tests/renderer/queryClient.test.ts).
+import type { ChangedEntity, GlossEvent } from '../../src-main/contract/types';
+
+export type ChangeEvent = Extract<GlossEvent, { type: 'changed' }>;
+
+/** Which announced changes make a read stale: any of these entities, or a test of the whole event. */
+export type Invalidation = readonly ChangedEntity[] | ((event: ChangeEvent) => boolean);
+
+export const allEntities: readonly ChangedEntity[] = ['articles', 'codes', 'codings', 'memos', 'attributes', 'searches', 'history'];
+
+export interface QueryState<T> {
+  data: T | undefined;
+  error: Error | undefined;
+  /** True while a request for this read is in flight (also while refetching with old data still shown). */
+  loading: boolean;
+}
+
+type Call = (name: string, request: unknown) => Promise<unknown>;
+type Subscribe = (listener: (event: GlossEvent) => void) => () => void;
+
+interface Subscriber {
+  invalidatedBy: Invalidation;
+  notify(): void;
+}
+
+interface Entry {
+  name: string;
+  request: unknown;
+  state: QueryState<unknown>;
+  /** Number of the newest request; an answer carrying an older number is dropped. */
+  latest: number;
+  inFlight: Promise<unknown> | undefined;
+  subscribers: Set<Subscriber>;
+}
+
+/**
+ * True when the event concerns this read: it names one of `entities` and, when the read is about one article or
+ * code, the event either names no articles/codes (it may touch any) or names this one.
+ */
+export function touches(
+  entities: readonly ChangedEntity[],
+  scope: { articleId?: number | null; codeId?: number | null } = {},
+): (event: ChangeEvent) => boolean {
+  return (event) => {
+    if (!event.entities.some((e) => entities.includes(e))) return false;
+    if (scope.articleId != null && event.articleIds !== undefined && !event.articleIds.includes(scope.articleId)) return false;
+    if (scope.codeId != null && event.codeIds !== undefined && !event.codeIds.includes(scope.codeId)) return false;
+    return true;
+  };
+}
+
+function matches(invalidatedBy: Invalidation, event: ChangeEvent): boolean {
+  return typeof invalidatedBy === 'function' ? invalidatedBy(event) : event.entities.some((e) => invalidatedBy.includes(e));
+}
+
+/** Same request, same key, whatever the order of its fields. */
+export function queryKey(name: string, request: unknown): string {
+  return `${name} ${stableJson(request ?? {})}`;
+}
+
+function stableJson(value: unknown): string {
+  if (value === undefined) return 'null';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson(obj[k])}`).join(',')}}`;
+}
+
+const idle: QueryState<unknown> = { data: undefined, error: undefined, loading: false };
+
+export class QueryClient {
+  private readonly entries = new Map<string, Entry>();
+  private readonly changeListeners = new Set<(event: ChangeEvent) => void>();
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly call: Call,
+    subscribe: Subscribe,
+  ) {
+    this.unsubscribe = subscribe((event) => {
+      if (event.type === 'changed') this.changed(event);
+      // Another project (or a restored one): nothing cached belongs to it.
+      else if (event.type === 'project.changed') this.changed({ type: 'changed', entities: [...allEntities] });
+    });
+  }
+
+  /** The read's current state; the same object until it changes, as useSyncExternalStore needs. */
+  get<T>(name: string, request: unknown): QueryState<T> {
+    return (this.entries.get(queryKey(name, request))?.state ?? idle) as QueryState<T>;
+  }
+
+  /**
+   * Starts watching a read: fetches it unless an answer or a request is already there. `notify` hears every state
+   * change. Returns the function that stops watching; the last watcher leaving forgets the read.
+   */
+  watch(name: string, request: unknown, invalidatedBy: Invalidation, notify: () => void): () => void {
+    const key = queryKey(name, request);
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = { name, request, state: idle, latest: 0, inFlight: undefined, subscribers: new Set() };
+      this.entries.set(key, entry);
+    }
+    const subscriber: Subscriber = { invalidatedBy, notify };
+    entry.subscribers.add(subscriber);
+    if (entry.state.data === undefined && entry.state.error === undefined && !entry.inFlight) void this.fetch(entry);
+    const watched = entry;
+    return () => {
+      watched.subscribers.delete(subscriber);
+      if (watched.subscribers.size === 0 && this.entries.get(key) === watched) this.entries.delete(key);
+    };
+  }
+
+  /** Fetches a watched read again now (after a change this window made that the host does not announce). */
+  refetch(name: string, request: unknown): Promise<void> {
+    const entry = this.entries.get(queryKey(name, request));
+    return entry ? this.fetch(entry).then(() => undefined) : Promise.resolve();
+  }
+
+  /** Hears every announced change, for views that keep their own state (e.g. a paged list). */
+  onChange(listener: (event: ChangeEvent) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => {
+      this.changeListeners.delete(listener);
+    };
+  }
+
+  /** Treats an event as if the host had announced it: refetches every watched read it concerns. */
+  changed(event: ChangeEvent): void {
+    for (const entry of this.entries.values()) {
+      for (const s of entry.subscribers) {
+        if (matches(s.invalidatedBy, event)) {
+          void this.fetch(entry);
+          break;
+        }
+      }
+    }
+    for (const listener of this.changeListeners) listener(event);
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+    this.entries.clear();
+    this.changeListeners.clear();
+  }
+
+  private fetch(entry: Entry): Promise<unknown> {
+    const mine = ++entry.latest;
+    this.set(entry, { ...entry.state, loading: true });
+    const request = this.call(entry.name, entry.request).then(
+      (data) => {
+        if (mine === entry.latest) this.set(entry, { data, error: undefined, loading: false });
+      },
+      (err: unknown) => {
+        if (mine === entry.latest) this.set(entry, { data: entry.state.data, error: err instanceof Error ? err : new Error(String(err)), loading: false });
+      },
+    );
+    entry.inFlight = request.finally(() => {
+      if (mine === entry.latest) entry.inFlight = undefined;
+    });
+    return entry.inFlight;
+  }
+
+  private set(entry: Entry, state: QueryState<unknown>): void {
+    entry.state = state;
+    for (const s of [...entry.subscribers]) s.notify();
+  }
+}

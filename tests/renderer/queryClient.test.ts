@@ -1,0 +1,161 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { QueryClient, touches } from '../../src-renderer/api/queryClient';
+import type { GlossEvent } from '../../src-main/contract/types';
+
+/** A stand-in for the bridge: every call waits until the test answers it, and events are sent by hand. */
+function fakeBridge() {
+  const pending: { name: string; request: unknown; resolve(v: unknown): void; reject(e: Error): void }[] = [];
+  const listeners = new Set<(e: GlossEvent) => void>();
+  const call = (name: string, request: unknown) => new Promise<unknown>((resolve, reject) => pending.push({ name, request, resolve, reject }));
+  const subscribe = (l: (e: GlossEvent) => void) => {
+    listeners.add(l);
+    return () => listeners.delete(l);
+  };
+  return {
+    pending,
+    client: new QueryClient(call, subscribe),
+    emit: (e: GlossEvent) => listeners.forEach((l) => l(e)),
+    take() {
+      const p = pending.shift();
+      assert.ok(p, 'expected a request');
+      return p;
+    },
+  };
+}
+const tick = () => new Promise((r) => setImmediate(r));
+
+test('a watched read is fetched once and its answer is shared by every watcher (dedup)', async () => {
+  const b = fakeBridge();
+  let heard = 0;
+  b.client.watch('codes.list', {}, ['codes'], () => heard++);
+  b.client.watch('codes.list', {}, ['codes'], () => heard++);
+  assert.equal(b.pending.length, 1);
+  assert.equal(b.client.get('codes.list', {}).loading, true);
+  b.take().resolve({ codes: ['a'] });
+  await tick();
+  assert.deepEqual(b.client.get('codes.list', {}), { data: { codes: ['a'] }, error: undefined, loading: false });
+  assert.ok(heard >= 2);
+});
+
+test('requests with the same fields in another order are one read; other requests are separate', () => {
+  const b = fakeBridge();
+  b.client.watch('articles.list', { a: 1, b: 2 }, ['articles'], () => {});
+  b.client.watch('articles.list', { b: 2, a: 1 }, ['articles'], () => {});
+  b.client.watch('articles.list', { a: 1, b: 3 }, ['articles'], () => {});
+  assert.deepEqual(
+    b.pending.map((p) => p.request),
+    [
+      { a: 1, b: 2 },
+      { a: 1, b: 3 },
+    ],
+  );
+});
+
+test('a change refetches only the reads whose entities it names', async () => {
+  const b = fakeBridge();
+  b.client.watch('codes.list', {}, ['codes'], () => {});
+  b.client.watch('memos.get', {}, ['memos'], () => {});
+  b.take().resolve({ codes: [] });
+  b.take().resolve({ memo: 'x' });
+  await tick();
+  b.emit({ type: 'changed', entities: ['codes', 'history'] });
+  assert.deepEqual(
+    b.pending.map((p) => p.name),
+    ['codes.list'],
+  );
+  // The old answer stays on screen while the new one loads.
+  assert.deepEqual(b.client.get('codes.list', {}), { data: { codes: [] }, error: undefined, loading: true });
+  b.take().resolve({ codes: ['renamed'] });
+  await tick();
+  assert.deepEqual(b.client.get('codes.list', {}).data, { codes: ['renamed'] });
+});
+
+test("a change to one article's codings does not refetch another article's codings", async () => {
+  const b = fakeBridge();
+  for (const articleId of [1, 2]) b.client.watch('codings.listForArticle', { articleId }, touches(['codings'], { articleId }), () => {});
+  b.take().resolve({ codings: [] });
+  b.take().resolve({ codings: [] });
+  await tick();
+  b.emit({ type: 'changed', entities: ['codings'], articleIds: [2] });
+  assert.deepEqual(
+    b.pending.map((p) => p.request),
+    [{ articleId: 2 }],
+  );
+  b.take().resolve({ codings: [] });
+  // A change that names no articles may touch any of them.
+  b.emit({ type: 'changed', entities: ['codings'] });
+  assert.equal(b.pending.length, 2);
+});
+
+test('touches filters by code too, and by entity first', () => {
+  const forCode = touches(['codings'], { codeId: 5 });
+  assert.equal(forCode({ type: 'changed', entities: ['codings'], codeIds: [4] }), false);
+  assert.equal(forCode({ type: 'changed', entities: ['codings'], codeIds: [5, 6] }), true);
+  assert.equal(forCode({ type: 'changed', entities: ['memos'], codeIds: [5] }), false);
+});
+
+test('only the newest answer lands when reloads overlap (latest request wins)', async () => {
+  const b = fakeBridge();
+  b.client.watch('codes.list', {}, ['codes'], () => {});
+  const first = b.take();
+  b.emit({ type: 'changed', entities: ['codes'] });
+  const second = b.take();
+  second.resolve({ codes: ['new'] });
+  await tick();
+  first.resolve({ codes: ['old'] });
+  await tick();
+  assert.deepEqual(b.client.get('codes.list', {}), { data: { codes: ['new'] }, error: undefined, loading: false });
+});
+
+test('an error is kept on the read, with the last good answer, and cleared by the next success', async () => {
+  const b = fakeBridge();
+  b.client.watch('codes.list', {}, ['codes'], () => {});
+  b.take().resolve({ codes: ['a'] });
+  await tick();
+  b.emit({ type: 'changed', entities: ['codes'] });
+  b.take().reject(new Error('No project is open.'));
+  await tick();
+  const failed = b.client.get('codes.list', {});
+  assert.equal(failed.error?.message, 'No project is open.');
+  assert.deepEqual(failed.data, { codes: ['a'] });
+  assert.equal(failed.loading, false);
+  const again = b.client.refetch('codes.list', {});
+  b.take().resolve({ codes: ['b'] });
+  await again;
+  assert.equal(b.client.get('codes.list', {}).error, undefined);
+});
+
+test('a predicate decides for itself; another project invalidates everything', async () => {
+  const b = fakeBridge();
+  b.client.watch('history.state', {}, (e) => e.entities.includes('history'), () => {});
+  b.client.watch('codes.list', {}, ['codes'], () => {});
+  b.take().resolve({});
+  b.take().resolve({});
+  await tick();
+  b.emit({ type: 'changed', entities: ['articles'] });
+  assert.equal(b.pending.length, 0);
+  b.emit({ type: 'project.changed', project: null });
+  assert.equal(b.pending.length, 2);
+});
+
+test('a read no one watches any more is forgotten and not refetched', async () => {
+  const b = fakeBridge();
+  const stop = b.client.watch('codes.list', {}, ['codes'], () => {});
+  b.take().resolve({ codes: [] });
+  await tick();
+  stop();
+  b.emit({ type: 'changed', entities: ['codes'] });
+  assert.equal(b.pending.length, 0);
+  assert.equal(b.client.get('codes.list', {}).data, undefined);
+});
+
+test('onChange listeners hear every change event', () => {
+  const b = fakeBridge();
+  const heard: string[][] = [];
+  const stop = b.client.onChange((e) => heard.push([...e.entities]));
+  b.emit({ type: 'changed', entities: ['memos'] });
+  stop();
+  b.emit({ type: 'changed', entities: ['codes'] });
+  assert.deepEqual(heard, [['memos']]);
+});
