@@ -5,6 +5,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+/** A module of the core other than its entry points (core/app, core/dispatch). */
+const CORE_BEYOND_ENTRY = '(^|/)core/(?!(app|dispatch)$)';
+
 const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
 });
@@ -50,8 +53,27 @@ export default tseslint.config(
     files: ['src-preload/**'],
     rules: restrict(['**/src-main/core/**', '**/src-main/hosts/**', '**/src-renderer/**', 'better-sqlite3'], 'The preload only forwards contract calls.'),
   },
+  // Hosts translate transport to contract calls: they reach the core through its entry points only (core/app,
+  // core/dispatch), so no host opens a store or runs a change of its own beside the commands. Only the Electron host
+  // may import Electron.
   {
-    files: ['src-main/hosts/cli/**', 'src-main/hosts/web/**'],
-    rules: restrict(['electron', 'electron/*', '**/hosts/electron/**'], 'Only the Electron host may import Electron.'),
+    files: ['src-main/hosts/electron/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: CORE_BEYOND_ENTRY, message: 'Hosts reach the core through core/app (and core/dispatch) only.' }] }],
+    },
+  },
+  {
+    files: ['src-main/hosts/cli/**', 'src-main/hosts/web/**', 'src-main/hosts/shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*', '**/hosts/electron/**'], message: 'Only the Electron host may import Electron.' },
+            { regex: CORE_BEYOND_ENTRY, message: 'Hosts reach the core through core/app (and core/dispatch) only.' },
+          ],
+        },
+      ],
+    },
   },
 );

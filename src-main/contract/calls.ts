@@ -3,6 +3,7 @@
 // handlers and the CLI all derive from this table, so a call cannot exist on one side only.
 import { z } from 'zod';
 import { cleanRichText, cleanText } from './text';
+import { NEWS_FORMATS } from './fileTypes';
 import type {
   AgreementReport,
   AppInfo,
@@ -55,7 +56,7 @@ const codePath = typed()
   .trim()
   .min(1)
   .max(10_000)
-  .refine((p) => p.split('/').every((part) => part.trim().length > 0 && part.trim().length <= 200), 'a code path is names separated by "/", none empty or longer than 200 characters');
+  .refine((p) => p.split('/').every((part) => part.trim().length > 0 && part.trim().length <= 200), 'not a code path: names separated by "/", none of them empty or longer than 200 characters');
 const empty = z.strictObject({});
 /** A file the browser uploaded to the web host (POST /api/upload), named by the id the host gave back. */
 const uploadId = z.string().regex(/^[a-f0-9]{32}$/, 'an upload is named by the id the web host gave for it');
@@ -177,6 +178,8 @@ export const calls = {
     request: z.strictObject({
       paths: z.array(path).max(100_000).optional(),
       pick: z.enum(['files', 'folder']).optional(),
+      /** Read every file as this database's export (by default news exports are recognised by content). */
+      format: z.enum(NEWS_FORMATS).optional(),
       jobId: jobId.optional(),
     }),
     response: {} as ImportReport | null,
@@ -389,6 +392,11 @@ export const calls = {
 
   /** Codings per code (rollUp: including sub-codes), per group of articles, with articles and per 1,000 words. */
   'counts.codes': { request: countsRequest, response: {} as CodeCounts },
+  /** The frequency table `gloss counts` prints: codings per code path, per article id, or per value of an attribute. */
+  'counts.table': {
+    request: z.strictObject({ by: z.string().trim().min(1).max(100), rollUp: z.boolean().optional() }),
+    response: {} as { rows: { key: string | number | null; count: number }[] },
+  },
   /** The frequency table of counts.codes as CSV. Without a path the app shows a save dialog. */
   'counts.exportCsv': {
     request: countsRequest.extend({ path: path.optional(), rawCells: z.boolean().optional() }),
@@ -450,7 +458,11 @@ export const calls = {
    * article's text against its fingerprint, every coding's text against its article, the code tree for cycles
    * (what `gloss check` runs). `ok` is true when there is nothing to report.
    */
-  'project.check': { request: empty, response: {} as CheckReport },
+  /**
+   * Checks the open project, or (the CLI, the desktop app) a project file named by `path` without opening it, so a
+   * damaged file can be checked at all.
+   */
+  'project.check': { request: z.strictObject({ path: path.optional() }), response: {} as CheckReport, pathFields: { path: 'local' } },
   /** The open project's backups, newest first, and the folder they are kept in. */
   'backups.list': { request: empty, response: {} as { items: BackupInfo[]; folder: string } },
   /**

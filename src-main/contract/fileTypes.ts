@@ -44,3 +44,7 @@ export function folderSkipReason(name: string): string {
 export function hiddenFolderReason(name: string): string {
   return `a hidden folder; Gloss does not look inside (${name})`;
 }
+
+/** The news databases whose exports `gloss import --format` can force (by default they are recognised by content). */
+export const NEWS_FORMATS = ['lexisnexis', 'nexisuni', 'factiva', 'proquest', 'europresse'] as const;
+export type NewsFormat = (typeof NEWS_FORMATS)[number];

@@ -8,20 +8,21 @@ const MAX_RECENT = 12;
 
 /** Per-user state that lives outside any project: settings and the recent-projects list. */
 export class AppState {
-  constructor(readonly dir: string) {
-    mkdirSync(dir, { recursive: true });
+  /** `dir` null: nothing on disk (see MemoryAppState). */
+  constructor(readonly dir: string | null) {
+    if (dir !== null) mkdirSync(dir, { recursive: true });
   }
 
-  private read<T>(name: string, fallback: T): T {
+  protected read<T>(name: string, fallback: T): T {
     try {
-      return { ...fallback, ...JSON.parse(readFileSync(join(this.dir, name), 'utf8')) };
+      return { ...fallback, ...JSON.parse(readFileSync(join(this.dir!, name), 'utf8')) };
     } catch {
       return fallback;
     }
   }
 
-  private write(name: string, value: unknown): void {
-    const file = join(this.dir, name);
+  protected write(name: string, value: unknown): void {
+    const file = join(this.dir!, name);
     const temp = `${file}.tmp`;
     writeFileSync(temp, JSON.stringify(value, null, 2));
     renameSync(temp, file);
@@ -54,5 +55,27 @@ function defaultCoderName(): string {
     return userInfo().username || 'analyst';
   } catch {
     return 'analyst';
+  }
+}
+
+/**
+ * Settings and recent projects kept in memory only: for a host that runs one command and must not rewrite the
+ * user's app settings or recent list (the CLI).
+ */
+export class MemoryAppState extends AppState {
+  private readonly files = new Map<string, unknown>();
+
+  constructor(initial: Partial<Settings> = {}) {
+    super(null);
+    if (Object.keys(initial).length) this.files.set('settings.json', { ...this.settings(), ...initial });
+  }
+
+  protected override read<T>(name: string, fallback: T): T {
+    const value = this.files.get(name);
+    return value === undefined ? fallback : { ...fallback, ...(value as object) };
+  }
+
+  protected override write(name: string, value: unknown): void {
+    this.files.set(name, value);
   }
 }

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { CallName, CallResponse, HostKind, ParsedRequest } from '../contract/calls';
 import { GlossError } from '../contract/errors';
 import type { ExportResult, GlossEvent, ImportReport } from '../contract/types';
 import { AppState } from './appState';
 import { History } from './history';
-import { codeCounts, cooccurrence, cooccurrencePassages, coverage, exportCountsCsv } from './analysis/counts';
+import { codeCounts, frequencyTable, cooccurrence, cooccurrencePassages, coverage, exportCountsCsv } from './analysis/counts';
 import { exportRetrievedCsv, retrievePassages } from './analysis/retrieve';
 import { runSearch, searchMemos } from './search/search';
 import { runExport } from './export/exportJob';
@@ -13,6 +14,7 @@ import { agreementReport } from './team/agreementReport';
 import type { Change, Command } from './commands/command';
 import { projectCommands } from './commands/projectCommands';
 import { importSources, previewSources, type ImportSource } from './import/importer';
+import type { NewsFormat } from '../contract/fileTypes';
 import { encodingOptions } from './import/encodings';
 import { redecodeArticle } from './import/redecode';
 import { workerWriter } from './import/articleWriter';
@@ -29,6 +31,8 @@ export interface HostAdapter {
   kind: HostKind;
   /** Who is coding, where the host knows better than the settings (the CLI's --coder). */
   coderName?(): string | undefined;
+  /** False where a project is open for one command only (the CLI): the daily backup is the app's and web host's. */
+  dailyBackups?: boolean;
   version: string;
   /** Where a new project goes; `name` is what the user typed where the host has no save dialog. */
   chooseNewProjectPath(name?: string): Promise<string | null>;
@@ -122,7 +126,7 @@ export class Session {
     this.history = new History(this.project);
     this.appState.noteOpened(path, this.project.name);
     this.emit({ type: 'project.changed', project: this.project.info() });
-    this.startDailyBackup(next);
+    if (this.host.dailyBackups !== false) this.startDailyBackup(next);
     return this.project;
   }
 
@@ -165,7 +169,7 @@ export class Session {
 
   /** Runs long work with a cancel handle the renderer can reach through `jobs.cancel`. */
   private async job<T>(jobId: string | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const id = jobId ?? `job-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const id = jobId ?? `job-${randomUUID()}`;
     const controller = new AbortController();
     this.jobs.set(id, controller);
     try {
@@ -175,14 +179,15 @@ export class Session {
     }
   }
 
-  async importSources(sources: ImportSource[], jobId?: string): Promise<ImportReport> {
+  async importSources(sources: ImportSource[], jobId?: string, format?: NewsFormat): Promise<ImportReport> {
     const project = this.requireWritable();
-    const id = jobId ?? `import-${Date.now()}`;
+    const id = jobId ?? `import-${randomUUID()}`;
     const writer = this.host.importWriterFile ? workerWriter(this.host.importWriterFile, project.path) : undefined;
     const report = await this.job(id, (signal) =>
       importSources(project, sources, {
         signal,
         writer,
+        format,
         onProgress: (done, total, current) => this.emit({ type: 'job.progress', jobId: id, kind: 'import', done, total, current }),
       }),
     ).finally(() => writer?.close());
@@ -203,7 +208,7 @@ export class Session {
   }
 
   private runExportJob(project: Project, job: { format: 'json' | 'csv'; target: string; rawCells?: boolean }, jobId?: string) {
-    const id = jobId ?? `export-${Date.now()}`;
+    const id = jobId ?? `export-${randomUUID()}`;
     return this.job(id, (signal) =>
       runExport(project, job, {
         signal,
@@ -222,10 +227,12 @@ export class Session {
    * changed to every window. The one path every project change takes, whatever the host.
    */
   async execute<N extends CallName, P>(command: Command<N, P>, request: ParsedRequest<N>): Promise<CallResponse<N>> {
-    const project = this.requireWritable();
+    // A command that turns out to write nothing (a preview) may run on a project open read-only.
+    const project = command.prepare ? this.requireProject() : this.requireWritable();
     const ctx = { project, coder: this.coder() };
     const prepared = command.prepare ? await command.prepare(ctx, request) : { plan: undefined as P };
     if (prepared.skip !== undefined) return prepared.skip;
+    this.requireWritable();
     const plan = prepared.plan as P;
     const result = this.recorder().record(
       command.label(request, plan),
@@ -318,13 +325,14 @@ export class Session {
       if (result.applied) this.announce({ entities: ['articles', 'codings', 'memos', 'history'], articleIds: [id] });
       return result;
     },
-    'articles.importPaths': async ({ paths, pick, jobId }) => {
+    'articles.importPaths': async ({ paths, pick, format, jobId }) => {
       this.requireWritable();
       const chosen = paths ?? (await this.host.chooseImportPaths(pick ?? 'files'));
       if (!chosen || chosen.length === 0) return null;
       return this.importSources(
         chosen.map((path) => ({ kind: 'path', path })),
         jobId,
+        format,
       );
     },
     'articles.importFiles': async ({ files, jobId }) => {
@@ -405,6 +413,7 @@ export class Session {
       const result = await exportCountsCsv(project, counts, target, { rawCells });
       return this.host.afterExport ? this.host.afterExport(result) : result;
     },
+    'counts.table': async ({ by, rollUp }) => ({ rows: frequencyTable(this.requireProject(), by, rollUp ?? false) }),
     'counts.coverage': async (request) => coverage(this.requireProject(), request),
     'counts.cooccurrence': async (request) => cooccurrence(this.requireProject(), request),
     'counts.cooccurrencePassages': async (request) => cooccurrencePassages(this.requireProject(), request),
@@ -422,10 +431,9 @@ export class Session {
       return { ...this.recorder().state(), label };
     },
 
-    'project.check': async () => {
-      const project = this.requireProject();
+    'project.check': async ({ path }) => {
       // A fresh read-only connection, so the check sees the file (not this connection's cache) and works on damage.
-      return checkProjectFile(project.path);
+      return checkProjectFile(path ?? this.requireProject().path);
     },
     'backups.list': async () => {
       const project = this.requireProject();

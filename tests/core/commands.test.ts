@@ -136,6 +136,7 @@ const NOT_COMMANDS: Record<Exclude<CallName, CommandName>, string> = {
   'attributes.list': 'reads',
   'articles.attributes': 'reads',
   'counts.codes': 'reads',
+  'counts.table': 'reads',
   'counts.exportCsv': 'writes a file, not the project',
   'counts.coverage': 'reads',
   'counts.cooccurrence': 'reads',

@@ -331,7 +331,8 @@ describe('the application menu', () => {
     const recent = menuItem(['&File', 'Open Recent']).submenu ?? [];
     const entry = recent.find((i) => i.sublabel === first);
     assert.ok(entry?.click, `recent-a is not in Open Recent: ${JSON.stringify(recent.map((i) => i.sublabel ?? i.label))}`);
-    entry.click();
+    // The menu opens it through the dispatcher, which answers asynchronously.
+    await entry.click();
     assert.equal((await callOk<ProjectInfo>('project.current')).path, first);
 
     // The file is removed after the menu was built: clicking it must not throw, and asks the renderer to open one.
@@ -342,7 +343,7 @@ describe('the application menu', () => {
     const logged = console.error;
     console.error = () => undefined;
     try {
-      stale.click();
+      await stale.click();
     } finally {
       console.error = logged;
     }

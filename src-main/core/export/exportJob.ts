@@ -27,7 +27,8 @@ export interface ExportRunOptions {
 /** Runs an export on a worker thread when one is available, otherwise inline; same result either way. */
 export async function runExport(project: Project, job: Omit<ExportJob, 'projectPath'>, options: ExportRunOptions = {}): Promise<ExportResult> {
   if (!options.workerFile) {
-    const common = { signal: options.signal, onProgress: options.onProgress };
+    // A project open read-only is a reader beside a possible writer (the CLI while the app codes): one snapshot.
+    const common = { signal: options.signal, onProgress: options.onProgress, snapshot: project.readOnly };
     return job.format === 'json' ? exportJson(project, job.target, common) : exportCsv(project, job.target, { ...common, rawCells: job.rawCells });
   }
   if (options.signal?.aborted) throw new GlossError('cancelled', 'The export was cancelled; no file was written.');

@@ -1,10 +1,9 @@
 // `gloss agree`: inter-coder agreement of two (or more) coders over code points, as JSON, CSV or a table to read.
 import { resolve } from 'node:path';
 import type { AgreementFigures, AgreementReport } from '../../contract/types';
-import { tableCsvText, type TableCell } from '../../core/export/tableCsv';
-import { Project } from '../../core/store/Project';
-import { agreementReport } from '../../core/team/agreementReport';
+import { tableCsvText, type TableCell } from '../../core/app';
 import { UsageError, type ParsedArgs } from './args';
+import { withProject } from './cliSession';
 
 export const AGREE_USAGE = `  gloss agree <project.gloss> --coders A,B[,C…] [--code <code path>] [--roll-up] [--articles 1,2,…]
               [--overlap <percent>] [--json | --format csv]`;
@@ -66,7 +65,7 @@ function readable(report: AgreementReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function agreeCommand(args: ParsedArgs): number {
+export async function agreeCommand(args: ParsedArgs): Promise<number> {
   const path = args.positional[1];
   if (!path) throw new UsageError('the project file is missing');
   const codersRaw = option(args, 'coders');
@@ -89,14 +88,18 @@ export function agreeCommand(args: ParsedArgs): number {
   }
   const format = option(args, 'format');
   if (format !== undefined && format !== 'csv' && format !== 'json') throw new UsageError('--format must be csv or json');
-  const project = Project.open(resolve(path), { readOnly: true });
-  try {
-    const report = agreementReport(project, { coders, codePath: option(args, 'code'), rollUp: args.options.has('roll-up'), articleIds, overlapThreshold });
+  return withProject(resolve(path), 'read', async (cli) => {
+    const code = option(args, 'code');
+    const report = await cli.call('team.agreement', {
+      coders,
+      rollUp: args.options.has('roll-up'),
+      ...(code !== undefined ? { codePath: code } : {}),
+      ...(articleIds ? { articleIds } : {}),
+      ...(overlapThreshold !== undefined ? { overlapThreshold } : {}),
+    });
     if (args.options.has('json') || format === 'json') process.stdout.write(`${JSON.stringify(report)}\n`);
     else if (format === 'csv') process.stdout.write(agreementCsv(report));
     else process.stdout.write(readable(report));
     return 0;
-  } finally {
-    project.close();
-  }
+  });
 }

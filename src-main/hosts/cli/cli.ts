@@ -1,24 +1,17 @@
 #!/usr/bin/env node
 // `gloss`: the core for pipelines and tests. stdout carries results (JSON alone with --json); progress and messages
 // go to stderr. Exit codes: 0 success, 1 some file was rejected (import), 2 usage or project error.
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { userInfo } from 'node:os';
 import { GlossError } from '../../contract/errors';
-import { calls } from '../../contract/calls';
 import { sliceCodePoints, snapSpanToGraphemes } from '../../contract/offsets';
-import { importSources } from '../../core/import/importer';
-import { NEWS_FORMATS, type NewsFormat } from '../../core/import/sources/newsdb';
+import { NEWS_FORMATS, type NewsFormat } from '../../contract/fileTypes';
 import type { NewsExportReport } from '../../contract/types';
-import { exportCsv } from '../../core/export/csv';
-import { exportJson } from '../../core/export/json';
-import { Project } from '../../core/store/Project';
-import { assertSqliteIsSafe } from '../../core/store/database';
-import { checkProjectFile } from '../../core/store/check';
+import { assertSqliteIsSafe } from '../../core/app';
 import { parseArgs, UsageError, type ParsedArgs } from './args';
 import { TOOLKIT_FLAGS, TOOLKIT_HELP, TOOLKIT_USAGE, TOOLKIT_VALUES, attributesCommand, countsCommand, csvOptions, searchCommand } from './toolkitCommands';
 import { packageVersion } from '../shared/paths';
 import { AGREE_HELP, AGREE_USAGE, AGREE_VALUES, agreeCommand } from './agreeCommand';
+import { CliSession, withProject } from './cliSession';
 
 const HELP = `gloss — code news articles and export exact offsets
 
@@ -138,8 +131,12 @@ async function run(argv: string[]): Promise<number> {
   switch (command) {
     case 'init': {
       const path = projectPath(args);
-      if (existsSync(path)) throw new GlossError('project_error', `${path} already exists`);
-      Project.create(path).close();
+      const cli = new CliSession();
+      try {
+        await cli.call('project.create', { path });
+      } finally {
+        cli.close();
+      }
       err(`Created ${path}`);
       return 0;
     }
@@ -152,37 +149,43 @@ async function run(argv: string[]): Promise<number> {
         throw new UsageError(`--format for import must be one of ${NEWS_FORMATS.join(', ')} (got "${String(formatOpt)}")`);
       }
       const format = formatOpt as NewsFormat | undefined;
-      const project = Project.open(path, { holder: 'gloss CLI' });
-      try {
-        const report = await importSources(
-          project,
-          inputs.map((p) => ({ kind: 'path', path: p })),
-          { onProgress: (done, total) => total > 20 && process.stderr.write(`\rImporting ${done}/${total}`), format },
-        );
-        if (report.imported.length + report.skipped.length + report.rejected.length > 20) process.stderr.write('\n');
+      return withProject(path, 'write', async (cli) => {
+        let shown = false;
+        const stop = cli.onEvent((e) => {
+          if (e.type === 'job.progress' && e.kind === 'import' && e.total > 20) {
+            process.stderr.write(`\rImporting ${e.done}/${e.total}`);
+            shown = true;
+          }
+        });
+        const report = await cli.call('articles.importPaths', { paths: inputs.map((p) => resolve(p)), format }).finally(stop);
+        if (shown) process.stderr.write('\n');
+        if (!report) return 0;
+        // The report names files as the user wrote them.
+        const asGiven = (file: string) => {
+          const i = inputs.findIndex((p) => file === resolve(p) || file.startsWith(`${resolve(p)}/`));
+          return i < 0 ? file : `${inputs[i]}${file.slice(resolve(inputs[i]).length)}`;
+        };
         if (args.options.has('json')) {
           const out = {
             // `notes` only for Word, PDF and RTF files whose reading left something out or reshaped it.
-            imported: report.imported.map(({ file, articleId, title, notes }) => ({ file, articleId, title, ...(notes ? { notes } : {}) })),
-            skipped: report.skipped.map(({ file, reason }) => ({ file, reason })),
-            rejected: report.rejected,
-            ...(report.newsExports ? { newsExports: report.newsExports } : {}),
+            imported: report.imported.map(({ file, articleId, title, notes }) => ({ file: asGiven(file), articleId, title, ...(notes ? { notes } : {}) })),
+            skipped: report.skipped.map(({ file, reason }) => ({ file: asGiven(file), reason })),
+            rejected: report.rejected.map(({ file, reason }) => ({ file: asGiven(file), reason })),
+            ...(report.newsExports ? { newsExports: report.newsExports.map((e) => ({ ...e, file: asGiven(e.file) })) } : {}),
           };
           process.stdout.write(`${JSON.stringify(out)}\n`);
         } else {
           for (const i of report.imported) {
-            process.stdout.write(`imported  ${i.file}  → article ${i.articleId} "${i.title}" (${i.encoding})\n`);
+            process.stdout.write(`imported  ${asGiven(i.file)}  → article ${i.articleId} "${i.title}" (${i.encoding})\n`);
             for (const note of i.notes ?? []) process.stdout.write(`          note: ${note}\n`);
           }
-          for (const s of report.skipped) process.stdout.write(`skipped   ${s.file}  (${s.reason})\n`);
-          for (const r of report.rejected) process.stdout.write(`rejected  ${r.file}  (${r.reason})\n`);
-          for (const e of report.newsExports ?? []) printNewsExport(e);
+          for (const s of report.skipped) process.stdout.write(`skipped   ${asGiven(s.file)}  (${s.reason})\n`);
+          for (const r of report.rejected) process.stdout.write(`rejected  ${asGiven(r.file)}  (${r.reason})\n`);
+          for (const e of report.newsExports ?? []) printNewsExport({ ...e, file: asGiven(e.file) });
           err(`${report.imported.length} imported, ${report.skipped.length} skipped, ${report.rejected.length} rejected`);
         }
         return report.rejected.length > 0 ? 1 : 0;
-      } finally {
-        project.close();
-      }
+      });
     }
     case 'code': {
       const path = projectPath(args);
@@ -190,42 +193,32 @@ async function run(argv: string[]): Promise<number> {
         articleId: integer(args, 'article'),
         start: integer(args, 'start'),
         end: integer(args, 'end'),
+        codePath: need(args, 'code'),
+        ...(typeof args.options.get('memo') === 'string' ? { memo: args.options.get('memo') as string } : {}),
       };
-      const codePath = need(args, 'code');
-      const memo = args.options.get('memo');
-      const coderOpt = args.options.get('coder');
-      // The same validation (and cleaning: no control characters in a memo) the app applies to codings.apply.
-      const check = calls['codings.apply'].request.safeParse({ ...request, codeId: 1, ...(typeof memo === 'string' ? { memo } : {}) });
-      if (!check.success) throw new UsageError(check.error.issues[0].message);
-      const project = Project.open(path, { holder: 'gloss CLI' });
-      try {
-        project.articles.summary(request.articleId);
-        const coding = project.db.transaction(() => {
-          const code = project.codes.ensurePath(codePath);
-          return project.codings.apply({
-            ...request,
-            codeId: code.id,
-            memo: check.data.memo,
-            coder: typeof coderOpt === 'string' ? coderOpt : userInfo().username || 'analyst',
-          });
-        })();
-        // The core widened a span that split a grapheme cluster, as the app's selection would; say so, naming it.
-        if (coding.start !== request.start || coding.end !== request.end) {
-          const text = project.articles.get(request.articleId).text;
-          for (const [flag, at, stored] of [['start', request.start, coding.start], ['end', request.end, coding.end]] as const) {
-            if (at === stored) continue;
-            const cluster = snapSpanToGraphemes(text, 0, at, at);
-            err(
-              `note: --${flag} ${at} fell inside the character "${sliceCodePoints(text, cluster.start, cluster.end)}" (code points ` +
-                `${cluster.start}–${cluster.end}); the coding ${flag}s at ${stored}, widened to whole characters as the app selects`,
-            );
+      const coder = args.options.get('coder');
+      return withProject(
+        path,
+        'write',
+        async (cli) => {
+          const coding = await cli.call('codings.apply', request);
+          // The core widened a span that split a grapheme cluster, as the app's selection would; say so, naming it.
+          if (coding.start !== request.start || coding.end !== request.end) {
+            const { text } = await cli.call('articles.get', { id: request.articleId });
+            for (const [flag, at, stored] of [['start', request.start, coding.start], ['end', request.end, coding.end]] as const) {
+              if (at === stored) continue;
+              const cluster = snapSpanToGraphemes(text, 0, at, at);
+              err(
+                `note: --${flag} ${at} fell inside the character "${sliceCodePoints(text, cluster.start, cluster.end)}" (code points ` +
+                  `${cluster.start}–${cluster.end}); the coding ${flag}s at ${stored}, widened to whole characters as the app selects`,
+              );
+            }
           }
-        }
-        process.stdout.write(`${JSON.stringify(coding)}\n`);
-        return 0;
-      } finally {
-        project.close();
-      }
+          process.stdout.write(`${JSON.stringify(coding)}\n`);
+          return 0;
+        },
+        typeof coder === 'string' ? coder : undefined,
+      );
     }
     case 'export': {
       const path = projectPath(args);
@@ -233,35 +226,28 @@ async function run(argv: string[]): Promise<number> {
       if (format !== 'json' && format !== 'csv') throw new UsageError('--format must be json or csv');
       if (format === 'json' && args.options.has('raw-cells')) throw new UsageError('--raw-cells applies to CSV output (--format csv)');
       const out = resolve(need(args, 'out'));
-      const project = Project.open(path, { readOnly: true });
-      try {
-        // One snapshot: the app may be writing to the project while the CLI exports it.
-        const result =
-          format === 'json'
-            ? await exportJson(project, out, { snapshot: true })
-            : await exportCsv(project, out, { snapshot: true, ...csvOptions(args) });
-        err(`Exported ${result.codings} codings from ${result.articles} articles to ${result.path}`);
+      // Read-only beside a possible writer, from one snapshot: the app may be coding while the CLI exports.
+      return withProject(path, 'read', async (cli) => {
+        const result = format === 'json' ? await cli.call('export.json', { path: out }) : await cli.call('export.csv', { path: out, ...csvOptions(args) });
+        if (result) err(`Exported ${result.codings} codings from ${result.articles} articles to ${result.path}`);
         return 0;
-      } finally {
-        project.close();
-      }
+      });
     }
     case 'stats': {
-      const project = Project.open(projectPath(args), { readOnly: true });
-      try {
-        const info = project.info();
+      return withProject(projectPath(args), 'read', async (cli) => {
+        const info = (await cli.call('project.current', {}))!;
         const stats = { articles: info.articles, codes: info.codes, codings: info.codings };
         if (args.options.has('json')) process.stdout.write(`${JSON.stringify(stats)}\n`);
         else process.stdout.write(`${info.name}: ${stats.articles} articles, ${stats.codes} codes, ${stats.codings} codings\n`);
         return 0;
-      } finally {
-        project.close();
-      }
+      });
     }
     case 'check': {
       const path = projectPath(args);
       if (args.positional.length > 2) throw new UsageError('check takes one project file');
-      const report = checkProjectFile(path);
+      // Checked without opening it: a damaged file may not open at all.
+      const cli = new CliSession();
+      const report = await cli.call('project.check', { path });
       if (args.options.has('json')) process.stdout.write(`${JSON.stringify(report)}\n`);
       else for (const f of report.findings) process.stdout.write(`${f.kind}\t${f.message}\n`);
       const n = report.findings.length;

@@ -2,15 +2,10 @@
 // (search, code all hits, counts, attribute import), same offsets (code points, end exclusive) as the exports.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { userInfo } from 'node:os';
 import type { AttributeImportReport, SearchSpec } from '../../contract/types';
-import { applyAttributeImport, planAttributeImport } from '../../core/analysis/attributeImport';
-import { frequencyTable } from '../../core/analysis/counts';
-import { tableCsvText } from '../../core/export/tableCsv';
-import type { CsvWriteOptions } from '../../core/export/csvFormat';
-import { allHitSpans, applyCodeHits, planCodeHits, runSearch } from '../../core/search/search';
-import { Project } from '../../core/store/Project';
+import { tableCsvText } from '../../core/app';
 import { UsageError, type ParsedArgs } from './args';
+import { withProject } from './cliSession';
 
 export const TOOLKIT_USAGE = `  gloss search <project.gloss> <query> [--regex] [--case-sensitive] [--whole-words] [--ignore-marks]
                [--timeout <ms>] [--json] [--code <code path> [--widen none|sentence|paragraph] [--coder <name>]]
@@ -57,7 +52,7 @@ function oneOf<T extends string>(args: ParsedArgs, name: string, allowed: readon
 }
 
 /** Everything the CLI prints a hit with: the whole article order, nothing cut. */
-const ALL_HITS = 1_000_000;
+const ALL_HITS = 100_000;
 
 export async function searchCommand(args: ParsedArgs): Promise<number> {
   const path = projectPath(args);
@@ -72,50 +67,58 @@ export async function searchCommand(args: ParsedArgs): Promise<number> {
     caseSensitive: args.options.has('case-sensitive'),
     wholeWords: args.options.has('whole-words'),
     ignoreMarks: args.options.has('ignore-marks'),
-    timeLimitMs: timeout === undefined ? undefined : Math.max(1, Number(timeout)),
+    // The contract's bounds (50 ms to a minute): a shorter or longer limit is taken as the nearest one.
+    timeLimitMs: timeout === undefined ? undefined : Math.min(60_000, Math.max(50, Number(timeout))),
   };
   const codePath = option(args, 'code');
   const widen = oneOf(args, 'widen', ['none', 'sentence', 'paragraph'] as const, 'none');
   if (!codePath && args.options.has('widen')) throw new UsageError('--widen applies to --code');
   // Searching only reads; coding the hits writes, so only then is the project locked for writing.
-  const project = codePath ? Project.open(path, { holder: 'gloss CLI' }) : Project.open(path, { readOnly: true });
-  try {
-    const result = await runSearch(project, spec, { limit: ALL_HITS });
-    const hits = result.articles.flatMap((a) => a.hits);
-    if (args.options.has('json')) {
-      const rows = hits.map((h) => ({ articleId: h.articleId, start: h.start, end: h.end, text: h.text, context: `${h.before}${h.text}${h.after}` }));
-      out(`${JSON.stringify(rows)}\n`);
-    } else {
-      const oneLine = (s: string) => s.replace(/\r?\n/g, ' \u21b5 ');
-      for (const h of hits) out(`${h.articleId}\t${h.start}-${h.end}\t${oneLine(h.before)}[${oneLine(h.text)}]${oneLine(h.after)}\n`);
-      err(`${result.totalHits} hit${result.totalHits === 1 ? '' : 's'} in ${result.articleCount} article${result.articleCount === 1 ? '' : 's'}`);
-    }
-    if (result.truncated) err(`warning: only the first ${ALL_HITS} hits are printed`);
-    if (codePath) {
-      // The hits just printed are the ones to code; search again only if the listing was cut.
-      const spans = result.truncated ? await allHitSpans(project, spec) : hits.map(({ articleId, start, end }) => ({ articleId, start, end }));
-      const codesBefore = project.codes.count();
-      const coder = option(args, 'coder') ?? (userInfo().username || 'analyst');
-      const summary = project.db.transaction(() => {
-        const code = project.codes.ensurePath(codePath);
-        const plan = planCodeHits(project, spans, code.id, widen);
-        const ids = applyCodeHits(project, plan, code.id, coder);
-        return { code, plan, created: ids.length };
-      })();
-      const newCode = project.codes.count() > codesBefore ? ` (created the code "${summary.code.path}")` : '';
-      err(
-        `Coded ${spans.length} hit${spans.length === 1 ? '' : 's'} with "${summary.code.path}"${newCode}: ${summary.created} new coding${summary.created === 1 ? '' : 's'}, ` +
-          `${summary.plan.skipped} already had the code${summary.plan.collapsed ? `, ${summary.plan.collapsed} merged by widening` : ''}`,
-      );
-    }
-    return 0;
-  } finally {
-    project.close();
-  }
+  return withProject(
+    path,
+    codePath ? 'write' : 'read',
+    async (cli) => {
+      const result = await cli.call('search.run', { ...spec, limit: ALL_HITS });
+      const hits = result.articles.flatMap((a) => a.hits);
+      if (args.options.has('json')) {
+        const rows = hits.map((h) => ({ articleId: h.articleId, start: h.start, end: h.end, text: h.text, context: `${h.before}${h.text}${h.after}` }));
+        out(`${JSON.stringify(rows)}\n`);
+      } else {
+        const oneLine = (s: string) => s.replace(/\r?\n/g, ' \u21b5 ');
+        for (const h of hits) out(`${h.articleId}\t${h.start}-${h.end}\t${oneLine(h.before)}[${oneLine(h.text)}]${oneLine(h.after)}\n`);
+        err(`${result.totalHits} hit${result.totalHits === 1 ? '' : 's'} in ${result.articleCount} article${result.articleCount === 1 ? '' : 's'}`);
+      }
+      if (result.truncated) err(`warning: only the first ${ALL_HITS} hits are printed`);
+      if (codePath) {
+        const before = new Set((await cli.call('codes.list', {})).codes.map((c) => c.id));
+        // The hits just printed are the ones to code; when the listing was cut, the search itself names them all.
+        const spans = hits.map(({ articleId, start, end }) => ({ articleId, start, end }));
+        const coded = await cli.call('search.codeHits', { ...(result.truncated ? { search: spec } : { hits: spans }), codePath, widen });
+        const after = (await cli.call('codes.list', {})).codes;
+        const code = after.find((c) => fold(c.path) === fold(codePath)) ?? { path: codePath, id: -1 };
+        const newCode = before.has(code.id) ? '' : ` (created the code "${code.path}")`;
+        const n = result.totalHits;
+        err(
+          `Coded ${n} hit${n === 1 ? '' : 's'} with "${code.path}"${newCode}: ${coded.created} new coding${coded.created === 1 ? '' : 's'}, ` +
+            `${coded.skipped} already had the code${coded.collapsed ? `, ${coded.collapsed} merged by widening` : ''}`,
+        );
+      }
+      return 0;
+    },
+    option(args, 'coder'),
+  );
+}
+
+/** A code path as code names are compared (composed, lower case, levels trimmed). */
+function fold(path: string): string {
+  return path
+    .split('/')
+    .map((p) => p.trim().normalize('NFC').toLowerCase())
+    .join('/');
 }
 
 /** The CSV options a command was given: `--raw-cells` turns the formula guard off; otherwise the writer's default. */
-export function csvOptions(args: ParsedArgs): CsvWriteOptions {
+export function csvOptions(args: ParsedArgs): { rawCells?: boolean } {
   if (!args.options.has('raw-cells')) return {};
   err('warning: --raw-cells writes cells exactly; a spreadsheet may run cells that start with = + - @ as formulas.');
   return { rawCells: true };
@@ -128,16 +131,13 @@ export async function countsCommand(args: ParsedArgs): Promise<number> {
   const format = oneOf(args, 'format', ['csv', 'json'] as const, 'csv');
   if (format === 'json' && args.options.has('raw-cells')) throw new UsageError('--raw-cells applies to CSV output (--format csv)');
   const csv = format === 'csv' ? csvOptions(args) : {};
-  const project = Project.open(path, { readOnly: true });
-  try {
-    const table = frequencyTable(project, by, args.options.has('roll-up'));
-    if (format === 'json') out(`${JSON.stringify(table)}\n`);
+  return withProject(path, 'read', async (cli) => {
+    const { rows } = await cli.call('counts.table', { by, rollUp: args.options.has('roll-up') });
+    if (format === 'json') out(`${JSON.stringify(rows)}\n`);
     // Standard output is for pipelines: no byte order mark; the one CSV writer's options, as every CSV Gloss writes.
-    else out(tableCsvText(['key', 'count'], table.map((r) => [r.key, r.count]), csv));
+    else out(tableCsvText(['key', 'count'], rows.map((r) => [r.key, r.count]), csv));
     return 0;
-  } finally {
-    project.close();
-  }
+  });
 }
 
 function printImport(report: AttributeImportReport): void {
@@ -154,34 +154,30 @@ export async function attributesCommand(args: ParsedArgs): Promise<number> {
   const csvFile = option(args, 'import');
   if (!csvFile) {
     if (args.options.has('match') || args.options.has('dry-run')) throw new UsageError('--match and --dry-run apply to --import');
-    const project = Project.open(path, { readOnly: true });
-    try {
-      const list = project.attributes.list();
+    return withProject(path, 'read', async (cli) => {
+      const { attributes: list } = await cli.call('attributes.list', {});
       if (args.options.has('json')) out(`${JSON.stringify(list)}\n`);
       else for (const a of list) out(`${a.name}\t${a.type === 'boolean' ? 'yes/no' : a.type}${a.builtIn ? ', built-in' : ''}\t${a.articleCount} articles\n`);
       return 0;
-    } finally {
-      project.close();
-    }
+    });
   }
   const matchBy = oneOf(args, 'match', ['file', 'title'] as const, 'file');
   const csvText = readFileSync(resolve(csvFile), 'utf8');
   const dryRun = args.options.has('dry-run');
-  const project = dryRun ? Project.open(path, { readOnly: true }) : Project.open(path, { holder: 'gloss CLI' });
-  try {
-    const plan = planAttributeImport(project, csvText, matchBy);
-    const apply = !dryRun && (plan.writes.length > 0 || plan.newAttributes.length > 0);
-    if (apply) project.db.transaction(() => applyAttributeImport(project, plan))();
-    const report = { ...plan.report, preview: dryRun, applied: apply };
+  return withProject(path, dryRun ? 'read' : 'write', async (cli) => {
+    // The preview writes nothing; the import applies the same plan as one undoable step.
+    const preview = await cli.call('attributes.importCsv', { csvText, matchBy, preview: true });
+    const report = dryRun ? preview : await cli.call('attributes.importCsv', { csvText, matchBy, preview: false });
     if (args.options.has('json')) out(`${JSON.stringify(report)}\n`);
     else printImport(report);
-    const created = plan.newAttributes.map((a) => `${a.name} (${a.type})`).join(', ');
+    const created = preview.columns
+      .filter((c) => c.status === 'new')
+      .map((c) => `${c.name} (${c.type})`)
+      .join(', ');
     err(
       `${dryRun ? 'Would set' : 'Set'} ${report.valuesSet} value${report.valuesSet === 1 ? '' : 's'} for ${report.matched} article${report.matched === 1 ? '' : 's'}` +
         `${created ? `; ${dryRun ? 'would define' : 'defined'} ${created}` : ''}; ${report.unmatched} without a match, ${report.ambiguous} ambiguous, ${report.typeErrors} value${report.typeErrors === 1 ? '' : 's'} of the wrong type`,
     );
     return report.unmatched + report.ambiguous + report.typeErrors > 0 ? 1 : 0;
-  } finally {
-    project.close();
-  }
+  });
 }

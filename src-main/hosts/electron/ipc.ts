@@ -1,7 +1,6 @@
 // The one IPC handler main registers. It is free of Electron imports (types only), so tests drive it directly.
 import type { IpcMainInvokeEvent } from 'electron';
-import { dispatch, type WireResult } from '../../core/dispatch';
-import type { Session } from '../../core/session';
+import { dispatch, type Session, type WireResult } from '../../core/app';
 
 export const APP_ORIGIN = 'gloss://app';
 

@@ -3,9 +3,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session as electronSession, shell } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { AppState } from '../../core/appState';
-import { assertSqliteIsSafe } from '../../core/store/database';
-import { Session, type HostAdapter } from '../../core/session';
+import { AppState, assertSqliteIsSafe, Session, type HostAdapter } from '../../core/app';
 import { IPC_CALL, IPC_EVENT } from '../../contract/ipc';
 import { DOCUMENT_EXTENSIONS, FILE_EXTENSIONS } from '../../contract/fileTypes';
 import { CONTENT_SECURITY_POLICY, packageVersion, rendererDir, sampleDir } from '../shared/paths';

@@ -1,5 +1,5 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import type { Session } from '../../core/session';
+import { dispatch, type Session } from '../../core/app';
 import type { GlossEvent, MenuCommand } from '../../contract/types';
 
 /**
@@ -23,12 +23,12 @@ export function buildMenu(session: Session, send: (event: GlossEvent) => void): 
             ? recent.map((r) => ({
                 label: r.name,
                 sublabel: r.path,
-                click: () => {
-                  try {
-                    session.openProject(r.path);
-                  } catch (err) {
+                // Through the dispatcher like every call the window makes: the same validation and the same events.
+                click: async () => {
+                  const reply = await dispatch(session, 'project.open', { path: r.path });
+                  if (!reply.ok) {
                     send({ type: 'menu.command', command: 'project.open' });
-                    console.error(err);
+                    console.error(`[gloss] Open Recent: ${reply.error.message}`);
                   }
                 },
               }))

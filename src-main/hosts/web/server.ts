@@ -4,11 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { AppState } from '../../core/appState';
-import { dispatch } from '../../core/dispatch';
-import { Session, type HostAdapter } from '../../core/session';
-import { MAX_FILE_BYTES } from '../../core/import/importer';
-import { GLOSS_JSON_MAX_BYTES } from '../../core/import/glossJson';
+import { AppState, dispatch, GLOSS_JSON_MAX_BYTES, MAX_FILE_BYTES, Session, type HostAdapter } from '../../core/app';
 import type { ExportResult } from '../../contract/types';
 import { GlossError } from '../../contract/errors';
 import { FILE_EXTENSIONS, GLOSS_JSON_EXTENSIONS, extensionOf } from '../../contract/fileTypes';

@@ -1,7 +1,7 @@
 // `npm run web`: the loopback web host. Prints the URL (with its per-launch token) to open in a browser.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { assertSqliteIsSafe } from '../../core/store/database';
+import { assertSqliteIsSafe } from '../../core/app';
 import { startWebHost } from './server';
 
 function arg(name: string): string | undefined {

@@ -4,8 +4,7 @@
 export type NewsDatabase = 'lexisnexis' | 'nexisuni' | 'factiva' | 'proquest' | 'europresse' | 'apa';
 
 /** The names `gloss import --format` takes (APA is detected by content only). */
-export const NEWS_FORMATS = ['lexisnexis', 'nexisuni', 'factiva', 'proquest', 'europresse'] as const;
-export type NewsFormat = (typeof NEWS_FORMATS)[number];
+export { NEWS_FORMATS, type NewsFormat } from '../../../../contract/fileTypes';
 
 export const DATABASE_NAMES: Record<NewsDatabase, string> = {
   lexisnexis: 'LexisNexis',

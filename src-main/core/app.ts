@@ -1,0 +1,12 @@
+// The core's entry points for hosts. A host (Electron main, the CLI, the web host) imports from here and from the
+// contract only — a lint rule holds it to that — so every change it makes goes through dispatch, and the store,
+// import and export modules stay the core's own business.
+export { AppState, MemoryAppState } from './appState';
+export { dispatch, type WireResult } from './dispatch';
+export { Session, type HostAdapter } from './session';
+export { assertSqliteIsSafe } from './store/database';
+/** Writes a table as CSV text with every export's conventions (for a host that prints one). */
+export { tableCsvText, type TableCell } from './export/tableCsv';
+/** Size limits the web host enforces on uploads before the importer sees them. */
+export { MAX_FILE_BYTES } from './import/importer';
+export { GLOSS_JSON_MAX_BYTES } from './import/glossJson';
