@@ -195,6 +195,12 @@ export const calls = {
     response: {} as ImportReport,
     hosts: WEB_HOST,
   },
+  /** Web host: what importing these uploads would do (news exports found, duplicates), storing nothing. */
+  'articles.previewUploads': {
+    request: z.strictObject({ uploads: z.array(uploadId).min(1).max(10_000) }),
+    response: {} as ImportPreview,
+    hosts: WEB_HOST,
+  },
   /** Web host: deletes uploads that will not be imported after all (an import cancelled while uploading). */
   'articles.discardUploads': {
     request: z.strictObject({ uploads: z.array(uploadId).min(1).max(100_000) }),

@@ -50,6 +50,8 @@ export interface HostAdapter {
   claimUploads?(ids: string[]): { sources: ImportSource[]; release(): void };
   /** Web host: deletes uploads it holds (ids it does not hold are ignored); how many it deleted. */
   discardUploads?(ids: string[]): number;
+  /** The uploads' files, still held (for a preview before they are imported or discarded). */
+  peekUploads?(ids: string[]): ImportSource[];
   sampleDir: string;
   sampleProjectPath: string;
   /** The built import-writer worker (out/main/importWriter.js); without it imports write on the host's thread. */
@@ -349,6 +351,11 @@ export class Session {
       } finally {
         claimed.release();
       }
+    },
+    'articles.previewUploads': async ({ uploads }) => {
+      const project = this.requireWritable();
+      if (!this.host.peekUploads) throw new GlossError('forbidden', 'This host takes no uploads.');
+      return previewSources(project, this.host.peekUploads(uploads));
     },
     'articles.discardUploads': async ({ uploads }) => {
       if (!this.host.discardUploads) throw new GlossError('forbidden', 'This host takes no uploads.');

@@ -121,6 +121,7 @@ const NOT_COMMANDS: Record<Exclude<CallName, CommandName>, string> = {
   'articles.importUploads': 'a job; imports commit per batch and are not undone',
   'articles.discardUploads': 'removes uploaded files, not project data',
   'articles.previewFiles': 'reads files and lists what an import would do; stores nothing',
+  'articles.previewUploads': 'reads uploads and lists what an import would do; stores nothing',
   'jobs.cancel': 'jobs',
   'codes.list': 'reads',
   'codes.impact': 'reads',

@@ -186,6 +186,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         release: () => claimed.forEach((u) => unlink(u.path, () => undefined)),
       };
     },
+    peekUploads(ids) {
+      return ids.map((id) => {
+        const upload = uploads.get(id);
+        if (!upload) throw new GlossError('not_found', `The web host holds no upload ${id} (it was imported already, or expired): upload the file again.`);
+        return { kind: 'upload' as const, name: upload.name, path: upload.path };
+      });
+    },
     discardUploads(ids) {
       const held = ids.filter((id) => uploads.has(id));
       held.forEach(dropUpload);

@@ -3,7 +3,7 @@ import { api, bridge, isDesktop } from '../../../api/api';
 import type { ImportPreview, ImportReport } from '../../../../src-main/contract/types';
 import { useAppStore } from '../../../app/store';
 import { ACCEPT_ATTRIBUTE, pickedFromDrop, pickedFromInput, type PickedFile } from './pickedFiles';
-import { bodyToSend, bytesToSend, isTooLarge, planBatches, tooLargeReason, toWireFile } from './uploadBatches';
+import { bodyToSend, bytesToSend, isTooLarge, planBatches, tooLargeReason } from './uploadBatches';
 import { UploadRefused } from '../../../api/webClient';
 import { NewsImportPreview } from './NewsImportPreview';
 
@@ -149,23 +149,16 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         notify('This window cannot upload files; use Import Files… instead.', 'error');
         return;
       }
+      // A few files are uploaded together and previewed before anything is stored, since one may be a news export
+      // (many articles with their fields, worth a look first). Larger picks import batch by batch at once.
       const bytes = picked.reduce((n, f) => n + f.file.size, 0);
-      if (!previewed && !running.current && picked.length <= PREVIEW_MAX_FILES && bytes <= PREVIEW_MAX_BYTES) {
-        try {
-          const found = await api['articles.previewFiles']({ files: await Promise.all(picked.map(toWireFile)) });
-          if (found.newsExports.length > 0) {
-            setPreview({ preview: found, picked });
-            return;
-          }
-        } catch {
-          // The preview is a courtesy: if it fails, the import itself says what is wrong with each file.
-        }
-      }
+      const previewable = !previewed && !running.current && picked.length <= PREVIEW_MAX_FILES && bytes <= PREVIEW_MAX_BYTES;
       const totalBytes = picked.reduce((sum, f) => sum + bytesToSend(f), 0);
       const jobId = begin(true, picked.length, totalBytes);
       if (!jobId) return;
       const job = running.current!;
       const merged: ImportReport = { imported: [], skipped: [...leftOut], rejected: [], cancelled: false };
+      let previewShown = false;
       let sentBefore = 0;
       try {
         for (const batch of planBatches(picked)) {
@@ -209,6 +202,16 @@ export function ImportProvider({ children }: { children: ReactNode }) {
             if (uploads.length) void api['articles.discardUploads']({ uploads }).catch(() => undefined);
             break;
           }
+          if (uploads.length && previewable) {
+            const found = await api['articles.previewUploads']({ uploads }).catch(() => null);
+            if (found && found.newsExports.length > 0) {
+              // Held until the analyst decides: Import uploads them again with the preview's answer, Cancel drops them.
+              void api['articles.discardUploads']({ uploads }).catch(() => undefined);
+              setPreview({ preview: found, picked: all });
+              previewShown = true;
+              break;
+            }
+          }
           if (uploads.length) {
             const result = await api['articles.importUploads']({ uploads, jobId });
             merged.imported.push(...result.imported);
@@ -224,8 +227,9 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         notify((err as Error).message, 'error');
       } finally {
         merged.cancelled = job.cancelled;
+        // A preview waiting for the analyst is not an import that ended: no report yet.
         const accounted = merged.imported.length + merged.skipped.length - leftOut.length + merged.rejected.length;
-        if (accounted + leftOut.length > 0 || job.cancelled) finish(merged, Math.max(0, picked.length - accounted));
+        if (!previewShown && (accounted + leftOut.length > 0 || job.cancelled)) finish(merged, Math.max(0, picked.length - accounted));
         end();
       }
     },
