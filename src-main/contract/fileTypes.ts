@@ -6,10 +6,13 @@ export const HTML_EXTENSIONS = ['.html', '.htm', '.xhtml'];
 /** A Gloss JSON export: imported only when named on its own, since article folders often hold unrelated JSON. */
 export const GLOSS_JSON_EXTENSIONS = ['.json'];
 
+/** REFI-QDA exchange files: a whole project (.qdpx) or a codebook (.qdc). Imported only when named on their own. */
+export const REFI_EXTENSIONS = ['.qdpx', '.qdc'];
+
 /** What a folder import picks up. */
 export const FOLDER_EXTENSIONS = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS];
 /** What may be picked or named as a single file. */
-export const FILE_EXTENSIONS = [...FOLDER_EXTENSIONS, ...GLOSS_JSON_EXTENSIONS];
+export const FILE_EXTENSIONS = [...FOLDER_EXTENSIONS, ...GLOSS_JSON_EXTENSIONS, ...REFI_EXTENSIONS];
 
 export function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');

@@ -183,6 +183,15 @@ export class Session {
       importSources(project, sources, {
         signal,
         writer,
+        // Each REFI-QDA file is one undo step ("Import study.qdpx"), announced like any command.
+        refi: {
+          coder: this.coder(),
+          record: (label, scope, change, after) => {
+            const applied = this.recorder().record(label, scope, change, after);
+            this.announce(EVERYTHING);
+            return applied;
+          },
+        },
         onProgress: (done, total, current) => this.emit({ type: 'job.progress', jobId: id, kind: 'import', done, total, current }),
       }),
     ).finally(() => writer?.close());

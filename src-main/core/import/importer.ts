@@ -6,7 +6,9 @@ import type { Project } from '../store/Project';
 import { inlineWriter, type ArticleWriter, type ReadyArticle } from './articleWriter';
 import { GLOSS_JSON_MAX_BYTES } from './glossJson';
 import { HTML_EXTENSIONS } from './html';
-import { contentFromBytes, GLOSS_JSON_EXTENSIONS, importKindOf, TEXT_EXTENSIONS, type SourceKind } from './textSource';
+import { contentFromBytes, GLOSS_JSON_EXTENSIONS, importKindOf, REFI_EXTENSIONS, TEXT_EXTENSIONS, type SourceKind } from './textSource';
+import { importRefiFile, plainRecorder, type RefiRecorder } from '../refi/importRefi';
+import { REFI_MAX_BYTES } from '../refi/parseRefi';
 
 export { TEXT_EXTENSIONS };
 /** Larger files are rejected rather than stored: nobody codes a 64 MB article, and it would stall every view. */
@@ -26,6 +28,11 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Where articles are stored; by default on this thread and the project's connection. */
   writer?: ArticleWriter;
+  /**
+   * REFI-QDA files (.qdpx, .qdc): who codes selections whose creator the file does not name, and how each file's
+   * changes are recorded (the session: one undo step per file; by default one transaction, no undo).
+   */
+  refi?: { coder: string; record?: RefiRecorder };
 }
 
 interface Candidate {
@@ -34,7 +41,7 @@ interface Candidate {
   /** What the article records as its source. */
   sourceFile: string;
   /** Plain text, an HTML page, or a Gloss JSON export (by extension). */
-  kind: SourceKind | 'gloss-json';
+  kind: SourceKind | 'gloss-json' | 'refi';
   read: () => Promise<Uint8Array>;
 }
 
@@ -42,7 +49,7 @@ interface Prepared {
   candidate: Candidate;
   result:
     | ({ ok: true; kind: 'article' } & Omit<ReadyArticle, 'file' | 'sourceFile'>)
-    | { ok: true; kind: 'gloss-json'; bytes: Uint8Array }
+    | { ok: true; kind: 'gloss-json' | 'refi'; bytes: Uint8Array }
     | { ok: false; reason: string };
 }
 
@@ -92,10 +99,12 @@ export async function importSources(project: Project, sources: ImportSource[], o
     pending = nextBatch();
     const ready: ReadyArticle[] = [];
     const exports: { file: string; bytes: Uint8Array }[] = [];
+    const refiFiles: { file: string; bytes: Uint8Array }[] = [];
     for (const { candidate, result } of batch) {
       if (!result.ok) report.rejected.push({ file: candidate.file, reason: result.reason });
       else if (result.kind === 'gloss-json') exports.push({ file: candidate.file, bytes: result.bytes });
-      else {
+      else if (result.kind === 'refi') refiFiles.push({ file: candidate.file, bytes: result.bytes });
+      else if (result.kind === 'article') {
         const { kind: _kind, ok: _ok, ...article } = result;
         ready.push({ file: candidate.file, sourceFile: candidate.sourceFile, ...article });
       }
@@ -127,6 +136,11 @@ export async function importSources(project: Project, sources: ImportSource[], o
       // The worker's connection changed the codebook; this connection's cached code paths are out of date.
       project.codes.invalidate();
     }
+    // REFI-QDA files merge into the project on this connection, each as one transaction (one undo step in the app),
+    // after the batch's articles are committed.
+    for (const { file, bytes } of refiFiles) {
+      importRefiFile(project, file, bytes, options.refi?.coder ?? 'analyst', report, options.refi?.record ?? plainRecorder(project));
+    }
     done += batch.length;
     options.onProgress?.(done, total, batch[batch.length - 1].candidate.file);
   }
@@ -145,7 +159,7 @@ async function prepare(candidate: Candidate): Promise<Prepared> {
     return { candidate, result: { ok: false, reason: (err as Error).message } };
   }
   // Parsing a Gloss export waits for the writer: on this thread a large or hostile one would block the host.
-  if (candidate.kind === 'gloss-json') return { candidate, result: { ok: true, kind: 'gloss-json', bytes } };
+  if (candidate.kind === 'gloss-json' || candidate.kind === 'refi') return { candidate, result: { ok: true, kind: candidate.kind, bytes } };
   const content = contentFromBytes(bytes, candidate.kind, candidate.sourceFile);
   if (!content.ok) return { candidate, result: content };
   // The original bytes go with the article, so it can later be re-decoded with an encoding chosen by hand.
@@ -250,12 +264,12 @@ async function walk(root: string, dir: string, out: Candidate[], report: ImportR
  */
 function folderKindOf(name: string): SourceKind | undefined {
   const kind = importKindOf(name);
-  return kind === 'gloss-json' ? undefined : kind;
+  return kind === 'gloss-json' || kind === 'refi' ? undefined : kind;
 }
 
 /** A Gloss export holds a whole project, so it may be larger than any one article file. */
-function maxBytesFor(kind: SourceKind | 'gloss-json'): number {
-  return kind === 'gloss-json' ? GLOSS_JSON_MAX_BYTES : MAX_FILE_BYTES;
+function maxBytesFor(kind: SourceKind | 'gloss-json' | 'refi'): number {
+  return kind === 'gloss-json' ? GLOSS_JSON_MAX_BYTES : kind === 'refi' ? REFI_MAX_BYTES : MAX_FILE_BYTES;
 }
 
 /** Opens without blocking and re-checks the type on the open handle, so a FIFO swapped in after stat() is never read. */
@@ -279,11 +293,16 @@ function checkSize(bytes: Uint8Array, maxBytes: number): Uint8Array {
 }
 
 function tooLarge(size: number, maxBytes: number): string {
-  const what = maxBytes === MAX_FILE_BYTES ? 'text files' : 'Gloss exports';
+  const what = maxBytes === MAX_FILE_BYTES ? 'text files' : maxBytes === REFI_MAX_BYTES ? 'REFI-QDA files' : 'Gloss exports';
   return `file too large (${(size / 1024 / 1024).toFixed(1)} MB; Gloss imports ${what} up to ${maxBytes / 1024 / 1024} MB)`;
 }
 
 function unsupportedReason(ext: string): string {
-  const reads = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS, ...GLOSS_JSON_EXTENSIONS.map((e) => `${e} (a Gloss export)`)];
+  const reads = [
+    ...TEXT_EXTENSIONS,
+    ...HTML_EXTENSIONS,
+    ...GLOSS_JSON_EXTENSIONS.map((e) => `${e} (a Gloss export)`),
+    ...REFI_EXTENSIONS.map((e) => `${e} (REFI-QDA ${e === '.qdc' ? 'codebook' : 'project'})`),
+  ];
   return `not a text file type Gloss imports (${ext || 'no extension'}; it reads ${reads.join(', ')})`;
 }

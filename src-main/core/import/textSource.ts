@@ -10,15 +10,16 @@ import { normalise, titleFrom } from './normalise';
 
 export type SourceKind = 'text' | 'html';
 
-export { TEXT_EXTENSIONS, GLOSS_JSON_EXTENSIONS } from '../../contract/fileTypes';
-import { TEXT_EXTENSIONS, GLOSS_JSON_EXTENSIONS } from '../../contract/fileTypes';
+export { TEXT_EXTENSIONS, GLOSS_JSON_EXTENSIONS, REFI_EXTENSIONS } from '../../contract/fileTypes';
+import { TEXT_EXTENSIONS, GLOSS_JSON_EXTENSIONS, REFI_EXTENSIONS } from '../../contract/fileTypes';
 
 /** What the importer does with a file, by its extension; undefined for files it does not import. */
-export function importKindOf(fileName: string): SourceKind | 'gloss-json' | undefined {
+export function importKindOf(fileName: string): SourceKind | 'gloss-json' | 'refi' | undefined {
   const ext = extname(fileName).toLowerCase();
   if (TEXT_EXTENSIONS.includes(ext)) return 'text';
   if (HTML_EXTENSIONS.includes(ext)) return 'html';
   if (GLOSS_JSON_EXTENSIONS.includes(ext)) return 'gloss-json';
+  if (REFI_EXTENSIONS.includes(ext)) return 'refi';
   return undefined;
 }
 

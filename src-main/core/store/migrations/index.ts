@@ -5,6 +5,7 @@ import { migration003 } from './003-analysis-toolkit';
 import { migration004 } from './004-search-index';
 import { migration005 } from './005-one-text-index';
 import { migration006 } from './006-text-fingerprints';
+import { migration007 } from './007-guids';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,6 @@ export interface Migration {
 }
 
 /** In order; each one's version is its position + 1. Never edit a released migration: add the next one. */
-export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
+export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
