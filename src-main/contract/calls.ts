@@ -277,6 +277,18 @@ export const calls = {
     pathFields: { path: 'local' },
   },
 
+  /**
+   * REFI-QDA exchange: the whole project as a `.qdpx` (project.qde valid against Project.xsd, one UTF-8 text per
+   * article under sources/, positions in code points) or the codebook alone as a `.qdc`. GUIDs are stored, so every
+   * export names things the same way. Without a path the app shows a save dialog, and the web host offers a download.
+   * (A .qdpx or .qdc is imported like any file: articles.importPaths / importFiles / importUploads.)
+   */
+  'export.refi': {
+    request: z.strictObject({ format: z.enum(['qdpx', 'qdc']), path: path.optional(), jobId: jobId.optional() }),
+    response: {} as ExportResult | null,
+    pathFields: { path: 'local' },
+  },
+
   // ---- The analyst's toolkit: retrieval, search, memos, article attributes, counts -------------------------------
 
   /** Coded passages of some codes, in article then offset order, one page at a time, with a little context. */

@@ -9,6 +9,7 @@ import { codeCounts, cooccurrence, cooccurrencePassages, coverage, exportCountsC
 import { exportRetrievedCsv, retrievePassages } from './analysis/retrieve';
 import { runSearch, searchMemos } from './search/search';
 import { runExport } from './export/exportJob';
+import { exportRefi } from './refi/exportRefi';
 import { agreementReport } from './team/agreementReport';
 import type { Change, Command } from './commands/command';
 import { projectCommands } from './commands/projectCommands';
@@ -34,7 +35,7 @@ export interface HostAdapter {
   chooseNewProjectPath(name?: string): Promise<string | null>;
   chooseProjectToOpen(): Promise<string | null>;
   chooseImportPaths(pick: 'files' | 'folder'): Promise<string[] | null>;
-  chooseExportPath(format: 'json' | 'csv', suggestedName: string): Promise<string | null>;
+  chooseExportPath(format: 'json' | 'csv' | 'qdpx' | 'qdc', suggestedName: string): Promise<string | null>;
   /** May refuse a path the renderer names (the web host limits itself to its data folder). */
   checkProjectPath?(path: string): void;
   /** Lets the web host turn a written file into a download. */
@@ -372,6 +373,14 @@ export class Session {
       const target = path ?? (await this.host.chooseExportPath('json', this.suggestedExportName('json')));
       if (!target) return null;
       const result = await this.runExportJob(project, { format: 'json', target }, jobId);
+      return this.host.afterExport ? this.host.afterExport(result) : result;
+    },
+    'export.refi': async ({ format, path, jobId }) => {
+      const project = this.requireProject();
+      const base = this.project ? this.project.name.replace(/[\\/:*?"<>|]+/g, '_') : 'gloss';
+      const target = path ?? (await this.host.chooseExportPath(format, format === 'qdc' ? `${base}-codebook.qdc` : `${base}.qdpx`));
+      if (!target) return null;
+      const result = await this.job(jobId, () => exportRefi(project, format, target, `Gloss ${this.host.version}`));
       return this.host.afterExport ? this.host.afterExport(result) : result;
     },
     'export.csv': async ({ path, rawCells, jobId }) => {

@@ -34,9 +34,9 @@ function attributeGuid(project: Project, id: number, createdAt: string): string 
   return row ?? derivedGuid(`attribute:${id}:${createdAt}`);
 }
 
-/** xsd:dateTime wants no more than what ISO strings give; Gloss's timestamps are ISO already. */
+/** xsd:dateTime in UTC with milliseconds (fractional seconds are allowed), so a round trip keeps Gloss's timestamps. */
 function dateTime(s: string | null | undefined): string | undefined {
-  return s && !Number.isNaN(Date.parse(s)) ? new Date(s).toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined;
+  return s && !Number.isNaN(Date.parse(s)) ? new Date(s).toISOString() : undefined;
 }
 
 function color(c: string): string | undefined {

@@ -9,6 +9,8 @@ import { calls } from '../../contract/calls';
 import { importSources } from '../../core/import/importer';
 import { exportCsv } from '../../core/export/csv';
 import { exportJson } from '../../core/export/json';
+import { exportRefi } from '../../core/refi/exportRefi';
+import type { RefiReport } from '../../contract/types';
 import { Project } from '../../core/store/Project';
 import { assertSqliteIsSafe } from '../../core/store/database';
 import { checkProjectFile } from '../../core/store/check';
@@ -21,9 +23,9 @@ const HELP = `gloss — code news articles and export exact offsets
 
 Usage:
   gloss init <project.gloss>
-  gloss import <project.gloss> <file-or-folder>... [--json]
+  gloss import <project.gloss> <file-or-folder>... [--json] [--coder <name>]
   gloss code <project.gloss> --article <id> --code <code path> --start <n> --end <n> [--memo <text>] [--coder <name>]
-  gloss export <project.gloss> --format json|csv --out <file> [--raw-cells]
+  gloss export <project.gloss> --format json|csv|qdpx|qdc --out <file> [--raw-cells]
   gloss stats <project.gloss> [--json]
   gloss check <project.gloss> [--json]
 ${TOOLKIT_USAGE}
@@ -35,6 +37,11 @@ Offsets are Unicode code points, end exclusive. Options take "--name value" or "
 import reads .txt/.text/.md files and .html/.htm pages (their text) in UTF-8, UTF-16/32 with a BOM or a legacy
 encoding it detects (Windows-1252 when unsure), and a Gloss JSON export named as a .json file: its articles,
 codebook and codings, articles already in the project matched by their text (importing it twice adds nothing).
+It also reads REFI-QDA projects (.qdpx, from NVivo, ATLAS.ti, MAXQDA, QualCoder…) and codebooks (.qdc), merged
+into the project: codes matched by GUID then path, each source's positions read in the unit its producer counted
+(reported per source, with why), selections the text cannot hold listed with the reason; --json adds "refi".
+--coder names who coded selections whose creator the file does not name.
+export --format qdpx writes a REFI-QDA project (positions in code points over sources/<GUID>.txt); qdc the codebook.
 
 ${TOOLKIT_HELP}
 ${AGREE_HELP}
@@ -104,7 +111,10 @@ async function run(argv: string[]): Promise<number> {
         const report = await importSources(
           project,
           inputs.map((p) => ({ kind: 'path', path: p })),
-          { onProgress: (done, total) => total > 20 && process.stderr.write(`\rImporting ${done}/${total}`) },
+          {
+            onProgress: (done, total) => total > 20 && process.stderr.write(`\rImporting ${done}/${total}`),
+            refi: { coder: cliCoder(args) },
+          },
         );
         if (report.imported.length + report.skipped.length + report.rejected.length > 20) process.stderr.write('\n');
         if (args.options.has('json')) {
@@ -112,12 +122,14 @@ async function run(argv: string[]): Promise<number> {
             imported: report.imported.map(({ file, articleId, title }) => ({ file, articleId, title })),
             skipped: report.skipped.map(({ file, reason }) => ({ file, reason })),
             rejected: report.rejected,
+            ...(report.refi ? { refi: report.refi } : {}),
           };
           process.stdout.write(`${JSON.stringify(out)}\n`);
         } else {
           for (const i of report.imported) process.stdout.write(`imported  ${i.file}  → article ${i.articleId} "${i.title}" (${i.encoding})\n`);
           for (const s of report.skipped) process.stdout.write(`skipped   ${s.file}  (${s.reason})\n`);
           for (const r of report.rejected) process.stdout.write(`rejected  ${r.file}  (${r.reason})\n`);
+          if (report.refi) for (const line of refiSummary(report.refi)) process.stdout.write(`${line}\n`);
           err(`${report.imported.length} imported, ${report.skipped.length} skipped, ${report.rejected.length} rejected`);
         }
         return report.rejected.length > 0 ? 1 : 0;
@@ -159,7 +171,7 @@ async function run(argv: string[]): Promise<number> {
     case 'export': {
       const path = projectPath(args);
       const format = need(args, 'format');
-      if (format !== 'json' && format !== 'csv') throw new UsageError('--format must be json or csv');
+      if (format !== 'json' && format !== 'csv' && format !== 'qdpx' && format !== 'qdc') throw new UsageError('--format must be json, csv, qdpx or qdc');
       const out = resolve(need(args, 'out'));
       const project = Project.open(path, { readOnly: true });
       try {
@@ -167,6 +179,11 @@ async function run(argv: string[]): Promise<number> {
           err('warning: --raw-cells writes cells exactly; a spreadsheet may run cells that start with = + - @ as formulas.');
         }
         // One snapshot: the app may be writing to the project while the CLI exports it.
+        if (format === 'qdpx' || format === 'qdc') {
+          const result = await exportRefi(project, format, out, `Gloss ${packageVersion()}`);
+          err(format === 'qdc' ? `Exported the codebook to ${result.path}` : `Exported ${result.codings} codings from ${result.articles} articles to ${result.path}`);
+          return 0;
+        }
         const result =
           format === 'json'
             ? await exportJson(project, out, { snapshot: true })
@@ -210,6 +227,25 @@ async function run(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`unknown command "${command}" (see gloss --help)`);
   }
+}
+
+function cliCoder(args: ParsedArgs): string {
+  const coder = args.options.get('coder');
+  return typeof coder === 'string' ? coder : userInfo().username || 'analyst';
+}
+
+/** The REFI-QDA part of an import report, as lines for a person. */
+function refiSummary(refi: RefiReport): string[] {
+  const lines: string[] = [];
+  for (const s of refi.sources) {
+    lines.push(`source    ${s.name}  → article ${s.articleId}: ${s.mapped} selections mapped, ${s.unmapped.length} not; positions read as ${s.unit} (${s.why})${s.confident ? '' : ' — LOW CONFIDENCE, check a few codings'}`);
+    for (const u of s.unmapped) lines.push(`  unmapped ${u.guid}: ${u.reason}`);
+  }
+  for (const s of refi.notImported.sources) lines.push(`no text   ${s.name}  (${s.reason})`);
+  const n = refi.notImported;
+  lines.push(`refi      ${refi.codes} codes, ${refi.coders} coders, ${refi.memos} memos, ${refi.attributes} attribute values; not imported: ${n.links} links, ${n.graphs} graphs, ${n.codeSets} code sets, ${n.nonTextSelections} selections in non-text sources`);
+  for (const note of n.notes) lines.push(`note      ${note}`);
+  return lines;
 }
 
 run(process.argv.slice(2)).then(
