@@ -232,8 +232,9 @@ export function applyRefi(project: Project, model: RefiModel, fileName: string, 
   }
 
   // ---- Memos: notes on codes, sources, the project; notes nothing points at go to the project memo ---------------
+  const projectNotes = take(model.projectNoteRefs);
   const orphans = [...model.notes.entries()].filter(([g, n]) => !usedNotes.has(g) && n.text.trim() !== '');
-  const projectTexts = [...take(model.projectNoteRefs), ...orphans.map(([, n]) => (n.name ? `${n.name}\n${n.text}` : n.text))];
+  const projectTexts = [...projectNotes, ...orphans.map(([, n]) => (n.name ? `${n.name}\n${n.text}` : n.text))];
   if (projectTexts.length) memoTargets.push({ kind: 'project', texts: projectTexts });
   if ([...model.notes.values()].some((n) => n.rich)) notes.push('Notes were imported as plain text; their rich-text (.docx) versions were not.');
   for (const t of memoTargets) {
