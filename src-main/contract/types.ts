@@ -252,6 +252,9 @@ export type GlossEvent =
 export type MenuCommand =
   | 'export.json'
   | 'export.csv'
+  /** File ▸ Export ▸ REFI-QDA project / codebook: export.refi with a save dialog (a download in the web host). */
+  | 'export.qdpx'
+  | 'export.qdc'
   | 'project.new'
   | 'project.open'
   | 'import.files'

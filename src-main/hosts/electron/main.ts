@@ -59,7 +59,7 @@ const adapter: HostAdapter = {
         pick === 'folder'
           ? undefined
           : [
-              { name: 'Articles and Gloss exports', extensions: FILE_EXTENSIONS.map((e) => e.slice(1)) },
+              { name: 'Articles, Gloss exports, REFI-QDA', extensions: FILE_EXTENSIONS.map((e) => e.slice(1)) },
               { name: 'All files', extensions: ['*'] },
             ],
     });
