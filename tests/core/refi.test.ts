@@ -99,24 +99,25 @@ describe('migration 007: stable GUIDs', () => {
         db.pragma(`user_version = ${m.version}`);
       })();
     }
-    db.prepare(`INSERT INTO articles (title, source_file, imported_at, content_hash, encoding, text, length)
-      VALUES ('A', 'a.txt', '2026-01-01T00:00:00.000Z', '${'a'.repeat(64)}', 'UTF-8', 'Hello world', 11)`).run();
-    db.prepare("INSERT INTO codes (name, color, created_at) VALUES ('Places', '#e6194b', '2026-01-01T00:00:00.000Z')").run();
+    // Two rows in every table: the GUIDs given to existing rows must differ from row to row.
+    for (const text of ['Hello world', 'Other text']) {
+      db.prepare(`INSERT INTO articles (title, source_file, imported_at, content_hash, encoding, text, length)
+        VALUES ('A', 'a.txt', '2026-01-01T00:00:00.000Z', ?, 'UTF-8', ?, ?)`).run(createHash('sha256').update(text).digest('hex'), text, text.length);
+    }
+    db.prepare("INSERT INTO codes (name, color, created_at) VALUES ('Places', '#e6194b', '2026-01-01T00:00:00.000Z'), ('People', '#3cb44b', '2026-01-01T00:00:00.000Z')").run();
     db.prepare(`INSERT INTO codings (article_id, code_id, start, "end", text, coder, created_at, updated_at)
-      VALUES (1, 1, 0, 5, 'Hello', 'ana', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`).run();
+      VALUES (1, 1, 0, 5, 'Hello', 'ana', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'),
+             (2, 2, 0, 5, 'Other', 'ana', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`).run();
     db.prepare("INSERT INTO memos (kind, plain, updated_at) VALUES ('project', 'notes', '2026-01-01T00:00:00.000Z')").run();
+    db.prepare("INSERT INTO memos (kind, article_id, plain, updated_at) VALUES ('article', 1, 'about A', '2026-01-01T00:00:00.000Z')").run();
     db.close();
-    // The fingerprint check would refuse the made-up hash; give the article its real one first.
-    const fix = new Database(path);
-    fix.prepare("UPDATE articles SET content_hash = ? WHERE id = 1").run(createHash('sha256').update('Hello world').digest('hex'));
-    fix.close();
     const project = Project.open(path);
     try {
       assert.deepEqual(schemaObjects(project.db), newProjectSchemaObjects());
       const guids: string[] = [];
       for (const table of ['articles', 'codes', 'codings', 'memos']) {
         const rows = project.db.prepare(`SELECT guid FROM ${table}`).pluck().all() as string[];
-        assert.ok(rows.length > 0 && rows.every((g) => GUID_RE.test(g)), `${table}: ${rows.join(', ')}`);
+        assert.ok(rows.length === 2 && rows.every((g) => GUID_RE.test(g)), `${table}: ${rows.join(', ')}`);
         guids.push(...rows);
       }
       assert.equal(new Set(guids).size, guids.length, 'GUIDs are unique');

@@ -7,9 +7,12 @@ import type { Database } from 'better-sqlite3';
 // insert. Coders are names on codings (no table of their own yet), so their GUIDs live in refi_guids, keyed by name,
 // as do the GUIDs of attributes (keyed by id) that the standard calls variables.
 
-/** SQL for a fresh GUID: 16 random bytes as uppercase hex in the 8-4-4-4-12 layout. */
-export const NEW_GUID_SQL = `(SELECT substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-' || substr(h, 13, 4) || '-' || substr(h, 17, 4) || '-' || substr(h, 21, 12)
-  FROM (SELECT hex(randomblob(16)) AS h))`;
+/**
+ * SQL for a fresh GUID: random bytes as uppercase hex in the 8-4-4-4-12 layout. Five randomblob() calls in one
+ * expression rather than one blob cut up in a subquery: SQLite evaluates an uncorrelated subquery once per
+ * statement, which would give every row of the UPDATE below the same GUID.
+ */
+export const NEW_GUID_SQL = `(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6)))`;
 
 export const GUID_TABLES = ['articles', 'codes', 'codings', 'memos'] as const;
 
