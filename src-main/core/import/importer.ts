@@ -139,7 +139,13 @@ export async function importSources(project: Project, sources: ImportSource[], o
     // REFI-QDA files merge into the project on this connection, each as one transaction (one undo step in the app),
     // after the batch's articles are committed.
     for (const { file, bytes } of refiFiles) {
-      importRefiFile(project, file, bytes, options.refi?.coder ?? 'analyst', report, options.refi?.record ?? plainRecorder(project));
+      let parsed;
+      try {
+        parsed = await writer.parseRefi(file, bytes);
+      } catch (err) {
+        parsed = { ok: false as const, reason: `could not be read: ${(err as Error).message}` };
+      }
+      importRefiFile(project, file, parsed, options.refi?.coder ?? 'analyst', report, options.refi?.record ?? plainRecorder(project));
     }
     done += batch.length;
     options.onProgress?.(done, total, batch[batch.length - 1].candidate.file);

@@ -4,7 +4,7 @@ import type { ImportReport } from '../../contract/types';
 import type { Scope } from '../history';
 import type { Project } from '../store/Project';
 import { addRefiReports, applyRefi, attributeNamesOf, emptyRefiReport, type AppliedRefi } from './applyRefi';
-import { parseRefi, RefiError } from './parseRefi';
+import type { ParsedRefi } from './parseRefi';
 
 /** Runs `change` as one recorded step: scope before, and the rows the change created after. */
 export type RefiRecorder = (label: string, scope: () => Scope, change: () => AppliedRefi, after: (applied: AppliedRefi) => Scope) => AppliedRefi;
@@ -14,10 +14,15 @@ export function plainRecorder(project: Project): RefiRecorder {
   return (_label, _scope, change) => project.db.transaction(change).immediate();
 }
 
-export function importRefiFile(project: Project, file: string, bytes: Uint8Array, coder: string, report: ImportReport, record: RefiRecorder): void {
+/** Applies one parsed file (see ArticleWriter.parseRefi) and adds what it did to the import report. */
+export function importRefiFile(project: Project, file: string, parsed: ParsedRefi, coder: string, report: ImportReport, record: RefiRecorder): void {
+  if (!parsed.ok) {
+    report.rejected.push({ file, reason: parsed.reason });
+    return;
+  }
+  const model = parsed.model;
   let applied: AppliedRefi;
   try {
-    const model = parseRefi(bytes, file);
     const name = file.replace(/\\/g, '/').split('/').pop() ?? file;
     applied = record(
       `Import ${name}`,
@@ -32,8 +37,7 @@ export function importRefiFile(project: Project, file: string, bytes: Uint8Array
       (a) => ({ articles: a.created.articles, codings: a.created.codings, memos: a.created.memos, attributes: a.created.attributes }),
     );
   } catch (err) {
-    const reason = err instanceof RefiError ? err.message : `could not be imported: ${(err as Error).message}`;
-    report.rejected.push({ file, reason });
+    report.rejected.push({ file, reason: `could not be imported: ${(err as Error).message}` });
     return;
   } finally {
     project.codes.invalidate();

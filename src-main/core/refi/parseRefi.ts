@@ -137,6 +137,17 @@ function parseXml(bytes: Uint8Array, what: string): X {
   }
 }
 
+/** A parse that crossed a thread: the model, or why the file cannot be read (a sentence for the report). */
+export type ParsedRefi = { ok: true; model: RefiModel } | { ok: false; reason: string };
+
+export function parseRefiSafely(bytes: Uint8Array, fileName: string): ParsedRefi {
+  try {
+    return { ok: true, model: parseRefi(bytes, fileName) };
+  } catch (err) {
+    return { ok: false, reason: err instanceof RefiError ? err.message : `could not be read: ${(err as Error).message}` };
+  }
+}
+
 /** Reads a .qdpx (zip) or .qdc (XML) into a model; throws RefiError with a sentence on anything unreadable. */
 export function parseRefi(bytes: Uint8Array, fileName: string): RefiModel {
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
