@@ -12,6 +12,8 @@ import fc from 'fast-check';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import Database from 'better-sqlite3';
 import { importSources } from '../../src-main/core/import/importer';
+import { workerWriter } from '../../src-main/core/import/articleWriter';
+import { builtOrSkip } from './built';
 import { exportRefi } from '../../src-main/core/refi/exportRefi';
 import { Project } from '../../src-main/core/store/Project';
 import { migrations } from '../../src-main/core/store/migrations';
@@ -451,6 +453,31 @@ describe('import of files as other tools write them', () => {
     assert.deepEqual(contents(session.currentProject!), full);
     session.closeProject();
   });
+});
+
+test('on the app\'s import worker a .qdpx imports exactly as on the host\'s thread, and a broken one is rejected the same way', { skip: builtOrSkip(join(repoRoot, 'out', 'main', 'importWriter.js')) }, async () => {
+  const { project: source, dir } = newProject();
+  const id = await importText(source, `Worker ${FAMILY} text.\n`);
+  const code = source.codes.create({ name: 'W' });
+  source.codings.apply({ articleId: id, codeId: code.id, start: 0, end: 6, coder: 'Ana', memo: 'm' });
+  const good = join(dir, 'good.qdpx');
+  await exportRefi(source, 'qdpx', good);
+  source.close();
+  const [bad] = writeFiles(dir, { 'bad.qdpx': 'not a zip' });
+  const run = async (useWorker: boolean) => {
+    const { project, path } = newProject();
+    const writer = useWorker ? workerWriter(join(repoRoot, 'out', 'main', 'importWriter.js'), path) : undefined;
+    const report = await importSources(project, [{ kind: 'path', path: good }, { kind: 'path', path: bad! }], { writer, refi: { coder: 'x' } });
+    await writer?.close();
+    const result = { report, contents: contents(project) };
+    project.close();
+    return result;
+  };
+  const inline = await run(false);
+  const worker = await run(true);
+  assert.equal(worker.report.rejected.length, 1);
+  assert.equal(worker.contents.codings.length, 1);
+  assert.deepEqual(worker, inline);
 });
 
 describe('real exports from other tools', () => {
