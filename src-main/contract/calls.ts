@@ -176,6 +176,8 @@ export const calls = {
       paths: z.array(path).max(100_000).optional(),
       pick: z.enum(['files', 'folder']).optional(),
       jobId: jobId.optional(),
+      /** REFI-QDA files only: report what merging them would do, and change nothing (other files are skipped). */
+      preview: z.boolean().optional(),
     }),
     response: {} as ImportReport | null,
     hosts: LOCAL_HOSTS,
@@ -204,6 +206,8 @@ export const calls = {
         .min(1)
         .max(10_000),
       jobId: jobId.optional(),
+      /** As for articles.importPaths. */
+      preview: z.boolean().optional(),
     }),
     response: {} as ImportReport,
   },

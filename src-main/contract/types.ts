@@ -132,6 +132,8 @@ export interface ImportReport {
   skipped: SkippedFile[];
   rejected: RejectedFile[];
   cancelled: boolean;
+  /** True for a preview: nothing was written; `imported` lists what would be (its article ids are not kept). */
+  preview?: boolean;
   /** What came in from REFI-QDA files (.qdpx projects, .qdc codebooks), summed over every such file imported. */
   refi?: RefiReport;
 }

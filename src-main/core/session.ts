@@ -176,7 +176,7 @@ export class Session {
     }
   }
 
-  async importSources(sources: ImportSource[], jobId?: string): Promise<ImportReport> {
+  async importSources(sources: ImportSource[], jobId?: string, preview = false): Promise<ImportReport> {
     const project = this.requireWritable();
     const id = jobId ?? `import-${Date.now()}`;
     const writer = this.host.importWriterFile ? workerWriter(this.host.importWriterFile, project.path) : undefined;
@@ -187,6 +187,7 @@ export class Session {
         // Each REFI-QDA file is one undo step ("Import study.qdpx"), announced like any command.
         refi: {
           coder: this.coder(),
+          preview,
           record: (label, scope, change, after) => {
             const applied = this.recorder().record(label, scope, change, after);
             this.announce(EVERYTHING);
@@ -197,7 +198,7 @@ export class Session {
       }),
     ).finally(() => writer?.close());
     this.emit({ type: 'import.finished', report });
-    this.emit({ type: 'articles.changed' });
+    if (!preview) this.emit({ type: 'articles.changed' });
     return report;
   }
 
@@ -327,19 +328,20 @@ export class Session {
       if (result.applied) this.emit({ type: 'articles.changed' });
       return result;
     },
-    'articles.importPaths': async ({ paths, pick, jobId }) => {
+    'articles.importPaths': async ({ paths, pick, jobId, preview }) => {
       this.requireWritable();
       const chosen = paths ?? (await this.host.chooseImportPaths(pick ?? 'files'));
       if (!chosen || chosen.length === 0) return null;
       return this.importSources(
         chosen.map((path) => ({ kind: 'path', path })),
         jobId,
+        preview,
       );
     },
-    'articles.importFiles': async ({ files, jobId }) => {
+    'articles.importFiles': async ({ files, jobId, preview }) => {
       this.requireWritable();
       const sources: ImportSource[] = files.map((f) => ({ kind: 'bytes', name: f.name, bytes: Buffer.from(f.base64, 'base64') }));
-      return this.importSources(sources, jobId);
+      return this.importSources(sources, jobId, preview);
     },
     'articles.importUploads': async ({ uploads, jobId }) => {
       this.requireWritable();

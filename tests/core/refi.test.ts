@@ -431,6 +431,32 @@ describe('import of files as other tools write them', () => {
     project.close();
   });
 
+  test('a preview reports what the merge would do and changes nothing; the merge then does exactly that', async () => {
+    const { project: source, dir } = newProject();
+    const id = await importText(source, 'Preview this passage.\n');
+    const code = source.codes.create({ name: 'Seen' });
+    source.codings.apply({ articleId: id, codeId: code.id, start: 0, end: 7, coder: 'Ana' });
+    const file = join(dir, 'p.qdpx');
+    await exportRefi(source, 'qdpx', file);
+    source.close();
+    const [other] = writeFiles(dir, { 'other.txt': 'A plain article.\n' });
+    const { session } = newSession();
+    const call = directTransport(session);
+    await callOk(call, 'project.create', { path: join(tempDir(), 'target.gloss') });
+    await importText(session.currentProject!, 'Already here.\n');
+    const before = contents(session.currentProject!);
+    const previewed = await callOk<ImportReport>(call, 'articles.importPaths', { paths: [file, other!], preview: true });
+    assert.equal(previewed.preview, true);
+    assert.deepEqual(contents(session.currentProject!), before, 'a preview writes nothing');
+    assert.equal((await callOk<{ canUndo: boolean }>(call, 'history.state')).canUndo, false);
+    assert.deepEqual(previewed.skipped.map((s) => s.file), [other]);
+    const merged = await callOk<ImportReport>(call, 'articles.importPaths', { paths: [file] });
+    assert.deepEqual(merged.refi, previewed.refi);
+    assert.deepEqual(merged.imported, previewed.imported);
+    assert.equal(contents(session.currentProject!).codings.length, 1);
+    session.closeProject();
+  });
+
   test('in the app a .qdpx is one undo step: undo removes everything it brought, redo brings it back', async () => {
     const { project: source, dir } = newProject();
     const id = await importText(source, 'Undo me as one step.\n');

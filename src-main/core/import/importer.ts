@@ -7,7 +7,7 @@ import { inlineWriter, type ArticleWriter, type ReadyArticle } from './articleWr
 import { GLOSS_JSON_MAX_BYTES } from './glossJson';
 import { HTML_EXTENSIONS } from './html';
 import { contentFromBytes, GLOSS_JSON_EXTENSIONS, importKindOf, REFI_EXTENSIONS, TEXT_EXTENSIONS, type SourceKind } from './textSource';
-import { importRefiFile, plainRecorder, type RefiRecorder } from '../refi/importRefi';
+import { importRefiFile, plainRecorder, previewRecorder, type RefiRecorder } from '../refi/importRefi';
 import { REFI_MAX_BYTES } from '../refi/parseRefi';
 
 export { TEXT_EXTENSIONS };
@@ -32,7 +32,7 @@ export interface ImportOptions {
    * REFI-QDA files (.qdpx, .qdc): who codes selections whose creator the file does not name, and how each file's
    * changes are recorded (the session: one undo step per file; by default one transaction, no undo).
    */
-  refi?: { coder: string; record?: RefiRecorder };
+  refi?: { coder: string; record?: RefiRecorder; preview?: boolean };
 }
 
 interface Candidate {
@@ -60,7 +60,14 @@ interface Prepared {
  */
 export async function importSources(project: Project, sources: ImportSource[], options: ImportOptions = {}): Promise<ImportReport> {
   const report: ImportReport = { imported: [], skipped: [], rejected: [], cancelled: false };
-  const candidates = await expand(sources, report);
+  const preview = options.refi?.preview === true;
+  if (preview) report.preview = true;
+  const expanded = await expand(sources, report);
+  // A preview covers REFI-QDA files (what merging them would do); anything else waits for the real import.
+  const candidates = preview ? expanded.filter((c) => c.kind === 'refi') : expanded;
+  if (preview) {
+    for (const c of expanded) if (c.kind !== 'refi') report.skipped.push({ file: c.file, reason: 'not part of a preview (it covers REFI-QDA files only)' });
+  }
   const total = candidates.length;
   let done = 0;
   options.onProgress?.(0, total, '');
@@ -145,7 +152,8 @@ export async function importSources(project: Project, sources: ImportSource[], o
       } catch (err) {
         parsed = { ok: false as const, reason: `could not be read: ${(err as Error).message}` };
       }
-      importRefiFile(project, file, parsed, options.refi?.coder ?? 'analyst', report, options.refi?.record ?? plainRecorder(project));
+      const record = preview ? previewRecorder(project) : (options.refi?.record ?? plainRecorder(project));
+      importRefiFile(project, file, parsed, options.refi?.coder ?? 'analyst', report, record);
     }
     done += batch.length;
     options.onProgress?.(done, total, batch[batch.length - 1].candidate.file);

@@ -15,6 +15,26 @@ export function plainRecorder(project: Project): RefiRecorder {
 }
 
 /** Applies one parsed file (see ArticleWriter.parseRefi) and adds what it did to the import report. */
+const ROLLBACK = Symbol('preview rollback');
+
+/** A preview: the change runs in a transaction that is always rolled back, so the report says what it would do. */
+export function previewRecorder(project: Project): RefiRecorder {
+  return (_label, _scope, change) => {
+    let applied: AppliedRefi | undefined;
+    try {
+      project.db
+        .transaction(() => {
+          applied = change();
+          throw ROLLBACK;
+        })
+        .immediate();
+    } catch (err) {
+      if (err !== ROLLBACK) throw err;
+    }
+    return applied!;
+  };
+}
+
 export function importRefiFile(project: Project, file: string, parsed: ParsedRefi, coder: string, report: ImportReport, record: RefiRecorder): void {
   if (!parsed.ok) {
     report.rejected.push({ file, reason: parsed.reason });

@@ -23,7 +23,7 @@ const HELP = `gloss — code news articles and export exact offsets
 
 Usage:
   gloss init <project.gloss>
-  gloss import <project.gloss> <file-or-folder>... [--json] [--coder <name>]
+  gloss import <project.gloss> <file-or-folder>... [--json] [--coder <name>] [--preview]
   gloss code <project.gloss> --article <id> --code <code path> --start <n> --end <n> [--memo <text>] [--coder <name>]
   gloss export <project.gloss> --format json|csv|qdpx|qdc --out <file> [--raw-cells]
   gloss stats <project.gloss> [--json]
@@ -40,7 +40,8 @@ codebook and codings, articles already in the project matched by their text (imp
 It also reads REFI-QDA projects (.qdpx, from NVivo, ATLAS.ti, MAXQDA, QualCoder…) and codebooks (.qdc), merged
 into the project: codes matched by GUID then path, each source's positions read in the unit its producer counted
 (reported per source, with why), selections the text cannot hold listed with the reason; --json adds "refi".
---coder names who coded selections whose creator the file does not name.
+--coder names who coded selections whose creator the file does not name; --preview reports what merging the
+REFI-QDA files would do and changes nothing.
 export --format qdpx writes a REFI-QDA project (positions in code points over sources/<GUID>.txt); qdc the codebook.
 
 ${TOOLKIT_HELP}
@@ -55,7 +56,7 @@ Exit codes: 0 ok; 1 some file was rejected by import, or check found problems; 2
 CSV cells that a spreadsheet would run as formulas get a leading ' unless --raw-cells is given.`;
 
 const SPEC = {
-  flags: ['json', 'help', 'raw-cells', 'version', ...TOOLKIT_FLAGS],
+  flags: ['json', 'help', 'raw-cells', 'version', 'preview', ...TOOLKIT_FLAGS],
   values: ['article', 'code', 'start', 'end', 'memo', 'coder', 'format', 'out', ...TOOLKIT_VALUES, ...AGREE_VALUES],
 };
 
@@ -113,12 +114,13 @@ async function run(argv: string[]): Promise<number> {
           inputs.map((p) => ({ kind: 'path', path: p })),
           {
             onProgress: (done, total) => total > 20 && process.stderr.write(`\rImporting ${done}/${total}`),
-            refi: { coder: cliCoder(args) },
+            refi: { coder: cliCoder(args), preview: args.options.has('preview') },
           },
         );
         if (report.imported.length + report.skipped.length + report.rejected.length > 20) process.stderr.write('\n');
         if (args.options.has('json')) {
           const out = {
+            ...(report.preview ? { preview: true } : {}),
             imported: report.imported.map(({ file, articleId, title }) => ({ file, articleId, title })),
             skipped: report.skipped.map(({ file, reason }) => ({ file, reason })),
             rejected: report.rejected,
@@ -130,6 +132,7 @@ async function run(argv: string[]): Promise<number> {
           for (const s of report.skipped) process.stdout.write(`skipped   ${s.file}  (${s.reason})\n`);
           for (const r of report.rejected) process.stdout.write(`rejected  ${r.file}  (${r.reason})\n`);
           if (report.refi) for (const line of refiSummary(report.refi)) process.stdout.write(`${line}\n`);
+          if (report.preview) err('preview: nothing was changed');
           err(`${report.imported.length} imported, ${report.skipped.length} skipped, ${report.rejected.length} rejected`);
         }
         return report.rejected.length > 0 ? 1 : 0;
