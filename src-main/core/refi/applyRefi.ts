@@ -250,14 +250,14 @@ export function applyRefi(project: Project, model: RefiModel, fileName: string, 
 
   // ---- Variables and cases → typed article attributes; sets of sources → a yes/no attribute per set -----------
   const setValue = (articleId: number, name: string, type: AttributeType, value: AttributeValue, guid?: string) => {
-    let attribute = project.attributes.find(name);
-    if (!attribute) {
-      const defined = project.attributes.define(name, type);
-      out.created.attributes.push(defined.id);
-      attribute = project.attributes.find(name)!;
-      if (guid) insertGuid.run('attribute', String(defined.id), guid);
-    }
     try {
+      let attribute = project.attributes.find(name);
+      if (!attribute) {
+        const defined = project.attributes.define(name, type);
+        out.created.attributes.push(defined.id);
+        attribute = project.attributes.find(name)!;
+        if (guid) insertGuid.run('attribute', String(defined.id), guid);
+      }
       project.attributes.set(articleId, attribute.name, value);
       report.attributes += 1;
     } catch (err) {
