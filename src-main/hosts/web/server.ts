@@ -9,9 +9,10 @@ import { dispatch } from '../../core/dispatch';
 import { Session, type HostAdapter } from '../../core/session';
 import { MAX_FILE_BYTES } from '../../core/import/importer';
 import { GLOSS_JSON_MAX_BYTES } from '../../core/import/glossJson';
+import { REFI_MAX_BYTES } from '../../core/refi/parseRefi';
 import type { ExportResult } from '../../contract/types';
 import { GlossError } from '../../contract/errors';
-import { FILE_EXTENSIONS, GLOSS_JSON_EXTENSIONS, extensionOf } from '../../contract/fileTypes';
+import { FILE_EXTENSIONS, GLOSS_JSON_EXTENSIONS, REFI_EXTENSIONS, extensionOf } from '../../contract/fileTypes';
 import { CONTENT_SECURITY_POLICY, packageVersion, rendererDir, sampleDir } from '../shared/paths';
 
 export interface WebHostOptions {
@@ -72,6 +73,7 @@ const FILE_NAME_HEADER = 'x-gloss-file-name';
 export function maxUploadBytes(name: string): number {
   const ext = extensionOf(name);
   if (GLOSS_JSON_EXTENSIONS.includes(ext)) return GLOSS_JSON_MAX_BYTES;
+  if (REFI_EXTENSIONS.includes(ext)) return REFI_MAX_BYTES;
   return FILE_EXTENSIONS.includes(ext) ? MAX_FILE_BYTES : 0;
 }
 
