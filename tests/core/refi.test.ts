@@ -431,6 +431,17 @@ describe('import of files as other tools write them', () => {
     project.close();
   });
 
+  test('a codebook that fails the schema the way Taguette\'s does (ids that are not GUIDs, an empty <Sets/>) still brings its codes', async () => {
+    const dir = tempDir('gloss-refi-qdc-');
+    const qdc = `<?xml version='1.0' encoding='utf-8'?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Taguette"><Codes><Code guid="1" name="interesting" isCodable="true"><Description>worth a look</Description></Code><Code guid="2" name="people" isCodable="true"/></Codes><Sets/></CodeBook>`;
+    const [file] = writeFiles(dir, { 'taguette.qdc': qdc });
+    const { project } = newProject();
+    const report = await importFile(project, file!);
+    assert.deepEqual(report.rejected, []);
+    assert.deepEqual(project.codes.list().map((c) => [c.path, c.description]).sort(), [['interesting', 'worth a look'], ['people', '']]);
+    project.close();
+  });
+
   test('a preview reports what the merge would do and changes nothing; the merge then does exactly that', async () => {
     const { project: source, dir } = newProject();
     const id = await importText(source, 'Preview this passage.\n');
