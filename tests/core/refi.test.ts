@@ -268,6 +268,23 @@ describe('round trip', () => {
     fresh.close();
   });
 
+  test('GUIDs survive the trip: the imported project exports its articles, codes, codings and coders under the GUIDs it was given', async () => {
+    const { project } = newProject();
+    const id = await importText(project, `GUIDs ${HEBREW} travel.\n`);
+    const code = project.codes.ensurePath('Top/Sub');
+    project.codings.apply({ articleId: id, codeId: code.id, start: 0, end: 5, coder: 'Ana' });
+    const { fresh, qdpx: first } = await roundTrip(project);
+    const second = join(tempDir('gloss-refi-'), 'again.qdpx');
+    await exportRefi(fresh, 'qdpx', second);
+    const guids = (path: string) => {
+      const qde = strFromU8(unzip(path)['project.qde']!);
+      return [...qde.matchAll(/<(User|Code|TextSource|PlainTextSelection|Coding) [^>]*?guid="([^"]+)"/g)].map((m) => `${m[1]}:${m[2]}`).sort();
+    };
+    assert.deepEqual(guids(second), guids(first));
+    project.close();
+    fresh.close();
+  });
+
   test('importing the same .qdpx twice adds nothing (articles by text, codes by GUID, codings by span)', async () => {
     const { project } = newProject();
     const id = await importText(project, 'Twice imported, once stored.\n');
