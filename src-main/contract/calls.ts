@@ -181,6 +181,8 @@ export const calls = {
       /** Read every file as this database's export (by default news exports are recognised by content). */
       format: z.enum(NEWS_FORMATS).optional(),
       jobId: jobId.optional(),
+      /** REFI-QDA files only: report what merging them would do, and change nothing (other files are skipped). */
+      preview: z.boolean().optional(),
     }),
     response: {} as ImportReport | null,
     hosts: LOCAL_HOSTS,
@@ -215,6 +217,8 @@ export const calls = {
         .min(1)
         .max(10_000),
       jobId: jobId.optional(),
+      /** As for articles.importPaths. */
+      preview: z.boolean().optional(),
     }),
     response: {} as ImportReport,
   },
@@ -299,6 +303,18 @@ export const calls = {
   },
   'export.csv': {
     request: z.strictObject({ path: path.optional(), rawCells: z.boolean().optional(), jobId: jobId.optional() }),
+    response: {} as ExportResult | null,
+    pathFields: { path: 'local' },
+  },
+
+  /**
+   * REFI-QDA exchange: the whole project as a `.qdpx` (project.qde valid against Project.xsd, one UTF-8 text per
+   * article under sources/, positions in code points) or the codebook alone as a `.qdc`. GUIDs are stored, so every
+   * export names things the same way. Without a path the app shows a save dialog, and the web host offers a download.
+   * (A .qdpx or .qdc is imported like any file: articles.importPaths / importFiles / importUploads.)
+   */
+  'export.refi': {
+    request: z.strictObject({ format: z.enum(['qdpx', 'qdc']), path: path.optional(), jobId: jobId.optional() }),
     response: {} as ExportResult | null,
     pathFields: { path: 'local' },
   },

@@ -15,11 +15,13 @@ export const GLOSS_JSON_EXTENSIONS = ['.json'];
 export const NEWS_DOCUMENT_EXTENSIONS = ['.docx', '.rtf'];
 /** Factiva XML: like JSON, imported only when named on its own, since folders often hold unrelated XML. */
 export const NEWS_XML_EXTENSIONS = ['.xml'];
+/** REFI-QDA exchange files: a whole project (.qdpx) or a codebook (.qdc). Imported only when named on their own. */
+export const REFI_EXTENSIONS = ['.qdpx', '.qdc'];
 
 /** What a folder import picks up. */
 export const FOLDER_EXTENSIONS = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS, ...DOCUMENT_EXTENSIONS];
 /** What may be picked or named as a single file. */
-export const FILE_EXTENSIONS = [...FOLDER_EXTENSIONS, ...GLOSS_JSON_EXTENSIONS, ...NEWS_XML_EXTENSIONS];
+export const FILE_EXTENSIONS = [...FOLDER_EXTENSIONS, ...GLOSS_JSON_EXTENSIONS, ...NEWS_XML_EXTENSIONS, ...REFI_EXTENSIONS];
 
 export function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');

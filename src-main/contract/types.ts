@@ -147,6 +147,10 @@ export interface ImportReport {
   cancelled: boolean;
   /** One entry per news-database export (LexisNexis, Nexis Uni, Factiva, ProQuest, Europresse) split into articles. */
   newsExports?: NewsExportReport[];
+  /** True for a preview: nothing was written; `imported` lists what would be (its article ids are not kept). */
+  preview?: boolean;
+  /** What came in from REFI-QDA files (.qdpx projects, .qdc codebooks), summed over every such file imported. */
+  refi?: RefiReport;
 }
 
 /** One article found in a news-database export, with the fields read from it. */
@@ -187,6 +191,44 @@ export interface NewsExportReport {
   articles: NewsExportArticle[];
   /** What was left out or not understood file-wide (cover pages, tables of contents), with where. */
   notes: { position: string; message: string }[];
+}
+
+/** One text source of a REFI-QDA project: which unit its positions were read in, and what could not be mapped. */
+export interface RefiSourceReport {
+  name: string;
+  /** The article it became, or the article already holding the same text. */
+  articleId: number;
+  /** The unit the producer's positions were read in, e.g. "UTF-16 code units, CRLF as two". */
+  unit: string;
+  /** Why that unit: the quotes it reproduced, or the selections it put on word boundaries. */
+  why: string;
+  /** False when the unit did not clearly beat the next best one: check a few codings by eye. */
+  confident: boolean;
+  mapped: number;
+  /** Mapped, but an edge fell inside a character or line break and was widened to include it whole. */
+  widened: number;
+  unmapped: { guid: string; reason: string }[];
+}
+
+export interface RefiReport {
+  sources: RefiSourceReport[];
+  /** Codes of the file, matched to existing codes (by GUID, then path) or created. */
+  codes: number;
+  coders: number;
+  memos: number;
+  /** Attribute values set (a case spanning several sources counts once per source). */
+  attributes: number;
+  /** Counts of what Gloss has no home for, and sources with no readable text (by name, with why). */
+  notImported: {
+    links: number;
+    graphs: number;
+    codeSets: number;
+    /** Selections in pictures, audio, video, or PDF regions. */
+    nonTextSelections: number;
+    sources: { name: string; reason: string }[];
+    /** Other things worth knowing (cases spanning sources, duplicate sibling codes merged, renamed codes). */
+    notes: string[];
+  };
 }
 
 export interface ExportResult {
@@ -267,6 +309,9 @@ export type GlossEvent =
 export type MenuCommand =
   | 'export.json'
   | 'export.csv'
+  /** File ▸ Export ▸ REFI-QDA project / codebook: export.refi with a save dialog (a download in the web host). */
+  | 'export.qdpx'
+  | 'export.qdc'
   | 'project.new'
   | 'project.open'
   | 'import.files'

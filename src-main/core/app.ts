@@ -10,3 +10,4 @@ export { tableCsvText, type TableCell } from './export/tableCsv';
 /** Size limits the web host enforces on uploads before the importer sees them. */
 export { MAX_FILE_BYTES } from './import/importer';
 export { GLOSS_JSON_MAX_BYTES } from './import/glossJson';
+export { REFI_MAX_BYTES } from './refi/parseRefi';

@@ -10,6 +10,7 @@ import { codeCounts, frequencyTable, cooccurrence, cooccurrencePassages, coverag
 import { exportRetrievedCsv, retrievePassages } from './analysis/retrieve';
 import { runSearch, searchMemos } from './search/search';
 import { runExport } from './export/exportJob';
+import { exportRefi } from './refi/exportRefi';
 import { agreementReport } from './team/agreementReport';
 import type { Change, Command } from './commands/command';
 import { projectCommands } from './commands/projectCommands';
@@ -38,7 +39,7 @@ export interface HostAdapter {
   chooseNewProjectPath(name?: string): Promise<string | null>;
   chooseProjectToOpen(): Promise<string | null>;
   chooseImportPaths(pick: 'files' | 'folder'): Promise<string[] | null>;
-  chooseExportPath(format: 'json' | 'csv', suggestedName: string): Promise<string | null>;
+  chooseExportPath(format: 'json' | 'csv' | 'qdpx' | 'qdc', suggestedName: string): Promise<string | null>;
   /** May refuse a path the renderer names (the web host limits itself to its data folder). */
   checkProjectPath?(path: string): void;
   /** Lets the web host turn a written file into a download. */
@@ -181,7 +182,8 @@ export class Session {
     }
   }
 
-  async importSources(sources: ImportSource[], jobId?: string, format?: NewsFormat): Promise<ImportReport> {
+  async importSources(sources: ImportSource[], jobId?: string, options: { format?: NewsFormat; preview?: boolean } = {}): Promise<ImportReport> {
+    const { format, preview = false } = options;
     const project = this.requireWritable();
     const id = jobId ?? `import-${randomUUID()}`;
     const writer = this.host.importWriterFile ? workerWriter(this.host.importWriterFile, project.path) : undefined;
@@ -190,12 +192,22 @@ export class Session {
         signal,
         writer,
         format,
+        // Each REFI-QDA file is one undo step ("Import study.qdpx"), announced like any command.
+        refi: {
+          coder: this.coder(),
+          preview,
+          record: (label, scope, change, after) => {
+            const applied = this.recorder().record(label, scope, change, after);
+            this.announce(EVERYTHING);
+            return applied;
+          },
+        },
         onProgress: (done, total, current) => this.emit({ type: 'job.progress', jobId: id, kind: 'import', done, total, current }),
       }),
     ).finally(() => writer?.close());
     this.emit({ type: 'import.finished', report });
     // An import may add articles, attributes, codes, codings and memos (a Gloss JSON file) and a history step.
-    this.announce({ entities: ['articles', 'attributes', 'codes', 'codings', 'memos', 'history'] });
+    if (!preview) this.announce({ entities: ['articles', 'attributes', 'codes', 'codings', 'memos', 'history'] });
     return report;
   }
 
@@ -327,20 +339,20 @@ export class Session {
       if (result.applied) this.announce({ entities: ['articles', 'codings', 'memos', 'history'], articleIds: [id] });
       return result;
     },
-    'articles.importPaths': async ({ paths, pick, format, jobId }) => {
+    'articles.importPaths': async ({ paths, pick, format, jobId, preview }) => {
       this.requireWritable();
       const chosen = paths ?? (await this.host.chooseImportPaths(pick ?? 'files'));
       if (!chosen || chosen.length === 0) return null;
       return this.importSources(
         chosen.map((path) => ({ kind: 'path', path })),
         jobId,
-        format,
+        { format, preview },
       );
     },
-    'articles.importFiles': async ({ files, jobId }) => {
+    'articles.importFiles': async ({ files, jobId, preview }) => {
       this.requireWritable();
       const sources: ImportSource[] = files.map((f) => ({ kind: 'bytes', name: f.name, bytes: Buffer.from(f.base64, 'base64') }));
-      return this.importSources(sources, jobId);
+      return this.importSources(sources, jobId, { preview });
     },
     'articles.importUploads': async ({ uploads, jobId }) => {
       this.requireWritable();
@@ -384,6 +396,14 @@ export class Session {
       const target = path ?? (await this.host.chooseExportPath('json', this.suggestedExportName('json')));
       if (!target) return null;
       const result = await this.runExportJob(project, { format: 'json', target }, jobId);
+      return this.host.afterExport ? this.host.afterExport(result) : result;
+    },
+    'export.refi': async ({ format, path, jobId }) => {
+      const project = this.requireProject();
+      const base = this.project ? this.project.name.replace(/[\\/:*?"<>|]+/g, '_') : 'gloss';
+      const target = path ?? (await this.host.chooseExportPath(format, format === 'qdc' ? `${base}-codebook.qdc` : `${base}.qdpx`));
+      if (!target) return null;
+      const result = await this.job(jobId, () => exportRefi(project, format, target, `Gloss ${this.host.version}`));
       return this.host.afterExport ? this.host.afterExport(result) : result;
     },
     'export.csv': async ({ path, rawCells, jobId }) => {

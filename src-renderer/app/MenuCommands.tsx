@@ -15,7 +15,7 @@ import { useUndoHistory } from './UndoHistory';
 export function MenuCommands() {
   const { setProject, attempt } = useAppStore();
   const { importFromPicker } = useImport();
-  const { exportJson, exportCsv } = useExport();
+  const { exportJson, exportCsv, exportRefi } = useExport();
   const { runMenuCommand } = useUndoHistory();
   const { openRestore } = useBackupRestore();
   const { openCheck } = useProjectCheck();
@@ -34,6 +34,10 @@ export function MenuCommands() {
         return exportJson();
       case 'export.csv':
         return exportCsv();
+      case 'export.qdpx':
+        return exportRefi('qdpx');
+      case 'export.qdc':
+        return exportRefi('qdc');
       case 'history.undo':
         return runMenuCommand('undo');
       case 'history.redo':

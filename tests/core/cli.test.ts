@@ -52,7 +52,7 @@ describe('gloss CLI', { skip }, () => {
         'gloss init <project.gloss>',
         'gloss import <project.gloss> <file-or-folder>... [--json]',
         'gloss code <project.gloss> --article <id> --code <code path> --start <n> --end <n> [--memo <text>] [--coder <name>]',
-        'gloss export <project.gloss> --format json|csv --out <file> [--raw-cells]',
+        'gloss export <project.gloss> --format json|csv|qdpx|qdc --out <file> [--raw-cells]',
         'gloss stats <project.gloss> [--json]',
       ]) {
         assert.ok(r.stdout.includes(usage), `${args.join(' ')} documents: ${usage}`);
@@ -131,7 +131,7 @@ describe('gloss CLI', { skip }, () => {
     assertCleanFailure(gloss(dir, 'frobnicate', 'study.gloss'), 2, /unknown command "frobnicate"/);
     assertCleanFailure(gloss(dir, 'stats', 'study.gloss', '--verbose'), 2, /unknown option --verbose/);
     assertCleanFailure(gloss(dir, 'stats', 'study.gloss', '--json=yes'), 2, /--json takes no value/);
-    assertCleanFailure(gloss(dir, 'export', 'study.gloss', '--format', 'xml', '--out', 'x'), 2, /--format must be json or csv/);
+    assertCleanFailure(gloss(dir, 'export', 'study.gloss', '--format', 'xml', '--out', 'x'), 2, /--format must be json, csv, qdpx or qdc/);
     assertCleanFailure(gloss(dir, 'export', 'study.gloss', '--format', 'json'), 2, /--out is required/);
     assertCleanFailure(gloss(dir, 'stats'), 2, /project file is missing/);
     assert.ok(!existsSync(join(dir, 'missing.gloss')), 'a missing project is not created by the attempt');

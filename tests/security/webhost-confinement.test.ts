@@ -118,7 +118,7 @@ describe('web host confinement: the browser names no file on disk', () => {
     }
     assert.deepEqual(undeclared, [], 'a path field the web host may send, with no rule for it');
     assert.deepEqual(calls['articles.importPaths'].hosts, ['electron', 'cli']);
-    for (const name of ['export.json', 'export.csv', 'retrieve.exportCsv', 'counts.exportCsv'] as const) {
+    for (const name of ['export.json', 'export.csv', 'export.refi', 'retrieve.exportCsv', 'counts.exportCsv'] as const) {
       assert.equal((calls[name] as CallSpec).pathFields?.path, 'local', name);
     }
   });
@@ -160,9 +160,11 @@ describe('web host confinement: the browser names no file on disk', () => {
       'articles.importPaths': {},
       'export.json': {},
       'export.csv': { rawCells: true },
+      'export.refi': { format: 'qdpx' },
       'retrieve.exportCsv': { codeIds: [codes.codes[0].id] },
       'counts.exportCsv': { rollUp: false },
       'backups.restore': {},
+      'project.check': {},
     };
     for (const name of callNames) {
       const spec: CallSpec = calls[name];
@@ -228,6 +230,8 @@ describe('web host confinement: the browser names no file on disk', () => {
     for (const [name, payload] of [
       ['export.json', {}],
       ['export.csv', {}],
+      ['export.refi', { format: 'qdpx' }],
+      ['export.refi', { format: 'qdc' }],
       ['counts.exportCsv', { rollUp: false }],
     ] as const) {
       const result = await ok<{ downloadUrl: string; path: string }>(name, payload);

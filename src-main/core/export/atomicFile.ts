@@ -136,11 +136,21 @@ export class BufferedWriter {
     if (this.size >= 1 << 20) await this.flush();
   }
 
+  /** Bytes as they are (a zip); whatever text is pending goes first. */
+  async writeBytes(bytes: Uint8Array): Promise<void> {
+    await this.flush();
+    await this.writeAll(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  }
+
   async flush(): Promise<void> {
     if (this.parts.length === 0) return;
     const buf = Buffer.from(this.parts.join(''), 'utf8');
     this.parts = [];
     this.size = 0;
+    await this.writeAll(buf);
+  }
+
+  private async writeAll(buf: Buffer): Promise<void> {
     // One write() may store only part of the buffer (a disk filling up returns a short count before it returns
     // ENOSPC). Unchecked, the last chunk could be cut short and the file still renamed into place as complete.
     for (let offset = 0; offset < buf.length; ) {

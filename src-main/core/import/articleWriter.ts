@@ -7,6 +7,7 @@ import type { Project } from '../store/Project';
 import { importGlossJson } from './glossJson';
 import type { AttributeStore } from '../store/AttributeStore';
 import { attributeStoreFor, storeImportedAttributes, type ImportedAttribute } from './sources/newsdb/attributes';
+import { parseRefiSafely, type ParsedRefi } from '../refi/parseRefi';
 
 /** A decoded, normalised file ready to be stored. */
 export interface ReadyArticle {
@@ -41,6 +42,8 @@ export interface ArticleWriter {
   write(batch: ReadyArticle[]): Promise<WriteOutcome[]>;
   /** Parses, checks and applies a Gloss JSON export (see glossJson.ts). */
   importGlossJson(file: string, bytes: Uint8Array): Promise<GlossJsonOutcome>;
+  /** Unzips and parses a REFI-QDA file (on the worker in the app: a large or hostile file never holds up the host). */
+  parseRefi(file: string, bytes: Uint8Array): Promise<ParsedRefi>;
   close(): Promise<void>;
 }
 
@@ -114,6 +117,9 @@ export function inlineWriter(project: Project): ArticleWriter {
     async importGlossJson(file, bytes) {
       return importGlossJson(project, file, bytes);
     },
+    async parseRefi(file, bytes) {
+      return parseRefiSafely(bytes, file);
+    },
     async close() {},
   };
 }
@@ -135,7 +141,7 @@ export function workerWriter(workerFile: string, projectPath: string): ArticleWr
     if (!p) return;
     pending.delete(msg.id);
     if (msg.error !== undefined) p.fail(new Error(msg.error));
-    else p.ok(msg.outcomes ?? msg.glossJson);
+    else p.ok(msg.outcomes ?? msg.glossJson ?? msg.refi);
   });
   worker.on('error', failAll);
   worker.on('exit', (code) => failAll(new Error(`the import writer stopped (exit ${code})`)));
@@ -151,6 +157,9 @@ export function workerWriter(workerFile: string, projectPath: string): ArticleWr
     importGlossJson(file, bytes) {
       return ask<GlossJsonOutcome>({ id: nextId++, glossJson: { file, bytes } });
     },
+    parseRefi(file, bytes) {
+      return ask<ParsedRefi>({ id: nextId++, refi: { file, bytes } });
+    },
     async close() {
       await worker.terminate();
     },
@@ -158,10 +167,14 @@ export function workerWriter(workerFile: string, projectPath: string): ArticleWr
 }
 
 /** Messages to and from the import writer worker (importWriterWorker.ts). */
-export type ImportWorkerRequest = { id: number; batch: ReadyArticle[] } | { id: number; glossJson: { file: string; bytes: Uint8Array } };
+export type ImportWorkerRequest =
+  | { id: number; batch: ReadyArticle[] }
+  | { id: number; glossJson: { file: string; bytes: Uint8Array } }
+  | { id: number; refi: { file: string; bytes: Uint8Array } };
 export interface ImportWorkerReply {
   id: number;
   outcomes?: WriteOutcome[];
   glossJson?: GlossJsonOutcome;
+  refi?: ParsedRefi;
   error?: string;
 }

@@ -9,6 +9,9 @@ import { HTML_EXTENSIONS } from './html';
 import { contentFromFile, DOCUMENT_EXTENSIONS, GLOSS_JSON_EXTENSIONS, importKindOf, TEXT_EXTENSIONS, type SourceKind } from './textSource';
 import { folderSkipReason, hiddenFolderReason, NEWS_XML_EXTENSIONS } from '../../contract/fileTypes';
 import { readNewsExport, type NewsExportContent, type NewsFormat } from './sources/newsdb';
+import { REFI_EXTENSIONS } from './textSource';
+import { importRefiFile, plainRecorder, previewRecorder, type RefiRecorder } from '../refi/importRefi';
+import { REFI_MAX_BYTES } from '../refi/parseRefi';
 
 export { TEXT_EXTENSIONS };
 /** Larger files are rejected rather than stored: nobody codes a 64 MB article, and it would stall every view. */
@@ -30,9 +33,14 @@ export interface ImportOptions {
   writer?: ArticleWriter;
   /** Read every file as this news database's export (`gloss import --format`); by default detected by content. */
   format?: NewsFormat;
+  /**
+   * REFI-QDA files (.qdpx, .qdc): who codes selections whose creator the file does not name, and how each file's
+   * changes are recorded (the session: one undo step per file; by default one transaction, no undo).
+   */
+  refi?: { coder: string; record?: RefiRecorder; preview?: boolean };
 }
 
-type CandidateKind = SourceKind | 'gloss-json' | 'news-xml';
+type CandidateKind = SourceKind | 'gloss-json' | 'news-xml' | 'refi';
 
 interface Candidate {
   /** What the report calls it: the path given, or the uploaded name. */
@@ -48,7 +56,7 @@ interface Prepared {
   candidate: Candidate;
   result:
     | ({ ok: true; kind: 'article'; notes?: string[] } & Omit<ReadyArticle, 'file' | 'sourceFile'>)
-    | { ok: true; kind: 'gloss-json'; bytes: Uint8Array }
+    | { ok: true; kind: 'gloss-json' | 'refi'; bytes: Uint8Array }
     | ({ ok: true; kind: 'news' } & NewsExportContent)
     | { ok: false; reason: string };
 }
@@ -60,7 +68,14 @@ interface Prepared {
  */
 export async function importSources(project: Project, sources: ImportSource[], options: ImportOptions = {}): Promise<ImportReport> {
   const report: ImportReport = { imported: [], skipped: [], rejected: [], cancelled: false };
-  const candidates = await expand(sources, report);
+  const preview = options.refi?.preview === true;
+  if (preview) report.preview = true;
+  const expanded = await expand(sources, report);
+  // A preview covers REFI-QDA files (what merging them would do); anything else waits for the real import.
+  const candidates = preview ? expanded.filter((c) => c.kind === 'refi') : expanded;
+  if (preview) {
+    for (const c of expanded) if (c.kind !== 'refi') report.skipped.push({ file: c.file, reason: 'not part of a preview (it covers REFI-QDA files only)' });
+  }
   const total = candidates.length;
   let done = 0;
   options.onProgress?.(0, total, '');
@@ -103,9 +118,11 @@ export async function importSources(project: Project, sources: ImportSource[], o
     const newsEntries: (NewsExportArticle & { export: NewsExportReport })[] = [];
     const notesOf = new Map<string, string[]>();
     const exports: { file: string; bytes: Uint8Array }[] = [];
+    const refiFiles: { file: string; bytes: Uint8Array }[] = [];
     for (const { candidate, result } of batch) {
       if (!result.ok) report.rejected.push({ file: candidate.file, reason: result.reason });
       else if (result.kind === 'gloss-json') exports.push({ file: candidate.file, bytes: result.bytes });
+      else if (result.kind === 'refi') refiFiles.push({ file: candidate.file, bytes: result.bytes });
       else if (result.kind === 'news') {
         const entry: NewsExportReport = {
           file: candidate.file,
@@ -143,7 +160,7 @@ export async function importSources(project: Project, sources: ImportSource[], o
             attributes: a.attributes,
           });
         });
-      } else {
+      } else if (result.kind === 'article') {
         const { kind: _kind, ok: _ok, notes, ...article } = result;
         if (notes?.length) notesOf.set(candidate.file, notes);
         ready.push({ file: candidate.file, sourceFile: candidate.sourceFile, ...article });
@@ -190,6 +207,18 @@ export async function importSources(project: Project, sources: ImportSource[], o
       report.rejected.push(...outcome.rejected);
       // The worker's connection changed the codebook; this connection's cached code paths are out of date.
       project.codes.invalidate();
+    }
+    // REFI-QDA files merge into the project on this connection, each as one transaction (one undo step in the app),
+    // after the batch's articles are committed.
+    for (const { file, bytes } of refiFiles) {
+      let parsed;
+      try {
+        parsed = await writer.parseRefi(file, bytes);
+      } catch (err) {
+        parsed = { ok: false as const, reason: `could not be read: ${(err as Error).message}` };
+      }
+      const record = preview ? previewRecorder(project) : (options.refi?.record ?? plainRecorder(project));
+      importRefiFile(project, file, parsed, options.refi?.coder ?? 'analyst', report, record);
     }
     done += batch.length;
     options.onProgress?.(done, total, batch[batch.length - 1].candidate.file);
@@ -257,7 +286,7 @@ async function prepare(candidate: Candidate, format: NewsFormat | undefined): Pr
     return { candidate, result: { ok: false, reason: (err as Error).message } };
   }
   // Parsing a Gloss export waits for the writer: on this thread a large or hostile one would block the host.
-  if (candidate.kind === 'gloss-json') return { candidate, result: { ok: true, kind: 'gloss-json', bytes } };
+  if (candidate.kind === 'gloss-json' || candidate.kind === 'refi') return { candidate, result: { ok: true, kind: candidate.kind, bytes } };
   // A news-database export becomes many articles, whatever its extension; any other file is one article.
   const news = readNewsExport(bytes, candidate.sourceFile, format);
   if (news) return { candidate, result: news.ok ? { ...news, kind: 'news' } : news };
@@ -376,14 +405,14 @@ async function walk(root: string, dir: string, out: Candidate[], report: ImportR
  * its own, because folders of articles often hold JSON that is not a Gloss export (metadata, settings), and
  * rejecting each would drown the report.
  */
-function folderKindOf(name: string): Exclude<CandidateKind, 'gloss-json' | 'news-xml'> | undefined {
+function folderKindOf(name: string): Exclude<CandidateKind, 'gloss-json' | 'news-xml' | 'refi'> | undefined {
   const kind = importKindOf(name);
-  return kind === 'gloss-json' || kind === 'news-xml' ? undefined : kind;
+  return kind === 'gloss-json' || kind === 'news-xml' || kind === 'refi' ? undefined : kind;
 }
 
 /** A Gloss export holds a whole project, so it may be larger than any one article file. */
 function maxBytesFor(kind: CandidateKind): number {
-  return kind === 'gloss-json' ? GLOSS_JSON_MAX_BYTES : MAX_FILE_BYTES;
+  return kind === 'gloss-json' ? GLOSS_JSON_MAX_BYTES : kind === 'refi' ? REFI_MAX_BYTES : MAX_FILE_BYTES;
 }
 
 /** Opens without blocking and re-checks the type on the open handle, so a FIFO swapped in after stat() is never read. */
@@ -407,7 +436,7 @@ function checkSize(bytes: Uint8Array, maxBytes: number): Uint8Array {
 }
 
 function tooLarge(size: number, maxBytes: number): string {
-  const what = maxBytes === MAX_FILE_BYTES ? 'text files' : 'Gloss exports';
+  const what = maxBytes === MAX_FILE_BYTES ? 'text files' : maxBytes === REFI_MAX_BYTES ? 'REFI-QDA files' : 'Gloss exports';
   return `file too large (${(size / 1024 / 1024).toFixed(1)} MB; Gloss imports ${what} up to ${maxBytes / 1024 / 1024} MB)`;
 }
 
@@ -418,6 +447,7 @@ function unsupportedReason(ext: string): string {
     ...DOCUMENT_EXTENSIONS,
     ...GLOSS_JSON_EXTENSIONS.map((e) => `${e} (a Gloss export)`),
     ...NEWS_XML_EXTENSIONS.map((e) => `${e} (a news-database export)`),
+    ...REFI_EXTENSIONS.map((e) => `${e} (REFI-QDA ${e === '.qdc' ? 'codebook' : 'project'})`),
   ];
   return `not a text file type Gloss imports (${ext || 'no extension'}; it reads ${reads.join(', ')})`;
 }

@@ -17,14 +17,14 @@ import { codePageDecoder, extractRtf } from './sources/rtf';
 export type { SourceKind } from '../store/ArticleStore';
 import type { SourceKind } from '../store/ArticleStore';
 
-export { TEXT_EXTENSIONS, GLOSS_JSON_EXTENSIONS, DOCUMENT_EXTENSIONS } from '../../contract/fileTypes';
-import { TEXT_EXTENSIONS, GLOSS_JSON_EXTENSIONS, NEWS_XML_EXTENSIONS } from '../../contract/fileTypes';
+export { TEXT_EXTENSIONS, GLOSS_JSON_EXTENSIONS, DOCUMENT_EXTENSIONS, REFI_EXTENSIONS } from '../../contract/fileTypes';
+import { TEXT_EXTENSIONS, GLOSS_JSON_EXTENSIONS, NEWS_XML_EXTENSIONS, REFI_EXTENSIONS } from '../../contract/fileTypes';
 
 /**
  * What the importer does with a file, by its extension; undefined for files it does not import. Any of them may turn
  * out to be a news-database export (recognised by content); 'news-xml' (.xml) files are read only as such.
  */
-export function importKindOf(fileName: string): SourceKind | 'gloss-json' | 'news-xml' | undefined {
+export function importKindOf(fileName: string): SourceKind | 'gloss-json' | 'news-xml' | 'refi' | undefined {
   const ext = extname(fileName).toLowerCase();
   if (TEXT_EXTENSIONS.includes(ext)) return 'text';
   if (HTML_EXTENSIONS.includes(ext)) return 'html';
@@ -33,6 +33,7 @@ export function importKindOf(fileName: string): SourceKind | 'gloss-json' | 'new
   if (ext === '.rtf') return 'rtf';
   if (GLOSS_JSON_EXTENSIONS.includes(ext)) return 'gloss-json';
   if (NEWS_XML_EXTENSIONS.includes(ext)) return 'news-xml';
+  if (REFI_EXTENSIONS.includes(ext)) return 'refi';
   return undefined;
 }
 

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { GlossError } from '../../contract/errors';
 import { sliceCodePoints, snapSpanToGraphemes } from '../../contract/offsets';
 import { NEWS_FORMATS, type NewsFormat } from '../../contract/fileTypes';
-import type { NewsExportReport } from '../../contract/types';
+import type { NewsExportReport, RefiReport } from '../../contract/types';
 import { assertSqliteIsSafe } from '../../core/app';
 import { parseArgs, UsageError, type ParsedArgs } from './args';
 import { TOOLKIT_FLAGS, TOOLKIT_HELP, TOOLKIT_USAGE, TOOLKIT_VALUES, attributesCommand, countsCommand, csvOptions, searchCommand } from './toolkitCommands';
@@ -17,9 +17,9 @@ const HELP = `gloss — code news articles and export exact offsets
 
 Usage:
   gloss init <project.gloss>
-  gloss import <project.gloss> <file-or-folder>... [--json] [--format lexisnexis|nexisuni|factiva|proquest|europresse]
+  gloss import <project.gloss> <file-or-folder>... [--json] [--format lexisnexis|nexisuni|factiva|proquest|europresse] [--coder <name>] [--preview]
   gloss code <project.gloss> --article <id> --code <code path> --start <n> --end <n> [--memo <text>] [--coder <name>]
-  gloss export <project.gloss> --format json|csv --out <file> [--raw-cells]
+  gloss export <project.gloss> --format json|csv|qdpx|qdc --out <file> [--raw-cells]
   gloss stats <project.gloss> [--json]
   gloss check <project.gloss> [--json]
 ${TOOLKIT_USAGE}
@@ -39,6 +39,12 @@ Files of other types found in a folder are listed as skipped, with their type; h
 code widens a --start or --end that falls inside a character (a flag, a letter and its marks) to the whole
 character, as the app selects, and says so on stderr. Control characters other than tab and line feed are removed
 from memos and names.
+It also reads REFI-QDA projects (.qdpx, from NVivo, ATLAS.ti, MAXQDA, QualCoder…) and codebooks (.qdc), merged
+into the project: codes matched by GUID then path, each source's positions read in the unit its producer counted
+(reported per source, with why), selections the text cannot hold listed with the reason; --json adds "refi".
+--coder names who coded selections whose creator the file does not name; --preview reports what merging the
+REFI-QDA files would do and changes nothing.
+export --format qdpx writes a REFI-QDA project (positions in code points over sources/<GUID>.txt); qdc the codebook.
 
 ${TOOLKIT_HELP}
 ${AGREE_HELP}
@@ -52,7 +58,7 @@ Exit codes: 0 ok; 1 some file was rejected by import, or check found problems; 2
 CSV cells that a spreadsheet would run as formulas get a leading ' unless --raw-cells is given.`;
 
 const SPEC = {
-  flags: ['json', 'help', 'raw-cells', 'version', ...TOOLKIT_FLAGS],
+  flags: ['json', 'help', 'raw-cells', 'version', 'preview', ...TOOLKIT_FLAGS],
   values: ['article', 'code', 'start', 'end', 'memo', 'coder', 'format', 'out', ...TOOLKIT_VALUES, ...AGREE_VALUES],
 };
 
@@ -96,6 +102,20 @@ function printNewsExport(e: NewsExportReport): void {
     process.stdout.write(`  #${a.index} (${a.position}) "${a.title}" → ${where}\n      ${fields || 'no fields found'}\n`);
     for (const n of a.notes) process.stdout.write(`      note: ${n}\n`);
   }
+}
+
+/** The REFI-QDA part of an import report, as lines for a person. */
+function refiSummary(refi: RefiReport): string[] {
+  const lines: string[] = [];
+  for (const s of refi.sources) {
+    lines.push(`source    ${s.name}  → article ${s.articleId}: ${s.mapped} selections mapped, ${s.unmapped.length} not; positions read as ${s.unit} (${s.why})${s.confident ? '' : ' — LOW CONFIDENCE, check a few codings'}`);
+    for (const u of s.unmapped) lines.push(`  unmapped ${u.guid}: ${u.reason}`);
+  }
+  for (const s of refi.notImported.sources) lines.push(`no text   ${s.name}  (${s.reason})`);
+  const n = refi.notImported;
+  lines.push(`refi      ${refi.codes} codes, ${refi.coders} coders, ${refi.memos} memos, ${refi.attributes} attribute values; not imported: ${n.links} links, ${n.graphs} graphs, ${n.codeSets} code sets, ${n.nonTextSelections} selections in non-text sources`);
+  for (const note of n.notes) lines.push(`note      ${note}`);
+  return lines;
 }
 
 /**
@@ -149,7 +169,11 @@ async function run(argv: string[]): Promise<number> {
         throw new UsageError(`--format for import must be one of ${NEWS_FORMATS.join(', ')} (got "${String(formatOpt)}")`);
       }
       const format = formatOpt as NewsFormat | undefined;
-      return withProject(path, 'write', async (cli) => {
+      const coder = args.options.get('coder');
+      return withProject(
+        path,
+        'write',
+        async (cli) => {
         let shown = false;
         const stop = cli.onEvent((e) => {
           if (e.type === 'job.progress' && e.kind === 'import' && e.total > 20) {
@@ -157,7 +181,8 @@ async function run(argv: string[]): Promise<number> {
             shown = true;
           }
         });
-        const report = await cli.call('articles.importPaths', { paths: inputs.map((p) => resolve(p)), format }).finally(stop);
+        const preview = args.options.has('preview');
+        const report = await cli.call('articles.importPaths', { paths: inputs.map((p) => resolve(p)), format, ...(preview ? { preview } : {}) }).finally(stop);
         if (shown) process.stderr.write('\n');
         if (!report) return 0;
         // The report names files as the user wrote them.
@@ -172,6 +197,8 @@ async function run(argv: string[]): Promise<number> {
             skipped: report.skipped.map(({ file, reason }) => ({ file: asGiven(file), reason })),
             rejected: report.rejected.map(({ file, reason }) => ({ file: asGiven(file), reason })),
             ...(report.newsExports ? { newsExports: report.newsExports.map((e) => ({ ...e, file: asGiven(e.file) })) } : {}),
+            ...(report.preview ? { preview: true } : {}),
+            ...(report.refi ? { refi: report.refi } : {}),
           };
           process.stdout.write(`${JSON.stringify(out)}\n`);
         } else {
@@ -182,10 +209,14 @@ async function run(argv: string[]): Promise<number> {
           for (const s of report.skipped) process.stdout.write(`skipped   ${asGiven(s.file)}  (${s.reason})\n`);
           for (const r of report.rejected) process.stdout.write(`rejected  ${asGiven(r.file)}  (${r.reason})\n`);
           for (const e of report.newsExports ?? []) printNewsExport({ ...e, file: asGiven(e.file) });
+          if (report.refi) for (const line of refiSummary(report.refi)) process.stdout.write(`${line}\n`);
+          if (report.preview) err('preview: nothing was changed');
           err(`${report.imported.length} imported, ${report.skipped.length} skipped, ${report.rejected.length} rejected`);
         }
         return report.rejected.length > 0 ? 1 : 0;
-      });
+        },
+        typeof coder === 'string' ? coder : undefined,
+      );
     }
     case 'code': {
       const path = projectPath(args);
@@ -223,11 +254,16 @@ async function run(argv: string[]): Promise<number> {
     case 'export': {
       const path = projectPath(args);
       const format = need(args, 'format');
-      if (format !== 'json' && format !== 'csv') throw new UsageError('--format must be json or csv');
-      if (format === 'json' && args.options.has('raw-cells')) throw new UsageError('--raw-cells applies to CSV output (--format csv)');
+      if (format !== 'json' && format !== 'csv' && format !== 'qdpx' && format !== 'qdc') throw new UsageError('--format must be json, csv, qdpx or qdc');
+      if (format !== 'csv' && args.options.has('raw-cells')) throw new UsageError('--raw-cells applies to CSV output (--format csv)');
       const out = resolve(need(args, 'out'));
       // Read-only beside a possible writer, from one snapshot: the app may be coding while the CLI exports.
       return withProject(path, 'read', async (cli) => {
+        if (format === 'qdpx' || format === 'qdc') {
+          const refi = await cli.call('export.refi', { format, path: out });
+          if (refi) err(format === 'qdc' ? `Exported the codebook to ${refi.path}` : `Exported ${refi.codings} codings from ${refi.articles} articles to ${refi.path}`);
+          return 0;
+        }
         const result = format === 'json' ? await cli.call('export.json', { path: out }) : await cli.call('export.csv', { path: out, ...csvOptions(args) });
         if (result) err(`Exported ${result.codings} codings from ${result.articles} articles to ${result.path}`);
         return 0;

@@ -15,6 +15,14 @@ protocol.registerSchemesAsPrivileged([{ scheme: 'gloss', privileges: { standard:
 let mainWindow: BrowserWindow | null = null;
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 
+/** The save dialog's title and file type for each export format. */
+const EXPORT_DIALOG = {
+  json: { title: 'Export project as JSON', filter: { name: 'JSON', extensions: ['json'] } },
+  csv: { title: 'Export codings as CSV', filter: { name: 'CSV', extensions: ['csv'] } },
+  qdpx: { title: 'Export REFI-QDA project', filter: { name: 'REFI-QDA project', extensions: ['qdpx'] } },
+  qdc: { title: 'Export REFI-QDA codebook', filter: { name: 'REFI-QDA codebook', extensions: ['qdc'] } },
+} satisfies Record<string, { title: string; filter: { name: string; extensions: string[] } }>;
+
 const adapter: HostAdapter = {
   kind: 'electron',
   version: packageVersion(),
@@ -49,7 +57,7 @@ const adapter: HostAdapter = {
         pick === 'folder'
           ? undefined
           : [
-              { name: 'Articles and Gloss exports', extensions: FILE_EXTENSIONS.map((e) => e.slice(1)) },
+              { name: 'Articles, Gloss exports, REFI-QDA', extensions: FILE_EXTENSIONS.map((e) => e.slice(1)) },
               { name: 'Word, PDF and RTF documents', extensions: DOCUMENT_EXTENSIONS.map((e) => e.slice(1)) },
               { name: 'All files', extensions: ['*'] },
             ],
@@ -58,9 +66,9 @@ const adapter: HostAdapter = {
   },
   async chooseExportPath(format, suggestedName) {
     const r = await dialog.showSaveDialog(mainWindow!, {
-      title: format === 'csv' ? 'Export codings as CSV' : 'Export project as JSON',
+      title: EXPORT_DIALOG[format].title,
       defaultPath: join(app.getPath('documents'), suggestedName),
-      filters: [format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'JSON', extensions: ['json'] }],
+      filters: [EXPORT_DIALOG[format].filter],
     });
     return r.canceled || !r.filePath ? null : r.filePath;
   },

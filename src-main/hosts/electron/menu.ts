@@ -40,6 +40,14 @@ export function buildMenu(session: Session, send: (event: GlossEvent) => void): 
         { type: 'separator' },
         { label: 'Export JSON…', enabled: hasProject, click: command('export.json') },
         { label: 'Export CSV…', accelerator: 'CmdOrCtrl+E', enabled: hasProject, click: command('export.csv') },
+        {
+          label: 'Export',
+          enabled: hasProject,
+          submenu: [
+            { label: 'REFI-QDA Project (.qdpx)…', enabled: hasProject, click: command('export.qdpx') },
+            { label: 'REFI-QDA Codebook (.qdc)…', enabled: hasProject, click: command('export.qdc') },
+          ],
+        },
         { type: 'separator' },
         // The renderer lists the backups (backups.list) and asks before restoring one (backups.restore).
         // The renderer runs project.check and shows the findings, offering a restore when there are any.

@@ -2,7 +2,7 @@ import { useExport } from './ExportProvider';
 import './export.css';
 
 export function ExportButtons() {
-  const { busy, progress, cancel, exportJson, exportCsv } = useExport();
+  const { busy, progress, cancel, exportJson, exportCsv, exportRefi } = useExport();
   return (
     <div className="export-buttons" aria-busy={busy !== null}>
       <button type="button" data-testid="export-json-button" disabled={busy !== null} onClick={exportJson} title="Every article, code and coding with exact offsets, as JSON">
@@ -10,6 +10,12 @@ export function ExportButtons() {
       </button>
       <button type="button" data-testid="export-csv-button" disabled={busy !== null} onClick={exportCsv} title="One row per coding, for spreadsheets and statistics tools">
         {busy === 'csv' ? <Busy label="Exporting CSV…" /> : 'Export CSV…'}
+      </button>
+      <button type="button" data-testid="export-qdpx-button" disabled={busy !== null} onClick={() => exportRefi('qdpx')} title="The whole project as a REFI-QDA .qdpx, for NVivo, ATLAS.ti, MAXQDA, QualCoder">
+        {busy === 'qdpx' ? <Busy label="Exporting REFI-QDA…" /> : 'Export REFI-QDA…'}
+      </button>
+      <button type="button" data-testid="export-qdc-button" disabled={busy !== null} onClick={() => exportRefi('qdc')} title="The codebook alone as a REFI-QDA .qdc">
+        {busy === 'qdc' ? <Busy label="Exporting codebook…" /> : 'Export codebook (.qdc)…'}
       </button>
       {busy !== null && (
         <span className="export-progress" data-testid="export-progress" role="status">

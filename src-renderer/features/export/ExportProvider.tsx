@@ -6,7 +6,7 @@ import { useAppStore } from '../../app/store';
 import { CsvExportDialog } from './CsvExportDialog';
 import { downloadFrom } from './download';
 
-type ExportFormat = 'json' | 'csv';
+type ExportFormat = 'json' | 'csv' | 'qdpx' | 'qdc';
 
 export interface ExportProgress {
   jobId: string;
@@ -23,6 +23,8 @@ interface ExportContextValue {
   exportJson(): void;
   /** Opens the CSV options first; the export starts from there. */
   exportCsv(): void;
+  /** A REFI-QDA project (.qdpx) or codebook (.qdc) for NVivo, ATLAS.ti, MAXQDA, QualCoder… */
+  exportRefi(format: 'qdpx' | 'qdc'): void;
 }
 
 const ExportContext = createContext<ExportContextValue | null>(null);
@@ -60,7 +62,7 @@ export function ExportProvider({ children }: { children: ReactNode }) {
         // null: the user cancelled the save dialog, which needs no comment.
         if (!result) return;
         if (result.downloadUrl) downloadFrom(result.downloadUrl);
-        notify(`Exported ${plural(result.codings, 'coding')} from ${plural(result.articles, 'article')} to ${result.path}`);
+        notify(format === 'qdc' ? `Exported the codebook to ${result.path}` : `Exported ${plural(result.codings, 'coding')} from ${plural(result.articles, 'article')} to ${result.path}`);
       } finally {
         currentJob.current = null;
         setBusy(null);
@@ -77,7 +79,14 @@ export function ExportProvider({ children }: { children: ReactNode }) {
     if (!busy) setCsvOptionsOpen(true);
   }, [busy]);
 
-  const value = useMemo(() => ({ busy, progress, cancel, exportJson, exportCsv }), [busy, progress, cancel, exportJson, exportCsv]);
+  const exportRefi = useCallback(
+    (format: 'qdpx' | 'qdc') => {
+      if (!busy) void run(format, (jobId) => api['export.refi']({ format, jobId }));
+    },
+    [busy, run],
+  );
+
+  const value = useMemo(() => ({ busy, progress, cancel, exportJson, exportCsv, exportRefi }), [busy, progress, cancel, exportJson, exportCsv, exportRefi]);
   return (
     <ExportContext.Provider value={value}>
       {children}

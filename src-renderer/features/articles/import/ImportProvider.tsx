@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, bridge, isDesktop } from '../../../api/api';
-import type { ImportPreview, ImportReport } from '../../../../src-main/contract/types';
+import type { ImportPreview, ImportReport, RefiReport } from '../../../../src-main/contract/types';
 import { useAppStore } from '../../../app/store';
 import { ACCEPT_ATTRIBUTE, pickedFromDrop, pickedFromInput, type PickedFile } from './pickedFiles';
 import { bodyToSend, bytesToSend, isTooLarge, planBatches, tooLargeReason } from './uploadBatches';
@@ -218,6 +218,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
             merged.skipped.push(...result.skipped);
             merged.rejected.push(...result.rejected);
             if (result.newsExports) (merged.newsExports ??= []).push(...result.newsExports);
+            if (result.refi) merged.refi = mergeRefi(merged.refi, result.refi);
             if (result.cancelled) job.cancelled = true;
           }
           job.offset += batch.length;
@@ -327,4 +328,25 @@ export function useImport(): ImportContextValue {
   const value = useContext(ImportContext);
   if (!value) throw new Error('useImport outside ImportProvider');
   return value;
+}
+
+/** The REFI-QDA parts of two batches' reports as one (each .qdpx lands in one batch; several files add up). */
+function mergeRefi(a: RefiReport | undefined, b: RefiReport): RefiReport {
+  if (!a) return b;
+  const n = (x: RefiReport['notImported'], y: RefiReport['notImported']) => ({
+    links: x.links + y.links,
+    graphs: x.graphs + y.graphs,
+    codeSets: x.codeSets + y.codeSets,
+    nonTextSelections: x.nonTextSelections + y.nonTextSelections,
+    sources: [...x.sources, ...y.sources],
+    notes: [...x.notes, ...y.notes],
+  });
+  return {
+    sources: [...a.sources, ...b.sources],
+    codes: a.codes + b.codes,
+    coders: a.coders + b.coders,
+    memos: a.memos + b.memos,
+    attributes: a.attributes + b.attributes,
+    notImported: n(a.notImported, b.notImported),
+  };
 }

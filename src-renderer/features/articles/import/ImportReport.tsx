@@ -3,6 +3,7 @@ import { formatNumber, plural } from '../../../app/format';
 import { useAppStore } from '../../../app/store';
 import type { NewsExportReport } from '../../../../src-main/contract/types';
 import type { FinishedImport } from './ImportProvider';
+import type { RefiReport } from '../../../../src-main/contract/types';
 
 /** Long reports show this many lines per list; "Copy report" has everything. */
 const SHOWN_PER_LIST = 300;
@@ -129,6 +130,7 @@ export function ImportReport({ report, onClose }: { report: FinishedImport; onCl
             </li>
           )}
         </ReportList>
+        {report.refi && <RefiSection refi={report.refi} onOpen={selectArticle} />}
         <ReportList title="Rejected" testId="import-list-rejected" items={rejected} open>
           {(f) => (
             <li key={f.file}>
@@ -213,6 +215,59 @@ function ReportList<T>({ title, testId, items, open, children }: { title: string
   );
 }
 
+/** What came from REFI-QDA files: per source the unit its positions were read in and why, what was not mapped. */
+function RefiSection({ refi, onOpen }: { refi: RefiReport; onOpen(articleId: number): void }) {
+  const n = refi.notImported;
+  return (
+    <>
+      <p className="muted" data-testid="import-refi-counts">
+        REFI-QDA: {plural(refi.codes, 'code')}, {plural(refi.coders, 'coder')}, {plural(refi.memos, 'memo')}, {plural(refi.attributes, 'attribute value')}.
+        Not imported: {plural(n.links, 'link')}, {plural(n.graphs, 'graph')}, {plural(n.codeSets, 'code set')}, {plural(n.nonTextSelections, 'selection')} in pictures, audio, video or PDF regions.
+      </p>
+      <ReportList title="REFI-QDA sources" testId="import-list-refi" items={refi.sources} open>
+        {(s) => (
+          <li key={`${s.articleId}-${s.name}`}>
+            <button type="button" className="link" onClick={() => onOpen(s.articleId)}>
+              {s.name}
+            </button>
+            <span className="muted">
+              {' '}
+              — {formatNumber(s.mapped)} selections mapped, {formatNumber(s.unmapped.length)} not; positions read as {s.unit} ({s.why})
+            </span>
+            {!s.confident && <span className="report-guessed"> low confidence: check a few codings</span>}
+            {s.unmapped.length > 0 && (
+              <ul>
+                {s.unmapped.slice(0, SHOWN_PER_LIST).map((u) => (
+                  <li key={u.guid} className="report-reason">
+                    {u.guid}: {u.reason}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        )}
+      </ReportList>
+      <ReportList title="REFI-QDA: not imported or worth knowing" testId="import-list-refi-notes" items={[...n.sources.map((s) => `${s.name}: ${s.reason}`), ...n.notes]} open>
+        {(line) => <li key={line}>{line}</li>}
+      </ReportList>
+    </>
+  );
+}
+
+function refiAsText(refi: RefiReport): string[] {
+  const n = refi.notImported;
+  return [
+    '',
+    `REFI-QDA: ${refi.codes} codes, ${refi.coders} coders, ${refi.memos} memos, ${refi.attributes} attribute values; not imported: ${n.links} links, ${n.graphs} graphs, ${n.codeSets} code sets, ${n.nonTextSelections} non-text selections`,
+    ...refi.sources.flatMap((s) => [
+      `  ${s.name}\tarticle ${s.articleId}\t${s.mapped} mapped, ${s.unmapped.length} not\t${s.unit} (${s.why})${s.confident ? '' : ' LOW CONFIDENCE'}`,
+      ...s.unmapped.map((u) => `    ${u.guid}\t${u.reason}`),
+    ]),
+    ...n.sources.map((s) => `  no text: ${s.name}\t${s.reason}`),
+    ...n.notes.map((x) => `  ${x}`),
+  ];
+}
+
 function reportAsText(report: FinishedImport): string {
   const lines = [
     `${report.cancelled ? 'Import cancelled' : 'Import finished'}: ${report.imported.length} imported, ${report.skipped.length} skipped, ${report.rejected.length} rejected${report.notProcessed ? `, ${report.notProcessed} not processed` : ''}`,
@@ -236,6 +291,7 @@ function reportAsText(report: FinishedImport): string {
             .join('; ')}${a.duplicateOf !== undefined ? `\tduplicate of ${a.duplicateOf}` : ''}${a.notes.length ? `\t${a.notes.join('; ')}` : ''}`,
       ),
     ]),
+    ...(report.refi ? refiAsText(report.refi) : []),
   ];
   return lines.join('\n');
 }

@@ -1,0 +1,297 @@
+// A parsed REFI-QDA model → rows of the open project, merged: articles matched by their text, codes by GUID then by
+// path, nothing duplicated. Runs synchronously inside one transaction (the caller records it as one undo step).
+import { createHash } from 'node:crypto';
+import type { AttributeType, AttributeValue, ImportedFile, RefiReport, RefiSourceReport, SkippedFile } from '../../contract/types';
+import type { Project } from '../store/Project';
+import { foldName } from '../store/CodeStore';
+import { normalise } from '../import/normalise';
+import { candidateForms, chooseForm, describeForm, TextOffsetMap } from '../text/offsetMap';
+import type { RefiCode, RefiModel, RefiValue } from './parseRefi';
+
+export interface AppliedRefi {
+  report: RefiReport;
+  imported: ImportedFile[];
+  skipped: SkippedFile[];
+  /** Rows this import created, for the undo step. */
+  created: { articles: number[]; codings: number[]; memos: number[]; attributes: number[] };
+}
+
+export function emptyRefiReport(): RefiReport {
+  return { sources: [], codes: 0, coders: 0, memos: 0, attributes: 0, notImported: { links: 0, graphs: 0, codeSets: 0, nonTextSelections: 0, sources: [], notes: [] } };
+}
+
+/** Sums reports of several files imported at once. */
+export function addRefiReports(a: RefiReport, b: RefiReport): RefiReport {
+  return {
+    sources: [...a.sources, ...b.sources],
+    codes: a.codes + b.codes,
+    coders: a.coders + b.coders,
+    memos: a.memos + b.memos,
+    attributes: a.attributes + b.attributes,
+    notImported: {
+      links: a.notImported.links + b.notImported.links,
+      graphs: a.notImported.graphs + b.notImported.graphs,
+      codeSets: a.notImported.codeSets + b.notImported.codeSets,
+      nonTextSelections: a.notImported.nonTextSelections + b.notImported.nonTextSelections,
+      sources: [...a.notImported.sources, ...b.notImported.sources],
+      notes: [...a.notImported.notes, ...b.notImported.notes],
+    },
+  };
+}
+
+/** `#RGB` and `#RRGGBB` in any case → Gloss's `#rrggbb`; anything else → null. */
+export function refiColor(raw: string | null): string | null {
+  if (!raw) return null;
+  const c = raw.trim();
+  if (/^#[0-9a-fA-F]{6}$/.test(c)) return c.toLowerCase();
+  if (/^#[0-9a-fA-F]{3}$/.test(c)) return `#${[...c.slice(1)].map((x) => x + x).join('')}`.toLowerCase();
+  return null;
+}
+
+/** The attribute names the model will write to, so the caller can snapshot those attributes before the change. */
+export function attributeNamesOf(model: RefiModel): string[] {
+  return [...[...model.variables.values()].map((v) => v.name), ...model.sets.filter((s) => s.sources.length).map((s) => setAttributeName(s.name))];
+}
+
+function setAttributeName(name: string): string {
+  return `Set: ${name || 'unnamed'}`.slice(0, 100).trim();
+}
+
+function attributeTypeOf(refiType: string): AttributeType {
+  const t = refiType.toLowerCase();
+  if (t === 'boolean') return 'boolean';
+  if (t === 'integer' || t === 'float') return 'number';
+  if (t === 'date' || t === 'datetime') return 'date';
+  return 'text';
+}
+
+function iso(raw: string | null): string | null {
+  if (!raw) return null;
+  const t = Date.parse(raw);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+
+/**
+ * Writes the model into the project. `fileName` names the file in the report; `fallbackCoder` codes selections
+ * whose creator the file does not name.
+ */
+export function applyRefi(project: Project, model: RefiModel, fileName: string, fallbackCoder: string): AppliedRefi {
+  const db = project.db;
+  const report = emptyRefiReport();
+  const out: AppliedRefi = { report, imported: [], skipped: [], created: { articles: [], codings: [], memos: [], attributes: [] } };
+  const notes = report.notImported.notes;
+  const guidFree = (table: string, guid: string) => guid !== '' && !db.prepare(`SELECT 1 FROM ${table} WHERE guid = ?`).get(guid);
+  const noteText = (guids: string[]) =>
+    guids
+      .map((g) => model.notes.get(g))
+      .filter((n): n is NonNullable<typeof n> => n !== undefined && n.text.trim() !== '')
+      .map((n) => n.text);
+  const usedNotes = new Set<string>();
+  const take = (guids: string[]) => {
+    guids.forEach((g) => usedNotes.add(g));
+    return noteText(guids);
+  };
+
+  // ---- Users → coders (names kept; their GUIDs remembered for the next export) --------------------------------
+  const insertGuid = db.prepare('INSERT OR IGNORE INTO refi_guids (kind, key, guid) VALUES (?, ?, ?)');
+  for (const [guid, name] of model.users) insertGuid.run('coder', name, guid);
+  report.coders = new Set(model.users.values()).size;
+  const coderOf = (...guids: (string | null)[]) => {
+    for (const g of guids) if (g && model.users.has(g)) return model.users.get(g)!;
+    return fallbackCoder;
+  };
+
+  // ---- Codes: by GUID, then by path; created where neither finds one ------------------------------------------
+  const codeIds = new Map<string, number>();
+  const memoTargets: { kind: 'code' | 'article' | 'project'; id?: number; texts: string[] }[] = [];
+  const setCodeGuid = db.prepare('UPDATE codes SET guid = ? WHERE id = ?');
+  const setCodable = db.prepare('UPDATE codes SET codable = ? WHERE id = ?');
+  const walk = (code: RefiCode, parentId: number | null) => {
+    let name = code.name.replace(/\//g, '\u2215').slice(0, 200).trim();
+    if (name !== code.name) notes.push(`Code "${code.name}" was renamed "${name}" (Gloss code names hold no "/" and at most 200 characters).`);
+    if (!name) name = 'Unnamed code';
+    let id = code.guid ? codeIds.get(code.guid) ?? (db.prepare('SELECT id FROM codes WHERE guid = ?').pluck().get(code.guid) as number | undefined) : undefined;
+    if (id === undefined) {
+      const siblings = db.prepare('SELECT id, name FROM codes WHERE parent_id IS ?').all(parentId) as { id: number; name: string }[];
+      id = siblings.find((s) => foldName(s.name) === foldName(name))?.id;
+    }
+    if (id === undefined) {
+      const created = project.codes.create({ name, parentId, color: refiColor(code.color) ?? undefined, description: code.description });
+      id = created.id;
+      if (guidFree('codes', code.guid)) setCodeGuid.run(code.guid, id);
+      setCodable.run(code.isCodable ? 1 : 0, id);
+    }
+    if (code.guid) codeIds.set(code.guid, id);
+    report.codes += 1;
+    const memo = take(code.noteRefs);
+    if (memo.length) memoTargets.push({ kind: 'code', id, texts: memo });
+    for (const c of code.children) walk(c, id);
+  };
+  for (const c of model.codes) walk(c, null);
+  project.codes.invalidate();
+
+  // ---- Sources → articles, selections → codings ---------------------------------------------------------------
+  const articleOf = new Map<string, number>();
+  const setArticleGuid = db.prepare('UPDATE articles SET guid = ? WHERE id = ?');
+  const setCodingMeta = db.prepare('UPDATE codings SET created_at = ?, updated_at = ? WHERE id = ?');
+  const setCodingGuid = db.prepare('UPDATE codings SET guid = ? WHERE id = ?');
+  for (const source of model.sources) {
+    const label = `${fileName} › ${source.name}`;
+    if (!source.text.ok) {
+      report.notImported.sources.push({ name: source.name, reason: source.text.reason });
+      continue;
+    }
+    if (source.text.original.includes('\u0000')) {
+      report.notImported.sources.push({ name: source.name, reason: 'its text contains NUL characters (U+0000), which Gloss cannot store' });
+      continue;
+    }
+    const norm = normalise(source.text.original);
+    if (norm.text.trim() === '') {
+      report.notImported.sources.push({ name: source.name, reason: 'its text is empty' });
+      continue;
+    }
+    const hash = createHash('sha256').update(norm.text, 'utf8').digest('hex');
+    let articleId = project.articles.findByHash(hash)?.id;
+    if (articleId !== undefined) {
+      out.skipped.push({ file: label, reason: 'the project already has this text; its codings were merged into that article', articleId });
+    } else {
+      articleId = project.articles.insert({
+        title: source.name.slice(0, 1000),
+        sourceFile: label,
+        contentHash: hash,
+        encoding: source.text.encoding,
+        hadBom: source.text.hadBom,
+        originalLineEndings: norm.originalLineEndings,
+        normalizedToNfc: norm.normalizedToNfc,
+        text: norm.text,
+        length: [...norm.text].length,
+      });
+      if (guidFree('articles', source.guid)) setArticleGuid.run(source.guid, articleId);
+      out.created.articles.push(articleId);
+      out.imported.push({ file: label, articleId, title: source.name.slice(0, 1000), encoding: source.text.encoding });
+    }
+    if (source.guid) articleOf.set(source.guid, articleId);
+
+    // Which unit the producer counted in, decided over this source's selections.
+    const map = new TextOffsetMap(source.text.original, source.text.hadBom);
+    const spans = source.selections.filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end));
+    const choice = chooseForm(
+      map,
+      spans.map((s) => ({ start: s.start, end: s.end, quote: s.quote.trim() ? s.quote : undefined })),
+      candidateForms(map),
+    );
+    const entry: RefiSourceReport = { name: source.name, articleId, unit: describeForm(choice.form), why: choice.reason, confident: choice.confident, mapped: 0, widened: 0, unmapped: [] };
+    report.sources.push(entry);
+    const articleMemo = [source.description.trim() ? source.description : '', ...take(source.noteRefs)].filter(Boolean);
+    if (articleMemo.length) memoTargets.push({ kind: 'article', id: articleId, texts: articleMemo });
+
+    for (const sel of source.selections) {
+      if (!Number.isInteger(sel.start) || !Number.isInteger(sel.end) || sel.start < 0) {
+        entry.unmapped.push({ guid: sel.guid, reason: 'its startPosition/endPosition are not whole numbers' });
+        continue;
+      }
+      const span = map.toStored(sel.start, sel.end, choice.form);
+      if (!span.ok) {
+        entry.unmapped.push({ guid: sel.guid, reason: span.reason });
+        continue;
+      }
+      if (span.end <= span.start) {
+        entry.unmapped.push({ guid: sel.guid, reason: `an empty selection (${sel.start}–${sel.end})` });
+        continue;
+      }
+      if (sel.codings.length === 0) {
+        entry.unmapped.push({ guid: sel.guid, reason: 'a selection with no code (Gloss keeps coded passages only)' });
+        continue;
+      }
+      const memo = [sel.description.trim() ? sel.description : '', ...take(sel.noteRefs)];
+      let mappedOne = false;
+      for (const coding of sel.codings) {
+        const codeId = coding.codeGuid ? codeIds.get(coding.codeGuid) : undefined;
+        if (codeId === undefined) {
+          entry.unmapped.push({ guid: coding.guid || sel.guid, reason: `its code ${coding.codeGuid ?? '(none named)'} is not in the codebook` });
+          continue;
+        }
+        const codingMemo = [...memo, ...take(coding.noteRefs)].filter(Boolean).join('\n\n');
+        const existing = db.prepare('SELECT id FROM codings WHERE article_id = ? AND code_id = ? AND start = ? AND "end" = ?').pluck().get(articleId, codeId, span.start, span.end);
+        mappedOne = true;
+        if (existing !== undefined) continue;
+        const row = project.codings.apply({ articleId, codeId, start: span.start, end: span.end, memo: codingMemo, coder: coderOf(coding.creatingUser, sel.creatingUser) });
+        const when = iso(coding.creationDateTime) ?? iso(sel.creationDateTime);
+        if (when) setCodingMeta.run(when, when, row.id);
+        // One selection with one coding is one Gloss coding: it takes the selection's GUID (what Gloss writes back).
+        const guid = sel.codings.length === 1 ? sel.guid : coding.guid;
+        if (guid && guidFree('codings', guid)) setCodingGuid.run(guid, row.id);
+        out.created.codings.push(row.id);
+        if (codingMemo) report.memos += 1;
+      }
+      if (mappedOne) {
+        entry.mapped += 1;
+        if (span.widened) entry.widened += 1;
+      }
+    }
+  }
+
+  // ---- Memos: notes on codes, sources, the project; notes nothing points at go to the project memo ---------------
+  const projectNotes = take(model.projectNoteRefs);
+  const orphans = [...model.notes.entries()].filter(([g, n]) => !usedNotes.has(g) && n.text.trim() !== '');
+  const projectTexts = [...projectNotes, ...orphans.map(([, n]) => (n.name ? `${n.name}\n${n.text}` : n.text))];
+  if (projectTexts.length) memoTargets.push({ kind: 'project', texts: projectTexts });
+  if ([...model.notes.values()].some((n) => n.rich)) notes.push('Notes were imported as plain text; their rich-text (.docx) versions were not.');
+  for (const t of memoTargets) {
+    const target = t.kind === 'project' ? { kind: 'project' as const } : { kind: t.kind, id: t.id! };
+    const before = project.memos.get(target).plain;
+    const addition = t.texts.filter((x) => !before.includes(x)).join('\n\n');
+    if (!addition) continue;
+    project.memos.set(target, before ? `${before}\n\n${addition}` : addition, null);
+    const id = project.memos.rowId(target);
+    if (id !== undefined) out.created.memos.push(id);
+    report.memos += 1;
+  }
+
+  // ---- Variables and cases → typed article attributes; sets of sources → a yes/no attribute per set -----------
+  const setValue = (articleId: number, name: string, type: AttributeType, value: AttributeValue, guid?: string) => {
+    try {
+      let attribute = project.attributes.find(name);
+      if (!attribute) {
+        const defined = project.attributes.define(name, type);
+        out.created.attributes.push(defined.id);
+        attribute = project.attributes.find(name)!;
+        if (guid) insertGuid.run('attribute', String(defined.id), guid);
+      }
+      project.attributes.set(articleId, attribute.name, value);
+      report.attributes += 1;
+    } catch (err) {
+      notes.push(`"${name}" of article ${articleId} was not set: ${(err as Error).message}`);
+    }
+  };
+  const applyValues = (articleId: number, values: RefiValue[]) => {
+    for (const v of values) {
+      const variable = model.variables.get(v.variableGuid);
+      if (!variable) continue;
+      setValue(articleId, variable.name.slice(0, 100).trim() || 'Variable', attributeTypeOf(variable.type), v.value, v.variableGuid);
+    }
+  };
+  for (const source of model.sources) {
+    const articleId = articleOf.get(source.guid);
+    if (articleId !== undefined) applyValues(articleId, source.values);
+  }
+  for (const c of model.cases) {
+    const articles = c.sources.map((g) => articleOf.get(g)).filter((id): id is number => id !== undefined);
+    for (const a of articles) applyValues(a, c.values);
+    if (articles.length > 1 && c.values.length) notes.push(`Case "${c.name}" spans ${articles.length} sources: its values were set on each of them.`);
+    if (c.sources.length === 0 && c.values.length) notes.push(`Case "${c.name}" names no source, so its values have no article to go to.`);
+  }
+  for (const s of model.sets) {
+    if (s.codes.length) report.notImported.codeSets += 1;
+    for (const g of s.sources) {
+      const articleId = articleOf.get(g);
+      if (articleId !== undefined) setValue(articleId, setAttributeName(s.name), 'boolean', true);
+    }
+  }
+
+  report.notImported.links = model.links;
+  report.notImported.graphs = model.graphs;
+  report.notImported.nonTextSelections = model.nonTextSelections;
+  report.notImported.sources.push(...model.noText);
+  return out;
+}

@@ -1,0 +1,50 @@
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { startWebHost, type RunningWebHost } from './webHost';
+import { newProject } from './workbench';
+
+// A REFI-QDA project from another tool, dropped into the browser: the report says per source which unit the
+// positions were read in, the codings land on the passages the producer meant, and the project goes back out as a
+// .qdpx download.
+
+let host: RunningWebHost;
+test.beforeEach(async () => {
+  host = await startWebHost();
+});
+test.afterEach(async () => {
+  await host?.stop();
+});
+
+/** An NVivo-shaped project: Sources/, lowercase GUIDs, CRLF text with an emoji, UTF-16 positions counting CRLF as two. */
+function nvivoLike(): Buffer {
+  const text = 'Harbour 👍🏿 news\r\nThe convoy waits at the crossing.\r\nThe harbour reopened.';
+  const span = (s: string) => {
+    const at = text.indexOf(s);
+    return `startPosition="${at}" endPosition="${at + s.length}"`;
+  };
+  const sel = (n: number, s: string) =>
+    `<PlainTextSelection guid="0000000${n}-0000-0000-0000-000000000000" name="" ${span(s)}><Coding guid="1000000${n}-0000-0000-0000-000000000000"><CodeRef targetGUID="abcdef01-0000-0000-0000-000000000000"/></Coding></PlainTextSelection>`;
+  const qde = `<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="NVivo study"><CodeBook><Codes><Code guid="abcdef01-0000-0000-0000-000000000000" name="Places" isCodable="true" color="#3366CC"/></Codes></CodeBook><Sources><TextSource guid="99999999-0000-0000-0000-000000000000" name="Harbour interview" plainTextPath="internal://99999999-0000-0000-0000-000000000000.txt">${sel(1, 'convoy')}${sel(2, 'crossing')}${sel(3, 'harbour reopened')}</TextSource></Sources></Project>`;
+  return Buffer.from(zipSync({ 'project.qde': strToU8(qde), 'Sources/99999999-0000-0000-0000-000000000000.txt': strToU8(text) }));
+}
+
+test('a .qdpx imports with its unit reported, and the project exports back as a .qdpx download', async ({ page }) => {
+  await page.goto(host.launchUrl);
+  await newProject(page, 'Exchange study');
+  await page.getByTestId('import-input').setInputFiles([{ name: 'nvivo.qdpx', mimeType: 'application/zip', buffer: nvivoLike() }]);
+  const sources = page.getByTestId('import-list-refi');
+  await expect(sources).toContainText('Harbour interview');
+  await expect(sources).toContainText('3 selections mapped, 0 not');
+  await expect(sources).toContainText('UTF-16 code units, CRLF as two');
+  await expect(page.getByTestId('import-refi-counts')).toContainText('1 code');
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-qdpx-button').click();
+  const file = await (await download).path();
+  const zip = unzipSync(new Uint8Array(readFileSync(file)));
+  const qde = strFromU8(zip['project.qde']!);
+  expect(qde).toContain('name="Places"');
+  for (const passage of ['convoy', 'crossing', 'harbour reopened']) expect(qde).toContain(`name="${passage}"`);
+  expect(Object.keys(zip).filter((n) => n.startsWith('sources/'))).toHaveLength(1);
+});
