@@ -5,6 +5,7 @@ import type { EncodingBasis, ImportReport } from '../../contract/types';
 import { ArticleStore, type ArticleSource } from '../store/ArticleStore';
 import type { Project } from '../store/Project';
 import { importGlossJson } from './glossJson';
+import { writeAnnotationBatch, type AnnotationBatch, type AnnotationBatchResult } from '../exchange/annotations/writeBatch';
 
 /** A decoded, normalised file ready to be stored. */
 export interface ReadyArticle {
@@ -36,6 +37,8 @@ export interface ArticleWriter {
   write(batch: ReadyArticle[]): Promise<WriteOutcome[]>;
   /** Parses, checks and applies a Gloss JSON export (see glossJson.ts). */
   importGlossJson(file: string, bytes: Uint8Array): Promise<GlossJsonOutcome>;
+  /** Stores one batch of placed annotations in one transaction (see exchange/annotations/writeBatch.ts). */
+  writeAnnotations(batch: AnnotationBatch): Promise<AnnotationBatchResult>;
   close(): Promise<void>;
 }
 
@@ -87,6 +90,9 @@ export function inlineWriter(project: Project): ArticleWriter {
     async importGlossJson(file, bytes) {
       return importGlossJson(project, file, bytes);
     },
+    async writeAnnotations(batch) {
+      return writeAnnotationBatch(project, batch);
+    },
     async close() {},
   };
 }
@@ -108,7 +114,7 @@ export function workerWriter(workerFile: string, projectPath: string): ArticleWr
     if (!p) return;
     pending.delete(msg.id);
     if (msg.error !== undefined) p.fail(new Error(msg.error));
-    else p.ok(msg.outcomes ?? msg.glossJson);
+    else p.ok(msg.outcomes ?? msg.glossJson ?? msg.annotations);
   });
   worker.on('error', failAll);
   worker.on('exit', (code) => failAll(new Error(`the import writer stopped (exit ${code})`)));
@@ -124,6 +130,9 @@ export function workerWriter(workerFile: string, projectPath: string): ArticleWr
     importGlossJson(file, bytes) {
       return ask<GlossJsonOutcome>({ id: nextId++, glossJson: { file, bytes } });
     },
+    writeAnnotations(batch) {
+      return ask<AnnotationBatchResult>({ id: nextId++, annotations: batch });
+    },
     async close() {
       await worker.terminate();
     },
@@ -131,10 +140,14 @@ export function workerWriter(workerFile: string, projectPath: string): ArticleWr
 }
 
 /** Messages to and from the import writer worker (importWriterWorker.ts). */
-export type ImportWorkerRequest = { id: number; batch: ReadyArticle[] } | { id: number; glossJson: { file: string; bytes: Uint8Array } };
+export type ImportWorkerRequest =
+  | { id: number; batch: ReadyArticle[] }
+  | { id: number; glossJson: { file: string; bytes: Uint8Array } }
+  | { id: number; annotations: AnnotationBatch };
 export interface ImportWorkerReply {
   id: number;
   outcomes?: WriteOutcome[];
   glossJson?: GlossJsonOutcome;
+  annotations?: AnnotationBatchResult;
   error?: string;
 }

@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Project } from '../store/Project';
 import { writeBatch, type ImportWorkerReply, type ImportWorkerRequest } from './articleWriter';
 import { importGlossJson } from './glossJson';
+import { writeAnnotationBatch } from '../exchange/annotations/writeBatch';
 
 const project = Project.attach((workerData as { projectPath: string }).projectPath);
 
@@ -14,7 +15,9 @@ parentPort!.on('message', (msg: ImportWorkerRequest) => {
     const reply: ImportWorkerReply =
       'batch' in msg
         ? { id: msg.id, outcomes: writeBatch(project.db, project.articles, msg.batch) }
-        : { id: msg.id, glossJson: importGlossJson(project, msg.glossJson.file, msg.glossJson.bytes) };
+        : 'annotations' in msg
+          ? { id: msg.id, annotations: writeAnnotationBatch(project, msg.annotations) }
+          : { id: msg.id, glossJson: importGlossJson(project, msg.glossJson.file, msg.glossJson.bytes) };
     parentPort!.postMessage(reply);
   } catch (err) {
     parentPort!.postMessage({ id: msg.id, error: (err as Error).message } satisfies ImportWorkerReply);
