@@ -16,14 +16,17 @@ import { parseArgs, UsageError, type ParsedArgs } from './args';
 import { TOOLKIT_FLAGS, TOOLKIT_HELP, TOOLKIT_USAGE, TOOLKIT_VALUES, attributesCommand, countsCommand, searchCommand } from './toolkitCommands';
 import { packageVersion } from '../shared/paths';
 import { AGREE_HELP, AGREE_USAGE, AGREE_VALUES, agreeCommand } from './agreeCommand';
+import { ANNOTATIONS_HELP, annotationExportCommand, annotationImportCommand } from './annotationCommands';
 
 const HELP = `gloss — code news articles and export exact offsets
 
 Usage:
   gloss init <project.gloss>
   gloss import <project.gloss> <file-or-folder>... [--json]
+  gloss import <project.gloss> <file>... --format doccano|labelstudio|brat|webannotation|spans|semeval
+               [--unit auto|codepoint|utf16|utf8] [--code-prefix PATH] [--coder NAME] [--json]
   gloss code <project.gloss> --article <id> --code <code path> --start <n> --end <n> [--memo <text>] [--coder <name>]
-  gloss export <project.gloss> --format json|csv --out <file> [--raw-cells]
+  gloss export <project.gloss> --format json|csv|webannotation|doccano|labelstudio|brat --out <file> [--raw-cells]
   gloss stats <project.gloss> [--json]
   gloss check <project.gloss> [--json]
 ${TOOLKIT_USAGE}
@@ -35,6 +38,8 @@ Offsets are Unicode code points, end exclusive. Options take "--name value" or "
 import reads .txt/.text/.md files and .html/.htm pages (their text) in UTF-8, UTF-16/32 with a BOM or a legacy
 encoding it detects (Windows-1252 when unsure), and a Gloss JSON export named as a .json file: its articles,
 codebook and codings, articles already in the project matched by their text (importing it twice adds nothing).
+
+${ANNOTATIONS_HELP}
 
 ${TOOLKIT_HELP}
 ${AGREE_HELP}
@@ -49,7 +54,7 @@ CSV cells that a spreadsheet would run as formulas get a leading ' unless --raw-
 
 const SPEC = {
   flags: ['json', 'help', 'raw-cells', 'version', ...TOOLKIT_FLAGS],
-  values: ['article', 'code', 'start', 'end', 'memo', 'coder', 'format', 'out', ...TOOLKIT_VALUES, ...AGREE_VALUES],
+  values: ['article', 'code', 'start', 'end', 'memo', 'coder', 'format', 'out', 'unit', 'code-prefix', ...TOOLKIT_VALUES, ...AGREE_VALUES],
 };
 
 function err(line: string): void {
@@ -99,6 +104,7 @@ async function run(argv: string[]): Promise<number> {
       const path = projectPath(args);
       const inputs = args.positional.slice(2);
       if (inputs.length === 0) throw new UsageError('name at least one file or folder to import');
+      if (args.options.has('format')) return annotationImportCommand(path, inputs, args);
       const project = Project.open(path, { holder: 'gloss CLI' });
       try {
         const report = await importSources(
@@ -159,7 +165,8 @@ async function run(argv: string[]): Promise<number> {
     case 'export': {
       const path = projectPath(args);
       const format = need(args, 'format');
-      if (format !== 'json' && format !== 'csv') throw new UsageError('--format must be json or csv');
+      if (['webannotation', 'doccano', 'labelstudio', 'brat'].includes(format)) return annotationExportCommand(path, format, resolve(need(args, 'out')));
+      if (format !== 'json' && format !== 'csv') throw new UsageError('--format must be json, csv, webannotation, doccano, labelstudio or brat');
       const out = resolve(need(args, 'out'));
       const project = Project.open(path, { readOnly: true });
       try {

@@ -269,3 +269,42 @@ export async function importAnnotations(project: Project, inputs: AnnotationInpu
   if (!report.cancelled) await flush();
   return report;
 }
+
+const FORMAT_EXTENSIONS: Record<AnnotationFormat, RegExp> = {
+  doccano: /\.(jsonl|json)$/i,
+  labelstudio: /\.json$/i,
+  brat: /\.ann$/i,
+  webannotation: /\.(json|jsonld)$/i,
+  spans: /\.(csv|tsv|txt)$/i,
+  semeval: /\.(labels|tsv|txt)$/i,
+};
+
+/**
+ * Files named on disk → inputs. A folder contributes its files of the format's extensions (brat: each .ann, whose
+ * .txt is found beside it), recursively; a file over the importer's size limit is rejected, not read.
+ */
+export function annotationInputsFromPaths(paths: string[], format: AnnotationFormat): { inputs: AnnotationInput[]; rejected: { file: string; reason: string }[] } {
+  const inputs: AnnotationInput[] = [];
+  const rejected: { file: string; reason: string }[] = [];
+  const add = (path: string, fromFolder: boolean) => {
+    let info;
+    try {
+      info = statSync(path);
+    } catch (err) {
+      rejected.push({ file: path, reason: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` });
+      return;
+    }
+    if (info.isDirectory()) {
+      for (const entry of readdirSync(path).sort()) add(join(path, entry), true);
+      return;
+    }
+    if (fromFolder && !FORMAT_EXTENSIONS[format].test(path)) return;
+    if (info.size > MAX_FILE_BYTES) {
+      rejected.push({ file: path, reason: `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` });
+      return;
+    }
+    inputs.push({ name: fromFolder ? path : basename(path), path, bytes: readFileSync(path) });
+  };
+  for (const p of paths) add(p, false);
+  return { inputs, rejected };
+}
