@@ -53,6 +53,7 @@ export function readDoccano(input: AnnotationInput): ReadOutcome {
       annotations,
       documentedUnit: 'codepoint',
       documentedCrlf: 'two',
+      glossOffsets: row.gloss_offset_unit === 'codepoint',
     });
   });
   return out;
@@ -66,8 +67,9 @@ export function writeDoccano(article: ExportArticle): string {
   const row = {
     text: article.text,
     label: article.codings.map((c) => [c.start, c.end, c.codePath]),
-    // doccano shows extra fields as metadata and imports them back as such.
+    // doccano keeps extra fields as metadata. The unit tells Gloss, reading this back, not to guess.
     title: article.title,
+    gloss_offset_unit: 'codepoint',
   };
   return `${JSON.stringify(row)}\n`;
 }

@@ -95,7 +95,8 @@ export function companionFinder(inputs: AnnotationInput[]): CompanionLookup {
 }
 
 interface ResolvedArticle {
-  map: TextOffsetMap;
+  /** The text the producer counted on; for a matched article also the stored text when it differs (placeDocument). */
+  maps: TextOffsetMap[];
   existingId?: number;
   title: string;
   create?: ReadyArticle;
@@ -135,17 +136,18 @@ class ArticleFinder {
 }
 
 /** The text an article's offsets were counted on: its source file decoded as imported, else the stored text. */
-function originalOf(project: Project, id: number): { map: TextOffsetMap; title: string } {
+function originalOf(project: Project, id: number): { maps: TextOffsetMap[]; title: string } {
   const article = project.articles.get(id);
+  const stored = new TextOffsetMap(article.text, false);
   const source = project.sources.get(id);
   if (source && source.kind === 'text') {
     const d = decodeAs(source.bytes, source.importEncoding);
-    if (d.ok) {
+    if (d.ok && (d.hadBom || d.text !== article.text)) {
       const map = new TextOffsetMap(d.text, d.hadBom);
-      if (map.stored === article.text) return { map, title: article.title };
+      if (map.stored === article.text) return { maps: [map, stored], title: article.title };
     }
   }
-  return { map: new TextOffsetMap(article.text, false), title: article.title };
+  return { maps: [stored], title: article.title };
 }
 
 function resolve(project: Project, finder: ArticleFinder, doc: ForeignDocument): ResolvedArticle | { reason: string } {
@@ -155,12 +157,12 @@ function resolve(project: Project, finder: ArticleFinder, doc: ForeignDocument):
     if (map.stored.includes('\u0000')) return { reason: 'its text contains NUL characters (U+0000), which Gloss cannot store' };
     const hash = createHash('sha256').update(map.stored, 'utf8').digest('hex');
     const existing = project.articles.findByHash(hash);
-    if (existing) return { map, existingId: existing.id, title: existing.title };
+    if (existing) return { maps: [map], existingId: existing.id, title: existing.title };
     const fromFile = doc.text.bytes ? contentFromBytes(doc.text.bytes, 'text', doc.text.sourceFile) : undefined;
     if (fromFile?.ok && fromFile.hash === hash) {
       const { ok: _ok, ...content } = fromFile;
       return {
-        map,
+        maps: [map],
         title: content.title,
         create: { ...content, file: doc.name, sourceFile: doc.text.sourceFile, source: { kind: 'text', bytes: doc.text.bytes! } },
       };
@@ -168,7 +170,7 @@ function resolve(project: Project, finder: ArticleFinder, doc: ForeignDocument):
     const n = normalise(doc.text.original);
     const title = doc.text.title ?? titleFrom(map.stored, doc.name);
     return {
-      map,
+      maps: [map],
       title,
       create: {
         file: doc.name,
@@ -188,8 +190,8 @@ function resolve(project: Project, finder: ArticleFinder, doc: ForeignDocument):
   if (!doc.article) return { reason: 'the file names no article' };
   const found = finder.find(doc.article);
   if ('reason' in found) return found;
-  const { map, title } = originalOf(project, found.id);
-  return { map, existingId: found.id, title };
+  const { maps, title } = originalOf(project, found.id);
+  return { maps, existingId: found.id, title };
 }
 
 export function emptyAnnotationReport(format: string): AnnotationImportReport {
@@ -243,12 +245,13 @@ export async function importAnnotations(project: Project, inputs: AnnotationInpu
       done += doc.annotations.length;
       continue;
     }
-    const placement = placeDocument(resolved.map, doc, options.unit ?? 'auto');
+    const placement = placeDocument(resolved.maps, doc, options.unit ?? 'auto');
+    const stored = resolved.maps[0]!.stored;
     report.unplaced.push(...placement.unplaced);
     report.reanchored.push(...placement.reanchored);
     report.widened += placement.widened;
     report.units.push({ document: doc.name, unit: describeForm(placement.form), reason: placement.unitReason, confident: placement.confident });
-    const index = new OffsetIndex(resolved.map.stored);
+    const index = new OffsetIndex(stored);
     batch.documents.push({
       name: doc.name,
       existingId: resolved.existingId,
@@ -257,7 +260,7 @@ export async function importAnnotations(project: Project, inputs: AnnotationInpu
         codePath: prefix ? `${prefix}/${p.label}` : p.label,
         start: p.start,
         end: p.end,
-        text: resolved.map.stored.slice(index.toUtf16(p.start), index.toUtf16(p.end)),
+        text: stored.slice(index.toUtf16(p.start), index.toUtf16(p.end)),
         memo: p.memo ?? '',
         coder: p.coder ?? options.coder,
       })),

@@ -45,6 +45,11 @@ export interface ForeignDocument {
   /** The unit (and line-break count) the format documents; tried first with --unit auto. */
   documentedUnit: ForeignUnit;
   documentedCrlf: 'one' | 'two';
+  /**
+   * Set when the file says its positions are Gloss's own: code points on the stored text (LF, NFC), as Gloss's
+   * exports declare ("gloss:offsetUnit" in W3C, "gloss_offset_unit" in doccano). With --unit auto nothing is guessed.
+   */
+  glossOffsets?: boolean;
 }
 
 export interface ReadOutcome {

@@ -3,7 +3,7 @@
 // agree (word boundaries when it has none), the format's documented unit winning ties. A span whose quote is not at
 // its position but is found nearby is re-anchored and reported; one that cannot be placed is reported with its reason.
 import { OffsetIndex } from '../../../contract/offsets';
-import { candidateForms, chooseForm, describeForm, TextOffsetMap, type ForeignForm, type ForeignSpan, type ForeignUnit } from '../../text/offsetMap';
+import { candidateForms, chooseForm, describeForm, STANDARD_FORM, TextOffsetMap, type FormChoice, type ForeignForm, type ForeignSpan, type ForeignUnit } from '../../text/offsetMap';
 import type { ForeignAnnotation, ForeignDocument } from './model';
 
 export type UnitOption = ForeignUnit | 'auto';
@@ -35,14 +35,28 @@ export function normaliseQuote(s: string): string {
   return s.replace(/\r\n?/g, '\n').normalize('NFC');
 }
 
-/** Places every span of one document on `map` (built from the text as the producer saw it). */
-export function placeDocument(map: TextOffsetMap, doc: ForeignDocument, unit: UnitOption): Placement {
+/**
+ * Places every span of one document. `maps` are the texts the producer may have counted on: the article as its source
+ * file had it (BOM, CRLF, decomposed letters) and, when that differs, the stored text itself (what Gloss's own exports
+ * count on); the map and form that agree best with the file are used, the first map winning ties.
+ */
+export function placeDocument(maps: readonly TextOffsetMap[], doc: ForeignDocument, unit: UnitOption): Placement {
   const positioned = doc.annotations.filter((a) => a.start !== undefined && a.end !== undefined);
   const spans: ForeignSpan[] = positioned.map((a) => ({ start: a.start!, end: a.end!, quote: a.quote }));
   const documented: ForeignForm = { unit: doc.documentedUnit, crlf: doc.documentedCrlf, bomCounted: false };
-  const units: ForeignUnit[] = unit === 'auto' ? ['codepoint', 'utf16', 'utf8'] : [unit];
-  const candidates = candidateForms(map, units).sort((a, b) => rank(a, documented) - rank(b, documented));
-  const choice = chooseForm(map, spans, candidates);
+  let best: { map: TextOffsetMap; choice: FormChoice } | undefined;
+  if (doc.glossOffsets && unit === 'auto') {
+    const map = maps.at(-1)!;
+    best = { map, choice: { form: STANDARD_FORM, score: 0, of: spans.length, by: 'only', confident: true, reason: 'the file says its positions are Gloss code points on the stored text' } };
+  } else {
+    const units: ForeignUnit[] = unit === 'auto' ? ['codepoint', 'utf16', 'utf8'] : [unit];
+    for (const map of maps) {
+      const candidates = candidateForms(map, units).sort((a, b) => rank(a, documented) - rank(b, documented));
+      const choice = keepDocumented(map, spans, candidates, chooseForm(map, spans, candidates));
+      if (!best || choice.score > best.choice.score) best = { map, choice };
+    }
+  }
+  const { map, choice } = best!;
   const form = choice.form;
   const stored = new StoredText(map.stored);
   const out: Placement = { placed: [], unplaced: [], reanchored: [], widened: 0, form, unitReason: choice.reason, confident: choice.confident };
@@ -91,6 +105,24 @@ export function placeDocument(map: TextOffsetMap, doc: ForeignDocument, unit: Un
 function sameQuote(a: string, b: string): boolean {
   return a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * Word boundaries are weak evidence: without quotes, a form other than the documented one is taken only when it puts
+ * clearly more spans on word edges (at least two more, and a tenth of them), so a few spans that happen to start
+ * inside words do not switch a whole file to another unit.
+ */
+function keepDocumented(map: TextOffsetMap, spans: readonly ForeignSpan[], candidates: ForeignForm[], choice: FormChoice): FormChoice {
+  if (choice.by !== 'boundaries' || candidates.length === 0 || sameForm(choice.form, candidates[0]!)) return choice;
+  const documentedScore = scoreOf(map, spans, candidates[0]!);
+  if (choice.score - documentedScore >= Math.max(2, 0.1 * spans.length)) return choice;
+  return { form: candidates[0]!, score: documentedScore, of: spans.length, by: 'boundaries', confident: false, reason: `${documentedScore} of ${spans.length} spans begin and end at word boundaries when positions are read as ${describeForm(candidates[0]!)} (the format's unit; ${describeForm(choice.form)} does not do clearly better)` };
+}
+
+function scoreOf(map: TextOffsetMap, spans: readonly ForeignSpan[], form: ForeignForm): number {
+  return chooseForm(map, spans, [form, form]).score;
+}
+
+const sameForm = (a: ForeignForm, b: ForeignForm) => a.unit === b.unit && a.crlf === b.crlf && a.bomCounted === b.bomCounted;
 
 function rank(f: ForeignForm, documented: ForeignForm): number {
   return (f.unit === documented.unit ? 0 : 4) + (f.crlf === documented.crlf ? 0 : 2) + (f.bomCounted ? 1 : 0);

@@ -60,6 +60,12 @@ function referenceOf(target: Record<string, unknown>): { key: string; ref: Artic
   return { key: source ?? glossFile ?? title!, ref };
 }
 
+/** Whether the document's context says its positions are Gloss code points (as Gloss's export writes it). */
+function declaresGlossOffsets(doc: unknown): boolean {
+  const context = isObject(doc) ? doc['@context'] : Array.isArray(doc) && isObject(doc[0]) ? doc[0]['@context'] : undefined;
+  return asList(context).some((c) => isObject(c) && c['gloss:offsetUnit'] === 'codepoint');
+}
+
 export function readWebAnnotation(input: AnnotationInput): ReadOutcome {
   const out = emptyOutcome();
   const decoded = textOfFile(input.bytes);
@@ -74,6 +80,7 @@ export function readWebAnnotation(input: AnnotationInput): ReadOutcome {
   }
   const docs = new Map<string, ForeignDocument>();
   const items = annotationsIn(parsed.value, out, input.name);
+  const glossOffsets = declaresGlossOffsets(parsed.value);
   if (items.length === 0 && out.rejected.length === 0) out.rejected.push({ file: input.name, reason: 'holds no Annotation (type "Annotation")' });
   items.forEach((a, k) => {
     const where = `${input.name} ${typeof a.id === 'string' ? a.id : `annotation ${k + 1}`}`;
@@ -126,7 +133,7 @@ export function readWebAnnotation(input: AnnotationInput): ReadOutcome {
         continue;
       }
       let doc = docs.get(ref.key);
-      if (!doc) docs.set(ref.key, (doc = { name: ref.ref.label, article: ref.ref, annotations: [], documentedUnit: 'codepoint', documentedCrlf: 'one' }));
+      if (!doc) docs.set(ref.key, (doc = { name: ref.ref.label, article: ref.ref, annotations: [], documentedUnit: 'codepoint', documentedCrlf: 'one', glossOffsets }));
       for (const label of labels) {
         const entry: ForeignAnnotation = { start, end, label, quote, prefix, suffix, coder, where };
         if (memos.length > 0) entry.memo = memos.join('\n');
