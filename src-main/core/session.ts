@@ -433,8 +433,9 @@ export class Session {
       if (format === 'brat' && path === undefined && this.host.kind === 'web') {
         throw new GlossError('invalid_request', 'brat standoff is a folder of files, which a browser cannot download; export it with the app or `gloss export --format brat`.');
       }
-      const ext = format === 'doccano' ? 'jsonl' : 'json';
-      const target = path ?? (await this.host.chooseExportPath('json', this.suggestedExportName('json').replace(/\.json$/, `-${format}.${ext}`)));
+      // brat standoff is a folder: its suggested name has no extension.
+      const suffix = format === 'brat' ? '-brat' : format === 'doccano' ? '-doccano.jsonl' : `-${format}.json`;
+      const target = path ?? (await this.host.chooseExportPath('json', this.suggestedExportName('json').replace(/\.json$/, suffix)));
       if (!target) return null;
       const id = jobId ?? `export-${Date.now()}`;
       const result = await this.job(id, (signal) =>

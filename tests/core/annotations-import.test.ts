@@ -13,6 +13,8 @@ import type { AnnotationFormat } from '../../src-main/core/exchange/annotations/
 import type { Project } from '../../src-main/core/store/Project';
 import { importSources } from '../../src-main/core/import/importer';
 import { importText, newProject, repoRoot, tempDir, writeFiles } from './helpers';
+import { builtOrSkip } from './built';
+import { workerWriter } from '../../src-main/core/import/articleWriter';
 
 const EMOJI = '\u{1F600}'; // 😀: one code point, two UTF-16 units, four UTF-8 bytes
 const u16 = (s: string, needle: string) => ({ start: s.indexOf(needle), end: s.indexOf(needle) + needle.length });
@@ -294,4 +296,46 @@ test('SemEval-2020 task 11 (a subset of 30 articles): every span placed, its tex
       `article ${id} ${technique} ${s}–${e}: "${normalisedGold}" not among ${JSON.stringify(found.map((c) => c.text))}`,
     );
   }
+});
+
+test('cancel between batches: the committed batches stay, the rest is not written, the report says cancelled', async () => {
+  const { project } = newProject();
+  const lines = Array.from({ length: 6 }, (_, k) => JSON.stringify({ text: `Story ${k}: the minister spoke.`, label: [[0, 5, 'Title'], [13, 21, 'Actor']] }));
+  const dir = tempDir('gloss-annot-');
+  const paths = writeFiles(dir, { 'six.jsonl': lines.join('\n') });
+  const controller = new AbortController();
+  const report = await importAnnotations(project, annotationInputsFromPaths(paths, 'doccano').inputs, {
+    format: 'doccano',
+    coder: 'tester',
+    batchSpans: 4,
+    signal: controller.signal,
+    onProgress: (done) => {
+      if (done >= 4) controller.abort();
+    },
+  });
+  assert.equal(report.cancelled, true);
+  assert.equal(report.placed, 4);
+  assert.equal(project.codings.count(), 4);
+  assert.equal(project.articles.count(), 2);
+});
+
+const IMPORT_WORKER = join(repoRoot, 'out', 'main', 'importWriter.js');
+
+test('on the import writer worker (as the app runs it) the same codings are stored', { skip: builtOrSkip(IMPORT_WORKER) }, async () => {
+  const text = `Rebels ${EMOJI} seized the\r\ntown of Kidal.`;
+  const k = cp(text, 'Kidal');
+  const files = { 'doc.txt': text, 'doc.ann': `T1\tPlace ${k.start} ${k.end}\tKidal\n` };
+  const results: string[][] = [];
+  for (const useWorker of [false, true]) {
+    const { project, path } = newProject();
+    const writer = useWorker ? workerWriter(IMPORT_WORKER, path) : undefined;
+    const dir = tempDir('gloss-annot-');
+    const { inputs } = annotationInputsFromPaths(writeFiles(dir, files), 'brat');
+    const report = await importAnnotations(project, inputs, { format: 'brat', coder: 'tester', writer });
+    await writer?.close();
+    assert.equal(report.placed, 1);
+    results.push(coded(project));
+  }
+  assert.deepEqual(results[1], results[0]);
+  assert.deepEqual(results[0], ['Place: Kidal']);
 });

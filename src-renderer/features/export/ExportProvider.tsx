@@ -6,7 +6,9 @@ import { useAppStore } from '../../app/store';
 import { CsvExportDialog } from './CsvExportDialog';
 import { downloadFrom } from './download';
 
-type ExportFormat = 'json' | 'csv';
+type ExportFormat = 'json' | 'csv' | 'annotations';
+/** Formats NLP tools read (README, "Export formats"). */
+export type AnnotationExportFormat = 'webannotation' | 'doccano' | 'labelstudio' | 'brat';
 
 export interface ExportProgress {
   jobId: string;
@@ -23,6 +25,7 @@ interface ExportContextValue {
   exportJson(): void;
   /** Opens the CSV options first; the export starts from there. */
   exportCsv(): void;
+  exportAnnotations(format: AnnotationExportFormat): void;
 }
 
 const ExportContext = createContext<ExportContextValue | null>(null);
@@ -77,7 +80,17 @@ export function ExportProvider({ children }: { children: ReactNode }) {
     if (!busy) setCsvOptionsOpen(true);
   }, [busy]);
 
-  const value = useMemo(() => ({ busy, progress, cancel, exportJson, exportCsv }), [busy, progress, cancel, exportJson, exportCsv]);
+  const exportAnnotations = useCallback(
+    (format: AnnotationExportFormat) => {
+      if (!busy) void run('annotations', (jobId) => api['export.annotations']({ format, jobId }));
+    },
+    [busy, run],
+  );
+
+  const value = useMemo(
+    () => ({ busy, progress, cancel, exportJson, exportCsv, exportAnnotations }),
+    [busy, progress, cancel, exportJson, exportCsv, exportAnnotations],
+  );
   return (
     <ExportContext.Provider value={value}>
       {children}
