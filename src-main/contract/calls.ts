@@ -64,6 +64,8 @@ const annotationImportFields = {
   unit: z.enum(['auto', 'codepoint', 'utf16', 'utf8']).optional(),
   codePrefix: codePath.optional(),
   coder: z.string().trim().min(1).max(1000).optional(),
+  /** Read and place, write nothing: what the import would do, for the app's preview. */
+  preview: z.boolean().optional(),
   jobId: jobId.optional(),
 };
 

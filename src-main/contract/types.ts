@@ -244,6 +244,8 @@ export type MenuCommand =
   | 'project.open'
   | 'import.files'
   | 'import.folder'
+  /** File ▸ Import Annotations…: the renderer's dialog (format, unit, code prefix, files, preview). */
+  | 'import.annotations'
   /** File ▸ Restore from Backup…: the renderer lists `backups.list` and, once the analyst confirms, calls `backups.restore`. */
   | 'backups.restore'
   /** File ▸ Check Project…: the renderer calls `project.check` and shows the findings. */

@@ -211,12 +211,14 @@ export class Session {
         unit: request.unit,
         codePrefix: request.codePrefix,
         coder: request.coder ?? this.coder(),
+        preview: request.preview,
         signal,
         writer,
         onProgress: (done, total, current) => this.emit({ type: 'job.progress', jobId: id, kind: 'import', done, total, current }),
       }),
     ).finally(() => writer?.close());
     report.rejected.unshift(...rejected);
+    if (request.preview) return report;
     project.codes.invalidate();
     this.emit({ type: 'changed', entities: ['articles', 'codes', 'codings'] });
     this.emit({ type: 'articles.changed' });

@@ -2,7 +2,7 @@ import { useExport, type AnnotationExportFormat } from './ExportProvider';
 import './export.css';
 
 export function ExportButtons() {
-  const { busy, progress, cancel, exportJson, exportCsv, exportAnnotations } = useExport();
+  const { busy, progress, cancel, exportJson, exportCsv, exportAnnotations, openAnnotationImport } = useExport();
   return (
     <div className="export-buttons" aria-busy={busy !== null}>
       <button type="button" data-testid="export-json-button" disabled={busy !== null} onClick={exportJson} title="Every article, code and coding with exact offsets, as JSON">
@@ -10,6 +10,9 @@ export function ExportButtons() {
       </button>
       <button type="button" data-testid="export-csv-button" disabled={busy !== null} onClick={exportCsv} title="One row per coding, for spreadsheets and statistics tools">
         {busy === 'csv' ? <Busy label="Exporting CSV…" /> : 'Export CSV…'}
+      </button>
+      <button type="button" data-testid="import-annotations-button" onClick={openAnnotationImport} title="Coded spans from doccano, Label Studio, brat, W3C Web Annotation, a spans CSV or SemEval">
+        Import annotations…
       </button>
       <select
         data-testid="export-annotations-select"

@@ -4,6 +4,7 @@ import type { ExportResult } from '../../../src-main/contract/types';
 import { plural } from '../../app/format';
 import { useAppStore } from '../../app/store';
 import { CsvExportDialog } from './CsvExportDialog';
+import { AnnotationImportDialog } from './AnnotationImportDialog';
 import { downloadFrom } from './download';
 
 type ExportFormat = 'json' | 'csv' | 'annotations';
@@ -26,6 +27,8 @@ interface ExportContextValue {
   /** Opens the CSV options first; the export starts from there. */
   exportCsv(): void;
   exportAnnotations(format: AnnotationExportFormat): void;
+  /** File ▸ Import Annotations…: the dialog with format, unit, files and a preview. */
+  openAnnotationImport(): void;
 }
 
 const ExportContext = createContext<ExportContextValue | null>(null);
@@ -35,6 +38,8 @@ export function ExportProvider({ children }: { children: ReactNode }) {
   const { attempt, notify } = useAppStore();
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [csvOptionsOpen, setCsvOptionsOpen] = useState(false);
+  const [annotationImportOpen, setAnnotationImportOpen] = useState(false);
+  const openAnnotationImport = useCallback(() => setAnnotationImportOpen(true), []);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const currentJob = useRef<string | null>(null);
 
@@ -88,12 +93,13 @@ export function ExportProvider({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo(
-    () => ({ busy, progress, cancel, exportJson, exportCsv, exportAnnotations }),
-    [busy, progress, cancel, exportJson, exportCsv, exportAnnotations],
+    () => ({ busy, progress, cancel, exportJson, exportCsv, exportAnnotations, openAnnotationImport }),
+    [busy, progress, cancel, exportJson, exportCsv, exportAnnotations, openAnnotationImport],
   );
   return (
     <ExportContext.Provider value={value}>
       {children}
+      {annotationImportOpen && <AnnotationImportDialog onClose={() => setAnnotationImportOpen(false)} />}
       {csvOptionsOpen && (
         <CsvExportDialog
           onClose={() => setCsvOptionsOpen(false)}

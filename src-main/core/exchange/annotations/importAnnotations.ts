@@ -21,7 +21,7 @@ import type { AnnotationFormat, AnnotationInput, CompanionLookup, ForeignDocumen
 import { placeDocument, type UnitOption } from './place';
 import { readSemEval, readSpansCsv } from './spansCsv';
 import { readWebAnnotation } from './webAnnotation';
-import type { AnnotationBatch } from './writeBatch';
+import type { AnnotationBatch, AnnotationBatchResult } from './writeBatch';
 
 export interface AnnotationImportOptions {
   format: AnnotationFormat;
@@ -35,6 +35,11 @@ export interface AnnotationImportOptions {
   writer?: ArticleWriter;
   /** Spans per transaction. */
   batchSpans?: number;
+  /**
+   * Read and place everything, write nothing: the report counts the spans that would be coded (`placed`; exact
+   * duplicates are not told apart) and lists the articles that would be created with articleId 0.
+   */
+  preview?: boolean;
 }
 
 export function readAnnotationFiles(format: AnnotationFormat, inputs: AnnotationInput[], companion: CompanionLookup): ReadOutcome {
@@ -220,7 +225,7 @@ export async function importAnnotations(project: Project, inputs: AnnotationInpu
   let batchSize = 0;
   const flush = async () => {
     if (batch.documents.length === 0) return;
-    const result = await writer.writeAnnotations(batch);
+    const result = options.preview ? previewOf(batch) : await writer.writeAnnotations(batch);
     report.placed += result.inserted;
     report.duplicates += result.duplicates;
     report.codesCreated += result.codesCreated;
@@ -271,6 +276,15 @@ export async function importAnnotations(project: Project, inputs: AnnotationInpu
   // A cancelled import keeps the batches already committed and drops the one being gathered.
   if (!report.cancelled) await flush();
   return report;
+}
+
+function previewOf(batch: AnnotationBatch): AnnotationBatchResult {
+  return {
+    inserted: batch.documents.reduce((n, d) => n + d.codings.length, 0),
+    duplicates: 0,
+    codesCreated: 0,
+    articles: batch.documents.map((d) => ({ articleId: d.existingId ?? 0, title: d.create?.title ?? '', created: d.existingId === undefined })),
+  };
 }
 
 const FORMAT_EXTENSIONS: Record<AnnotationFormat, RegExp> = {
