@@ -12,7 +12,8 @@ import { annotationInputsFromPaths } from '../../src-main/core/exchange/annotati
 import type { AnnotationFormat } from '../../src-main/core/exchange/annotations/model';
 import type { Project } from '../../src-main/core/store/Project';
 import { importSources } from '../../src-main/core/import/importer';
-import { importText, newProject, repoRoot, tempDir, writeFiles } from './helpers';
+import { builtCli, importText, newProject, repoRoot, tempDir, writeFiles } from './helpers';
+import { spawnSync } from 'node:child_process';
 import { builtOrSkip } from './built';
 import { workerWriter } from '../../src-main/core/import/articleWriter';
 
@@ -338,4 +339,30 @@ test('on the import writer worker (as the app runs it) the same codings are stor
   }
   assert.deepEqual(results[1], results[0]);
   assert.deepEqual(results[0], ['Place: Kidal']);
+});
+
+test('gloss import --format spans --json and gloss export --format webannotation: the report on stdout, exit 1 when a span is not placed', { skip: builtOrSkip(builtCli) }, () => {
+  const dir = tempDir('gloss-annot-cli-');
+  const text = `Aid ${EMOJI} convoy waits.\nOfficials blame the delays.`;
+  const b = cp(text, 'blame');
+  writeFiles(dir, {
+    'story.txt': text,
+    'spans.csv': `file,start,end,code,text\nstory.txt,${b.start},${b.end},Blame,blame\nstory.txt,0,3,Blame,nowhere\n`,
+  });
+  const project = join(dir, 'p.gloss');
+  const gloss = (...args: string[]) => spawnSync(process.execPath, [builtCli, ...args], { encoding: 'utf8' });
+  assert.equal(gloss('init', project).status, 0);
+  assert.equal(gloss('import', project, join(dir, 'story.txt')).status, 0);
+  const run = gloss('import', project, join(dir, 'spans.csv'), '--format', 'spans', '--code-prefix', 'Frames', '--coder', 'maria', '--json');
+  assert.equal(run.status, 1, run.stderr);
+  const report = JSON.parse(run.stdout) as { placed: number; unplaced: { where: string; reason: string }[] };
+  assert.equal(report.placed, 1);
+  assert.match(report.unplaced[0]!.reason, /nowhere/);
+  const bad = gloss('import', project, join(dir, 'spans.csv'), '--format', 'spans', '--unit', 'bytes');
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /^gloss: --unit/);
+  const out = join(dir, 'w3c.json');
+  assert.equal(gloss('export', project, '--format', 'webannotation', '--out', out).status, 0);
+  const doc = JSON.parse(readFileSync(out, 'utf8')) as { first: { items: { body: { value: string }[]; creator: { name: string } }[] } };
+  assert.deepEqual(doc.first.items.map((a) => [a.body[0]!.value, a.creator.name]), [['Frames/Blame', 'maria']]);
 });

@@ -26,7 +26,8 @@ Usage:
   gloss import <project.gloss> <file>... --format doccano|labelstudio|brat|webannotation|spans|semeval
                [--unit auto|codepoint|utf16|utf8] [--code-prefix PATH] [--coder NAME] [--json]
   gloss code <project.gloss> --article <id> --code <code path> --start <n> --end <n> [--memo <text>] [--coder <name>]
-  gloss export <project.gloss> --format json|csv|webannotation|doccano|labelstudio|brat --out <file> [--raw-cells]
+  gloss export <project.gloss> --format json|csv --out <file> [--raw-cells]
+  gloss export <project.gloss> --format webannotation|doccano|labelstudio|brat --out <file (brat: a folder)>
   gloss stats <project.gloss> [--json]
   gloss check <project.gloss> [--json]
 ${TOOLKIT_USAGE}
@@ -166,7 +167,7 @@ async function run(argv: string[]): Promise<number> {
       const path = projectPath(args);
       const format = need(args, 'format');
       if (['webannotation', 'doccano', 'labelstudio', 'brat'].includes(format)) return annotationExportCommand(path, format, resolve(need(args, 'out')));
-      if (format !== 'json' && format !== 'csv') throw new UsageError('--format must be json, csv, webannotation, doccano, labelstudio or brat');
+      if (format !== 'json' && format !== 'csv') throw new UsageError('--format must be json or csv (or, for NLP tools, webannotation, doccano, labelstudio or brat)');
       const out = resolve(need(args, 'out'));
       const project = Project.open(path, { readOnly: true });
       try {
