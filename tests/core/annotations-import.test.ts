@@ -263,13 +263,16 @@ test('a BOM the producer counted and a decomposed letter Gloss composes: positio
 
 const SEMEVAL = join(repoRoot, '..', 'shared', 'corpus', 'coded', 'semeval2020-task11-ptc');
 
-test('SemEval-2020 task 11 (a subset of 30 articles): every span placed, its text the gold span of the original file', async (t) => {
+test('SemEval-2020 task 11 (a subset: 30 articles and those with a BOM): every span placed, its text the gold span of the original file', async (t) => {
   if (!existsSync(join(SEMEVAL, 'train-task2-TC.labels'))) {
     t.skip(`the SemEval corpus is not at ${SEMEVAL} (../shared/ is absent here)`);
     return;
   }
   const lines = readFileSync(join(SEMEVAL, 'train-task2-TC.labels'), 'utf8').split('\n').filter(Boolean);
-  const ids = [...new Set(lines.map((l) => l.split('\t')[0]!))].slice(0, 30);
+  const all = [...new Set(lines.map((l) => l.split('\t')[0]!))];
+  // The first 30 articles, and those whose file starts with a BOM the task's offsets count as a character.
+  const withBom = all.filter((id) => readFileSync(join(SEMEVAL, 'train-articles', `article${id}.txt`)).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])));
+  const ids = [...new Set([...all.slice(0, 30), ...withBom])];
   const subset = lines.filter((l) => ids.includes(l.split('\t')[0]!));
   const { project } = newProject();
   const dir = tempDir('gloss-semeval-');
@@ -282,6 +285,7 @@ test('SemEval-2020 task 11 (a subset of 30 articles): every span placed, its tex
   assert.equal(report.spans, subset.length);
   assert.deepEqual(report.unplaced, []);
   assert.equal(report.placed + report.duplicates, subset.length);
+  if (withBom.length > 0) assert.ok(report.units.some((u) => /BOM counted/.test(u.unit)), 'an article with a BOM is read with the BOM counted');
   // Each placed span's text is the gold span: the original file's characters at the given code points, normalised
   // as Gloss stores text (LF, NFC). Read the way the task's scorer reads the file (Python, UTF-8, BOM kept).
   const articles = new Map(report.articlesCreated.concat(report.articlesMatched).map((a) => [a.name, a.articleId]));
