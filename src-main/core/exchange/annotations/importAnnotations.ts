@@ -217,24 +217,35 @@ export async function importAnnotations(project: Project, inputs: AnnotationInpu
     .join('/');
   const writer = options.writer ?? inlineWriter(project);
   const finder = new ArticleFinder(project);
-  const batchSpans = options.batchSpans ?? 20_000;
+  const batchSpans = options.batchSpans ?? 5000;
   let done = 0;
   options.onProgress?.(0, report.spans, '');
 
   let batch: AnnotationBatch = { documents: [], createdAt: new Date().toISOString() };
   let batchSize = 0;
-  const flush = async () => {
-    if (batch.documents.length === 0) return;
-    const result = options.preview ? previewOf(batch) : await writer.writeAnnotations(batch);
+  // One batch is written (on the worker, in the app) while the next is placed here; results are taken in order.
+  let inFlight: { batch: AnnotationBatch; size: number; result: Promise<AnnotationBatchResult> } | null = null;
+  const drain = async () => {
+    if (!inFlight) return;
+    const { batch: sent, size, result: pending } = inFlight;
+    inFlight = null;
+    const result = await pending;
     report.placed += result.inserted;
     report.duplicates += result.duplicates;
     report.codesCreated += result.codesCreated;
     result.articles.forEach((a, k) => {
-      const entry = { name: batch.documents[k]!.name, articleId: a.articleId, title: a.title };
+      const entry = { name: sent.documents[k]!.name, articleId: a.articleId, title: a.title };
       (a.created ? report.articlesCreated : report.articlesMatched).push(entry);
     });
-    done += batchSize;
-    options.onProgress?.(done, report.spans, batch.documents.at(-1)!.name);
+    done += size;
+    options.onProgress?.(done, report.spans, sent.documents.at(-1)!.name);
+  };
+  const flush = async () => {
+    await drain();
+    // A cancel seen while the previous batch was written stops here: this batch is never sent.
+    if (options.signal?.aborted || batch.documents.length === 0) return;
+    const sent = batch;
+    inFlight = { batch: sent, size: batchSize, result: options.preview ? Promise.resolve(previewOf(sent)) : writer.writeAnnotations(sent) };
     batch = { documents: [], createdAt: new Date().toISOString() };
     batchSize = 0;
   };
@@ -274,7 +285,9 @@ export async function importAnnotations(project: Project, inputs: AnnotationInpu
     if (batchSize >= batchSpans) await flush();
   }
   // A cancelled import keeps the batches already committed and drops the one being gathered.
-  if (!report.cancelled) await flush();
+  if (!report.cancelled && !options.signal?.aborted) await flush();
+  await drain();
+  if (options.signal?.aborted) report.cancelled = true;
   return report;
 }
 
