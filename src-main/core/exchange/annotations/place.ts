@@ -157,8 +157,9 @@ function findQuote(stored: StoredText, quote: string, a: ForeignAnnotation, near
   const suffix = a.suffix === undefined ? undefined : normaliseQuote(a.suffix);
   const contextMatches = (i: number) =>
     (prefix !== undefined || suffix !== undefined) &&
-    (prefix === undefined || stored.text.slice(0, i).endsWith(prefix)) &&
-    (suffix === undefined || stored.text.slice(i + needle.length).startsWith(suffix));
+    // Compared in place: slicing the text around each of thousands of hits would copy it thousands of times.
+    (prefix === undefined || (i >= prefix.length && stored.text.startsWith(prefix, i - prefix.length))) &&
+    (suffix === undefined || stored.text.startsWith(suffix, i + needle.length));
   const scored = hits.map((i) => {
     const start = stored.codePointAt16(i);
     return { start, end: start + [...needle].length, context: contextMatches(i), distance: near === undefined ? 0 : Math.abs(start - near) };
