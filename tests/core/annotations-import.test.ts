@@ -370,3 +370,20 @@ test('gloss import --format spans --json and gloss export --format webannotation
   const doc = JSON.parse(readFileSync(out, 'utf8')) as { first: { items: { body: { value: string }[]; creator: { name: string } }[] } };
   assert.deepEqual(doc.first.items.map((a) => [a.body[0]!.value, a.creator.name]), [['Frames/Blame', 'maria']]);
 });
+
+test('W3C quote selectors alone: prefix and suffix pick the right one of several occurrences; an ambiguous bare quote is not guessed', async () => {
+  const { project } = newProject();
+  const text = 'The council met. Residents, angry, voted against the council. Later the council apologised.';
+  const id = await importText(project, text, 'council.txt');
+  const anno = (exact: string, prefix?: string, suffix?: string) => ({
+    type: 'Annotation',
+    body: { type: 'TextualBody', purpose: 'tagging', value: 'Institution' },
+    target: { source: 'council.txt', selector: { type: 'TextQuoteSelector', exact, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) } },
+  });
+  const report = await run(project, 'webannotation', { 'a.json': JSON.stringify([anno('council', 'against the ', '. Later'), anno('council')]) });
+  const codings = project.codings.listForArticle(id);
+  assert.equal(codings.length, 1);
+  assert.deepEqual([codings[0]!.start, codings[0]!.end], [cp(text, 'council. Later').start, cp(text, 'council. Later').start + 7]);
+  assert.equal(report.unplaced.length, 1);
+  assert.match(report.unplaced[0]!.reason, /occurs 3 times with no prefix or suffix telling which/);
+});

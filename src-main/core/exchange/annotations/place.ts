@@ -85,7 +85,7 @@ export function placeDocument(maps: readonly TextOffsetMap[], doc: ForeignDocume
       continue;
     }
     const found = findQuote(stored, quote, a, at?.start);
-    if (found) {
+    if ('start' in found) {
       out.reanchored.push({ where: a.where, from: at ? [at.start, at.end] : null, to: [found.start, found.end] });
       place(found.start, found.end);
       continue;
@@ -95,7 +95,7 @@ export function placeDocument(maps: readonly TextOffsetMap[], doc: ForeignDocume
       where: a.where,
       reason: at
         ? `the text at ${a.start}–${a.end} (${describeForm(form)}) is not the quoted "${excerpt}", and the quote is not found nearby`
-        : `${failure}, and the quoted "${excerpt}" is not found in the article`,
+        : `${failure}, and the quoted "${excerpt}" ${found.occurrences === 0 ? 'is not found in the article' : `occurs ${found.occurrences} times with no prefix or suffix telling which`}`,
     });
   }
   return out;
@@ -147,12 +147,12 @@ class StoredText {
  * come first, then the one nearest the given position. Without prefix/suffix agreement an occurrence must lie within
  * REANCHOR_WINDOW of the position (or be the only one, when there is no position).
  */
-function findQuote(stored: StoredText, quote: string, a: ForeignAnnotation, near: number | undefined): { start: number; end: number } | null {
+function findQuote(stored: StoredText, quote: string, a: ForeignAnnotation, near: number | undefined): { start: number; end: number } | { occurrences: number } {
   const needle = stored.text.includes(quote) ? quote : quote.trim();
-  if (needle.length === 0) return null;
+  if (needle.length === 0) return { occurrences: 0 };
   const hits: number[] = [];
   for (let i = stored.text.indexOf(needle); i >= 0 && hits.length < 10_000; i = stored.text.indexOf(needle, i + 1)) hits.push(i);
-  if (hits.length === 0) return null;
+  if (hits.length === 0) return { occurrences: 0 };
   const prefix = a.prefix === undefined ? undefined : normaliseQuote(a.prefix);
   const suffix = a.suffix === undefined ? undefined : normaliseQuote(a.suffix);
   const contextMatches = (i: number) =>
@@ -167,8 +167,8 @@ function findQuote(stored: StoredText, quote: string, a: ForeignAnnotation, near
   scored.sort((x, y) => Number(y.context) - Number(x.context) || x.distance - y.distance);
   const best = scored[0]!;
   if (best.context) return best;
-  if (near !== undefined) return best.distance <= REANCHOR_WINDOW ? best : null;
-  return scored.length === 1 ? best : null;
+  if (near !== undefined) return best.distance <= REANCHOR_WINDOW ? best : { occurrences: 0 };
+  return scored.length === 1 ? best : { occurrences: scored.length };
 }
 
 export { TextOffsetMap };
