@@ -305,13 +305,15 @@ const FORMAT_EXTENSIONS: Record<AnnotationFormat, RegExp> = {
   labelstudio: /\.json$/i,
   brat: /\.ann$/i,
   webannotation: /\.(json|jsonld)$/i,
-  spans: /\.(csv|tsv|txt)$/i,
-  semeval: /\.(labels|tsv|txt)$/i,
+  spans: /\.(csv|tsv)$/i,
+  semeval: /\.(labels|tsv)$/i,
 };
 
 /**
  * Files named on disk → inputs. A folder contributes its files of the format's extensions (brat: each .ann, whose
- * .txt is found beside it), recursively; a file over the importer's size limit is rejected, not read.
+ * .txt is found beside it; spans: .csv/.tsv; SemEval: .labels/.tsv, so its article .txt files are not read as
+ * labels), recursively; a file named directly is read whatever its extension; a file over the importer's size limit
+ * is rejected, not read.
  */
 export function annotationInputsFromPaths(paths: string[], format: AnnotationFormat): { inputs: AnnotationInput[]; rejected: { file: string; reason: string }[] } {
   const inputs: AnnotationInput[] = [];
