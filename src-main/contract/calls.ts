@@ -25,6 +25,7 @@ import type {
   ArticleAttribute,
   AttributeDefinition,
   AttributeImportReport,
+  AnnotationImportReport,
   CodeCounts,
   CodeHitsResult,
   Cooccurrence,
@@ -60,6 +61,16 @@ const codePath = typed()
 const empty = z.strictObject({});
 /** A file the browser uploaded to the web host (POST /api/upload), named by the id the host gave back. */
 const uploadId = z.string().regex(/^[a-f0-9]{32}$/, 'an upload is named by the id the web host gave for it');
+
+const annotationImportFields = {
+  format: z.enum(['doccano', 'labelstudio', 'brat', 'webannotation', 'spans', 'semeval']),
+  unit: z.enum(['auto', 'codepoint', 'utf16', 'utf8']).optional(),
+  codePrefix: codePath.optional(),
+  coder: z.string().trim().min(1).max(1000).optional(),
+  /** Read and place, write nothing: what the import would do, for the app's preview. */
+  preview: z.boolean().optional(),
+  jobId: jobId.optional(),
+};
 
 /** Who makes calls: the desktop window, the `gloss` command line, a browser through the loopback web host. */
 export type HostKind = 'electron' | 'cli' | 'web';
@@ -232,6 +243,23 @@ export const calls = {
     }),
     response: {} as ImportPreview,
   },
+  /**
+   * Imports span annotations from other tools (README, "Importing annotations"): their articles when the file carries
+   * the text, else matched to the project's articles; codes at `codePrefix/label`. Without paths the app shows an
+   * open dialog. `unit` is how positions are counted; `auto` (the default) picks the one the file's quotes agree with.
+   */
+  'annotations.importPaths': {
+    request: z.strictObject({ paths: z.array(path).min(1).max(100_000).optional(), ...annotationImportFields }),
+    response: {} as AnnotationImportReport | null,
+    hosts: LOCAL_HOSTS,
+    pathFields: { paths: 'local' },
+  },
+  /** Web host: the same from files the browser uploaded (brat's .txt and .ann, SemEval's article files among them). */
+  'annotations.importUploads': {
+    request: z.strictObject({ uploads: z.array(uploadId).min(1).max(100_000), ...annotationImportFields }),
+    response: {} as AnnotationImportReport,
+    hosts: WEB_HOST,
+  },
   'jobs.cancel': { request: z.strictObject({ jobId }), response: {} as { cancelled: boolean } },
 
   'codes.list': { request: empty, response: {} as { codes: Code[] } },
@@ -303,6 +331,12 @@ export const calls = {
   },
   'export.csv': {
     request: z.strictObject({ path: path.optional(), rawCells: z.boolean().optional(), jobId: jobId.optional() }),
+    response: {} as ExportResult | null,
+    pathFields: { path: 'local' },
+  },
+  /** Codings for NLP tools: W3C Web Annotation, doccano JSONL, Label Studio JSON, or brat standoff (a folder). */
+  'export.annotations': {
+    request: z.strictObject({ format: z.enum(['webannotation', 'doccano', 'labelstudio', 'brat']), path: path.optional(), jobId: jobId.optional() }),
     response: {} as ExportResult | null,
     pathFields: { path: 'local' },
   },

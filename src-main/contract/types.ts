@@ -231,6 +231,34 @@ export interface RefiReport {
   };
 }
 
+/** What an annotation import did (README, "Importing annotations"). Offsets in the lists are stored code points. */
+export interface AnnotationImportReport {
+  format: string;
+  /** Spans the files hold (one per label, one per brat fragment). */
+  spans: number;
+  /** Spans now coded in the project (new codings). */
+  placed: number;
+  /** Exact duplicates of codings the project already had (same article, code, start, end): skipped and counted. */
+  duplicates: number;
+  /** Placed at the position where their quote was found nearby instead of the given one. */
+  reanchored: { where: string; from: [number, number] | null; to: [number, number] }[];
+  /** Spans whose edge fell inside a character, a CRLF or a composed letter and was widened to it. */
+  widened: number;
+  /** Spans that could not be placed, each with its reason; the rest still imported. */
+  unplaced: { where: string; reason: string }[];
+  /** Articles created from text the files carry, and articles of the project the spans were matched to. */
+  articlesCreated: { name: string; articleId: number; title: string }[];
+  articlesMatched: { name: string; articleId: number; title: string }[];
+  codesCreated: number;
+  /** How each document's positions were read (unit, line breaks, BOM) and why; `confident` false deserves a look. */
+  units: { document: string; unit: string; reason: string; confident: boolean }[];
+  /** What the files hold that Gloss does not import (relations, predictions …), counted by kind. */
+  notImported: Record<string, number>;
+  /** Files (or entries) that could not be read at all. */
+  rejected: RejectedFile[];
+  cancelled: boolean;
+}
+
 export interface ExportResult {
   path: string;
   /** Web host only: where the browser downloads the file from. */
@@ -316,6 +344,8 @@ export type MenuCommand =
   | 'project.open'
   | 'import.files'
   | 'import.folder'
+  /** File ▸ Import Annotations…: the renderer's dialog (format, unit, code prefix, files, preview). */
+  | 'import.annotations'
   /** File ▸ Restore from Backup…: the renderer lists `backups.list` and, once the analyst confirms, calls `backups.restore`. */
   | 'backups.restore'
   /** File ▸ Check Project…: the renderer calls `project.check` and shows the findings. */

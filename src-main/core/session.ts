@@ -19,6 +19,11 @@ import type { NewsFormat } from '../contract/fileTypes';
 import { encodingOptions } from './import/encodings';
 import { redecodeArticle } from './import/redecode';
 import { workerWriter } from './import/articleWriter';
+import { readFile } from 'node:fs/promises';
+import type { AnnotationImportReport } from '../contract/types';
+import { annotationInputsFromPaths, importAnnotations } from './exchange/annotations/importAnnotations';
+import type { AnnotationInput } from './exchange/annotations/model';
+import { exportAnnotations } from './exchange/annotations/exportAnnotations';
 import { buildSampleProject } from './sample';
 import { Project } from './store/Project';
 import { sqliteVersion } from './store/database';
@@ -211,6 +216,34 @@ export class Session {
     return report;
   }
 
+  /** Annotation import as a job: reading and placing on this thread, writing on the import worker (app, web host). */
+  async importAnnotationInputs(
+    inputs: AnnotationInput[],
+    request: Omit<ParsedRequest<'annotations.importUploads'>, 'uploads'>,
+    rejected: { file: string; reason: string }[] = [],
+  ): Promise<AnnotationImportReport> {
+    const project = this.requireWritable();
+    const id = request.jobId ?? `import-${Date.now()}`;
+    const writer = this.host.importWriterFile ? workerWriter(this.host.importWriterFile, project.path) : undefined;
+    const report = await this.job(id, (signal) =>
+      importAnnotations(project, inputs, {
+        format: request.format,
+        unit: request.unit,
+        codePrefix: request.codePrefix,
+        coder: request.coder ?? this.coder(),
+        preview: request.preview,
+        signal,
+        writer,
+        onProgress: (done, total, current) => this.emit({ type: 'job.progress', jobId: id, kind: 'import', done, total, current }),
+      }),
+    ).finally(() => writer?.close());
+    report.rejected.unshift(...rejected);
+    if (request.preview) return report;
+    project.codes.invalidate();
+    this.announce({ entities: ['articles', 'codes', 'codings'] });
+    return report;
+  }
+
   private lockHolder(): string {
     return this.host.kind === 'electron' ? 'the Gloss app' : this.host.kind === 'cli' ? 'gloss CLI' : 'the Gloss web host';
   }
@@ -378,6 +411,29 @@ export class Session {
       const sources: ImportSource[] = files.map((f) => ({ kind: 'bytes', name: f.name, bytes: Buffer.from(f.base64, 'base64') }));
       return previewSources(project, sources);
     },
+    'annotations.importPaths': async ({ paths, ...request }) => {
+      this.requireWritable();
+      const chosen = paths ?? (await this.host.chooseImportPaths('files'));
+      if (!chosen || chosen.length === 0) return null;
+      const { inputs, rejected } = annotationInputsFromPaths(chosen, request.format);
+      return this.importAnnotationInputs(inputs, request, rejected);
+    },
+    'annotations.importUploads': async ({ uploads, ...request }) => {
+      this.requireWritable();
+      if (!this.host.claimUploads) throw new GlossError('forbidden', 'This host takes no uploads.');
+      const claimed = this.host.claimUploads(uploads);
+      try {
+        // Uploads carry no place on disk: companion files are looked for among the uploads only.
+        const inputs: AnnotationInput[] = [];
+        for (const source of claimed.sources) {
+          if (source.kind === 'bytes') inputs.push({ name: source.name, bytes: source.bytes });
+          else inputs.push({ name: source.kind === 'upload' ? source.name : basename(source.path), bytes: await readFile(source.path) });
+        }
+        return await this.importAnnotationInputs(inputs, request);
+      } finally {
+        claimed.release();
+      }
+    },
     'jobs.cancel': async ({ jobId }) => {
       const job = this.jobs.get(jobId);
       job?.abort();
@@ -414,6 +470,24 @@ export class Session {
       return this.host.afterExport ? this.host.afterExport(result) : result;
     },
 
+    'export.annotations': async ({ format, path, jobId }) => {
+      const project = this.requireProject();
+      if (format === 'brat' && path === undefined && this.host.kind === 'web') {
+        throw new GlossError('invalid_request', 'brat standoff is a folder of files, which a browser cannot download; export it with the app or `gloss export --format brat`.');
+      }
+      // brat standoff is a folder: its suggested name has no extension.
+      const suffix = format === 'brat' ? '-brat' : format === 'doccano' ? '-doccano.jsonl' : `-${format}.json`;
+      const target = path ?? (await this.host.chooseExportPath('json', this.suggestedExportName('json').replace(/\.json$/, suffix)));
+      if (!target) return null;
+      const id = jobId ?? `export-${Date.now()}`;
+      const result = await this.job(id, (signal) =>
+        exportAnnotations(project, format, target, {
+          signal,
+          onProgress: (done, total) => this.emit({ type: 'job.progress', jobId: id, kind: 'export', done, total, current: target }),
+        }),
+      );
+      return this.host.afterExport ? this.host.afterExport(result) : result;
+    },
     'retrieve.passages': async ({ offset, limit, context, ...query }) => retrievePassages(this.requireProject(), query, { offset, limit, context }),
     'retrieve.exportCsv': async ({ path, rawCells, context, ...query }) => {
       const project = this.requireProject();

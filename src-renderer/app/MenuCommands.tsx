@@ -15,7 +15,7 @@ import { useUndoHistory } from './UndoHistory';
 export function MenuCommands() {
   const { setProject, attempt } = useAppStore();
   const { importFromPicker } = useImport();
-  const { exportJson, exportCsv, exportRefi } = useExport();
+  const { exportJson, exportCsv, exportRefi, openAnnotationImport } = useExport();
   const { runMenuCommand } = useUndoHistory();
   const { openRestore } = useBackupRestore();
   const { openCheck } = useProjectCheck();
@@ -30,6 +30,8 @@ export function MenuCommands() {
         return importFromPicker('files');
       case 'import.folder':
         return importFromPicker('folder');
+      case 'import.annotations':
+        return openAnnotationImport();
       case 'export.json':
         return exportJson();
       case 'export.csv':

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchExport, benchImport, benchRetrieve, buildCodedProject, writeArticles, type CoreSizes } from './core';
 import { printTable, type Figure } from './measure';
+import { benchAnnotationImport } from './annotations';
 import { addReaderArticles, benchBrowser, type BrowserSizes } from './browser';
 
 const args = new Set(process.argv.slice(2));
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
     const texts = writeArticles(sourceDir, sizes);
     log('import…');
     emit(await benchImport(work, sizes, texts, sourceDir));
+    log('annotation import…');
+    emit(await benchAnnotationImport(work, sizes));
     log('building a coded project…');
     const project = await buildCodedProject(join(work, 'coded.gloss'), sourceDir, sizes);
     log('export…');

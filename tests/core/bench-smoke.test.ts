@@ -7,6 +7,7 @@ import { builtOrSkip } from './built';
 const root = resolve(__dirname, '..', '..');
 const METRICS = [
   'import.docs_per_s',
+  'import.spans_per_s',
   'export.csv_100k_s',
   'retrieve.code_ms',
   'startup.web_ms',

@@ -91,6 +91,18 @@ test('import the seeds, code two overlapping passages, reload, export CSV and JS
   const jsonPath = testInfo.outputPath('codings.json');
   await (await jsonDownload).saveAs(jsonPath);
 
+  // The same codings for NLP tools: Label Studio counts UTF-16 units, so each region's value slices data.text as a
+  // JavaScript string; the browser downloads the file.
+  const lsDownload = page.waitForEvent('download');
+  await page.getByTestId('export-annotations-select').selectOption('labelstudio');
+  const lsPath = testInfo.outputPath('labelstudio.json');
+  await (await lsDownload).saveAs(lsPath);
+  const tasks = JSON.parse(readFileSync(lsPath, 'utf8')) as { data: { text: string }; annotations: { result: { value: { start: number; end: number; text: string; labels: string[] } }[] }[] }[];
+  const regions = tasks.flatMap((t) => t.annotations.flatMap((a) => a.result.map((r) => ({ articleText: t.data.text, ...r.value }))));
+  expect(regions.map((r) => r.labels[0]).sort()).toEqual(['Humanitarian', 'Security']);
+  for (const r of regions) expect(r.articleText.slice(r.start, r.end)).toBe(r.text);
+  expect(regions.map((r) => r.text.replace(/\s+/g, ' ').trim()).sort()).toEqual([first, second].sort());
+
   const exported = JSON.parse(readFileSync(jsonPath, 'utf8')) as {
     offsetUnit: string;
     articles: { id: number; text: string; sourceFile: string }[];

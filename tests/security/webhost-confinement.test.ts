@@ -158,7 +158,9 @@ describe('web host confinement: the browser names no file on disk', () => {
       'project.create': { name: 'Hostile' },
       'project.open': {},
       'articles.importPaths': {},
+      'annotations.importPaths': { format: 'doccano' },
       'export.json': {},
+      'export.annotations': { format: 'webannotation' },
       'export.csv': { rawCells: true },
       'export.refi': { format: 'qdpx' },
       'retrieve.exportCsv': { codeIds: [codes.codes[0].id] },
@@ -197,7 +199,7 @@ describe('web host confinement: the browser names no file on disk', () => {
     for (const name of callNames) {
       const spec: CallSpec = calls[name];
       const fields = Object.keys(spec.pathFields ?? {});
-      const targets = name === 'articles.importPaths' ? [...hostile, ...readOnly] : hostile;
+      const targets = name === 'articles.importPaths' || name === 'annotations.importPaths' ? [...hostile, ...readOnly] : hostile;
       for (const target of targets) {
         const payloads: unknown[] = [{ path: target }, { paths: [target] }, { file: target }];
         if (base[name]) {
@@ -232,6 +234,8 @@ describe('web host confinement: the browser names no file on disk', () => {
       ['export.csv', {}],
       ['export.refi', { format: 'qdpx' }],
       ['export.refi', { format: 'qdc' }],
+      ['export.annotations', { format: 'webannotation' }],
+      ['export.annotations', { format: 'labelstudio' }],
       ['counts.exportCsv', { rollUp: false }],
     ] as const) {
       const result = await ok<{ downloadUrl: string; path: string }>(name, payload);

@@ -8,6 +8,7 @@ import { importGlossJson } from './glossJson';
 import type { AttributeStore } from '../store/AttributeStore';
 import { attributeStoreFor, storeImportedAttributes, type ImportedAttribute } from './sources/newsdb/attributes';
 import { parseRefiSafely, type ParsedRefi } from '../refi/parseRefi';
+import { writeAnnotationBatch, type AnnotationBatch, type AnnotationBatchResult } from '../exchange/annotations/writeBatch';
 
 /** A decoded, normalised file ready to be stored. */
 export interface ReadyArticle {
@@ -44,6 +45,8 @@ export interface ArticleWriter {
   importGlossJson(file: string, bytes: Uint8Array): Promise<GlossJsonOutcome>;
   /** Unzips and parses a REFI-QDA file (on the worker in the app: a large or hostile file never holds up the host). */
   parseRefi(file: string, bytes: Uint8Array): Promise<ParsedRefi>;
+  /** Stores one batch of placed annotations in one transaction (see exchange/annotations/writeBatch.ts). */
+  writeAnnotations(batch: AnnotationBatch): Promise<AnnotationBatchResult>;
   close(): Promise<void>;
 }
 
@@ -120,6 +123,9 @@ export function inlineWriter(project: Project): ArticleWriter {
     async parseRefi(file, bytes) {
       return parseRefiSafely(bytes, file);
     },
+    async writeAnnotations(batch) {
+      return writeAnnotationBatch(project, batch);
+    },
     async close() {},
   };
 }
@@ -141,7 +147,7 @@ export function workerWriter(workerFile: string, projectPath: string): ArticleWr
     if (!p) return;
     pending.delete(msg.id);
     if (msg.error !== undefined) p.fail(new Error(msg.error));
-    else p.ok(msg.outcomes ?? msg.glossJson ?? msg.refi);
+    else p.ok(msg.outcomes ?? msg.glossJson ?? msg.refi ?? msg.annotations);
   });
   worker.on('error', failAll);
   worker.on('exit', (code) => failAll(new Error(`the import writer stopped (exit ${code})`)));
@@ -160,6 +166,9 @@ export function workerWriter(workerFile: string, projectPath: string): ArticleWr
     parseRefi(file, bytes) {
       return ask<ParsedRefi>({ id: nextId++, refi: { file, bytes } });
     },
+    writeAnnotations(batch) {
+      return ask<AnnotationBatchResult>({ id: nextId++, annotations: batch });
+    },
     async close() {
       await worker.terminate();
     },
@@ -170,11 +179,13 @@ export function workerWriter(workerFile: string, projectPath: string): ArticleWr
 export type ImportWorkerRequest =
   | { id: number; batch: ReadyArticle[] }
   | { id: number; glossJson: { file: string; bytes: Uint8Array } }
-  | { id: number; refi: { file: string; bytes: Uint8Array } };
+  | { id: number; refi: { file: string; bytes: Uint8Array } }
+  | { id: number; annotations: AnnotationBatch };
 export interface ImportWorkerReply {
   id: number;
   outcomes?: WriteOutcome[];
   glossJson?: GlossJsonOutcome;
   refi?: ParsedRefi;
+  annotations?: AnnotationBatchResult;
   error?: string;
 }

@@ -7,6 +7,7 @@ import { Project } from '../store/Project';
 import { writeBatch, type ImportWorkerReply, type ImportWorkerRequest } from './articleWriter';
 import { importGlossJson } from './glossJson';
 import { parseRefiSafely } from '../refi/parseRefi';
+import { writeAnnotationBatch } from '../exchange/annotations/writeBatch';
 
 const project = Project.attach((workerData as { projectPath: string }).projectPath);
 
@@ -17,6 +18,8 @@ parentPort!.on('message', (msg: ImportWorkerRequest) => {
         ? { id: msg.id, outcomes: writeBatch(project.db, project.articles, msg.batch) }
         : 'refi' in msg
           ? { id: msg.id, refi: parseRefiSafely(msg.refi.bytes, msg.refi.file) }
+        : 'annotations' in msg
+          ? { id: msg.id, annotations: writeAnnotationBatch(project, msg.annotations) }
           : { id: msg.id, glossJson: importGlossJson(project, msg.glossJson.file, msg.glossJson.bytes) };
     parentPort!.postMessage(reply);
   } catch (err) {

@@ -141,7 +141,8 @@ export class TextOffsetMap {
 
     // LF → stored (NFC), cluster by cluster so each boundary knows where it lands.
     const nfc = lfText.normalize('NFC');
-    const mapped = mapNormalisation(lfText, nfc, graphemeSegments(lfText)) ?? mapNormalisation(lfText, nfc, asciiSafeSegments(lfText));
+    // Most texts are NFC already: every boundary maps to itself, and segmenting them (the slow part) is not needed.
+    const mapped = nfc === lfText ? identityMapping(lfText, this.lf.length) : mapNormalisation(lfText, nfc, graphemeSegments(lfText)) ?? mapNormalisation(lfText, nfc, asciiSafeSegments(lfText));
     if (!mapped) throw new Error('internal: the NFC offset map does not reproduce the stored text');
     this.stored = mapped.text;
     this.lfToStoredStart = mapped.startAt;
@@ -188,6 +189,12 @@ export class TextOffsetMap {
     const widened = s.inside || e.inside || storedStart !== this.lfToStoredEnd[s.at] || storedEnd !== this.lfToStoredStart[e.at];
     return { ok: true, start: storedStart, end: Math.max(storedStart, storedEnd), widened };
   }
+}
+
+function identityMapping(text: string, length: number): { text: string; startAt: Int32Array; endAt: Int32Array; length: number } {
+  const at = new Int32Array(length + 1);
+  for (let k = 0; k <= length; k++) at[k] = k;
+  return { text, startAt: at, endAt: at, length };
 }
 
 function unitName(unit: ForeignUnit): string {

@@ -12,14 +12,18 @@ import { TOOLKIT_FLAGS, TOOLKIT_HELP, TOOLKIT_USAGE, TOOLKIT_VALUES, attributesC
 import { packageVersion } from '../shared/paths';
 import { AGREE_HELP, AGREE_USAGE, AGREE_VALUES, agreeCommand } from './agreeCommand';
 import { CliSession, withProject } from './cliSession';
+import { ANNOTATION_FORMATS, ANNOTATIONS_HELP, annotationExportCommand, annotationImportCommand } from './annotationCommands';
 
 const HELP = `gloss — code news articles and export exact offsets
 
 Usage:
   gloss init <project.gloss>
   gloss import <project.gloss> <file-or-folder>... [--json] [--format lexisnexis|nexisuni|factiva|proquest|europresse] [--coder <name>] [--preview]
+  gloss import <project.gloss> <file>... --format doccano|labelstudio|brat|webannotation|spans|semeval
+               [--unit auto|codepoint|utf16|utf8] [--code-prefix PATH] [--coder NAME] [--json]
   gloss code <project.gloss> --article <id> --code <code path> --start <n> --end <n> [--memo <text>] [--coder <name>]
   gloss export <project.gloss> --format json|csv|qdpx|qdc --out <file> [--raw-cells]
+  gloss export <project.gloss> --format webannotation|doccano|labelstudio|brat --out <file (brat: a folder)>
   gloss stats <project.gloss> [--json]
   gloss check <project.gloss> [--json]
 ${TOOLKIT_USAGE}
@@ -46,6 +50,8 @@ into the project: codes matched by GUID then path, each source's positions read 
 REFI-QDA files would do and changes nothing.
 export --format qdpx writes a REFI-QDA project (positions in code points over sources/<GUID>.txt); qdc the codebook.
 
+${ANNOTATIONS_HELP}
+
 ${TOOLKIT_HELP}
 ${AGREE_HELP}
 
@@ -59,7 +65,7 @@ CSV cells that a spreadsheet would run as formulas get a leading ' unless --raw-
 
 const SPEC = {
   flags: ['json', 'help', 'raw-cells', 'version', 'preview', ...TOOLKIT_FLAGS],
-  values: ['article', 'code', 'start', 'end', 'memo', 'coder', 'format', 'out', ...TOOLKIT_VALUES, ...AGREE_VALUES],
+  values: ['article', 'code', 'start', 'end', 'memo', 'coder', 'format', 'out', 'unit', 'code-prefix', ...TOOLKIT_VALUES, ...AGREE_VALUES],
 };
 
 function err(line: string): void {
@@ -164,6 +170,7 @@ async function run(argv: string[]): Promise<number> {
       const path = projectPath(args);
       const inputs = args.positional.slice(2);
       if (inputs.length === 0) throw new UsageError('name at least one file or folder to import');
+      if (ANNOTATION_FORMATS.includes(String(args.options.get('format')))) return annotationImportCommand(path, inputs, args);
       const formatOpt = args.options.get('format');
       if (formatOpt !== undefined && !(NEWS_FORMATS as readonly unknown[]).includes(formatOpt)) {
         throw new UsageError(`--format for import must be one of ${NEWS_FORMATS.join(', ')} (got "${String(formatOpt)}")`);
@@ -254,6 +261,7 @@ async function run(argv: string[]): Promise<number> {
     case 'export': {
       const path = projectPath(args);
       const format = need(args, 'format');
+      if (['webannotation', 'doccano', 'labelstudio', 'brat'].includes(format)) return annotationExportCommand(path, format, resolve(need(args, 'out')));
       if (format !== 'json' && format !== 'csv' && format !== 'qdpx' && format !== 'qdc') throw new UsageError('--format must be json, csv, qdpx or qdc');
       if (format !== 'csv' && args.options.has('raw-cells')) throw new UsageError('--raw-cells applies to CSV output (--format csv)');
       const out = resolve(need(args, 'out'));

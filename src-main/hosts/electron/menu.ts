@@ -37,6 +37,7 @@ export function buildMenu(session: Session, send: (event: GlossEvent) => void): 
         { type: 'separator' },
         { label: 'Import Files…', accelerator: 'CmdOrCtrl+I', enabled: hasProject, click: command('import.files') },
         { label: 'Import Folder…', enabled: hasProject, click: command('import.folder') },
+        { label: 'Import Annotations…', enabled: hasProject && !session.currentProject?.readOnly, click: command('import.annotations') },
         { type: 'separator' },
         { label: 'Export JSON…', enabled: hasProject, click: command('export.json') },
         { label: 'Export CSV…', accelerator: 'CmdOrCtrl+E', enabled: hasProject, click: command('export.csv') },

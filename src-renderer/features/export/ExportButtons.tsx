@@ -1,8 +1,8 @@
-import { useExport } from './ExportProvider';
+import { useExport, type AnnotationExportFormat } from './ExportProvider';
 import './export.css';
 
 export function ExportButtons() {
-  const { busy, progress, cancel, exportJson, exportCsv, exportRefi } = useExport();
+  const { busy, progress, cancel, exportJson, exportCsv, exportRefi, exportAnnotations, openAnnotationImport } = useExport();
   return (
     <div className="export-buttons" aria-busy={busy !== null}>
       <button type="button" data-testid="export-json-button" disabled={busy !== null} onClick={exportJson} title="Every article, code and coding with exact offsets, as JSON">
@@ -17,6 +17,25 @@ export function ExportButtons() {
       <button type="button" data-testid="export-qdc-button" disabled={busy !== null} onClick={() => exportRefi('qdc')} title="The codebook alone as a REFI-QDA .qdc">
         {busy === 'qdc' ? <Busy label="Exporting codebook…" /> : 'Export codebook (.qdc)…'}
       </button>
+      <button type="button" data-testid="import-annotations-button" onClick={openAnnotationImport} title="Coded spans from doccano, Label Studio, brat, W3C Web Annotation, a spans CSV or SemEval">
+        Import annotations…
+      </button>
+      <select
+        data-testid="export-annotations-select"
+        aria-label="Export codings for NLP tools"
+        title="Codings in the formats annotation and NLP tools read"
+        disabled={busy !== null}
+        value=""
+        onChange={(e) => {
+          if (e.target.value) exportAnnotations(e.target.value as AnnotationExportFormat);
+        }}
+      >
+        <option value="">{busy === 'annotations' ? 'Exporting…' : 'Export for NLP tools…'}</option>
+        <option value="webannotation">W3C Web Annotation (JSON-LD)</option>
+        <option value="doccano">doccano (JSONL)</option>
+        <option value="labelstudio">Label Studio (JSON)</option>
+        <option value="brat">brat standoff (folder)</option>
+      </select>
       {busy !== null && (
         <span className="export-progress" data-testid="export-progress" role="status">
           {progress && progress.total > 0 && (

@@ -4,9 +4,12 @@ import type { ExportResult } from '../../../src-main/contract/types';
 import { plural } from '../../app/format';
 import { useAppStore } from '../../app/store';
 import { CsvExportDialog } from './CsvExportDialog';
+import { AnnotationImportDialog } from './AnnotationImportDialog';
 import { downloadFrom } from './download';
 
-type ExportFormat = 'json' | 'csv' | 'qdpx' | 'qdc';
+type ExportFormat = 'json' | 'csv' | 'qdpx' | 'qdc' | 'annotations';
+/** Formats NLP tools read (README, "Export formats"). */
+export type AnnotationExportFormat = 'webannotation' | 'doccano' | 'labelstudio' | 'brat';
 
 export interface ExportProgress {
   jobId: string;
@@ -25,6 +28,9 @@ interface ExportContextValue {
   exportCsv(): void;
   /** A REFI-QDA project (.qdpx) or codebook (.qdc) for NVivo, ATLAS.ti, MAXQDA, QualCoder… */
   exportRefi(format: 'qdpx' | 'qdc'): void;
+  exportAnnotations(format: AnnotationExportFormat): void;
+  /** File ▸ Import Annotations…: the dialog with format, unit, files and a preview. */
+  openAnnotationImport(): void;
 }
 
 const ExportContext = createContext<ExportContextValue | null>(null);
@@ -34,6 +40,8 @@ export function ExportProvider({ children }: { children: ReactNode }) {
   const { attempt, notify } = useAppStore();
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [csvOptionsOpen, setCsvOptionsOpen] = useState(false);
+  const [annotationImportOpen, setAnnotationImportOpen] = useState(false);
+  const openAnnotationImport = useCallback(() => setAnnotationImportOpen(true), []);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const currentJob = useRef<string | null>(null);
 
@@ -85,11 +93,21 @@ export function ExportProvider({ children }: { children: ReactNode }) {
     },
     [busy, run],
   );
+  const exportAnnotations = useCallback(
+    (format: AnnotationExportFormat) => {
+      if (!busy) void run('annotations', (jobId) => api['export.annotations']({ format, jobId }));
+    },
+    [busy, run],
+  );
 
-  const value = useMemo(() => ({ busy, progress, cancel, exportJson, exportCsv, exportRefi }), [busy, progress, cancel, exportJson, exportCsv, exportRefi]);
+  const value = useMemo(
+    () => ({ busy, progress, cancel, exportJson, exportCsv, exportRefi, exportAnnotations, openAnnotationImport }),
+    [busy, progress, cancel, exportJson, exportCsv, exportRefi, exportAnnotations, openAnnotationImport],
+  );
   return (
     <ExportContext.Provider value={value}>
       {children}
+      {annotationImportOpen && <AnnotationImportDialog onClose={() => setAnnotationImportOpen(false)} />}
       {csvOptionsOpen && (
         <CsvExportDialog
           onClose={() => setCsvOptionsOpen(false)}

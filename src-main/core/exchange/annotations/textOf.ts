@@ -1,0 +1,35 @@
+// Bytes of an annotation file → text, and a carried article text → the form the offset map needs.
+import { decode } from '../../import/decode';
+
+export function textOfFile(bytes: Uint8Array): { ok: true; text: string; encoding: string; hadBom: boolean } | { ok: false; reason: string } {
+  const d = decode(bytes);
+  if (!d.ok) return d;
+  return { ok: true, text: d.text, encoding: d.encoding, hadBom: d.hadBom };
+}
+
+/** A text carried inside a JSON file: a leading BOM character is the source's BOM, not text. */
+export function carriedText(text: string): { original: string; hadBom: boolean } {
+  return text.startsWith('\ufeff') ? { original: text.slice(1), hadBom: true } : { original: text, hadBom: false };
+}
+
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (err) {
+    return { ok: false, reason: `not valid JSON (${(err as Error).message})` };
+  }
+}
+
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isOffset = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/** A code label as a code path level: trimmed; "/" inside a label makes levels, as code paths do. */
+export function labelOf(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const t = v
+    .split('/')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+    .join('/');
+  return t.length > 0 && t.length <= 1000 ? t : undefined;
+}
