@@ -189,33 +189,29 @@ async function run(argv: string[]): Promise<number> {
           }
         });
         const preview = args.options.has('preview');
-        const report = await cli.call('articles.importPaths', { paths: inputs.map((p) => resolve(p)), format, ...(preview ? { preview } : {}) }).finally(stop);
+        // Paths go as typed: the report names each file the way the user wrote it (a relative path, `./` and all).
+        const report = await cli.call('articles.importPaths', { paths: inputs, format, ...(preview ? { preview } : {}) }).finally(stop);
         if (shown) process.stderr.write('\n');
         if (!report) return 0;
-        // The report names files as the user wrote them.
-        const asGiven = (file: string) => {
-          const i = inputs.findIndex((p) => file === resolve(p) || file.startsWith(`${resolve(p)}/`));
-          return i < 0 ? file : `${inputs[i]}${file.slice(resolve(inputs[i]).length)}`;
-        };
         if (args.options.has('json')) {
           const out = {
             // `notes` only for Word, PDF and RTF files whose reading left something out or reshaped it.
-            imported: report.imported.map(({ file, articleId, title, notes }) => ({ file: asGiven(file), articleId, title, ...(notes ? { notes } : {}) })),
-            skipped: report.skipped.map(({ file, reason }) => ({ file: asGiven(file), reason })),
-            rejected: report.rejected.map(({ file, reason }) => ({ file: asGiven(file), reason })),
-            ...(report.newsExports ? { newsExports: report.newsExports.map((e) => ({ ...e, file: asGiven(e.file) })) } : {}),
+            imported: report.imported.map(({ file, articleId, title, notes }) => ({ file: file, articleId, title, ...(notes ? { notes } : {}) })),
+            skipped: report.skipped.map(({ file, reason }) => ({ file: file, reason })),
+            rejected: report.rejected.map(({ file, reason }) => ({ file: file, reason })),
+            ...(report.newsExports ? { newsExports: report.newsExports.map((e) => (e)) } : {}),
             ...(report.preview ? { preview: true } : {}),
             ...(report.refi ? { refi: report.refi } : {}),
           };
           process.stdout.write(`${JSON.stringify(out)}\n`);
         } else {
           for (const i of report.imported) {
-            process.stdout.write(`imported  ${asGiven(i.file)}  → article ${i.articleId} "${i.title}" (${i.encoding})\n`);
+            process.stdout.write(`imported  ${i.file}  → article ${i.articleId} "${i.title}" (${i.encoding})\n`);
             for (const note of i.notes ?? []) process.stdout.write(`          note: ${note}\n`);
           }
-          for (const s of report.skipped) process.stdout.write(`skipped   ${asGiven(s.file)}  (${s.reason})\n`);
-          for (const r of report.rejected) process.stdout.write(`rejected  ${asGiven(r.file)}  (${r.reason})\n`);
-          for (const e of report.newsExports ?? []) printNewsExport({ ...e, file: asGiven(e.file) });
+          for (const s of report.skipped) process.stdout.write(`skipped   ${s.file}  (${s.reason})\n`);
+          for (const r of report.rejected) process.stdout.write(`rejected  ${r.file}  (${r.reason})\n`);
+          for (const e of report.newsExports ?? []) printNewsExport(e);
           if (report.refi) for (const line of refiSummary(report.refi)) process.stdout.write(`${line}\n`);
           if (report.preview) err('preview: nothing was changed');
           err(`${report.imported.length} imported, ${report.skipped.length} skipped, ${report.rejected.length} rejected`);
