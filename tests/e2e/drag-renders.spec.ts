@@ -98,6 +98,8 @@ test('dragging a coding’s edge across the text re-renders no codebook row', as
   await expect(page.getByTestId('coding-popover')).toHaveCount(0);
   const handle = page.getByTestId('coding-handle-end');
   await expect(handle).toBeVisible();
+  // Applying the code flashes its row for a moment; that render belongs to the apply, not to the drag.
+  await expect(page.locator('.code-row.just-applied')).toHaveCount(0);
   const before = await settledRowRenders(page);
 
   // Drag the end edge over the following words, frame by frame, as a person would.
