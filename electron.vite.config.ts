@@ -11,7 +11,10 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve(__dirname, 'src-main/hosts/electron/main.ts'),
-          cli: resolve(__dirname, 'src-main/hosts/cli/cli.ts'),
+          // `gloss` (package.json bin): a lean launcher that answers --version without loading the core, then
+          // cliMain, the full CLI, loaded by the launcher for every other call (issue 16: start-up ≤ 2× bare node).
+          cli: resolve(__dirname, 'src-main/hosts/cli/launch.ts'),
+          cliMain: resolve(__dirname, 'src-main/hosts/cli/cli.ts'),
           web: resolve(__dirname, 'src-main/hosts/web/web.ts'),
           // Worker thread that stores imported articles on its own connection (off the host's thread).
           importWriter: resolve(__dirname, 'src-main/core/import/importWriterWorker.ts'),

@@ -8,6 +8,7 @@ import { article, rng } from './data';
 import { median, type Figure } from './measure';
 import { writeFileSync } from 'node:fs';
 import { CHROMIUM_ARGS } from '../../playwright.config';
+import { benchReaderPeers, peerFigures, type ContestantResult, type ReaderArticle } from './peers';
 
 const root = resolve(__dirname, '..', '..');
 
@@ -113,13 +114,34 @@ async function closeArticle(page: Page): Promise<void> {
   await page.getByTestId('article-filter').fill('');
 }
 
-export async function benchBrowser(projectPath: string, dataDir: string, project: Project, ids: { longId: number; typicalId: number }, sizes: BrowserSizes): Promise<Figure[]> {
+/** The article and its codings as every contestant gets them (code index 0–3 instead of Gloss's code ids). */
+function readerArticle(project: Project, id: number): ReaderArticle {
+  const a = project.articles.get(id);
+  const codings = project.codings.listForArticle(id);
+  const codeIds = [...new Set(codings.map((c) => c.codeId))].sort((x, y) => x - y);
+  if ([...a.text].length !== a.text.length) throw new Error('the bench reader articles must be BMP-only (UTF-16 offsets = code points)');
+  return { title: a.title, text: a.text, codings: codings.map((c) => ({ start: c.start, end: c.end, code: codeIds.indexOf(c.codeId) })) };
+}
+
+export async function benchBrowser(
+  projectPath: string,
+  dataDir: string,
+  project: Project,
+  ids: { longId: number; typicalId: number },
+  sizes: BrowserSizes,
+  options: { peers: boolean; log: (line: string) => void },
+): Promise<Figure[]> {
   const longCodings = project.codings.listForArticle(ids.longId).length;
   const typicalCodings = project.codings.listForArticle(ids.typicalId).length;
+  const data = { long: readerArticle(project, ids.longId), typical: readerArticle(project, ids.typicalId) };
   project.close();
   const browser: Browser = await chromium.launch({ executablePath: process.env.GLOSS_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const figures: Figure[] = [];
   try {
+    // The bound (and the peers) first, in the same browser, on the same data.
+    const contest = await benchReaderPeers(browser, data, sizes.runs, options.peers, options.log);
+    const bound: ContestantResult = contest.bound;
+    options.log('  Gloss…');
     const startup = await median(sizes.runs, async () => {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       const host = await startHost(projectPath, dataDir);
@@ -146,7 +168,7 @@ export async function benchBrowser(projectPath: string, dataDir: string, project
       await closeArticle(page);
       return ms;
     });
-    figures.push({ metric: 'open.long_article_ms', value: openLong, unit: 'ms', bound: null, ratio: null, note: `≤ 500 (${sizes.longChars} chars, ${longCodings} codings)` });
+    figures.push({ metric: 'open.long_article_ms', value: openLong, unit: 'ms', bound: bound.openLong, ratio: openLong / bound.openLong, note: `ratio ≤ 1.5 (${sizes.longChars} chars, ${longCodings} codings)` });
 
     const openTypical = await median(sizes.runs, async () => {
       await openArticle(page, 'Long benchmark article', longCodings);
@@ -155,14 +177,15 @@ export async function benchBrowser(projectPath: string, dataDir: string, project
       await closeArticle(page);
       return ms;
     });
-    figures.push({ metric: 'open.typical_article_ms', value: openTypical, unit: 'ms', bound: null, ratio: null, note: `≤ 100 (${sizes.typicalChars} chars, ${typicalCodings} codings)` });
+    figures.push({ metric: 'open.typical_article_ms', value: openTypical, unit: 'ms', bound: bound.openTypical, ratio: openTypical / bound.openTypical, note: `ratio ≤ 1.2, ≤ best peer (${sizes.typicalChars} chars, ${typicalCodings} codings)` });
 
     await openArticle(page, 'Long benchmark article', longCodings);
     const heap = (await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : 0')) as number;
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-    figures.push({ metric: 'renderer.heap_mb', value: (usedSize || heap) / 1024 / 1024, unit: 'MB', bound: null, ratio: null, note: '≤ 300 (long article open)' });
+    const heapMb = (usedSize || heap) / 1024 / 1024;
+    figures.push({ metric: 'renderer.heap_mb', value: heapMb, unit: 'MB', bound: bound.heap, ratio: heapMb / bound.heap, note: 'ratio ≤ 5 (long article open)' });
 
     // Apply: select a passage deep in the long article with the mouse, press 1, until the new highlight is painted.
     let n = 0;
@@ -209,7 +232,10 @@ export async function benchBrowser(projectPath: string, dataDir: string, project
           const deadline = performance.now() + 30000;
           const check = () => {
             if (performance.now() > deadline) return reject(new Error('the new coding was not painted within 30 s'));
-            if (count() > before) requestAnimationFrame(() => resolve());
+            // Painted and stored: the reader paints a coding before the server answers and marks the text with the
+            // number of codings still being saved (data-saving-codings); a stored coding has both.
+            const saving = document.querySelector('[data-testid="article-text"]')?.dataset.savingCodings ?? '0';
+            if (count() > before && saving === '0') requestAnimationFrame(() => setTimeout(resolve, 0));
             else requestAnimationFrame(check);
           };
           check();
@@ -217,9 +243,10 @@ export async function benchBrowser(projectPath: string, dataDir: string, project
         return performance.now() - t0;
       })()`)) as number;
     }
-    figures.push({ metric: 'code.apply_ms', value: apply, unit: 'ms', bound: null, ratio: null, note: '≤ 50 (select + key 1 → painted and stored)' });
+    figures.push({ metric: 'code.apply_ms', value: apply, unit: 'ms', bound: bound.add, ratio: apply / bound.add, note: 'ratio ≤ 1.5, ≤ best peer (select + key 1 → painted and stored)' });
     await page.close();
     await host.stop();
+    figures.push(...peerFigures(bound, contest.peers));
   } finally {
     await browser.close();
   }

@@ -154,3 +154,24 @@ export async function benchRetrieve(project: Project, sizes: CoreSizes): Promise
   );
   return { metric: 'retrieve.code_ms', value, unit: 'ms', bound: null, ratio: null, note: `≤ 100 (first page of ${items} passages)` };
 }
+
+/** startup.cli_ms: `gloss --version` (the built CLI) against bare `node -e 0`, both spawned the same way. */
+export async function benchCliStartup(runs: number): Promise<Figure> {
+  const { spawnSync } = await import('node:child_process');
+  const cli = join(__dirname, '..', '..', 'out', 'main', 'cli.js');
+  const spawnMs = (args: string[]) =>
+    timeMs(() => {
+      const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+      if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    });
+  // Interleaved pairs, so both see the same machine load; the medians are taken per side.
+  const cliRuns: number[] = [];
+  const nodeRuns: number[] = [];
+  for (let i = 0; i < Math.max(runs, 5); i++) {
+    cliRuns.push(await spawnMs([cli, '--version']));
+    nodeRuns.push(await spawnMs(['-e', '0']));
+  }
+  const value = await median(cliRuns.length, () => cliRuns.shift()!);
+  const bound = await median(nodeRuns.length, () => nodeRuns.shift()!);
+  return { metric: 'startup.cli_ms', value, unit: 'ms', bound, ratio: value / bound, note: 'ratio ≤ 2 (gloss --version vs node -e 0)' };
+}

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchExport, benchImport, benchRetrieve, buildCodedProject, writeArticles, type CoreSizes } from './core';
+import { benchCliStartup, benchExport, benchImport, benchRetrieve, buildCodedProject, writeArticles, type CoreSizes } from './core';
 import { printTable, type Figure } from './measure';
 import { benchAnnotationImport } from './annotations';
 import { addReaderArticles, benchBrowser, type BrowserSizes } from './browser';
@@ -19,6 +19,8 @@ const browserSizes: BrowserSizes = small && !medium
   ? { longChars: 30_000, longCodings: 300, typicalChars: 20_000, typicalCodings: 200, runs: 1 }
   : { longChars: 300_000, longCodings: 3000, typicalChars: 20_000, typicalCodings: 200, runs: 5 };
 const skipBrowser = args.has('--no-browser');
+/** Also measure the peers (recogito text-annotator, react-text-annotate-blend, Label Studio) beside the bound. */
+const peers = args.has('--peers');
 
 const sizes: CoreSizes = small || medium
   ? { articles: 200, articleChars: 5000, codingsPerArticle: 10, runs: 1 }
@@ -36,6 +38,8 @@ async function main(): Promise<void> {
     if (json) process.stdout.write(`${JSON.stringify(f)}\n`);
   };
   try {
+    log('CLI start-up…');
+    emit(await benchCliStartup(sizes.runs));
     log(`generating ${sizes.articles} articles of ~${sizes.articleChars} characters in ${work}`);
     const sourceDir = join(work, 'articles');
     const texts = writeArticles(sourceDir, sizes);
@@ -53,7 +57,7 @@ async function main(): Promise<void> {
     else {
       log('browser: long and typical articles…');
       const ids = await addReaderArticles(project, work, browserSizes);
-      for (const f of await benchBrowser(project.path, join(work, 'web-data'), project, ids, browserSizes)) emit(f);
+      for (const f of await benchBrowser(project.path, join(work, 'web-data'), project, ids, browserSizes, { peers, log })) emit(f);
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
