@@ -5,31 +5,15 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
 import { callNames, type CallName, type CallRequest } from '../../src-main/contract/calls';
 import type { Code, GlossEvent } from '../../src-main/contract/types';
 import { projectCommands, deleteCode } from '../../src-main/core/commands/projectCommands';
 import { command } from '../../src-main/core/commands/command';
 import type { Session } from '../../src-main/core/session';
-import { callOk, directTransport, newSession, spanOf, FAMILY, FLAG_LB, TRICKY_TEXT, type Transport } from './helpers';
+import { allRows, callOk, directTransport, newSession, spanOf, FAMILY, FLAG_LB, TRICKY_TEXT, type Transport } from './helpers';
 
-type Row = Record<string, unknown>;
 type CommandName = keyof typeof projectCommands;
 
-/** Every row of every table that holds the analyst's work (not search indexes, not caches rebuilt on demand). */
-function allRows(db: Database.Database): Record<string, Row[]> {
-  const virtual = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'").pluck().all() as string[];
-  const caches = ['article_word_counts'];
-  const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]).filter(
-    (t) => !caches.includes(t) && !virtual.some((v) => t === v || t.startsWith(`${v}_`)),
-  );
-  return Object.fromEntries(
-    tables.map((t) => {
-      const columns = (db.prepare(`PRAGMA table_info("${t}")`).all() as { cid: number }[]).map((c) => c.cid + 1);
-      return [t, db.prepare(`SELECT * FROM "${t}" ORDER BY ${columns.join(', ')}`).all() as Row[]];
-    }),
-  );
-}
 
 const SECOND = 'Second report\nThe convoy waited at the crossing; officials traded blame.\nAid groups asked for access.\n';
 

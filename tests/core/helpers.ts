@@ -364,3 +364,18 @@ export async function runBadCalls(
 
 /** True if `path` exists; a tiny alias that reads better in assertions about leftovers. */
 export const exists = (path: string): boolean => existsSync(path);
+
+/** Every row of every table that holds the analyst's work (not search indexes, not caches rebuilt on demand). */
+export function allRows(db: Database.Database): Record<string, Record<string, unknown>[]> {
+  const virtual = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'").pluck().all() as string[];
+  const caches = ['article_word_counts'];
+  const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]).filter(
+    (t) => !caches.includes(t) && !virtual.some((v) => t === v || t.startsWith(`${v}_`)),
+  );
+  return Object.fromEntries(
+    tables.map((t) => {
+      const columns = (db.prepare(`PRAGMA table_info("${t}")`).all() as { cid: number }[]).map((c) => c.cid + 1);
+      return [t, db.prepare(`SELECT * FROM "${t}" ORDER BY ${columns.join(', ')}`).all() as Record<string, unknown>[]];
+    }),
+  );
+}

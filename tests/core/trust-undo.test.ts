@@ -9,24 +9,9 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { ArticleSummary, Code } from '../../src-main/contract/types';
-import { callOk, directTransport, newSession, TRICKY_TEXT, spanOf, FAMILY, FLAG_LB } from './helpers';
+import { allRows, callOk, directTransport, newSession, TRICKY_TEXT, spanOf, FAMILY, FLAG_LB } from './helpers';
 
-type Row = Record<string, unknown>;
 
-/** Every row of every table that holds the analyst's work (not search indexes, not caches rebuilt on demand). */
-function allRows(db: Database.Database): Record<string, Row[]> {
-  const virtual = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'").pluck().all() as string[];
-  const caches = ['article_word_counts'];
-  const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]).filter(
-    (t) => !caches.includes(t) && !virtual.some((v) => t === v || t.startsWith(`${v}_`)),
-  );
-  return Object.fromEntries(
-    tables.map((t) => {
-      const columns = (db.prepare(`PRAGMA table_info("${t}")`).all() as { cid: number }[]).map((c) => c.cid + 1);
-      return [t, db.prepare(`SELECT * FROM "${t}" ORDER BY ${columns.join(', ')}`).all() as Row[]];
-    }),
-  );
-}
 
 function assertIndexesSound(db: Database.Database, when: string): void {
   assert.equal(db.pragma('integrity_check', { simple: true }), 'ok', when);
