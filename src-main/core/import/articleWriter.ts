@@ -1,10 +1,10 @@
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
-import { codePointLength } from '../../contract/offsets';
 import type { EncodingBasis, ImportReport } from '../../contract/types';
 import { ArticleStore, type ArticleSource } from '../store/ArticleStore';
 import type { Project } from '../store/Project';
 import { importGlossJson } from './glossJson';
+import { newArticleFrom } from './newArticle';
 import type { AttributeStore } from '../store/AttributeStore';
 import { attributeStoreFor, storeImportedAttributes, type ImportedAttribute } from './sources/newsdb/attributes';
 import { parseRefiSafely, type ParsedRefi } from '../refi/parseRefi';
@@ -64,22 +64,7 @@ export function writeBatch(db: Database, articles: ArticleStore, batch: ReadyArt
       }
       const title = a.title;
       try {
-        const insert = () =>
-          articles.insert({
-            title,
-            sourceFile: a.sourceFile,
-            contentHash: a.hash,
-            encoding: a.encoding,
-            hadBom: a.hadBom,
-            originalLineEndings: a.originalLineEndings,
-            normalizedToNfc: a.normalizedToNfc,
-            text: a.text,
-            length: codePointLength(a.text),
-            encodingBasis: a.encodingBasis,
-            encodingConfidence: a.encodingConfidence,
-            encodingRunnerUp: a.encodingRunnerUp ?? null,
-            source: a.source,
-          });
+        const insert = () => articles.insert(newArticleFrom(a, title));
         const attributes = a.attributes ?? [];
         // An article with attributes goes in together with them (a savepoint inside the batch's transaction).
         const articleId =

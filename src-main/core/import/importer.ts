@@ -124,16 +124,7 @@ export async function importSources(project: Project, sources: ImportSource[], o
       else if (result.kind === 'gloss-json') exports.push({ file: candidate.file, bytes: result.bytes });
       else if (result.kind === 'refi') refiFiles.push({ file: candidate.file, bytes: result.bytes });
       else if (result.kind === 'news') {
-        const entry: NewsExportReport = {
-          file: candidate.file,
-          database: result.database,
-          format: result.format,
-          found: result.articles.length,
-          imported: 0,
-          duplicates: 0,
-          articles: [],
-          notes: result.notes,
-        };
+        const entry = newsExportEntry(candidate.file, result);
         (report.newsExports ??= []).push(entry);
         result.articles.forEach((a, i) => {
           const line: NewsExportArticle = {
@@ -245,16 +236,7 @@ export async function previewSources(project: Project, sources: ImportSource[], 
     if (!result.ok) preview.rejected.push({ file: candidate.file, reason: result.reason });
     else if (result.kind !== 'news') preview.otherFiles++;
     else {
-      const entry: NewsExportReport = {
-        file: candidate.file,
-        database: result.database,
-        format: result.format,
-        found: result.articles.length,
-        imported: 0,
-        duplicates: 0,
-        articles: [],
-        notes: result.notes,
-      };
+      const entry = newsExportEntry(candidate.file, result);
       result.articles.forEach((a, i) => {
         const existing = project.articles.findByHash(a.hash);
         const earlier = seen.get(a.hash);
@@ -450,4 +432,9 @@ function unsupportedReason(ext: string): string {
     ...REFI_EXTENSIONS.map((e) => `${e} (REFI-QDA ${e === '.qdc' ? 'codebook' : 'project'})`),
   ];
   return `not a text file type Gloss imports (${ext || 'no extension'}; it reads ${reads.join(', ')})`;
+}
+
+/** A news export's line in the import report (and in the preview), before any of its articles is stored. */
+function newsExportEntry(file: string, result: NewsExportContent): NewsExportReport {
+  return { file, database: result.database, format: result.format, found: result.articles.length, imported: 0, duplicates: 0, articles: [], notes: result.notes };
 }

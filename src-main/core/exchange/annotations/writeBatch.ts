@@ -3,7 +3,7 @@
 // start, end — the codings table's UNIQUE rule) exists, which is skipped and counted. Runs on the import writer's
 // worker thread in the app; the batch is plain data so it can be posted there.
 import type { ReadyArticle } from '../../import/articleWriter';
-import { codePointLength } from '../../../contract/offsets';
+import { newArticleFrom } from '../../import/newArticle';
 import type { Project } from '../../store/Project';
 
 export interface AnnotationBatch {
@@ -49,20 +49,7 @@ export function writeAnnotationBatch(project: Project, batch: AnnotationBatch): 
           const existing = project.articles.findByHash(a.hash);
           if (existing) [articleId, title] = [existing.id, existing.title];
           else {
-            articleId = project.articles.insert({
-              title: a.title,
-              sourceFile: a.sourceFile,
-              contentHash: a.hash,
-              encoding: a.encoding,
-              hadBom: a.hadBom,
-              originalLineEndings: a.originalLineEndings,
-              normalizedToNfc: a.normalizedToNfc,
-              text: a.text,
-              length: codePointLength(a.text),
-              encodingBasis: a.encodingBasis,
-              encodingConfidence: a.encodingConfidence,
-              source: a.source,
-            });
+            articleId = project.articles.insert(newArticleFrom(a));
             [created, title] = [true, a.title];
           }
         } else if (articleId !== undefined) title = (titleOf.get(articleId) as string | undefined) ?? '';
