@@ -37,6 +37,7 @@ import type {
   SavedSearch,
   SearchResult,
 } from './types';
+import type { DisagreementList } from './types'; // agree12
 
 const id = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
 /** Code-point offset into an article's stored text. */
@@ -503,6 +504,50 @@ export const calls = {
     }),
     response: {} as AgreementReport,
   },
+
+  // --- agree12 ---
+  /**
+   * The disagreement worklist: every passage where coders X and Y differ on one code (with its sub-codes when
+   * `rollUp`), in the articles both coded or the ones asked for, with the consensus coder's codings there.
+   */
+  'team.disagreements': {
+    request: z
+      .strictObject({
+        coderX: z.string().trim().min(1).max(200),
+        coderY: z.string().trim().min(1).max(200),
+        codeId: id.optional(),
+        codePath: z.string().trim().min(1).max(10_000).optional(),
+        rollUp: z.boolean().optional(),
+        articleIds: z.array(id).max(100_000).optional(),
+        consensusCoder: z.string().trim().min(1).max(200).optional(),
+      })
+      .refine((r) => (r.codeId === undefined) !== (r.codePath === undefined), 'name the code by codeId or by codePath (one of them)'),
+    response: {} as DisagreementList,
+  },
+  /**
+   * Settles one disagreement as the consensus coder's coding(s), replacing that coder's codings of the code there:
+   * acceptX / acceptY copy that coder's codings of the passage, acceptBoth both, reject writes none, edit writes
+   * `start`–`end` (code points). One undo step.
+   */
+  'team.decide': {
+    request: z
+      .strictObject({
+        coderX: z.string().trim().min(1).max(200),
+        coderY: z.string().trim().min(1).max(200),
+        codeId: id.optional(),
+        codePath: z.string().trim().min(1).max(10_000).optional(),
+        rollUp: z.boolean().optional(),
+        consensusCoder: z.string().trim().min(1).max(200).optional(),
+        disagreement: z.strictObject({ articleId: id, start: z.int().min(0), end: z.int().min(1) }),
+        decision: z.enum(['acceptX', 'acceptY', 'acceptBoth', 'reject', 'edit']),
+        start: z.int().min(0).optional(),
+        end: z.int().min(1).optional(),
+      })
+      .refine((r) => (r.codeId === undefined) !== (r.codePath === undefined), 'name the code by codeId or by codePath (one of them)')
+      .refine((r) => r.decision !== 'edit' || (r.start !== undefined && r.end !== undefined && r.start < r.end), 'an edited decision needs start < end'),
+    response: {} as { decision: string; written: Coding[]; removed: number },
+  },
+  // --- end agree12 ---
 
   'history.state': { request: empty, response: {} as HistoryState },
   /** Undoes the last change of this session; `label` says what was undone (null: nothing to undo). */

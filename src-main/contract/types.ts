@@ -677,3 +677,51 @@ export interface AgreementReport {
   codes: (AgreementCodeRow & { alphaAll?: number | null })[];
   overall: AgreementFigures & { alphaU: number | null; alphaAll?: number | null };
 }
+
+// --- agree12 ---
+/** A coding in a disagreement: whose it is (coder X, coder Y, or the consensus coder) and where. */
+export interface DisagreementCoding {
+  id: number;
+  coder: 'x' | 'y' | 'consensus';
+  codeId: number;
+  codePath: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * One passage where two coders differ on a code: the codings of either coder that overlap one another, `start`–`end`
+ * their combined span (code points, end exclusive), `runs` the maximal runs of code points where exactly one coder
+ * has the code and which one. `decided` once the consensus coder has a coding of the code there.
+ */
+export interface Disagreement {
+  articleId: number;
+  articleTitle: string;
+  start: number;
+  end: number;
+  text: string;
+  /** Up to 80 code points of the article before and after the passage. */
+  before: string;
+  after: string;
+  runs: { start: number; end: number; coder: 'x' | 'y' }[];
+  codings: DisagreementCoding[];
+  decided: boolean;
+}
+
+export interface DisagreementList {
+  coderX: string;
+  coderY: string;
+  consensusCoder: string;
+  code: string;
+  codeId: number;
+  rollUp: boolean;
+  articleIds: number[];
+  items: Disagreement[];
+  total: number;
+  decided: number;
+  /** Groups of overlapping codings on which the two coders agree exactly (nothing to decide). */
+  agreed: number;
+}
+
+export type DisagreementDecision = 'acceptX' | 'acceptY' | 'acceptBoth' | 'reject' | 'edit';
+// --- end agree12 ---

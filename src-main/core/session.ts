@@ -12,6 +12,7 @@ import { runSearch, searchMemos } from './search/search';
 import { runExport } from './export/exportJob';
 import { exportRefi } from './refi/exportRefi';
 import { agreementReport } from './team/agreementReport';
+import { teamHandlers } from './handlers/team';
 import type { Change, Command } from './commands/command';
 import { projectCommands } from './commands/projectCommands';
 import { importSources, previewSources, type ImportSource } from './import/importer';
@@ -520,6 +521,7 @@ export class Session {
     'counts.cooccurrencePassages': async (request) => cooccurrencePassages(this.requireProject(), request),
     'team.coders': async () => ({ coders: this.requireProject().agreement.coders() }),
     'team.agreement': async (request) => agreementReport(this.requireProject(), request),
+    ...teamHandlers(this),
     'history.state': async () => this.recorder().state(),
     'history.undo': async () => {
       const label = this.recorder().undo();

@@ -42,6 +42,11 @@ async function richProject() {
   await apply(tricky, border, spanOf(TRICKY_TEXT, FAMILY));
   const convoy = await apply(second, humanitarian, spanOf(SECOND, 'convoy waited'), 'wait');
   await apply(second, actors, spanOf(SECOND, 'officials'));
+  // agree12: a second coder who codes the convoy passage a little wider, for the consensus decision.
+  const { coderName: firstCoder } = await callOk<{ coderName: string }>(call, 'settings.get');
+  await callOk(call, 'settings.update', { coderName: 'Ben' });
+  await apply(second, humanitarian, spanOf(SECOND, 'convoy waited at'));
+  await callOk(call, 'settings.update', { coderName: firstCoder });
   await callOk(call, 'memos.set', { target: { kind: 'article', id: second }, plain: 'Article memo', rich: null });
   await callOk(call, 'memos.set', { target: { kind: 'code', id: security }, plain: 'Code memo', rich: null });
   await callOk(call, 'memos.set', { target: { kind: 'project' }, plain: 'Project memo', rich: null });
@@ -54,7 +59,7 @@ async function richProject() {
   return {
     session,
     call,
-    ids: { tricky, second, frames, humanitarian, security, border, actors, flag: flag.id, family: family.id, convoy: convoy.id, saved: saved.id },
+    ids: { firstCoder, tricky, second, frames, humanitarian, security, border, actors, flag: flag.id, family: family.id, convoy: convoy.id, saved: saved.id },
   };
 }
 
@@ -80,6 +85,14 @@ const requests: { [N in CommandName]: (ids: Ids) => CallRequest<N> } = {
   'attributes.rename': () => ({ name: 'desk', newName: 'newsroom' }),
   'attributes.delete': () => ({ name: 'year' }),
   'attributes.set': (i) => ({ articleId: i.tricky, name: 'year', value: 2023 }),
+  'team.decide': (i) => ({
+    coderX: i.firstCoder,
+    coderY: 'Ben',
+    codeId: i.humanitarian,
+    disagreement: { articleId: i.second, ...spanOf(SECOND, 'convoy waited at') },
+    decision: 'edit',
+    ...spanOf(SECOND, 'The convoy waited'),
+  }),
   'attributes.importCsv': () => ({ csvText: 'file,outlet,section\ntricky.txt,BBC,World\nsecond.txt,Reuters,Middle East\n', matchBy: 'file', preview: false }),
 };
 
@@ -132,6 +145,7 @@ const NOT_COMMANDS: Record<Exclude<CallName, CommandName>, string> = {
   'counts.cooccurrencePassages': 'reads',
   'team.coders': 'reads',
   'team.agreement': 'reads',
+  'team.disagreements': 'reads',
   'history.state': 'reads',
   'history.undo': 'the history itself',
   'history.redo': 'the history itself',
