@@ -547,6 +547,20 @@ export const calls = {
       .refine((r) => r.decision !== 'edit' || (r.start !== undefined && r.end !== undefined && r.start < r.end), 'an edited decision needs start < end'),
     response: {} as { decision: string; written: Coding[]; removed: number },
   },
+  /** The agreement table as CSV (the columns of `gloss agree --format csv`); without a path, a save dialog or download. */
+  'team.exportAgreementCsv': {
+    request: z.strictObject({
+      coders: z.array(z.string().trim().min(1).max(200)).min(2).max(50),
+      codePath: z.string().trim().min(1).max(10_000).optional(),
+      rollUp: z.boolean().optional(),
+      articleIds: z.array(id).max(100_000).optional(),
+      overlapThreshold: z.number().gt(0).max(1).optional(),
+      path: path.optional(),
+      rawCells: z.boolean().optional(),
+    }),
+    response: {} as ExportResult | null,
+    pathFields: { path: 'local' },
+  },
   // --- end agree12 ---
 
   'history.state': { request: empty, response: {} as HistoryState },

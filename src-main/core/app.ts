@@ -7,6 +7,7 @@ export { Session, type HostAdapter } from './session';
 export { assertSqliteIsSafe } from './store/database';
 /** Writes a table as CSV text with every export's conventions (for a host that prints one). */
 export { tableCsvText, type TableCell } from './export/tableCsv';
+export { AGREEMENT_CSV_COLUMNS, agreementTable } from './team/agreementCsv'; // agree12
 /** Size limits the web host enforces on uploads before the importer sees them. */
 export { MAX_FILE_BYTES } from './import/importer';
 export { GLOSS_JSON_MAX_BYTES } from './import/glossJson';

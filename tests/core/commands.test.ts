@@ -146,6 +146,7 @@ const NOT_COMMANDS: Record<Exclude<CallName, CommandName>, string> = {
   'team.coders': 'reads',
   'team.agreement': 'reads',
   'team.disagreements': 'reads',
+  'team.exportAgreementCsv': 'writes a file, not the project',
   'history.state': 'reads',
   'history.undo': 'the history itself',
   'history.redo': 'the history itself',

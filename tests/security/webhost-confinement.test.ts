@@ -105,7 +105,7 @@ describe('web host confinement: the browser names no file on disk', () => {
 
   test('every request field that names a file is declared in the contract, with what the web host does with it', () => {
     // Fields that carry no path although their names suggest one (a code path names a code in the codebook).
-    const notPaths = new Set(['articles.importFiles.files', 'articles.previewFiles.files', 'codings.apply.codePath', 'search.codeHits.codePath', 'team.agreement.codePath']);
+    const notPaths = new Set(['articles.importFiles.files', 'articles.previewFiles.files', 'codings.apply.codePath', 'search.codeHits.codePath', 'team.agreement.codePath', 'team.disagreements.codePath', 'team.decide.codePath', 'team.exportAgreementCsv.codePath']);
     const undeclared: string[] = [];
     for (const name of callNames) {
       const spec: CallSpec = calls[name];
@@ -165,6 +165,7 @@ describe('web host confinement: the browser names no file on disk', () => {
       'export.refi': { format: 'qdpx' },
       'retrieve.exportCsv': { codeIds: [codes.codes[0].id] },
       'counts.exportCsv': { rollUp: false },
+      'team.exportAgreementCsv': { coders: ['Ann', 'Ben'] },
       'backups.restore': {},
       'project.check': {},
     };

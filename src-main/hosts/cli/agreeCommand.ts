@@ -1,7 +1,7 @@
 // `gloss agree`: inter-coder agreement of two (or more) coders over code points, as JSON, CSV or a table to read.
 import { resolve } from 'node:path';
-import type { AgreementFigures, AgreementReport } from '../../contract/types';
-import { tableCsvText, type TableCell } from '../../core/app';
+import type { AgreementReport } from '../../contract/types';
+import { AGREEMENT_CSV_COLUMNS, agreementTable, tableCsvText } from '../../core/app';
 import { UsageError, type ParsedArgs } from './args';
 import { withProject } from './cliSession';
 
@@ -28,21 +28,9 @@ function list(raw: string, what: string): string[] {
   return items;
 }
 
-const FIGURE_COLUMNS = ['both', 'x_only', 'y_only', 'neither', 'percent', 'kappa', 'alpha'];
-
-function figureCells(f: AgreementFigures): TableCell[] {
-  return [f.both, f.xOnly, f.yOnly, f.neither, f.percent, f.kappa, f.alpha];
-}
-
 /** One table for R or pandas: a `level` column tells article rows, code rows and the overall row apart. */
 export function agreementCsv(report: AgreementReport): string {
-  const header = ['level', 'code', 'article_id', ...FIGURE_COLUMNS, 'alpha_u'];
-  const rows: TableCell[][] = [
-    ...report.rows.map((r) => ['article', r.code, r.articleId, ...figureCells(r), null]),
-    ...report.codes.map((c) => ['code', c.code, null, ...figureCells(c), c.alphaU]),
-    ['overall', null, null, ...figureCells(report.overall), report.overall.alphaU],
-  ];
-  return `\ufeff${tableCsvText(header, rows)}`;
+  return `\ufeff${tableCsvText(AGREEMENT_CSV_COLUMNS, agreementTable(report))}`;
 }
 
 function fmt(n: number | null | undefined, digits = 3): string {
