@@ -12,6 +12,7 @@ const TABS: { name: WorkbenchViewName; label: string }[] = [
   { name: 'passages', label: 'Coded passages' },
   { name: 'search', label: 'Search' },
   { name: 'analysis', label: 'Counts & charts' },
+  { name: 'agreement', label: 'Agreement' },
 ];
 
 function ViewTabs() {

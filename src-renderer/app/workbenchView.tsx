@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import { setReaderSelection } from './selection';
 
 /** The workbench's main views: coding in the reader, and the analysis views that read the coded material back. */
-export type WorkbenchViewName = 'code' | 'passages' | 'search' | 'analysis';
+export type WorkbenchViewName = 'code' | 'passages' | 'search' | 'analysis' | 'agreement';
 
 /** A passage to show highlighted in its article (a click in the retrieval, search or co-occurrence views). */
 export interface RevealRequest {
