@@ -81,7 +81,7 @@ export function DisagreementWorklist({ coderX, coderY, codePath, rollUp, onClose
   const request = { coderX, coderY, codePath, rollUp };
   const { data, error } = useCall('team.disagreements', request, { invalidatedBy: ['codings', 'codes', 'articles'] });
   const [index, setIndex] = useState(0);
-  // A rejection writes no coding, so this session remembers it (the list itself knows decisions by consensus codings).
+  // A rejection writes no coding, so this window remembers it (the list itself knows decisions by consensus codings).
   const [rejected, setRejected] = useState<ReadonlySet<string>>(new Set());
   const [editing, setEditing] = useState<{ start: number; end: number } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -115,7 +115,8 @@ export function DisagreementWorklist({ coderX, coderY, codePath, rollUp, onClose
       const key = keyOf(current);
       setRejected((s) => {
         const next = new Set(s);
-        if (decision === 'reject') next.add(key);
+        // A decision that wrote nothing (reject, or accepting the coder who has nothing here) leaves no coding.
+        if (result.written.length === 0) next.add(key);
         else next.delete(key);
         return next;
       });
@@ -193,7 +194,10 @@ export function DisagreementWorklist({ coderX, coderY, codePath, rollUp, onClose
                     data-testid="worklist-item"
                     onClick={() => setIndex(i)}
                   >
-                    <span className="worklist-mark">{decided(d) ? '✓' : '•'}</span> {d.articleTitle} · {d.start}–{d.end}
+                    <span className="worklist-mark">{decided(d) ? '✓ ' : '• '}</span>“{d.text.length > 60 ? `${d.text.slice(0, 60)}…` : d.text}”
+                    <span className="worklist-where muted">
+                      {d.articleTitle.length > 40 ? `${d.articleTitle.slice(0, 40)}…` : d.articleTitle} · {d.start}–{d.end}
+                    </span>
                   </button>
                 </li>
               ))}

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { test, expect, type Page } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
+import { startWebHost, type RunningWebHost } from './webHost';
+import { codePhrase, createCode, importFiles, newProject, watchErrors } from './workbench';
+
+// Issue 12: two coders code the same article in two windows, the lead reads the agreement figures, works through
+// the disagreements with the keys and exports the consensus as CSV.
+
+// 101 code points (ASCII), no trailing newline, so N is the length of this string.
+const ARTICLE = 'The convoy waited at the northern crossing for another day. Aid workers said the delay was political.';
+
+let host: RunningWebHost;
+test.beforeEach(async () => {
+  host = await startWebHost();
+});
+test.afterEach(async () => {
+  await host?.stop();
+});
+
+async function setCoder(page: Page, name: string): Promise<void> {
+  await page.getByTestId('coder-button').click();
+  await page.getByTestId('coder-name').fill(name);
+  await page.getByTestId('coder-name').press('Enter');
+  await expect(page.getByTestId('coder-button')).toContainText(name);
+}
+
+async function openArticle(page: Page): Promise<void> {
+  await page.getByTestId('view-tab-code').click();
+  await page.getByTestId('article-row').first().click();
+  await expect(page.getByTestId('article-text')).toContainText('northern crossing');
+  await page.locator('[data-testid="reader"][data-ready="true"]').waitFor();
+}
+
+async function download(page: Page, click: () => Promise<void>): Promise<Record<string, string>[]> {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  const text = readFileSync(await file.path(), 'utf8');
+  expect(text.startsWith('\ufeff'), 'UTF-8 BOM for spreadsheets').toBe(true);
+  return parse(text.slice(1), { columns: true }) as Record<string, string>[];
+}
+
+test('two coders code in two windows; the lead reads the agreement, settles the disagreements with keys and exports the consensus', async ({ page: ann, context }) => {
+  const errorsAnn = watchErrors(ann);
+  await ann.goto(host.launchUrl);
+  await newProject(ann, 'Team study');
+  await importFiles(ann, [{ name: 'convoy.txt', bytes: Buffer.from(ARTICLE) }]);
+  await createCode(ann, 'Frames');
+
+  // Window 1: Ann codes "northern crossing" (25–42) and "Aid workers" (60–71).
+  await setCoder(ann, 'Ann');
+  await openArticle(ann);
+  await codePhrase(ann, 'northern crossing', 'Frames');
+  await expect(ann.getByTestId('coding-stripe')).toHaveCount(1);
+  await codePhrase(ann, 'Aid workers', 'Frames');
+  await expect(ann.getByTestId('coding-stripe')).toHaveCount(2);
+
+  // Window 2: Ben codes "the northern crossing" (21–42) and "the delay was political" (77–100).
+  const ben = await context.newPage();
+  const errorsBen = watchErrors(ben);
+  await ben.goto(host.launchUrl);
+  await expect(ben.getByTestId('project-menu-button')).toContainText('Team study');
+  await setCoder(ben, 'Ben');
+  await openArticle(ben);
+  await codePhrase(ben, 'the northern crossing', 'Frames');
+  await expect(ben.getByTestId('coding-stripe')).toHaveCount(3);
+  await codePhrase(ben, 'the delay was political', 'Frames');
+  await expect(ben.getByTestId('coding-stripe')).toHaveCount(4);
+
+  // The lead (window 2) opens the agreement view. By hand, N = 101: both 17 (25–42), Ann only 11 (Aid workers),
+  // Ben only 4 + 23 = 27, neither 46. Percent = 63/101 = 62.4%. κ: p_o = 63/101, p_x = 28/101, p_y = 44/101,
+  // p_e = (28·44 + 73·57)/101² = 5393/10201, κ = 0.202. α: D = 38, n = 202, n₁ = 72, n₀ = 130,
+  // α = 1 − 201·38/(130·72) = 0.184: unacceptable.
+  const lead = ben;
+  await lead.getByTestId('view-tab-agreement').click();
+  await expect(lead.getByTestId('agreement-coder-x')).toHaveValue('Ann');
+  await expect(lead.getByTestId('agreement-coder-y')).toHaveValue('Ben');
+  const row = lead.locator('[data-testid="agreement-row"][data-code="Frames"]');
+  await expect(row.getByTestId('agreement-percent')).toHaveText('62.4%');
+  await expect(row.getByTestId('agreement-kappa')).toHaveText('0.202');
+  await expect(row.getByTestId('agreement-alpha')).toHaveText('0.184 unacceptable');
+  await expect(row.locator('td.num').nth(4)).toHaveText('17');
+  await expect(row.locator('td.num').nth(5)).toHaveText('11');
+  await expect(row.locator('td.num').nth(6)).toHaveText('27');
+  await expect(row.locator('td.num').nth(7)).toHaveText('46');
+  await expect(lead.getByTestId('agreement-overall').getByTestId('agreement-percent')).toHaveText('62.4%');
+  await expect(lead.getByTestId('agreement-summary')).toContainText('Ann and Ben over 1 article(s)');
+
+  // Export CSV: the columns of `gloss agree --format csv`.
+  const table = await download(lead, () => lead.getByTestId('agreement-export').click());
+  expect(Object.keys(table[0]!)).toEqual(['level', 'code', 'article_id', 'both', 'x_only', 'y_only', 'neither', 'percent', 'kappa', 'alpha', 'alpha_u']);
+  expect(table.map((r) => [r.level, r.code, r.both, r.x_only, r.y_only, r.neither])).toEqual([
+    ['article', 'Frames', '17', '11', '27', '46'],
+    ['code', 'Frames', '17', '11', '27', '46'],
+    ['overall', '', '17', '11', '27', '46'],
+  ]);
+  expect(Math.abs(Number(table[1]!.alpha) - (1 - (201 * 38) / (130 * 72)))).toBeLessThan(1e-9);
+
+  // The worklist: three passages, in text order.
+  await row.getByTestId('agreement-open-code').click();
+  const progress = lead.getByTestId('worklist-progress');
+  await expect(progress).toHaveText('0 of 3 decided');
+  await expect(lead.getByTestId('worklist-item')).toHaveCount(3);
+  const current = lead.getByTestId('worklist-current');
+  await expect(current.getByTestId('worklist-lane-x')).toContainText('“northern crossing”');
+  await expect(current.getByTestId('worklist-lane-y')).toContainText('“the northern crossing”');
+  await expect(current.getByTestId('worklist-lane-consensus')).toContainText('nothing here');
+  // Each coder in its own lane: "the " is Ben's alone, "northern crossing" both coders'.
+  await expect(current.locator('[data-lanes="y"]')).toHaveText('the ');
+  await expect(current.locator('[data-lanes="x y"]')).toHaveText('northern crossing');
+
+  // A: accept Ann's "northern crossing"; the next passage ("Aid workers", Ann's alone) comes up.
+  await lead.keyboard.press('a');
+  await expect(progress).toHaveText('1 of 3 decided');
+  await expect(current.getByTestId('worklist-lane-x')).toContainText('“Aid workers”');
+  // R: reject it.
+  await lead.keyboard.press('r');
+  await expect(progress).toHaveText('2 of 3 decided');
+  await expect(current.getByTestId('worklist-lane-y')).toContainText('“the delay was political”');
+  // Enter: accept both (only Ben has it).
+  await lead.keyboard.press('Enter');
+  await expect(progress).toHaveText('3 of 3 decided');
+  await expect(current.getByTestId('worklist-lane-consensus')).toContainText('“the delay was political”');
+
+  // Back on the first passage, its consensus lane shows the decision.
+  await lead.getByTestId('worklist-item').nth(0).click();
+  await expect(current.getByTestId('worklist-lane-consensus')).toContainText('“northern crossing”');
+
+  // The consensus coder's codings as CSV: the two accepted passages, nothing of the rejected one.
+  const consensus = await download(lead, () => lead.getByTestId('worklist-export-consensus').click());
+  expect(consensus.map((r) => [r.coder, r.code_path, r.start, r.end, r.text])).toEqual([
+    ['Consensus', 'Frames', '25', '42', 'northern crossing'],
+    ['Consensus', 'Frames', '77', '100', 'the delay was political'],
+  ]);
+
+  expect(errorsAnn).toEqual([]);
+  expect(errorsBen).toEqual([]);
+});
