@@ -25,6 +25,8 @@ async function setCoder(page: Page, name: string): Promise<void> {
   await expect(page.getByTestId('coder-button')).toContainText(name);
 }
 
+const stripe = (page: Page, phrase: string) => page.locator(`[data-testid="coding-stripe"][aria-label="Frames: ${phrase}"]`);
+
 async function openArticle(page: Page): Promise<void> {
   await page.getByTestId('view-tab-code').click();
   await page.getByTestId('article-row').first().click();
@@ -50,9 +52,9 @@ test('two coders code in two windows; the lead reads the agreement, settles the 
   await setCoder(ann, 'Ann');
   await openArticle(ann);
   await codePhrase(ann, 'northern crossing', 'Frames');
-  await expect(ann.getByTestId('coding-stripe')).toHaveCount(1);
+  await expect(stripe(ann, 'northern crossing')).toHaveCount(1);
   await codePhrase(ann, 'Aid workers', 'Frames');
-  await expect(ann.getByTestId('coding-stripe')).toHaveCount(2);
+  await expect(stripe(ann, 'Aid workers')).toHaveCount(1);
 
   // Window 2: Ben codes "the northern crossing" (21–42) and "the delay was political" (77–100).
   const ben = await context.newPage();
@@ -62,9 +64,11 @@ test('two coders code in two windows; the lead reads the agreement, settles the 
   await setCoder(ben, 'Ben');
   await openArticle(ben);
   await codePhrase(ben, 'the northern crossing', 'Frames');
-  await expect(ben.getByTestId('coding-stripe')).toHaveCount(3);
+  await expect(stripe(ben, 'the northern crossing')).toHaveCount(1);
   await codePhrase(ben, 'the delay was political', 'Frames');
-  await expect(ben.getByTestId('coding-stripe')).toHaveCount(4);
+  await expect(stripe(ben, 'the delay was political')).toHaveCount(1);
+  // Once two coders have coded, the windows code blind (teamcore's default): Ben no longer sees Ann's work.
+  await expect(stripe(ben, 'Aid workers')).toHaveCount(0);
 
   // The lead (window 2) opens the agreement view. By hand, N = 101: both 17 (25–42), Ann only 11 (Aid workers),
   // Ben only 4 + 23 = 27, neither 46. Percent = 63/101 = 62.4%. κ: p_o = 63/101, p_x = 28/101, p_y = 44/101,
@@ -72,6 +76,9 @@ test('two coders code in two windows; the lead reads the agreement, settles the 
   // α = 1 − 201·38/(130·72) = 0.184: unacceptable.
   const lead = ben;
   await lead.getByTestId('view-tab-agreement').click();
+  // Agreement shows everyone's work, so a blind window first says so and lets the reviewer turn blind coding off.
+  await expect(lead.getByTestId('agreement-blind')).toContainText('codes blind as Ben');
+  await lead.getByTestId('agreement-stop-blind').click();
   await expect(lead.getByTestId('agreement-coder-x')).toHaveValue('Ann');
   await expect(lead.getByTestId('agreement-coder-y')).toHaveValue('Ben');
   const row = lead.locator('[data-testid="agreement-row"][data-code="Frames"]');

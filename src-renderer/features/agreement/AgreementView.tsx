@@ -57,6 +57,31 @@ export function AgreementView() {
   const request = { coders: chosen, rollUp, overlapThreshold: overlap / 100 };
   const { data: report, error } = useCall('team.agreement', request, { invalidatedBy: ['codings', 'codes', 'articles'], enabled: project !== null && valid });
   const rows = useMemo(() => sortRows(report?.codes ?? [], sort), [report, sort]);
+  // A window that codes blind must not see the others' work here either: the lead turns blind mode off first.
+  const blind = useCall('team.blind', {}, { invalidatedBy: ['codings'], enabled: project !== null });
+  const stopBlind = async () => {
+    await attempt(() => api['team.setBlind']({ on: false }));
+    await blind.refetch();
+  };
+  if (blind.data?.on) {
+    return (
+      <div className="analysis-view" data-testid="agreement-view">
+        <div className="analysis-body">
+          <div className="analysis-panel">
+            <p className="agreement-blind" data-testid="agreement-blind">
+              This window codes blind as <strong>{blind.data.coder}</strong>: it shows only {blind.data.coder}'s codings. Agreement compares every
+              coder's work, so it is for the person who reviews it, with blind coding off.
+            </p>
+            <p>
+              <button type="button" data-testid="agreement-stop-blind" onClick={() => void stopBlind()}>
+                Show every coder's codings
+              </button>
+            </p>
+          </div>
+        </div>
+      </div>
+    );
+  }
   const several = (report?.coders.length ?? 0) > 2;
 
   if (openCode !== null) {
