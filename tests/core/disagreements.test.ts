@@ -4,7 +4,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { Database } from 'better-sqlite3';
 import type { Code, Coding, DisagreementList } from '../../src-main/contract/types';
 import { differingRuns } from '../../src-main/core/team/disagreements';
 import { callOk, directTransport, newSession, spanOf } from './helpers';
@@ -37,13 +36,6 @@ async function twoCoders() {
   await as('Ben', frames, 'Officials');
   await callOk(call, 'settings.update', { coderName: 'Lead' });
   return { session, call, articleId, frames, aid };
-}
-
-/** Whether two coders may each code the same span with the same code (a unique key on codings that names the coder). */
-function uniquePerCoder(db: Database): boolean {
-  const indexes = db.prepare("SELECT name FROM pragma_index_list('codings') WHERE \"unique\" = 1").pluck().all() as string[];
-  const keys = indexes.map((name) => db.prepare('SELECT name FROM pragma_index_info(?)').pluck().all(name) as string[]);
-  return !keys.some((k) => k.includes('start') && !k.includes('coder') && !k.includes('coder_id'));
 }
 
 describe('disagreement worklist', () => {
@@ -85,12 +77,8 @@ describe('disagreement worklist', () => {
     assert.deepEqual(rolled.items[1]!.runs, [{ ...spanOf(TEXT, 'Officials'), coder: 'y' }]);
   });
 
-  test('decisions write the consensus coder, replace an earlier decision, and undo one step at a time', async (t) => {
-    const { session, call, articleId, aid } = await twoCoders();
-    if (!uniquePerCoder(session.currentProject!.db)) {
-      t.skip('the codings table allows one coding per span whatever the coder (the coders migration of teamcore lifts that): accepting a coder copies their exact span');
-      return;
-    }
+  test('decisions write the consensus coder, replace an earlier decision, and undo one step at a time', async () => {
+    const { call, articleId, aid } = await twoCoders();
     const base = { coderX: 'Ann', coderY: 'Ben', codeId: aid };
     const list = await callOk<DisagreementList>(call, 'team.disagreements', base);
     const item = list.items[0]!;
