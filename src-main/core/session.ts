@@ -14,6 +14,7 @@ import { exportRefi } from './refi/exportRefi';
 import { agreementReport } from './team/agreementReport';
 import type { Change, Command } from './commands/command';
 import { projectCommands } from './commands/projectCommands';
+import { mergeHandlers } from './handlers/merge';
 import { importSources, previewSources, type ImportSource } from './import/importer';
 import type { NewsFormat } from '../contract/fileTypes';
 import { encodingOptions } from './import/encodings';
@@ -44,7 +45,7 @@ export interface HostAdapter {
   chooseNewProjectPath(name?: string): Promise<string | null>;
   chooseProjectToOpen(): Promise<string | null>;
   chooseImportPaths(pick: 'files' | 'folder'): Promise<string[] | null>;
-  chooseExportPath(format: 'json' | 'csv' | 'qdpx' | 'qdc', suggestedName: string): Promise<string | null>;
+  chooseExportPath(format: 'json' | 'csv' | 'qdpx' | 'qdc' | 'gloss', suggestedName: string): Promise<string | null>;
   /** May refuse a path the renderer names (the web host limits itself to its data folder). */
   checkProjectPath?(path: string): void;
   /** Lets the web host turn a written file into a download. */
@@ -321,6 +322,7 @@ export class Session {
   /** Every call: the commands (project changes) run through `execute`, the rest answer directly below. */
   readonly handlers: Handlers = {
     ...this.commandHandlers(),
+    ...mergeHandlers(this),
     'app.info': async () => ({
       version: this.host.version,
       host: this.host.kind,
