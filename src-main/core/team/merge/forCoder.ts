@@ -58,7 +58,7 @@ export async function exportForCoder(project: Project, target: string, options: 
         codings: copy.prepare('SELECT count(*) FROM codings').pluck().get() as number,
       };
       // Removed texts and codings must not survive in the file's free pages, nor in the full-text index.
-      copy.exec("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')");
+      copy.exec("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')");
       copy.exec('VACUUM');
     } finally {
       copy.close();
