@@ -317,9 +317,10 @@ export function planMerge(project: Project, incoming: IncomingProject, choices: 
   }
   preview.codings.byCoder = [...byCoder.values()].sort((a, b) => a.coder.localeCompare(b.coder));
   preview.codings.unfit = unfit;
+  // A coder is new when the merge adds codings of theirs and the project had none; known when the project has some.
   const added = new Set(codings.map((c) => c.coder));
   preview.coders.new = [...added].filter((c) => !knownCoders.has(c)).sort();
-  preview.coders.known = [...added].filter((c) => knownCoders.has(c)).sort();
+  preview.coders.known = [...byCoder.keys()].filter((c) => knownCoders.has(c)).sort();
 
   // ---- Memos: a target without a memo gets theirs; a plain memo of ours gains theirs below it ----------------------
   const memos: PlannedMemo[] = [];
