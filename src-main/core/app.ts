@@ -11,3 +11,4 @@ export { tableCsvText, type TableCell } from './export/tableCsv';
 export { MAX_FILE_BYTES } from './import/importer';
 export { GLOSS_JSON_MAX_BYTES } from './import/glossJson';
 export { REFI_MAX_BYTES } from './refi/parseRefi';
+export { MERGE_PROJECT_MAX_BYTES } from './team/merge/incoming';

@@ -79,6 +79,9 @@ export interface IncomingProject {
   notes: string[];
 }
 
+/** The largest teammate's project the web host takes as an upload for a merge. */
+export const MERGE_PROJECT_MAX_BYTES = 2 * 1024 * 1024 * 1024;
+
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
