@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { cleanRichText, cleanText } from './text';
 import { NEWS_FORMATS } from './fileTypes';
+import type { MergePreview, MergeReport } from './merge';
 import type {
   AgreementReport,
   AppInfo,
@@ -75,6 +76,13 @@ const annotationImportFields = {
   /** Read and place, write nothing: what the import would do, for the app's preview. */
   preview: z.boolean().optional(),
   jobId: jobId.optional(),
+};
+
+/** How conflicting codes are settled in a merge (merge12). */
+const mergeDecision = z.enum(['ours', 'theirs', 'both']);
+const mergeChoices = {
+  decisions: z.record(z.string().min(1).max(10_000), mergeDecision).optional(),
+  defaultDecision: mergeDecision.optional(),
 };
 
 /** Who makes calls: the desktop window, the `gloss` command line, a browser through the loopback web host. */
@@ -648,6 +656,42 @@ export const calls = {
       backupsToKeep: z.int().min(1).max(365).optional(),
     }),
     response: {} as Settings,
+  },
+
+  // --- merge12 ---
+  /**
+   * Merging a teammate's work (README, "Merging a teammate's work"): what merging another Gloss project, a Gloss JSON
+   * export or a REFI-QDA .qdpx would do, writing nothing. The app and the CLI name the file (`path`; the app shows an
+   * open dialog without one and returns the chosen `path`); the web host names an upload (`uploadId`, kept for the
+   * merge). `decisions` (by the teammate's code path) settle conflicting codes; others take `defaultDecision` (ours).
+   */
+  'project.mergePreview': {
+    request: z.strictObject({ path: path.optional(), uploadId: uploadId.optional(), ...mergeChoices }),
+    response: {} as MergePreview | null,
+    pathFields: { path: 'local' },
+  },
+  /** The merge itself: one undo step; nothing of the open project is lost. The upload (web host) is used up. */
+  'project.merge': {
+    request: z
+      .strictObject({ path: path.optional(), uploadId: uploadId.optional(), ...mergeChoices })
+      .refine((r) => (r.path === undefined) !== (r.uploadId === undefined), 'name the teammate\'s file by path or by uploadId (one of them)'),
+    response: {} as MergeReport,
+    pathFields: { path: 'local' },
+  },
+  /**
+   * "Export for a coder": a new .gloss with the chosen articles (all without `articleIds`), the whole codebook with its
+   * GUIDs, memos and attributes, and no codings but `coder`'s own. Without a path the app shows a save dialog and the
+   * web host offers a download.
+   */
+  'export.forCoder': {
+    request: z.strictObject({
+      articleIds: z.array(id).min(1).max(1_000_000).optional(),
+      coder: typed().trim().min(1).max(200).optional(),
+      path: path.optional(),
+      jobId: jobId.optional(),
+    }),
+    response: {} as ExportResult | null,
+    pathFields: { path: 'local' },
   },
 } as const satisfies Record<string, CallSpec>;
 

@@ -346,6 +346,10 @@ export type MenuCommand =
   | 'import.folder'
   /** File ▸ Import Annotations…: the renderer's dialog (format, unit, code prefix, files, preview). */
   | 'import.annotations'
+  /** File ▸ Merge Teammate's Work…: the renderer's preview dialog (project.mergePreview, then project.merge). */
+  | 'project.merge'
+  /** File ▸ Export ▸ For a Coder…: the renderer's dialog (coder, articles), then export.forCoder. */
+  | 'export.forCoder'
   /** File ▸ Restore from Backup…: the renderer lists `backups.list` and, once the analyst confirms, calls `backups.restore`. */
   | 'backups.restore'
   /** File ▸ Check Project…: the renderer calls `project.check` and shows the findings. */

@@ -12,3 +12,4 @@ export { AGREEMENT_CSV_COLUMNS, agreementTable } from './team/agreementCsv'; // 
 export { MAX_FILE_BYTES } from './import/importer';
 export { GLOSS_JSON_MAX_BYTES } from './import/glossJson';
 export { REFI_MAX_BYTES } from './refi/parseRefi';
+export { MERGE_PROJECT_MAX_BYTES } from './team/merge/incoming';

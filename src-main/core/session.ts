@@ -15,6 +15,7 @@ import { agreementReport } from './team/agreementReport';
 import { agreementHandlers } from './handlers/agreement';
 import type { Change, Command } from './commands/command';
 import { projectCommands } from './commands/projectCommands';
+import { mergeHandlers } from './handlers/merge';
 import { importSources, previewSources, type ImportSource } from './import/importer';
 import type { NewsFormat } from '../contract/fileTypes';
 import { encodingOptions } from './import/encodings';
@@ -46,7 +47,7 @@ export interface HostAdapter {
   chooseNewProjectPath(name?: string): Promise<string | null>;
   chooseProjectToOpen(): Promise<string | null>;
   chooseImportPaths(pick: 'files' | 'folder'): Promise<string[] | null>;
-  chooseExportPath(format: 'json' | 'csv' | 'qdpx' | 'qdc', suggestedName: string): Promise<string | null>;
+  chooseExportPath(format: 'json' | 'csv' | 'qdpx' | 'qdc' | 'gloss', suggestedName: string): Promise<string | null>;
   /** May refuse a path the renderer names (the web host limits itself to its data folder). */
   checkProjectPath?(path: string): void;
   /** Lets the web host turn a written file into a download. */
@@ -329,6 +330,7 @@ export class Session {
   readonly handlers: Handlers = {
     ...this.commandHandlers(),
     ...teamHandlers(this),
+    ...mergeHandlers(this),
     'app.info': async () => ({
       version: this.host.version,
       host: this.host.kind,

@@ -2,6 +2,7 @@ import { ImportProvider } from '../features/articles/import/ImportProvider';
 import { ImportDropZone } from '../features/articles/import/ImportDropZone';
 import { ImportStatus } from '../features/articles/import/ImportStatus';
 import { ExportProvider } from '../features/export/ExportProvider';
+import { MergeProvider } from '../features/merge/MergeProvider';
 import { AppStoreProvider, useAppStore } from './store';
 import { BackupRestoreProvider } from './BackupRestore';
 import { ProjectCheckProvider } from './ProjectCheck';
@@ -16,6 +17,7 @@ function Shell() {
   return (
     <ImportProvider>
       <ExportProvider>
+        <MergeProvider>
         <UndoHistoryProvider>
           <BackupRestoreProvider>
             <ProjectCheckProvider>
@@ -28,6 +30,7 @@ function Shell() {
             </ProjectCheckProvider>
           </BackupRestoreProvider>
         </UndoHistoryProvider>
+        </MergeProvider>
       </ExportProvider>
     </ImportProvider>
   );

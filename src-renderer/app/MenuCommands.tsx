@@ -3,6 +3,7 @@ import { api, bridge } from '../api/api';
 import type { MenuCommand } from '../../src-main/contract/types';
 import { useImport } from '../features/articles/import/ImportProvider';
 import { useExport } from '../features/export/ExportProvider';
+import { useMerge } from '../features/merge/MergeProvider';
 import { useBackupRestore } from './BackupRestore';
 import { useProjectCheck } from './ProjectCheck';
 import { useAppStore } from './store';
@@ -17,6 +18,7 @@ export function MenuCommands() {
   const { importFromPicker } = useImport();
   const { exportJson, exportCsv, exportRefi, openAnnotationImport } = useExport();
   const { runMenuCommand } = useUndoHistory();
+  const { openMerge, openForCoder } = useMerge();
   const { openRestore } = useBackupRestore();
   const { openCheck } = useProjectCheck();
 
@@ -40,6 +42,10 @@ export function MenuCommands() {
         return exportRefi('qdpx');
       case 'export.qdc':
         return exportRefi('qdc');
+      case 'project.merge':
+        return openMerge();
+      case 'export.forCoder':
+        return openForCoder();
       case 'history.undo':
         return runMenuCommand('undo');
       case 'history.redo':

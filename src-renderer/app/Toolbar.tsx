@@ -3,6 +3,7 @@ import { useAppStore } from './store';
 import { api } from '../api/api';
 import { ImportButtons } from '../features/articles/ImportButton';
 import { ExportButtons } from '../features/export/ExportButtons';
+import { MergeButtons } from '../features/merge/MergeButtons';
 import { ProjectMemoButton } from '../features/memos/ProjectMemoButton';
 import { useBackupRestore } from './BackupRestore';
 import { useProjectCheck } from './ProjectCheck';
@@ -53,6 +54,8 @@ export function Toolbar() {
       <ImportButtons />
       <span className="toolbar-divider" aria-hidden />
       <ExportButtons />
+      <span className="toolbar-divider" aria-hidden />
+      <MergeButtons />
       <span className="toolbar-divider" aria-hidden />
       <ProjectMemoButton />
       <span className="spacer" />

@@ -5,6 +5,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { callNames, type CallName, type CallRequest } from '../../src-main/contract/calls';
 import type { Code, GlossEvent } from '../../src-main/contract/types';
 import { projectCommands, deleteCode } from '../../src-main/core/commands/projectCommands';
@@ -96,7 +98,37 @@ const requests: { [N in CommandName]: (ids: Ids) => CallRequest<N> } = {
   'attributes.importCsv': () => ({ csvText: 'file,outlet,section\ntricky.txt,BBC,World\nsecond.txt,Reuters,Middle East\n', matchBy: 'file', preview: false }),
   'coders.create': () => ({ name: 'Second coder', colour: '#12AB34' }),
   'coders.update': (i) => ({ id: i.coder, name: 'Renamed coder', colour: '#00FF00' }),
+  'project.merge': () => ({ path: teammateExport(), defaultDecision: 'theirs' }),
 };
+
+/**
+ * A teammate's Gloss JSON export for the merge command: the second article (matched by its text) with a new coding,
+ * a memo and attribute values, a new article, a code whose look conflicts with ours and a new one.
+ */
+function teammateExport(): string {
+  const third = 'Third report\nTrucks crossed at dawn.\n';
+  const file = join(mkdtempSync(join(tmpdir(), 'gloss-merge-cmd-')), 'teammate.json');
+  const at = '2024-05-01T10:00:00.000Z';
+  const coding = (articleId: number, text: string, passage: string, codePath: string) => ({
+    articleId, codePath, ...spanOf(text, passage), text: passage, memo: 'theirs', coder: 'teammate', createdAt: at, updatedAt: at,
+  });
+  writeFileSync(
+    file,
+    JSON.stringify({
+      format: 'gloss', version: 1, offsetUnit: 'codepoint', project: { name: 'Theirs', memo: 'Their project memo' },
+      codes: [
+        { path: 'Frames', color: '#111111', description: 'their frames' },
+        { path: 'Frames/Casualties', color: '#222222', description: '' },
+      ],
+      articles: [
+        { id: 1, title: 'Second', sourceFile: 'second.txt', encoding: 'UTF-8', importedAt: at, text: SECOND, memo: 'Their article memo', attributes: { desk: 'Gaza', beat: 'aid' } },
+        { id: 2, title: 'Third', sourceFile: 'third.txt', encoding: 'UTF-8', importedAt: at, text: third, attributes: { year: 2025 } },
+      ],
+      codings: [coding(1, SECOND, 'Aid groups', 'Frames/Casualties'), coding(2, third, 'Trucks', 'Frames')],
+    }),
+  );
+  return file;
+}
 
 /**
  * Calls that change nothing in a project, each with why. A new call must be a command or be listed here, so no
@@ -162,6 +194,8 @@ const NOT_COMMANDS: Record<Exclude<CallName, CommandName>, string> = {
   'team.setBlind': "this window's view, not the project",
   'team.setup': 'a project setting (project_meta), like the project name: not an undo step',
   'team.tombstones': 'reads',
+  'project.mergePreview': 'reads the teammate\'s file and lists what a merge would do; stores nothing',
+  'export.forCoder': 'writes a new project file, not this project',
 };
 
 async function undoRedoRoundTrip(session: Session, call: Transport, run: () => Promise<unknown>): Promise<string[]> {

@@ -118,7 +118,7 @@ describe('web host confinement: the browser names no file on disk', () => {
     }
     assert.deepEqual(undeclared, [], 'a path field the web host may send, with no rule for it');
     assert.deepEqual(calls['articles.importPaths'].hosts, ['electron', 'cli']);
-    for (const name of ['export.json', 'export.csv', 'export.refi', 'retrieve.exportCsv', 'counts.exportCsv'] as const) {
+    for (const name of ['export.json', 'export.csv', 'export.refi', 'retrieve.exportCsv', 'counts.exportCsv', 'export.forCoder', 'project.mergePreview', 'project.merge'] as const) {
       assert.equal((calls[name] as CallSpec).pathFields?.path, 'local', name);
     }
   });
@@ -168,6 +168,9 @@ describe('web host confinement: the browser names no file on disk', () => {
       'team.exportAgreementCsv': { coders: ['Ann', 'Ben'] },
       'backups.restore': {},
       'project.check': {},
+      'project.mergePreview': {},
+      'project.merge': {},
+      'export.forCoder': { coder: 'omar' },
     };
     for (const name of callNames) {
       const spec: CallSpec = calls[name];

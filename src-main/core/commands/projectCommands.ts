@@ -9,6 +9,7 @@ import type { Coding } from '../../contract/types';
 import { command, type CommandContext } from './command';
 import { teamCommands } from './teamCommands'; // agree12
 import { coderCommands } from './coderCommands';
+import { mergeCommands } from './mergeCommands';
 
 const unique = (ids: number[]): number[] => [...new Set(ids)];
 
@@ -289,4 +290,5 @@ export const projectCommands = {
   'attributes.importCsv': importAttributes,
   ...teamCommands, // agree12: consensus decisions
   ...coderCommands,
+  ...mergeCommands,
 } as const;

@@ -12,6 +12,7 @@ import { TOOLKIT_FLAGS, TOOLKIT_HELP, TOOLKIT_USAGE, TOOLKIT_VALUES, attributesC
 import { packageVersion } from '../shared/paths';
 import { AGREE_HELP, AGREE_USAGE, AGREE_VALUES, agreeCommand } from './agreeCommand';
 import { CliSession, withProject } from './cliSession';
+import { MERGE_FLAGS, MERGE_HELP, MERGE_USAGE, MERGE_VALUES, forCoderExportCommand, mergeCommand } from './mergeCommand';
 import { ANNOTATION_FORMATS, ANNOTATIONS_HELP, annotationExportCommand, annotationImportCommand } from './annotationCommands';
 
 const HELP = `gloss — code news articles and export exact offsets
@@ -28,6 +29,7 @@ Usage:
   gloss check <project.gloss> [--json]
 ${TOOLKIT_USAGE}
 ${AGREE_USAGE}
+${MERGE_USAGE}
 
 Offsets are Unicode code points, end exclusive. Options take "--name value" or "--name=value"
 (a value that starts with "-" needs the "=" form).
@@ -55,6 +57,8 @@ ${ANNOTATIONS_HELP}
 ${TOOLKIT_HELP}
 ${AGREE_HELP}
 
+${MERGE_HELP}
+
 check reads the project (read-only, even while the app has it open, even when damaged) and runs SQLite's
 integrity_check and foreign_key_check and Gloss's own checks: every article's text matches the fingerprint stored
 at import, every coding's text is its slice of the article, the code tree has no cycles. It exits 0 when clean,
@@ -64,8 +68,8 @@ Exit codes: 0 ok; 1 some file was rejected by import, or check found problems; 2
 CSV cells that a spreadsheet would run as formulas get a leading ' unless --raw-cells is given.`;
 
 const SPEC = {
-  flags: ['json', 'help', 'raw-cells', 'version', 'preview', ...TOOLKIT_FLAGS],
-  values: ['article', 'code', 'start', 'end', 'memo', 'coder', 'format', 'out', 'unit', 'code-prefix', ...TOOLKIT_VALUES, ...AGREE_VALUES],
+  flags: ['json', 'help', 'raw-cells', 'version', 'preview', ...TOOLKIT_FLAGS, ...MERGE_FLAGS],
+  values: ['article', 'code', 'start', 'end', 'memo', 'coder', 'format', 'out', 'unit', 'code-prefix', ...TOOLKIT_VALUES, ...AGREE_VALUES, ...MERGE_VALUES],
 };
 
 function err(line: string): void {
@@ -258,6 +262,8 @@ async function run(argv: string[]): Promise<number> {
       const path = projectPath(args);
       const format = need(args, 'format');
       if (['webannotation', 'doccano', 'labelstudio', 'brat'].includes(format)) return annotationExportCommand(path, format, resolve(need(args, 'out')));
+      if (format === 'gloss') return forCoderExportCommand(path, args, resolve(need(args, 'out')));
+      if (args.options.has('for-coder')) throw new UsageError('--for-coder applies to --format gloss');
       if (format !== 'json' && format !== 'csv' && format !== 'qdpx' && format !== 'qdc') throw new UsageError('--format must be json, csv, qdpx or qdc');
       if (format !== 'csv' && args.options.has('raw-cells')) throw new UsageError('--raw-cells applies to CSV output (--format csv)');
       const out = resolve(need(args, 'out'));
@@ -302,6 +308,8 @@ async function run(argv: string[]): Promise<number> {
       return attributesCommand(args);
     case 'agree':
       return agreeCommand(args);
+    case 'merge':
+      return mergeCommand(args);
     default:
       throw new UsageError(`unknown command "${command}" (see gloss --help)`);
   }

@@ -21,6 +21,7 @@ const EXPORT_DIALOG = {
   csv: { title: 'Export codings as CSV', filter: { name: 'CSV', extensions: ['csv'] } },
   qdpx: { title: 'Export REFI-QDA project', filter: { name: 'REFI-QDA project', extensions: ['qdpx'] } },
   qdc: { title: 'Export REFI-QDA codebook', filter: { name: 'REFI-QDA codebook', extensions: ['qdc'] } },
+  gloss: { title: 'Export for a coder', filter: { name: 'Gloss project', extensions: ['gloss'] } },
 } satisfies Record<string, { title: string; filter: { name: string; extensions: string[] } }>;
 
 const adapter: HostAdapter = {

@@ -38,6 +38,7 @@ export function buildMenu(session: Session, send: (event: GlossEvent) => void): 
         { label: 'Import Files…', accelerator: 'CmdOrCtrl+I', enabled: hasProject, click: command('import.files') },
         { label: 'Import Folder…', enabled: hasProject, click: command('import.folder') },
         { label: 'Import Annotations…', enabled: hasProject && !session.currentProject?.readOnly, click: command('import.annotations') },
+        { label: 'Merge Teammate\'s Work…', enabled: hasProject && !session.currentProject?.readOnly, click: command('project.merge') },
         { type: 'separator' },
         { label: 'Export JSON…', enabled: hasProject, click: command('export.json') },
         { label: 'Export CSV…', accelerator: 'CmdOrCtrl+E', enabled: hasProject, click: command('export.csv') },
@@ -47,6 +48,7 @@ export function buildMenu(session: Session, send: (event: GlossEvent) => void): 
           submenu: [
             { label: 'REFI-QDA Project (.qdpx)…', enabled: hasProject, click: command('export.qdpx') },
             { label: 'REFI-QDA Codebook (.qdc)…', enabled: hasProject, click: command('export.qdc') },
+            { label: 'For a Coder (.gloss)…', enabled: hasProject, click: command('export.forCoder') },
           ],
         },
         { type: 'separator' },

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { AppState, dispatch, GLOSS_JSON_MAX_BYTES, MAX_FILE_BYTES, REFI_MAX_BYTES, Session, type HostAdapter } from '../../core/app';
+import { AppState, dispatch, GLOSS_JSON_MAX_BYTES, MAX_FILE_BYTES, MERGE_PROJECT_MAX_BYTES, REFI_MAX_BYTES, Session, type HostAdapter } from '../../core/app';
 import type { ExportResult } from '../../contract/types';
 import { GlossError } from '../../contract/errors';
 import { FILE_EXTENSIONS, GLOSS_JSON_EXTENSIONS, REFI_EXTENSIONS, extensionOf } from '../../contract/fileTypes';
@@ -69,6 +69,8 @@ export function maxUploadBytes(name: string): number {
   const ext = extensionOf(name);
   if (GLOSS_JSON_EXTENSIONS.includes(ext)) return GLOSS_JSON_MAX_BYTES;
   if (REFI_EXTENSIONS.includes(ext)) return REFI_MAX_BYTES;
+  // A teammate's project, uploaded for project.mergePreview / project.merge (an import of it is refused by name).
+  if (ext === '.gloss') return MERGE_PROJECT_MAX_BYTES;
   return FILE_EXTENSIONS.includes(ext) ? MAX_FILE_BYTES : 0;
 }
 
