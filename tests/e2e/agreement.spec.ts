@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { startWebHost, type RunningWebHost } from './webHost';
@@ -41,43 +42,18 @@ async function download(page: Page, click: () => Promise<void>): Promise<Record<
   return parse(text.slice(1), { columns: true }) as Record<string, string>[];
 }
 
-test('two coders code in two windows; the lead reads the agreement, settles the disagreements with keys and exports the consensus', async ({ page: ann, context }) => {
-  const errorsAnn = watchErrors(ann);
-  await ann.goto(host.launchUrl);
-  await newProject(ann, 'Team study');
-  await importFiles(ann, [{ name: 'convoy.txt', bytes: Buffer.from(ARTICLE) }]);
-  await createCode(ann, 'Frames');
-
-  // Window 1: Ann codes "northern crossing" (25–42) and "Aid workers" (60–71).
-  await setCoder(ann, 'Ann');
-  await openArticle(ann);
-  await codePhrase(ann, 'northern crossing', 'Frames');
-  await expect(stripe(ann, 'northern crossing')).toHaveCount(1);
-  await codePhrase(ann, 'Aid workers', 'Frames');
-  await expect(stripe(ann, 'Aid workers')).toHaveCount(1);
-
-  // Window 2: Ben codes "the northern crossing" (21–42) and "the delay was political" (77–100).
-  const ben = await context.newPage();
-  const errorsBen = watchErrors(ben);
-  await ben.goto(host.launchUrl);
-  await expect(ben.getByTestId('project-menu-button')).toContainText('Team study');
-  await setCoder(ben, 'Ben');
-  await openArticle(ben);
-  await codePhrase(ben, 'the northern crossing', 'Frames');
-  await expect(stripe(ben, 'the northern crossing')).toHaveCount(1);
-  await codePhrase(ben, 'the delay was political', 'Frames');
-  await expect(stripe(ben, 'the delay was political')).toHaveCount(1);
-  // Once two coders have coded, the windows code blind (teamcore's default): Ben no longer sees Ann's work.
-  await expect(stripe(ben, 'Aid workers')).toHaveCount(0);
-
-  // The lead (window 2) opens the agreement view. By hand, N = 101: both 17 (25–42), Ann only 11 (Aid workers),
+/**
+ * The lead's part, the same after coding in one project or after merging two: check the hand-computed figures,
+ * export the table, settle the three disagreements with the keys, export the consensus.
+ */
+async function settleAsLead(lead: Page): Promise<void> {
+  // The lead opens the agreement view. By hand, N = 101: both 17 (25–42), Ann only 11 (Aid workers),
   // Ben only 4 + 23 = 27, neither 46. Percent = 63/101 = 62.4%. κ: p_o = 63/101, p_x = 28/101, p_y = 44/101,
   // p_e = (28·44 + 73·57)/101² = 5393/10201, κ = 0.202. α: D = 38, n = 202, n₁ = 72, n₀ = 130,
   // α = 1 − 201·38/(130·72) = 0.184: unacceptable.
-  const lead = ben;
   await lead.getByTestId('view-tab-agreement').click();
   // Agreement shows everyone's work, so a blind window first says so and lets the reviewer turn blind coding off.
-  await expect(lead.getByTestId('agreement-blind')).toContainText('codes blind as Ben');
+  await expect(lead.getByTestId('agreement-blind')).toContainText('codes blind as');
   await lead.getByTestId('agreement-stop-blind').click();
   await expect(lead.getByTestId('agreement-coder-x')).toHaveValue('Ann');
   await expect(lead.getByTestId('agreement-coder-y')).toHaveValue('Ben');
@@ -139,6 +115,91 @@ test('two coders code in two windows; the lead reads the agreement, settles the 
     ['Consensus', 'Frames', '77', '100', 'the delay was political'],
   ]);
 
+}
+
+test('two coders code in two windows; the lead reads the agreement, settles the disagreements with keys and exports the consensus', async ({ page: ann, context }) => {
+  const errorsAnn = watchErrors(ann);
+  await ann.goto(host.launchUrl);
+  await newProject(ann, 'Team study');
+  await importFiles(ann, [{ name: 'convoy.txt', bytes: Buffer.from(ARTICLE) }]);
+  await createCode(ann, 'Frames');
+
+  // Window 1: Ann codes "northern crossing" (25–42) and "Aid workers" (60–71).
+  await setCoder(ann, 'Ann');
+  await openArticle(ann);
+  await codePhrase(ann, 'northern crossing', 'Frames');
+  await expect(stripe(ann, 'northern crossing')).toHaveCount(1);
+  await codePhrase(ann, 'Aid workers', 'Frames');
+  await expect(stripe(ann, 'Aid workers')).toHaveCount(1);
+
+  // Window 2: Ben codes "the northern crossing" (21–42) and "the delay was political" (77–100).
+  const ben = await context.newPage();
+  const errorsBen = watchErrors(ben);
+  await ben.goto(host.launchUrl);
+  await expect(ben.getByTestId('project-menu-button')).toContainText('Team study');
+  await setCoder(ben, 'Ben');
+  await openArticle(ben);
+  await codePhrase(ben, 'the northern crossing', 'Frames');
+  await expect(stripe(ben, 'the northern crossing')).toHaveCount(1);
+  await codePhrase(ben, 'the delay was political', 'Frames');
+  await expect(stripe(ben, 'the delay was political')).toHaveCount(1);
+  // Once two coders have coded, the windows code blind (teamcore's default): Ben no longer sees Ann's work.
+  await expect(stripe(ben, 'Aid workers')).toHaveCount(0);
+
+  await settleAsLead(ben);
+
   expect(errorsAnn).toEqual([]);
   expect(errorsBen).toEqual([]);
+});
+
+test('each coder codes in their own project file; the lead merges the other file, then settles the disagreements', async ({ page: ann, context }) => {
+  const errorsAnn = watchErrors(ann);
+  // Window 1, the lead's project: Ann codes.
+  await ann.goto(host.launchUrl);
+  await newProject(ann, 'Team study');
+  await importFiles(ann, [{ name: 'convoy.txt', bytes: Buffer.from(ARTICLE) }]);
+  await createCode(ann, 'Frames');
+  await setCoder(ann, 'Ann');
+  await openArticle(ann);
+  await codePhrase(ann, 'northern crossing', 'Frames');
+  await expect(stripe(ann, 'northern crossing')).toHaveCount(1);
+  await codePhrase(ann, 'Aid workers', 'Frames');
+  await expect(stripe(ann, 'Aid workers')).toHaveCount(1);
+
+  // Window 2, Ben's own project on his own Gloss (another web host): the same article and code.
+  const benHost = await startWebHost();
+  try {
+    const ben = await context.newPage();
+    const errorsBen = watchErrors(ben);
+    await ben.goto(benHost.launchUrl);
+    await newProject(ben, 'Ben copy');
+    await importFiles(ben, [{ name: 'convoy.txt', bytes: Buffer.from(ARTICLE) }]);
+    await createCode(ben, 'Frames');
+    await setCoder(ben, 'Ben');
+    await openArticle(ben);
+    await codePhrase(ben, 'the northern crossing', 'Frames');
+    await expect(stripe(ben, 'the northern crossing')).toHaveCount(1);
+    await codePhrase(ben, 'the delay was political', 'Frames');
+    await expect(stripe(ben, 'the delay was political')).toHaveCount(1);
+    await expect(stripe(ben, 'Aid workers'), "Ann's work is in another file").toHaveCount(0);
+    expect(errorsBen).toEqual([]);
+    await ben.close();
+  } finally {
+    // Stopping the host closes the project, so the file on disk holds every coding.
+    await benHost.stop();
+  }
+  const benFile = readFileSync(join(benHost.dataDir, 'projects', 'Ben copy.gloss'));
+
+  // The lead merges Ben's file: the article matched by its text, the code by its path, Ben's two codings added.
+  await ann.getByTestId('merge-button').click();
+  const dialog = ann.getByTestId('merge-dialog');
+  await dialog.getByTestId('merge-file').setInputFiles([{ name: 'Ben copy.gloss', mimeType: 'application/octet-stream', buffer: benFile }]);
+  await expect(dialog.getByTestId('merge-preview-summary')).toContainText('0 new articles, 1 matched article');
+  await expect(dialog.getByTestId('merge-coder-row').filter({ hasText: 'Ben' })).toContainText('2');
+  await dialog.getByTestId('merge-confirm').click();
+  await expect(dialog.getByTestId('merge-report')).toContainText('Added 0 articles, 0 codes, 2 codings');
+  await dialog.getByTestId('merge-done').click();
+
+  await settleAsLead(ann);
+  expect(errorsAnn).toEqual([]);
 });
