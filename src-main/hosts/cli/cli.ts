@@ -12,6 +12,7 @@ import { TOOLKIT_FLAGS, TOOLKIT_HELP, TOOLKIT_USAGE, TOOLKIT_VALUES, attributesC
 import { packageVersion } from '../shared/paths';
 import { AGREE_HELP, AGREE_USAGE, AGREE_VALUES, agreeCommand } from './agreeCommand';
 import { CliSession, withProject } from './cliSession';
+import { CODERS_HELP, CODERS_USAGE, CODERS_VALUES, codersCommand } from './codersCommand';
 import { ANNOTATION_FORMATS, ANNOTATIONS_HELP, annotationExportCommand, annotationImportCommand } from './annotationCommands';
 
 const HELP = `gloss — code news articles and export exact offsets
@@ -28,6 +29,7 @@ Usage:
   gloss check <project.gloss> [--json]
 ${TOOLKIT_USAGE}
 ${AGREE_USAGE}
+${CODERS_USAGE}
 
 Offsets are Unicode code points, end exclusive. Options take "--name value" or "--name=value"
 (a value that starts with "-" needs the "=" form).
@@ -54,6 +56,7 @@ ${ANNOTATIONS_HELP}
 
 ${TOOLKIT_HELP}
 ${AGREE_HELP}
+${CODERS_HELP}
 
 check reads the project (read-only, even while the app has it open, even when damaged) and runs SQLite's
 integrity_check and foreign_key_check and Gloss's own checks: every article's text matches the fingerprint stored
@@ -65,7 +68,7 @@ CSV cells that a spreadsheet would run as formulas get a leading ' unless --raw-
 
 const SPEC = {
   flags: ['json', 'help', 'raw-cells', 'version', 'preview', ...TOOLKIT_FLAGS],
-  values: ['article', 'code', 'start', 'end', 'memo', 'coder', 'format', 'out', 'unit', 'code-prefix', ...TOOLKIT_VALUES, ...AGREE_VALUES],
+  values: ['article', 'code', 'start', 'end', 'memo', 'coder', 'format', 'out', 'unit', 'code-prefix', ...TOOLKIT_VALUES, ...AGREE_VALUES, ...CODERS_VALUES],
 };
 
 function err(line: string): void {
@@ -302,6 +305,8 @@ async function run(argv: string[]): Promise<number> {
       return attributesCommand(args);
     case 'agree':
       return agreeCommand(args);
+    case 'coders':
+      return codersCommand(args);
     default:
       throw new UsageError(`unknown command "${command}" (see gloss --help)`);
   }
