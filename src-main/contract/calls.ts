@@ -169,8 +169,10 @@ export const calls = {
       limit: z.int().min(1).max(100_000).optional(),
       /** Only articles whose attributes pass every filter. */
       attributes: attributeFilters.optional(),
+      /** Count only this coder's codings (a blind window always counts its own coder's). */
+      coder: coderFilter.optional(),
     }),
-    response: {} as { total: number; items: ArticleSummary[] },
+    response: {} as { total: number; items: ArticleSummary[]; filteredToCoder?: string },
   },
   'articles.get': { request: z.strictObject({ id }), response: {} as Article },
   'articles.rename': {

@@ -362,9 +362,10 @@ export class Session {
     'project.recent': async () => ({ items: this.appState.recent() }),
     'project.close': async () => ({ closed: this.closeProject() }),
 
-    'articles.list': async ({ attributes, ...req }) => {
+    'articles.list': async ({ attributes, coder: asked, ...req }) => {
       const project = this.requireProject();
-      return project.articles.list({ ...req, conditions: attributes ? project.attributes.filterConditions(attributes) : undefined });
+      const { coder, filtered } = readCoder(this, asked);
+      return { ...project.articles.list({ ...req, coder, conditions: attributes ? project.attributes.filterConditions(attributes) : undefined }), ...filtered };
     },
     'articles.get': async ({ id }) => this.requireProject().articles.get(id),
     'articles.encodings': async () => ({ encodings: encodingOptions() }),

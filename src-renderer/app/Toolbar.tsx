@@ -6,7 +6,7 @@ import { ExportButtons } from '../features/export/ExportButtons';
 import { ProjectMemoButton } from '../features/memos/ProjectMemoButton';
 import { useBackupRestore } from './BackupRestore';
 import { useProjectCheck } from './ProjectCheck';
-import { CoderSetting } from './CoderSetting';
+import { TeamControls } from '../features/team/TeamControls';
 import { PopupMenu, type MenuAnchor } from './PopupMenu';
 import { UndoRedoButtons } from './UndoHistory';
 
@@ -56,7 +56,7 @@ export function Toolbar() {
       <span className="toolbar-divider" aria-hidden />
       <ProjectMemoButton />
       <span className="spacer" />
-      <CoderSetting />
+      <TeamControls />
       <button type="button" onClick={() => void close()}>
         Close project
       </button>

@@ -237,6 +237,8 @@ describe('blind coding', () => {
     const peek = await callOk<{ codings: Coding[]; filteredToCoder?: string }>(call, 'codings.listForArticle', { articleId, coder: 'Ann' });
     assert.deepEqual([peek.filteredToCoder, peek.codings.length], ['Bob', 2]);
 
+    const articles = await callOk<{ items: { codingCount: number }[]; filteredToCoder?: string }>(call, 'articles.list', {});
+    assert.deepEqual([articles.filteredToCoder, articles.items.map((a) => a.codingCount)], ['Bob', [2]]);
     const codes = await callOk<{ codes: { name: string; codingCount: number }[]; filteredToCoder?: string }>(call, 'codes.list', {});
     assert.deepEqual([codes.filteredToCoder, codes.codes.map((c) => [c.name, c.codingCount])], ['Bob', [['Aid', 2], ['Blame', 0]]]);
 

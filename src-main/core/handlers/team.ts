@@ -58,7 +58,8 @@ export function teamHandlers(session: Session): Pick<Handlers, 'coders.list' | '
       session.teamWindow.coder = coder.name;
       // Remembered for the next start; the CLI's settings live in memory only.
       session.appState.updateSettings({ coderName: coder.name });
-      session.announce({ entities: ['codings', 'memos'] });
+      // A blind window now shows another coder's codings (and counts).
+      session.announce({ entities: ['coders', 'codes', 'codings', 'memos'] });
       return { current: coder, blind: blindState(session) };
     },
     'team.blind': async () => {
@@ -69,14 +70,14 @@ export function teamHandlers(session: Session): Pick<Handlers, 'coders.list' | '
       session.requireProject();
       session.teamWindow.blind = on;
       // Every read that shows codings answers differently now.
-      session.announce({ entities: ['codings', 'memos'] });
+      session.announce({ entities: ['coders', 'codes', 'codings', 'memos'] });
       return blindState(session);
     },
     'team.setup': async ({ on }) => {
       const project = session.requireWritable();
       if (on) project.db.prepare('INSERT INTO project_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(SETUP_KEY, '1');
       else project.db.prepare('DELETE FROM project_meta WHERE key = ?').run(SETUP_KEY);
-      session.announce({ entities: ['codings', 'memos'] });
+      session.announce({ entities: ['coders', 'codes', 'codings', 'memos'] });
       return blindState(session);
     },
     'team.tombstones': async () => ({ tombstones: session.requireProject().coders.tombstones() }),
