@@ -30,7 +30,7 @@ import { sqliteVersion } from './store/database';
 import { backupFolderFor, ensureDailyBackup, listBackups, restoreBackup, RestoreFailed } from './store/backups';
 import { canonicalPath } from './store/projectLock';
 import { checkProjectFile } from './store/check';
-import { readCoder, teamHandlers, type TeamWindowState } from './handlers/team';
+import { readCoder, teamHandlers, TeamWindows, type TeamWindowState } from './handlers/team';
 
 /** What differs between hosts: how the user picks files (native dialogs, a data folder, argv). */
 export interface HostAdapter {
@@ -84,8 +84,11 @@ export class Session {
   /** The daily backup being written, if any (it runs after the project opens, off the open call's path). */
   private backupTask: Promise<void> | null = null;
   private restoring = false;
-  /** This window's current coder and blind-coding choice (handlers/team.ts). */
-  readonly teamWindow: TeamWindowState = { coder: null, blind: null };
+  /** Each window's current coder and blind-coding choice (handlers/team.ts); `teamWindow` is the calling window's. */
+  readonly windows = new TeamWindows();
+  get teamWindow(): TeamWindowState {
+    return this.windows.current();
+  }
 
   constructor(
     readonly appState: AppState,
@@ -135,7 +138,7 @@ export class Session {
     this.closeProject(false);
     this.project = next;
     // Blind mode is chosen per project: another project starts from its own default.
-    this.teamWindow.blind = null;
+    this.windows.projectChanged();
     this.history = new History(this.project, () => this.coder());
     this.appState.noteOpened(path, this.project.name);
     this.emit({ type: 'project.changed', project: this.project.info() });

@@ -11,6 +11,7 @@ import { Project } from '../../src-main/core/store/Project';
 import { AppState } from '../../src-main/core/appState';
 import { Session } from '../../src-main/core/session';
 import type { BlindState, Coder, Coding, Tombstone } from '../../src-main/contract/types';
+import { dispatch } from '../../src-main/core/dispatch';
 import { callOk, directTransport, newProjectSchemaObjects, schemaObjects, spanOf, tempDir, testHostAdapter } from './helpers';
 
 const APPLICATION_ID = 0x474c5353; // "GLSS"
@@ -310,5 +311,26 @@ describe('blind coding', () => {
     const listed = await callOk<{ codings: Coding[]; filteredToCoder?: string }>(call, 'codings.listForArticle', { articleId: 1 });
     assert.deepEqual([listed.codings.length, listed.filteredToCoder], [4, undefined]);
     cli.closeProject();
+  });
+
+  test('two windows on one project keep their own coder and blind mode', async () => {
+    const { session, articleId } = await twoCoderProject();
+    const windowOf = (id: string) => (name: string, payload: unknown) => dispatch(session, name, payload, id);
+    const ann = windowOf('window-ann');
+    const bob = windowOf('window-bob');
+    await callOk(ann, 'coders.setCurrent', { name: 'Ann' });
+    await callOk(bob, 'coders.setCurrent', { name: 'Bob' });
+    const annSees = await callOk<{ codings: Coding[]; filteredToCoder?: string }>(ann, 'codings.listForArticle', { articleId });
+    const bobSees = await callOk<{ codings: Coding[]; filteredToCoder?: string }>(bob, 'codings.listForArticle', { articleId });
+    assert.deepEqual([annSees.filteredToCoder, annSees.codings.map((k) => k.text)], ['Ann', ['Aid convoy', 'traded blame']]);
+    assert.deepEqual([bobSees.filteredToCoder, bobSees.codings.map((k) => k.text)], ['Bob', ['Aid convoy', 'crossing']]);
+    // A coding made in Ann's window is Ann's, whatever Bob's window chose.
+    const made = await callOk<Coding>(ann, 'codings.apply', { articleId, codeId: 1, ...spanOf(TEXT, 'Officials') });
+    assert.equal(made.coder, 'Ann');
+    // Bob lifts his blind; Ann's window stays blind.
+    await callOk(bob, 'team.setBlind', { on: false });
+    assert.equal((await callOk<BlindState>(ann, 'team.blind', {})).on, true);
+    assert.equal((await callOk<{ codings: Coding[] }>(bob, 'codings.listForArticle', { articleId })).codings.length, 5);
+    assert.equal((await callOk<{ codings: Coding[] }>(ann, 'codings.listForArticle', { articleId })).codings.length, 3);
   });
 });
