@@ -490,8 +490,9 @@ export class Session {
       return { ...(this.host.afterExport ? this.host.afterExport(result) : result), ...filtered };
     },
 
-    'export.annotations': async ({ format, path, jobId }) => {
+    'export.annotations': async ({ format, path, jobId, coder: asked }) => {
       const project = this.requireProject();
+      const { coder, filtered } = readCoder(this, asked);
       if (format === 'brat' && path === undefined && this.host.kind === 'web') {
         throw new GlossError('invalid_request', 'brat standoff is a folder of files, which a browser cannot download; export it with the app or `gloss export --format brat`.');
       }
@@ -503,10 +504,11 @@ export class Session {
       const result = await this.job(id, (signal) =>
         exportAnnotations(project, format, target, {
           signal,
+          coder,
           onProgress: (done, total) => this.emit({ type: 'job.progress', jobId: id, kind: 'export', done, total, current: target }),
         }),
       );
-      return this.host.afterExport ? this.host.afterExport(result) : result;
+      return { ...(this.host.afterExport ? this.host.afterExport(result) : result), ...filtered };
     },
     'retrieve.passages': async ({ offset, limit, context, ...query }) => {
       const { coder, filtered } = readCoder(this, query.coder);
@@ -524,7 +526,10 @@ export class Session {
     'search.run': async ({ limit, context, ...spec }) => runSearch(this.requireProject(), spec, { limit, context }),
     'search.saved.list': async () => ({ items: this.requireProject().search.listSaved() }),
     'memos.get': async ({ target }) => this.requireProject().memos.get(target),
-    'memos.search': async ({ limit, mode, ...spec }) => searchMemos(this.requireProject(), { ...spec, mode: mode ?? 'text' }, { limit }),
+    'memos.search': async ({ limit, mode, ...spec }) => {
+      const { coder, filtered } = readCoder(this, undefined);
+      return { ...(await searchMemos(this.requireProject(), { ...spec, mode: mode ?? 'text' }, { limit, coder })), ...filtered };
+    },
 
     'attributes.list': async () => ({ attributes: this.requireProject().attributes.list() }),
     'articles.attributes': async ({ articleId }) => ({ articleId, attributes: this.requireProject().attributes.forArticle(articleId) }),

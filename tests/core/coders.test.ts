@@ -265,6 +265,21 @@ describe('blind coding', () => {
     const exported = JSON.parse(readFileSync(jsonPath, 'utf8')) as { codings: { coder: string }[] };
     assert.deepEqual([...new Set(exported.codings.map((k) => k.coder))], ['Bob']);
 
+    const doccanoPath = join(dir, 'blind.jsonl');
+    const doccano = await callOk<{ codings: number; filteredToCoder?: string }>(call, 'export.annotations', { format: 'doccano', path: doccanoPath });
+    assert.deepEqual([doccano.codings, doccano.filteredToCoder], [2, 'Bob']);
+    assert.ok(!readFileSync(doccanoPath, 'utf8').includes('Ann'), 'no coding of Ann in a blind doccano export');
+    // Coding memos: a blind window finds only its own coder's.
+    const bobCoding = listed.codings[0]!.id;
+    await callOk(call, 'memos.set', { target: { kind: 'coding', id: bobCoding }, plain: 'convoy note by Bob', rich: null });
+    await callOk(call, 'team.setBlind', { on: false });
+    const annCoding = (await callOk<{ codings: Coding[] }>(call, 'codings.listForArticle', { articleId, coder: 'Ann' })).codings[0]!.id;
+    await callOk(call, 'memos.set', { target: { kind: 'coding', id: annCoding }, plain: 'convoy note by Ann', rich: null });
+    assert.equal((await callOk<{ total: number }>(call, 'memos.search', { query: 'convoy note' })).total, 2);
+    await callOk(call, 'team.setBlind', { on: true });
+    const memoHits = await callOk<{ total: number; hits: { text: string }[]; filteredToCoder?: string }>(call, 'memos.search', { query: 'convoy note' });
+    assert.deepEqual([memoHits.total, memoHits.filteredToCoder], [1, 'Bob']);
+
     // Turned off, the window sees everyone again, and nothing says it was filtered.
     const off = await callOk<BlindState>(call, 'team.setBlind', { on: false });
     assert.deepEqual([off.on, off.explicit], [false, true]);
