@@ -441,6 +441,7 @@ export class Session {
     },
 
     'codes.list': async () => ({ codes: this.requireProject().codes.list() }),
+    'codeSets.list': async () => ({ codeSets: this.requireProject().codeSets.list() }),
     'codes.impact': async ({ id }) => this.requireProject().codes.impact(id),
     'codings.listForArticle': async ({ articleId }) => {
       const project = this.requireProject();

@@ -51,10 +51,13 @@ async function richProject() {
   await callOk(call, 'attributes.set', { articleId: second, name: 'desk', value: 'Middle East' });
   await callOk(call, 'attributes.set', { articleId: second, name: 'year', value: 2024 });
   const saved = await callOk<{ id: number }>(call, 'search.saved.save', { name: 'convoys', query: 'convoy', mode: 'fts' });
+  // Memberships of codes that deleting, merging and moving codes touch.
+  const set = await callOk<{ id: number }>(call, 'codeSets.create', { name: 'Round 1', codeIds: [humanitarian, security, border] });
+  await callOk(call, 'codeSets.create', { name: 'Actors only', codeIds: [actors] });
   return {
     session,
     call,
-    ids: { tricky, second, frames, humanitarian, security, border, actors, flag: flag.id, family: family.id, convoy: convoy.id, saved: saved.id },
+    ids: { tricky, second, frames, humanitarian, security, border, actors, flag: flag.id, family: family.id, convoy: convoy.id, saved: saved.id, set: set.id },
   };
 }
 
@@ -80,6 +83,10 @@ const requests: { [N in CommandName]: (ids: Ids) => CallRequest<N> } = {
   'attributes.rename': () => ({ name: 'desk', newName: 'newsroom' }),
   'attributes.delete': () => ({ name: 'year' }),
   'attributes.set': (i) => ({ articleId: i.tricky, name: 'year', value: 2023 }),
+  'codeSets.create': (i) => ({ name: 'Round 2', description: 'second pass', codeIds: [i.frames, i.actors] }),
+  'codeSets.update': (i) => ({ id: i.set, name: 'Round one', codeIds: [i.actors] }),
+  'codeSets.addCodes': (i) => ({ id: i.set, codeIds: [i.actors, i.humanitarian] }),
+  'codeSets.delete': (i) => ({ id: i.set }),
   'attributes.importCsv': () => ({ csvText: 'file,outlet,section\ntricky.txt,BBC,World\nsecond.txt,Reuters,Middle East\n', matchBy: 'file', preview: false }),
 };
 
@@ -97,6 +104,7 @@ const NOT_COMMANDS: Record<Exclude<CallName, CommandName>, string> = {
   'project.close': 'lifecycle',
   'project.check': 'reads (integrity checks)',
   'articles.list': 'reads',
+  'codeSets.list': 'reads',
   'articles.get': 'reads',
   'articles.encodings': 'reads',
   'articles.redecode': 'a job on one article; replaces its text, so the history restarts (documented)',
@@ -222,6 +230,7 @@ describe('commands', () => {
       ['articles.list', {}],
       ['articles.get', { id: ids.second }],
       ['codes.list', {}],
+      ['codeSets.list', {}],
       ['codes.impact', { id: ids.frames }],
       ['codings.listForArticle', { articleId: ids.tricky }],
       ['search.run', { query: 'convoy', mode: 'fts' }],

@@ -78,7 +78,10 @@ function contents(project: Project) {
       return { article: textOf.get(v.a), name: v.name, type: v.type, value: v.value };
     })
     .sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
-  return { articles: articles.map((a) => ({ title: a.title, text: a.text })), codes, codings, memos, attributes };
+  const codeSets = project.codeSets
+    .list()
+    .map((set) => ({ name: set.name, description: set.description, codes: set.codeIds.map((id) => project.codes.pathOf(id)).sort() }));
+  return { articles: articles.map((a) => ({ title: a.title, text: a.text })), codes, codings, memos, attributes, codeSets };
 }
 
 async function roundTrip(source: Project): Promise<{ fresh: Project; report: ImportReport; qdpx: string }> {
@@ -163,6 +166,9 @@ describe('export', () => {
     project.attributes.set(id, 'pages', 2.5);
     project.attributes.define('front page', 'boolean');
     project.attributes.set(id, 'front page', true);
+    const frames = project.codes.findPath('Frames')!;
+    project.codeSets.create({ name: 'Round <1> & "2"', description: 'for the pilot', codeIds: [frames.id, sub.id] });
+    project.codeSets.create({ name: 'Nothing yet', codeIds: [] });
     const out = join(dir, 'p.qdpx');
     await exportRefi(project, 'qdpx', out);
     const files = unzip(out);
@@ -176,9 +182,15 @@ describe('export', () => {
     assert.equal([...written].slice(Number(sel[1]), Number(sel[2])).join(''), coding.text);
     assert.match(qde, /color="#ABCDEF"/);
     assert.match(qde, new RegExp(`plainTextPath="internal://${articleGuid}.txt"`));
+    const subGuid = project.db.prepare('SELECT guid FROM codes WHERE id = ?').pluck().get(sub.id) as string;
+    assert.match(qde, /<Sets>[\s\S]*<Set guid="[^"]+" name="Round &lt;1&gt; &amp; &quot;2&quot;">/);
+    assert.match(qde, new RegExp(`<MemberCode targetGUID="${subGuid}"/>`));
     const qdc = join(dir, 'p.qdc');
     await exportRefi(project, 'qdc', qdc);
-    validate(readFileSync(qdc, 'utf8'), codebookXsd);
+    const qdcText = readFileSync(qdc, 'utf8');
+    validate(qdcText, codebookXsd);
+    // Codebook.xsd names a member by `guid`, not `targetGUID`.
+    assert.match(qdcText, new RegExp(`<MemberCode guid="${subGuid}"/>`));
     project.close();
   });
 
@@ -238,6 +250,8 @@ describe('round trip', () => {
           project.memos.set({ kind: 'project' }, 'Project memo\nsecond line', null);
           project.attributes.set(ids[0]!, 'outlet', 'الجزيرة');
           project.attributes.set(ids[0]!, 'publication date', '2024-02-29');
+          project.codeSets.create({ name: 'Round 1 🙂', description: 'first pass', codeIds: [...new Set(codeIds)].slice(0, 2) });
+          project.codeSets.create({ name: 'Empty set', codeIds: [] });
           const before = contents(project);
           const { fresh, report } = await roundTrip(project);
           assert.deepEqual(report.rejected, []);
@@ -403,7 +417,9 @@ describe('import of files as other tools write them', () => {
     assert.match(one!.unmapped[0]!.reason, /end|past|beyond|length/i);
     assert.deepEqual(refi.notImported.sources.map((s) => s.name).sort(), ['Lost', 'Photo']);
     assert.equal(refi.notImported.links, 1);
-    assert.equal(refi.notImported.codeSets, 1);
+    assert.equal(refi.codeSets, 1, 'the set of codes became a code set');
+    assert.equal(refi.notImported.codeSets, 0);
+    assert.deepEqual(project.codeSets.list().map((set) => [set.name, set.codeIds.map((c) => project.codes.pathOf(c))]), [['Codes', ['Code']]]);
     assert.equal(refi.notImported.nonTextSelections, 1);
     assert.ok(refi.notImported.notes.some((n) => /Family.*2 sources/.test(n)));
     assert.equal(project.codings.listForArticle(one!.articleId)[0]!.memo, 'coding note');

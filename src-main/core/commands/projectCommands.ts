@@ -7,6 +7,7 @@ import { applyAttributeImport, planAttributeImport, type AttributeImportPlan } f
 import { allHitSpans, applyCodeHits, codeHitsLabel, planCodeHits, type CodeHitsPlan } from '../search/search';
 import type { Coding } from '../../contract/types';
 import { command, type CommandContext } from './command';
+import { codeSetCommands } from './codeSetCommands';
 
 const unique = (ids: number[]): number[] => [...new Set(ids)];
 
@@ -276,4 +277,5 @@ export const projectCommands = {
   'attributes.delete': deleteAttribute,
   'attributes.set': setAttribute,
   'attributes.importCsv': importAttributes,
+  ...codeSetCommands,
 } as const;

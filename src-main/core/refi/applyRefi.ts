@@ -3,6 +3,8 @@
 import { createHash } from 'node:crypto';
 import type { AttributeType, AttributeValue, ImportedFile, RefiReport, RefiSourceReport, SkippedFile } from '../../contract/types';
 import type { Project } from '../store/Project';
+import { emptyRefiReport } from '../../contract/refiReport';
+export { addRefiReports, emptyRefiReport } from '../../contract/refiReport';
 import { foldName } from '../store/CodeStore';
 import { normalise } from '../import/normalise';
 import { candidateForms, chooseForm, describeForm, TextOffsetMap } from '../text/offsetMap';
@@ -14,29 +16,6 @@ export interface AppliedRefi {
   skipped: SkippedFile[];
   /** Rows this import created, for the undo step. */
   created: { articles: number[]; codings: number[]; memos: number[]; attributes: number[] };
-}
-
-export function emptyRefiReport(): RefiReport {
-  return { sources: [], codes: 0, coders: 0, memos: 0, attributes: 0, notImported: { links: 0, graphs: 0, codeSets: 0, nonTextSelections: 0, sources: [], notes: [] } };
-}
-
-/** Sums reports of several files imported at once. */
-export function addRefiReports(a: RefiReport, b: RefiReport): RefiReport {
-  return {
-    sources: [...a.sources, ...b.sources],
-    codes: a.codes + b.codes,
-    coders: a.coders + b.coders,
-    memos: a.memos + b.memos,
-    attributes: a.attributes + b.attributes,
-    notImported: {
-      links: a.notImported.links + b.notImported.links,
-      graphs: a.notImported.graphs + b.notImported.graphs,
-      codeSets: a.notImported.codeSets + b.notImported.codeSets,
-      nonTextSelections: a.notImported.nonTextSelections + b.notImported.nonTextSelections,
-      sources: [...a.notImported.sources, ...b.notImported.sources],
-      notes: [...a.notImported.notes, ...b.notImported.notes],
-    },
-  };
 }
 
 /** `#RGB` and `#RRGGBB` in any case → Gloss's `#rrggbb`; anything else → null. */
@@ -248,6 +227,23 @@ export function applyRefi(project: Project, model: RefiModel, fileName: string, 
     report.memos += 1;
   }
 
+  // ---- Sets of codes → code sets (by GUID, then by name; members added, none taken away) -------------------
+  const applyCodeSet = (s: RefiModel['sets'][number]) => {
+    const members = s.codes.map((g) => codeIds.get(g)).filter((id): id is number => id !== undefined);
+    const unknown = s.codes.length - members.length;
+    const name = (s.name || 'Unnamed set').slice(0, 200).trim();
+    if (s.codes.length > 0 && members.length === 0) {
+      report.notImported.codeSets += 1;
+      notes.push(`Code set "${name}" names no code of this file, so it was not imported.`);
+      return;
+    }
+    if (unknown) notes.push(`Code set "${name}": ${unknown} member code${unknown === 1 ? ' is' : 's are'} not in the file's codebook and ${unknown === 1 ? 'was' : 'were'} left out.`);
+    const existing = (s.guid ? project.codeSets.findByGuid(s.guid) : undefined) ?? project.codeSets.findByName(name);
+    if (existing !== undefined) project.codeSets.addMembers(existing, members);
+    else project.codeSets.create({ name, description: s.description, codeIds: members, guid: s.guid && guidFree('code_sets', s.guid) ? s.guid : undefined });
+    report.codeSets += 1;
+  };
+
   // ---- Variables and cases → typed article attributes; sets of sources → a yes/no attribute per set -----------
   const setValue = (articleId: number, name: string, type: AttributeType, value: AttributeValue, guid?: string) => {
     try {
@@ -282,7 +278,8 @@ export function applyRefi(project: Project, model: RefiModel, fileName: string, 
     if (c.sources.length === 0 && c.values.length) notes.push(`Case "${c.name}" names no source, so its values have no article to go to.`);
   }
   for (const s of model.sets) {
-    if (s.codes.length) report.notImported.codeSets += 1;
+    // A set with no members at all is an empty code set someone made; a set of sources is an attribute (below).
+    if (s.codes.length || !s.sources.length) applyCodeSet(s);
     for (const g of s.sources) {
       const articleId = articleOf.get(g);
       if (articleId !== undefined) setValue(articleId, setAttributeName(s.name), 'boolean', true);

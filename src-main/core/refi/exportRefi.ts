@@ -71,10 +71,31 @@ function codesXml(codes: CodeRow[], codeNotes: Map<number, string>, indent: stri
   return (children.get(null) ?? []).map((c) => one(c, indent)).join('\n');
 }
 
-/** The .qdc codebook: codes alone (their memos have no place in a codebook; descriptions travel). */
+/**
+ * Code sets as <Sets>. A project's <MemberCode> points with `targetGUID` (Project.xsd's CodeRefType), a codebook's
+ * carries `guid` (Codebook.xsd's MemberCodeType): the two schemas differ, and each file follows its own.
+ */
+function setsXml(project: Project, codeGuid: Map<number, string>, memberAttribute: 'targetGUID' | 'guid', indent: string): string | null {
+  const sets = project.codeSets.list();
+  if (!sets.length) return null;
+  const one = (s: (typeof sets)[number]) => {
+    const inner: string[] = [];
+    if (s.description) inner.push(`${indent}    <Description>${xmlText(s.description)}</Description>`);
+    for (const id of s.codeIds) {
+      const guid = codeGuid.get(id);
+      if (guid) inner.push(`${indent}    <MemberCode${attrs({ [memberAttribute]: guid })}/>`);
+    }
+    const head = `${indent}  <Set${attrs({ guid: s.guid, name: s.name })}`;
+    return inner.length ? `${head}>\n${inner.join('\n')}\n${indent}  </Set>` : `${head}/>`;
+  };
+  return `${indent}<Sets>\n${sets.map(one).join('\n')}\n${indent}</Sets>`;
+}
+
+/** The .qdc codebook: codes and code sets (code memos have no place in a codebook; descriptions travel). */
 export function buildCodebook(project: Project): string {
   const codes = codeRows(project);
-  const body = codes.length ? `  <Codes>\n${codesXml(codes, new Map(), '    ')}\n  </Codes>\n` : '';
+  const sets = setsXml(project, new Map(codes.map((c) => [c.id, c.guid])), 'guid', '  ');
+  const body = codes.length ? `  <Codes>\n${codesXml(codes, new Map(), '    ')}\n  </Codes>\n${sets ? `${sets}\n` : ''}` : '';
   // Codebook.xsd requires <Codes> with at least one <Code>; an empty codebook has no valid form, so it is refused.
   if (!body) throw new Error('the project has no codes, and a REFI-QDA codebook needs at least one');
   return `<?xml version="1.0" encoding="utf-8"?>\n<CodeBook xmlns="${CODEBOOK_NS}" origin="Gloss">\n${body}</CodeBook>\n`;
@@ -202,6 +223,8 @@ function buildProjectNow(project: Project, origin: string): BuiltProject {
   }
   if (sourceXml.length) parts.push(`  <Sources>\n${sourceXml.join('\n')}\n  </Sources>`);
   if (notes.length) parts.push(`  <Notes>\n${notes.join('\n')}\n  </Notes>`);
+  const sets = setsXml(project, codeGuid, 'targetGUID', '  ');
+  if (sets) parts.push(sets);
   if (projectNote) parts.push(`  <NoteRef${attrs({ targetGUID: projectNote })}/>`);
   const name = db.prepare("SELECT value FROM project_meta WHERE key = 'name'").pluck().get() as string | undefined;
   const qde =

@@ -71,7 +71,8 @@ export interface RefiModel {
   nonTextSelections: number;
   notes: Map<string, { name: string; text: string; rich: boolean }>;
   projectNoteRefs: string[];
-  sets: { name: string; codes: string[]; sources: string[] }[];
+  /** Sets of codes and/or sources; `codes` are member GUIDs (Project.xsd: MemberCode targetGUID; Codebook.xsd: guid). */
+  sets: { guid: string | null; name: string; description: string; codes: string[]; sources: string[] }[];
   links: number;
   graphs: number;
 }
@@ -156,7 +157,7 @@ export function parseRefi(bytes: Uint8Array, fileName: string): RefiModel {
     const doc = parseXml(bytes, 'the codebook');
     const root = child(doc, 'CodeBook');
     if (!root) throw new RefiError('no <CodeBook> root element: not a REFI-QDA codebook');
-    return { ...emptyModel('codebook'), codes: list(child(root, 'Codes'), 'Code').map(readCode) };
+    return { ...emptyModel('codebook'), codes: list(child(root, 'Codes'), 'Code').map(readCode), sets: list(child(root, 'Sets'), 'Set').map(readSet) };
   }
   let entries: Record<string, Uint8Array>;
   let unpacked = 0;
@@ -250,7 +251,7 @@ export function parseRefi(bytes: Uint8Array, fileName: string): RefiModel {
   }
   model.projectNoteRefs = refs(root, 'NoteRef');
   for (const s of list(child(root, 'Sets'), 'Set')) {
-    model.sets.push({ name: (attr(s, 'name') ?? '').trim(), codes: refs(s, 'MemberCode'), sources: refs(s, 'MemberSource') });
+    model.sets.push(readSet(s));
   }
   model.links = list(child(root, 'Links'), 'Link').length;
   model.graphs = list(child(root, 'Graphs'), 'Graph').length;
@@ -315,6 +316,14 @@ function emptyModel(kind: RefiModel['kind']): RefiModel {
     links: 0,
     graphs: 0,
   };
+}
+
+function readSet(s: X): RefiModel['sets'][number] {
+  // A codebook's MemberCode carries `guid`, a project's `targetGUID`; producers mix them up, so either is read.
+  const members = list(s, 'MemberCode')
+    .map((m) => normaliseGuid(m.targetGUID ?? m.guid))
+    .filter((g): g is string => g !== null);
+  return { guid: normaliseGuid(s.guid), name: (attr(s, 'name') ?? '').trim(), description: text(s, 'Description'), codes: members, sources: refs(s, 'MemberSource') };
 }
 
 function readCode(c: X): RefiCode {

@@ -5,6 +5,7 @@ import type { ProjectInfo } from '../../contract/types';
 import { ArticleStore } from './ArticleStore';
 import { ArticleSourceStore } from './ArticleSourceStore';
 import { CodeStore } from './CodeStore';
+import { CodeSetStore } from './CodeSetStore';
 import { CodingStore } from './CodingStore';
 import { AttributeStore } from './AttributeStore';
 import { MemoStore } from './MemoStore';
@@ -19,6 +20,8 @@ import { ProjectLock } from './projectLock';
 export class Project {
   readonly articles: ArticleStore;
   readonly codes: CodeStore;
+  /** Named groups of codes (a codebook filter; exchanged as REFI-QDA sets). */
+  readonly codeSets: CodeSetStore;
   readonly codings: CodingStore;
   /** The analyst's toolkit: typed article attributes, memos, search, and the queries behind retrieval and counts. */
   readonly attributes: AttributeStore;
@@ -39,6 +42,7 @@ export class Project {
   ) {
     this.articles = new ArticleStore(db);
     this.codes = new CodeStore(db);
+    this.codeSets = new CodeSetStore(db);
     this.codings = new CodingStore(db, (codeId) => this.codes.pathOf(codeId));
     this.attributes = new AttributeStore(db);
     this.memos = new MemoStore(db, (codeId) => this.codes.pathOf(codeId));
