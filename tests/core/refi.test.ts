@@ -14,31 +14,12 @@ import Database from 'better-sqlite3';
 import { importSources } from '../../src-main/core/import/importer';
 import { workerWriter } from '../../src-main/core/import/articleWriter';
 import { builtOrSkip } from './built';
+import { codebookXsd, projectXsd, qdpxDir, validate, xsdSkip, GUID_RE } from './refiSchemas';
 import { exportRefi } from '../../src-main/core/refi/exportRefi';
 import { Project } from '../../src-main/core/store/Project';
 import { migrations } from '../../src-main/core/store/migrations';
 import type { ImportReport } from '../../src-main/contract/types';
 import { callOk, directTransport, importText, newProject, newProjectSchemaObjects, newSession, repoRoot, schemaObjects, seedsDir, tempDir, writeFiles, FAMILY, ARABIC_HARAKAT, HEBREW, E_ACUTE_COMBINING, THUMBS_DARK } from './helpers';
-
-const refiDir = join(repoRoot, '..', 'shared', 'corpus', 'refi');
-const qdpxDir = join(repoRoot, '..', 'shared', 'corpus', 'qdpx');
-const projectXsd = join(refiDir, 'Project.xsd');
-const codebookXsd = join(refiDir, 'Codebook.xsd');
-const GUID_RE = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
-
-function xsdSkip(): string | false {
-  return existsSync(projectXsd) && existsSync(codebookXsd) ? false : `the REFI-QDA schemas are not at ${refiDir}`;
-}
-
-/** Validates XML against an XSD with Debian's xmllint (libxml2-utils). Absent xmllint fails the test: it is required. */
-function validate(xml: string, xsd: string): void {
-  const dir = tempDir('gloss-xsd-');
-  const file = join(dir, 'doc.xml');
-  writeFileSync(file, xml);
-  const r = spawnSync('xmllint', ['--noout', '--schema', xsd, file], { encoding: 'utf8' });
-  if (r.error) assert.fail(`xmllint is needed to validate REFI-QDA output (apt-get install libxml2-utils): ${r.error.message}`);
-  assert.equal(r.status, 0, `${xsd.split('/').pop()} rejects the file:\n${r.stderr}\n${xml.slice(0, 3000)}`);
-}
 
 async function importFile(project: Project, path: string, coder = 'importer'): Promise<ImportReport> {
   return importSources(project, [{ kind: 'path', path }], { refi: { coder } });

@@ -65,6 +65,14 @@ export function applyRefi(project: Project, model: RefiModel, fileName: string, 
       .map((g) => model.notes.get(g))
       .filter((n): n is NonNullable<typeof n> => n !== undefined && n.text.trim() !== '')
       .map((n) => n.text);
+  // A note's rich form (its .docx twin), found by the plain text the memo is assembled from.
+  const richByText = new Map<string, string>();
+  for (const n of model.notes.values()) if (n.rich && n.text.trim() !== '') richByText.set(n.text, n.rich);
+  /** The rich form of memo text made of `parts` (joined by blank lines), or null when no part has one. */
+  const richOf = (parts: string[], before?: { plain: string; rich: string | null }) => {
+    const all = [...(before && before.plain ? [{ plain: before.plain, rich: before.rich }] : []), ...parts.map((t) => ({ plain: t, rich: richByText.get(t) ?? null }))];
+    return all.some((x) => x.rich) ? joinRich(all) : null;
+  };
   const usedNotes = new Set<string>();
   const take = (guids: string[]) => {
     guids.forEach((g) => usedNotes.add(g));
@@ -114,6 +122,7 @@ export function applyRefi(project: Project, model: RefiModel, fileName: string, 
   const setArticleGuid = db.prepare('UPDATE articles SET guid = ? WHERE id = ?');
   const setCodingMeta = db.prepare('UPDATE codings SET created_at = ?, updated_at = ? WHERE id = ?');
   const setCodingGuid = db.prepare('UPDATE codings SET guid = ? WHERE id = ?');
+  const setCodingRich = db.prepare('UPDATE codings SET memo_rich = ? WHERE id = ?');
   for (const source of model.sources) {
     const label = `${fileName} › ${source.name}`;
     if (!source.text.ok) {
@@ -190,13 +199,16 @@ export function applyRefi(project: Project, model: RefiModel, fileName: string, 
           entry.unmapped.push({ guid: coding.guid || sel.guid, reason: `its code ${coding.codeGuid ?? '(none named)'} is not in the codebook` });
           continue;
         }
-        const codingMemo = [...memo, ...take(coding.noteRefs)].filter(Boolean).join('\n\n');
+        const codingParts = [...memo, ...take(coding.noteRefs)].filter(Boolean);
+        const codingMemo = codingParts.join('\n\n');
         const existing = db.prepare('SELECT id FROM codings WHERE article_id = ? AND code_id = ? AND start = ? AND "end" = ?').pluck().get(articleId, codeId, span.start, span.end);
         mappedOne = true;
         if (existing !== undefined) continue;
         const row = project.codings.apply({ articleId, codeId, start: span.start, end: span.end, memo: codingMemo, coder: coderOf(coding.creatingUser, sel.creatingUser) });
         const when = iso(coding.creationDateTime) ?? iso(sel.creationDateTime);
         if (when) setCodingMeta.run(when, when, row.id);
+        const codingRich = richOf(codingParts);
+        if (codingRich) setCodingRich.run(codingRich, row.id);
         // One selection with one coding is one Gloss coding: it takes the selection's GUID (what Gloss writes back).
         const guid = sel.codings.length === 1 ? sel.guid : coding.guid;
         if (guid && guidFree('codings', guid)) setCodingGuid.run(guid, row.id);
@@ -213,15 +225,28 @@ export function applyRefi(project: Project, model: RefiModel, fileName: string, 
   // ---- Memos: notes on codes, sources, the project; notes nothing points at go to the project memo ---------------
   const projectNotes = take(model.projectNoteRefs);
   const orphans = [...model.notes.entries()].filter(([g, n]) => !usedNotes.has(g) && n.text.trim() !== '');
-  const projectTexts = [...projectNotes, ...orphans.map(([, n]) => (n.name ? `${n.name}\n${n.text}` : n.text))];
+  const projectTexts = [
+    ...projectNotes,
+    ...orphans.map(([, n]) => {
+      if (!n.name) return n.text;
+      const titled = `${n.name}\n${n.text}`;
+      if (n.rich) richByText.set(titled, titledRich(n.name, n.rich));
+      return titled;
+    }),
+  ];
   if (projectTexts.length) memoTargets.push({ kind: 'project', texts: projectTexts });
-  if ([...model.notes.values()].some((n) => n.rich)) notes.push('Notes were imported as plain text; their rich-text (.docx) versions were not.');
+  const unreadable = [...model.notes.values()].filter((n) => n.richUnreadable).length;
+  if (unreadable) notes.push(`${unreadable} note${unreadable === 1 ? '' : 's'} had a rich-text version that could not be read; the plain text was imported.`);
   for (const t of memoTargets) {
     const target = t.kind === 'project' ? { kind: 'project' as const } : { kind: t.kind, id: t.id! };
-    const before = project.memos.get(target).plain;
-    const addition = t.texts.filter((x) => !before.includes(x)).join('\n\n');
+    const current = project.memos.get(target);
+    const before = current.plain;
+    const added = t.texts.filter((x) => !before.includes(x));
+    const addition = added.join('\n\n');
     if (!addition) continue;
-    project.memos.set(target, before ? `${before}\n\n${addition}` : addition, null);
+    // Rich where a note brought a rich form (or the memo already had one); otherwise plain, as before.
+    const rich = richOf(added, { plain: before, rich: current.rich ?? null });
+    project.memos.set(target, before ? `${before}\n\n${addition}` : addition, rich);
     const id = project.memos.rowId(target);
     if (id !== undefined) out.created.memos.push(id);
     report.memos += 1;
@@ -291,4 +316,37 @@ export function applyRefi(project: Project, model: RefiModel, fileName: string, 
   report.notImported.nonTextSelections = model.nonTextSelections;
   report.notImported.sources.push(...model.noText);
   return out;
+}
+
+type LexicalBlock = Record<string, unknown>;
+
+/** Memo parts (plain, with an optional rich form) → one rich form: rich parts as they are, plain lines as paragraphs. */
+function joinRich(parts: { plain: string; rich: string | null }[]): string {
+  const blocks: LexicalBlock[] = [];
+  for (const [i, part] of parts.entries()) {
+    if (i > 0) blocks.push(paragraph(''));
+    const rich = part.rich ? rootChildren(part.rich) : null;
+    if (rich) blocks.push(...rich);
+    else for (const line of part.plain.split('\n')) blocks.push(paragraph(line));
+  }
+  return JSON.stringify({ root: { children: blocks, direction: null, format: '', indent: 0, type: 'root', version: 1 } });
+}
+
+function titledRich(title: string, rich: string): string {
+  const bold = { ...paragraph(''), children: [{ detail: 0, format: 1, mode: 'normal', style: '', text: title, type: 'text', version: 1 }] };
+  return JSON.stringify({ root: { children: [bold, ...(rootChildren(rich) ?? [])], direction: null, format: '', indent: 0, type: 'root', version: 1 } });
+}
+
+function rootChildren(rich: string): LexicalBlock[] | null {
+  try {
+    const children = (JSON.parse(rich) as { root?: { children?: unknown } }).root?.children;
+    return Array.isArray(children) ? (children as LexicalBlock[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+function paragraph(text: string): LexicalBlock {
+  const children = text ? [{ detail: 0, format: 0, mode: 'normal', style: '', text, type: 'text', version: 1 }] : [];
+  return { children, direction: null, format: '', indent: 0, type: 'paragraph', version: 1, textFormat: 0, textStyle: '' };
 }

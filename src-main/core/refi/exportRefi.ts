@@ -7,6 +7,7 @@ import type { Project } from '../store/Project';
 import { writeFileAtomically } from '../export/atomicFile';
 import { derivedGuid } from './guid';
 import { attrs, xmlText } from './xml';
+import { memoToDocx } from './richNote';
 
 export type RefiFormat = 'qdpx' | 'qdc';
 
@@ -105,6 +106,8 @@ export interface BuiltProject {
   qde: string;
   /** File name inside sources/ → text. */
   sources: Map<string, string>;
+  /** File name inside sources/ → a rich note's .docx. */
+  richNotes: Map<string, Uint8Array>;
   articles: number;
   codings: number;
 }
@@ -118,17 +121,24 @@ function buildProjectNow(project: Project, origin: string): BuiltProject {
   const db = project.db;
   const codes = codeRows(project);
   const codeGuid = new Map(codes.map((c) => [c.id, c.guid]));
-  const memos = db.prepare('SELECT kind, article_id AS articleId, code_id AS codeId, plain, guid, updated_at AS updatedAt FROM memos').all() as {
+  const memos = db.prepare('SELECT kind, article_id AS articleId, code_id AS codeId, plain, rich, guid, updated_at AS updatedAt FROM memos').all() as {
     kind: 'article' | 'code' | 'project';
     articleId: number | null;
     codeId: number | null;
     plain: string;
+    rich: string | null;
     guid: string;
     updatedAt: string;
   }[];
   const notes: string[] = [];
-  const note = (guid: string, name: string, text: string, when?: string) =>
-    notes.push(`    <Note${attrs({ guid, name, creationDateTime: dateTime(when) })}>\n      <PlainTextContent>${xmlText(text)}</PlainTextContent>\n    </Note>`);
+  const richNotes = new Map<string, Uint8Array>();
+  // A memo with a rich form also goes out as a .docx (richTextPath), which NVivo, MAXQDA and ATLAS.ti show formatted.
+  const note = (guid: string, name: string, text: string, when?: string, rich?: string | null) => {
+    const docx = rich ? memoToDocx(rich) : null;
+    const richTextPath = docx ? `internal://${guid}.docx` : undefined;
+    if (docx) richNotes.set(`${guid}.docx`, docx);
+    notes.push(`    <Note${attrs({ guid, name, richTextPath, creationDateTime: dateTime(when) })}>\n      <PlainTextContent>${xmlText(text)}</PlainTextContent>\n    </Note>`);
+  };
   const codeNotes = new Map<number, string>();
   const articleNotes = new Map<number, string>();
   let projectNote: string | undefined;
@@ -137,12 +147,12 @@ function buildProjectNow(project: Project, origin: string): BuiltProject {
     if (m.kind === 'code' && m.codeId !== null) codeNotes.set(m.codeId, m.guid);
     else if (m.kind === 'article' && m.articleId !== null) articleNotes.set(m.articleId, m.guid);
     else projectNote = m.guid;
-    note(m.guid, m.kind === 'project' ? 'Project memo' : `Memo`, m.plain, m.updatedAt);
+    note(m.guid, m.kind === 'project' ? 'Project memo' : `Memo`, m.plain, m.updatedAt, m.rich);
   }
 
   const codings = db
-    .prepare('SELECT id, article_id AS articleId, code_id AS codeId, start, "end", text, memo, coder, created_at AS createdAt, guid FROM codings ORDER BY article_id, start, "end", id')
-    .all() as { id: number; articleId: number; codeId: number; start: number; end: number; text: string; memo: string; coder: string; createdAt: string; guid: string }[];
+    .prepare('SELECT id, article_id AS articleId, code_id AS codeId, start, "end", text, memo, memo_rich AS memoRich, coder, created_at AS createdAt, guid FROM codings ORDER BY article_id, start, "end", id')
+    .all() as { id: number; articleId: number; codeId: number; start: number; end: number; text: string; memo: string; memoRich: string | null; coder: string; createdAt: string; guid: string }[];
   const coders = [...new Set(codings.map((c) => c.coder))].sort();
   const coderGuids = new Map(coders.map((name) => [name, coderGuid(project, name)]));
 
@@ -193,7 +203,7 @@ function buildProjectNow(project: Project, origin: string): BuiltProject {
     for (const c of codingsByArticle.get(row.id) ?? []) {
       const coder = coderGuids.get(c.coder);
       const codingNote = c.memo ? derivedGuid(`coding-memo:${c.guid}`) : undefined;
-      if (codingNote) note(codingNote, 'Coding memo', c.memo, c.createdAt);
+      if (codingNote) note(codingNote, 'Coding memo', c.memo, c.createdAt, c.memoRich);
       inner.push(
         `      <PlainTextSelection${attrs({ guid: c.guid, name: c.text, startPosition: c.start, endPosition: c.end, creatingUser: coder, creationDateTime: dateTime(c.createdAt) })}>\n` +
           `        <Coding${attrs({ guid: derivedGuid(`coding:${c.guid}`), creatingUser: coder, creationDateTime: dateTime(c.createdAt) })}>\n` +
@@ -230,7 +240,7 @@ function buildProjectNow(project: Project, origin: string): BuiltProject {
   const qde =
     `<?xml version="1.0" encoding="utf-8"?>\n<Project${attrs({ xmlns: PROJECT_NS, name: name ?? project.name, origin, modifiedDateTime: dateTime(new Date().toISOString()) })}>\n` +
     `${parts.join('\n')}${parts.length ? '\n' : ''}</Project>\n`;
-  return { qde, sources, articles: articleRows.length, codings: codings.length };
+  return { qde, sources, richNotes, articles: articleRows.length, codings: codings.length };
 }
 
 function variableValueXml(type: string, value: string | number): string {
@@ -252,6 +262,7 @@ function decimal(n: number): string {
 export function zipProject(built: BuiltProject): Uint8Array {
   const files: Record<string, Uint8Array> = { 'project.qde': strToU8(built.qde) };
   for (const [name, text] of built.sources) files[`sources/${name}`] = strToU8(text);
+  for (const [name, docx] of built.richNotes) files[`sources/${name}`] = docx;
   return zipSync(files, { level: 6 });
 }
 

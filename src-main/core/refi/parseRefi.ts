@@ -5,6 +5,7 @@ import { unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import { decode } from '../import/decode';
 import { normaliseGuid } from './guid';
+import { docxToMemo } from './richNote';
 
 /** A whole .qdpx may hold many sources; past this it is refused rather than unpacked into memory. */
 export const REFI_MAX_BYTES = 512 * 1024 * 1024;
@@ -69,7 +70,8 @@ export interface RefiModel {
   /** Sources with no text to import (pictures, audio, video, a PDF without its text twin). */
   noText: { name: string; reason: string }[];
   nonTextSelections: number;
-  notes: Map<string, { name: string; text: string; rich: boolean }>;
+  /** Notes by GUID: plain text (inline, or its plainTextPath file, or read from its .docx), and the memo editor's rich form from its richTextPath .docx. */
+  notes: Map<string, { name: string; text: string; rich: string | null; richUnreadable: boolean }>;
   projectNoteRefs: string[];
   /** Sets of codes and/or sources; `codes` are member GUIDs (Project.xsd: MemberCode targetGUID; Codebook.xsd: guid). */
   sets: { guid: string | null; name: string; description: string; codes: string[]; sources: string[] }[];
@@ -247,7 +249,23 @@ export function parseRefi(bytes: Uint8Array, fileName: string): RefiModel {
   for (const n of list(child(root, 'Notes'), 'Note')) {
     const g = normaliseGuid(n.guid);
     if (!g) continue;
-    model.notes.set(g, { name: attr(n, 'name') ?? '', text: text(n, 'PlainTextContent'), rich: Boolean(attr(n, 'richTextPath')) });
+    let plain = text(n, 'PlainTextContent');
+    if (!plain && attr(n, 'plainTextPath')) {
+      const file = findText(attr(n, 'plainTextPath'));
+      const decoded = file.ok ? decode(file.bytes) : null;
+      if (decoded?.ok) plain = decoded.text.replace(/\r\n?/g, '\n');
+    }
+    let rich: string | null = null;
+    let richUnreadable = false;
+    if (attr(n, 'richTextPath')) {
+      const file = findText(attr(n, 'richTextPath'));
+      const converted = file.ok ? docxToMemo(file.bytes) : null;
+      if (converted) {
+        rich = converted.rich;
+        if (!plain) plain = converted.plain;
+      } else richUnreadable = true;
+    }
+    model.notes.set(g, { name: attr(n, 'name') ?? '', text: plain, rich, richUnreadable });
   }
   model.projectNoteRefs = refs(root, 'NoteRef');
   for (const s of list(child(root, 'Sets'), 'Set')) {
