@@ -5,8 +5,8 @@ import { NEW_GUID_SQL } from './009-guids';
 // as MAXQDA, ATLAS.ti (code groups) and NVivo (sets) keep them and REFI-QDA exchanges them (<Sets><Set><MemberCode>).
 // A set only groups: deleting it leaves its codes, deleting a code takes its memberships. Memberships have their
 // own id so the undo history can restore them row by row like every other table.
-export const migration010 = {
-  version: 10,
+export const migration013 = {
+  version: 13,
   name: 'code sets',
   up(db: Database): void {
     db.exec(`
