@@ -16,6 +16,7 @@ import type {
   CheckReport,
   ArticleSummary,
   Code,
+  CodeSet,
   Coding,
   EncodingOption,
   ExportResult,
@@ -56,6 +57,7 @@ const codeName = typed()
   .min(1, 'a code needs a name')
   .max(200)
   .refine((s) => !s.includes('/'), 'a code name may not contain "/", which separates code paths');
+const codeSetName = typed().trim().min(1, 'a code set needs a name').max(200);
 const memo = typed().max(1_000_000);
 /** A code path: names separated by "/", each level a valid code name; missing levels are created. */
 const codePath = typed()
@@ -313,6 +315,24 @@ export const calls = {
   /** What deleting a code would take with it, for the confirmation. */
   'codes.impact': { request: z.strictObject({ id }), response: {} as { codings: number; descendants: number } },
   'codes.delete': { request: z.strictObject({ id }), response: {} as { deletedCodings: number; deletedCodes: number } },
+
+  // --- refi11: code sets ---
+  /** Named groups of codes across the tree; the codebook panel filters by one. */
+  'codeSets.list': { request: empty, response: {} as { codeSets: CodeSet[] } },
+  'codeSets.create': {
+    request: z.strictObject({ name: codeSetName, description: typed().max(100_000).optional(), codeIds: z.array(id).max(100_000).optional() }),
+    response: {} as CodeSet,
+  },
+  /** Renames, re-describes, and/or replaces the members (`codeIds` is the whole new membership). */
+  'codeSets.update': {
+    request: z.strictObject({ id, name: codeSetName.optional(), description: typed().max(100_000).optional(), codeIds: z.array(id).max(100_000).optional() }),
+    response: {} as CodeSet,
+  },
+  /** Adds codes to a set (codes already in it stay once). */
+  'codeSets.addCodes': { request: z.strictObject({ id, codeIds: z.array(id).min(1).max(100_000) }), response: {} as CodeSet },
+  /** Removes the set; its codes stay. */
+  'codeSets.delete': { request: z.strictObject({ id }), response: {} as { removed: boolean } },
+  // --- end refi11 ---
 
   'codings.listForArticle': {
     request: z.strictObject({ articleId: id, coder: coderFilter.optional() }),

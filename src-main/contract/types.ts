@@ -102,6 +102,17 @@ export interface Code {
   codingCount: number;
 }
 
+/** A named group of codes across the tree (MAXQDA code sets, ATLAS.ti code groups, REFI-QDA <Set>). */
+export interface CodeSet {
+  id: number;
+  /** Stable across exports (REFI-QDA). */
+  guid: string;
+  name: string;
+  description: string;
+  /** Member codes, by id. */
+  codeIds: number[];
+}
+
 export interface Coding {
   id: number;
   articleId: number;
@@ -214,6 +225,8 @@ export interface RefiReport {
   sources: RefiSourceReport[];
   /** Codes of the file, matched to existing codes (by GUID, then path) or created. */
   codes: number;
+  /** Sets of codes imported as code sets (matched by GUID, then name; members added). */
+  codeSets: number;
   coders: number;
   memos: number;
   /** Attribute values set (a case spanning several sources counts once per source). */
@@ -222,6 +235,7 @@ export interface RefiReport {
   notImported: {
     links: number;
     graphs: number;
+    /** Sets of codes none of whose codes are in the file. */
     codeSets: number;
     /** Selections in pictures, audio, video, or PDF regions. */
     nonTextSelections: number;

@@ -39,16 +39,23 @@ export interface Scope {
   coders?: number[];
   /** These coders' rows with every coding and memo they made (a rename changes them all through the foreign key). */
   ofCoders?: number[];
+  /**
+   * Code sets (with their members). A whole-codebook scope (`codes: 'all'`) takes every set along, since deleting,
+   * moving or merging codes changes memberships; naming codes takes their memberships along.
+   */
+  codeSets?: number[];
 }
 
 /** The tables the history restores, parents before the tables that reference them. */
-const TABLES = ['articles', 'article_sources', 'codes', 'attributes', 'coders', 'codings', 'memos', 'article_attribute_values', 'saved_searches'] as const;
+const TABLES = ['articles', 'article_sources', 'codes', 'code_sets', 'code_set_members', 'attributes', 'coders', 'codings', 'memos', 'article_attribute_values', 'saved_searches'] as const;
 type Table = (typeof TABLES)[number];
 /** Each table's key; article_sources is keyed by its article (one kept file per article). */
 const KEY: Record<Table, string> = {
   articles: 'id',
   article_sources: 'article_id',
   codes: 'id',
+  code_sets: 'id',
+  code_set_members: 'id',
   attributes: 'id',
   coders: 'id',
   codings: 'id',
@@ -59,7 +66,7 @@ const KEY: Record<Table, string> = {
 
 interface Snapshot {
   rows: Record<Table, Map<number, Row>>;
-  /** Which ids each table's snapshot covers (a covered id missing from the map did not exist). Only codes may be 'all'. */
+  /** Which ids each table's snapshot covers (a covered id missing from the map did not exist). Only the codebook's tables may be 'all'. */
   covered: Record<Table, Set<number> | 'all'>;
 }
 
@@ -172,6 +179,7 @@ function mergeScopes(a: Scope, b: Scope): Scope {
     savedSearches: ids(a.savedSearches, b.savedSearches),
     coders: ids(a.coders, b.coders),
     ofCoders: ids(a.ofCoders, b.ofCoders),
+    codeSets: ids(a.codeSets, b.codeSets),
   };
 }
 
@@ -210,6 +218,14 @@ function resolveIds(db: Database, scope: Scope): Record<Table, number[] | 'all'>
     // The original bytes travel with their article, so an undone delete can still be re-decoded.
     article_sources: idsWhere(db, 'SELECT article_id FROM article_sources WHERE article_id IN (?*)', articles),
     codes: scope.codes === 'all' ? 'all' : (scope.codes ?? []),
+    code_sets: scope.codes === 'all' ? 'all' : unique(scope.codeSets ?? []),
+    code_set_members:
+      scope.codes === 'all'
+        ? 'all'
+        : unique([
+            ...idsWhere(db, 'SELECT id FROM code_set_members WHERE set_id IN (?*)', scope.codeSets ?? []),
+            ...idsWhere(db, 'SELECT id FROM code_set_members WHERE code_id IN (?*)', scope.codes ?? []),
+          ]),
     attributes,
     codings: unique([
       ...(scope.codings ?? []),

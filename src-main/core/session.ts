@@ -461,6 +461,7 @@ export class Session {
       const counts = project.coders.codingCountsByCode(coder);
       return { codes: project.codes.list().map((c) => ({ ...c, codingCount: counts.get(c.id) ?? 0 })), ...filtered };
     },
+    'codeSets.list': async () => ({ codeSets: this.requireProject().codeSets.list() }),
     'codes.impact': async ({ id }) => this.requireProject().codes.impact(id),
     'codings.listForArticle': async ({ articleId, coder: asked }) => {
       const project = this.requireProject();

@@ -59,10 +59,13 @@ async function richProject() {
   await callOk(call, 'attributes.set', { articleId: second, name: 'year', value: 2024 });
   const saved = await callOk<{ id: number }>(call, 'search.saved.save', { name: 'convoys', query: 'convoy', mode: 'fts' });
   const coder = (await callOk<{ coders: { id: number }[] }>(call, 'coders.list', {})).coders[0]!.id;
+  // Memberships of codes that deleting, merging and moving codes touch.
+  const set = await callOk<{ id: number }>(call, 'codeSets.create', { name: 'Round 1', codeIds: [humanitarian, security, border] });
+  await callOk(call, 'codeSets.create', { name: 'Actors only', codeIds: [actors] });
   return {
     session,
     call,
-    ids: { firstCoder, tricky, second, frames, humanitarian, security, border, actors, flag: flag.id, family: family.id, convoy: convoy.id, saved: saved.id, coder },
+    ids: { firstCoder, tricky, second, frames, humanitarian, security, border, actors, flag: flag.id, family: family.id, convoy: convoy.id, saved: saved.id, coder, set: set.id },
   };
 }
 
@@ -95,6 +98,10 @@ const requests: { [N in CommandName]: (ids: Ids) => CallRequest<N> } = {
     disagreement: { articleId: i.second, ...spanOf(SECOND, 'convoy waited at') },
     decision: 'acceptBoth',
   }),
+  'codeSets.create': (i) => ({ name: 'Round 2', description: 'second pass', codeIds: [i.frames, i.actors] }),
+  'codeSets.update': (i) => ({ id: i.set, name: 'Round one', codeIds: [i.actors] }),
+  'codeSets.addCodes': (i) => ({ id: i.set, codeIds: [i.actors, i.humanitarian] }),
+  'codeSets.delete': (i) => ({ id: i.set }),
   'attributes.importCsv': () => ({ csvText: 'file,outlet,section\ntricky.txt,BBC,World\nsecond.txt,Reuters,Middle East\n', matchBy: 'file', preview: false }),
   'coders.create': () => ({ name: 'Second coder', colour: '#12AB34' }),
   'coders.update': (i) => ({ id: i.coder, name: 'Renamed coder', colour: '#00FF00' }),
@@ -144,6 +151,7 @@ const NOT_COMMANDS: Record<Exclude<CallName, CommandName>, string> = {
   'project.close': 'lifecycle',
   'project.check': 'reads (integrity checks)',
   'articles.list': 'reads',
+  'codeSets.list': 'reads',
   'articles.get': 'reads',
   'articles.encodings': 'reads',
   'articles.redecode': 'a job on one article; replaces its text, so the history restarts (documented)',
@@ -285,6 +293,7 @@ describe('commands', () => {
       ['articles.list', {}],
       ['articles.get', { id: ids.second }],
       ['codes.list', {}],
+      ['codeSets.list', {}],
       ['codes.impact', { id: ids.frames }],
       ['codings.listForArticle', { articleId: ids.tricky }],
       ['search.run', { query: 'convoy', mode: 'fts' }],

@@ -10,6 +10,7 @@ import { command, type CommandContext } from './command';
 import { teamCommands } from './teamCommands'; // agree12
 import { coderCommands } from './coderCommands';
 import { mergeCommands } from './mergeCommands';
+import { codeSetCommands } from './codeSetCommands';
 
 const unique = (ids: number[]): number[] => [...new Set(ids)];
 
@@ -291,4 +292,5 @@ export const projectCommands = {
   ...teamCommands, // agree12: consensus decisions
   ...coderCommands,
   ...mergeCommands,
+  ...codeSetCommands,
 } as const;

@@ -3,6 +3,8 @@
 import { createHash } from 'node:crypto';
 import type { AttributeType, AttributeValue, ImportedFile, RefiReport, RefiSourceReport, SkippedFile } from '../../contract/types';
 import type { Project } from '../store/Project';
+import { emptyRefiReport } from '../../contract/refiReport';
+export { addRefiReports, emptyRefiReport } from '../../contract/refiReport';
 import { foldName } from '../store/CodeStore';
 import { normalise } from '../import/normalise';
 import { candidateForms, chooseForm, describeForm, TextOffsetMap } from '../text/offsetMap';
@@ -14,29 +16,6 @@ export interface AppliedRefi {
   skipped: SkippedFile[];
   /** Rows this import created, for the undo step. */
   created: { articles: number[]; codings: number[]; memos: number[]; attributes: number[] };
-}
-
-export function emptyRefiReport(): RefiReport {
-  return { sources: [], codes: 0, coders: 0, memos: 0, attributes: 0, notImported: { links: 0, graphs: 0, codeSets: 0, nonTextSelections: 0, sources: [], notes: [] } };
-}
-
-/** Sums reports of several files imported at once. */
-export function addRefiReports(a: RefiReport, b: RefiReport): RefiReport {
-  return {
-    sources: [...a.sources, ...b.sources],
-    codes: a.codes + b.codes,
-    coders: a.coders + b.coders,
-    memos: a.memos + b.memos,
-    attributes: a.attributes + b.attributes,
-    notImported: {
-      links: a.notImported.links + b.notImported.links,
-      graphs: a.notImported.graphs + b.notImported.graphs,
-      codeSets: a.notImported.codeSets + b.notImported.codeSets,
-      nonTextSelections: a.notImported.nonTextSelections + b.notImported.nonTextSelections,
-      sources: [...a.notImported.sources, ...b.notImported.sources],
-      notes: [...a.notImported.notes, ...b.notImported.notes],
-    },
-  };
 }
 
 /** `#RGB` and `#RRGGBB` in any case → Gloss's `#rrggbb`; anything else → null. */
@@ -86,6 +65,14 @@ export function applyRefi(project: Project, model: RefiModel, fileName: string, 
       .map((g) => model.notes.get(g))
       .filter((n): n is NonNullable<typeof n> => n !== undefined && n.text.trim() !== '')
       .map((n) => n.text);
+  // A note's rich form (its .docx twin), found by the plain text the memo is assembled from.
+  const richByText = new Map<string, string>();
+  for (const n of model.notes.values()) if (n.rich && n.text.trim() !== '') richByText.set(n.text, n.rich);
+  /** The rich form of memo text made of `parts` (joined by blank lines), or null when no part has one. */
+  const richOf = (parts: string[], before?: { plain: string; rich: string | null }) => {
+    const all = [...(before && before.plain ? [{ plain: before.plain, rich: before.rich }] : []), ...parts.map((t) => ({ plain: t, rich: richByText.get(t) ?? null }))];
+    return all.some((x) => x.rich) ? joinRich(all) : null;
+  };
   const usedNotes = new Set<string>();
   const take = (guids: string[]) => {
     guids.forEach((g) => usedNotes.add(g));
@@ -142,6 +129,7 @@ export function applyRefi(project: Project, model: RefiModel, fileName: string, 
   const setArticleGuid = db.prepare('UPDATE articles SET guid = ? WHERE id = ?');
   const setCodingMeta = db.prepare('UPDATE codings SET created_at = ?, updated_at = ? WHERE id = ?');
   const setCodingGuid = db.prepare('UPDATE codings SET guid = ? WHERE id = ?');
+  const setCodingRich = db.prepare('UPDATE codings SET memo_rich = ? WHERE id = ?');
   for (const source of model.sources) {
     const label = `${fileName} › ${source.name}`;
     if (!source.text.ok) {
@@ -218,7 +206,8 @@ export function applyRefi(project: Project, model: RefiModel, fileName: string, 
           entry.unmapped.push({ guid: coding.guid || sel.guid, reason: `its code ${coding.codeGuid ?? '(none named)'} is not in the codebook` });
           continue;
         }
-        const codingMemo = [...memo, ...take(coding.noteRefs)].filter(Boolean).join('\n\n');
+        const codingParts = [...memo, ...take(coding.noteRefs)].filter(Boolean);
+        const codingMemo = codingParts.join('\n\n');
         const coder = coderOf(coding.creatingUser, sel.creatingUser);
         const existing = db
           .prepare('SELECT id FROM codings WHERE article_id = ? AND code_id = ? AND start = ? AND "end" = ? AND coder = ?')
@@ -229,6 +218,8 @@ export function applyRefi(project: Project, model: RefiModel, fileName: string, 
         const row = project.codings.apply({ articleId, codeId, start: span.start, end: span.end, memo: codingMemo, coder });
         const when = iso(coding.creationDateTime) ?? iso(sel.creationDateTime);
         if (when) setCodingMeta.run(when, when, row.id);
+        const codingRich = richOf(codingParts);
+        if (codingRich) setCodingRich.run(codingRich, row.id);
         // One selection with one coding is one Gloss coding: it takes the selection's GUID (what Gloss writes back).
         const guid = sel.codings.length === 1 ? sel.guid : coding.guid;
         if (guid && guidFree('codings', guid)) setCodingGuid.run(guid, row.id);
@@ -245,19 +236,49 @@ export function applyRefi(project: Project, model: RefiModel, fileName: string, 
   // ---- Memos: notes on codes, sources, the project; notes nothing points at go to the project memo ---------------
   const projectNotes = take(model.projectNoteRefs);
   const orphans = [...model.notes.entries()].filter(([g, n]) => !usedNotes.has(g) && n.text.trim() !== '');
-  const projectTexts = [...projectNotes, ...orphans.map(([, n]) => (n.name ? `${n.name}\n${n.text}` : n.text))];
+  const projectTexts = [
+    ...projectNotes,
+    ...orphans.map(([, n]) => {
+      if (!n.name) return n.text;
+      const titled = `${n.name}\n${n.text}`;
+      if (n.rich) richByText.set(titled, titledRich(n.name, n.rich));
+      return titled;
+    }),
+  ];
   if (projectTexts.length) memoTargets.push({ kind: 'project', texts: projectTexts });
-  if ([...model.notes.values()].some((n) => n.rich)) notes.push('Notes were imported as plain text; their rich-text (.docx) versions were not.');
+  const unreadable = [...model.notes.values()].filter((n) => n.richUnreadable).length;
+  if (unreadable) notes.push(`${unreadable} note${unreadable === 1 ? '' : 's'} had a rich-text version that could not be read; the plain text was imported.`);
   for (const t of memoTargets) {
     const target = t.kind === 'project' ? { kind: 'project' as const } : { kind: t.kind, id: t.id! };
-    const before = project.memos.get(target).plain;
-    const addition = t.texts.filter((x) => !before.includes(x)).join('\n\n');
+    const current = project.memos.get(target);
+    const before = current.plain;
+    const added = t.texts.filter((x) => !before.includes(x));
+    const addition = added.join('\n\n');
     if (!addition) continue;
-    project.memos.set(target, before ? `${before}\n\n${addition}` : addition, null);
+    // Rich where a note brought a rich form (or the memo already had one); otherwise plain, as before.
+    const rich = richOf(added, { plain: before, rich: current.rich ?? null });
+    project.memos.set(target, before ? `${before}\n\n${addition}` : addition, rich);
     const id = project.memos.rowId(target);
     if (id !== undefined) out.created.memos.push(id);
     report.memos += 1;
   }
+
+  // ---- Sets of codes → code sets (by GUID, then by name; members added, none taken away) -------------------
+  const applyCodeSet = (s: RefiModel['sets'][number]) => {
+    const members = s.codes.map((g) => codeIds.get(g)).filter((id): id is number => id !== undefined);
+    const unknown = s.codes.length - members.length;
+    const name = (s.name || 'Unnamed set').slice(0, 200).trim();
+    if (s.codes.length > 0 && members.length === 0) {
+      report.notImported.codeSets += 1;
+      notes.push(`Code set "${name}" names no code of this file, so it was not imported.`);
+      return;
+    }
+    if (unknown) notes.push(`Code set "${name}": ${unknown} member code${unknown === 1 ? ' is' : 's are'} not in the file's codebook and ${unknown === 1 ? 'was' : 'were'} left out.`);
+    const existing = (s.guid ? project.codeSets.findByGuid(s.guid) : undefined) ?? project.codeSets.findByName(name);
+    if (existing !== undefined) project.codeSets.addMembers(existing, members);
+    else project.codeSets.create({ name, description: s.description, codeIds: members, guid: s.guid && guidFree('code_sets', s.guid) ? s.guid : undefined });
+    report.codeSets += 1;
+  };
 
   // ---- Variables and cases → typed article attributes; sets of sources → a yes/no attribute per set -----------
   const setValue = (articleId: number, name: string, type: AttributeType, value: AttributeValue, guid?: string) => {
@@ -293,7 +314,8 @@ export function applyRefi(project: Project, model: RefiModel, fileName: string, 
     if (c.sources.length === 0 && c.values.length) notes.push(`Case "${c.name}" names no source, so its values have no article to go to.`);
   }
   for (const s of model.sets) {
-    if (s.codes.length) report.notImported.codeSets += 1;
+    // A set with no members at all is an empty code set someone made; a set of sources is an attribute (below).
+    if (s.codes.length || !s.sources.length) applyCodeSet(s);
     for (const g of s.sources) {
       const articleId = articleOf.get(g);
       if (articleId !== undefined) setValue(articleId, setAttributeName(s.name), 'boolean', true);
@@ -305,4 +327,37 @@ export function applyRefi(project: Project, model: RefiModel, fileName: string, 
   report.notImported.nonTextSelections = model.nonTextSelections;
   report.notImported.sources.push(...model.noText);
   return out;
+}
+
+type LexicalBlock = Record<string, unknown>;
+
+/** Memo parts (plain, with an optional rich form) → one rich form: rich parts as they are, plain lines as paragraphs. */
+function joinRich(parts: { plain: string; rich: string | null }[]): string {
+  const blocks: LexicalBlock[] = [];
+  for (const [i, part] of parts.entries()) {
+    if (i > 0) blocks.push(paragraph(''));
+    const rich = part.rich ? rootChildren(part.rich) : null;
+    if (rich) blocks.push(...rich);
+    else for (const line of part.plain.split('\n')) blocks.push(paragraph(line));
+  }
+  return JSON.stringify({ root: { children: blocks, direction: null, format: '', indent: 0, type: 'root', version: 1 } });
+}
+
+function titledRich(title: string, rich: string): string {
+  const bold = { ...paragraph(''), children: [{ detail: 0, format: 1, mode: 'normal', style: '', text: title, type: 'text', version: 1 }] };
+  return JSON.stringify({ root: { children: [bold, ...(rootChildren(rich) ?? [])], direction: null, format: '', indent: 0, type: 'root', version: 1 } });
+}
+
+function rootChildren(rich: string): LexicalBlock[] | null {
+  try {
+    const children = (JSON.parse(rich) as { root?: { children?: unknown } }).root?.children;
+    return Array.isArray(children) ? (children as LexicalBlock[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+function paragraph(text: string): LexicalBlock {
+  const children = text ? [{ detail: 0, format: 0, mode: 'normal', style: '', text, type: 'text', version: 1 }] : [];
+  return { children, direction: null, format: '', indent: 0, type: 'paragraph', version: 1, textFormat: 0, textStyle: '' };
 }

@@ -7,6 +7,7 @@ import type { Project } from '../store/Project';
 import { writeFileAtomically } from '../export/atomicFile';
 import { derivedGuid } from './guid';
 import { attrs, xmlText } from './xml';
+import { memoToDocx } from './richNote';
 
 export type RefiFormat = 'qdpx' | 'qdc';
 
@@ -73,10 +74,31 @@ function codesXml(codes: CodeRow[], codeNotes: Map<number, string>, indent: stri
   return (children.get(null) ?? []).map((c) => one(c, indent)).join('\n');
 }
 
-/** The .qdc codebook: codes alone (their memos have no place in a codebook; descriptions travel). */
+/**
+ * Code sets as <Sets>. A project's <MemberCode> points with `targetGUID` (Project.xsd's CodeRefType), a codebook's
+ * carries `guid` (Codebook.xsd's MemberCodeType): the two schemas differ, and each file follows its own.
+ */
+function setsXml(project: Project, codeGuid: Map<number, string>, memberAttribute: 'targetGUID' | 'guid', indent: string): string | null {
+  const sets = project.codeSets.list();
+  if (!sets.length) return null;
+  const one = (s: (typeof sets)[number]) => {
+    const inner: string[] = [];
+    if (s.description) inner.push(`${indent}    <Description>${xmlText(s.description)}</Description>`);
+    for (const id of s.codeIds) {
+      const guid = codeGuid.get(id);
+      if (guid) inner.push(`${indent}    <MemberCode${attrs({ [memberAttribute]: guid })}/>`);
+    }
+    const head = `${indent}  <Set${attrs({ guid: s.guid, name: s.name })}`;
+    return inner.length ? `${head}>\n${inner.join('\n')}\n${indent}  </Set>` : `${head}/>`;
+  };
+  return `${indent}<Sets>\n${sets.map(one).join('\n')}\n${indent}</Sets>`;
+}
+
+/** The .qdc codebook: codes and code sets (code memos have no place in a codebook; descriptions travel). */
 export function buildCodebook(project: Project): string {
   const codes = codeRows(project);
-  const body = codes.length ? `  <Codes>\n${codesXml(codes, new Map(), '    ')}\n  </Codes>\n` : '';
+  const sets = setsXml(project, new Map(codes.map((c) => [c.id, c.guid])), 'guid', '  ');
+  const body = codes.length ? `  <Codes>\n${codesXml(codes, new Map(), '    ')}\n  </Codes>\n${sets ? `${sets}\n` : ''}` : '';
   // Codebook.xsd requires <Codes> with at least one <Code>; an empty codebook has no valid form, so it is refused.
   if (!body) throw new Error('the project has no codes, and a REFI-QDA codebook needs at least one');
   return `<?xml version="1.0" encoding="utf-8"?>\n<CodeBook xmlns="${CODEBOOK_NS}" origin="Gloss">\n${body}</CodeBook>\n`;
@@ -86,6 +108,8 @@ export interface BuiltProject {
   qde: string;
   /** File name inside sources/ → text. */
   sources: Map<string, string>;
+  /** File name inside sources/ → a rich note's .docx. */
+  richNotes: Map<string, Uint8Array>;
   articles: number;
   codings: number;
 }
@@ -99,17 +123,24 @@ function buildProjectNow(project: Project, origin: string): BuiltProject {
   const db = project.db;
   const codes = codeRows(project);
   const codeGuid = new Map(codes.map((c) => [c.id, c.guid]));
-  const memos = db.prepare('SELECT kind, article_id AS articleId, code_id AS codeId, plain, guid, updated_at AS updatedAt FROM memos').all() as {
+  const memos = db.prepare('SELECT kind, article_id AS articleId, code_id AS codeId, plain, rich, guid, updated_at AS updatedAt FROM memos').all() as {
     kind: 'article' | 'code' | 'project';
     articleId: number | null;
     codeId: number | null;
     plain: string;
+    rich: string | null;
     guid: string;
     updatedAt: string;
   }[];
   const notes: string[] = [];
-  const note = (guid: string, name: string, text: string, when?: string) =>
-    notes.push(`    <Note${attrs({ guid, name, creationDateTime: dateTime(when) })}>\n      <PlainTextContent>${xmlText(text)}</PlainTextContent>\n    </Note>`);
+  const richNotes = new Map<string, Uint8Array>();
+  // A memo with a rich form also goes out as a .docx (richTextPath), which NVivo, MAXQDA and ATLAS.ti show formatted.
+  const note = (guid: string, name: string, text: string, when?: string, rich?: string | null) => {
+    const docx = rich ? memoToDocx(rich) : null;
+    const richTextPath = docx ? `internal://${guid}.docx` : undefined;
+    if (docx) richNotes.set(`${guid}.docx`, docx);
+    notes.push(`    <Note${attrs({ guid, name, richTextPath, creationDateTime: dateTime(when) })}>\n      <PlainTextContent>${xmlText(text)}</PlainTextContent>\n    </Note>`);
+  };
   const codeNotes = new Map<number, string>();
   const articleNotes = new Map<number, string>();
   let projectNote: string | undefined;
@@ -118,12 +149,12 @@ function buildProjectNow(project: Project, origin: string): BuiltProject {
     if (m.kind === 'code' && m.codeId !== null) codeNotes.set(m.codeId, m.guid);
     else if (m.kind === 'article' && m.articleId !== null) articleNotes.set(m.articleId, m.guid);
     else projectNote = m.guid;
-    note(m.guid, m.kind === 'project' ? 'Project memo' : `Memo`, m.plain, m.updatedAt);
+    note(m.guid, m.kind === 'project' ? 'Project memo' : `Memo`, m.plain, m.updatedAt, m.rich);
   }
 
   const codings = db
-    .prepare('SELECT id, article_id AS articleId, code_id AS codeId, start, "end", text, memo, coder, created_at AS createdAt, guid FROM codings ORDER BY article_id, start, "end", id')
-    .all() as { id: number; articleId: number; codeId: number; start: number; end: number; text: string; memo: string; coder: string; createdAt: string; guid: string }[];
+    .prepare('SELECT id, article_id AS articleId, code_id AS codeId, start, "end", text, memo, memo_rich AS memoRich, coder, created_at AS createdAt, guid FROM codings ORDER BY article_id, start, "end", id')
+    .all() as { id: number; articleId: number; codeId: number; start: number; end: number; text: string; memo: string; memoRich: string | null; coder: string; createdAt: string; guid: string }[];
   const coders = [...new Set(codings.map((c) => c.coder))].sort();
   const coderGuids = new Map(coders.map((name) => [name, coderGuid(project, name)]));
 
@@ -174,7 +205,7 @@ function buildProjectNow(project: Project, origin: string): BuiltProject {
     for (const c of codingsByArticle.get(row.id) ?? []) {
       const coder = coderGuids.get(c.coder);
       const codingNote = c.memo ? derivedGuid(`coding-memo:${c.guid}`) : undefined;
-      if (codingNote) note(codingNote, 'Coding memo', c.memo, c.createdAt);
+      if (codingNote) note(codingNote, 'Coding memo', c.memo, c.createdAt, c.memoRich);
       inner.push(
         `      <PlainTextSelection${attrs({ guid: c.guid, name: c.text, startPosition: c.start, endPosition: c.end, creatingUser: coder, creationDateTime: dateTime(c.createdAt) })}>\n` +
           `        <Coding${attrs({ guid: derivedGuid(`coding:${c.guid}`), creatingUser: coder, creationDateTime: dateTime(c.createdAt) })}>\n` +
@@ -204,12 +235,14 @@ function buildProjectNow(project: Project, origin: string): BuiltProject {
   }
   if (sourceXml.length) parts.push(`  <Sources>\n${sourceXml.join('\n')}\n  </Sources>`);
   if (notes.length) parts.push(`  <Notes>\n${notes.join('\n')}\n  </Notes>`);
+  const sets = setsXml(project, codeGuid, 'targetGUID', '  ');
+  if (sets) parts.push(sets);
   if (projectNote) parts.push(`  <NoteRef${attrs({ targetGUID: projectNote })}/>`);
   const name = db.prepare("SELECT value FROM project_meta WHERE key = 'name'").pluck().get() as string | undefined;
   const qde =
     `<?xml version="1.0" encoding="utf-8"?>\n<Project${attrs({ xmlns: PROJECT_NS, name: name ?? project.name, origin, modifiedDateTime: dateTime(new Date().toISOString()) })}>\n` +
     `${parts.join('\n')}${parts.length ? '\n' : ''}</Project>\n`;
-  return { qde, sources, articles: articleRows.length, codings: codings.length };
+  return { qde, sources, richNotes, articles: articleRows.length, codings: codings.length };
 }
 
 function variableValueXml(type: string, value: string | number): string {
@@ -231,6 +264,7 @@ function decimal(n: number): string {
 export function zipProject(built: BuiltProject): Uint8Array {
   const files: Record<string, Uint8Array> = { 'project.qde': strToU8(built.qde) };
   for (const [name, text] of built.sources) files[`sources/${name}`] = strToU8(text);
+  for (const [name, docx] of built.richNotes) files[`sources/${name}`] = docx;
   return zipSync(files, { level: 6 });
 }
 

@@ -5,6 +5,7 @@ import { unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import { decode } from '../import/decode';
 import { normaliseGuid } from './guid';
+import { docxToMemo } from './richNote';
 
 /** A whole .qdpx may hold many sources; past this it is refused rather than unpacked into memory. */
 export const REFI_MAX_BYTES = 512 * 1024 * 1024;
@@ -69,9 +70,11 @@ export interface RefiModel {
   /** Sources with no text to import (pictures, audio, video, a PDF without its text twin). */
   noText: { name: string; reason: string }[];
   nonTextSelections: number;
-  notes: Map<string, { name: string; text: string; rich: boolean }>;
+  /** Notes by GUID: plain text (inline, or its plainTextPath file, or read from its .docx), and the memo editor's rich form from its richTextPath .docx. */
+  notes: Map<string, { name: string; text: string; rich: string | null; richUnreadable: boolean }>;
   projectNoteRefs: string[];
-  sets: { name: string; codes: string[]; sources: string[] }[];
+  /** Sets of codes and/or sources; `codes` are member GUIDs (Project.xsd: MemberCode targetGUID; Codebook.xsd: guid). */
+  sets: { guid: string | null; name: string; description: string; codes: string[]; sources: string[] }[];
   links: number;
   graphs: number;
 }
@@ -156,7 +159,7 @@ export function parseRefi(bytes: Uint8Array, fileName: string): RefiModel {
     const doc = parseXml(bytes, 'the codebook');
     const root = child(doc, 'CodeBook');
     if (!root) throw new RefiError('no <CodeBook> root element: not a REFI-QDA codebook');
-    return { ...emptyModel('codebook'), codes: list(child(root, 'Codes'), 'Code').map(readCode) };
+    return { ...emptyModel('codebook'), codes: list(child(root, 'Codes'), 'Code').map(readCode), sets: list(child(root, 'Sets'), 'Set').map(readSet) };
   }
   let entries: Record<string, Uint8Array>;
   let unpacked = 0;
@@ -246,11 +249,27 @@ export function parseRefi(bytes: Uint8Array, fileName: string): RefiModel {
   for (const n of list(child(root, 'Notes'), 'Note')) {
     const g = normaliseGuid(n.guid);
     if (!g) continue;
-    model.notes.set(g, { name: attr(n, 'name') ?? '', text: text(n, 'PlainTextContent'), rich: Boolean(attr(n, 'richTextPath')) });
+    let plain = text(n, 'PlainTextContent');
+    if (!plain && attr(n, 'plainTextPath')) {
+      const file = findText(attr(n, 'plainTextPath'));
+      const decoded = file.ok ? decode(file.bytes) : null;
+      if (decoded?.ok) plain = decoded.text.replace(/\r\n?/g, '\n');
+    }
+    let rich: string | null = null;
+    let richUnreadable = false;
+    if (attr(n, 'richTextPath')) {
+      const file = findText(attr(n, 'richTextPath'));
+      const converted = file.ok ? docxToMemo(file.bytes) : null;
+      if (converted) {
+        rich = converted.rich;
+        if (!plain) plain = converted.plain;
+      } else richUnreadable = true;
+    }
+    model.notes.set(g, { name: attr(n, 'name') ?? '', text: plain, rich, richUnreadable });
   }
   model.projectNoteRefs = refs(root, 'NoteRef');
   for (const s of list(child(root, 'Sets'), 'Set')) {
-    model.sets.push({ name: (attr(s, 'name') ?? '').trim(), codes: refs(s, 'MemberCode'), sources: refs(s, 'MemberSource') });
+    model.sets.push(readSet(s));
   }
   model.links = list(child(root, 'Links'), 'Link').length;
   model.graphs = list(child(root, 'Graphs'), 'Graph').length;
@@ -315,6 +334,14 @@ function emptyModel(kind: RefiModel['kind']): RefiModel {
     links: 0,
     graphs: 0,
   };
+}
+
+function readSet(s: X): RefiModel['sets'][number] {
+  // A codebook's MemberCode carries `guid`, a project's `targetGUID`; producers mix them up, so either is read.
+  const members = list(s, 'MemberCode')
+    .map((m) => normaliseGuid(m.targetGUID ?? m.guid))
+    .filter((g): g is string => g !== null);
+  return { guid: normaliseGuid(s.guid), name: (attr(s, 'name') ?? '').trim(), description: text(s, 'Description'), codes: members, sources: refs(s, 'MemberSource') };
 }
 
 function readCode(c: X): RefiCode {

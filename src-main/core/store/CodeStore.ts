@@ -289,6 +289,8 @@ export class CodeStore {
       for (const child of this.childrenStmt.all(sourceId) as { id: number }[]) {
         this.move(child.id, targetId, Number.MAX_SAFE_INTEGER);
       }
+      // The merged code stands for both: it joins every code set the source was in.
+      this.db.prepare('INSERT OR IGNORE INTO code_set_members (set_id, code_id) SELECT set_id, ? FROM code_set_members WHERE code_id = ?').run(targetId, sourceId);
       this.db.prepare('DELETE FROM codes WHERE id = ?').run(sourceId);
       return { movedCodings: moved, droppedDuplicates: dropped };
     }).immediate();

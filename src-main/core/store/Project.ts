@@ -5,6 +5,7 @@ import type { ProjectInfo } from '../../contract/types';
 import { ArticleStore } from './ArticleStore';
 import { ArticleSourceStore } from './ArticleSourceStore';
 import { CodeStore } from './CodeStore';
+import { CodeSetStore } from './CodeSetStore';
 import { CodingStore } from './CodingStore';
 import { CoderStore } from './CoderStore';
 import { AttributeStore } from './AttributeStore';
@@ -20,6 +21,8 @@ import { ProjectLock } from './projectLock';
 export class Project {
   readonly articles: ArticleStore;
   readonly codes: CodeStore;
+  /** Named groups of codes (a codebook filter; exchanged as REFI-QDA sets). */
+  readonly codeSets: CodeSetStore;
   readonly codings: CodingStore;
   /** The people who code (migration 010). */
   readonly coders: CoderStore;
@@ -42,6 +45,7 @@ export class Project {
   ) {
     this.articles = new ArticleStore(db);
     this.codes = new CodeStore(db);
+    this.codeSets = new CodeSetStore(db);
     this.codings = new CodingStore(db, (codeId) => this.codes.pathOf(codeId));
     this.coders = new CoderStore(db);
     this.attributes = new AttributeStore(db);

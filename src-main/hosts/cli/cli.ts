@@ -126,7 +126,7 @@ function refiSummary(refi: RefiReport): string[] {
   }
   for (const s of refi.notImported.sources) lines.push(`no text   ${s.name}  (${s.reason})`);
   const n = refi.notImported;
-  lines.push(`refi      ${refi.codes} codes, ${refi.coders} coders, ${refi.memos} memos, ${refi.attributes} attribute values; not imported: ${n.links} links, ${n.graphs} graphs, ${n.codeSets} code sets, ${n.nonTextSelections} selections in non-text sources`);
+  lines.push(`refi      ${refi.codes} codes, ${refi.codeSets} code sets, ${refi.coders} coders, ${refi.memos} memos, ${refi.attributes} attribute values; not imported: ${n.links} links, ${n.graphs} graphs, ${n.codeSets} code sets naming no code of the file, ${n.nonTextSelections} selections in non-text sources`);
   for (const note of n.notes) lines.push(`note      ${note}`);
   return lines;
 }

@@ -11,18 +11,30 @@ import { buildCodeTree, childrenOf, siblingsOf } from './codeTree';
 import { NewCodeForm } from './NewCodeForm';
 import { useCodeActions } from './useCodeActions';
 import { useCollapsedCodes } from './useCollapsedCodes';
+import { useCodeSets } from './useCodeSets';
+import { codesInSet } from './codeSetFilter';
+import { CodeSetBar } from './CodeSetBar';
+import { CodeSetNameDialog } from './CodeSetNameDialog';
+import { api } from '../../api/api';
 import './codebook.css';
 
 /** The reader applies the first nine codes, in codebook order, with the keys 1–9. */
 const SHORTCUT_COUNT = 9;
 
 export function CodebookPanel() {
-  const { project, applyCodeToSelection } = useAppStore();
-  const codes = useCodes();
+  const { project, applyCodeToSelection, attempt, notify } = useAppStore();
+  const allCodes = useCodes();
+  const codeSets = useCodeSets();
+  const [setFilterId, setSetFilterId] = useState<number | null>(null);
+  const activeSet = setFilterId !== null ? codeSets.find((s) => s.id === setFilterId) : undefined;
+  const [setDialog, setSetDialog] = useState<{ mode: 'new' | 'rename'; code?: Code } | null>(null);
+  // Filtered to a code set, the tree shows its members and the codes they hang under; keys 1–9 keep their codes.
+  const codes = useMemo(() => (activeSet ? codesInSet(allCodes, activeSet.codeIds).codes : allCodes), [allCodes, activeSet]);
   // Only whether a passage is selected: the codebook does not re-render while the selection moves.
   const readerSelection = useHasReaderSelection();
-  const tree = useMemo(() => buildCodeTree(codes), [codes]);
-  const shortcuts = useMemo(() => new Map(codes.slice(0, SHORTCUT_COUNT).map((c, i) => [c.id, i + 1])), [codes]);
+  const fullTree = useMemo(() => buildCodeTree(allCodes), [allCodes]);
+  const tree = useMemo(() => (activeSet ? buildCodeTree(codes) : fullTree), [activeSet, codes, fullTree]);
+  const shortcuts = useMemo(() => new Map(allCodes.slice(0, SHORTCUT_COUNT).map((c, i) => [c.id, i + 1])), [allCodes]);
   const { collapsed, toggle, setExpanded, expandAll, collapseAll } = useCollapsedCodes(project?.path);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [renamingId, setRenamingId] = useState<number | null>(null);
@@ -36,7 +48,8 @@ export function CodebookPanel() {
   const onRemoved = useCallback((removedId: number, successorId: number | null) => {
     setSelectedId((id) => (id === removedId ? successorId : id));
   }, []);
-  const actions = useCodeActions(tree, onRemoved);
+  // Moves and merges work on the whole codebook, whatever the filter shows.
+  const actions = useCodeActions(fullTree, onRemoved);
   const selected = selectedId !== null ? tree.byId.get(selectedId) : undefined;
 
   useEffect(() => {
@@ -64,6 +77,8 @@ export function CodebookPanel() {
 
   const create = async (name: string) => {
     const code = await actions.create(name, creating?.parentId ?? null);
+    // Created while the codebook shows a code set: the new code joins it, or it would vanish from view.
+    if (code && activeSet) await attempt(() => api['codeSets.addCodes']({ id: activeSet.id, codeIds: [code.id] }));
     if (code) requestAnimationFrame(() => document.getElementById(`code-${code.id}`)?.scrollIntoView({ block: 'nearest' }));
     return Boolean(code);
   };
@@ -80,7 +95,7 @@ export function CodebookPanel() {
   };
 
   const menuItems = (code: Code): MenuItem[] => {
-    const siblings = siblingsOf(tree, code);
+    const siblings = siblingsOf(fullTree, code);
     const index = siblings.findIndex((c) => c.id === code.id);
     return [
       ...(readerSelection ? [{ label: 'Apply to selection', onSelect: () => void activate(code), testId: 'code-menu-apply' }, { separator: true as const }] : []),
@@ -91,10 +106,53 @@ export function CodebookPanel() {
       { label: 'Move up', hint: 'Alt+↑', disabled: index <= 0, onSelect: () => void actions.shift(code, -1), testId: 'code-menu-move-up' },
       { label: 'Move down', hint: 'Alt+↓', disabled: index >= siblings.length - 1, onSelect: () => void actions.shift(code, 1), testId: 'code-menu-move-down' },
       { label: 'Move to…', onSelect: () => actions.askMoveTo(code), testId: 'code-menu-move-to' },
-      { label: 'Merge into…', disabled: codes.length < 2, onSelect: () => actions.askMerge(code), testId: 'code-menu-merge' },
+      { label: 'Merge into…', disabled: allCodes.length < 2, onSelect: () => actions.askMerge(code), testId: 'code-menu-merge' },
       { separator: true },
+      ...codeSetItems(code),
       { label: 'Delete…', hint: 'Del', danger: true, onSelect: () => void actions.remove(code), testId: 'code-menu-delete' },
     ];
+  };
+
+  const codeSetItems = (code: Code): MenuItem[] => {
+    const items: MenuItem[] = [];
+    if (activeSet?.codeIds.includes(code.id)) {
+      items.push({
+        label: `Remove from “${activeSet.name}”`,
+        onSelect: () => void attempt(() => api['codeSets.update']({ id: activeSet.id, codeIds: activeSet.codeIds.filter((id) => id !== code.id) })),
+        testId: 'code-menu-remove-from-set',
+      });
+    }
+    for (const set of codeSets.filter((s) => !s.codeIds.includes(code.id)).slice(0, 6)) {
+      items.push({ label: `Add to “${set.name}”`, onSelect: () => void attempt(() => api['codeSets.addCodes']({ id: set.id, codeIds: [code.id] })), testId: 'code-menu-add-to-set' });
+    }
+    items.push({ label: 'New code set with this code…', onSelect: () => setSetDialog({ mode: 'new', code }), testId: 'code-menu-new-set' });
+    items.push({ separator: true });
+    return items;
+  };
+
+  const saveCodeSet = async (name: string): Promise<string | null> => {
+    try {
+      if (setDialog?.mode === 'rename' && activeSet) {
+        await api['codeSets.update']({ id: activeSet.id, name });
+      } else {
+        const created = await api['codeSets.create']({ name, codeIds: setDialog?.code ? [setDialog.code.id] : [] });
+        setSetFilterId(created.id);
+        notify(`Code set “${created.name}” created. Add codes to it from a code's menu (⋯).`);
+      }
+      return null;
+    } catch (err) {
+      return (err as Error).message;
+    }
+  };
+
+  const deleteActiveSet = () => {
+    if (!activeSet) return;
+    const name = activeSet.name;
+    setSetFilterId(null);
+    void attempt(async () => {
+      await api['codeSets.delete']({ id: activeSet.id });
+      notify(`Code set “${name}” deleted; its codes are still in the codebook. Undo brings the set back.`);
+    });
   };
 
   const openMenu = (code: Code, e: MouseEvent | null, fromButton: boolean) => {
@@ -119,7 +177,9 @@ export function CodebookPanel() {
     <div className="codebook" ref={treeRef}>
       <header className="codebook-head">
         <h2>Codebook</h2>
-        <span className="muted codebook-count">{plural(codes.length, 'code')}</span>
+        <span className="muted codebook-count">
+          {activeSet ? `${plural(activeSet.codeIds.length, 'code')} of ${allCodes.length}` : plural(allCodes.length, 'code')}
+        </span>
         <span className="spacer" />
         <button type="button" data-testid="new-code-button" title="Add a top-level code" onClick={() => startCreate(null)}>
           + New code
@@ -134,13 +194,19 @@ export function CodebookPanel() {
           ⋯
         </button>
       </header>
+      <CodeSetBar sets={codeSets} activeId={activeSet ? activeSet.id : null} onChange={setSetFilterId} />
       {readerSelection && (
         <p className="codebook-hint" data-testid="codebook-apply-hint">
           Click a code to apply it to the selected passage.
         </p>
       )}
       <div className="codebook-scroll">
-        {codes.length === 0 && !creating ? (
+        {activeSet && activeSet.codeIds.length === 0 ? (
+          <div className="codebook-empty" data-testid="code-set-empty">
+            <p>No codes in “{activeSet.name}” yet.</p>
+            <p className="muted">Add a code to this set from the code's menu (⋯) after choosing “All codes”.</p>
+          </div>
+        ) : codes.length === 0 && !creating ? (
           <div className="codebook-empty" data-testid="codebook-empty">
             <p>No codes yet.</p>
             <p className="muted">Codes are the categories you tag passages with, e.g. “Frames/Humanitarian”. Nest them to build a hierarchy.</p>
@@ -165,7 +231,9 @@ export function CodebookPanel() {
             onStartRename={(code) => setRenamingId(code.id)}
             onRename={(code, name) => void rename(code, name)}
             onMenu={openMenu}
-            onMove={(code, placement) => void actions.move(code, placement)}
+            onMove={(code, placement) =>
+              activeSet ? notify('Choose “All codes” above the codebook to rearrange it: a code set shows only part of the tree.') : void actions.move(code, placement)
+            }
             onShift={(code, delta) => void actions.shift(code, delta)}
             onDelete={(code) => void actions.remove(code)}
           />
@@ -188,7 +256,24 @@ export function CodebookPanel() {
           items={[
             { label: 'Expand all', disabled: collapsed.size === 0, onSelect: expandAll },
             { label: 'Collapse all', disabled: parents.length === 0, onSelect: () => collapseAll(parents.map((c) => c.id)) },
+            { separator: true },
+            { label: 'New code set…', onSelect: () => setSetDialog({ mode: 'new' }), testId: 'codebook-new-set' },
+            ...(activeSet
+              ? [
+                  { label: `Rename code set “${activeSet.name}”…`, onSelect: () => setSetDialog({ mode: 'rename' }), testId: 'codebook-rename-set' },
+                  { label: `Delete code set “${activeSet.name}”`, danger: true, onSelect: deleteActiveSet, testId: 'codebook-delete-set' },
+                ]
+              : []),
           ]}
+        />
+      )}
+      {setDialog && (
+        <CodeSetNameDialog
+          title={setDialog.mode === 'rename' ? 'Rename code set' : setDialog.code ? `New code set with “${setDialog.code.name}”` : 'New code set'}
+          initialName={setDialog.mode === 'rename' ? activeSet?.name : ''}
+          confirmLabel={setDialog.mode === 'rename' ? 'Rename' : 'Create'}
+          onSubmit={saveCodeSet}
+          onClose={() => setSetDialog(null)}
         />
       )}
       {actions.dialogs}

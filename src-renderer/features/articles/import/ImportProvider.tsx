@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, bridge, isDesktop } from '../../../api/api';
 import type { ImportPreview, ImportReport, RefiReport } from '../../../../src-main/contract/types';
+import { addRefiReports } from '../../../../src-main/contract/refiReport';
 import { useAppStore } from '../../../app/store';
 import { ACCEPT_ATTRIBUTE, pickedFromDrop, pickedFromInput, type PickedFile } from './pickedFiles';
 import { bodyToSend, bytesToSend, isTooLarge, planBatches, tooLargeReason } from './uploadBatches';
@@ -332,21 +333,5 @@ export function useImport(): ImportContextValue {
 
 /** The REFI-QDA parts of two batches' reports as one (each .qdpx lands in one batch; several files add up). */
 function mergeRefi(a: RefiReport | undefined, b: RefiReport): RefiReport {
-  if (!a) return b;
-  const n = (x: RefiReport['notImported'], y: RefiReport['notImported']) => ({
-    links: x.links + y.links,
-    graphs: x.graphs + y.graphs,
-    codeSets: x.codeSets + y.codeSets,
-    nonTextSelections: x.nonTextSelections + y.nonTextSelections,
-    sources: [...x.sources, ...y.sources],
-    notes: [...x.notes, ...y.notes],
-  });
-  return {
-    sources: [...a.sources, ...b.sources],
-    codes: a.codes + b.codes,
-    coders: a.coders + b.coders,
-    memos: a.memos + b.memos,
-    attributes: a.attributes + b.attributes,
-    notImported: n(a.notImported, b.notImported),
-  };
+  return a ? addRefiReports(a, b) : b;
 }

@@ -221,7 +221,7 @@ function RefiSection({ refi, onOpen }: { refi: RefiReport; onOpen(articleId: num
   return (
     <>
       <p className="muted" data-testid="import-refi-counts">
-        REFI-QDA: {plural(refi.codes, 'code')}, {plural(refi.coders, 'coder')}, {plural(refi.memos, 'memo')}, {plural(refi.attributes, 'attribute value')}.
+        REFI-QDA: {plural(refi.codes, 'code')}, {plural(refi.codeSets, 'code set')}, {plural(refi.coders, 'coder')}, {plural(refi.memos, 'memo')}, {plural(refi.attributes, 'attribute value')}.
         Not imported: {plural(n.links, 'link')}, {plural(n.graphs, 'graph')}, {plural(n.codeSets, 'code set')}, {plural(n.nonTextSelections, 'selection')} in pictures, audio, video or PDF regions.
       </p>
       <ReportList title="REFI-QDA sources" testId="import-list-refi" items={refi.sources} open>
@@ -258,7 +258,7 @@ function refiAsText(refi: RefiReport): string[] {
   const n = refi.notImported;
   return [
     '',
-    `REFI-QDA: ${refi.codes} codes, ${refi.coders} coders, ${refi.memos} memos, ${refi.attributes} attribute values; not imported: ${n.links} links, ${n.graphs} graphs, ${n.codeSets} code sets, ${n.nonTextSelections} non-text selections`,
+    `REFI-QDA: ${refi.codes} codes, ${refi.codeSets} code sets, ${refi.coders} coders, ${refi.memos} memos, ${refi.attributes} attribute values; not imported: ${n.links} links, ${n.graphs} graphs, ${n.codeSets} code sets naming no code of the file, ${n.nonTextSelections} non-text selections`,
     ...refi.sources.flatMap((s) => [
       `  ${s.name}\tarticle ${s.articleId}\t${s.mapped} mapped, ${s.unmapped.length} not\t${s.unit} (${s.why})${s.confident ? '' : ' LOW CONFIDENCE'}`,
       ...s.unmapped.map((u) => `    ${u.guid}\t${u.reason}`),
