@@ -31,6 +31,8 @@ export interface WebHost {
   launchUrl: string;
   token: string;
   port: number;
+  /** The folder projects made or opened from the browser live in (inside the data folder). */
+  projectsDir: string;
   session: Session;
   close(): Promise<void>;
 }
@@ -387,6 +389,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     launchUrl: `${base}/?token=${token}`,
     token,
     port,
+    projectsDir,
     session,
     async close() {
       closing = true;
