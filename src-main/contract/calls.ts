@@ -43,6 +43,12 @@ const id = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
 const offset = z.int().min(0).max(2 ** 31 - 1);
 const path = z.string().min(1).max(4096);
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+/**
+ * How a table export (codings, passages, counts) is written: `format` CSV (the default; every cell exact) or XLSX
+ * (the same columns; text cells are strings, never formulas); `formulaGuard` prefixes a CSV's formula-like cells
+ * (= + - @, tab, CR) with an apostrophe. The result counts those cells (ExportResult.formulaLikeCells/guardedCells).
+ */
+const tableExport = { format: z.enum(['csv', 'xlsx']).optional(), formulaGuard: z.boolean().optional() };
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
 /** Text a person types: control characters other than tab and LF removed (contract/text.ts), for every call. */
 const typed = () => z.string().overwrite(cleanText);
@@ -330,7 +336,7 @@ export const calls = {
     pathFields: { path: 'local' },
   },
   'export.csv': {
-    request: z.strictObject({ path: path.optional(), rawCells: z.boolean().optional(), jobId: jobId.optional() }),
+    request: z.strictObject({ path: path.optional(), ...tableExport, jobId: jobId.optional() }),
     response: {} as ExportResult | null,
     pathFields: { path: 'local' },
   },
@@ -365,9 +371,9 @@ export const calls = {
     }),
     response: {} as { total: number; items: RetrievedPassage[] },
   },
-  /** The same passages as CSV (all of them). Without a path the app shows a save dialog. */
+  /** The same passages as CSV or XLSX (all of them). Without a path the app shows a save dialog. */
   'retrieve.exportCsv': {
-    request: retrieveQuery.extend({ path: path.optional(), rawCells: z.boolean().optional(), context: z.int().min(0).max(1000).optional() }),
+    request: retrieveQuery.extend({ path: path.optional(), ...tableExport, context: z.int().min(0).max(1000).optional() }),
     response: {} as ExportResult | null,
     pathFields: { path: 'local' },
   },
@@ -453,9 +459,9 @@ export const calls = {
     request: z.strictObject({ by: z.string().trim().min(1).max(100), rollUp: z.boolean().optional() }),
     response: {} as { rows: { key: string | number | null; count: number }[] },
   },
-  /** The frequency table of counts.codes as CSV. Without a path the app shows a save dialog. */
+  /** The frequency table of counts.codes as CSV or XLSX. Without a path the app shows a save dialog. */
   'counts.exportCsv': {
-    request: countsRequest.extend({ path: path.optional(), rawCells: z.boolean().optional() }),
+    request: countsRequest.extend({ path: path.optional(), ...tableExport }),
     response: {} as ExportResult | null,
     pathFields: { path: 'local' },
   },

@@ -265,6 +265,10 @@ export interface ExportResult {
   downloadUrl?: string;
   articles: number;
   codings: number;
+  /** A CSV only: text cells beginning with = + - @, tab or CR (see contract/exportNotes.ts). */
+  formulaLikeCells?: number;
+  /** A CSV written with the formula guard: the cells it prefixed. */
+  guardedCells?: number;
 }
 
 export interface Settings {

@@ -6,7 +6,9 @@ export { dispatch, type WireResult } from './dispatch';
 export { Session, type HostAdapter } from './session';
 export { assertSqliteIsSafe } from './store/database';
 /** Writes a table as CSV text with every export's conventions (for a host that prints one). */
-export { tableCsvText, type TableCell } from './export/tableCsv';
+export { tableCsvText, tableCsvOutput, type TableCell } from './export/tableCsv';
+/** Writes a table the CLI prints (counts, agreement) to a file instead, as CSV or XLSX, atomically. */
+export { writeTable, type TableFormat } from './export/tableWriter';
 /** Size limits the web host enforces on uploads before the importer sees them. */
 export { MAX_FILE_BYTES } from './import/importer';
 export { GLOSS_JSON_MAX_BYTES } from './import/glossJson';

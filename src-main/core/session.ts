@@ -44,7 +44,7 @@ export interface HostAdapter {
   chooseNewProjectPath(name?: string): Promise<string | null>;
   chooseProjectToOpen(): Promise<string | null>;
   chooseImportPaths(pick: 'files' | 'folder'): Promise<string[] | null>;
-  chooseExportPath(format: 'json' | 'csv' | 'qdpx' | 'qdc', suggestedName: string): Promise<string | null>;
+  chooseExportPath(format: 'json' | 'csv' | 'xlsx' | 'qdpx' | 'qdc', suggestedName: string): Promise<string | null>;
   /** May refuse a path the renderer names (the web host limits itself to its data folder). */
   checkProjectPath?(path: string): void;
   /** Lets the web host turn a written file into a download. */
@@ -254,7 +254,7 @@ export class Session {
     return this.history!;
   }
 
-  private runExportJob(project: Project, job: { format: 'json' | 'csv'; target: string; rawCells?: boolean }, jobId?: string) {
+  private runExportJob(project: Project, job: { format: 'json' | 'csv' | 'xlsx'; target: string; formulaGuard?: boolean }, jobId?: string) {
     const id = jobId ?? `export-${randomUUID()}`;
     return this.job(id, (signal) =>
       runExport(project, job, {
@@ -308,9 +308,9 @@ export class Session {
     return out as Pick<Handlers, keyof typeof projectCommands>;
   }
 
-  /** A file name for a table export: "<project>-<what>.csv". */
-  private suggestedTableName(what: string): string {
-    return this.suggestedExportName('csv').replace(/-codings\.csv$/, `-${what}.csv`);
+  /** A file name for a table export: "<project>-<what>.csv" (or .xlsx). */
+  private suggestedTableName(what: string, format: 'csv' | 'xlsx' = 'csv'): string {
+    return this.suggestedExportName(format).replace(/-codings\.(csv|xlsx)$/, `-${what}.${format}`);
   }
 
   private suggestedExportName(format: string): string {
@@ -462,11 +462,12 @@ export class Session {
       const result = await this.job(jobId, () => exportRefi(project, format, target, `Gloss ${this.host.version}`));
       return this.host.afterExport ? this.host.afterExport(result) : result;
     },
-    'export.csv': async ({ path, rawCells, jobId }) => {
+    'export.csv': async ({ path, format, formulaGuard, jobId }) => {
       const project = this.requireProject();
-      const target = path ?? (await this.host.chooseExportPath('csv', this.suggestedExportName('csv')));
+      const ext = format ?? 'csv';
+      const target = path ?? (await this.host.chooseExportPath(ext, this.suggestedExportName(ext)));
       if (!target) return null;
-      const result = await this.runExportJob(project, { format: 'csv', target, rawCells }, jobId);
+      const result = await this.runExportJob(project, { format: ext, target, formulaGuard }, jobId);
       return this.host.afterExport ? this.host.afterExport(result) : result;
     },
 
@@ -489,11 +490,11 @@ export class Session {
       return this.host.afterExport ? this.host.afterExport(result) : result;
     },
     'retrieve.passages': async ({ offset, limit, context, ...query }) => retrievePassages(this.requireProject(), query, { offset, limit, context }),
-    'retrieve.exportCsv': async ({ path, rawCells, context, ...query }) => {
+    'retrieve.exportCsv': async ({ path, format, formulaGuard, context, ...query }) => {
       const project = this.requireProject();
-      const target = path ?? (await this.host.chooseExportPath('csv', this.suggestedTableName('passages')));
+      const target = path ?? (await this.host.chooseExportPath(format ?? 'csv', this.suggestedTableName('passages', format)));
       if (!target) return null;
-      const result = await exportRetrievedCsv(project, query, target, { rawCells, context });
+      const result = await exportRetrievedCsv(project, query, target, { format, formulaGuard, context });
       return this.host.afterExport ? this.host.afterExport(result) : result;
     },
 
@@ -506,12 +507,12 @@ export class Session {
     'articles.attributes': async ({ articleId }) => ({ articleId, attributes: this.requireProject().attributes.forArticle(articleId) }),
 
     'counts.codes': async ({ rollUp, by, attribute }) => codeCounts(this.requireProject(), { rollUp, by, attribute }),
-    'counts.exportCsv': async ({ path, rawCells, ...request }) => {
+    'counts.exportCsv': async ({ path, format, formulaGuard, ...request }) => {
       const project = this.requireProject();
       const counts = codeCounts(project, request);
-      const target = path ?? (await this.host.chooseExportPath('csv', this.suggestedTableName('code-counts')));
+      const target = path ?? (await this.host.chooseExportPath(format ?? 'csv', this.suggestedTableName('code-counts', format)));
       if (!target) return null;
-      const result = await exportCountsCsv(project, counts, target, { rawCells });
+      const result = await exportCountsCsv(project, counts, target, { format, formulaGuard });
       return this.host.afterExport ? this.host.afterExport(result) : result;
     },
     'counts.table': async ({ by, rollUp }) => ({ rows: frequencyTable(this.requireProject(), by, rollUp ?? false) }),

@@ -161,7 +161,7 @@ describe('web host confinement: the browser names no file on disk', () => {
       'annotations.importPaths': { format: 'doccano' },
       'export.json': {},
       'export.annotations': { format: 'webannotation' },
-      'export.csv': { rawCells: true },
+      'export.csv': { formulaGuard: true },
       'export.refi': { format: 'qdpx' },
       'retrieve.exportCsv': { codeIds: [codes.codes[0].id] },
       'counts.exportCsv': { rollUp: false },

@@ -243,7 +243,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const info = await stat(download.file).catch(() => undefined);
       if (!info) return deny(res, 404, 'The exported file is gone.');
       res.writeHead(200, {
-        'Content-Type': download.file.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+        'Content-Type': downloadType(download.file),
         'Content-Length': info.size,
         'Content-Disposition': `attachment; filename="${download.name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(download.name)}`,
         'Cache-Control': 'no-store',
@@ -431,6 +431,15 @@ async function serveStatic(root: string, pathname: string, res: ServerResponse):
     'Cache-Control': 'no-cache',
   });
   createReadStream(file).pipe(res);
+}
+
+/** The media type of an export offered as a download, by its extension. */
+function downloadType(file: string): string {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.csv') return 'text/csv; charset=utf-8';
+  if (ext === '.xlsx') return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  if (ext === '.qdpx' || ext === '.qdc' || ext === '.zip') return ext === '.qdc' ? 'application/xml' : 'application/zip';
+  return 'application/json; charset=utf-8';
 }
 
 function deny(res: ServerResponse, status: number, message: string): void {
