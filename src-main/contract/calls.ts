@@ -18,7 +18,9 @@ import type {
   HistoryState,
   ImportReport,
   ImportPreview,
+  LibraryProject,
   ProjectInfo,
+  TrashedProject,
   RecentProject,
   RedecodeResult,
   Settings,
@@ -65,6 +67,13 @@ const codePath = typed()
   .max(10_000)
   .refine((p) => p.split('/').every((part) => part.trim().length > 0 && part.trim().length <= 200), 'not a code path: names separated by "/", none of them empty or longer than 200 characters');
 const empty = z.strictObject({});
+/** A project of the web host's data folder, by its file name (no folder, not hidden, ending in .gloss). */
+const libraryName = z
+  .string()
+  .min(1)
+  .max(255)
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a name may not hold
+  .refine((n) => /^[^/\\\u0000-\u001f\u007f]+\.gloss$/i.test(n) && !n.startsWith('.'), 'a project is named by its file name in the data folder, as projects.list gives it');
 /** A file the browser uploaded to the web host (POST /api/upload), named by the id the host gave back. */
 const uploadId = z.string().regex(/^[a-f0-9]{32}$/, 'an upload is named by the id the web host gave for it');
 
@@ -543,6 +552,37 @@ export const calls = {
     response: {} as ProjectInfo,
     pathFields: { file: 'confined' },
   },
+
+  // --- ux14c --- (issue 14, item 12) The web host's project library: the .gloss files in its data folder, named by
+  // file name only (never a path); `name` fields are names there, checked and confined by the host.
+  /** The projects in the data folder and those in its trash. */
+  'projects.list': { request: empty, response: {} as { items: LibraryProject[]; trash: TrashedProject[] }, hosts: WEB_HOST },
+  /** Opens a project of the data folder (made in the browser, uploaded, or put there by the CLI). */
+  'projects.open': { request: z.strictObject({ name: libraryName }), response: {} as ProjectInfo, hosts: WEB_HOST, pathFields: { name: 'confined' } },
+  /** Open project…: a .gloss file the browser uploaded (POST /api/upload) joins the data folder and opens. */
+  'projects.upload': { request: z.strictObject({ upload: uploadId }), response: {} as { name: string; project: ProjectInfo }, hosts: WEB_HOST },
+  /** Renames a project of the data folder (the open one is closed, renamed and reopened). */
+  'projects.rename': {
+    request: z.strictObject({
+      name: libraryName,
+      newName: typed()
+        .trim()
+        .min(1, 'a project needs a name')
+        .max(200)
+        .refine((n) => !/[\\/:*?"<>|]/.test(n) && !n.startsWith('.'), 'a project name may not contain \\ / : * ? " < > | or begin with "."'),
+    }),
+    response: {} as { name: string; project: ProjectInfo | null },
+    hosts: WEB_HOST,
+    pathFields: { name: 'confined', newName: 'confined' },
+  },
+  /** Moves a project (never the open one) to the trash inside the data folder; `projects.restore` brings it back. */
+  'projects.delete': { request: z.strictObject({ name: libraryName }), response: {} as TrashedProject, hosts: WEB_HOST, pathFields: { name: 'confined' } },
+  'projects.restore': {
+    request: z.strictObject({ id: z.string().regex(/^\d{1,16}-[0-9a-f]{8}$/, 'a trashed project is named by the id projects.delete gave') }),
+    response: {} as { name: string },
+    hosts: WEB_HOST,
+  },
+  // --- end ux14c ---
 
   'settings.get': { request: empty, response: {} as Settings },
   'settings.update': {

@@ -4,6 +4,8 @@
 export { AppState, MemoryAppState } from './appState';
 export { dispatch, type WireResult } from './dispatch';
 export { Session, type HostAdapter } from './session';
+/** The web host's project library: the .gloss files of its data folder, by name. */
+export { ProjectLibrary } from './projectLibrary';
 export { assertSqliteIsSafe } from './store/database';
 /** Writes a table as CSV text with every export's conventions (for a host that prints one). */
 export { tableCsvText, tableCsvOutput, type TableCell } from './export/tableCsv';

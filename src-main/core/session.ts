@@ -30,6 +30,8 @@ import { sqliteVersion } from './store/database';
 import { backupFolderFor, ensureDailyBackup, listBackups, restoreBackup, RestoreFailed } from './store/backups';
 import { canonicalPath } from './store/projectLock';
 import { checkProjectFile } from './store/check';
+import type { ProjectLibrary } from './projectLibrary';
+import { projectLibraryHandlers } from './handlers/projectLibrary';
 
 /** What differs between hosts: how the user picks files (native dialogs, a data folder, argv). */
 export interface HostAdapter {
@@ -64,6 +66,8 @@ export interface HostAdapter {
   importWriterFile?: string;
   /** The built export worker (out/main/exportWorker.js); without it exports run on the host's thread. */
   exportWorkerFile?: string;
+  /** Web host: the projects of its data folder, by name (the `projects.*` calls). */
+  projectLibrary?: ProjectLibrary;
 }
 
 /** An undo or redo may touch any kind of row. */
@@ -260,7 +264,8 @@ export class Session {
       runExport(project, job, {
         signal,
         workerFile: this.host.exportWorkerFile,
-        onProgress: (done, total) => this.emit({ type: 'job.progress', jobId: id, kind: 'export', done, total, current: job.target }),
+        // The file's name, not where the host writes it (the web host's events reach a browser).
+        onProgress: (done, total) => this.emit({ type: 'job.progress', jobId: id, kind: 'export', done, total, current: basename(job.target) }),
       }),
     );
   }
@@ -321,6 +326,7 @@ export class Session {
   /** Every call: the commands (project changes) run through `execute`, the rest answer directly below. */
   readonly handlers: Handlers = {
     ...this.commandHandlers(),
+    ...projectLibraryHandlers(this),
     'app.info': async () => ({
       version: this.host.version,
       host: this.host.kind,
@@ -484,7 +490,7 @@ export class Session {
       const result = await this.job(id, (signal) =>
         exportAnnotations(project, format, target, {
           signal,
-          onProgress: (done, total) => this.emit({ type: 'job.progress', jobId: id, kind: 'export', done, total, current: target }),
+          onProgress: (done, total) => this.emit({ type: 'job.progress', jobId: id, kind: 'export', done, total, current: basename(target) }),
         }),
       );
       return this.host.afterExport ? this.host.afterExport(result) : result;
