@@ -23,7 +23,9 @@ import type {
   HistoryState,
   ImportReport,
   ImportPreview,
+  LibraryProject,
   ProjectInfo,
+  TrashedProject,
   RecentProject,
   RedecodeResult,
   Settings,
@@ -49,6 +51,12 @@ const id = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
 const offset = z.int().min(0).max(2 ** 31 - 1);
 const path = z.string().min(1).max(4096);
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+/**
+ * How a table export (codings, passages, counts) is written: `format` CSV (the default; every cell exact) or XLSX
+ * (the same columns; text cells are strings, never formulas); `formulaGuard` prefixes a CSV's formula-like cells
+ * (= + - @, tab, CR) with an apostrophe. The result counts those cells (ExportResult.formulaLikeCells/guardedCells).
+ */
+const tableExport = { format: z.enum(['csv', 'xlsx']).optional(), formulaGuard: z.boolean().optional() };
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
 /** Text a person types: control characters other than tab and LF removed (contract/text.ts), for every call. */
 const typed = () => z.string().overwrite(cleanText);
@@ -67,6 +75,13 @@ const codePath = typed()
   .refine((p) => p.split('/').every((part) => part.trim().length > 0 && part.trim().length <= 200), 'not a code path: names separated by "/", none of them empty or longer than 200 characters');
 const empty = z.strictObject({});
 const coderName = typed().trim().min(1, 'a coder needs a name').max(200);
+/** A project of the web host's data folder, by its file name (no folder, not hidden, ending in .gloss). */
+const libraryName = z
+  .string()
+  .min(1)
+  .max(255)
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a name may not hold
+  .refine((n) => /^[^/\\\u0000-\u001f\u007f]+\.gloss$/i.test(n) && !n.startsWith('.'), 'a project is named by its file name in the data folder, as projects.list gives it');
 /** A file the browser uploaded to the web host (POST /api/upload), named by the id the host gave back. */
 const uploadId = z.string().regex(/^[a-f0-9]{32}$/, 'an upload is named by the id the web host gave for it');
 
@@ -372,7 +387,7 @@ export const calls = {
     pathFields: { path: 'local' },
   },
   'export.csv': {
-    request: z.strictObject({ path: path.optional(), rawCells: z.boolean().optional(), jobId: jobId.optional(), coder: coderFilter.optional() }),
+    request: z.strictObject({ path: path.optional(), ...tableExport, jobId: jobId.optional(), coder: coderFilter.optional() }),
     response: {} as (ExportResult & { filteredToCoder?: string }) | null,
     pathFields: { path: 'local' },
   },
@@ -412,9 +427,9 @@ export const calls = {
     }),
     response: {} as { total: number; items: RetrievedPassage[]; filteredToCoder?: string },
   },
-  /** The same passages as CSV (all of them). Without a path the app shows a save dialog. */
+  /** The same passages as CSV or XLSX (all of them). Without a path the app shows a save dialog. */
   'retrieve.exportCsv': {
-    request: retrieveQuery.extend({ path: path.optional(), rawCells: z.boolean().optional(), context: z.int().min(0).max(1000).optional() }),
+    request: retrieveQuery.extend({ path: path.optional(), ...tableExport, context: z.int().min(0).max(1000).optional() }),
     response: {} as (ExportResult & { filteredToCoder?: string }) | null,
     pathFields: { path: 'local' },
   },
@@ -501,9 +516,9 @@ export const calls = {
     request: z.strictObject({ by: z.string().trim().min(1).max(100), rollUp: z.boolean().optional(), coder: coderFilter.optional() }),
     response: {} as { rows: { key: string | number | null; count: number }[]; filteredToCoder?: string },
   },
-  /** The frequency table of counts.codes as CSV. Without a path the app shows a save dialog. */
+  /** The frequency table of counts.codes as CSV or XLSX. Without a path the app shows a save dialog. */
   'counts.exportCsv': {
-    request: countsRequest.extend({ path: path.optional(), rawCells: z.boolean().optional() }),
+    request: countsRequest.extend({ path: path.optional(), ...tableExport }),
     response: {} as (ExportResult & { filteredToCoder?: string }) | null,
     pathFields: { path: 'local' },
   },
@@ -603,7 +618,7 @@ export const calls = {
       articleIds: z.array(id).max(100_000).optional(),
       overlapThreshold: z.number().gt(0).max(1).optional(),
       path: path.optional(),
-      rawCells: z.boolean().optional(),
+      ...tableExport,
     }),
     response: {} as ExportResult | null,
     pathFields: { path: 'local' },
@@ -676,6 +691,36 @@ export const calls = {
   /** Deletions a merge can see (GUIDs of deleted articles, codes, codings, memos and coders), newest first. */
   'team.tombstones': { request: empty, response: {} as { tombstones: Tombstone[] } },
   // --- end teamcore ---
+  // --- ux14c --- (issue 14, item 12) The web host's project library: the .gloss files in its data folder, named by
+  // file name only (never a path); `name` fields are names there, checked and confined by the host.
+  /** The projects in the data folder and those in its trash. */
+  'projects.list': { request: empty, response: {} as { items: LibraryProject[]; trash: TrashedProject[] }, hosts: WEB_HOST },
+  /** Opens a project of the data folder (made in the browser, uploaded, or put there by the CLI). */
+  'projects.open': { request: z.strictObject({ name: libraryName }), response: {} as ProjectInfo, hosts: WEB_HOST, pathFields: { name: 'confined' } },
+  /** Open project…: a .gloss file the browser uploaded (POST /api/upload) joins the data folder and opens. */
+  'projects.upload': { request: z.strictObject({ upload: uploadId }), response: {} as { name: string; project: ProjectInfo }, hosts: WEB_HOST },
+  /** Renames a project of the data folder (the open one is closed, renamed and reopened). */
+  'projects.rename': {
+    request: z.strictObject({
+      name: libraryName,
+      newName: typed()
+        .trim()
+        .min(1, 'a project needs a name')
+        .max(200)
+        .refine((n) => !/[\\/:*?"<>|]/.test(n) && !n.startsWith('.'), 'a project name may not contain \\ / : * ? " < > | or begin with "."'),
+    }),
+    response: {} as { name: string; project: ProjectInfo | null },
+    hosts: WEB_HOST,
+    pathFields: { name: 'confined', newName: 'confined' },
+  },
+  /** Moves a project (never the open one) to the trash inside the data folder; `projects.restore` brings it back. */
+  'projects.delete': { request: z.strictObject({ name: libraryName }), response: {} as TrashedProject, hosts: WEB_HOST, pathFields: { name: 'confined' } },
+  'projects.restore': {
+    request: z.strictObject({ id: z.string().regex(/^\d{1,16}-[0-9a-f]{8}$/, 'a trashed project is named by the id projects.delete gave') }),
+    response: {} as { name: string },
+    hosts: WEB_HOST,
+  },
+  // --- end ux14c ---
 
   'settings.get': { request: empty, response: {} as Settings },
   'settings.update': {

@@ -9,6 +9,22 @@ export interface ProjectInfo {
   readOnly: boolean;
 }
 
+/** A project in the web host's data folder, known to the browser by its file name only. */
+export interface LibraryProject {
+  name: string;
+  size: number;
+  modifiedAt: string;
+  /** The project open in this web host. */
+  open?: boolean;
+}
+
+/** A project moved to the web host's trash (inside its data folder); `id` restores it. */
+export interface TrashedProject {
+  id: string;
+  name: string;
+  deletedAt: string;
+}
+
 export interface RecentProject {
   path: string;
   name: string;
@@ -279,6 +295,10 @@ export interface ExportResult {
   downloadUrl?: string;
   articles: number;
   codings: number;
+  /** A CSV only: text cells beginning with = + - @, tab or CR (see contract/exportNotes.ts). */
+  formulaLikeCells?: number;
+  /** A CSV written with the formula guard: the cells it prefixed. */
+  guardedCells?: number;
 }
 
 export interface Settings {

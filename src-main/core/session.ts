@@ -33,6 +33,8 @@ import { backupFolderFor, ensureDailyBackup, listBackups, restoreBackup, Restore
 import { canonicalPath } from './store/projectLock';
 import { checkProjectFile } from './store/check';
 import { readCoder, teamHandlers, TeamWindows, type TeamWindowState } from './handlers/team';
+import type { ProjectLibrary } from './projectLibrary';
+import { projectLibraryHandlers } from './handlers/projectLibrary';
 
 /** What differs between hosts: how the user picks files (native dialogs, a data folder, argv). */
 export interface HostAdapter {
@@ -47,7 +49,7 @@ export interface HostAdapter {
   chooseNewProjectPath(name?: string): Promise<string | null>;
   chooseProjectToOpen(): Promise<string | null>;
   chooseImportPaths(pick: 'files' | 'folder'): Promise<string[] | null>;
-  chooseExportPath(format: 'json' | 'csv' | 'qdpx' | 'qdc' | 'gloss', suggestedName: string): Promise<string | null>;
+  chooseExportPath(format: 'json' | 'csv' | 'xlsx' | 'qdpx' | 'qdc' | 'gloss', suggestedName: string): Promise<string | null>;
   /** May refuse a path the renderer names (the web host limits itself to its data folder). */
   checkProjectPath?(path: string): void;
   /** Lets the web host turn a written file into a download. */
@@ -67,6 +69,8 @@ export interface HostAdapter {
   importWriterFile?: string;
   /** The built export worker (out/main/exportWorker.js); without it exports run on the host's thread. */
   exportWorkerFile?: string;
+  /** Web host: the projects of its data folder, by name (the `projects.*` calls). */
+  projectLibrary?: ProjectLibrary;
 }
 
 /** An undo or redo may touch any kind of row. */
@@ -264,13 +268,14 @@ export class Session {
     return this.history!;
   }
 
-  private runExportJob(project: Project, job: { format: 'json' | 'csv'; target: string; rawCells?: boolean; coder?: string }, jobId?: string) {
+  private runExportJob(project: Project, job: { format: 'json' | 'csv' | 'xlsx'; target: string; formulaGuard?: boolean; coder?: string }, jobId?: string) {
     const id = jobId ?? `export-${randomUUID()}`;
     return this.job(id, (signal) =>
       runExport(project, job, {
         signal,
         workerFile: this.host.exportWorkerFile,
-        onProgress: (done, total) => this.emit({ type: 'job.progress', jobId: id, kind: 'export', done, total, current: job.target }),
+        // The file's name, not where the host writes it (the web host's events reach a browser).
+        onProgress: (done, total) => this.emit({ type: 'job.progress', jobId: id, kind: 'export', done, total, current: basename(job.target) }),
       }),
     );
   }
@@ -319,9 +324,9 @@ export class Session {
     return out as Pick<Handlers, keyof typeof projectCommands>;
   }
 
-  /** A file name for a table export: "<project>-<what>.csv". */
-  private suggestedTableName(what: string): string {
-    return this.suggestedExportName('csv').replace(/-codings\.csv$/, `-${what}.csv`);
+  /** A file name for a table export: "<project>-<what>.csv" (or .xlsx). */
+  private suggestedTableName(what: string, format: 'csv' | 'xlsx' = 'csv'): string {
+    return this.suggestedExportName(format).replace(/-codings\.(csv|xlsx)$/, `-${what}.${format}`);
   }
 
   private suggestedExportName(format: string): string {
@@ -334,6 +339,7 @@ export class Session {
     ...this.commandHandlers(),
     ...teamHandlers(this),
     ...mergeHandlers(this),
+    ...projectLibraryHandlers(this),
     'app.info': async () => ({
       version: this.host.version,
       host: this.host.kind,
@@ -485,12 +491,13 @@ export class Session {
       const result = await this.job(jobId, () => exportRefi(project, format, target, `Gloss ${this.host.version}`));
       return this.host.afterExport ? this.host.afterExport(result) : result;
     },
-    'export.csv': async ({ path, rawCells, jobId, coder: asked }) => {
+    'export.csv': async ({ path, format, formulaGuard, jobId, coder: asked }) => {
       const project = this.requireProject();
       const { coder, filtered } = readCoder(this, asked);
-      const target = path ?? (await this.host.chooseExportPath('csv', this.suggestedExportName('csv')));
+      const ext = format ?? 'csv';
+      const target = path ?? (await this.host.chooseExportPath(ext, this.suggestedExportName(ext)));
       if (!target) return null;
-      const result = await this.runExportJob(project, { format: 'csv', target, rawCells, coder }, jobId);
+      const result = await this.runExportJob(project, { format: ext, target, formulaGuard, coder }, jobId);
       return { ...(this.host.afterExport ? this.host.afterExport(result) : result), ...filtered };
     },
 
@@ -509,7 +516,7 @@ export class Session {
         exportAnnotations(project, format, target, {
           signal,
           coder,
-          onProgress: (done, total) => this.emit({ type: 'job.progress', jobId: id, kind: 'export', done, total, current: target }),
+          onProgress: (done, total) => this.emit({ type: 'job.progress', jobId: id, kind: 'export', done, total, current: basename(target) }),
         }),
       );
       return { ...(this.host.afterExport ? this.host.afterExport(result) : result), ...filtered };
@@ -518,12 +525,12 @@ export class Session {
       const { coder, filtered } = readCoder(this, query.coder);
       return { ...retrievePassages(this.requireProject(), { ...query, coder }, { offset, limit, context }), ...filtered };
     },
-    'retrieve.exportCsv': async ({ path, rawCells, context, ...query }) => {
+    'retrieve.exportCsv': async ({ path, format, formulaGuard, context, ...query }) => {
       const project = this.requireProject();
       const { coder, filtered } = readCoder(this, query.coder);
-      const target = path ?? (await this.host.chooseExportPath('csv', this.suggestedTableName('passages')));
+      const target = path ?? (await this.host.chooseExportPath(format ?? 'csv', this.suggestedTableName('passages', format)));
       if (!target) return null;
-      const result = await exportRetrievedCsv(project, { ...query, coder }, target, { rawCells, context });
+      const result = await exportRetrievedCsv(project, { ...query, coder }, target, { format, formulaGuard, context });
       return { ...(this.host.afterExport ? this.host.afterExport(result) : result), ...filtered };
     },
 
@@ -542,13 +549,13 @@ export class Session {
       const { coder, filtered } = readCoder(this, asked);
       return { ...codeCounts(this.requireProject(), { rollUp, by, attribute, coder }), ...filtered };
     },
-    'counts.exportCsv': async ({ path, rawCells, coder: asked, ...request }) => {
+    'counts.exportCsv': async ({ path, format, formulaGuard, coder: asked, ...request }) => {
       const project = this.requireProject();
       const { coder, filtered } = readCoder(this, asked);
       const counts = codeCounts(project, { ...request, coder });
-      const target = path ?? (await this.host.chooseExportPath('csv', this.suggestedTableName('code-counts')));
+      const target = path ?? (await this.host.chooseExportPath(format ?? 'csv', this.suggestedTableName('code-counts', format)));
       if (!target) return null;
-      const result = await exportCountsCsv(project, counts, target, { rawCells });
+      const result = await exportCountsCsv(project, counts, target, { format, formulaGuard });
       return { ...(this.host.afterExport ? this.host.afterExport(result) : result), ...filtered };
     },
     'counts.table': async ({ by, rollUp, coder: asked }) => {

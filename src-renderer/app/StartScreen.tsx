@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, isDesktop } from '../api/api';
 import type { RecentProject } from '../../src-main/contract/types';
 import { useAppStore } from './store';
+import { ProjectLibrary } from './ProjectLibrary';
 
 export function StartScreen() {
   const { setProject, attempt } = useAppStore();
@@ -9,7 +10,8 @@ export function StartScreen() {
   const [name, setName] = useState('');
 
   useEffect(() => {
-    void attempt(() => api['project.recent']({})).then((r) => r && setRecent(r.items));
+    // The web host lists its own projects by name (ProjectLibrary); recent projects are the desktop app's, with paths.
+    if (isDesktop) void attempt(() => api['project.recent']({})).then((r) => r && setRecent(r.items));
   }, [attempt]);
 
   const create = async () => {
@@ -48,6 +50,8 @@ export function StartScreen() {
           Open sample project
         </button>
       </section>
+      {!isDesktop && <ProjectLibrary />}
+      {isDesktop && (
       <section className="recent">
         <h2>Recent projects</h2>
         {recent.length === 0 ? (
@@ -65,6 +69,7 @@ export function StartScreen() {
           </ul>
         )}
       </section>
+      )}
     </main>
   );
 }

@@ -59,7 +59,7 @@ interface Host {
 
 function startHost(projectPath: string, dataDir: string): Promise<Host> {
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [join(root, 'out', 'main', 'web.js'), '--data', dataDir, '--port', '0', '--project', projectPath], {
+  const child = spawn(process.execPath, [join(root, 'out', 'main', 'web.js'), '--data', dataDir, '--port', '0', '--machine-readable', '--project', projectPath], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((ok, fail) => {

@@ -52,7 +52,7 @@ describe('gloss CLI', { skip }, () => {
         'gloss init <project.gloss>',
         'gloss import <project.gloss> <file-or-folder>... [--json]',
         'gloss code <project.gloss> --article <id> --code <code path> --start <n> --end <n> [--memo <text>] [--coder <name>]',
-        'gloss export <project.gloss> --format json|csv|qdpx|qdc --out <file> [--raw-cells]',
+        'gloss export <project.gloss> --format json|csv|xlsx|qdpx|qdc --out <file> [--formula-guard]',
         'gloss stats <project.gloss> [--json]',
       ]) {
         assert.ok(r.stdout.includes(usage), `${args.join(' ')} documents: ${usage}`);
@@ -131,7 +131,7 @@ describe('gloss CLI', { skip }, () => {
     assertCleanFailure(gloss(dir, 'frobnicate', 'study.gloss'), 2, /unknown command "frobnicate"/);
     assertCleanFailure(gloss(dir, 'stats', 'study.gloss', '--verbose'), 2, /unknown option --verbose/);
     assertCleanFailure(gloss(dir, 'stats', 'study.gloss', '--json=yes'), 2, /--json takes no value/);
-    assertCleanFailure(gloss(dir, 'export', 'study.gloss', '--format', 'xml', '--out', 'x'), 2, /--format must be json, csv, qdpx or qdc/);
+    assertCleanFailure(gloss(dir, 'export', 'study.gloss', '--format', 'xml', '--out', 'x'), 2, /--format must be json, csv, xlsx, qdpx or qdc/);
     assertCleanFailure(gloss(dir, 'export', 'study.gloss', '--format', 'json'), 2, /--out is required/);
     assertCleanFailure(gloss(dir, 'stats'), 2, /project file is missing/);
     assert.ok(!existsSync(join(dir, 'missing.gloss')), 'a missing project is not created by the attempt');
@@ -212,10 +212,13 @@ describe('gloss CLI', { skip }, () => {
     assert.ok(validate(doc), JSON.stringify(validate.errors));
     for (const k of doc.codings) assert.equal([...doc.articles.find((a) => a.id === k.articleId)!.text].slice(k.start, k.end).join(''), k.text);
 
-    assert.equal(gloss(dir, 'export', 'study.gloss', '--format=csv', '--out=safe.csv').status, 0);
-    const raw = gloss(dir, 'export', 'study.gloss', '--format', 'csv', '--out', 'raw.csv', '--raw-cells');
-    assert.equal(raw.status, 0);
-    assert.match(raw.stderr, /warning: --raw-cells/);
+    const raw = gloss(dir, 'export', 'study.gloss', '--format=csv', '--out=raw.csv');
+    assert.equal(raw.status, 0, raw.stderr);
+    // Exact by default; the note says how many cells could run as formulas and points to XLSX.
+    assert.match(raw.stderr, /note: 2 cells begin with = \+ - @, a tab or a carriage return; .* use --format xlsx \(or --formula-guard\)/);
+    const safe = gloss(dir, 'export', 'study.gloss', '--format', 'csv', '--out', 'safe.csv', '--formula-guard');
+    assert.equal(safe.status, 0, safe.stderr);
+    assert.match(safe.stderr, /note: The formula guard changed 2 cells/);
     const rows = (file: string) => parse(readFileSync(join(dir, file), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
     assert.deepEqual(rows('raw.csv').map((r) => r.text), [FAMILY, '=1+1']);
     assert.deepEqual(rows('safe.csv').map((r) => r.text), [FAMILY, "'=1+1"]);

@@ -63,7 +63,7 @@ describe('control characters', () => {
     assert.equal(info.name, 'Study[2J');
 
     const csv = join(dir, 'codings.csv');
-    await callOk(call, 'export.csv', { path: csv, rawCells: true });
+    await callOk(call, 'export.csv', { path: csv });
     const text = readFileSync(csv, 'utf8');
     assert.ok(!text.includes(NUL) && !text.includes(ESC) && !text.includes(BEL), 'no NUL, ESC or BEL in the CSV');
     const [row] = parse(text, { bom: true, columns: true }) as Record<string, string>[];
@@ -95,7 +95,7 @@ describe('control characters', () => {
   });
 
   test('the CSV writer never writes NUL, even with raw cells', () => {
-    for (const rawCells of [false, true]) assert.equal(csvText([[`a${NUL}b`, 1]], { rawCells }), 'ab,1\r\n');
+    for (const formulaGuard of [false, true]) assert.equal(csvText([[`a${NUL}b`, 1]], { formulaGuard }), 'ab,1\r\n');
   });
 
   const skip = existsSync(builtCli) ? false : `${builtCli} is missing: run \`npm run build\` (npm test builds before it tests)`;
@@ -110,7 +110,7 @@ describe('control characters', () => {
     assert.equal(r.status, 0, r.stderr);
     const coding = JSON.parse(r.stdout) as { memo: string; coder: string; codePath: string };
     assert.deepEqual([coding.memo, coding.coder, coding.codePath], ['[2Jdirect appeal\nnext', 'ana', 'Frames[31m/Aid']);
-    assert.equal(gloss('export', 'c.gloss', '--format', 'csv', '--out', 'c.csv', '--raw-cells').status, 0);
+    assert.equal(gloss('export', 'c.gloss', '--format', 'csv', '--out', 'c.csv').status, 0);
     const text = readFileSync(join(dir, 'c.csv'), 'utf8');
     assert.doesNotMatch(text.replaceAll('\r\n', '\n'), CONTROL);
 

@@ -207,7 +207,7 @@ async function codeAndExport(project: Project, dir: string, perArticle = 3): Pro
   const jsonPath = join(dir, 'corpus.json');
   const csvPath = join(dir, 'corpus.csv');
   await exportJson(project, jsonPath);
-  await exportCsv(project, csvPath, { rawCells: true });
+  await exportCsv(project, csvPath);
   const doc = JSON.parse(readFileSync(jsonPath, 'utf8')) as {
     articles: { id: number; text: string }[];
     codings: { articleId: number; start: number; end: number; text: string }[];

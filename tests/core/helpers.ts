@@ -311,7 +311,9 @@ export function badCalls(f: ContractFixture, dir: string): BadCall[] {
     { what: 'opening a text file as a project', name: 'project.open', payload: { path: join(dir, 'not-a-project.gloss') }, code: 'project_error' },
     { what: 'creating a project in a missing folder', name: 'project.create', payload: { path: join(dir, 'no', 'such', 'x.gloss') }, code: 'project_error' },
     { what: 'an export path that is a number', name: 'export.json', payload: { path: 5 }, code: 'invalid_request' },
-    { what: 'rawCells as a string', name: 'export.csv', payload: { path: join(dir, 'x.csv'), rawCells: 'yes' }, code: 'invalid_request' },
+    { what: 'formulaGuard as a string', name: 'export.csv', payload: { path: join(dir, 'x.csv'), formulaGuard: 'yes' }, code: 'invalid_request' },
+    { what: 'an unknown table format', name: 'export.csv', payload: { path: join(dir, 'x.csv'), format: 'ods' }, code: 'invalid_request' },
+    { what: 'rawCells, which exact cells replaced', name: 'export.csv', payload: { path: join(dir, 'x.csv'), rawCells: true }, code: 'invalid_request' },
     { what: 'an empty coder name', name: 'settings.update', payload: { coderName: '' }, code: 'invalid_request' },
   ];
 }

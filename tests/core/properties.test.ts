@@ -7,7 +7,7 @@
 // points). Checked per run: the stored text is the decoded text with LF line endings in NFC, the recorded encoding,
 // BOM and line endings are right, and every coding's text is its code-point slice. Checked per batch of runs
 // (one project holds a batch's articles, which keeps 10,000 runs fast): the JSON export's coding texts equal
-// `[...text].slice(start, end).join('')` of the exported article; the CSV (rawCells) agrees row for row; and the
+// `[...text].slice(start, end).join('')` of the exported article; the CSV (exact by default) agrees row for row; and the
 // JSON re-imported into a fresh project reproduces every article text and coding (code path, offsets, text, memo).
 //
 // GLOSS_PROPERTY_RUNS sets the number of runs (default 10,000, what CI runs); the seed is fixed, so a failure
@@ -194,7 +194,7 @@ async function checkBatch(batch: Batch): Promise<void> {
   const jsonPath = join(batch.dir, 'export.json');
   const csvPath = join(batch.dir, 'export.csv');
   await exportJson(batch.project, jsonPath);
-  await exportCsv(batch.project, csvPath, { rawCells: true });
+  await exportCsv(batch.project, csvPath);
 
   const doc = JSON.parse(readFileSync(jsonPath, 'utf8')) as ExportDoc;
   const texts = new Map(doc.articles.map((a) => [a.id, a.text]));

@@ -108,17 +108,17 @@ describe('real seed articles', { skip }, () => {
       assert.deepEqual({ articleId: k.articleId, start: k.start, end: k.end, text: k.text, codePath: k.codePath }, applied.get(k.id));
     }
 
-    for (const rawCells of [true, false]) {
-      const out = join(dir, rawCells ? 'raw.csv' : 'safe.csv');
-      await exportCsv(project, out, { rawCells });
+    for (const formulaGuard of [false, true]) {
+      const out = join(dir, formulaGuard ? 'guarded.csv' : 'exact.csv');
+      await exportCsv(project, out, { formulaGuard });
       const rows = parse(readFileSync(out, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
       assert.equal(rows.length, applied.size);
       for (const row of rows) {
         const want = applied.get(Number(row.coding_id))!;
         const slice = [...files.get(Number(row.article_id))!].slice(Number(row.start), Number(row.end)).join('');
         assert.equal(slice, want.text);
-        const text = rawCells || !/^[=+\-@\t\r\n]/.test(slice) ? slice : `'${slice}`;
-        assert.equal(row.text, text, `CSV coding ${row.coding_id} (rawCells ${rawCells})`);
+        const text = !formulaGuard || !/^[=+\-@\t\r]/.test(slice) ? slice : `'${slice}`;
+        assert.equal(row.text, text, `CSV coding ${row.coding_id} (formulaGuard ${formulaGuard})`);
         assert.equal(row.code_path, want.codePath);
       }
     }

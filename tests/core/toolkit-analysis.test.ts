@@ -102,7 +102,7 @@ describe('retrieve.passages', () => {
     await c.fails('retrieve.passages', { codeIds: [c.codes.actors], surprise: 1 }, 'invalid_request');
   });
 
-  test('the CSV of a retrieval: BOM, header, exact passages, formulas defused', async () => {
+  test('the CSV of a retrieval: BOM, header, exact passages, formula-like cells counted and guarded on request', async () => {
     const c = await coded();
     const out = join(c.dir, 'passages.csv');
     const result = await c.ok<{ path: string; articles: number; codings: number }>('retrieve.exportCsv', {
@@ -110,12 +110,16 @@ describe('retrieve.passages', () => {
       path: out,
       context: 10,
     });
-    assert.deepEqual(result, { path: out, articles: 2, codings: 4 });
+    assert.deepEqual(result, { path: out, articles: 2, codings: 4, formulaLikeCells: 1 });
+    const guarded = await c.ok<{ guardedCells?: number }>('retrieve.exportCsv', { codeIds: [c.codes.humanitarian], path: join(c.dir, 'guarded.csv'), context: 10, formulaGuard: true });
+    assert.equal(guarded.guardedCells, 1);
+    const guardedRows = parse(readFileSync(join(c.dir, 'guarded.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    assert.equal(guardedRows[0].memo, "'=SUM(1) check");
     const raw = readFileSync(out, 'utf8');
     assert.ok(raw.startsWith('\ufeffcoding_id,article_id,article_title,code_path,start,end,context_before,text,context_after,memo,coder\r\n'));
     const rows = parse(raw, { bom: true, columns: true }) as Record<string, string>[];
     assert.deepEqual(rows.map((r) => Number(r.coding_id)), [c.k.g1, c.k.g2, c.k.g5, c.k.a1]);
-    assert.equal(rows[0].memo, "'=SUM(1) check");
+    assert.equal(rows[0].memo, '=SUM(1) check', 'exact by default');
     assert.equal(rows[3].text, GAZA_VOWELLED);
     assert.equal(rows[1].context_before, cpSlice(GAZA_AID, Number(rows[1].start) - 10, Number(rows[1].start)));
     // Never over the project itself (a slip in a save dialog would replace the analyst's work).

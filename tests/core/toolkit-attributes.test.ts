@@ -337,7 +337,7 @@ describe('exports', () => {
   test('CSV: one column per attribute in use after the fixed ones, typed as text, formulas defused; memo stays plain', async () => {
     const { c, k1 } = await project();
     const out = join(c.dir, 'export.csv');
-    await c.ok('export.csv', { path: out });
+    await c.ok('export.csv', { path: out, formulaGuard: true });
     const raw = readFileSync(out, 'utf8');
     const records = parse(raw, { bom: true }) as string[][];
     assert.deepEqual(records[0], [...DOCUMENTED_CSV_HEADER.split(','), 'outlet', 'publication date', 'pages', 'text (attribute)']);
@@ -345,7 +345,7 @@ describe('exports', () => {
     const row = rows.find((r) => Number(r.coding_id) === k1.id)!;
     assert.deepEqual([row.outlet, row['publication date'], row.pages, row['text (attribute)'], row.memo], ["'=cmd", '2024-01-01', '4', 'clashes with a column', 'Bold memo']);
     const rawExport = join(c.dir, 'raw.csv');
-    await c.ok('export.csv', { path: rawExport, rawCells: true });
+    await c.ok('export.csv', { path: rawExport });
     const rawRows = parse(readFileSync(rawExport, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
     assert.equal(rawRows[0].outlet, '=cmd');
   });

@@ -46,7 +46,7 @@ describe('a project the web host has open', { skip: notBuilt }, () => {
     assert.equal((await cli(['init', project])).code, 0);
     assert.equal((await cli(['import', project, article])).code, 0);
     assert.equal((await cli(['code', project, '--article', '1', '--code', 'Frames/Humanitarian', '--start', '0', '--end', '9'])).code, 0);
-    web = startNode([builtWeb, '--data', join(dir, 'web'), '--port', '0', '--project', project], { timeoutMs: 120_000 });
+    web = startNode([builtWeb, '--data', join(dir, 'web'), '--port', '0', '--machine-readable', '--project', project], { timeoutMs: 120_000 });
     // Started once it prints its address (after opening the project).
     await new Promise<void>((ok, fail) => {
       let out = '';

@@ -146,7 +146,8 @@ test('frequencies by outlet, coverage, co-occurrence and chart downloads, under 
   await attachScreenshot(page, testInfo, 'frequency-table-by-outlet');
 
   // The table as CSV, from the core.
-  const csv = await downloaded(page, () => page.getByTestId('frequency-export-csv').click());
+  await page.getByTestId('frequency-export-csv').click();
+  const csv = await downloaded(page, () => page.getByTestId('export-csv-confirm').click());
   const records = parse(csv.bytes.toString('utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
   expect(records.map((r) => [r.group_label, r.code_path, r.codings])).toEqual([
     ['Al Jazeera', 'Humanitarian', '2'],

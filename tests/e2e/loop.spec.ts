@@ -78,7 +78,7 @@ test('import the seeds, code two overlapping passages, reload, export CSV and JS
   await page.screenshot({ path: shot });
   await testInfo.attach('coded article', { path: shot, contentType: 'image/png' });
 
-  // CSV through the UI (formula protection on, the default).
+  // CSV through the UI (exact cells, the default).
   await page.getByTestId('export-csv-button').click();
   await expect(page.getByTestId('export-csv-dialog')).toBeVisible();
   const csvDownload = page.waitForEvent('download');

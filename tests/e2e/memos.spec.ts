@@ -133,7 +133,7 @@ test('rich memos on a coding and on the project survive a reload and a restart, 
   await host.stop();
   host = await startWebHost({ dataDir });
   await page.goto(host.launchUrl);
-  await page.getByRole('button', { name: 'Memo study' }).click();
+  await page.getByRole('button', { name: 'Memo study', exact: true }).click();
   await expect(page.getByTestId('project-menu-button')).toContainText('Memo study');
   await openArticle(page, ARTICLES.gaza.title);
   await expectCodingMemo(await openCodingPopover(page));

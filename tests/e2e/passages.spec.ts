@@ -125,7 +125,7 @@ test('retrieve the passages of a code, reveal one in its article, export them as
   await page.getByTestId('view-tab-passages').click();
   await expect(page.getByTestId('passages-total')).toHaveText('2 passages');
   await page.getByTestId('passages-export').click();
-  await expect(page.getByTestId('export-csv-dialog')).toContainText('Export these passages as CSV');
+  await expect(page.getByTestId('export-csv-dialog')).toContainText('Export these passages');
   const download = page.waitForEvent('download');
   await page.getByTestId('export-csv-confirm').click();
   const csvPath = testInfo.outputPath('passages.csv');

@@ -22,7 +22,7 @@ export async function startWebHost(options: { dataDir?: string; project?: string
   const entry = join(repoRoot, 'out', 'main', 'web.js');
   if (!existsSync(entry)) throw new Error('out/main/web.js is missing: run `npm run build` first');
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'gloss-e2e-'));
-  const args = [entry, '--data', dataDir, '--port', '0'];
+  const args = [entry, '--data', dataDir, '--port', '0', '--machine-readable'];
   if (options.project) args.push('--project', options.project);
   const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';

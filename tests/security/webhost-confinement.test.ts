@@ -161,7 +161,7 @@ describe('web host confinement: the browser names no file on disk', () => {
       'annotations.importPaths': { format: 'doccano' },
       'export.json': {},
       'export.annotations': { format: 'webannotation' },
-      'export.csv': { rawCells: true },
+      'export.csv': { formulaGuard: true },
       'export.refi': { format: 'qdpx' },
       'retrieve.exportCsv': { codeIds: [codes.codes[0].id] },
       'counts.exportCsv': { rollUp: false },
@@ -171,6 +171,10 @@ describe('web host confinement: the browser names no file on disk', () => {
       'project.mergePreview': {},
       'project.merge': {},
       'export.forCoder': { coder: 'omar' },
+      // The project library (issue 14): names in the data folder; 'Confined.gloss' is the project the upload test made.
+      'projects.open': { name: 'Confined.gloss' },
+      'projects.rename': { name: 'Confined.gloss', newName: 'Renamed' },
+      'projects.delete': { name: 'Confined.gloss' },
     };
     for (const name of callNames) {
       const spec: CallSpec = calls[name];
@@ -195,6 +199,13 @@ describe('web host confinement: the browser names no file on disk', () => {
       join(projectsDir, 'out-dir', 'victim.gloss'),
       join(projectsDir, 'dangling.gloss'),
       `file://${join(outside, '.bashrc')}`,
+      // Names, for the library's calls: links planted in the projects folder, and names that leave it.
+      'passwd.gloss',
+      'victim-link.gloss',
+      'dangling.gloss',
+      '..',
+      '.gloss',
+      '..\\outside\\victim.gloss',
     ];
     // Reading only: /etc/passwd through a link in the data folder (never a write target: these tests may run as root).
     const readOnly = [join(projectsDir, 'passwd.txt'), '/etc/passwd'];
@@ -214,13 +225,16 @@ describe('web host confinement: the browser names no file on disk', () => {
           sent++;
           if (reply.ok) succeeded.push(`${name} ${JSON.stringify(payload)}`);
           // A call that closed or switched the project would make the rest test nothing: put ours back.
-          if (!/^(project|backups)\./.test(name)) continue;
+          if (!/^(projects?|backups)\./.test(name)) continue;
           const current = await ok<{ path: string } | null>('project.current', {});
           if (current?.path !== projectPath) await ok('project.open', { path: projectPath });
         }
       }
     }
     assert.deepEqual(succeeded, [], 'calls that accepted a hostile path');
+    // The library lists regular .gloss files of the data folder only, by name: no link planted there, no path.
+    const library = await ok<{ items: { name: string }[] }>('projects.list', {});
+    assert.deepEqual(library.items.map((p) => p.name), ['Confined.gloss']);
     assert.ok(sent > callNames.length * hostile.length * 3);
     assert.deepEqual(fingerprint(outside), before0, 'a file outside the data folder was written, created or touched');
     const list = await ok<{ items: { id: number }[] }>('articles.list', {});

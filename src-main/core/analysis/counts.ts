@@ -21,7 +21,8 @@ import { attributeValueText } from '../store/AttributeStore';
 import type { CodingSpan } from '../store/AnalysisQueries';
 import type { Project } from '../store/Project';
 import { paragraphSpans } from '../text/segments';
-import { tableCsvText, writeTableCsv, type TableCell } from '../export/tableCsv';
+import { tableCsvText, type TableCell } from '../export/tableCsv';
+import { writeTable, type TableWriteOptions } from '../export/tableWriter';
 import type { CsvWriteOptions } from '../export/csvFormat';
 import { checkExportTarget } from '../export/json';
 
@@ -137,10 +138,12 @@ function countsTable(counts: CodeCounts): TableCell[][] {
   });
 }
 
-export async function exportCountsCsv(project: Project, counts: CodeCounts, target: string, options: CsvWriteOptions = {}): Promise<ExportResult> {
+export async function exportCountsCsv(project: Project, counts: CodeCounts, target: string, options: TableWriteOptions = {}): Promise<ExportResult> {
   checkExportTarget(project, target);
-  return writeTableCsv(target, [...COUNTS_CSV_COLUMNS], countsTable(counts), {
-    rawCells: options.rawCells,
+  return writeTable(target, [...COUNTS_CSV_COLUMNS], countsTable(counts), {
+    format: options.format,
+    formulaGuard: options.formulaGuard,
+    sheetName: 'Code counts',
     articles: project.articles.count(),
     codings: project.codings.count(),
   });

@@ -5,8 +5,7 @@ import type { ExportResult, RetrievedPassage, RetrieveQuery } from '../../contra
 import type { RetrieveRow } from '../store/AnalysisQueries';
 import type { Project } from '../store/Project';
 import { stripMarks } from '../text/marks';
-import { writeTableCsv } from '../export/tableCsv';
-import type { CsvWriteOptions } from '../export/csvFormat';
+import { writeTable, type TableWriteOptions } from '../export/tableWriter';
 import { checkExportTarget } from '../export/json';
 import { VerifiedTexts } from '../store/integrity';
 
@@ -84,7 +83,7 @@ export async function exportRetrievedCsv(
   project: Project,
   query: RetrieveQuery,
   target: string,
-  options: CsvWriteOptions & { context?: number } = {},
+  options: TableWriteOptions & { context?: number } = {},
 ): Promise<ExportResult> {
   checkExportTarget(project, target);
   const rows = matchingRows(project, query);
@@ -95,8 +94,10 @@ export async function exportRetrievedCsv(
     const p = passage(project, r, context, codes, verified);
     return [p.codingId, p.articleId, p.articleTitle, p.codePath, p.start, p.end, p.before, p.text, p.after, p.memo, p.coder];
   });
-  return writeTableCsv(target, [...RETRIEVE_CSV_COLUMNS], table, {
-    rawCells: options.rawCells,
+  return writeTable(target, [...RETRIEVE_CSV_COLUMNS], table, {
+    format: options.format,
+    formulaGuard: options.formulaGuard,
+    sheetName: 'Passages',
     articles: new Set(rows.map((r) => r.articleId)).size,
     codings: rows.length,
   });

@@ -1,4 +1,5 @@
-import { CSV_BOM, csvWriter, type CsvCell, type CsvWriteOptions } from './csvFormat';
+import type { CsvCell } from './csvFormat';
+import { openTable, type TableReport, type TableWriteOptions } from './tableWriter';
 import type { Project } from '../store/Project';
 import type { ExportResult } from '../../contract/types';
 import { writeFileAtomically } from './atomicFile';
@@ -23,12 +24,15 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
- * The codings CSV takes the one CSV writer's options (export/csvFormat.ts): `rawCells` writes every cell exactly as
- * stored; without it, a cell a spreadsheet would run as a formula gets a leading apostrophe.
+ * The codings table takes the table writer's options (export/tableWriter.ts): `format` 'xlsx' writes a workbook with
+ * the same columns; a CSV holds every cell exactly unless `formulaGuard` asks for apostrophes before formula-like cells.
  */
-export interface CsvOptions extends ExportOptions, CsvWriteOptions {}
+export interface CsvOptions extends ExportOptions, TableWriteOptions {}
 
-/** One row per coding, RFC 4180, UTF-8 with a BOM so spreadsheet programs pick the right encoding. */
+/**
+ * One row per coding: a CSV (RFC 4180, UTF-8 with a BOM so spreadsheet programs pick the right encoding) or, with
+ * `format: 'xlsx'`, an XLSX workbook with the same columns.
+ */
 export async function exportCsv(project: Project, target: string, options: CsvOptions = {}): Promise<ExportResult> {
   checkExportTarget(project, target);
   return inSnapshot(project, options.snapshot, () => writeCsv(project, target, options));
@@ -38,7 +42,6 @@ async function writeCsv(project: Project, target: string, options: CsvOptions): 
   const total = project.codings.count(options.coder);
   const titles = project.articles.titlesById();
   const codes = new Map(project.codes.list().map((c) => [c.id, c]));
-  const csv = csvWriter(options);
   // One column per article attribute that some article has a value for, after the fixed columns (a project without
   // attributes keeps exactly the documented header). A name that clashes with a fixed column gets " (attribute)".
   const attributeNames = project.attributes.inUse().map((a) => a.name);
@@ -49,13 +52,13 @@ async function writeCsv(project: Project, target: string, options: CsvOptions): 
   // exporting altered text.
   const verified = new VerifiedTexts(project.db, 1);
   let codings = 0;
+  let report: TableReport = {};
   await writeFileAtomically(target, async (out) => {
     checkCancelled(options.signal);
-    await out.write(CSV_BOM);
-    await out.write(csv.rows([[...CSV_COLUMNS, ...attributeColumns]]));
+    const table = await openTable(out, [...CSV_COLUMNS, ...attributeColumns], 'Codings', options);
     let rows: CsvCell[][] = [];
     const flush = async () => {
-      if (rows.length) await out.write(csv.rows(rows));
+      if (rows.length) await table.rows(rows);
       rows = [];
     };
     for (const k of project.codings.iterate(options.coder)) {
@@ -89,10 +92,11 @@ async function writeCsv(project: Project, target: string, options: CsvOptions): 
       }
     }
     await flush();
+    report = await table.end();
     // Last chance before the rename: a cancel that came during the final rows (or a project with fewer rows than one
     // chunk, where the loop never checks) must still leave the previous file in place.
     checkCancelled(options.signal);
   });
   options.onProgress?.(codings, total);
-  return { path: target, articles: titles.size, codings };
+  return { path: target, articles: titles.size, codings, ...report };
 }

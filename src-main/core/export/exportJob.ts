@@ -7,9 +7,9 @@ import { exportJson } from './json';
 
 export interface ExportJob {
   projectPath: string;
-  format: 'json' | 'csv';
+  format: 'json' | 'csv' | 'xlsx';
   target: string;
-  rawCells?: boolean;
+  formulaGuard?: boolean;
   /** Only this coder's codings (a blind window's export). */
   coder?: string;
 }
@@ -31,7 +31,7 @@ export async function runExport(project: Project, job: Omit<ExportJob, 'projectP
   if (!options.workerFile) {
     // A project open read-only is a reader beside a possible writer (the CLI while the app codes): one snapshot.
     const common = { signal: options.signal, onProgress: options.onProgress, snapshot: project.readOnly, coder: job.coder };
-    return job.format === 'json' ? exportJson(project, job.target, common) : exportCsv(project, job.target, { ...common, rawCells: job.rawCells });
+    return job.format === 'json' ? exportJson(project, job.target, common) : exportCsv(project, job.target, { ...common, format: job.format, formulaGuard: job.formulaGuard });
   }
   if (options.signal?.aborted) throw new GlossError('cancelled', 'The export was cancelled; no file was written.');
   const worker = new Worker(options.workerFile, { workerData: { ...job, projectPath: project.path } satisfies ExportJob });

@@ -19,7 +19,7 @@ async function run(): Promise<void> {
     // This connection is the worker's own, so the export can read one consistent snapshot while the app writes.
     const common = { signal: controller.signal, onProgress, snapshot: true, coder: job.coder };
     const result =
-      job.format === 'json' ? await exportJson(project, job.target, common) : await exportCsv(project, job.target, { ...common, rawCells: job.rawCells });
+      job.format === 'json' ? await exportJson(project, job.target, common) : await exportCsv(project, job.target, { ...common, format: job.format, formulaGuard: job.formulaGuard });
     parentPort!.postMessage({ type: 'done', result } satisfies ExportWorkerMessage);
   } catch (err) {
     const e = err as Error & { code?: string };

@@ -1,19 +1,21 @@
 // `gloss agree`: inter-coder agreement of two (or more) coders over code points, as JSON, CSV or a table to read.
 import { resolve } from 'node:path';
 import type { AgreementReport } from '../../contract/types';
-import { AGREEMENT_CSV_COLUMNS, agreementTable, tableCsvText } from '../../core/app';
+import { AGREEMENT_CSV_COLUMNS, agreementTable } from '../../core/app';
 import { UsageError, type ParsedArgs } from './args';
 import { withProject } from './cliSession';
+import { emitTable } from './toolkitCommands';
 
 export const AGREE_USAGE = `  gloss agree <project.gloss> --coders A,B[,C…] [--code <code path>] [--roll-up] [--articles 1,2,…]
-              [--overlap <percent>] [--json | --format csv]`;
+              [--overlap <percent>] [--json | --format csv|xlsx [--out <file>] [--formula-guard]]`;
 
 export const AGREE_HELP = `agree: agreement of the first two coders over the code points of the articles both coded (or --articles), per
 code × article, per code and overall: percent agreement, Cohen's kappa, Krippendorff's alpha (binary, every code
 point a unit) and, per code, Krippendorff's unitizing alpha (alphaU). --roll-up counts sub-codes' codings for their
 parents; --overlap sets the share of a coding the other coder must match for the segment view (default 90).
 With three or more coders, alphaAll is Krippendorff's alpha over all of them. Measures that are undefined (no
-units) are null in JSON and empty in CSV.`;
+units) are null in JSON and empty in CSV. --format csv prints the CSV (or writes it to --out); --format xlsx writes the
+same table as an XLSX workbook to --out.`;
 
 export const AGREE_VALUES = ['coders', 'articles', 'overlap'];
 
@@ -26,11 +28,6 @@ function list(raw: string, what: string): string[] {
   const items = raw.split(',').map((s) => s.trim());
   if (items.some((s) => s === '')) throw new UsageError(`--${what} is a comma-separated list without empty items (got "${raw}")`);
   return items;
-}
-
-/** One table for R or pandas: a `level` column tells article rows, code rows and the overall row apart. */
-export function agreementCsv(report: AgreementReport): string {
-  return `\ufeff${tableCsvText(AGREEMENT_CSV_COLUMNS, agreementTable(report))}`;
 }
 
 function fmt(n: number | null | undefined, digits = 3): string {
@@ -75,7 +72,9 @@ export async function agreeCommand(args: ParsedArgs): Promise<number> {
     overlapThreshold = n / 100;
   }
   const format = option(args, 'format');
-  if (format !== undefined && format !== 'csv' && format !== 'json') throw new UsageError('--format must be csv or json');
+  if (format !== undefined && format !== 'csv' && format !== 'xlsx' && format !== 'json') throw new UsageError('--format must be csv, xlsx or json');
+  if (format !== 'csv' && args.options.has('formula-guard')) throw new UsageError('--formula-guard applies to CSV output (--format csv)');
+  if ((format === undefined || format === 'json') && args.options.has('out')) throw new UsageError('--out applies to --format csv or xlsx');
   return withProject(resolve(path), 'read', async (cli) => {
     const code = option(args, 'code');
     const report = await cli.call('team.agreement', {
@@ -86,7 +85,7 @@ export async function agreeCommand(args: ParsedArgs): Promise<number> {
       ...(overlapThreshold !== undefined ? { overlapThreshold } : {}),
     });
     if (args.options.has('json') || format === 'json') process.stdout.write(`${JSON.stringify(report)}\n`);
-    else if (format === 'csv') process.stdout.write(agreementCsv(report));
+    else if (format === 'csv' || format === 'xlsx') await emitTable(args, format, AGREEMENT_CSV_COLUMNS, agreementTable(report), 'Agreement', true);
     else process.stdout.write(readable(report));
     return 0;
   });

@@ -8,7 +8,7 @@ import { NEWS_FORMATS, type NewsFormat } from '../../contract/fileTypes';
 import type { NewsExportReport, RefiReport } from '../../contract/types';
 import { assertSqliteIsSafe } from '../../core/app';
 import { parseArgs, UsageError, type ParsedArgs } from './args';
-import { TOOLKIT_FLAGS, TOOLKIT_HELP, TOOLKIT_USAGE, TOOLKIT_VALUES, attributesCommand, countsCommand, csvOptions, searchCommand } from './toolkitCommands';
+import { TOOLKIT_FLAGS, TOOLKIT_HELP, TOOLKIT_USAGE, TOOLKIT_VALUES, attributesCommand, countsCommand, csvOptions, noteFormulaCells, searchCommand } from './toolkitCommands';
 import { packageVersion } from '../shared/paths';
 import { AGREE_HELP, AGREE_USAGE, AGREE_VALUES, agreeCommand } from './agreeCommand';
 import { CliSession, withProject } from './cliSession';
@@ -24,7 +24,7 @@ Usage:
   gloss import <project.gloss> <file>... --format doccano|labelstudio|brat|webannotation|spans|semeval
                [--unit auto|codepoint|utf16|utf8] [--code-prefix PATH] [--coder NAME] [--json]
   gloss code <project.gloss> --article <id> --code <code path> --start <n> --end <n> [--memo <text>] [--coder <name>]
-  gloss export <project.gloss> --format json|csv|qdpx|qdc --out <file> [--raw-cells]
+  gloss export <project.gloss> --format json|csv|xlsx|qdpx|qdc --out <file> [--formula-guard]
   gloss export <project.gloss> --format webannotation|doccano|labelstudio|brat --out <file (brat: a folder)>
   gloss stats <project.gloss> [--json]
   gloss check <project.gloss> [--json]
@@ -68,10 +68,14 @@ at import, every coding's text is its slice of the article, the code tree has no
 1 listing each finding; --json prints {"ok":bool,"findings":[{"kind","message","articleId?","codingId?","codeId?"}]}.
 
 Exit codes: 0 ok; 1 some file was rejected by import, or check found problems; 2 usage or project error.
-CSV cells that a spreadsheet would run as formulas get a leading ' unless --raw-cells is given.`;
+A CSV holds every cell exactly (for R, pandas); when some text cells begin with = + - @, a tab or a carriage return,
+which a spreadsheet may run as formulas, a note on stderr says how many. --format xlsx writes the same table as an
+Excel workbook (text cells are strings, never formulas); --formula-guard prefixes those CSV cells with ' and says how
+many it changed.`;
 
 const SPEC = {
-  flags: ['json', 'help', 'raw-cells', 'version', 'preview', ...TOOLKIT_FLAGS, ...MERGE_FLAGS],
+  // raw-cells is known only to be refused with what replaced it (issue 14: exact cells became the default).
+  flags: ['json', 'help', 'raw-cells', 'formula-guard', 'version', 'preview', ...TOOLKIT_FLAGS, ...MERGE_FLAGS],
   values: ['article', 'code', 'start', 'end', 'memo', 'coder', 'format', 'out', 'unit', 'code-prefix', ...TOOLKIT_VALUES, ...AGREE_VALUES, ...MERGE_VALUES, ...CODERS_VALUES],
 };
 
@@ -155,9 +159,10 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return command || args.options.has('help') ? 0 : 2;
   }
-  // A flag that a command would accept and ignore misleads: --raw-cells means something only where CSV is written.
-  if (args.options.has('raw-cells') && command !== 'export' && command !== 'counts') {
-    throw new UsageError('--raw-cells applies to CSV output (gloss export --format csv, gloss counts)');
+  if (args.options.has('raw-cells')) throw new UsageError('--raw-cells is now the default; use --formula-guard to prefix risky cells');
+  // A flag that a command would accept and ignore misleads: --formula-guard means something only where CSV is written.
+  if (args.options.has('formula-guard') && command !== 'export' && command !== 'counts' && command !== 'agree') {
+    throw new UsageError('--formula-guard applies to CSV output (gloss export --format csv, gloss counts, gloss agree --format csv)');
   }
   // Before any command touches a project: an SQLite with the WAL-reset bug could corrupt it.
   assertSqliteIsSafe();
@@ -267,8 +272,10 @@ async function run(argv: string[]): Promise<number> {
       if (['webannotation', 'doccano', 'labelstudio', 'brat'].includes(format)) return annotationExportCommand(path, format, resolve(need(args, 'out')));
       if (format === 'gloss') return forCoderExportCommand(path, args, resolve(need(args, 'out')));
       if (args.options.has('for-coder')) throw new UsageError('--for-coder applies to --format gloss');
-      if (format !== 'json' && format !== 'csv' && format !== 'qdpx' && format !== 'qdc') throw new UsageError('--format must be json, csv, qdpx or qdc');
-      if (format !== 'csv' && args.options.has('raw-cells')) throw new UsageError('--raw-cells applies to CSV output (--format csv)');
+      if (format !== 'json' && format !== 'csv' && format !== 'xlsx' && format !== 'qdpx' && format !== 'qdc') {
+        throw new UsageError('--format must be json, csv, xlsx, qdpx or qdc');
+      }
+      if (format !== 'csv' && args.options.has('formula-guard')) throw new UsageError('--formula-guard applies to CSV output (--format csv)');
       const out = resolve(need(args, 'out'));
       // Read-only beside a possible writer, from one snapshot: the app may be coding while the CLI exports.
       return withProject(path, 'read', async (cli) => {
@@ -277,8 +284,11 @@ async function run(argv: string[]): Promise<number> {
           if (refi) err(format === 'qdc' ? `Exported the codebook to ${refi.path}` : `Exported ${refi.codings} codings from ${refi.articles} articles to ${refi.path}`);
           return 0;
         }
-        const result = format === 'json' ? await cli.call('export.json', { path: out }) : await cli.call('export.csv', { path: out, ...csvOptions(args) });
-        if (result) err(`Exported ${result.codings} codings from ${result.articles} articles to ${result.path}`);
+        const result = format === 'json' ? await cli.call('export.json', { path: out }) : await cli.call('export.csv', { path: out, format, ...csvOptions(args) });
+        if (result) {
+          noteFormulaCells(result);
+          err(`Exported ${result.codings} codings from ${result.articles} articles to ${result.path}`);
+        }
         return 0;
       });
     }

@@ -3,22 +3,23 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AttributeImportReport, SearchSpec } from '../../contract/types';
-import { tableCsvText } from '../../core/app';
+import { tableCsvOutput, writeTable, type TableCell } from '../../core/app';
+import { formulaCellNote } from '../../contract/exportNotes';
 import { UsageError, type ParsedArgs } from './args';
 import { withProject } from './cliSession';
 
 export const TOOLKIT_USAGE = `  gloss search <project.gloss> <query> [--regex] [--case-sensitive] [--whole-words] [--ignore-marks]
                [--timeout <ms>] [--json] [--code <code path> [--widen none|sentence|paragraph] [--coder <name>]]
-  gloss counts <project.gloss> --by code|article|<attribute name> [--format csv|json] [--roll-up]
+  gloss counts <project.gloss> --by code|article|<attribute name> [--format csv|xlsx|json] [--out <file>] [--formula-guard] [--roll-up]
   gloss attributes <project.gloss> [--import <file.csv> --match file|title [--dry-run]] [--json]`;
 
 export const TOOLKIT_HELP = `search: full-text by default (words, "phrases", prefix*, AND OR NOT, parentheses; ignores case, accents and
 Arabic/Hebrew vowel marks); --regex takes a JavaScript regular expression, stopped after --timeout ms (default
 2000). --json prints [{"articleId","start","end","text","context"}], context being the hit with up to 80 code points
 on each side. --code codes every hit with that code (created if missing) as one batch; the summary goes to stderr.
-counts: the frequency table, codings per code path, per article id or per value of an attribute, as CSV (default)
-or JSON [{"key","count"}]; --roll-up counts sub-codes' codings for their parents. The CSV goes through the same
-writer as the exports: cells a spreadsheet would run as formulas get a leading ' unless --raw-cells is given.
+counts: the frequency table, codings per code path, per article id or per value of an attribute, as CSV (default),
+XLSX (--format xlsx, needs --out) or JSON [{"key","count"}]; --roll-up counts sub-codes' codings for their parents.
+The CSV goes through the same writer as the exports (exact cells; --formula-guard prefixes formula-like ones).
 attributes: lists the article attributes, or imports values from a CSV whose first column (or one named file/title)
 names each article by file name or title; --dry-run reports without writing. Exit 1 when some row did not match
 or had a value of the wrong type.`;
@@ -117,25 +118,53 @@ function fold(path: string): string {
     .join('/');
 }
 
-/** The CSV options a command was given: `--raw-cells` turns the formula guard off; otherwise the writer's default. */
-export function csvOptions(args: ParsedArgs): { rawCells?: boolean } {
-  if (!args.options.has('raw-cells')) return {};
-  err('warning: --raw-cells writes cells exactly; a spreadsheet may run cells that start with = + - @ as formulas.');
-  return { rawCells: true };
+/** The CSV options a command was given: `--formula-guard` prefixes formula-like cells; otherwise every cell is exact. */
+export function csvOptions(args: ParsedArgs): { formulaGuard?: boolean } {
+  return args.options.has('formula-guard') ? { formulaGuard: true } : {};
+}
+
+/** The line (on stderr) about formula-like cells of a CSV, or about the cells --formula-guard changed. */
+export function noteFormulaCells(counts: { formulaLikeCells?: number; guardedCells?: number }): void {
+  const note = formulaCellNote(counts, { xlsx: '--format xlsx', guard: '--formula-guard' });
+  if (note) err(`note: ${note}`);
+}
+
+/**
+ * A table a command prints (counts, agreement): CSV on standard output (no byte order mark: it is for pipelines), or
+ * written to --out as CSV or XLSX through the one table writer. XLSX needs --out (it is not text).
+ */
+export async function emitTable(
+  args: ParsedArgs,
+  format: 'csv' | 'xlsx',
+  header: string[],
+  rows: TableCell[][],
+  sheetName: string,
+  stdoutBom = false,
+): Promise<void> {
+  const target = option(args, 'out');
+  if (format === 'xlsx' && target === undefined) throw new UsageError('--format xlsx writes a file: name it with --out <file.xlsx>');
+  if (target === undefined) {
+    const csv = tableCsvOutput(header, rows, csvOptions(args));
+    out(stdoutBom ? `\ufeff${csv.text}` : csv.text);
+    noteFormulaCells(csv);
+    return;
+  }
+  const result = await writeTable(resolve(target), header, rows, { format, ...csvOptions(args), sheetName, articles: 0, codings: 0 });
+  noteFormulaCells(result);
+  err(`Wrote ${rows.length} rows to ${result.path}`);
 }
 
 export async function countsCommand(args: ParsedArgs): Promise<number> {
   const path = projectPath(args);
   const by = option(args, 'by');
   if (!by) throw new UsageError('--by is required: code, article or the name of an attribute');
-  const format = oneOf(args, 'format', ['csv', 'json'] as const, 'csv');
-  if (format === 'json' && args.options.has('raw-cells')) throw new UsageError('--raw-cells applies to CSV output (--format csv)');
-  const csv = format === 'csv' ? csvOptions(args) : {};
+  const format = oneOf(args, 'format', ['csv', 'xlsx', 'json'] as const, 'csv');
+  if (format !== 'csv' && args.options.has('formula-guard')) throw new UsageError('--formula-guard applies to CSV output (--format csv)');
+  if (format === 'json' && args.options.has('out')) throw new UsageError('--out applies to CSV and XLSX output; JSON goes to standard output');
   return withProject(path, 'read', async (cli) => {
     const { rows } = await cli.call('counts.table', { by, rollUp: args.options.has('roll-up') });
     if (format === 'json') out(`${JSON.stringify(rows)}\n`);
-    // Standard output is for pipelines: no byte order mark; the one CSV writer's options, as every CSV Gloss writes.
-    else out(tableCsvText(['key', 'count'], rows.map((r) => [r.key, r.count]), csv));
+    else await emitTable(args, format, ['key', 'count'], rows.map((r) => [r.key, r.count]), 'Counts');
     return 0;
   });
 }

@@ -5,11 +5,25 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildNeeded } from './buildState.mjs';
+
+// The same line as src-main/hosts/shared/nodeVersion.ts (this file runs unbuilt, so it cannot import that module):
+// the build tools and the CLI/web host need Node 24; on Node 20 better-sqlite3 ends in a bare "Segmentation fault".
+const REQUIRED_NODE_MAJOR = 24;
+if (Number(process.versions.node.split('.')[0]) < REQUIRED_NODE_MAJOR) {
+  console.error(
+    `Gloss needs Node.js ${REQUIRED_NODE_MAJOR} or later, or the Electron that npm install brings (this is Node ${process.versions.node}): ` +
+      `install Node ${REQUIRED_NODE_MAJOR} LTS from https://nodejs.org/ or with "nvm install ${REQUIRED_NODE_MAJOR}", then run the command again.`,
+  );
+  process.exit(1);
+}
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const bin = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'electron-vite.cmd' : 'electron-vite');
 
-if (!existsSync(join(root, 'out', 'main', 'index.js')) || process.argv.includes('--rebuild')) {
+const why = process.argv.includes('--rebuild') ? 'asked with --rebuild' : buildNeeded(root);
+if (why !== null) {
+  console.error(`Gloss: building the app (${why})…`);
   const build = spawnSync(bin, ['build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

@@ -19,6 +19,7 @@ const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undef
 const EXPORT_DIALOG = {
   json: { title: 'Export project as JSON', filter: { name: 'JSON', extensions: ['json'] } },
   csv: { title: 'Export codings as CSV', filter: { name: 'CSV', extensions: ['csv'] } },
+  xlsx: { title: 'Export as an Excel workbook', filter: { name: 'Excel workbook', extensions: ['xlsx'] } },
   qdpx: { title: 'Export REFI-QDA project', filter: { name: 'REFI-QDA project', extensions: ['qdpx'] } },
   qdc: { title: 'Export REFI-QDA codebook', filter: { name: 'REFI-QDA codebook', extensions: ['qdc'] } },
   gloss: { title: 'Export for a coder', filter: { name: 'Gloss project', extensions: ['gloss'] } },

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { AppState, dispatch, GLOSS_JSON_MAX_BYTES, MAX_FILE_BYTES, MERGE_PROJECT_MAX_BYTES, REFI_MAX_BYTES, Session, type HostAdapter } from '../../core/app';
+import { AppState, dispatch, GLOSS_JSON_MAX_BYTES, MAX_FILE_BYTES, MERGE_PROJECT_MAX_BYTES, ProjectLibrary, REFI_MAX_BYTES, Session, type HostAdapter } from '../../core/app';
 import type { ExportResult } from '../../contract/types';
 import { GlossError } from '../../contract/errors';
 import { FILE_EXTENSIONS, GLOSS_JSON_EXTENSIONS, REFI_EXTENSIONS, extensionOf } from '../../contract/fileTypes';
@@ -31,6 +31,8 @@ export interface WebHost {
   launchUrl: string;
   token: string;
   port: number;
+  /** The folder projects made or opened from the browser live in (inside the data folder). */
+  projectsDir: string;
   session: Session;
   close(): Promise<void>;
 }
@@ -59,6 +61,8 @@ const DOWNLOAD_TTL_MS = 10 * 60 * 1000;
 const MAX_PENDING_UPLOADS = 100_000;
 const MAX_PENDING_UPLOAD_BYTES = 8 * 1024 * 1024 * 1024;
 const TOKEN_HEADER = 'x-gloss-token';
+/** The largest project the browser may upload to open (Open project…). */
+export const MAX_PROJECT_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
 const FILE_NAME_HEADER = 'x-gloss-file-name';
 
 /**
@@ -67,6 +71,8 @@ const FILE_NAME_HEADER = 'x-gloss-file-name';
  */
 export function maxUploadBytes(name: string): number {
   const ext = extensionOf(name);
+  // A project opened from the browser (projects.upload): a project is one SQLite file, and can be large.
+  if (ext === '.gloss') return MAX_PROJECT_UPLOAD_BYTES;
   if (GLOSS_JSON_EXTENSIONS.includes(ext)) return GLOSS_JSON_MAX_BYTES;
   if (REFI_EXTENSIONS.includes(ext)) return REFI_MAX_BYTES;
   // A teammate's project, uploaded for project.mergePreview / project.merge (an import of it is refused by name).
@@ -98,6 +104,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const projectsDir = join(dataDir, 'projects');
   mkdirSync(projectsDir, { recursive: true });
   const realProjectsDir = realpathSync(projectsDir);
+  // Deleted projects go to a trash inside the data folder, from where projects.restore brings them back.
+  const projectLibrary = new ProjectLibrary(projectsDir, join(dataDir, 'trash'));
   // Uploads and exports live in a folder of this launch only, removed when the host stops; folders a crashed launch
   // left behind are removed at the next start, unless they are recent (another host may share the data folder).
   const launchId = randomBytes(8).toString('hex');
@@ -136,6 +144,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     sampleProjectPath: join(projectsDir, 'Gloss sample project.gloss'),
     importWriterFile: options.importWriterFile,
     exportWorkerFile: options.exportWorkerFile,
+    projectLibrary,
     async chooseNewProjectPath(name) {
       // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach a file name
       const safe = (name ?? 'Untitled').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim() || 'Untitled';
@@ -243,7 +252,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const info = await stat(download.file).catch(() => undefined);
       if (!info) return deny(res, 404, 'The exported file is gone.');
       res.writeHead(200, {
-        'Content-Type': download.file.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+        'Content-Type': downloadType(download.file),
         'Content-Length': info.size,
         'Content-Disposition': `attachment; filename="${download.name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(download.name)}`,
         'Cache-Control': 'no-store',
@@ -390,6 +399,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     launchUrl: `${base}/?token=${token}`,
     token,
     port,
+    projectsDir,
     session,
     async close() {
       closing = true;
@@ -431,6 +441,15 @@ async function serveStatic(root: string, pathname: string, res: ServerResponse):
     'Cache-Control': 'no-cache',
   });
   createReadStream(file).pipe(res);
+}
+
+/** The media type of an export offered as a download, by its extension. */
+function downloadType(file: string): string {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.csv') return 'text/csv; charset=utf-8';
+  if (ext === '.xlsx') return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  if (ext === '.qdpx' || ext === '.qdc' || ext === '.zip') return ext === '.qdc' ? 'application/xml' : 'application/zip';
+  return 'application/json; charset=utf-8';
 }
 
 function deny(res: ServerResponse, status: number, message: string): void {

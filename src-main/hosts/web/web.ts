@@ -1,4 +1,5 @@
-// `npm run web`: the loopback web host. Prints the URL (with its per-launch token) to open in a browser.
+// `npm run web` (out/main/webMain.js, loaded by launch.ts once the Node version is checked): the loopback web host.
+// Prints the URL (with its per-launch token) to open in a browser, once.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { assertSqliteIsSafe } from '../../core/app';
@@ -13,7 +14,7 @@ function arg(name: string): string | undefined {
   return undefined;
 }
 
-const USAGE = `Usage: node out/main/web.js [--data DIR] [--port N] [--project FILE]
+const USAGE = `Usage: node out/main/web.js [--data DIR] [--port N] [--project FILE] [--machine-readable]
 
 Serves Gloss to a browser on this machine only (127.0.0.1) and prints the address to open, with its per-launch
 token. Ctrl+C stops it.
@@ -21,6 +22,9 @@ token. Ctrl+C stops it.
   --data DIR        where projects, settings and the recent list are kept (default ~/.gloss-web, or $GLOSS_WEB_DATA)
   --port N          the port to listen on (default: a free one, or $GLOSS_WEB_PORT)
   --project FILE    a project outside the data folder that the browser may open (opened at start)
+  --machine-readable
+                    print the address as one line GLOSS_WEB_URL=… on standard output, for scripts (also with
+                    GLOSS_WEB_MACHINE_READABLE=1); the notes for a person go to standard error
   -h, --help        print this and exit
 `;
 
@@ -29,6 +33,7 @@ function unknownOption(args: string[]): string | undefined {
   const withValue = ['--data', '--port', '--project'];
   for (let i = 0; i < args.length; i++) {
     if (withValue.includes(args[i])) i++;
+    else if (args[i] === '--machine-readable') continue;
     else if (!withValue.some((o) => args[i].startsWith(`${o}=`))) return args[i];
   }
   return undefined;
@@ -57,9 +62,15 @@ async function main(): Promise<void> {
     exportWorkerFile: join(__dirname, 'exportWorker.js'),
   });
   if (project) await host.session.handlers['project.open']({ path: project });
-  // Machine-readable first line for scripts and tests; the human line after it.
-  process.stdout.write(`GLOSS_WEB_URL=${host.launchUrl}\n`);
-  process.stderr.write(`Gloss is running at ${host.launchUrl}\nProjects are kept in ${dataDir}. Press Ctrl+C to stop.\n`);
+  // The address once: for a person by default; for a script (tests, the bench) as one GLOSS_WEB_URL= line on stdout,
+  // with the notes on stderr. The folder named is where projects are, not the data folder holding it.
+  const notes = `Projects are kept in ${host.projectsDir}. Press Ctrl+C to stop.\n`;
+  if (process.argv.includes('--machine-readable') || process.env.GLOSS_WEB_MACHINE_READABLE === '1') {
+    process.stdout.write(`GLOSS_WEB_URL=${host.launchUrl}\n`);
+    process.stderr.write(notes);
+  } else {
+    process.stdout.write(`Gloss is running at ${host.launchUrl} (open it in your browser).\n${notes}`);
+  }
   const stop = () => {
     void host.close().then(() => process.exit(0));
   };

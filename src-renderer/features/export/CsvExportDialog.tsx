@@ -1,8 +1,16 @@
 import { useId, useState } from 'react';
 import { Dialog } from '../../app/Dialog';
+import type { ExportResult } from '../../../src-main/contract/types';
+import { formulaCellNote } from '../../../src-main/contract/exportNotes';
+
+/** What the table export dialog asks: the file format, and for a CSV whether to apply the formula guard. */
+export interface TableExportChoice {
+  format: 'csv' | 'xlsx';
+  formulaGuard: boolean;
+}
 
 interface CsvExportDialogProps {
-  onExport(rawCells: boolean): void;
+  onExport(choice: TableExportChoice): void;
   onClose(): void;
   /** For exports of something other than all codings (the coded-passages view's selection). */
   title?: string;
@@ -11,10 +19,22 @@ interface CsvExportDialogProps {
 
 const CODINGS_INTRO = 'One row per coding: article, code path, exact start and end offsets, the coded text, memo and coder.';
 
-export function CsvExportDialog({ onExport, onClose, title = 'Export codings as CSV', intro = CODINGS_INTRO }: CsvExportDialogProps) {
-  // Formula protection is the safe default and is never remembered: every unprotected export is a deliberate choice.
-  const [rawCells, setRawCells] = useState(false);
-  const warningId = useId();
+/** The sentence about formula-like cells an export's toast adds (issue 14), or '' when there is nothing to say. */
+export function formulaNoteFor(result: ExportResult): string {
+  const note = formulaCellNote(result, { xlsx: 'the Excel (XLSX) format', guard: 'the formula guard' });
+  return note ? ` ${note}` : '';
+}
+
+/**
+ * The export dialog of every table (codings, coded passages, counts): CSV — exact, for R, pandas and other data tools —
+ * or an Excel workbook (XLSX) with the same columns, whose text cells are never formulas. The formula guard is a
+ * deliberate choice for a CSV that goes to a spreadsheet anyway, and is never remembered.
+ */
+export function CsvExportDialog({ onExport, onClose, title = 'Export codings', intro = CODINGS_INTRO }: CsvExportDialogProps) {
+  const [format, setFormat] = useState<'csv' | 'xlsx'>('csv');
+  const [formulaGuard, setFormulaGuard] = useState(false);
+  const hintId = useId();
+  const name = useId();
   return (
     <Dialog
       title={title}
@@ -25,33 +45,47 @@ export function CsvExportDialog({ onExport, onClose, title = 'Export codings as 
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="button" className="primary" data-testid="export-csv-confirm" onClick={() => onExport(rawCells)}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="export-csv-confirm"
+            onClick={() => onExport({ format, formulaGuard: format === 'csv' && formulaGuard })}
+          >
             Export
           </button>
         </>
       }
     >
       <p>{intro}</p>
-      <label className="checkbox-field">
-        <input
-          type="checkbox"
-          data-testid="export-csv-raw"
-          checked={rawCells}
-          aria-describedby={rawCells ? warningId : undefined}
-          onChange={(e) => setRawCells(e.target.checked)}
-        />
-        <span>Write cells exactly (no spreadsheet formula protection)</span>
-      </label>
-      {rawCells ? (
-        <p className="export-warning" id={warningId} role="note" data-testid="export-csv-warning">
-          Cells that start with = + - @ (or a tab or line break) will be written as they are. Excel, LibreOffice and Google Sheets
-          treat such cells as formulas when the file is opened, so a passage quoted from an article could run a command or send
-          data elsewhere. Choose this only when the file goes to a statistics tool (R, Python, Stata), not to a spreadsheet.
-        </p>
-      ) : (
-        <p className="muted export-hint">
-          Cells a spreadsheet would run as a formula get a leading apostrophe, so they open as plain text. Offsets are unaffected.
-        </p>
+      <fieldset className="export-format">
+        <legend>Format</legend>
+        <label className="checkbox-field">
+          <input type="radio" name={name} data-testid="export-format-csv" checked={format === 'csv'} onChange={() => setFormat('csv')} />
+          <span>CSV — every cell exactly as stored, for R, pandas and other data tools</span>
+        </label>
+        <label className="checkbox-field">
+          <input type="radio" name={name} data-testid="export-format-xlsx" checked={format === 'xlsx'} onChange={() => setFormat('xlsx')} />
+          <span>Excel workbook (XLSX) — for spreadsheets: text cells are never run as formulas</span>
+        </label>
+      </fieldset>
+      {format === 'csv' && (
+        <>
+          <label className="checkbox-field">
+            <input
+              type="checkbox"
+              data-testid="export-formula-guard"
+              checked={formulaGuard}
+              aria-describedby={hintId}
+              onChange={(e) => setFormulaGuard(e.target.checked)}
+            />
+            <span>Formula guard: put an apostrophe before cells that begin with = + - @, a tab or a carriage return</span>
+          </label>
+          <p className="muted export-hint" id={hintId}>
+            {formulaGuard
+              ? 'The guarded cells then no longer equal the article text; Gloss says how many it changed. Offsets are unaffected.'
+              : 'A spreadsheet may run such cells as formulas; Gloss says how many there are. For a spreadsheet, choose XLSX.'}
+          </p>
+        </>
       )}
     </Dialog>
   );

@@ -3,11 +3,11 @@ import { api, bridge } from '../../api/api';
 import type { ExportResult } from '../../../src-main/contract/types';
 import { plural } from '../../app/format';
 import { useAppStore } from '../../app/store';
-import { CsvExportDialog } from './CsvExportDialog';
+import { CsvExportDialog, formulaNoteFor } from './CsvExportDialog';
 import { AnnotationImportDialog } from './AnnotationImportDialog';
 import { downloadFrom } from './download';
 
-type ExportFormat = 'json' | 'csv' | 'qdpx' | 'qdc' | 'annotations';
+type ExportFormat = 'json' | 'csv' | 'xlsx' | 'qdpx' | 'qdc' | 'annotations';
 /** Formats NLP tools read (README, "Export formats"). */
 export type AnnotationExportFormat = 'webannotation' | 'doccano' | 'labelstudio' | 'brat';
 
@@ -70,7 +70,12 @@ export function ExportProvider({ children }: { children: ReactNode }) {
         // null: the user cancelled the save dialog, which needs no comment.
         if (!result) return;
         if (result.downloadUrl) downloadFrom(result.downloadUrl);
-        notify(format === 'qdc' ? `Exported the codebook to ${result.path}` : `Exported ${plural(result.codings, 'coding')} from ${plural(result.articles, 'article')} to ${result.path}`);
+        // In the browser the file is a download named result.path (a name, never a path on the host's disk).
+        const where = result.downloadUrl ? `as the download ${result.path}` : `to ${result.path}`;
+        notify(
+          (format === 'qdc' ? `Exported the codebook ${where}` : `Exported ${plural(result.codings, 'coding')} from ${plural(result.articles, 'article')} ${where}`) +
+            formulaNoteFor(result),
+        );
       } finally {
         currentJob.current = null;
         setBusy(null);
@@ -111,9 +116,9 @@ export function ExportProvider({ children }: { children: ReactNode }) {
       {csvOptionsOpen && (
         <CsvExportDialog
           onClose={() => setCsvOptionsOpen(false)}
-          onExport={(rawCells) => {
+          onExport={({ format, formulaGuard }) => {
             setCsvOptionsOpen(false);
-            void run('csv', (jobId) => api['export.csv']({ rawCells, jobId }));
+            void run(format, (jobId) => api['export.csv']({ format, formulaGuard, jobId }));
           }}
         />
       )}

@@ -3,7 +3,7 @@ import { api } from '../../api/api';
 import type { RetrieveQuery } from '../../../src-main/contract/types';
 import { plural } from '../../app/format';
 import { useAppStore } from '../../app/store';
-import { CsvExportDialog } from '../export/CsvExportDialog';
+import { CsvExportDialog, formulaNoteFor, type TableExportChoice } from '../export/CsvExportDialog';
 import { downloadFrom } from '../export/download';
 import { CONTEXT } from './usePassagePages';
 
@@ -13,16 +13,17 @@ export function PassagesExportButton({ query }: { query: RetrieveQuery | null })
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  const run = async (rawCells: boolean) => {
+  const run = async (choice: TableExportChoice) => {
     if (!query) return;
     setAsking(false);
     setBusy(true);
     try {
-      const result = await attempt(() => api['retrieve.exportCsv']({ ...query, rawCells, context: CONTEXT }));
+      const result = await attempt(() => api['retrieve.exportCsv']({ ...query, ...choice, context: CONTEXT }));
       // null: the save dialog was cancelled, which needs no comment.
       if (!result) return;
       if (result.downloadUrl) downloadFrom(result.downloadUrl);
-      notify(`Exported ${plural(result.codings, 'passage')} from ${plural(result.articles, 'article')} to ${result.path}`);
+      const where = result.downloadUrl ? `as the download ${result.path}` : `to ${result.path}`;
+      notify(`Exported ${plural(result.codings, 'passage')} from ${plural(result.articles, 'article')} ${where}${formulaNoteFor(result)}`);
     } finally {
       setBusy(false);
     }
@@ -31,14 +32,14 @@ export function PassagesExportButton({ query }: { query: RetrieveQuery | null })
   return (
     <>
       <button type="button" data-testid="passages-export" disabled={!query || busy} onClick={() => setAsking(true)}>
-        {busy ? 'Exporting…' : 'Export CSV…'}
+        {busy ? 'Exporting…' : 'Export…'}
       </button>
       {asking && (
         <CsvExportDialog
-          title="Export these passages as CSV"
+          title="Export these passages"
           intro="One row per passage, with the filters of this view: article, code path, exact start and end offsets, the context before, the passage, the context after, memo and coder."
           onClose={() => setAsking(false)}
-          onExport={(rawCells) => void run(rawCells)}
+          onExport={(choice) => void run(choice)}
         />
       )}
     </>

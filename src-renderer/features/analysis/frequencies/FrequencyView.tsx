@@ -3,6 +3,8 @@ import type { AttributeDefinition, CountsGrouping } from '../../../../src-main/c
 import { plural } from '../../../app/format';
 import { useAppStore } from '../../../app/store';
 import { downloadFrom } from '../../export/download';
+import { CsvExportDialog, formulaNoteFor, type TableExportChoice } from '../../export/CsvExportDialog';
+import { useState } from 'react';
 import { useAttributeDefinitions } from '../../attributes/useAttributeDefinitions';
 import { useAnalysisData } from '../useAnalysisData';
 import { useRememberedState } from '../useRememberedState';
@@ -43,11 +45,13 @@ export function FrequencyView() {
     (request.by === 'article' ? ' per article' : request.by === 'attribute' ? ` by ${request.attribute}` : '') +
     (rollUp ? ' (sub-codes included)' : '');
 
-  const exportCsv = async () => {
-    const result = await attempt(() => api['counts.exportCsv'](request));
+  const [exportAsked, setExportAsked] = useState(false);
+  const exportTable = async (choice: TableExportChoice) => {
+    setExportAsked(false);
+    const result = await attempt(() => api['counts.exportCsv']({ ...request, ...choice }));
     if (!result) return;
     if (result.downloadUrl) downloadFrom(result.downloadUrl);
-    notify(`Exported the frequency table to ${result.path}`);
+    notify(`Exported the frequency table ${result.downloadUrl ? `as the download ${result.path}` : `to ${result.path}`}${formulaNoteFor(result)}`);
   };
 
   const rows = data ? frequencyRows(data) : [];
@@ -99,9 +103,17 @@ export function FrequencyView() {
           </label>
         )}
         <span className="spacer" />
-        <button type="button" onClick={() => void exportCsv()} disabled={!data} data-testid="frequency-export-csv">
-          Export CSV…
+        <button type="button" onClick={() => setExportAsked(true)} disabled={!data} data-testid="frequency-export-csv">
+          Export…
         </button>
+        {exportAsked && (
+          <CsvExportDialog
+            title="Export the frequency table"
+            intro="One row per code and group: the group, the code path, codings, articles, words and codings per 1,000 words."
+            onClose={() => setExportAsked(false)}
+            onExport={(choice) => void exportTable(choice)}
+          />
+        )}
       </div>
       {error && <p role="alert">The counts could not be computed: {error}</p>}
       {data && (
