@@ -304,14 +304,22 @@ describe('re-importing a Gloss JSON export', () => {
     const { project, exportPath, ru } = await source();
     const target = newProject().project;
     const existing = (await importBytes(target, 'same-text.txt', RUSSIAN)).imported[0].articleId;
-    target.codings.apply({ articleId: existing, codeId: target.codes.ensurePath('Frames').id, ...span(RUSSIAN, 'Правительство'), coder: 'bo', memo: 'mine' });
+    target.codings.apply({ articleId: existing, codeId: target.codes.ensurePath('Frames').id, ...span(RUSSIAN, 'Правительство'), coder: 'ana', memo: 'mine' });
+    target.codings.apply({ articleId: existing, codeId: target.codes.ensurePath('Frames').id, ...span(RUSSIAN, 'Правительство'), coder: 'bo', memo: 'his' });
     const report = await importPaths(target, [exportPath]);
     assert.equal(report.imported.length, 2);
     const matched = report.skipped.find((s) => s.articleId === existing);
-    // The one coding on that article is the same code on the same span as the project's own: nothing to add.
+    // The one coding on that article is the same code on the same span by the same coder (ana) as the project's own:
+    // nothing to add, and the project's coding (with its memo) is kept. bo's coding of that span is his own.
     assert.match(matched!.reason, /already in the project as article \d+ .*; 0 codings added$/);
-    const [kept] = target.codings.listForArticle(existing);
-    assert.deepEqual([kept.coder, kept.memo], ['bo', 'mine']);
+    const kept = target.codings.listForArticle(existing);
+    assert.deepEqual(
+      kept.map((k) => [k.coder, k.memo]),
+      [
+        ['ana', 'mine'],
+        ['bo', 'his'],
+      ],
+    );
     assert.equal(target.articles.list().total, 3);
     assert.equal(ru.text, RUSSIAN);
     project.close();
