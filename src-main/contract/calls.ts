@@ -8,6 +8,9 @@ import type { MergePreview, MergeReport } from './merge';
 import type {
   AgreementReport,
   AppInfo,
+  BlindState,
+  Coder,
+  Tombstone,
   Article,
   BackupInfo,
   CheckReport,
@@ -60,6 +63,7 @@ const codePath = typed()
   .max(10_000)
   .refine((p) => p.split('/').every((part) => part.trim().length > 0 && part.trim().length <= 200), 'not a code path: names separated by "/", none of them empty or longer than 200 characters');
 const empty = z.strictObject({});
+const coderName = typed().trim().min(1, 'a coder needs a name').max(200);
 /** A file the browser uploaded to the web host (POST /api/upload), named by the id the host gave back. */
 const uploadId = z.string().regex(/^[a-f0-9]{32}$/, 'an upload is named by the id the web host gave for it');
 
@@ -134,10 +138,13 @@ const memoTarget = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.enum(['coding', 'article', 'code']), id }),
   z.strictObject({ kind: z.literal('project') }),
 ]);
+/** Only this coder's codings (the name, ignoring case). A blind window (team.blind) always reads its own coder's. */
+const coderFilter = typed().trim().min(1).max(200);
 const countsRequest = z.strictObject({
   rollUp: z.boolean(),
   by: z.enum(['none', 'article', 'attribute']).optional(),
   attribute: attributeName.optional(),
+  coder: coderFilter.optional(),
 });
 const cooccurrenceUnit = z.enum(['overlap', 'paragraph', 'article']);
 
@@ -170,8 +177,10 @@ export const calls = {
       limit: z.int().min(1).max(100_000).optional(),
       /** Only articles whose attributes pass every filter. */
       attributes: attributeFilters.optional(),
+      /** Count only this coder's codings (a blind window always counts its own coder's). */
+      coder: coderFilter.optional(),
     }),
-    response: {} as { total: number; items: ArticleSummary[] },
+    response: {} as { total: number; items: ArticleSummary[]; filteredToCoder?: string },
   },
   'articles.get': { request: z.strictObject({ id }), response: {} as Article },
   'articles.rename': {
@@ -270,7 +279,8 @@ export const calls = {
   },
   'jobs.cancel': { request: z.strictObject({ jobId }), response: {} as { cancelled: boolean } },
 
-  'codes.list': { request: empty, response: {} as { codes: Code[] } },
+  /** The codebook; each code's codingCount counts only `coder`'s codings when filtered (or blind). */
+  'codes.list': { request: z.strictObject({ coder: coderFilter.optional() }), response: {} as { codes: Code[]; filteredToCoder?: string } },
   'codes.create': {
     request: z.strictObject({
       name: codeName,
@@ -303,7 +313,10 @@ export const calls = {
   'codes.impact': { request: z.strictObject({ id }), response: {} as { codings: number; descendants: number } },
   'codes.delete': { request: z.strictObject({ id }), response: {} as { deletedCodings: number; deletedCodes: number } },
 
-  'codings.listForArticle': { request: z.strictObject({ articleId: id }), response: {} as { codings: Coding[] } },
+  'codings.listForArticle': {
+    request: z.strictObject({ articleId: id, coder: coderFilter.optional() }),
+    response: {} as { codings: Coding[]; filteredToCoder?: string },
+  },
   /**
    * Codes a passage with a code, named by id or by path (`Frames/Humanitarian`, missing levels created). A span whose
    * start or end falls inside a grapheme cluster (a flag, an emoji sequence, a letter and its marks) is widened
@@ -333,13 +346,13 @@ export const calls = {
    * `jobId` names the export for progress events and `jobs.cancel`.
    */
   'export.json': {
-    request: z.strictObject({ path: path.optional(), jobId: jobId.optional() }),
-    response: {} as ExportResult | null,
+    request: z.strictObject({ path: path.optional(), jobId: jobId.optional(), coder: coderFilter.optional() }),
+    response: {} as (ExportResult & { filteredToCoder?: string }) | null,
     pathFields: { path: 'local' },
   },
   'export.csv': {
-    request: z.strictObject({ path: path.optional(), rawCells: z.boolean().optional(), jobId: jobId.optional() }),
-    response: {} as ExportResult | null,
+    request: z.strictObject({ path: path.optional(), rawCells: z.boolean().optional(), jobId: jobId.optional(), coder: coderFilter.optional() }),
+    response: {} as (ExportResult & { filteredToCoder?: string }) | null,
     pathFields: { path: 'local' },
   },
   /** Codings for NLP tools: W3C Web Annotation, doccano JSONL, Label Studio JSON, or brat standoff (a folder). */
@@ -371,12 +384,12 @@ export const calls = {
       /** Code points of context on each side (default 80). */
       context: z.int().min(0).max(1000).optional(),
     }),
-    response: {} as { total: number; items: RetrievedPassage[] },
+    response: {} as { total: number; items: RetrievedPassage[]; filteredToCoder?: string },
   },
   /** The same passages as CSV (all of them). Without a path the app shows a save dialog. */
   'retrieve.exportCsv': {
     request: retrieveQuery.extend({ path: path.optional(), rawCells: z.boolean().optional(), context: z.int().min(0).max(1000).optional() }),
-    response: {} as ExportResult | null,
+    response: {} as (ExportResult & { filteredToCoder?: string }) | null,
     pathFields: { path: 'local' },
   },
 
@@ -455,16 +468,16 @@ export const calls = {
   'articles.attributes': { request: z.strictObject({ articleId: id }), response: {} as { articleId: number; attributes: ArticleAttribute[] } },
 
   /** Codings per code (rollUp: including sub-codes), per group of articles, with articles and per 1,000 words. */
-  'counts.codes': { request: countsRequest, response: {} as CodeCounts },
+  'counts.codes': { request: countsRequest, response: {} as CodeCounts & { filteredToCoder?: string } },
   /** The frequency table `gloss counts` prints: codings per code path, per article id, or per value of an attribute. */
   'counts.table': {
-    request: z.strictObject({ by: z.string().trim().min(1).max(100), rollUp: z.boolean().optional() }),
-    response: {} as { rows: { key: string | number | null; count: number }[] },
+    request: z.strictObject({ by: z.string().trim().min(1).max(100), rollUp: z.boolean().optional(), coder: coderFilter.optional() }),
+    response: {} as { rows: { key: string | number | null; count: number }[]; filteredToCoder?: string },
   },
   /** The frequency table of counts.codes as CSV. Without a path the app shows a save dialog. */
   'counts.exportCsv': {
     request: countsRequest.extend({ path: path.optional(), rawCells: z.boolean().optional() }),
-    response: {} as ExportResult | null,
+    response: {} as (ExportResult & { filteredToCoder?: string }) | null,
     pathFields: { path: 'local' },
   },
   /** Codings per day, week (from Monday) or month for each code, dated by a date attribute. */
@@ -545,6 +558,39 @@ export const calls = {
     response: {} as ProjectInfo,
     pathFields: { file: 'confined' },
   },
+
+  // --- teamcore ---
+  /** The project's coders with how many codings and memos each made; `current` is this window's coder (null until chosen). */
+  'coders.list': {
+    request: empty,
+    response: {} as { coders: Coder[]; current: string | null; remembered: string; blind: BlindState },
+  },
+  /** Adds a coder (a name not yet taken, ignoring case); the colour is the next of the palette unless given. */
+  'coders.create': { request: z.strictObject({ name: coderName, colour: color.optional() }), response: {} as Coder },
+  /** Renames and/or recolours a coder; a rename renames it on every coding and memo, as one undo step. */
+  'coders.update': {
+    request: z.strictObject({ id, name: coderName.optional(), colour: color.optional() }),
+    response: {} as Coder,
+  },
+  /**
+   * Makes a coder this window's current coder (by id, or by name — a new name creates the coder) and remembers it in
+   * the app settings (`coderName`) for the next start. Every coding and memo made afterwards records this coder.
+   */
+  'coders.setCurrent': {
+    request: z
+      .strictObject({ id: id.optional(), name: coderName.optional() })
+      .refine((r) => (r.id === undefined) !== (r.name === undefined), 'name the coder by id or by name'),
+    response: {} as { current: Coder; blind: BlindState },
+  },
+  /** This window's blind-coding state. */
+  'team.blind': { request: empty, response: {} as BlindState },
+  /** Turns this window's "show only my codings" on or off. */
+  'team.setBlind': { request: z.strictObject({ on: z.boolean() }), response: {} as BlindState },
+  /** The project setting that says an agreement is set up (blind coding on by default in every window). */
+  'team.setup': { request: z.strictObject({ on: z.boolean() }), response: {} as BlindState },
+  /** Deletions a merge can see (GUIDs of deleted articles, codes, codings, memos and coders), newest first. */
+  'team.tombstones': { request: empty, response: {} as { tombstones: Tombstone[] } },
+  // --- end teamcore ---
 
   'settings.get': { request: empty, response: {} as Settings },
   'settings.update': {

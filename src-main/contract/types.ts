@@ -300,7 +300,7 @@ export interface AppInfo {
 
 /** Events main pushes to the renderer outside request/response. */
 /** The kinds of project data a change can touch; a renderer refetches what shows them. */
-export type ChangedEntity = 'articles' | 'codes' | 'codings' | 'memos' | 'attributes' | 'searches' | 'history';
+export type ChangedEntity = 'articles' | 'codes' | 'codings' | 'memos' | 'attributes' | 'searches' | 'history' | 'coders';
 
 /** One thing `project.check` / `gloss check` found wrong with a project file. */
 export interface CheckFinding {
@@ -680,4 +680,43 @@ export interface AgreementReport {
   rows: AgreementRow[];
   codes: (AgreementCodeRow & { alphaAll?: number | null })[];
   overall: AgreementFigures & { alphaU: number | null; alphaAll?: number | null };
+}
+
+// --- teamcore ---
+/** A person who codes (migration 010): stable GUID, display name (unique ignoring case), colour. */
+export interface Coder {
+  id: number;
+  guid: string;
+  name: string;
+  /** #RRGGBB. */
+  colour: string;
+  createdAt: string;
+  /** How many codings and memos this coder made. */
+  codings: number;
+  memos: number;
+}
+
+/** A deletion a merge can see: a record of this kind with this GUID existed here and was deleted. */
+export interface Tombstone {
+  kind: 'article' | 'code' | 'coding' | 'memo' | 'coder';
+  guid: string;
+  deletedAt: string;
+  /** Who deleted it, where known. */
+  coder: string | null;
+}
+
+/**
+ * Blind coding for this window: when `on`, the reads that show codings (the reader, counts, passages, search's code
+ * marks, exports) show only `coder`'s codings and say so (`filteredToCoder`).
+ */
+export interface BlindState {
+  on: boolean;
+  /** This window's current coder (who codes, and whose codings a blind window shows). */
+  coder: string;
+  /** Whether this window chose blind mode itself; otherwise `on` follows `teamSetUp`. */
+  explicit: boolean;
+  /** The project has an agreement set up: two or more coders with codings, or the project setting `team.setup`. */
+  teamSetUp: boolean;
+  /** The project setting alone (`team.setup`). */
+  setupSetting: boolean;
 }

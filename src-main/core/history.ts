@@ -35,10 +35,14 @@ export interface Scope {
   attributeValues?: number[];
   /** Rows of `saved_searches`. */
   savedSearches?: number[];
+  /** Rows of `coders`. */
+  coders?: number[];
+  /** These coders' rows with every coding and memo they made (a rename changes them all through the foreign key). */
+  ofCoders?: number[];
 }
 
 /** The tables the history restores, parents before the tables that reference them. */
-const TABLES = ['articles', 'article_sources', 'codes', 'attributes', 'codings', 'memos', 'article_attribute_values', 'saved_searches'] as const;
+const TABLES = ['articles', 'article_sources', 'codes', 'attributes', 'coders', 'codings', 'memos', 'article_attribute_values', 'saved_searches'] as const;
 type Table = (typeof TABLES)[number];
 /** Each table's key; article_sources is keyed by its article (one kept file per article). */
 const KEY: Record<Table, string> = {
@@ -46,6 +50,7 @@ const KEY: Record<Table, string> = {
   article_sources: 'article_id',
   codes: 'id',
   attributes: 'id',
+  coders: 'id',
   codings: 'id',
   memos: 'id',
   article_attribute_values: 'id',
@@ -70,7 +75,25 @@ export class History {
   private undoStack: HistoryStep[] = [];
   private redoStack: HistoryStep[] = [];
 
-  constructor(private readonly project: Project) {}
+  /**
+   * `actingCoder`: who makes the changes (the session's current coder), written on the tombstones a step leaves.
+   * Tombstones (migration 010) are not part of any step: an undone creation is a deletion a teammate who already
+   * merged the record must see, and an undone deletion removes its tombstone by itself (a trigger), so the table
+   * always lists exactly the GUIDs that existed here and are gone.
+   */
+  constructor(
+    private readonly project: Project,
+    private readonly actingCoder?: () => string,
+  ) {}
+
+  private tombstoneMark(): number {
+    return prepared(this.project.db, 'SELECT ifnull(max(rowid), 0) FROM tombstones').pluck().get() as number;
+  }
+
+  private stampTombstones(mark: number): void {
+    const coder = this.actingCoder?.();
+    if (coder) prepared(this.project.db, 'UPDATE tombstones SET coder = ? WHERE rowid > ? AND coder IS NULL').run(coder, mark);
+  }
 
   /**
    * Runs `change` in one transaction and records it. `scopeBefore` names the rows it will touch; `scopeAfter`
@@ -82,7 +105,9 @@ export class History {
       // Derived inside the transaction, so the rows named are the rows as the change finds them.
       const scopeBefore = typeof scopeOrThunk === 'function' ? scopeOrThunk() : scopeOrThunk;
       const before = capture(db, scopeBefore);
+      const mark = this.tombstoneMark();
       const result = change();
+      this.stampTombstones(mark);
       const extra = scopeAfter?.(result) ?? {};
       const scope = mergeScopes(scopeBefore, extra);
       // Both sides cover the same ids: a row missing on one side is deleted when that side is restored.
@@ -105,7 +130,13 @@ export class History {
   undo(): string | null {
     const step = this.undoStack.pop();
     if (!step) return null;
-    this.project.db.transaction(() => restore(this.project.db, step.before)).immediate();
+    this.project.db
+      .transaction(() => {
+        const mark = this.tombstoneMark();
+        restore(this.project.db, step.before);
+        this.stampTombstones(mark);
+      })
+      .immediate();
     this.redoStack.push(step);
     this.project.codes.invalidate();
     return step.label;
@@ -114,7 +145,13 @@ export class History {
   redo(): string | null {
     const step = this.redoStack.pop();
     if (!step) return null;
-    this.project.db.transaction(() => restore(this.project.db, step.after)).immediate();
+    this.project.db
+      .transaction(() => {
+        const mark = this.tombstoneMark();
+        restore(this.project.db, step.after);
+        this.stampTombstones(mark);
+      })
+      .immediate();
     this.undoStack.push(step);
     this.project.codes.invalidate();
     return step.label;
@@ -133,6 +170,8 @@ function mergeScopes(a: Scope, b: Scope): Scope {
     attributes: ids(a.attributes, b.attributes),
     attributeValues: ids(a.attributeValues, b.attributeValues),
     savedSearches: ids(a.savedSearches, b.savedSearches),
+    coders: ids(a.coders, b.coders),
+    ofCoders: ids(a.ofCoders, b.ofCoders),
   };
 }
 
@@ -160,6 +199,7 @@ function idsWhere(db: Database, sql: string, keys: number[]): number[] {
 function resolveIds(db: Database, scope: Scope): Record<Table, number[] | 'all'> {
   const articles = scope.articles ?? [];
   const attributes = scope.attributes ?? [];
+  const ofCoders = scope.ofCoders ?? [];
   const unique = (xs: number[]) => [...new Set(xs)];
   const codeMemos =
     scope.codes === 'all'
@@ -175,8 +215,15 @@ function resolveIds(db: Database, scope: Scope): Record<Table, number[] | 'all'>
       ...(scope.codings ?? []),
       ...idsWhere(db, 'SELECT id FROM codings WHERE code_id IN (?*)', scope.codingsOfCodes ?? []),
       ...idsWhere(db, 'SELECT id FROM codings WHERE article_id IN (?*)', scope.codingsOfArticles ?? []),
+      ...idsWhere(db, 'SELECT k.id FROM codings k JOIN coders c ON c.name = k.coder WHERE c.id IN (?*)', ofCoders),
     ]),
-    memos: unique([...(scope.memos ?? []), ...idsWhere(db, 'SELECT id FROM memos WHERE article_id IN (?*)', articles), ...codeMemos]),
+    memos: unique([
+      ...(scope.memos ?? []),
+      ...idsWhere(db, 'SELECT id FROM memos WHERE article_id IN (?*)', articles),
+      ...codeMemos,
+      ...idsWhere(db, 'SELECT m.id FROM memos m JOIN coders c ON c.name = m.coder WHERE c.id IN (?*)', ofCoders),
+    ]),
+    coders: unique([...(scope.coders ?? []), ...ofCoders]),
     article_attribute_values: unique([
       ...(scope.attributeValues ?? []),
       ...idsWhere(db, 'SELECT id FROM article_attribute_values WHERE article_id IN (?*)', articles),

@@ -31,6 +31,7 @@ import { sqliteVersion } from './store/database';
 import { backupFolderFor, ensureDailyBackup, listBackups, restoreBackup, RestoreFailed } from './store/backups';
 import { canonicalPath } from './store/projectLock';
 import { checkProjectFile } from './store/check';
+import { readCoder, teamHandlers, type TeamWindowState } from './handlers/team';
 
 /** What differs between hosts: how the user picks files (native dialogs, a data folder, argv). */
 export interface HostAdapter {
@@ -84,6 +85,8 @@ export class Session {
   /** The daily backup being written, if any (it runs after the project opens, off the open call's path). */
   private backupTask: Promise<void> | null = null;
   private restoring = false;
+  /** This window's current coder and blind-coding choice (handlers/team.ts). */
+  readonly teamWindow: TeamWindowState = { coder: null, blind: null };
 
   constructor(
     readonly appState: AppState,
@@ -132,7 +135,9 @@ export class Session {
     const next = create ? Project.create(path, name, this.lockHolder()) : Project.open(path, { holder: this.lockHolder() });
     this.closeProject(false);
     this.project = next;
-    this.history = new History(this.project);
+    // Blind mode is chosen per project: another project starts from its own default.
+    this.teamWindow.blind = null;
+    this.history = new History(this.project, () => this.coder());
     this.appState.noteOpened(path, this.project.name);
     this.emit({ type: 'project.changed', project: this.project.info() });
     if (this.host.dailyBackups !== false) this.startDailyBackup(next);
@@ -255,7 +260,7 @@ export class Session {
     return this.history!;
   }
 
-  private runExportJob(project: Project, job: { format: 'json' | 'csv'; target: string; rawCells?: boolean }, jobId?: string) {
+  private runExportJob(project: Project, job: { format: 'json' | 'csv'; target: string; rawCells?: boolean; coder?: string }, jobId?: string) {
     const id = jobId ?? `export-${randomUUID()}`;
     return this.job(id, (signal) =>
       runExport(project, job, {
@@ -266,8 +271,9 @@ export class Session {
     );
   }
 
-  private coder(): string {
-    return this.host.coderName?.() ?? this.appState.settings().coderName;
+  /** Who is coding in this window: the host's (the CLI's --coder), the window's chosen coder, else the settings'. */
+  coder(): string {
+    return this.host.coderName?.() ?? this.teamWindow.coder ?? this.appState.settings().coderName;
   }
 
   /**
@@ -323,6 +329,7 @@ export class Session {
   readonly handlers: Handlers = {
     ...this.commandHandlers(),
     ...mergeHandlers(this),
+    ...teamHandlers(this),
     'app.info': async () => ({
       version: this.host.version,
       host: this.host.kind,
@@ -357,9 +364,10 @@ export class Session {
     'project.recent': async () => ({ items: this.appState.recent() }),
     'project.close': async () => ({ closed: this.closeProject() }),
 
-    'articles.list': async ({ attributes, ...req }) => {
+    'articles.list': async ({ attributes, coder: asked, ...req }) => {
       const project = this.requireProject();
-      return project.articles.list({ ...req, conditions: attributes ? project.attributes.filterConditions(attributes) : undefined });
+      const { coder, filtered } = readCoder(this, asked);
+      return { ...project.articles.list({ ...req, coder, conditions: attributes ? project.attributes.filterConditions(attributes) : undefined }), ...filtered };
     },
     'articles.get': async ({ id }) => this.requireProject().articles.get(id),
     'articles.encodings': async () => ({ encodings: encodingOptions() }),
@@ -369,7 +377,7 @@ export class Session {
       if (result.applied && result.changed && this.history) {
         // Recorded steps hold rows of the old text (codings at old offsets, the old content hash); replaying them
         // against the new text would fail or corrupt it, so the history starts afresh, as the contract says.
-        this.history = new History(project);
+        this.history = new History(project, () => this.coder());
       }
       if (result.applied) this.announce({ entities: ['articles', 'codings', 'memos', 'history'], articleIds: [id] });
       return result;
@@ -442,19 +450,27 @@ export class Session {
       return { cancelled: Boolean(job) };
     },
 
-    'codes.list': async () => ({ codes: this.requireProject().codes.list() }),
+    'codes.list': async ({ coder: asked }) => {
+      const project = this.requireProject();
+      const { coder, filtered } = readCoder(this, asked);
+      if (coder === undefined) return { codes: project.codes.list() };
+      const counts = project.coders.codingCountsByCode(coder);
+      return { codes: project.codes.list().map((c) => ({ ...c, codingCount: counts.get(c.id) ?? 0 })), ...filtered };
+    },
     'codes.impact': async ({ id }) => this.requireProject().codes.impact(id),
-    'codings.listForArticle': async ({ articleId }) => {
+    'codings.listForArticle': async ({ articleId, coder: asked }) => {
       const project = this.requireProject();
       project.articles.summary(articleId);
-      return { codings: project.codings.listForArticle(articleId) };
+      const { coder, filtered } = readCoder(this, asked);
+      return { codings: project.codings.listForArticle(articleId, coder), ...filtered };
     },
-    'export.json': async ({ path, jobId }) => {
+    'export.json': async ({ path, jobId, coder: asked }) => {
       const project = this.requireProject();
+      const { coder, filtered } = readCoder(this, asked);
       const target = path ?? (await this.host.chooseExportPath('json', this.suggestedExportName('json')));
       if (!target) return null;
-      const result = await this.runExportJob(project, { format: 'json', target }, jobId);
-      return this.host.afterExport ? this.host.afterExport(result) : result;
+      const result = await this.runExportJob(project, { format: 'json', target, coder }, jobId);
+      return { ...(this.host.afterExport ? this.host.afterExport(result) : result), ...filtered };
     },
     'export.refi': async ({ format, path, jobId }) => {
       const project = this.requireProject();
@@ -464,12 +480,13 @@ export class Session {
       const result = await this.job(jobId, () => exportRefi(project, format, target, `Gloss ${this.host.version}`));
       return this.host.afterExport ? this.host.afterExport(result) : result;
     },
-    'export.csv': async ({ path, rawCells, jobId }) => {
+    'export.csv': async ({ path, rawCells, jobId, coder: asked }) => {
       const project = this.requireProject();
+      const { coder, filtered } = readCoder(this, asked);
       const target = path ?? (await this.host.chooseExportPath('csv', this.suggestedExportName('csv')));
       if (!target) return null;
-      const result = await this.runExportJob(project, { format: 'csv', target, rawCells }, jobId);
-      return this.host.afterExport ? this.host.afterExport(result) : result;
+      const result = await this.runExportJob(project, { format: 'csv', target, rawCells, coder }, jobId);
+      return { ...(this.host.afterExport ? this.host.afterExport(result) : result), ...filtered };
     },
 
     'export.annotations': async ({ format, path, jobId }) => {
@@ -490,13 +507,17 @@ export class Session {
       );
       return this.host.afterExport ? this.host.afterExport(result) : result;
     },
-    'retrieve.passages': async ({ offset, limit, context, ...query }) => retrievePassages(this.requireProject(), query, { offset, limit, context }),
+    'retrieve.passages': async ({ offset, limit, context, ...query }) => {
+      const { coder, filtered } = readCoder(this, query.coder);
+      return { ...retrievePassages(this.requireProject(), { ...query, coder }, { offset, limit, context }), ...filtered };
+    },
     'retrieve.exportCsv': async ({ path, rawCells, context, ...query }) => {
       const project = this.requireProject();
+      const { coder, filtered } = readCoder(this, query.coder);
       const target = path ?? (await this.host.chooseExportPath('csv', this.suggestedTableName('passages')));
       if (!target) return null;
-      const result = await exportRetrievedCsv(project, query, target, { rawCells, context });
-      return this.host.afterExport ? this.host.afterExport(result) : result;
+      const result = await exportRetrievedCsv(project, { ...query, coder }, target, { rawCells, context });
+      return { ...(this.host.afterExport ? this.host.afterExport(result) : result), ...filtered };
     },
 
     'search.run': async ({ limit, context, ...spec }) => runSearch(this.requireProject(), spec, { limit, context }),
@@ -507,19 +528,35 @@ export class Session {
     'attributes.list': async () => ({ attributes: this.requireProject().attributes.list() }),
     'articles.attributes': async ({ articleId }) => ({ articleId, attributes: this.requireProject().attributes.forArticle(articleId) }),
 
-    'counts.codes': async ({ rollUp, by, attribute }) => codeCounts(this.requireProject(), { rollUp, by, attribute }),
-    'counts.exportCsv': async ({ path, rawCells, ...request }) => {
+    'counts.codes': async ({ rollUp, by, attribute, coder: asked }) => {
+      const { coder, filtered } = readCoder(this, asked);
+      return { ...codeCounts(this.requireProject(), { rollUp, by, attribute, coder }), ...filtered };
+    },
+    'counts.exportCsv': async ({ path, rawCells, coder: asked, ...request }) => {
       const project = this.requireProject();
-      const counts = codeCounts(project, request);
+      const { coder, filtered } = readCoder(this, asked);
+      const counts = codeCounts(project, { ...request, coder });
       const target = path ?? (await this.host.chooseExportPath('csv', this.suggestedTableName('code-counts')));
       if (!target) return null;
       const result = await exportCountsCsv(project, counts, target, { rawCells });
-      return this.host.afterExport ? this.host.afterExport(result) : result;
+      return { ...(this.host.afterExport ? this.host.afterExport(result) : result), ...filtered };
     },
-    'counts.table': async ({ by, rollUp }) => ({ rows: frequencyTable(this.requireProject(), by, rollUp ?? false) }),
-    'counts.coverage': async (request) => coverage(this.requireProject(), request),
-    'counts.cooccurrence': async (request) => cooccurrence(this.requireProject(), request),
-    'counts.cooccurrencePassages': async (request) => cooccurrencePassages(this.requireProject(), request),
+    'counts.table': async ({ by, rollUp, coder: asked }) => {
+      const { coder, filtered } = readCoder(this, asked);
+      return { rows: frequencyTable(this.requireProject(), by, rollUp ?? false, coder), ...filtered };
+    },
+    'counts.coverage': async (request) => {
+      const { coder, filtered } = readCoder(this, undefined);
+      return { ...coverage(this.requireProject(), { ...request, coder }), ...filtered };
+    },
+    'counts.cooccurrence': async (request) => {
+      const { coder, filtered } = readCoder(this, undefined);
+      return { ...cooccurrence(this.requireProject(), { ...request, coder }), ...filtered };
+    },
+    'counts.cooccurrencePassages': async (request) => {
+      const { coder, filtered } = readCoder(this, undefined);
+      return { ...cooccurrencePassages(this.requireProject(), { ...request, coder }), ...filtered };
+    },
     'team.coders': async () => ({ coders: this.requireProject().agreement.coders() }),
     'team.agreement': async (request) => agreementReport(this.requireProject(), request),
     'history.state': async () => this.recorder().state(),
@@ -565,7 +602,7 @@ export class Session {
         } catch (err) {
           if (err instanceof RestoreFailed) {
             this.project = err.project;
-            this.history = new History(err.project);
+            this.history = new History(err.project, () => this.coder());
             this.emit({ type: 'project.changed', project: err.project.info() });
           } else if (project.isClosed && this.project === null) {
             this.emit({ type: 'project.changed', project: null });
@@ -573,7 +610,7 @@ export class Session {
           throw err;
         }
         this.project = reopened;
-        this.history = new History(reopened);
+        this.history = new History(reopened, () => this.coder());
         this.emit({ type: 'project.changed', project: reopened.info() });
         this.emit({ type: 'articles.changed' });
         return reopened.info();

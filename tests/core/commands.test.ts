@@ -53,10 +53,11 @@ async function richProject() {
   await callOk(call, 'attributes.set', { articleId: second, name: 'desk', value: 'Middle East' });
   await callOk(call, 'attributes.set', { articleId: second, name: 'year', value: 2024 });
   const saved = await callOk<{ id: number }>(call, 'search.saved.save', { name: 'convoys', query: 'convoy', mode: 'fts' });
+  const coder = (await callOk<{ coders: { id: number }[] }>(call, 'coders.list', {})).coders[0]!.id;
   return {
     session,
     call,
-    ids: { tricky, second, frames, humanitarian, security, border, actors, flag: flag.id, family: family.id, convoy: convoy.id, saved: saved.id },
+    ids: { tricky, second, frames, humanitarian, security, border, actors, flag: flag.id, family: family.id, convoy: convoy.id, saved: saved.id, coder },
   };
 }
 
@@ -84,6 +85,8 @@ const requests: { [N in CommandName]: (ids: Ids) => CallRequest<N> } = {
   'attributes.set': (i) => ({ articleId: i.tricky, name: 'year', value: 2023 }),
   'attributes.importCsv': () => ({ csvText: 'file,outlet,section\ntricky.txt,BBC,World\nsecond.txt,Reuters,Middle East\n', matchBy: 'file', preview: false }),
   'project.merge': () => ({ path: teammateExport(), defaultDecision: 'theirs' }),
+  'coders.create': () => ({ name: 'Second coder', colour: '#12AB34' }),
+  'coders.update': (i) => ({ id: i.coder, name: 'Renamed coder', colour: '#00FF00' }),
 };
 
 /**
@@ -173,6 +176,12 @@ const NOT_COMMANDS: Record<Exclude<CallName, CommandName>, string> = {
   'settings.update': 'app state, not the project',
   'project.mergePreview': 'reads the teammate\'s file and lists what a merge would do; stores nothing',
   'export.forCoder': 'writes a new project file, not this project',
+  'coders.list': 'reads',
+  'coders.setCurrent': "this window's coder (app state); a new name is created through the coders.create command",
+  'team.blind': 'reads',
+  'team.setBlind': "this window's view, not the project",
+  'team.setup': 'a project setting (project_meta), like the project name: not an undo step',
+  'team.tombstones': 'reads',
 };
 
 async function undoRedoRoundTrip(session: Session, call: Transport, run: () => Promise<unknown>): Promise<string[]> {
@@ -182,6 +191,12 @@ async function undoRedoRoundTrip(session: Session, call: Transport, run: () => P
   const after = allRows(db);
   const problems: string[] = [];
   if (JSON.stringify(after) === JSON.stringify(before)) problems.push('the command changed nothing (the request does not exercise it)');
+  // Tombstones are a log outside the history (history.ts); what must hold is that none names a record that exists.
+  const revived = db
+    .prepare(`SELECT t.kind, t.guid FROM tombstones t WHERE t.guid IN (SELECT guid FROM articles UNION ALL SELECT guid FROM codes
+      UNION ALL SELECT guid FROM codings UNION ALL SELECT guid FROM memos UNION ALL SELECT guid FROM coders)`)
+    .all();
+  if (revived.length) problems.push(`tombstones name live records: ${JSON.stringify(revived)}`);
   await callOk(call, 'history.undo');
   const undone = allRows(db);
   for (const table of Object.keys(before)) {

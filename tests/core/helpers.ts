@@ -368,7 +368,8 @@ export const exists = (path: string): boolean => existsSync(path);
 /** Every row of every table that holds the analyst's work (not search indexes, not caches rebuilt on demand). */
 export function allRows(db: Database.Database): Record<string, Record<string, unknown>[]> {
   const virtual = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'").pluck().all() as string[];
-  const caches = ['article_word_counts'];
+  // Tombstones are a log of deletions kept outside the undo history on purpose (history.ts, migration 010).
+  const caches = ['article_word_counts', 'tombstones'];
   const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]).filter(
     (t) => !caches.includes(t) && !virtual.some((v) => t === v || t.startsWith(`${v}_`)),
   );

@@ -127,6 +127,12 @@ describe('merging a teammate\'s .gloss project', () => {
     const three = (await callOk<{ items: { id: number; title: string }[] }>(lead.call, 'articles.list', {})).items.find((a) => a.title.startsWith('A third report'))!;
     assert.deepEqual((await codingsOf(lead, three.id)).map((c) => [c.codePath, c.text, c.coder]), [['Frames/Aid', 'trucks crossed', 'omar']]);
     assert.equal(sha(teamFile), sourceHash, 'the source file is only read');
+    // Omar comes over as a person: the GUID and colour his project gave him.
+    const theirs = new Database(teamFile, { readonly: true });
+    const omar = theirs.prepare("SELECT guid, color FROM coders WHERE name = 'omar'").get();
+    theirs.close();
+    assert.ok(omar, 'the teammate\'s project has omar as a coder');
+    assert.deepEqual(db.prepare("SELECT guid, color FROM coders WHERE name = 'omar'").get(), omar);
 
     const afterFirst = allRows(db);
     const again = await callOk<MergeReport>(lead.call, 'project.merge', { path: teamFile });

@@ -409,16 +409,20 @@ describe('codings', () => {
     assert.equal(project.codings.listForArticle(articleId).length, TRICKY_PASSAGES.length);
   });
 
-  test('the same code on the same span twice is a conflict; another code or span is not', async () => {
+  test('the same code on the same span twice by one coder is a conflict; another coder, code or span is not', async () => {
     const { project } = newProject();
     const articleId = await importText(project, 'Aid convoy waits at the crossing.');
     const a = project.codes.create({ name: 'A' });
     const b = project.codes.create({ name: 'B' });
     project.codings.apply({ articleId, codeId: a.id, start: 0, end: 3, coder: 't' });
-    throwsGloss(() => project.codings.apply({ articleId, codeId: a.id, start: 0, end: 3, coder: 'someone else' }), 'conflict', /already has that code/);
+    throwsGloss(() => project.codings.apply({ articleId, codeId: a.id, start: 0, end: 3, coder: 't' }), 'conflict', /already has that code/);
+    // Coder names compare ignoring case, like the coders they name.
+    throwsGloss(() => project.codings.apply({ articleId, codeId: a.id, start: 0, end: 3, coder: 'T' }), 'conflict', /already has that code/);
+    // Two coders code independently: the same span with the same code by someone else is their own coding.
+    project.codings.apply({ articleId, codeId: a.id, start: 0, end: 3, coder: 'someone else' });
     project.codings.apply({ articleId, codeId: b.id, start: 0, end: 3, coder: 't' });
     project.codings.apply({ articleId, codeId: a.id, start: 0, end: 4, coder: 't' });
-    assert.equal(project.codings.count(), 3);
+    assert.equal(project.codings.count(), 4);
   });
 
   test('apply refuses spans outside the article or reversed, and unknown articles or codes', async () => {

@@ -86,7 +86,7 @@ function grouping(project: Project, by: CountsGrouping, attribute: string | unde
   };
 }
 
-export function codeCounts(project: Project, options: { rollUp: boolean; by?: CountsGrouping; attribute?: string }): CodeCounts {
+export function codeCounts(project: Project, options: { rollUp: boolean; by?: CountsGrouping; attribute?: string; coder?: string }): CodeCounts {
   const by = options.by ?? 'none';
   const codes = project.codes.list();
   const chains = countsFor(codes, options.rollUp);
@@ -94,7 +94,7 @@ export function codeCounts(project: Project, options: { rollUp: boolean; by?: Co
   const { groups, groupOf } = grouping(project, by, options.attribute, words);
   const cells = new Map<string, { codings: number; articles: Set<number> }>();
   const cellKey = (codeId: number, group: string | null) => `${codeId}\u0000${group ?? '\u0001'}`;
-  for (const k of project.analysis.codingSpans()) {
+  for (const k of project.analysis.codingSpans(undefined, options.coder)) {
     const group = groupOf(k.articleId);
     for (const codeId of chains.get(k.codeId) ?? [k.codeId]) {
       const key = cellKey(codeId, group);
@@ -155,12 +155,12 @@ export function countsCsvText(counts: CodeCounts, options: CsvWriteOptions = {})
  * The CLI's frequency table: codings per code path, per article id, or per value of an attribute (null: articles
  * without a value). Every code and every article is listed, with 0 where there are none.
  */
-export function frequencyTable(project: Project, by: string, rollUp = false): { key: string | number | null; count: number }[] {
-  if (by === 'code') return codeCounts(project, { rollUp, by: 'none' }).rows.map((r) => ({ key: r.codePath, count: r.codings }));
+export function frequencyTable(project: Project, by: string, rollUp = false, coder?: string): { key: string | number | null; count: number }[] {
+  if (by === 'code') return codeCounts(project, { rollUp, by: 'none', coder }).rows.map((r) => ({ key: r.codePath, count: r.codings }));
   const perArticle = new Map<number, number>();
-  for (const k of project.analysis.codingSpans()) perArticle.set(k.articleId, (perArticle.get(k.articleId) ?? 0) + 1);
+  for (const k of project.analysis.codingSpans(undefined, coder)) perArticle.set(k.articleId, (perArticle.get(k.articleId) ?? 0) + 1);
   if (by === 'article') return project.analysis.articleSummaries().map((a) => ({ key: a.id, count: perArticle.get(a.id) ?? 0 }));
-  const counts = codeCounts(project, { rollUp: false, by: 'attribute', attribute: by });
+  const counts = codeCounts(project, { rollUp: false, by: 'attribute', attribute: by, coder });
   const totals = new Map<string | null, number>(counts.groups.map((g) => [g.key, 0]));
   for (const r of counts.rows) totals.set(r.group, (totals.get(r.group) ?? 0) + r.codings);
   return counts.groups.map((g) => ({ key: g.key, count: totals.get(g.key) ?? 0 }));
@@ -196,14 +196,14 @@ const MAX_PERIODS = 10_000;
 /** Codings per period for each code, dated by an article attribute of type date. */
 export function coverage(
   project: Project,
-  options: { codeIds: number[]; interval: Coverage['interval']; dateAttribute?: string; rollUp?: boolean },
+  options: { codeIds: number[]; interval: Coverage['interval']; dateAttribute?: string; rollUp?: boolean; coder?: string },
 ): Coverage {
   const dateAttribute = options.dateAttribute ?? 'publication date';
   const { attribute, values } = project.attributes.valuesOf(dateAttribute);
   if (attribute.type !== 'date') throw new GlossError('invalid_request', `"${attribute.name}" holds ${attribute.type} values, not dates.`);
   const codes = new Map(project.codes.list().map((c) => [c.id, c]));
   const perCode = options.codeIds.map((id) => {
-    const spans = project.analysis.codingSpans(members(project, id, options.rollUp ?? false));
+    const spans = project.analysis.codingSpans(members(project, id, options.rollUp ?? false), options.coder);
     const perPeriod = new Map<string, number>();
     let undated = 0;
     for (const k of spans) {
@@ -297,14 +297,14 @@ function forEachUnit(
   }
 }
 
-export function cooccurrence(project: Project, options: { codeIds?: number[]; unit: CooccurrenceUnit; rollUp?: boolean }): Cooccurrence {
+export function cooccurrence(project: Project, options: { codeIds?: number[]; unit: CooccurrenceUnit; rollUp?: boolean; coder?: string }): Cooccurrence {
   const all = project.codes.list();
   const selected = options.codeIds ?? all.map((c) => c.id);
   const codes = new Map(all.map((c) => [c.id, c]));
   const member = membership(project, selected, options.rollUp ?? false);
   const n = selected.length;
   const matrix = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  const spans = project.analysis.codingSpans([...member.keys()]);
+  const spans = project.analysis.codingSpans([...member.keys()], options.coder);
   if (options.unit === 'overlap') {
     for (const k of spans) for (const i of new Set(member.get(k.codeId))) matrix[i][i]++;
   }
@@ -344,13 +344,13 @@ export function cooccurrence(project: Project, options: { codeIds?: number[]; un
 /** The units behind one cell of the co-occurrence matrix (codeA = codeB: the diagonal), in article then text order. */
 export function cooccurrencePassages(
   project: Project,
-  options: { codeA: number; codeB: number; unit: CooccurrenceUnit; rollUp?: boolean; offset?: number; limit?: number },
+  options: { codeA: number; codeB: number; unit: CooccurrenceUnit; rollUp?: boolean; offset?: number; limit?: number; coder?: string },
 ): { total: number; items: CooccurrencePassage[] } {
   const rollUp = options.rollUp ?? false;
   const a = new Set(members(project, options.codeA, rollUp));
   const b = new Set(members(project, options.codeB, rollUp));
   const diagonal = options.codeA === options.codeB;
-  const spans = project.analysis.codingSpans([...new Set([...a, ...b])]);
+  const spans = project.analysis.codingSpans([...new Set([...a, ...b])], options.coder);
   const units: { articleId: number; span: { start: number; end: number } | null; codingsA: CodingSpan[]; codingsB: CodingSpan[] }[] = [];
   if (diagonal && options.unit === 'overlap') {
     for (const k of spans) units.push({ articleId: k.articleId, span: { start: k.start, end: k.end }, codingsA: [k], codingsB: [] });

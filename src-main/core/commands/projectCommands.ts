@@ -8,8 +8,18 @@ import { allHitSpans, applyCodeHits, codeHitsLabel, planCodeHits, type CodeHitsP
 import type { Coding } from '../../contract/types';
 import { command, type CommandContext } from './command';
 import { mergeCommands } from './mergeCommands';
+import { coderCommands } from './coderCommands';
 
 const unique = (ids: number[]): number[] => [...new Set(ids)];
+
+/**
+ * The acting coder's row, named before (an existing coder is kept as it was) and after the change (a coding or memo by
+ * a coder the project did not have yet creates the row, and undo removes it again).
+ */
+function coderRow({ project, coder }: CommandContext): Scope {
+  const row = project.coders.byName(coder);
+  return row ? { coders: [row.id] } : {};
+}
 
 export const renameArticle = command({
   name: 'articles.rename',
@@ -97,8 +107,8 @@ export const applyCoding = command({
     return { plan: undefined };
   },
   // A path may create codes: the codebook is small, so it is kept whole then.
-  scope: (_ctx, { codePath }) => (codePath !== undefined ? { codes: 'all' } : {}),
-  created: (_ctx, _req, coding) => ({ codings: [coding.id] }),
+  scope: (ctx, { codePath }) => ({ ...(codePath !== undefined ? { codes: 'all' as const } : {}), ...coderRow(ctx) }),
+  created: (ctx, _req, coding) => ({ codings: [coding.id], ...coderRow(ctx) }),
   run: (ctx, { codeId: _id, codePath: _path, ...request }) => ctx.project.codings.apply({ ...request, codeId: codeIdOf(ctx, { codeId: _id, codePath: _path }), coder: ctx.coder }),
   changes: ({ articleId, codePath }, coding) => ({ entities: codePath !== undefined ? ['codings', 'codes'] : ['codings'], articleIds: [articleId], codeIds: [coding.codeId] }),
 });
@@ -135,18 +145,18 @@ export const removeCoding = command<'codings.remove', Coding>({
 export const codeSearchHits = command<'search.codeHits', CodeHitsPlan>({
   name: 'search.codeHits',
   label: (_req, plan) => codeHitsLabel(plan.spans.length),
-  prepare: async ({ project }, { search, hits, codeId, codePath, widen }) => {
+  prepare: async ({ project, coder }, { search, hits, codeId, codePath, widen }) => {
     // A code named by a path that does not exist yet has no codings to skip; it is created when the hits are coded.
     const existing = codeId ?? (codePath !== undefined ? project.codes.findPath(codePath)?.id : undefined);
     if (existing !== undefined) project.codes.get(existing);
     const spans = hits ?? (await allHitSpans(project, search!));
-    const plan = planCodeHits(project, spans, existing, widen);
+    const plan = planCodeHits(project, spans, existing, widen, coder);
     // Nothing to create, nothing to undo: no empty step on the undo stack.
     if (plan.spans.length === 0) return { skip: { created: 0, skipped: plan.skipped, collapsed: plan.collapsed, codingIds: [], label: codeHitsLabel(0) } };
     return { plan };
   },
-  scope: (_ctx, { codePath }) => (codePath !== undefined ? { codes: 'all' } : {}),
-  created: (_ctx, _req, result) => ({ codings: result.codingIds }),
+  scope: (ctx, { codePath }) => ({ ...(codePath !== undefined ? { codes: 'all' as const } : {}), ...coderRow(ctx) }),
+  created: (ctx, _req, result) => ({ codings: result.codingIds, ...coderRow(ctx) }),
   run: (ctx, request, plan) => {
     const codingIds = applyCodeHits(ctx.project, plan, codeIdOf(ctx, request), ctx.coder);
     return { created: codingIds.length, skipped: plan.skipped, collapsed: plan.collapsed, codingIds, label: codeHitsLabel(plan.spans.length) };
@@ -191,9 +201,9 @@ function memoRows({ project }: CommandContext, target: Parameters<typeof project
 export const setMemo = command({
   name: 'memos.set',
   label: () => 'Edit memo',
-  scope: (ctx, { target }) => memoRows(ctx, target),
-  created: (ctx, { target }) => memoRows(ctx, target),
-  run: ({ project }, { target, plain, rich }) => project.memos.set(target, plain, rich),
+  scope: (ctx, { target }) => ({ ...memoRows(ctx, target), ...coderRow(ctx) }),
+  created: (ctx, { target }) => ({ ...memoRows(ctx, target), ...coderRow(ctx) }),
+  run: ({ project, coder }, { target, plain, rich }) => project.memos.set(target, plain, rich, coder),
   changes: ({ target }) => ({
     entities: target.kind === 'coding' ? ['memos', 'codings'] : ['memos'],
     articleIds: target.kind === 'article' ? [target.id] : undefined,
@@ -278,4 +288,5 @@ export const projectCommands = {
   'attributes.set': setAttribute,
   'attributes.importCsv': importAttributes,
   ...mergeCommands,
+  ...coderCommands,
 } as const;

@@ -35,7 +35,7 @@ export async function exportCsv(project: Project, target: string, options: CsvOp
 }
 
 async function writeCsv(project: Project, target: string, options: CsvOptions): Promise<ExportResult> {
-  const total = project.codings.count();
+  const total = project.codings.count(options.coder);
   const titles = project.articles.titlesById();
   const codes = new Map(project.codes.list().map((c) => [c.id, c]));
   const csv = csvWriter(options);
@@ -58,7 +58,7 @@ async function writeCsv(project: Project, target: string, options: CsvOptions): 
       if (rows.length) await out.write(csv.rows(rows));
       rows = [];
     };
-    for (const k of project.codings.iterate()) {
+    for (const k of project.codings.iterate(options.coder)) {
       const article = titles.get(k.articleId)!;
       const code = codes.get(k.codeId)!;
       verified.checkCoding(k);

@@ -10,6 +10,8 @@ export interface ExportJob {
   format: 'json' | 'csv';
   target: string;
   rawCells?: boolean;
+  /** Only this coder's codings (a blind window's export). */
+  coder?: string;
 }
 
 export type ExportWorkerMessage =
@@ -28,7 +30,7 @@ export interface ExportRunOptions {
 export async function runExport(project: Project, job: Omit<ExportJob, 'projectPath'>, options: ExportRunOptions = {}): Promise<ExportResult> {
   if (!options.workerFile) {
     // A project open read-only is a reader beside a possible writer (the CLI while the app codes): one snapshot.
-    const common = { signal: options.signal, onProgress: options.onProgress, snapshot: project.readOnly };
+    const common = { signal: options.signal, onProgress: options.onProgress, snapshot: project.readOnly, coder: job.coder };
     return job.format === 'json' ? exportJson(project, job.target, common) : exportCsv(project, job.target, { ...common, rawCells: job.rawCells });
   }
   if (options.signal?.aborted) throw new GlossError('cancelled', 'The export was cancelled; no file was written.');

@@ -17,7 +17,7 @@ async function run(): Promise<void> {
   try {
     const onProgress = (done: number, total: number) => parentPort!.postMessage({ type: 'progress', done, total } satisfies ExportWorkerMessage);
     // This connection is the worker's own, so the export can read one consistent snapshot while the app writes.
-    const common = { signal: controller.signal, onProgress, snapshot: true };
+    const common = { signal: controller.signal, onProgress, snapshot: true, coder: job.coder };
     const result =
       job.format === 'json' ? await exportJson(project, job.target, common) : await exportCsv(project, job.target, { ...common, rawCells: job.rawCells });
     parentPort!.postMessage({ type: 'done', result } satisfies ExportWorkerMessage);

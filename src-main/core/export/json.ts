@@ -8,6 +8,8 @@ import { VerifiedTexts } from '../store/integrity';
 
 export interface ExportOptions {
   signal?: AbortSignal;
+  /** Only this coder's codings (a blind window's export). */
+  coder?: string;
   onProgress?: (done: number, total: number) => void;
   now?: Date;
   /**
@@ -54,7 +56,7 @@ export async function exportJson(project: Project, target: string, options: Expo
 }
 
 async function writeJson(project: Project, target: string, options: ExportOptions): Promise<ExportResult> {
-  const total = project.codings.count();
+  const total = project.codings.count(options.coder);
   let articles = 0;
   let codings = 0;
   // The toolkit's additions are written only where they exist, so a project that uses none of them exports exactly
@@ -102,7 +104,7 @@ async function writeJson(project: Project, target: string, options: ExportOption
     // The articles were verified as they were written (ArticleStore.iterate); each passage is checked against its
     // article's text, read once per article (codings come in article order).
     const verified = new VerifiedTexts(project.db, 1, verifiedIds);
-    for (const k of project.codings.iterate()) {
+    for (const k of project.codings.iterate(options.coder)) {
       verified.checkCoding(k);
       const coding = {
         id: k.id,

@@ -94,7 +94,14 @@ export function applyRefi(project: Project, model: RefiModel, fileName: string, 
 
   // ---- Users → coders (names kept; their GUIDs remembered for the next export) --------------------------------
   const insertGuid = db.prepare('INSERT OR IGNORE INTO refi_guids (kind, key, guid) VALUES (?, ?, ?)');
-  for (const [guid, name] of model.users) insertGuid.run('coder', name, guid);
+  // A user becomes a coder row that keeps the file's GUID (when no other record has it), so the next export and a
+  // later merge recognise the person.
+  const setCoderGuid = db.prepare('UPDATE coders SET guid = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM coders WHERE guid = ?)');
+  for (const [guid, name] of model.users) {
+    insertGuid.run('coder', name, guid);
+    const coder = project.coders.byName(name);
+    if (!coder) setCoderGuid.run(guid, project.coders.create({ name }).id, guid);
+  }
   report.coders = new Set(model.users.values()).size;
   const coderOf = (...guids: (string | null)[]) => {
     for (const g of guids) if (g && model.users.has(g)) return model.users.get(g)!;
@@ -212,10 +219,14 @@ export function applyRefi(project: Project, model: RefiModel, fileName: string, 
           continue;
         }
         const codingMemo = [...memo, ...take(coding.noteRefs)].filter(Boolean).join('\n\n');
-        const existing = db.prepare('SELECT id FROM codings WHERE article_id = ? AND code_id = ? AND start = ? AND "end" = ?').pluck().get(articleId, codeId, span.start, span.end);
+        const coder = coderOf(coding.creatingUser, sel.creatingUser);
+        const existing = db
+          .prepare('SELECT id FROM codings WHERE article_id = ? AND code_id = ? AND start = ? AND "end" = ? AND coder = ?')
+          .pluck()
+          .get(articleId, codeId, span.start, span.end, coder);
         mappedOne = true;
         if (existing !== undefined) continue;
-        const row = project.codings.apply({ articleId, codeId, start: span.start, end: span.end, memo: codingMemo, coder: coderOf(coding.creatingUser, sel.creatingUser) });
+        const row = project.codings.apply({ articleId, codeId, start: span.start, end: span.end, memo: codingMemo, coder });
         const when = iso(coding.creationDateTime) ?? iso(sel.creationDateTime);
         if (when) setCodingMeta.run(when, when, row.id);
         // One selection with one coding is one Gloss coding: it takes the selection's GUID (what Gloss writes back).

@@ -25,7 +25,9 @@ const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
 
 /** The GUID Gloss uses for a coder: the one an imported file gave that name, else one derived from the name. */
 export function coderGuid(project: Project, name: string): string {
-  const row = project.db.prepare("SELECT guid FROM refi_guids WHERE kind = 'coder' AND key = ?").pluck().get(name) as string | undefined;
+  // The coder's own GUID (migration 010 gave every coder the one REFI-QDA files used for them).
+  const own = project.db.prepare('SELECT guid FROM coders WHERE name = ?').pluck().get(name) as string | undefined;
+  const row = own ?? (project.db.prepare("SELECT guid FROM refi_guids WHERE kind = 'coder' AND key = ?").pluck().get(name) as string | undefined);
   return row ?? derivedGuid(`coder:${name}`);
 }
 

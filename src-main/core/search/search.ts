@@ -177,7 +177,13 @@ export interface CodeHitsPlan {
  * Works out which codings "code these hits" creates: each hit widened as asked (to its sentence or its paragraph),
  * spans that coincide coded once, and spans that already have the code skipped. Reads only.
  */
-export function planCodeHits(project: Project, hits: HitSpan[], codeId: number | undefined, widen: 'none' | 'sentence' | 'paragraph' = 'none'): CodeHitsPlan {
+export function planCodeHits(
+  project: Project,
+  hits: HitSpan[],
+  codeId: number | undefined,
+  widen: 'none' | 'sentence' | 'paragraph' = 'none',
+  coder?: string,
+): CodeHitsPlan {
   const texts = new Map<number, { text: string; index: OffsetIndex }>();
   const articleOf = (id: number) => {
     let a = texts.get(id);
@@ -194,7 +200,8 @@ export function planCodeHits(project: Project, hits: HitSpan[], codeId: number |
   const spans: HitSpan[] = [];
   let skipped = 0;
   let collapsed = 0;
-  const exists = project.db.prepare('SELECT 1 FROM codings WHERE article_id = ? AND code_id = ? AND start = ? AND "end" = ?');
+  // Another coder's coding of the same span is not a duplicate: each coder codes independently.
+  const exists = project.db.prepare('SELECT 1 FROM codings WHERE article_id = ? AND code_id = ? AND start = ? AND "end" = ? AND (? IS NULL OR coder = ?)');
   for (const hit of hits) {
     const { text, index } = articleOf(hit.articleId);
     if (!(hit.start >= 0 && hit.start < hit.end && hit.end <= index.codePointLength)) {
@@ -217,7 +224,7 @@ export function planCodeHits(project: Project, hits: HitSpan[], codeId: number |
     }
     seen.add(key);
     // A code that does not exist yet (named by a path) has no codings to skip.
-    if (codeId !== undefined && exists.get(hit.articleId, codeId, span.start, span.end)) {
+    if (codeId !== undefined && exists.get(hit.articleId, codeId, span.start, span.end, coder ?? null, coder ?? null)) {
       skipped++;
       continue;
     }

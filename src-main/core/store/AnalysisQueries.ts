@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { SqlCondition } from './AttributeStore';
+import { prepared } from './statementCache';
 
 /** A coding as the counts need it: no text, no memo. */
 export interface CodingSpan {
@@ -106,8 +107,15 @@ export class AnalysisQueries {
     return this.db.prepare('SELECT id, title FROM articles ORDER BY id').all() as { id: number; title: string }[];
   }
 
-  /** Codings of the given codes (all codings without a list), in article then offset order. */
-  codingSpans(codeIds?: number[]): CodingSpan[] {
+  /** Codings of the given codes (all codings without a list), in article then offset order; only `coder`'s when given. */
+  codingSpans(codeIds?: number[], coder?: string): CodingSpan[] {
+    if (coder !== undefined) {
+      return prepared(
+        this.db,
+        `SELECT id, article_id AS articleId, code_id AS codeId, start, "end" FROM codings
+          WHERE coder = ? AND (? IS NULL OR code_id IN (SELECT value FROM json_each(?))) ORDER BY article_id, start, "end", id`,
+      ).all(coder, codeIds ? 1 : null, JSON.stringify(codeIds ?? [])) as CodingSpan[];
+    }
     return (codeIds ? this.codingSpansStmt.all(JSON.stringify(codeIds)) : this.allCodingSpansStmt.all()) as CodingSpan[];
   }
 

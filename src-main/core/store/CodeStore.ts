@@ -280,7 +280,7 @@ export class CodeStore {
       const dropped = this.db
         .prepare(
           `DELETE FROM codings WHERE code_id = ? AND EXISTS (SELECT 1 FROM codings t WHERE t.code_id = ?
-             AND t.article_id = codings.article_id AND t.start = codings.start AND t."end" = codings."end")`,
+             AND t.article_id = codings.article_id AND t.start = codings.start AND t."end" = codings."end" AND t.coder = codings.coder)`,
         )
         .run(sourceId, targetId).changes;
       const moved = this.db

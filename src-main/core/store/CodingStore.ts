@@ -118,8 +118,13 @@ export class CodingStore {
     return this.withPath(row);
   }
 
-  listForArticle(articleId: number): Coding[] {
-    return (this.forArticleStmt.all(articleId) as CodingRow[]).map((r) => this.withPath(r));
+  /** The article's codings; with `coder`, only that coder's (the name, ignoring case). */
+  listForArticle(articleId: number, coder?: string): Coding[] {
+    const rows =
+      coder === undefined
+        ? (this.forArticleStmt.all(articleId) as CodingRow[])
+        : (prepared(this.db, `SELECT ${COLUMNS} FROM codings k WHERE k.article_id = ? AND k.coder = ? ORDER BY k.start, k."end", k.id`).all(articleId, coder) as CodingRow[]);
+    return rows.map((r) => this.withPath(r));
   }
 
   update(id: number, changes: { codeId?: number; start?: number; end?: number; memo?: string }): Coding {
@@ -158,12 +163,18 @@ export class CodingStore {
     return this.removeStmt.run(id).changes > 0;
   }
 
-  count(): number {
+  count(coder?: string): number {
+    if (coder !== undefined) return prepared(this.db, 'SELECT count(*) FROM codings WHERE coder = ?').pluck().get(coder) as number;
     return (this.countStmt.get() as { n: number }).n;
   }
 
-  /** Every coding in article then offset order, streamed for exports. */
-  iterate(): IterableIterator<CodingRow> {
+  /** Every coding (only `coder`'s when given) in article then offset order, streamed for exports. */
+  iterate(coder?: string): IterableIterator<CodingRow> {
+    if (coder !== undefined) {
+      return this.db
+        .prepare(`SELECT ${COLUMNS} FROM codings k WHERE k.coder = ? ORDER BY k.article_id, k.start, k."end", k.id`)
+        .iterate(coder) as IterableIterator<CodingRow>;
+    }
     return this.db
       .prepare(`SELECT ${COLUMNS} FROM codings k ORDER BY k.article_id, k.start, k."end", k.id`)
       .iterate() as IterableIterator<CodingRow>;

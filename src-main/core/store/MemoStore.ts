@@ -42,7 +42,8 @@ export class MemoStore {
     this.setCodingStmt = db.prepare('UPDATE codings SET memo = ?, memo_rich = ?, updated_at = ? WHERE id = ?');
     this.rowStmt = db.prepare(`SELECT id, plain, rich, updated_at AS updatedAt FROM memos
       WHERE kind = ? AND ifnull(article_id, 0) = ? AND ifnull(code_id, 0) = ?`);
-    this.upsertStmt = db.prepare(`INSERT INTO memos (kind, article_id, code_id, plain, rich, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+    // The coder who first wrote a memo stays its creator (migration 010); later edits change its text and time.
+    this.upsertStmt = db.prepare(`INSERT INTO memos (kind, article_id, code_id, plain, rich, updated_at, created_at, coder) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (kind, ifnull(article_id, 0), ifnull(code_id, 0)) DO UPDATE SET plain = excluded.plain, rich = excluded.rich, updated_at = excluded.updated_at`);
     this.deleteStmt = db.prepare('DELETE FROM memos WHERE id = ?');
   }
@@ -76,8 +77,8 @@ export class MemoStore {
     return { target, plain: row?.plain ?? '', rich: row?.rich ?? null, updatedAt: row?.updatedAt ?? null };
   }
 
-  /** Sets a memo; an empty plain text without a rich form removes it. */
-  set(target: MemoTarget, rawPlain: string, rawRich: string | null): Memo {
+  /** Sets a memo; an empty plain text without a rich form removes it. `coder`: who writes it (recorded on a new memo). */
+  set(target: MemoTarget, rawPlain: string, rawRich: string | null, coder?: string): Memo {
     this.assertTarget(target);
     const plain = cleanText(rawPlain);
     const rich = rawRich === null ? null : cleanRichText(rawRich);
@@ -98,7 +99,7 @@ export class MemoStore {
       if (id !== undefined) this.deleteStmt.run(id);
     } else {
       const [kind, articleId, codeId] = this.key(target);
-      this.upsertStmt.run(kind, articleId || null, codeId || null, plain, rich, now);
+      this.upsertStmt.run(kind, articleId || null, codeId || null, plain, rich, now, now, coder ?? null);
     }
     return this.get(target);
   }

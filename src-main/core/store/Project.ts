@@ -6,6 +6,7 @@ import { ArticleStore } from './ArticleStore';
 import { ArticleSourceStore } from './ArticleSourceStore';
 import { CodeStore } from './CodeStore';
 import { CodingStore } from './CodingStore';
+import { CoderStore } from './CoderStore';
 import { AttributeStore } from './AttributeStore';
 import { MemoStore } from './MemoStore';
 import { SearchStore } from './SearchStore';
@@ -20,6 +21,8 @@ export class Project {
   readonly articles: ArticleStore;
   readonly codes: CodeStore;
   readonly codings: CodingStore;
+  /** The people who code (migration 010). */
+  readonly coders: CoderStore;
   /** The analyst's toolkit: typed article attributes, memos, search, and the queries behind retrieval and counts. */
   readonly attributes: AttributeStore;
   readonly memos: MemoStore;
@@ -40,6 +43,7 @@ export class Project {
     this.articles = new ArticleStore(db);
     this.codes = new CodeStore(db);
     this.codings = new CodingStore(db, (codeId) => this.codes.pathOf(codeId));
+    this.coders = new CoderStore(db);
     this.attributes = new AttributeStore(db);
     this.memos = new MemoStore(db, (codeId) => this.codes.pathOf(codeId));
     this.search = new SearchStore(db);

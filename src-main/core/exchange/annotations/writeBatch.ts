@@ -1,6 +1,6 @@
 // One batch of placed annotations → the project, in one transaction: new articles (as the importer stores them),
 // codes along their paths (missing levels created), codings inserted unless an exact duplicate (same article, code,
-// start, end — the codings table's UNIQUE rule) exists, which is skipped and counted. Runs on the import writer's
+// start, end, coder — the codings table's UNIQUE rule) exists, which is skipped and counted. Runs on the import writer's
 // worker thread in the app; the batch is plain data so it can be posted there.
 import type { ReadyArticle } from '../../import/articleWriter';
 import { newArticleFrom } from '../../import/newArticle';

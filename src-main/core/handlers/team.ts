@@ -1,0 +1,85 @@
+// Coders as people and blind coding (issue #12): this window's current coder, its "show only my codings" state, and
+// the calls that list coders and tombstones. The coder commands (create, rename/recolour) are in
+// commands/coderCommands.ts; the reads that honour blind mode call `readCoder` (below) in session.ts.
+import type { BlindState } from '../../contract/types';
+import type { Handlers, Session } from '../session';
+import type { Project } from '../store/Project';
+
+/** What one window chose: its current coder and, once it chose, its blind mode (null: follow the project's default). */
+export interface TeamWindowState {
+  coder: string | null;
+  blind: boolean | null;
+}
+
+const SETUP_KEY = 'team.setup';
+
+function setupSetting(project: Project | null): boolean {
+  if (!project) return false;
+  return (project.db.prepare('SELECT value FROM project_meta WHERE key = ?').pluck().get(SETUP_KEY) as string | undefined) === '1';
+}
+
+/**
+ * The window's blind state. "An agreement set up" means two or more coders with codings, or the project setting
+ * `team.setup`; then a window that has not chosen is blind. The CLI has no window and is never blind by default (a
+ * script's export or count sees every coder unless it asks for one with `coder`).
+ */
+export function blindState(session: Session): BlindState {
+  const project = session.currentProject;
+  const setting = setupSetting(project);
+  const teamSetUp = setting || (project !== null && project.coders.codersWithCodings() >= 2);
+  const byDefault = session.host.kind !== 'cli' && teamSetUp;
+  const explicit = session.teamWindow.blind !== null;
+  return { on: session.teamWindow.blind ?? byDefault, coder: session.coder(), explicit, teamSetUp, setupSetting: setting };
+}
+
+/**
+ * The coder a read is narrowed to: this window's coder when it is blind (whatever the request asked), else the
+ * coder the request named, else none. Spread `filtered` into the response so it says when it was narrowed.
+ */
+export function readCoder(session: Session, requested: string | undefined): { coder: string | undefined; filtered: { filteredToCoder?: string } } {
+  const coder = blindState(session).on ? session.coder() : requested;
+  if (coder === undefined) return { coder: undefined, filtered: {} };
+  // The coder's own spelling, when the project knows the name (names compare ignoring case).
+  const own = session.currentProject?.coders.byName(coder)?.name ?? coder;
+  return { coder: own, filtered: { filteredToCoder: own } };
+}
+
+export function teamHandlers(session: Session): Pick<Handlers, 'coders.list' | 'coders.setCurrent' | 'team.blind' | 'team.setBlind' | 'team.setup' | 'team.tombstones'> {
+  return {
+    'coders.list': async () => {
+      const project = session.requireProject();
+      return { coders: project.coders.list(), current: session.teamWindow.coder, remembered: session.appState.settings().coderName, blind: blindState(session) };
+    },
+    'coders.setCurrent': async ({ id, name }) => {
+      const project = session.requireProject();
+      let coder = id !== undefined ? project.coders.get(id) : project.coders.byName(name!);
+      // A new name becomes a coder at once (the start dialog's "someone new"), through the command so undo knows it.
+      if (!coder) coder = await session.handlers['coders.create']({ name: name! });
+      session.teamWindow.coder = coder.name;
+      // Remembered for the next start; the CLI's settings live in memory only.
+      session.appState.updateSettings({ coderName: coder.name });
+      // A blind window now shows another coder's codings (and counts).
+      session.announce({ entities: ['coders', 'codes', 'codings', 'memos'] });
+      return { current: coder, blind: blindState(session) };
+    },
+    'team.blind': async () => {
+      session.requireProject();
+      return blindState(session);
+    },
+    'team.setBlind': async ({ on }) => {
+      session.requireProject();
+      session.teamWindow.blind = on;
+      // Every read that shows codings answers differently now.
+      session.announce({ entities: ['coders', 'codes', 'codings', 'memos'] });
+      return blindState(session);
+    },
+    'team.setup': async ({ on }) => {
+      const project = session.requireWritable();
+      if (on) project.db.prepare('INSERT INTO project_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(SETUP_KEY, '1');
+      else project.db.prepare('DELETE FROM project_meta WHERE key = ?').run(SETUP_KEY);
+      session.announce({ entities: ['coders', 'codes', 'codings', 'memos'] });
+      return blindState(session);
+    },
+    'team.tombstones': async () => ({ tombstones: session.requireProject().coders.tombstones() }),
+  };
+}
