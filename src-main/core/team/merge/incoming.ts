@@ -187,8 +187,10 @@ function projectAsIncoming(project: Project, name: string): IncomingProject {
     rich: string | null;
     coder: string | null;
   }[];
+  const memoKey = (kind: string, id: number | null) => `${kind}:${kind === 'project' ? 0 : (id ?? 0)}`;
+  const memoByTarget = new Map(memos.map((m) => [memoKey(m.kind, m.kind === 'article' ? m.articleId : m.codeId), m]));
   const memoOf = (kind: string, id: number | null) => {
-    const m = memos.find((x) => x.kind === kind && (kind === 'article' ? x.articleId === id : kind === 'code' ? x.codeId === id : true));
+    const m = memoByTarget.get(memoKey(kind, id));
     return m && m.plain.trim() !== '' ? { plain: m.plain, rich: m.rich, coder: m.coder } : null;
   };
   const types = new Map(project.attributes.list().map((a) => [a.name, a.type]));

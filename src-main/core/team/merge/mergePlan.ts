@@ -9,6 +9,7 @@ import type { MergeCodeConflict, MergeCoderCounts, MergeDecision, MergePreview, 
 import { coerceAttributeValue } from '../../store/AttributeStore';
 import { foldName } from '../../store/CodeStore';
 import type { Project } from '../../store/Project';
+import { prepared } from '../../store/statementCache';
 import type { IncomingCode, IncomingMemo, IncomingProject } from './incoming';
 import { pathKey } from './incoming';
 
@@ -273,7 +274,8 @@ export function planMerge(project: Project, incoming: IncomingProject, choices: 
   const unfit: MergeUnfitCoding[] = [...incoming.unfit];
   const codings: PlannedCoding[] = [];
   const codeGuids = new Set<string>();
-  const usedCodingGuids = (guid: string) => db.prepare('SELECT 1 FROM codings WHERE guid = ?').get(guid) !== undefined;
+  const codingGuidStmt = db.prepare('SELECT 1 FROM codings WHERE guid = ?');
+  const usedCodingGuids = (guid: string) => codingGuidStmt.get(guid) !== undefined;
   const now = new Date().toISOString();
   for (const k of incoming.codings) {
     const article = articleRef.get(k.articleKey);
@@ -344,16 +346,22 @@ export function planMerge(project: Project, incoming: IncomingProject, choices: 
 
   // ---- Memos: a target without a memo gets theirs; a plain memo of ours gains theirs below it ----------------------
   const memos: PlannedMemo[] = [];
+  const plannedMemos = new Map<string, PlannedMemo>();
   const memoRow = db.prepare('SELECT plain, rich FROM memos WHERE kind = ? AND ifnull(article_id, 0) = ? AND ifnull(code_id, 0) = ?');
   const planMemo = (target: PlannedMemo['target'], theirs: IncomingMemo | null) => {
     if (!theirs || !theirs.plain.trim()) return;
     const ref = target.kind === 'project' ? 0 : target.ref;
     const ours = ref < 0 ? undefined : (memoRow.get(target.kind, target.kind === 'article' ? ref : 0, target.kind === 'code' ? ref : 0) as { plain: string; rich: string | null } | undefined);
-    const prior = memos.find((m) => JSON.stringify(m.target) === JSON.stringify(target));
+    const targetKey = target.kind === 'project' ? 'project' : `${target.kind}:${target.ref}`;
+    const prior = plannedMemos.get(targetKey);
     const base = prior ? { plain: prior.plain, rich: prior.rich } : ours;
     if (!base || !base.plain.trim()) {
       if (prior) Object.assign(prior, theirs);
-      else memos.push({ target, ...theirs });
+      else {
+        const memo = { target, ...theirs };
+        memos.push(memo);
+        plannedMemos.set(targetKey, memo);
+      }
       if (!prior) preview.memos.add++;
       return;
     }
@@ -366,7 +374,9 @@ export function planMerge(project: Project, incoming: IncomingProject, choices: 
     const plain = `${base.plain}\n\n${theirs.plain}`;
     if (prior) prior.plain = plain;
     else {
-      memos.push({ target, plain, rich: null });
+      const memo = { target, plain, rich: null };
+      memos.push(memo);
+      plannedMemos.set(targetKey, memo);
       preview.memos.add++;
     }
   };
@@ -451,8 +461,8 @@ export function applyMerge(project: Project, plan: MergePlan): MergeReport {
   const articleId = new Map<number, number>();
   const codeId = new Map<number, number>();
   const real = (map: Map<number, number>, ref: number) => (ref > 0 ? ref : map.get(ref)!);
-  const setGuid = (table: string, guid: string | null, id: number) => {
-    if (guid && db.prepare(`SELECT 1 FROM ${table} WHERE guid = ?`).get(guid) === undefined) db.prepare(`UPDATE ${table} SET guid = ? WHERE id = ?`).run(guid, id);
+  const setGuid = (table: 'articles' | 'codes' | 'codings', guid: string | null, id: number) => {
+    if (guid && prepared(db, `SELECT 1 FROM ${table} WHERE guid = ?`).get(guid) === undefined) prepared(db, `UPDATE ${table} SET guid = ? WHERE id = ?`).run(guid, id);
   };
 
   for (const { ref, index } of plan.newArticles) {
