@@ -31,7 +31,7 @@ import { sqliteVersion } from './store/database';
 import { backupFolderFor, ensureDailyBackup, listBackups, restoreBackup, RestoreFailed } from './store/backups';
 import { canonicalPath } from './store/projectLock';
 import { checkProjectFile } from './store/check';
-import { readCoder, teamHandlers, type TeamWindowState } from './handlers/team';
+import { readCoder, teamHandlers, TeamWindows, type TeamWindowState } from './handlers/team';
 
 /** What differs between hosts: how the user picks files (native dialogs, a data folder, argv). */
 export interface HostAdapter {
@@ -85,8 +85,11 @@ export class Session {
   /** The daily backup being written, if any (it runs after the project opens, off the open call's path). */
   private backupTask: Promise<void> | null = null;
   private restoring = false;
-  /** This window's current coder and blind-coding choice (handlers/team.ts). */
-  readonly teamWindow: TeamWindowState = { coder: null, blind: null };
+  /** Each window's current coder and blind-coding choice (handlers/team.ts); `teamWindow` is the calling window's. */
+  readonly windows = new TeamWindows();
+  get teamWindow(): TeamWindowState {
+    return this.windows.current();
+  }
 
   constructor(
     readonly appState: AppState,
@@ -136,7 +139,7 @@ export class Session {
     this.closeProject(false);
     this.project = next;
     // Blind mode is chosen per project: another project starts from its own default.
-    this.teamWindow.blind = null;
+    this.windows.projectChanged();
     this.history = new History(this.project, () => this.coder());
     this.appState.noteOpened(path, this.project.name);
     this.emit({ type: 'project.changed', project: this.project.info() });
@@ -489,8 +492,9 @@ export class Session {
       return { ...(this.host.afterExport ? this.host.afterExport(result) : result), ...filtered };
     },
 
-    'export.annotations': async ({ format, path, jobId }) => {
+    'export.annotations': async ({ format, path, jobId, coder: asked }) => {
       const project = this.requireProject();
+      const { coder, filtered } = readCoder(this, asked);
       if (format === 'brat' && path === undefined && this.host.kind === 'web') {
         throw new GlossError('invalid_request', 'brat standoff is a folder of files, which a browser cannot download; export it with the app or `gloss export --format brat`.');
       }
@@ -502,10 +506,11 @@ export class Session {
       const result = await this.job(id, (signal) =>
         exportAnnotations(project, format, target, {
           signal,
+          coder,
           onProgress: (done, total) => this.emit({ type: 'job.progress', jobId: id, kind: 'export', done, total, current: target }),
         }),
       );
-      return this.host.afterExport ? this.host.afterExport(result) : result;
+      return { ...(this.host.afterExport ? this.host.afterExport(result) : result), ...filtered };
     },
     'retrieve.passages': async ({ offset, limit, context, ...query }) => {
       const { coder, filtered } = readCoder(this, query.coder);
@@ -523,7 +528,10 @@ export class Session {
     'search.run': async ({ limit, context, ...spec }) => runSearch(this.requireProject(), spec, { limit, context }),
     'search.saved.list': async () => ({ items: this.requireProject().search.listSaved() }),
     'memos.get': async ({ target }) => this.requireProject().memos.get(target),
-    'memos.search': async ({ limit, mode, ...spec }) => searchMemos(this.requireProject(), { ...spec, mode: mode ?? 'text' }, { limit }),
+    'memos.search': async ({ limit, mode, ...spec }) => {
+      const { coder, filtered } = readCoder(this, undefined);
+      return { ...(await searchMemos(this.requireProject(), { ...spec, mode: mode ?? 'text' }, { limit, coder })), ...filtered };
+    },
 
     'attributes.list': async () => ({ attributes: this.requireProject().attributes.list() }),
     'articles.attributes': async ({ articleId }) => ({ articleId, attributes: this.requireProject().attributes.forArticle(articleId) }),
@@ -620,6 +628,11 @@ export class Session {
     },
 
     'settings.get': async () => this.appState.settings(),
-    'settings.update': async (changes) => this.appState.updateSettings(changes),
+    'settings.update': async (changes) => {
+      // The coder named in the settings is who this window codes as from now on (coders.setCurrent is the call that
+      // also adds the coder to the project).
+      if (changes.coderName !== undefined && this.teamWindow.coder !== null) this.teamWindow.coder = changes.coderName;
+      return this.appState.updateSettings(changes);
+    },
   };
 }

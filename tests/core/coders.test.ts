@@ -11,6 +11,7 @@ import { Project } from '../../src-main/core/store/Project';
 import { AppState } from '../../src-main/core/appState';
 import { Session } from '../../src-main/core/session';
 import type { BlindState, Coder, Coding, Tombstone } from '../../src-main/contract/types';
+import { dispatch } from '../../src-main/core/dispatch';
 import { callOk, directTransport, newProjectSchemaObjects, schemaObjects, spanOf, tempDir, testHostAdapter } from './helpers';
 
 const APPLICATION_ID = 0x474c5353; // "GLSS"
@@ -264,6 +265,21 @@ describe('blind coding', () => {
     const exported = JSON.parse(readFileSync(jsonPath, 'utf8')) as { codings: { coder: string }[] };
     assert.deepEqual([...new Set(exported.codings.map((k) => k.coder))], ['Bob']);
 
+    const doccanoPath = join(dir, 'blind.jsonl');
+    const doccano = await callOk<{ codings: number; filteredToCoder?: string }>(call, 'export.annotations', { format: 'doccano', path: doccanoPath });
+    assert.deepEqual([doccano.codings, doccano.filteredToCoder], [2, 'Bob']);
+    assert.ok(!readFileSync(doccanoPath, 'utf8').includes('Ann'), 'no coding of Ann in a blind doccano export');
+    // Coding memos: a blind window finds only its own coder's.
+    const bobCoding = listed.codings[0]!.id;
+    await callOk(call, 'memos.set', { target: { kind: 'coding', id: bobCoding }, plain: 'convoy note by Bob', rich: null });
+    await callOk(call, 'team.setBlind', { on: false });
+    const annCoding = (await callOk<{ codings: Coding[] }>(call, 'codings.listForArticle', { articleId, coder: 'Ann' })).codings[0]!.id;
+    await callOk(call, 'memos.set', { target: { kind: 'coding', id: annCoding }, plain: 'convoy note by Ann', rich: null });
+    assert.equal((await callOk<{ total: number }>(call, 'memos.search', { query: 'convoy note' })).total, 2);
+    await callOk(call, 'team.setBlind', { on: true });
+    const memoHits = await callOk<{ total: number; hits: { text: string }[]; filteredToCoder?: string }>(call, 'memos.search', { query: 'convoy note' });
+    assert.deepEqual([memoHits.total, memoHits.filteredToCoder], [1, 'Bob']);
+
     // Turned off, the window sees everyone again, and nothing says it was filtered.
     const off = await callOk<BlindState>(call, 'team.setBlind', { on: false });
     assert.deepEqual([off.on, off.explicit], [false, true]);
@@ -310,5 +326,26 @@ describe('blind coding', () => {
     const listed = await callOk<{ codings: Coding[]; filteredToCoder?: string }>(call, 'codings.listForArticle', { articleId: 1 });
     assert.deepEqual([listed.codings.length, listed.filteredToCoder], [4, undefined]);
     cli.closeProject();
+  });
+
+  test('two windows on one project keep their own coder and blind mode', async () => {
+    const { session, articleId } = await twoCoderProject();
+    const windowOf = (id: string) => (name: string, payload: unknown) => dispatch(session, name, payload, id);
+    const ann = windowOf('window-ann');
+    const bob = windowOf('window-bob');
+    await callOk(ann, 'coders.setCurrent', { name: 'Ann' });
+    await callOk(bob, 'coders.setCurrent', { name: 'Bob' });
+    const annSees = await callOk<{ codings: Coding[]; filteredToCoder?: string }>(ann, 'codings.listForArticle', { articleId });
+    const bobSees = await callOk<{ codings: Coding[]; filteredToCoder?: string }>(bob, 'codings.listForArticle', { articleId });
+    assert.deepEqual([annSees.filteredToCoder, annSees.codings.map((k) => k.text)], ['Ann', ['Aid convoy', 'traded blame']]);
+    assert.deepEqual([bobSees.filteredToCoder, bobSees.codings.map((k) => k.text)], ['Bob', ['Aid convoy', 'crossing']]);
+    // A coding made in Ann's window is Ann's, whatever Bob's window chose.
+    const made = await callOk<Coding>(ann, 'codings.apply', { articleId, codeId: 1, ...spanOf(TEXT, 'Officials') });
+    assert.equal(made.coder, 'Ann');
+    // Bob lifts his blind; Ann's window stays blind.
+    await callOk(bob, 'team.setBlind', { on: false });
+    assert.equal((await callOk<BlindState>(ann, 'team.blind', {})).on, true);
+    assert.equal((await callOk<{ codings: Coding[] }>(bob, 'codings.listForArticle', { articleId })).codings.length, 5);
+    assert.equal((await callOk<{ codings: Coding[] }>(ann, 'codings.listForArticle', { articleId })).codings.length, 3);
   });
 });

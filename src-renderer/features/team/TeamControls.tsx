@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../api/api';
 import { Dialog } from '../../app/Dialog';
 import { useAppStore } from '../../app/store';
@@ -14,15 +14,26 @@ export function TeamControls() {
   const { project, attempt, notify } = useAppStore();
   const team = useTeam();
   const [switching, setSwitching] = useState(false);
-  // Closing the start dialog without a choice keeps the coder of the app settings, and asks no more in this window.
-  const [dismissed, setDismissed] = useState(false);
+  // Asked once per project, when it opens: a project with coders and no coder chosen for this window yet. When the
+  // project's only coder is the one chosen last time (app settings), that choice stands and nothing is asked; a
+  // coder who appears later (a merge, an import) is not asked about mid-work. Closing the dialog without a choice
+  // keeps the coder of the app settings.
+  const [checkedFor, setCheckedFor] = useState<string | null>(null);
+  const [asked, setAsked] = useState(false);
+  const path = project?.path ?? null;
+  useEffect(() => {
+    if (!team.loaded || path === null || checkedFor === path) return;
+    setCheckedFor(path);
+    const sole = team.coders.length === 1 && team.coders[0]!.name.toLowerCase() === team.remembered.toLowerCase();
+    setAsked(team.current === null && team.coders.length > 0 && !sole && !project?.readOnly);
+  }, [team.loaded, team.coders, team.current, team.remembered, path, checkedFor, project?.readOnly]);
   const current = team.current ?? team.blind?.coder ?? null;
-  const asked = team.loaded && team.current === null && team.coders.length > 0 && !project?.readOnly && !dismissed;
 
   const choose = async (choice: { id: number } | { name: string }) => {
     const result = await attempt(() => api['coders.setCurrent'](choice));
     if (!result) return false;
     setSwitching(false);
+    setAsked(false);
     notify(`You are coding as “${result.current.name}”.`);
     return true;
   };
@@ -63,7 +74,7 @@ export function TeamControls() {
           coders={team.coders}
           preselect={team.current ?? team.remembered}
           onChoose={choose}
-          onClose={() => (asked ? setDismissed(true) : setSwitching(false))}
+          onClose={() => (asked ? setAsked(false) : setSwitching(false))}
         />
       )}
     </>
