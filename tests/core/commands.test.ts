@@ -202,14 +202,14 @@ const NOT_COMMANDS: Record<Exclude<CallName, CommandName>, string> = {
   'backups.restore': 'lifecycle: replaces the file; keeps a before-restore backup',
   'settings.get': 'app state, not the project',
   'settings.update': 'app state, not the project',
+  'project.mergePreview': 'reads the teammate\'s file and lists what a merge would do; stores nothing',
+  'export.forCoder': 'writes a new project file, not this project',
   'coders.list': 'reads',
   'coders.setCurrent': "this window's coder (app state); a new name is created through the coders.create command",
   'team.blind': 'reads',
   'team.setBlind': "this window's view, not the project",
   'team.setup': 'a project setting (project_meta), like the project name: not an undo step',
   'team.tombstones': 'reads',
-  'project.mergePreview': 'reads the teammate\'s file and lists what a merge would do; stores nothing',
-  'export.forCoder': 'writes a new project file, not this project',
 };
 
 async function undoRedoRoundTrip(session: Session, call: Transport, run: () => Promise<unknown>): Promise<string[]> {

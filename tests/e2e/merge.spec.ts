@@ -40,6 +40,10 @@ function teammateProject(): Buffer {
 
 test('upload a teammate\'s .gloss, preview the conflict, merge, see their codings, undo the whole merge', async ({ page }) => {
   const teammate = teammateProject();
+  // Once the project has coders, the app may ask this window who is coding; the lead keeps coding as themselves.
+  await page.addLocatorHandler(page.getByRole('dialog', { name: 'Who is coding?' }), async (who) => {
+    await who.getByRole('button', { name: 'Cancel' }).click();
+  });
   await page.goto(host.launchUrl);
   await newProject(page, 'Lead study');
   await importFiles(page, [

@@ -48,8 +48,7 @@ export const mergeProject = command<'project.merge', MergeCommandPlan>({
       memos: above(db, 'memos', m.memos),
       attributes: above(db, 'attributes', m.attributes),
       attributeValues: above(db, 'article_attribute_values', m.attributeValues),
-      // A teammate's coder the project lacked gets a row (the coders migration's trigger); undo removes it again.
-      coders: above(db, 'coders', plan.codersMark ?? 0),
+      ...(m.coders || db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'coders'").get() ? { coders: above(db, 'coders', m.coders) } : {}),
     };
   },
   run: ({ project }, request, plan) => {
