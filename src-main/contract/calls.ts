@@ -178,8 +178,10 @@ export const calls = {
       limit: z.int().min(1).max(100_000).optional(),
       /** Only articles whose attributes pass every filter. */
       attributes: attributeFilters.optional(),
+      /** Count only this coder's codings (a blind window always counts its own coder's). */
+      coder: coderFilter.optional(),
     }),
-    response: {} as { total: number; items: ArticleSummary[] },
+    response: {} as { total: number; items: ArticleSummary[]; filteredToCoder?: string },
   },
   'articles.get': { request: z.strictObject({ id }), response: {} as Article },
   'articles.rename': {
@@ -356,8 +358,13 @@ export const calls = {
   },
   /** Codings for NLP tools: W3C Web Annotation, doccano JSONL, Label Studio JSON, or brat standoff (a folder). */
   'export.annotations': {
-    request: z.strictObject({ format: z.enum(['webannotation', 'doccano', 'labelstudio', 'brat']), path: path.optional(), jobId: jobId.optional() }),
-    response: {} as ExportResult | null,
+    request: z.strictObject({
+      format: z.enum(['webannotation', 'doccano', 'labelstudio', 'brat']),
+      path: path.optional(),
+      jobId: jobId.optional(),
+      coder: coderFilter.optional(),
+    }),
+    response: {} as (ExportResult & { filteredToCoder?: string }) | null,
     pathFields: { path: 'local' },
   },
 
@@ -443,7 +450,8 @@ export const calls = {
       timeLimitMs: timeLimit.optional(),
       limit: z.int().min(1).max(10_000).optional(),
     }),
-    response: {} as { total: number; hits: MemoSearchHit[] },
+    /** A blind window finds only its own coder's coding memos (filteredToCoder says so). */
+    response: {} as { total: number; hits: MemoSearchHit[]; filteredToCoder?: string },
   },
 
   'attributes.list': { request: empty, response: {} as { attributes: AttributeDefinition[] } },

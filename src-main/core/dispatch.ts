@@ -10,7 +10,7 @@ export type WireResult = { ok: true; result: unknown } | { ok: false; error: Wir
  * the payload against the contract, runs the handler, and turns every failure into a typed error. Nothing the
  * renderer sends reaches the core unvalidated. The host kind is the session's own, never something a caller sends.
  */
-export async function dispatch(session: Session, name: unknown, payload: unknown): Promise<WireResult> {
+export async function dispatch(session: Session, name: unknown, payload: unknown, windowId?: string): Promise<WireResult> {
   if (!isCallName(name)) {
     return { ok: false, error: { code: 'unknown_call', message: `There is no call named ${JSON.stringify(String(name)).slice(0, 100)}.` } };
   }
@@ -27,7 +27,9 @@ export async function dispatch(session: Session, name: unknown, payload: unknown
   }
   try {
     const handler = session.handlers[name] as (req: unknown) => Promise<unknown>;
-    return { ok: true, result: await handler(parsed.data) };
+    // The window a call comes from has its own coder and blind mode (handlers/team.ts).
+    const window = windowId !== undefined && /^[A-Za-z0-9_-]{1,64}$/.test(windowId) ? windowId : undefined;
+    return { ok: true, result: await session.windows.run(window, () => handler(parsed.data)) };
   } catch (err) {
     if (!(err instanceof GlossError)) {
       const code = (err as { code?: string }).code ?? '';

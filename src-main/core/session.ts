@@ -32,7 +32,7 @@ import { sqliteVersion } from './store/database';
 import { backupFolderFor, ensureDailyBackup, listBackups, restoreBackup, RestoreFailed } from './store/backups';
 import { canonicalPath } from './store/projectLock';
 import { checkProjectFile } from './store/check';
-import { readCoder, teamHandlers, type TeamWindowState } from './handlers/team';
+import { readCoder, teamHandlers, TeamWindows, type TeamWindowState } from './handlers/team';
 
 /** What differs between hosts: how the user picks files (native dialogs, a data folder, argv). */
 export interface HostAdapter {
@@ -86,8 +86,11 @@ export class Session {
   /** The daily backup being written, if any (it runs after the project opens, off the open call's path). */
   private backupTask: Promise<void> | null = null;
   private restoring = false;
-  /** This window's current coder and blind-coding choice (handlers/team.ts). */
-  readonly teamWindow: TeamWindowState = { coder: null, blind: null };
+  /** Each window's current coder and blind-coding choice (handlers/team.ts); `teamWindow` is the calling window's. */
+  readonly windows = new TeamWindows();
+  get teamWindow(): TeamWindowState {
+    return this.windows.current();
+  }
 
   constructor(
     readonly appState: AppState,
@@ -137,7 +140,7 @@ export class Session {
     this.closeProject(false);
     this.project = next;
     // Blind mode is chosen per project: another project starts from its own default.
-    this.teamWindow.blind = null;
+    this.windows.projectChanged();
     this.history = new History(this.project, () => this.coder());
     this.appState.noteOpened(path, this.project.name);
     this.emit({ type: 'project.changed', project: this.project.info() });
@@ -365,9 +368,10 @@ export class Session {
     'project.recent': async () => ({ items: this.appState.recent() }),
     'project.close': async () => ({ closed: this.closeProject() }),
 
-    'articles.list': async ({ attributes, ...req }) => {
+    'articles.list': async ({ attributes, coder: asked, ...req }) => {
       const project = this.requireProject();
-      return project.articles.list({ ...req, conditions: attributes ? project.attributes.filterConditions(attributes) : undefined });
+      const { coder, filtered } = readCoder(this, asked);
+      return { ...project.articles.list({ ...req, coder, conditions: attributes ? project.attributes.filterConditions(attributes) : undefined }), ...filtered };
     },
     'articles.get': async ({ id }) => this.requireProject().articles.get(id),
     'articles.encodings': async () => ({ encodings: encodingOptions() }),
@@ -489,8 +493,9 @@ export class Session {
       return { ...(this.host.afterExport ? this.host.afterExport(result) : result), ...filtered };
     },
 
-    'export.annotations': async ({ format, path, jobId }) => {
+    'export.annotations': async ({ format, path, jobId, coder: asked }) => {
       const project = this.requireProject();
+      const { coder, filtered } = readCoder(this, asked);
       if (format === 'brat' && path === undefined && this.host.kind === 'web') {
         throw new GlossError('invalid_request', 'brat standoff is a folder of files, which a browser cannot download; export it with the app or `gloss export --format brat`.');
       }
@@ -502,10 +507,11 @@ export class Session {
       const result = await this.job(id, (signal) =>
         exportAnnotations(project, format, target, {
           signal,
+          coder,
           onProgress: (done, total) => this.emit({ type: 'job.progress', jobId: id, kind: 'export', done, total, current: target }),
         }),
       );
-      return this.host.afterExport ? this.host.afterExport(result) : result;
+      return { ...(this.host.afterExport ? this.host.afterExport(result) : result), ...filtered };
     },
     'retrieve.passages': async ({ offset, limit, context, ...query }) => {
       const { coder, filtered } = readCoder(this, query.coder);
@@ -523,7 +529,10 @@ export class Session {
     'search.run': async ({ limit, context, ...spec }) => runSearch(this.requireProject(), spec, { limit, context }),
     'search.saved.list': async () => ({ items: this.requireProject().search.listSaved() }),
     'memos.get': async ({ target }) => this.requireProject().memos.get(target),
-    'memos.search': async ({ limit, mode, ...spec }) => searchMemos(this.requireProject(), { ...spec, mode: mode ?? 'text' }, { limit }),
+    'memos.search': async ({ limit, mode, ...spec }) => {
+      const { coder, filtered } = readCoder(this, undefined);
+      return { ...(await searchMemos(this.requireProject(), { ...spec, mode: mode ?? 'text' }, { limit, coder })), ...filtered };
+    },
 
     'attributes.list': async () => ({ attributes: this.requireProject().attributes.list() }),
     'articles.attributes': async ({ articleId }) => ({ articleId, attributes: this.requireProject().attributes.forArticle(articleId) }),

@@ -10,7 +10,7 @@ export type ChangeEvent = Extract<GlossEvent, { type: 'changed' }>;
 /** Which announced changes make a read stale: any of these entities, or a test of the whole event. */
 export type Invalidation = readonly ChangedEntity[] | ((event: ChangeEvent) => boolean);
 
-export const allEntities: readonly ChangedEntity[] = ['articles', 'codes', 'codings', 'memos', 'attributes', 'searches', 'history'];
+export const allEntities: readonly ChangedEntity[] = ['articles', 'codes', 'codings', 'memos', 'attributes', 'searches', 'history', 'coders'];
 
 export interface QueryState<T> {
   data: T | undefined;

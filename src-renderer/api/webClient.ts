@@ -10,6 +10,24 @@ import type { GlossBridge, WireReply } from './bridge';
 
 const TOKEN_KEY = 'gloss-web-token';
 const TOKEN_HEADER = 'X-Gloss-Token';
+/**
+ * Names this page to the host, which keeps a window's own state under it (its current coder, blind coding): two
+ * pages on one project are two windows. Kept in this tab's sessionStorage, so a reload is the same window.
+ */
+const WINDOW_KEY = 'gloss-web-window';
+const WINDOW_HEADER = 'X-Gloss-Window';
+
+function takeWindowId(): string {
+  try {
+    const known = window.sessionStorage.getItem(WINDOW_KEY);
+    if (known && /^[A-Za-z0-9_-]{1,64}$/.test(known)) return known;
+    const fresh = crypto.randomUUID();
+    window.sessionStorage.setItem(WINDOW_KEY, fresh);
+    return fresh;
+  } catch {
+    return crypto.randomUUID();
+  }
+}
 
 /** Reads the token from the launch URL (then removes it from the address bar and history), or from this tab's storage. */
 function takeToken(): string {
@@ -36,6 +54,7 @@ const notConnected = 'This page is not connected to a running Gloss web host (mi
 
 export function createWebBridge(): GlossBridge {
   const token = takeToken();
+  const windowId = takeWindowId();
   const listeners = new Set<(event: GlossEvent) => void>();
   let streaming = false;
 
@@ -85,7 +104,7 @@ export function createWebBridge(): GlossBridge {
   const call = async (name: CallName, payload: unknown): Promise<WireReply> => {
     const response = await fetch(`/api/call/${encodeURIComponent(name)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token, [WINDOW_HEADER]: windowId },
       body: JSON.stringify(payload ?? {}),
       credentials: 'omit',
     });

@@ -7,7 +7,7 @@ import { MergeButtons } from '../features/merge/MergeButtons';
 import { ProjectMemoButton } from '../features/memos/ProjectMemoButton';
 import { useBackupRestore } from './BackupRestore';
 import { useProjectCheck } from './ProjectCheck';
-import { CoderSetting } from './CoderSetting';
+import { TeamControls } from '../features/team/TeamControls';
 import { PopupMenu, type MenuAnchor } from './PopupMenu';
 import { UndoRedoButtons } from './UndoHistory';
 
@@ -59,7 +59,7 @@ export function Toolbar() {
       <span className="toolbar-divider" aria-hidden />
       <ProjectMemoButton />
       <span className="spacer" />
-      <CoderSetting />
+      <TeamControls />
       <button type="button" onClick={() => void close()}>
         Close project
       </button>

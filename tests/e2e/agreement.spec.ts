@@ -19,11 +19,13 @@ test.afterEach(async () => {
   await host?.stop();
 });
 
+/** Switches this window to a new coder from the toolbar (teamcore's coder dialog: a new name becomes a coder). */
 async function setCoder(page: Page, name: string): Promise<void> {
   await page.getByTestId('coder-button').click();
-  await page.getByTestId('coder-name').fill(name);
-  await page.getByTestId('coder-name').press('Enter');
-  await expect(page.getByTestId('coder-button')).toContainText(name);
+  await page.getByTestId('coder-dialog').getByTestId('coder-name').fill(name);
+  await page.getByTestId('coder-new-submit').click();
+  await expect(page.getByTestId('coder-dialog')).toHaveCount(0);
+  await expect(page.getByTestId('current-coder')).toHaveText(name);
 }
 
 const stripe = (page: Page, phrase: string) => page.locator(`[data-testid="coding-stripe"][aria-label="Frames: ${phrase}"]`);

@@ -9,7 +9,7 @@ export const createCoder = command({
   scope: () => ({}),
   created: (_ctx, _req, coder) => ({ coders: [coder.id] }),
   run: ({ project }, { name, colour }) => project.coders.create({ name, colour }),
-  changes: () => ({ entities: ['codings'] }),
+  changes: () => ({ entities: ['coders'] }),
 });
 
 export const updateCoder = command({
@@ -22,7 +22,7 @@ export const updateCoder = command({
   scope: (_ctx, { id }) => ({ ofCoders: [id] }),
   run: ({ project }, { id, name, colour }) => project.coders.update(id, { name, colour }),
   // Every coding and memo of the coder now shows the new name.
-  changes: () => ({ entities: ['codings', 'memos'] }),
+  changes: () => ({ entities: ['coders', 'codings', 'memos'] }),
 });
 
 export const coderCommands = {

@@ -1,6 +1,7 @@
 // Coders as people and blind coding (issue #12): this window's current coder, its "show only my codings" state, and
 // the calls that list coders and tombstones. The coder commands (create, rename/recolour) are in
 // commands/coderCommands.ts; the reads that honour blind mode call `readCoder` (below) in session.ts.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { BlindState } from '../../contract/types';
 import type { Handlers, Session } from '../session';
 import type { Project } from '../store/Project';
@@ -12,6 +13,42 @@ export interface TeamWindowState {
 }
 
 const SETUP_KEY = 'team.setup';
+
+/**
+ * Which window a call comes from (the web host: the page's X-Gloss-Window header; the app: the window's id), for the
+ * length of the call and everything it awaits. Calls without one (the CLI, tests) share one default window.
+ */
+const windowScope = new AsyncLocalStorage<string>();
+const DEFAULT_WINDOW = 'main';
+/** More windows than a person opens; beyond it the oldest window's choices are forgotten. */
+const MAX_WINDOWS = 64;
+
+/** Each window's choices, by window id. */
+export class TeamWindows {
+  private readonly byId = new Map<string, TeamWindowState>();
+
+  /** Runs `work` as a call from window `id` (no id: the default window). */
+  run<T>(id: string | undefined, work: () => T): T {
+    return id === undefined ? work() : windowScope.run(id, work);
+  }
+
+  /** The state of the window the current call comes from. */
+  current(): TeamWindowState {
+    const id = windowScope.getStore() ?? DEFAULT_WINDOW;
+    let state = this.byId.get(id);
+    if (!state) {
+      if (this.byId.size >= MAX_WINDOWS) this.byId.delete(this.byId.keys().next().value!);
+      state = { coder: null, blind: null };
+      this.byId.set(id, state);
+    }
+    return state;
+  }
+
+  /** A project opened: every window starts from that project's blind default again. */
+  projectChanged(): void {
+    for (const state of this.byId.values()) state.blind = null;
+  }
+}
 
 function setupSetting(project: Project | null): boolean {
   if (!project) return false;
@@ -58,7 +95,8 @@ export function teamHandlers(session: Session): Pick<Handlers, 'coders.list' | '
       session.teamWindow.coder = coder.name;
       // Remembered for the next start; the CLI's settings live in memory only.
       session.appState.updateSettings({ coderName: coder.name });
-      session.announce({ entities: ['codings', 'memos'] });
+      // A blind window now shows another coder's codings (and counts).
+      session.announce({ entities: ['coders', 'codes', 'codings', 'memos'] });
       return { current: coder, blind: blindState(session) };
     },
     'team.blind': async () => {
@@ -69,14 +107,14 @@ export function teamHandlers(session: Session): Pick<Handlers, 'coders.list' | '
       session.requireProject();
       session.teamWindow.blind = on;
       // Every read that shows codings answers differently now.
-      session.announce({ entities: ['codings', 'memos'] });
+      session.announce({ entities: ['coders', 'codes', 'codings', 'memos'] });
       return blindState(session);
     },
     'team.setup': async ({ on }) => {
       const project = session.requireWritable();
       if (on) project.db.prepare('INSERT INTO project_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(SETUP_KEY, '1');
       else project.db.prepare('DELETE FROM project_meta WHERE key = ?').run(SETUP_KEY);
-      session.announce({ entities: ['codings', 'memos'] });
+      session.announce({ entities: ['coders', 'codes', 'codings', 'memos'] });
       return blindState(session);
     },
     'team.tombstones': async () => ({ tombstones: session.requireProject().coders.tombstones() }),

@@ -247,13 +247,15 @@ export function codeHitsLabel(created: number): string {
 export async function searchMemos(
   project: Project,
   spec: { query: string; mode: 'text' | 'regex'; caseSensitive?: boolean; ignoreMarks?: boolean; timeLimitMs?: number },
-  options: { limit?: number; context?: number } = {},
+  options: { limit?: number; context?: number; coder?: string } = {},
 ): Promise<{ total: number; hits: MemoSearchHit[] }> {
   const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
   const context = options.context ?? 40;
   const query = spec.mode === 'text' ? spec.query.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&') : spec.query;
   const { source, flags } = compileSearchRegex({ query, caseSensitive: spec.caseSensitive, ignoreMarks: spec.ignoreMarks });
-  const memos = project.memos.forSearch();
+  // A blind window searches only its own coder's coding memos (the other memos belong to nobody's codings).
+  const mine = options.coder === undefined ? null : new Set(project.db.prepare('SELECT id FROM codings WHERE coder = ?').pluck().all(options.coder) as number[]);
+  const memos = project.memos.forSearch().filter((m) => mine === null || m.target.kind !== 'coding' || mine.has(m.target.id));
   const stripped = memos.map((m) => (spec.ignoreMarks ? stripMarks(m.plain) : null));
   const { counts, hits } = await runRegexIsolated(source, flags, memos.map((m, i) => stripped[i]?.text ?? m.plain), {
     maxHits: limit,

@@ -45,6 +45,8 @@ export interface ListArticlesQuery {
   descending?: boolean;
   offset?: number;
   limit?: number;
+  /** Count only this coder's codings (a blind window). */
+  coder?: string;
 }
 
 const SUMMARY_COLUMNS = `a.id, a.title, a.source_file AS sourceFile, a.imported_at AS importedAt, a.encoding, a.length,
@@ -171,9 +173,11 @@ export class ArticleStore {
     const limit = query.limit ?? 1000;
     const offset = query.offset ?? 0;
     const total = (this.db.prepare(`SELECT count(*) AS n FROM articles a ${whereSql}`).get(...params) as { n: number }).n;
+    // The coder's parameter comes first: the SELECT list precedes the WHERE clause in the statement's text.
+    const columns = query.coder === undefined ? SUMMARY_COLUMNS : SUMMARY_COLUMNS.replace('c.article_id = a.id)', 'c.article_id = a.id AND c.coder = ?)');
     const items = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
-      .all(...params, limit, offset) as ArticleSummary[];
+      .prepare(`SELECT ${columns} FROM articles a ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+      .all(...(query.coder === undefined ? [] : [query.coder]), ...params, limit, offset) as ArticleSummary[];
     return { total, items };
   }
 

@@ -13,6 +13,7 @@ import { packageVersion } from '../shared/paths';
 import { AGREE_HELP, AGREE_USAGE, AGREE_VALUES, agreeCommand } from './agreeCommand';
 import { CliSession, withProject } from './cliSession';
 import { MERGE_FLAGS, MERGE_HELP, MERGE_USAGE, MERGE_VALUES, forCoderExportCommand, mergeCommand } from './mergeCommand';
+import { CODERS_HELP, CODERS_USAGE, CODERS_VALUES, codersCommand } from './codersCommand';
 import { ANNOTATION_FORMATS, ANNOTATIONS_HELP, annotationExportCommand, annotationImportCommand } from './annotationCommands';
 
 const HELP = `gloss — code news articles and export exact offsets
@@ -30,6 +31,7 @@ Usage:
 ${TOOLKIT_USAGE}
 ${AGREE_USAGE}
 ${MERGE_USAGE}
+${CODERS_USAGE}
 
 Offsets are Unicode code points, end exclusive. Options take "--name value" or "--name=value"
 (a value that starts with "-" needs the "=" form).
@@ -56,6 +58,7 @@ ${ANNOTATIONS_HELP}
 
 ${TOOLKIT_HELP}
 ${AGREE_HELP}
+${CODERS_HELP}
 
 ${MERGE_HELP}
 
@@ -69,7 +72,7 @@ CSV cells that a spreadsheet would run as formulas get a leading ' unless --raw-
 
 const SPEC = {
   flags: ['json', 'help', 'raw-cells', 'version', 'preview', ...TOOLKIT_FLAGS, ...MERGE_FLAGS],
-  values: ['article', 'code', 'start', 'end', 'memo', 'coder', 'format', 'out', 'unit', 'code-prefix', ...TOOLKIT_VALUES, ...AGREE_VALUES, ...MERGE_VALUES],
+  values: ['article', 'code', 'start', 'end', 'memo', 'coder', 'format', 'out', 'unit', 'code-prefix', ...TOOLKIT_VALUES, ...AGREE_VALUES, ...MERGE_VALUES, ...CODERS_VALUES],
 };
 
 function err(line: string): void {
@@ -310,6 +313,8 @@ async function run(argv: string[]): Promise<number> {
       return agreeCommand(args);
     case 'merge':
       return mergeCommand(args);
+    case 'coders':
+      return codersCommand(args);
     default:
       throw new UsageError(`unknown command "${command}" (see gloss --help)`);
   }

@@ -23,6 +23,7 @@ export function createIpcHandler(session: Session, trusted: (event: IpcMainInvok
     if (!trusted(event)) {
       return { ok: false, error: { code: 'forbidden', message: 'This call did not come from the Gloss window.' } };
     }
-    return dispatch(session, name, payload);
+    // Each window keeps its own coder and blind mode.
+    return dispatch(session, name, payload, `window-${event.sender.id}`);
   };
 }

@@ -289,7 +289,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       } catch (err) {
         return sendJson(res, 400, { ok: false, error: { code: 'invalid_request', message: `The request body is not JSON (${(err as Error).message}).` } });
       }
-      const reply = await dispatch(session, name, payload);
+      const windowHeader = req.headers['x-gloss-window'];
+      const reply = await dispatch(session, name, payload, typeof windowHeader === 'string' ? windowHeader : undefined);
       return sendJson(res, 200, reply);
     }
     if (url.pathname === '/api/events') {

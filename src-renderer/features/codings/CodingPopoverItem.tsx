@@ -1,6 +1,7 @@
 import type { Code, Coding } from '../../../src-main/contract/types';
 import { CodingMemoField } from './CodingMemoField';
 import { useCodingActions } from './useCodingActions';
+import { useTeam } from '../team/useTeam';
 
 interface CodingPopoverItemProps {
   coding: Coding;
@@ -18,6 +19,7 @@ function excerpt(text: string): string {
 /** One coding in the popover: what it is, who made it and when, its memo, and changing or removing it. */
 export function CodingPopoverItem({ coding, codes, active, onActivate }: CodingPopoverItemProps) {
   const { update, remove } = useCodingActions();
+  const { colourOf } = useTeam();
   const code = codes.find((c) => c.id === coding.codeId);
   const path = code?.path ?? coding.codePath;
   const created = new Date(coding.createdAt);
@@ -32,6 +34,7 @@ export function CodingPopoverItem({ coding, codes, active, onActivate }: CodingP
         </button>
       </div>
       <div className="coding-item-meta muted">
+        <span className="coder-swatch" aria-hidden style={{ backgroundColor: colourOf(coding.coder) ?? 'transparent' }} />
         <span data-testid="coding-coder">{coding.coder}</span> ·{' '}
         <time dateTime={coding.createdAt} title={coding.createdAt}>
           {Number.isNaN(created.getTime()) ? coding.createdAt : created.toLocaleString()}

@@ -3,6 +3,7 @@ import { ArticleEditor } from './ArticleEditor';
 import { ArticleHeader } from './ArticleHeader';
 import { useArticle } from './useArticle';
 import { useArticleCodings } from './useArticleCodings';
+import { BlindBanner } from '../team/TeamControls';
 import './reader.css';
 
 /** The article being read and coded: its header, its text with highlights and stripes, find, and coding tools. */
@@ -39,6 +40,7 @@ export function ReaderPane() {
   return (
     // data-ready: the text and its codings are both on screen (tests and assistive technology wait for it).
     <div className="reader" data-testid="reader" data-ready={codings.loaded} aria-busy={!codings.loaded}>
+      <BlindBanner />
       <ArticleHeader article={article} codingCount={codings.codings.length} onCodingApplied={codings.addLocally} />
       <ArticleEditor key={article.id} article={article} codings={codings} />
     </div>

@@ -19,12 +19,14 @@ export interface AnnotationExportOptions {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
   snapshot?: boolean;
+  /** Only this coder's codings (a blind window's export). */
+  coder?: string;
 }
 
 /** Every article with its codings (code paths, stored code points), in article order. */
-export function* exportArticles(project: Project): Generator<ExportArticle> {
+export function* exportArticles(project: Project, coder?: string): Generator<ExportArticle> {
   const byArticle = new Map<number, ExportCoding[]>();
-  for (const k of project.codings.iterate()) {
+  for (const k of project.codings.iterate(coder)) {
     const list = byArticle.get(k.articleId) ?? [];
     list.push({ start: k.start, end: k.end, text: k.text, codePath: project.codes.pathOf(k.codeId), memo: k.memo, coder: k.coder, createdAt: k.createdAt, updatedAt: k.updatedAt });
     byArticle.set(k.articleId, list);
@@ -46,7 +48,7 @@ function bratName(a: ExportArticle, used: Set<string>): string {
 export async function exportAnnotations(project: Project, format: AnnotationExportFormat, target: string, options: AnnotationExportOptions = {}): Promise<ExportResult> {
   checkExportTarget(project, target);
   return inSnapshot(project, options.snapshot, async () => {
-    const total = project.codings.count();
+    const total = project.codings.count(options.coder);
     let articles = 0;
     let codings = 0;
     const count = (a: ExportArticle) => {
@@ -60,7 +62,7 @@ export async function exportAnnotations(project: Project, format: AnnotationExpo
       if (info && !info.isDirectory()) throw new GlossError('conflict', `Cannot export brat to ${target}: it is a file; brat standoff is a folder of .txt and .ann files, name a folder.`);
       await mkdir(target, { recursive: true });
       const used = new Set<string>();
-      for (const a of exportArticles(project)) {
+      for (const a of exportArticles(project, options.coder)) {
         checkCancelled(options.signal);
         const name = bratName(a, used);
         const { txt, ann } = writeBrat(a);
@@ -72,7 +74,7 @@ export async function exportAnnotations(project: Project, format: AnnotationExpo
     }
     await writeFileAtomically(target, async (out) => {
       if (format === 'doccano') {
-        for (const a of exportArticles(project)) {
+        for (const a of exportArticles(project, options.coder)) {
           checkCancelled(options.signal);
           await out.write(writeDoccano(a));
           count(a);
@@ -80,7 +82,7 @@ export async function exportAnnotations(project: Project, format: AnnotationExpo
       } else if (format === 'labelstudio') {
         await out.write('[');
         let first = true;
-        for (const a of exportArticles(project)) {
+        for (const a of exportArticles(project, options.coder)) {
           checkCancelled(options.signal);
           await out.write(`${first ? '\n' : ',\n'}${JSON.stringify(labelStudioTask(a))}`);
           first = false;
@@ -89,7 +91,7 @@ export async function exportAnnotations(project: Project, format: AnnotationExpo
         await out.write('\n]\n');
       } else {
         const annotations: unknown[] = [];
-        for (const a of exportArticles(project)) {
+        for (const a of exportArticles(project, options.coder)) {
           checkCancelled(options.signal);
           if (a.codings.length > 0) annotations.push(...webAnnotationsOf(a));
           count(a);

@@ -8,6 +8,7 @@ interface Stripe {
   codingId: number;
   codeId: number;
   path: string;
+  coder: string;
   color: string;
   excerpt: string;
   top: number;
@@ -85,6 +86,7 @@ export function CodingStripes() {
         codingId: p.coding.id,
         codeId: p.coding.codeId,
         path: code?.path ?? p.coding.codePath,
+        coder: p.coding.coder,
         color: code?.color ?? FALLBACK_COLOR,
         excerpt: p.coding.text.length > 80 ? `${p.coding.text.slice(0, 80)}…` : p.coding.text,
         top: t - base,
@@ -135,7 +137,8 @@ export function CodingStripes() {
           data-testid="coding-stripe"
           data-coding-id={s.codingId}
           data-code-id={s.codeId}
-          title={s.path}
+          data-coder={s.coder}
+          title={`${s.path} — ${s.coder}`}
           aria-label={`${s.path}: ${s.excerpt}`}
           style={{ top: s.top, height: s.height, left: 3 + s.lane * LANE_WIDTH, backgroundColor: s.color }}
           onClick={(e) => {
