@@ -117,6 +117,22 @@ async function settleAsLead(lead: Page): Promise<void> {
     ['Consensus', 'Frames', '77', '100', 'the delay was political'],
   ]);
 
+  // E: the lead reconsiders "Aid workers" and codes a wider span (60–76) as the consensus instead.
+  await lead.getByTestId('worklist-item').nth(1).click();
+  await lead.keyboard.press('e');
+  await expect(lead.getByTestId('edit-start')).toHaveValue('60');
+  await expect(lead.getByTestId('edit-end')).toHaveValue('71');
+  await lead.getByTestId('edit-end').fill('76');
+  await lead.getByTestId('edit-end').press('Enter');
+  await expect(lead.getByTestId('worklist-edit')).toHaveCount(0);
+  await expect(lead.getByTestId('worklist-item').nth(1)).toContainText('✓');
+  await expect(progress).toHaveText('3 of 3 decided');
+  // Undo takes back that one decision (one step), redo brings it back.
+  await lead.getByTestId('undo-button').click();
+  await expect(lead.getByTestId('worklist-item').nth(1).locator('.worklist-mark')).toHaveText('• ');
+  await lead.getByTestId('redo-button').click();
+  await expect(lead.getByTestId('worklist-item').nth(1).locator('.worklist-mark')).toHaveText('✓ ');
+
 }
 
 test('two coders code in two windows; the lead reads the agreement, settles the disagreements with keys and exports the consensus', async ({ page: ann, context }) => {
