@@ -546,6 +546,9 @@ export interface Memo {
   /** The editor's state as JSON text, opaque to the core; null when the memo has no rich form. */
   rich: string | null;
   updatedAt: string | null;
+  /** Who wrote it first and when (a coding's memo: the coding's coder and creation); null when not recorded. */
+  coder?: string | null;
+  createdAt?: string | null;
 }
 
 export interface MemoSearchHit {

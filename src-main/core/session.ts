@@ -630,6 +630,11 @@ export class Session {
     },
 
     'settings.get': async () => this.appState.settings(),
-    'settings.update': async (changes) => this.appState.updateSettings(changes),
+    'settings.update': async (changes) => {
+      // The coder named in the settings is who this window codes as from now on (coders.setCurrent is the call that
+      // also adds the coder to the project).
+      if (changes.coderName !== undefined && this.teamWindow.coder !== null) this.teamWindow.coder = changes.coderName;
+      return this.appState.updateSettings(changes);
+    },
   };
 }

@@ -138,6 +138,9 @@ describe('coders', () => {
     );
     assert.equal(list.current, 'Bob');
     assert.equal(list.remembered, 'Bob', 'the choice is remembered in the app settings');
+    const memo = await callOk<{ coder: string | null; createdAt: string | null; updatedAt: string | null }>(call, 'memos.get', { target: { kind: 'article', id: articleId } });
+    assert.equal(memo.coder, 'Ann');
+    assert.equal(memo.createdAt, memo.updatedAt);
     await callOk(call, 'team.setBlind', { on: false });
     const all = await callOk<{ codings: Coding[] }>(call, 'codings.listForArticle', { articleId });
     assert.deepEqual(all.codings.map((k) => `${k.text}/${k.coder}`).sort(), ['Aid convoy/Ann', 'Aid convoy/Bob', 'crossing/Bob', 'traded blame/Ann']);

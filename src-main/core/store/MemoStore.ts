@@ -16,6 +16,8 @@ interface MemoRow {
   plain: string;
   rich: string | null;
   updatedAt: string;
+  coder: string | null;
+  createdAt: string | null;
 }
 
 /** The largest rich memo accepted: Lexical's JSON for a long memo with formatting is far smaller. */
@@ -38,9 +40,9 @@ export class MemoStore {
     private readonly db: Database,
     private readonly codePath: (codeId: number) => string,
   ) {
-    this.codingStmt = db.prepare('SELECT memo AS plain, memo_rich AS rich, updated_at AS updatedAt FROM codings WHERE id = ?');
+    this.codingStmt = db.prepare('SELECT memo AS plain, memo_rich AS rich, updated_at AS updatedAt, coder, created_at AS createdAt FROM codings WHERE id = ?');
     this.setCodingStmt = db.prepare('UPDATE codings SET memo = ?, memo_rich = ?, updated_at = ? WHERE id = ?');
-    this.rowStmt = db.prepare(`SELECT id, plain, rich, updated_at AS updatedAt FROM memos
+    this.rowStmt = db.prepare(`SELECT id, plain, rich, updated_at AS updatedAt, coder, created_at AS createdAt FROM memos
       WHERE kind = ? AND ifnull(article_id, 0) = ? AND ifnull(code_id, 0) = ?`);
     // The coder who first wrote a memo stays its creator (migration 010); later edits change its text and time.
     this.upsertStmt = db.prepare(`INSERT INTO memos (kind, article_id, code_id, plain, rich, updated_at, created_at, coder) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -71,10 +73,10 @@ export class MemoStore {
     this.assertTarget(target);
     if (target.kind === 'coding') {
       const row = this.codingStmt.get(target.id) as Omit<MemoRow, 'id'>;
-      return { target, plain: row.plain, rich: row.rich, updatedAt: row.updatedAt };
+      return { target, plain: row.plain, rich: row.rich, updatedAt: row.updatedAt, coder: row.coder, createdAt: row.createdAt };
     }
     const row = this.rowStmt.get(...this.key(target)) as MemoRow | undefined;
-    return { target, plain: row?.plain ?? '', rich: row?.rich ?? null, updatedAt: row?.updatedAt ?? null };
+    return { target, plain: row?.plain ?? '', rich: row?.rich ?? null, updatedAt: row?.updatedAt ?? null, coder: row?.coder ?? null, createdAt: row?.createdAt ?? null };
   }
 
   /** Sets a memo; an empty plain text without a rich form removes it. `coder`: who writes it (recorded on a new memo). */

@@ -3,6 +3,7 @@ import type { RetrievedPassage } from '../../../src-main/contract/types';
 import { useVirtualWindow } from '../articles/useVirtualWindow';
 import { PassageRow } from './PassageRow';
 import type { PassagePages } from './usePassagePages';
+import { useTeam } from '../team/useTeam';
 
 /** Every row is this tall (the passage is clipped to three lines), so thousands of passages scroll like a few. */
 const ROW_HEIGHT = 124;
@@ -20,6 +21,7 @@ export function PassageList({ pages, queryKey, onOpen }: PassageListProps) {
   const count = pages.total ?? 0;
   const view = useVirtualWindow(scroller, ROW_HEIGHT, count, 4);
   const { ensureRows, rowAt } = pages;
+  const { colourOf } = useTeam();
 
   useEffect(() => {
     ensureRows(view.first, Math.max(view.last, view.first));
@@ -34,7 +36,7 @@ export function PassageList({ pages, queryKey, onOpen }: PassageListProps) {
     const p = rowAt(i);
     rows.push(
       p ? (
-        <PassageRow key={p.codingId} passage={p} top={i * ROW_HEIGHT} height={ROW_HEIGHT} onOpen={onOpen} />
+        <PassageRow key={p.codingId} passage={p} top={i * ROW_HEIGHT} height={ROW_HEIGHT} onOpen={onOpen} coderColour={colourOf(p.coder)} />
       ) : (
         <li key={`loading-${i}`} className="passage-row passage-row-loading" style={{ top: i * ROW_HEIGHT, height: ROW_HEIGHT }} aria-hidden="true" />
       ),

@@ -17,10 +17,12 @@ interface PassageRowProps {
   top: number;
   height: number;
   onOpen(passage: RetrievedPassage): void;
+  /** The coder's colour (coders as people), when known. */
+  coderColour?: string;
 }
 
 /** One coded passage: where it is from and what code, the passage in its context, and the coding's memo. */
-export function PassageRow({ passage: p, top, height, onOpen }: PassageRowProps) {
+export function PassageRow({ passage: p, top, height, onOpen, coderColour }: PassageRowProps) {
   const context = withinParagraph(p.before, p.after);
   return (
     <li
@@ -50,6 +52,7 @@ export function PassageRow({ passage: p, top, height, onOpen }: PassageRowProps)
             {p.articleTitle}
           </span>
           <span className="passage-meta muted">
+            {coderColour && <span className="coder-swatch" style={{ backgroundColor: coderColour }} aria-hidden="true" />}
             {p.coder} · {p.start}–{p.end}
           </span>
         </div>
