@@ -99,9 +99,8 @@ describe('merging a teammate\'s .gloss project', () => {
     assert.equal(preview.codes.conflicts.length, 1);
     const conflict = preview.codes.conflicts[0]!;
     assert.deepEqual([conflict.path, conflict.kind, conflict.ours.color === '#123456', conflict.theirs.color, conflict.decision], ['Frames/Aid', 'look', false, '#123456', 'ours']);
-    // Omar's coding of maria's span: added where codings are unique per coder, else counted apart (one per span and code).
-    const [omar] = preview.codings.byCoder;
-    assert.deepEqual([preview.codings.byCoder.length, omar!.coder, omar!.add + omar!.sameSpanOtherCoder, omar!.duplicates], [1, 'omar', 3, 0]);
+    // Omar's coding of maria's span is added: codings are unique per coder.
+    assert.deepEqual(preview.codings.byCoder, [{ coder: 'omar', add: 3, duplicates: 0, sameSpanOtherCoder: 0 }]);
     assert.deepEqual(preview.coders.new, ['omar']);
     assert.deepEqual(allRows(lead.session.currentProject!.db), before, 'a preview writes nothing');
     assert.equal(sha(teamFile), sourceHash, 'the source file is only read');
@@ -127,6 +126,12 @@ describe('merging a teammate\'s .gloss project', () => {
     const three = (await callOk<{ items: { id: number; title: string }[] }>(lead.call, 'articles.list', {})).items.find((a) => a.title.startsWith('A third report'))!;
     assert.deepEqual((await codingsOf(lead, three.id)).map((c) => [c.codePath, c.text, c.coder]), [['Frames/Aid', 'trucks crossed', 'omar']]);
     assert.equal(sha(teamFile), sourceHash, 'the source file is only read');
+    // Omar comes over as a person: the GUID and colour his project gave him.
+    const theirs = new Database(teamFile, { readonly: true });
+    const omar = theirs.prepare("SELECT guid, color FROM coders WHERE name = 'omar'").get();
+    theirs.close();
+    assert.ok(omar, 'the teammate\'s project has omar as a coder');
+    assert.deepEqual(db.prepare("SELECT guid, color FROM coders WHERE name = 'omar'").get(), omar);
 
     const afterFirst = allRows(db);
     const again = await callOk<MergeReport>(lead.call, 'project.merge', { path: teamFile });
@@ -162,7 +167,10 @@ describe('merging a teammate\'s .gloss project', () => {
         assert.ok((await codingsOf(lead, one)).some((c) => c.codePath === 'Frames/Aid (2)' && c.coder === 'omar'));
         assert.match(report.conflicts[0]!.outcome, /Frames\/Aid \(2\)/);
       } else {
-        assert.ok((await codingsOf(lead, one)).some((c) => c.codePath === 'Frames/Aid' && c.coder === 'omar') || report.skipped.sameSpanOtherCoder === 1);
+        // Omar's coding of the very span maria coded is his own coding (codings are unique per coder).
+        const aidCoders = (await codingsOf(lead, one)).filter((c) => c.codePath === 'Frames/Aid').map((c) => c.coder).sort();
+        assert.deepEqual(aidCoders, ['maria', 'omar']);
+        assert.equal(report.skipped.sameSpanOtherCoder, 0);
       }
     }
   });

@@ -59,6 +59,10 @@ test('upload a teammate\'s .gloss, preview the conflict, merge, see their coding
   await expect(dialog.getByTestId('merge-conflict')).toContainText('kept both: their code is added as Places (2)');
   await dialog.getByTestId('merge-confirm').click();
   await expect(dialog.getByTestId('merge-report')).toContainText('Added 0 articles, 3 codes, 2 codings');
+  // The project has coders now, and this window chose none: the app asks who is coding; the lead keeps their own.
+  const who = page.getByRole('dialog', { name: 'Who is coding?' });
+  await expect(who).toContainText('omar (2 codings)');
+  await who.getByRole('button', { name: 'Cancel' }).click();
   await dialog.getByTestId('merge-done').click();
 
   await expect(page.locator('[data-testid="code-row"][data-code-path="Frames/Aid"] [data-testid="code-coding-count"]')).toHaveText('1');

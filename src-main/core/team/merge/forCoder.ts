@@ -48,6 +48,14 @@ export async function exportForCoder(project: Project, target: string, options: 
         if (options.coder !== undefined) copy.prepare('DELETE FROM codings WHERE coder <> ?').run(options.coder);
         else copy.exec('DELETE FROM codings');
         copy.exec('DELETE FROM article_word_counts WHERE article_id NOT IN (SELECT id FROM articles)');
+        const has = (table: string) => copy.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(table) !== undefined;
+        if (has('coders')) {
+          // Coders with nothing left in the file are not the coder's business (blind coding).
+          const memoCoders = (copy.prepare("SELECT 1 FROM pragma_table_info('memos') WHERE name = 'coder'").get() ? 'UNION SELECT coder FROM memos WHERE coder IS NOT NULL' : '');
+          copy.prepare(`DELETE FROM coders WHERE name <> ? AND name NOT IN (SELECT coder FROM codings ${memoCoders})`).run(options.coder ?? '');
+        }
+        // The trimming above is not a deletion the coder made: no tombstone of it may travel with the file.
+        if (has('tombstones')) copy.exec('DELETE FROM tombstones');
         const name = copy.prepare("SELECT value FROM project_meta WHERE key = 'name'").pluck().get() as string | undefined;
         const base = name ?? basename(project.path).replace(/\.gloss$/i, '');
         const label = `${base} – for ${options.coder ?? 'a coder'}`.slice(0, 200);

@@ -20,6 +20,13 @@ import { preflightProjectFile } from '../../store/database';
 import { Project } from '../../store/Project';
 import { normaliseGuid } from '../../refi/guid';
 
+/** An article, code or project memo; `coder` who wrote it, where the source records that. */
+export interface IncomingMemo {
+  plain: string;
+  rich: string | null;
+  coder?: string | null;
+}
+
 export interface IncomingArticle {
   key: string;
   guid: string | null;
@@ -36,7 +43,7 @@ export interface IncomingArticle {
   length: number;
   /** SHA-256 of the text: the fingerprint articles are matched by. */
   hash: string;
-  memo: { plain: string; rich: string | null } | null;
+  memo: IncomingMemo | null;
   attributes: { name: string; type: AttributeType; value: AttributeValue }[];
 }
 
@@ -50,7 +57,7 @@ export interface IncomingCode {
   color: string;
   description: string;
   codable: boolean;
-  memo: { plain: string; rich: string | null } | null;
+  memo: IncomingMemo | null;
 }
 
 export interface IncomingCoding {
@@ -73,7 +80,9 @@ export interface IncomingProject {
   /** Parents before their children. */
   codes: IncomingCode[];
   codings: IncomingCoding[];
-  projectMemo: { plain: string; rich: string | null } | null;
+  projectMemo: IncomingMemo | null;
+  /** The teammate's coders as people (a project with a coders table, REFI-QDA users): colour and GUID kept. */
+  coders: { name: string; color: string | null; guid: string | null }[];
   /** Selections the reader could not place on the text (REFI-QDA), with why. */
   unfit: { article: string; code: string; start: number; end: number; coder: string; reason: string }[];
   notes: string[];
@@ -169,16 +178,20 @@ function readGlossProject(file: string, name: string): IncomingProject {
 
 function projectAsIncoming(project: Project, name: string): IncomingProject {
   const db = project.db;
-  const memos = db.prepare('SELECT kind, article_id AS articleId, code_id AS codeId, plain, rich FROM memos').all() as {
+  const memoCoder = db.prepare("SELECT 1 FROM pragma_table_info('memos') WHERE name = 'coder'").get() !== undefined;
+  const memos = db.prepare(`SELECT kind, article_id AS articleId, code_id AS codeId, plain, rich, ${memoCoder ? 'coder' : 'NULL'} AS coder FROM memos`).all() as {
     kind: string;
     articleId: number | null;
     codeId: number | null;
     plain: string;
     rich: string | null;
+    coder: string | null;
   }[];
+  const memoKey = (kind: string, id: number | null) => `${kind}:${kind === 'project' ? 0 : (id ?? 0)}`;
+  const memoByTarget = new Map(memos.map((m) => [memoKey(m.kind, m.kind === 'article' ? m.articleId : m.codeId), m]));
   const memoOf = (kind: string, id: number | null) => {
-    const m = memos.find((x) => x.kind === kind && (kind === 'article' ? x.articleId === id : kind === 'code' ? x.codeId === id : true));
-    return m && m.plain.trim() !== '' ? { plain: m.plain, rich: m.rich } : null;
+    const m = memoByTarget.get(memoKey(kind, id));
+    return m && m.plain.trim() !== '' ? { plain: m.plain, rich: m.rich, coder: m.coder } : null;
   };
   const types = new Map(project.attributes.list().map((a) => [a.name, a.type]));
   const values = project.attributes.valuesByArticle();
@@ -224,7 +237,9 @@ function projectAsIncoming(project: Project, name: string): IncomingProject {
       )
       .all() as { articleId: number; codeId: number; guid: string | null; start: number; end: number; memo: string; memoRich: string | null; coder: string; createdAt: string; updatedAt: string }[]
   ).map((k) => ({ ...k, articleKey: String(k.articleId), codeKey: String(k.codeId) }));
-  return { kind: 'gloss', name, articles, codes, codings, projectMemo: memoOf('project', null), unfit: [], notes: [] };
+  const hasCoders = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'coders'").get() !== undefined;
+  const coders = hasCoders ? (db.prepare('SELECT name, color, guid FROM coders ORDER BY id').all() as IncomingProject['coders']) : [];
+  return { kind: 'gloss', name, articles, codes, codings, projectMemo: memoOf('project', null), coders, unfit: [], notes: [] };
 }
 
 function parentsFirst<T extends { id: number; parentId: number | null }>(codes: T[]): T[] {
@@ -326,7 +341,7 @@ function readGlossJson(file: string, name: string): IncomingProject {
       updatedAt: c.updatedAt,
     };
   });
-  return { kind: 'json', name, articles, codes: [...codes.values()], codings, projectMemo: memoOf(raw.project), unfit: [], notes: [] };
+  return { kind: 'json', name, articles, codes: [...codes.values()], codings, projectMemo: memoOf(raw.project), coders: [], unfit: [], notes: [] };
 }
 
 /** Code names are unique per level ignoring case, so paths are compared folded the same way. */
@@ -365,7 +380,17 @@ function readQdpx(file: string, name: string, fallbackCoder: string): IncomingPr
 }
 
 function refiAsIncoming(model: RefiModel, name: string, fallbackCoder: string): IncomingProject {
-  const out: IncomingProject = { kind: 'qdpx', name, articles: [], codes: [], codings: [], projectMemo: null, unfit: [], notes: [] };
+  const out: IncomingProject = {
+    kind: 'qdpx',
+    name,
+    articles: [],
+    codes: [],
+    codings: [],
+    projectMemo: null,
+    coders: [...model.users].map(([guid, user]) => ({ name: user, color: null, guid: normaliseGuid(guid) })),
+    unfit: [],
+    notes: [],
+  };
   const noteText = (guids: string[]) =>
     guids
       .map((g) => model.notes.get(g)?.text ?? '')

@@ -9,7 +9,8 @@ import type { MergeCodeConflict, MergeCoderCounts, MergeDecision, MergePreview, 
 import { coerceAttributeValue } from '../../store/AttributeStore';
 import { foldName } from '../../store/CodeStore';
 import type { Project } from '../../store/Project';
-import type { IncomingCode, IncomingProject } from './incoming';
+import { prepared } from '../../store/statementCache';
+import type { IncomingCode, IncomingMemo, IncomingProject } from './incoming';
 import { pathKey } from './incoming';
 
 export interface MergeChoices {
@@ -51,6 +52,8 @@ interface PlannedMemo {
   target: { kind: 'article'; ref: ArticleRef } | { kind: 'code'; ref: CodeRef } | { kind: 'project' };
   plain: string;
   rich: string | null;
+  /** Who wrote it: theirs for a memo the project lacked (an appended memo stays ours). */
+  coder?: string | null;
 }
 
 export interface MergePlan {
@@ -62,6 +65,8 @@ export interface MergePlan {
   codings: PlannedCoding[];
   memos: PlannedMemo[];
   attributes: { define: { name: string; type: AttributeType }[]; values: { article: ArticleRef; name: string; value: AttributeValue }[] };
+  /** Coders the project gains, with the teammate's colour and GUID where the source has them. */
+  newCoders: { name: string; color: string | null; guid: string | null }[];
   incoming: IncomingProject;
 }
 
@@ -73,6 +78,10 @@ interface TargetCode {
   color: string;
   description: string;
   guid: string | null;
+}
+
+function hasTable(project: Project, name: string): boolean {
+  return project.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
 }
 
 /** Whether the project keeps one coding per article, code and span whatever the coder (before coders were people). */
@@ -246,11 +255,16 @@ export function planMerge(project: Project, incoming: IncomingProject, choices: 
   const rowsOf = db.prepare('SELECT code_id AS codeId, start, "end", coder FROM codings WHERE article_id = ?');
   for (const id of matchedIds) {
     for (const r of rowsOf.all(id) as { codeId: number; start: number; end: number; coder: string }[]) {
-      existingKeys.add(`${id}|${r.codeId}|${r.start}|${r.end}|${r.coder}`);
+      existingKeys.add(`${id}|${r.codeId}|${r.start}|${r.end}|${r.coder.replace(/[A-Z]/g, (c) => c.toLowerCase())}`);
       existingSpans.add(`${id}|${r.codeId}|${r.start}|${r.end}`);
     }
   }
-  const knownCoders = new Set(db.prepare('SELECT DISTINCT coder FROM codings').pluck().all() as string[]);
+  // Coder names compare ignoring ASCII case, as the coders table (and its NOCASE foreign key) compares them.
+  const fold = (name: string) => name.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const coderTable = hasTable(project, 'coders');
+  const knownCoders = new Set(
+    (db.prepare(coderTable ? 'SELECT name FROM coders UNION SELECT DISTINCT coder FROM codings' : 'SELECT DISTINCT coder FROM codings').pluck().all() as string[]).map(fold),
+  );
   const byCoder = new Map<string, MergeCoderCounts>();
   const countsOf = (coder: string) => {
     let c = byCoder.get(coder);
@@ -260,7 +274,8 @@ export function planMerge(project: Project, incoming: IncomingProject, choices: 
   const unfit: MergeUnfitCoding[] = [...incoming.unfit];
   const codings: PlannedCoding[] = [];
   const codeGuids = new Set<string>();
-  const usedCodingGuids = (guid: string) => db.prepare('SELECT 1 FROM codings WHERE guid = ?').get(guid) !== undefined;
+  const codingGuidStmt = db.prepare('SELECT 1 FROM codings WHERE guid = ?');
+  const usedCodingGuids = (guid: string) => codingGuidStmt.get(guid) !== undefined;
   const now = new Date().toISOString();
   for (const k of incoming.codings) {
     const article = articleRef.get(k.articleKey);
@@ -282,7 +297,7 @@ export function planMerge(project: Project, incoming: IncomingProject, choices: 
       continue;
     }
     const coder = k.coder.trim() || 'unknown';
-    const key = `${article}|${code}|${k.start}|${k.end}|${coder}`;
+    const key = `${article}|${code}|${k.start}|${k.end}|${fold(coder)}`;
     const span = `${article}|${code}|${k.start}|${k.end}`;
     if (existingKeys.has(key)) {
       countsOf(coder).duplicates++;
@@ -318,22 +333,35 @@ export function planMerge(project: Project, incoming: IncomingProject, choices: 
   preview.codings.byCoder = [...byCoder.values()].sort((a, b) => a.coder.localeCompare(b.coder));
   preview.codings.unfit = unfit;
   // A coder is new when the merge adds codings of theirs and the project had none; known when the project has some.
-  const added = new Set(codings.map((c) => c.coder));
-  preview.coders.new = [...added].filter((c) => !knownCoders.has(c)).sort();
-  preview.coders.known = [...byCoder.keys()].filter((c) => knownCoders.has(c)).sort();
+  const added = new Map(codings.map((c) => [fold(c.coder), c.coder]));
+  preview.coders.new = [...added].filter(([f]) => !knownCoders.has(f)).map(([, c]) => c).sort();
+  preview.coders.known = [...byCoder.keys()].filter((c) => knownCoders.has(fold(c))).sort();
+  const theirCoders = new Map(incoming.coders.map((c) => [fold(c.name), c]));
+  const newCoders = coderTable
+    ? preview.coders.new.map((name) => {
+        const theirs = theirCoders.get(fold(name));
+        return { name, color: theirs?.color ?? null, guid: theirs?.guid ?? null };
+      })
+    : [];
 
   // ---- Memos: a target without a memo gets theirs; a plain memo of ours gains theirs below it ----------------------
   const memos: PlannedMemo[] = [];
+  const plannedMemos = new Map<string, PlannedMemo>();
   const memoRow = db.prepare('SELECT plain, rich FROM memos WHERE kind = ? AND ifnull(article_id, 0) = ? AND ifnull(code_id, 0) = ?');
-  const planMemo = (target: PlannedMemo['target'], theirs: { plain: string; rich: string | null } | null) => {
+  const planMemo = (target: PlannedMemo['target'], theirs: IncomingMemo | null) => {
     if (!theirs || !theirs.plain.trim()) return;
     const ref = target.kind === 'project' ? 0 : target.ref;
     const ours = ref < 0 ? undefined : (memoRow.get(target.kind, target.kind === 'article' ? ref : 0, target.kind === 'code' ? ref : 0) as { plain: string; rich: string | null } | undefined);
-    const prior = memos.find((m) => JSON.stringify(m.target) === JSON.stringify(target));
+    const targetKey = target.kind === 'project' ? 'project' : `${target.kind}:${target.ref}`;
+    const prior = plannedMemos.get(targetKey);
     const base = prior ? { plain: prior.plain, rich: prior.rich } : ours;
     if (!base || !base.plain.trim()) {
       if (prior) Object.assign(prior, theirs);
-      else memos.push({ target, ...theirs });
+      else {
+        const memo = { target, ...theirs };
+        memos.push(memo);
+        plannedMemos.set(targetKey, memo);
+      }
       if (!prior) preview.memos.add++;
       return;
     }
@@ -346,7 +374,9 @@ export function planMerge(project: Project, incoming: IncomingProject, choices: 
     const plain = `${base.plain}\n\n${theirs.plain}`;
     if (prior) prior.plain = plain;
     else {
-      memos.push({ target, plain, rich: null });
+      const memo = { target, plain, rich: null };
+      memos.push(memo);
+      plannedMemos.set(targetKey, memo);
       preview.memos.add++;
     }
   };
@@ -396,7 +426,7 @@ export function planMerge(project: Project, incoming: IncomingProject, choices: 
     }
   }
 
-  return { preview, newArticles, newCodes, codeUpdates, codings, memos, attributes, incoming };
+  return { preview, newArticles, newCodes, codeUpdates, codings, memos, attributes, newCoders, incoming };
 }
 
 /** The id range of each table before the merge: rows above it are the merge's, for the undo step. */
@@ -407,6 +437,8 @@ export interface MergeMarks {
   memos: number;
   attributes: number;
   attributeValues: number;
+  /** 0 where the project has no coders table. */
+  coders: number;
 }
 
 export function marks(project: Project): MergeMarks {
@@ -418,6 +450,7 @@ export function marks(project: Project): MergeMarks {
     memos: max('memos'),
     attributes: max('attributes'),
     attributeValues: max('article_attribute_values'),
+    coders: hasTable(project, 'coders') ? max('coders') : 0,
   };
 }
 
@@ -428,8 +461,8 @@ export function applyMerge(project: Project, plan: MergePlan): MergeReport {
   const articleId = new Map<number, number>();
   const codeId = new Map<number, number>();
   const real = (map: Map<number, number>, ref: number) => (ref > 0 ? ref : map.get(ref)!);
-  const setGuid = (table: string, guid: string | null, id: number) => {
-    if (guid && db.prepare(`SELECT 1 FROM ${table} WHERE guid = ?`).get(guid) === undefined) db.prepare(`UPDATE ${table} SET guid = ? WHERE id = ?`).run(guid, id);
+  const setGuid = (table: 'articles' | 'codes' | 'codings', guid: string | null, id: number) => {
+    if (guid && prepared(db, `SELECT 1 FROM ${table} WHERE guid = ?`).get(guid) === undefined) prepared(db, `UPDATE ${table} SET guid = ? WHERE id = ?`).run(guid, id);
   };
 
   for (const { ref, index } of plan.newArticles) {
@@ -469,6 +502,13 @@ export function applyMerge(project: Project, plan: MergePlan): MergeReport {
   }
   project.codes.invalidate();
 
+  // The teammate's coders keep their colour and GUID (a trigger would otherwise give a new coder the next colour).
+  for (const c of plan.newCoders) {
+    const coder = project.coders.ensure(c.name);
+    if (c.color && /^#[0-9A-Fa-f]{6}$/.test(c.color)) db.prepare('UPDATE coders SET color = ? WHERE id = ?').run(c.color.toUpperCase(), coder.id);
+    if (c.guid && db.prepare('SELECT 1 FROM coders WHERE guid = ?').get(c.guid) === undefined) db.prepare('UPDATE coders SET guid = ? WHERE id = ?').run(c.guid, coder.id);
+  }
+
   const insertCoding = db.prepare(`INSERT INTO codings (article_id, code_id, start, "end", text, memo, memo_rich, coder, created_at, updated_at, guid)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   for (const k of plan.codings) {
@@ -477,7 +517,7 @@ export function applyMerge(project: Project, plan: MergePlan): MergeReport {
 
   for (const m of plan.memos) {
     const target = m.target.kind === 'project' ? { kind: 'project' as const } : m.target.kind === 'article' ? { kind: 'article' as const, id: real(articleId, m.target.ref) } : { kind: 'code' as const, id: real(codeId, m.target.ref) };
-    project.memos.set(target, m.plain, m.rich);
+    project.memos.set(target, m.plain, m.rich, m.coder ?? undefined);
   }
 
   for (const d of plan.attributes.define) project.attributes.define(d.name, d.type);
@@ -489,7 +529,7 @@ export function applyMerge(project: Project, plan: MergePlan): MergeReport {
 /** Whether applying the plan would change nothing (a second merge of the same file). */
 export function changesNothing(plan: MergePlan): boolean {
   return (
-    plan.newArticles.length + plan.newCodes.length + plan.codeUpdates.length + plan.codings.length + plan.memos.length + plan.attributes.define.length + plan.attributes.values.length ===
+    plan.newArticles.length + plan.newCoders.length + plan.newCodes.length + plan.codeUpdates.length + plan.codings.length + plan.memos.length + plan.attributes.define.length + plan.attributes.values.length ===
     0
   );
 }
