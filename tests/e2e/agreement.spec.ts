@@ -19,11 +19,13 @@ test.afterEach(async () => {
   await host?.stop();
 });
 
+/** Switches this window to a new coder from the toolbar (teamcore's coder dialog: a new name becomes a coder). */
 async function setCoder(page: Page, name: string): Promise<void> {
   await page.getByTestId('coder-button').click();
-  await page.getByTestId('coder-name').fill(name);
-  await page.getByTestId('coder-name').press('Enter');
-  await expect(page.getByTestId('coder-button')).toContainText(name);
+  await page.getByTestId('coder-dialog').getByTestId('coder-name').fill(name);
+  await page.getByTestId('coder-new-submit').click();
+  await expect(page.getByTestId('coder-dialog')).toHaveCount(0);
+  await expect(page.getByTestId('current-coder')).toHaveText(name);
 }
 
 const stripe = (page: Page, phrase: string) => page.locator(`[data-testid="coding-stripe"][aria-label="Frames: ${phrase}"]`);
@@ -114,6 +116,22 @@ async function settleAsLead(lead: Page): Promise<void> {
     ['Consensus', 'Frames', '25', '42', 'northern crossing'],
     ['Consensus', 'Frames', '77', '100', 'the delay was political'],
   ]);
+
+  // E: the lead reconsiders "Aid workers" and codes a wider span (60–76) as the consensus instead.
+  await lead.getByTestId('worklist-item').nth(1).click();
+  await lead.keyboard.press('e');
+  await expect(lead.getByTestId('edit-start')).toHaveValue('60');
+  await expect(lead.getByTestId('edit-end')).toHaveValue('71');
+  await lead.getByTestId('edit-end').fill('76');
+  await lead.getByTestId('edit-end').press('Enter');
+  await expect(lead.getByTestId('worklist-edit')).toHaveCount(0);
+  await expect(lead.getByTestId('worklist-item').nth(1)).toContainText('✓');
+  await expect(progress).toHaveText('3 of 3 decided');
+  // Undo takes back that one decision (one step), redo brings it back.
+  await lead.getByTestId('undo-button').click();
+  await expect(lead.getByTestId('worklist-item').nth(1).locator('.worklist-mark')).toHaveText('• ');
+  await lead.getByTestId('redo-button').click();
+  await expect(lead.getByTestId('worklist-item').nth(1).locator('.worklist-mark')).toHaveText('✓ ');
 
 }
 

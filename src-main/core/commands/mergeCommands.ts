@@ -13,8 +13,6 @@ interface MergeCommandPlan {
   incoming: IncomingProject;
   /** Each table's largest id as the transaction found it: rows above it are the merge's. */
   marks?: MergeMarks;
-  /** agree12 (teamcore × merge12): the largest coders id before the merge; rows above it are coders it created. */
-  codersMark?: number;
 }
 
 /** The name a file is shown by when its path is not (an upload the web host keeps under a random name). */
@@ -36,7 +34,6 @@ export const mergeProject = command<'project.merge', MergeCommandPlan>({
   },
   scope: ({ project }, _req, plan) => {
     plan.marks = marks(project);
-    plan.codersMark = (project.db.prepare('SELECT ifnull(max(id), 0) FROM coders').pluck().get() as number) ?? 0;
     return { codes: 'all', memos: project.db.prepare('SELECT id FROM memos').pluck().all() as number[] };
   },
   created: ({ project }, _req, _result, plan): Scope => {

@@ -1,13 +1,33 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { Disagreement, DisagreementDecision } from '../../../src-main/contract/types';
 import { api } from '../../api/api';
 import { useCall } from '../../api/query';
 import { useAppStore } from '../../app/store';
 import { useWorkbenchView } from '../../app/workbenchView';
+import { codePointLength } from '../../../src-main/contract/offsets';
 import { downloadFrom } from '../export/download';
 import { useCodes } from '../codebook/useCodes';
 
 const keyOf = (d: Disagreement) => `${d.articleId}:${d.start}-${d.end}`;
+
+/**
+ * The span the analyst selected in the passage (its context included), in the article's code points; null without a
+ * selection inside it. The passage element's text starts `before` code points ahead of the passage.
+ */
+function selectedSpan(passage: HTMLElement | null, item: Disagreement): { start: number; end: number } | null {
+  const selection = window.getSelection();
+  if (!passage || !selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  if (!passage.contains(range.startContainer) || !passage.contains(range.endContainer)) return null;
+  const origin = item.start - codePointLength(item.before);
+  const upTo = (node: Node, offset: number) => {
+    const r = document.createRange();
+    r.setStart(passage, 0);
+    r.setEnd(node, offset);
+    return codePointLength(r.toString());
+  };
+  return { start: origin + upTo(range.startContainer, range.startOffset), end: origin + upTo(range.endContainer, range.endOffset) };
+}
 
 type Lane = 'x' | 'y' | 'consensus';
 
@@ -15,7 +35,7 @@ type Lane = 'x' | 'y' | 'consensus';
  * The passage with its context, cut where any coding begins or ends; under each piece one lane per coder (X, Y,
  * the consensus), drawn as stacked underlines. Offsets are code points, so the text is cut by code point.
  */
-function LanedPassage({ item }: { item: Disagreement }) {
+function LanedPassage({ item, passageRef }: { item: Disagreement; passageRef: RefObject<HTMLParagraphElement | null> }) {
   const points = useMemo(() => Array.from(item.text), [item.text]);
   const cuts = [...new Set([item.start, item.end, ...item.codings.flatMap((c) => [c.start, c.end])])]
     .filter((p) => p >= item.start && p <= item.end)
@@ -28,7 +48,7 @@ function LanedPassage({ item }: { item: Disagreement }) {
     pieces.push({ start, end, lanes });
   }
   return (
-    <p className="laned-passage" data-testid="worklist-passage">
+    <p className="laned-passage" data-testid="worklist-passage" ref={passageRef}>
       <span className="muted">{item.before}</span>
       {pieces.map((p) => (
         <span
@@ -86,6 +106,9 @@ export function DisagreementWorklist({ coderX, coderY, codePath, rollUp, onClose
   const [editing, setEditing] = useState<{ start: number; end: number } | null>(null);
   const [busy, setBusy] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  const passage = useRef<HTMLParagraphElement>(null);
+  /** E: the selected text of the passage if there is one, else the whole passage, to adjust. */
+  const startEdit = (d: Disagreement) => setEditing(selectedSpan(passage.current, d) ?? { start: d.start, end: d.end });
 
   const items = data?.items ?? [];
   const decided = (d: Disagreement) => d.decided || rejected.has(keyOf(d));
@@ -139,7 +162,7 @@ export function DisagreementWorklist({ coderX, coderY, codePath, rollUp, onClose
       void decide(action);
     } else if (key === 'e') {
       e.preventDefault();
-      setEditing({ start: current.start, end: current.end });
+      startEdit(current);
     } else if (e.key === 'ArrowDown' || key === 'j') {
       e.preventDefault();
       setIndex(Math.min(index + 1, items.length - 1));
@@ -209,7 +232,7 @@ export function DisagreementWorklist({ coderX, coderY, codePath, rollUp, onClose
                   Show in reader
                 </button>
               </p>
-              <LanedPassage item={current} />
+              <LanedPassage item={current} passageRef={passage} />
               <ul className="lane-rows">
                 <CodingList item={current} lane="x" label={`${coderX} (X)`} />
                 <CodingList item={current} lane="y" label={`${coderY} (Y)`} />
@@ -236,7 +259,7 @@ export function DisagreementWorklist({ coderX, coderY, codePath, rollUp, onClose
                 <button type="button" disabled={busy} data-testid="decide-reject" onClick={() => void decide('reject')}>
                   <kbd>R</kbd> Reject
                 </button>
-                <button type="button" disabled={busy} data-testid="decide-edit" onClick={() => setEditing({ start: current.start, end: current.end })}>
+                <button type="button" disabled={busy} data-testid="decide-edit" onClick={() => startEdit(current)}>
                   <kbd>E</kbd> Edit span
                 </button>
               </div>
@@ -256,7 +279,7 @@ export function DisagreementWorklist({ coderX, coderY, codePath, rollUp, onClose
                   <label>
                     End <input type="number" min={1} value={editing.end} data-testid="edit-end" onChange={(e) => setEditing({ ...editing, end: Number(e.target.value) })} />
                   </label>
-                  <span className="muted">code points in the article</span>
+                  <span className="muted">code points in the article (select text in the passage before E to start from it)</span>
                   <button type="submit" disabled={busy || !(editing.start < editing.end)} data-testid="edit-save">
                     Save consensus coding
                   </button>
