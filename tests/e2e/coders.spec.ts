@@ -59,6 +59,10 @@ test('choose a coder, code, switch coder, and blind mode hides the other coder i
   await expect(page.getByTestId('blind-toggle')).toHaveAttribute('aria-pressed', 'false');
   await expect(page.getByTestId('blind-banner')).toHaveCount(0);
   await expect(page.getByTestId('coding-stripe')).toHaveCount(2);
+  // Each stripe carries its coder's colour, and the two coders' colours differ.
+  const colours = await page.getByTestId('coding-stripe').evaluateAll((els) => els.map((e) => e.getAttribute('data-coder-colour')));
+  expect(colours.every((c) => /^#[0-9A-F]{6}$/.test(c ?? ''))).toBe(true);
+  expect(new Set(colours).size).toBe(2);
   await expect(codeRow(page, 'Aid').getByTestId('code-coding-count')).toHaveText('2');
   await expect(page.getByTestId('article-coding-count')).toContainText('2');
 

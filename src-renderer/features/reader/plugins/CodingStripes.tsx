@@ -3,6 +3,7 @@ import { useReader, useSpanPreview } from '../ReaderContext';
 import { codingsBetween } from '../codingSpans';
 import { assignLanes } from '../stripeLanes';
 import { FALLBACK_COLOR } from '../highlightStyles';
+import { useTeam } from '../../team/useTeam';
 
 interface Stripe {
   codingId: number;
@@ -29,6 +30,9 @@ const MIN_LANES = 3;
  */
 export function CodingStripes() {
   const { placed, codeById, positions, doc, domVersion, scroller, activeCodingId, openPopover, setActiveCodingId } = useReader();
+  // With several coders each stripe carries its coder's colour as a thin mark beside it (the coder lane).
+  const team = useTeam();
+  const coderColour = (coder: string) => (team.coders.length > 1 ? team.colourOf(coder) : undefined);
   const spanPreview = useSpanPreview();
   const gutter = useRef<HTMLDivElement>(null);
   const [stripes, setStripes] = useState<Stripe[]>([]);
@@ -140,7 +144,14 @@ export function CodingStripes() {
           data-coder={s.coder}
           title={`${s.path} — ${s.coder}`}
           aria-label={`${s.path}: ${s.excerpt}`}
-          style={{ top: s.top, height: s.height, left: 3 + s.lane * LANE_WIDTH, backgroundColor: s.color }}
+          data-coder-colour={coderColour(s.coder)}
+          style={{
+            top: s.top,
+            height: s.height,
+            left: 3 + s.lane * LANE_WIDTH,
+            backgroundColor: s.color,
+            ...(coderColour(s.coder) ? { boxShadow: `-2px 0 0 ${coderColour(s.coder)}` } : {}),
+          }}
           onClick={(e) => {
             setActiveCodingId(s.codingId);
             openPopover([s.codingId], { x: e.clientX, y: e.clientY });
