@@ -33,12 +33,25 @@ export function ArticleRow({ article, top, height, selected, renaming, onSelect,
         {renaming ? (
           <RenameInput initial={article.title} onDone={onRename} />
         ) : (
-          <span className="article-row-title">{article.title}</span>
+          // dir="auto": an Arabic or Hebrew title lays out right to left, so the ellipsis cuts its logical end.
+          <span className="article-row-title" dir="auto" data-testid="article-row-title">
+            {article.title}
+          </span>
         )}
         <span className="article-row-meta">
+          {article.folder ? (
+            <span className="article-row-folder" data-testid="article-row-folder" title={`Folder: ${article.folder}`}>
+              {article.folder}/
+            </span>
+          ) : null}
           {plural(article.length, 'character')} · {article.sourceFile}
         </span>
       </div>
+      {article.hasMemo ? (
+        <span className="memo-marker" role="img" aria-label="Has a memo" title="Has a memo" data-testid="article-memo-marker">
+          ✎
+        </span>
+      ) : null}
       <span
         className={article.codingCount ? 'count-badge' : 'count-badge zero'}
         title={plural(article.codingCount, 'coding')}

@@ -6,6 +6,8 @@ import type { DropZone } from './codeTree';
 
 interface CodeRowProps {
   code: Code;
+  /** Its codings and its sub-codes' (equal to code.codingCount for a code without sub-codes). */
+  totalCount: number;
   depth: number;
   hasChildren: boolean;
   expanded: boolean;
@@ -89,8 +91,18 @@ export function CodeRow(props: CodeRowProps) {
           {shortcut}
         </kbd>
       )}
-      <span className={code.codingCount ? 'count-badge' : 'count-badge zero'} title={plural(code.codingCount, 'coding')} data-testid="code-coding-count">
-        {formatNumber(code.codingCount)}
+      {code.hasMemo ? (
+        <span className="memo-marker" role="img" aria-label="Has a memo" title="Has a memo" data-testid="code-memo-marker">
+          ✎
+        </span>
+      ) : null}
+      <span
+        className={props.totalCount ? 'count-badge' : 'count-badge zero'}
+        title={countTitle(code.codingCount, props.totalCount, hasChildren)}
+        data-testid="code-coding-count"
+        data-own-count={code.codingCount}
+      >
+        {formatNumber(props.totalCount)}
       </span>
       <button
         type="button"
@@ -132,4 +144,10 @@ function RenameInput({ initial, onDone }: { initial: string; onDone(name: string
       onBlur={() => finish(true)}
     />
   );
+}
+
+/** A parent's badge counts its sub-codes' codings too; its own count is named on hover. */
+function countTitle(own: number, total: number, hasChildren: boolean): string {
+  if (!hasChildren) return plural(own, 'coding');
+  return `${plural(total, 'coding')} with its sub-codes; ${formatNumber(own)} of its own`;
 }
