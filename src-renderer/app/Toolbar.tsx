@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { ToolbarMoreMenu } from './ToolbarMoreMenu';
 import { useAppStore } from './store';
 import { api } from '../api/api';
 import { ImportButtons } from '../features/articles/ImportButton';
@@ -22,8 +23,9 @@ export function Toolbar() {
     await attempt(() => api['project.close']({}));
     setProject(null);
   };
+  const { header, wide, collapsed } = useCollapsingToolbar();
   return (
-    <header className="toolbar">
+    <header className={collapsed ? 'toolbar collapsed' : 'toolbar'} ref={header} data-testid="toolbar">
       <button
         type="button"
         className="project-menu-button"
@@ -50,11 +52,15 @@ export function Toolbar() {
       <span className="toolbar-divider" aria-hidden />
       <UndoRedoButtons />
       <span className="toolbar-divider" aria-hidden />
-      <ImportButtons />
-      <span className="toolbar-divider" aria-hidden />
-      <ExportButtons />
-      <span className="toolbar-divider" aria-hidden />
-      <ProjectMemoButton />
+      {/* In a narrow window these groups leave the bar for the "More" menu instead of wrapping onto a second row. */}
+      <div className="toolbar-wide" ref={wide}>
+        <ImportButtons />
+        <span className="toolbar-divider" aria-hidden />
+        <ExportButtons />
+        <span className="toolbar-divider" aria-hidden />
+        <ProjectMemoButton />
+      </div>
+      <ToolbarMoreMenu />
       <span className="spacer" />
       <CoderSetting />
       <button type="button" onClick={() => void close()}>
@@ -77,3 +83,32 @@ export function Toolbar() {
   );
 }
 
+
+/**
+ * Collapses the toolbar's import, export and memo groups into the "More" menu when the bar would not hold them on
+ * one row. The groups' full width is measured while they are shown and remembered, so the bar expands again as soon
+ * as the window is wide enough for them.
+ */
+function useCollapsingToolbar() {
+  const header = useRef<HTMLElement>(null);
+  const wide = useRef<HTMLDivElement>(null);
+  const [collapsed, setCollapsed] = useState(false);
+  const fullWidth = useRef(0);
+  useLayoutEffect(() => {
+    const bar = header.current;
+    if (!bar) return;
+    const check = () => {
+      const groups = wide.current;
+      if (groups && !groups.hidden && getComputedStyle(groups).display !== 'none') {
+        // Shown: the bar needs its scroll width; any overflow means it no longer fits.
+        fullWidth.current = Math.max(fullWidth.current, bar.scrollWidth);
+        setCollapsed(bar.scrollWidth > bar.clientWidth + 1);
+      } else setCollapsed(fullWidth.current > bar.clientWidth + 1);
+    };
+    const observer = new ResizeObserver(check);
+    observer.observe(bar);
+    check();
+    return () => observer.disconnect();
+  }, []);
+  return { header, wide, collapsed };
+}
