@@ -23,9 +23,9 @@ export function Toolbar() {
     await attempt(() => api['project.close']({}));
     setProject(null);
   };
-  const { header, wide, collapsed } = useCollapsingToolbar();
+  const { header, level } = useCollapsingToolbar();
   return (
-    <header className={collapsed ? 'toolbar collapsed' : 'toolbar'} ref={header} data-testid="toolbar">
+    <header className={`toolbar toolbar-${level}`} ref={header} data-testid="toolbar" data-level={level}>
       <button
         type="button"
         className="project-menu-button"
@@ -53,14 +53,14 @@ export function Toolbar() {
       <UndoRedoButtons />
       <span className="toolbar-divider" aria-hidden />
       {/* In a narrow window these groups leave the bar for the "More" menu instead of wrapping onto a second row. */}
-      <div className="toolbar-wide" ref={wide}>
+      <div className="toolbar-wide">
         <ImportButtons />
         <span className="toolbar-divider" aria-hidden />
         <ExportButtons />
         <span className="toolbar-divider" aria-hidden />
         <ProjectMemoButton />
       </div>
-      <ToolbarMoreMenu />
+      <ToolbarMoreMenu level={level} />
       <span className="spacer" />
       <CoderSetting />
       <button type="button" onClick={() => void close()}>
@@ -84,31 +84,37 @@ export function Toolbar() {
 }
 
 
+/** full: every control; medium: the secondary exports in "More"; narrow: imports, exports and the memo in "More". */
+export type ToolbarLevel = 'full' | 'medium' | 'narrow';
+
 /**
- * Collapses the toolbar's import, export and memo groups into the "More" menu when the bar would not hold them on
- * one row. The groups' full width is measured while they are shown and remembered, so the bar expands again as soon
- * as the window is wide enough for them.
+ * Folds the toolbar step by step when it would not hold its controls on one row (instead of wrapping or squeezing
+ * labels): first the secondary exports go into the "More" menu, then the imports, exports and memo too. The width
+ * each level needs is measured while it is shown and remembered, so the bar unfolds as soon as the window allows.
  */
 function useCollapsingToolbar() {
   const header = useRef<HTMLElement>(null);
-  const wide = useRef<HTMLDivElement>(null);
-  const [collapsed, setCollapsed] = useState(false);
-  const fullWidth = useRef(0);
+  const [level, setLevel] = useState<ToolbarLevel>('full');
+  const needs = useRef<Record<ToolbarLevel, number>>({ full: 0, medium: 0, narrow: 0 });
   useLayoutEffect(() => {
     const bar = header.current;
     if (!bar) return;
     const check = () => {
-      const groups = wide.current;
-      if (groups && !groups.hidden && getComputedStyle(groups).display !== 'none') {
-        // Shown: the bar needs its scroll width; any overflow means it no longer fits.
-        fullWidth.current = Math.max(fullWidth.current, bar.scrollWidth);
-        setCollapsed(bar.scrollWidth > bar.clientWidth + 1);
-      } else setCollapsed(fullWidth.current > bar.clientWidth + 1);
+      const room = bar.clientWidth + 1;
+      const need = needs.current;
+      need[level] = Math.max(need[level], bar.scrollWidth);
+      if (bar.scrollWidth > room) {
+        if (level !== 'narrow') setLevel(level === 'full' ? 'medium' : 'narrow');
+      } else if (level === 'narrow' && need.medium > 0 && need.medium <= room) setLevel(need.full > 0 && need.full <= room ? 'full' : 'medium');
+      else if (level === 'medium' && need.full > 0 && need.full <= room) setLevel('full');
     };
+    // The bar's own size does not change when its contents grow (a late web font, a longer project name), so its
+    // children are watched too.
     const observer = new ResizeObserver(check);
     observer.observe(bar);
+    for (const child of bar.querySelectorAll(':scope > *, .toolbar-wide > *')) observer.observe(child);
     check();
     return () => observer.disconnect();
-  }, []);
-  return { header, wide, collapsed };
+  }, [level]);
+  return { header, level };
 }

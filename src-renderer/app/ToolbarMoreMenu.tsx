@@ -2,14 +2,15 @@ import { useRef, useState } from 'react';
 import { useImport } from '../features/articles/import/ImportProvider';
 import { useExport } from '../features/export/ExportProvider';
 import { MemoDialog } from '../features/memos/MemoDialog';
-import { PopupMenu, anchorBelow, type MenuAnchor } from './PopupMenu';
+import { PopupMenu, anchorBelow, type MenuAnchor, type MenuItem } from './PopupMenu';
 import { useAppStore } from './store';
+import type { ToolbarLevel } from './Toolbar';
 
 /**
- * The toolbar's import, export and memo actions as one menu, shown instead of them when the window is too narrow
- * for the full bar (the CSS shows it only in `.toolbar.collapsed`).
+ * The toolbar's actions that its width no longer holds, as one menu: the secondary exports (level medium), or all
+ * imports, exports and the project memo (level narrow). The CSS shows it only when the bar is folded.
  */
-export function ToolbarMoreMenu() {
+export function ToolbarMoreMenu({ level }: { level: ToolbarLevel }) {
   const { project } = useAppStore();
   const { importFromPicker, progress } = useImport();
   const { busy, exportJson, exportCsv, exportRefi, exportAnnotations, openAnnotationImport } = useExport();
@@ -23,6 +24,22 @@ export function ToolbarMoreMenu() {
     // Focus goes back to the button that opened the menu, never to the page.
     button.current?.focus();
   };
+  const primary: MenuItem[] = [
+    { label: 'Import files…', disabled: progress !== null, onSelect: () => importFromPicker('files'), testId: 'more-import-files' },
+    { label: 'Import folder…', disabled: progress !== null, onSelect: () => importFromPicker('folder'), testId: 'more-import-folder' },
+    { label: 'Export JSON…', disabled: exporting, onSelect: exportJson, testId: 'more-export-json' },
+    { label: 'Export CSV…', disabled: exporting, onSelect: exportCsv, testId: 'more-export-csv' },
+  ];
+  const secondary: MenuItem[] = [
+    { label: 'Export REFI-QDA…', disabled: exporting, onSelect: () => exportRefi('qdpx'), testId: 'more-export-qdpx' },
+    { label: 'Export codebook (.qdc)…', disabled: exporting, onSelect: () => exportRefi('qdc'), testId: 'more-export-qdc' },
+    { label: 'Import annotations…', onSelect: openAnnotationImport, testId: 'more-import-annotations' },
+    { label: 'Export W3C Web Annotation…', disabled: exporting, onSelect: () => exportAnnotations('webannotation'), testId: 'more-export-webannotation' },
+    { label: 'Export doccano…', disabled: exporting, onSelect: () => exportAnnotations('doccano'), testId: 'more-export-doccano' },
+    { label: 'Export Label Studio…', disabled: exporting, onSelect: () => exportAnnotations('labelstudio'), testId: 'more-export-labelstudio' },
+    { label: 'Export brat standoff…', disabled: exporting, onSelect: () => exportAnnotations('brat'), testId: 'more-export-brat' },
+  ];
+  const memo: MenuItem = { label: 'Project memo', onSelect: () => setMemoOpen(true), testId: 'more-project-memo' };
   return (
     <>
       <button
@@ -48,22 +65,7 @@ export function ToolbarMoreMenu() {
           label="More"
           at={at}
           onClose={close}
-          items={[
-            { label: 'Import files…', disabled: progress !== null, onSelect: () => importFromPicker('files'), testId: 'more-import-files' },
-            { label: 'Import folder…', disabled: progress !== null, onSelect: () => importFromPicker('folder'), testId: 'more-import-folder' },
-            { label: 'Import annotations…', onSelect: openAnnotationImport, testId: 'more-import-annotations' },
-            { separator: true },
-            { label: 'Export JSON…', disabled: exporting, onSelect: exportJson, testId: 'more-export-json' },
-            { label: 'Export CSV…', disabled: exporting, onSelect: exportCsv, testId: 'more-export-csv' },
-            { label: 'Export REFI-QDA…', disabled: exporting, onSelect: () => exportRefi('qdpx'), testId: 'more-export-qdpx' },
-            { label: 'Export codebook (.qdc)…', disabled: exporting, onSelect: () => exportRefi('qdc'), testId: 'more-export-qdc' },
-            { label: 'Export W3C Web Annotation…', disabled: exporting, onSelect: () => exportAnnotations('webannotation') },
-            { label: 'Export doccano…', disabled: exporting, onSelect: () => exportAnnotations('doccano') },
-            { label: 'Export Label Studio…', disabled: exporting, onSelect: () => exportAnnotations('labelstudio') },
-            { label: 'Export brat standoff…', disabled: exporting, onSelect: () => exportAnnotations('brat') },
-            { separator: true },
-            { label: 'Project memo', onSelect: () => setMemoOpen(true), testId: 'more-project-memo' },
-          ]}
+          items={level === 'narrow' ? [...primary, { separator: true }, ...secondary, { separator: true }, memo] : secondary}
         />
       )}
       {memoOpen && (
