@@ -59,19 +59,19 @@ export function ArticleRow({ article, top, height, selected, renaming, onSelect,
       >
         {formatNumber(article.codingCount)}
       </span>
-      <button
-        type="button"
+      <span
         className="row-menu-button"
-        aria-label={`Actions for ${article.title}`}
+        title={`Actions for ${article.title}`}
         data-testid="article-menu-button"
-        tabIndex={-1}
+        // Not a control of its own (a list option may hold none): the keyboard opens this menu with the context-menu key.
+        aria-hidden
         onClick={(e) => {
           e.stopPropagation();
           onMenu(e, true);
         }}
       >
         ⋯
-      </button>
+      </span>
     </div>
   );
 }

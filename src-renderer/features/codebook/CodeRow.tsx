@@ -62,11 +62,11 @@ export function CodeRow(props: CodeRowProps) {
       onContextMenu={(e) => props.onMenu(e, false)}
     >
       {hasChildren ? (
-        <button
-          type="button"
+        // Not a control of its own (a tree item may hold none): the keyboard folds with ←/→ and opens the menu with Shift+F10.
+        <span
           className="code-toggle"
-          tabIndex={-1}
-          aria-label={expanded ? `Collapse ${code.name}` : `Expand ${code.name}`}
+          aria-hidden
+          title={expanded ? `Collapse ${code.name}` : `Expand ${code.name}`}
           data-testid="code-toggle"
           onClick={(e) => {
             e.stopPropagation();
@@ -74,7 +74,7 @@ export function CodeRow(props: CodeRowProps) {
           }}
         >
           {expanded ? '▾' : '▸'}
-        </button>
+        </span>
       ) : (
         <span className="code-toggle-spacer" />
       )}
@@ -104,11 +104,10 @@ export function CodeRow(props: CodeRowProps) {
       >
         {formatNumber(props.totalCount)}
       </span>
-      <button
-        type="button"
+      <span
         className="row-menu-button"
-        tabIndex={-1}
-        aria-label={`Actions for ${code.name}`}
+        aria-hidden
+        title={`Actions for ${code.name}`}
         data-testid="code-menu-button"
         onMouseDown={(e) => e.stopPropagation()}
         onClick={(e) => {
@@ -117,7 +116,7 @@ export function CodeRow(props: CodeRowProps) {
         }}
       >
         ⋯
-      </button>
+      </span>
     </div>
   );
 }

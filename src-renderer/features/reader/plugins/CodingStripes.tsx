@@ -168,26 +168,26 @@ export function CodingStripes() {
           ))}
         </div>
       )}
-    <div ref={gutter} className="coding-gutter" style={{ width: 6 + laneCount * LANE_WIDTH }} aria-label="Coding stripes">
-      {stripes.map((s) => (
-        <button
-          key={s.codingId}
-          type="button"
-          tabIndex={-1}
-          className={s.codingId === activeCodingId ? 'coding-stripe active' : 'coding-stripe'}
-          data-testid="coding-stripe"
-          data-coding-id={s.codingId}
-          data-code-id={s.codeId}
-          title={s.path}
-          aria-label={`${s.path}: ${s.excerpt}`}
-          style={{ top: s.top, height: s.height, left: 3 + s.lane * LANE_WIDTH, backgroundColor: s.color }}
-          onClick={(e) => {
-            setActiveCodingId(s.codingId);
-            openPopover([s.codingId], { x: e.clientX, y: e.clientY });
-          }}
-        />
-      ))}
-    </div>
+      <div ref={gutter} className="coding-gutter" style={{ width: 6 + laneCount * LANE_WIDTH }} role="group" aria-label="Coding stripes">
+        {stripes.map((s) => (
+          <button
+            key={s.codingId}
+            type="button"
+            tabIndex={-1}
+            className={s.codingId === activeCodingId ? 'coding-stripe active' : 'coding-stripe'}
+            data-testid="coding-stripe"
+            data-coding-id={s.codingId}
+            data-code-id={s.codeId}
+            title={s.path}
+            aria-label={`${s.path}: ${s.excerpt}`}
+            style={{ top: s.top, height: s.height, left: 3 + s.lane * LANE_WIDTH, backgroundColor: s.color }}
+            onClick={(e) => {
+              setActiveCodingId(s.codingId);
+              openPopover([s.codingId], { x: e.clientX, y: e.clientY });
+            }}
+          />
+        ))}
+      </div>
     </>
   );
 }
