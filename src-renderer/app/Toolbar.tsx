@@ -89,32 +89,50 @@ export type ToolbarLevel = 'full' | 'medium' | 'narrow';
 
 /**
  * Folds the toolbar step by step when it would not hold its controls on one row (instead of wrapping or squeezing
- * labels): first the secondary exports go into the "More" menu, then the imports, exports and memo too. The width
- * each level needs is measured while it is shown and remembered, so the bar unfolds as soon as the window allows.
+ * labels): first the secondary exports go into the "More" menu, then the imports, exports and memo too. Folded
+ * controls stay laid out, invisible and out of the flow (see app.css), so the width every level needs is measured
+ * the same way at any level: no level is chosen from a width seen only while an export was running.
  */
 function useCollapsingToolbar() {
   const header = useRef<HTMLElement>(null);
   const [level, setLevel] = useState<ToolbarLevel>('full');
-  const needs = useRef<Record<ToolbarLevel, number>>({ full: 0, medium: 0, narrow: 0 });
   useLayoutEffect(() => {
     const bar = header.current;
     if (!bar) return;
+    const GAP = 6;
+    const widths = (els: Iterable<Element>) => {
+      let sum = 0;
+      let n = 0;
+      for (const el of els) {
+        const w = el.getBoundingClientRect().width;
+        if (w > 0) {
+          sum += w;
+          n++;
+        }
+      }
+      return sum + GAP * n;
+    };
     const check = () => {
-      const room = bar.clientWidth + 1;
-      const need = needs.current;
-      need[level] = Math.max(need[level], bar.scrollWidth);
-      if (bar.scrollWidth > room) {
-        if (level !== 'narrow') setLevel(level === 'full' ? 'medium' : 'narrow');
-      } else if (level === 'narrow' && need.medium > 0 && need.medium <= room) setLevel(need.full > 0 && need.full <= room ? 'full' : 'medium');
-      else if (level === 'medium' && need.full > 0 && need.full <= room) setLevel('full');
+      const wide = bar.querySelector('.toolbar-wide');
+      const more = bar.querySelector('.toolbar-more');
+      const always = [...bar.children].filter((el) => el !== wide && el !== more && !el.classList.contains('spacer'));
+      const secondary = wide ? [...wide.querySelectorAll('.toolbar-secondary')] : [];
+      const primary = wide ? [...wide.querySelectorAll(':scope > *, .export-buttons > *')].filter((el) => !el.classList.contains('export-buttons') && !el.classList.contains('export-progress') && !secondary.includes(el)) : [];
+      const style = getComputedStyle(bar);
+      const base = widths(always) + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + 8;
+      const room = bar.clientWidth;
+      const moreWidth = more ? widths([more]) : 0;
+      const next: ToolbarLevel =
+        base + widths(primary) + widths(secondary) <= room ? 'full' : base + widths(primary) + moreWidth <= room ? 'medium' : 'narrow';
+      setLevel(next);
     };
     // The bar's own size does not change when its contents grow (a late web font, a longer project name), so its
-    // children are watched too.
+    // controls are watched too.
     const observer = new ResizeObserver(check);
     observer.observe(bar);
-    for (const child of bar.querySelectorAll(':scope > *, .toolbar-wide > *')) observer.observe(child);
+    for (const el of bar.querySelectorAll(':scope > *, .toolbar-wide > *, .export-buttons > *')) observer.observe(el);
     check();
     return () => observer.disconnect();
-  }, [level]);
+  }, []);
   return { header, level };
 }

@@ -127,22 +127,9 @@ function kwic(article: FoundArticle, span: { start: number; end: number }, conte
     start: span.start,
     end: span.end,
     text: text.slice(u(span.start), u(span.end)),
-    before: wholeWordsBefore(text.slice(u(Math.max(0, span.start - context)), u(span.start)), span.start - context > 0),
-    after: wholeWordsAfter(text.slice(u(span.end), u(Math.min(index.codePointLength, span.end + context))), span.end + context < index.codePointLength),
+    before: text.slice(u(Math.max(0, span.start - context)), u(span.start)),
+    after: text.slice(u(span.end), u(Math.min(index.codePointLength, span.end + context))),
   };
-}
-
-/** Context cut inside the text ends at a word's edge: a half word ("negot") reads as a typo. */
-function wholeWordsAfter(after: string, cut: boolean): string {
-  if (!cut || /\s$/u.test(after)) return after;
-  const edge = after.search(/\s\S*$/u);
-  return edge > 0 ? after.slice(0, edge) : after;
-}
-
-function wholeWordsBefore(before: string, cut: boolean): string {
-  if (!cut || /^\s/u.test(before)) return before;
-  const edge = before.search(/\s/u);
-  return edge >= 0 && edge < before.length - 1 ? before.slice(edge + 1) : before;
 }
 
 /** Runs a search and returns its hits in context, grouped by article, at most `limit` hits listed. */
