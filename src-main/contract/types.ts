@@ -41,6 +41,10 @@ export interface ArticleSummary {
   /** Length of the stored text in code points. */
   length: number;
   codingCount: number;
+  /** The folder it was imported from, relative to the imported folder (its `folder` attribute); null when none. */
+  folder: string | null;
+  /** True when the article has a memo with some text. */
+  hasMemo: boolean;
 }
 
 export interface Article extends ArticleSummary {
@@ -115,7 +119,10 @@ export interface Code {
   color: string;
   description: string;
   sortOrder: number;
+  /** Codings of this code itself (not of its sub-codes). */
   codingCount: number;
+  /** True when the code has a memo with some text (in the codebook list; absent otherwise). */
+  hasMemo?: boolean;
 }
 
 /** A named group of codes across the tree (MAXQDA code sets, ATLAS.ti code groups, REFI-QDA <Set>). */

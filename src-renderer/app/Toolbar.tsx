@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { ToolbarMoreMenu } from './ToolbarMoreMenu';
 import { useAppStore } from './store';
 import { api } from '../api/api';
 import { ImportButtons } from '../features/articles/ImportButton';
@@ -23,8 +24,9 @@ export function Toolbar() {
     await attempt(() => api['project.close']({}));
     setProject(null);
   };
+  const { header, level } = useCollapsingToolbar();
   return (
-    <header className="toolbar">
+    <header className={`toolbar toolbar-${level}`} ref={header} data-testid="toolbar" data-level={level}>
       <button
         type="button"
         className="project-menu-button"
@@ -51,13 +53,17 @@ export function Toolbar() {
       <span className="toolbar-divider" aria-hidden />
       <UndoRedoButtons />
       <span className="toolbar-divider" aria-hidden />
-      <ImportButtons />
-      <span className="toolbar-divider" aria-hidden />
-      <ExportButtons />
-      <span className="toolbar-divider" aria-hidden />
-      <MergeButtons />
-      <span className="toolbar-divider" aria-hidden />
-      <ProjectMemoButton />
+      {/* In a narrow window these groups leave the bar for the "More" menu instead of wrapping onto a second row. */}
+      <div className="toolbar-wide">
+        <ImportButtons />
+        <span className="toolbar-divider" aria-hidden />
+        <ExportButtons />
+        <span className="toolbar-divider" aria-hidden />
+        <MergeButtons />
+        <span className="toolbar-divider" aria-hidden />
+        <ProjectMemoButton />
+      </div>
+      <ToolbarMoreMenu level={level} />
       <span className="spacer" />
       <TeamControls />
       <button type="button" onClick={() => void close()}>
@@ -80,3 +86,56 @@ export function Toolbar() {
   );
 }
 
+
+/** full: every control; medium: the secondary exports in "More"; narrow: imports, exports and the memo in "More". */
+export type ToolbarLevel = 'full' | 'medium' | 'narrow';
+
+/**
+ * Folds the toolbar step by step when it would not hold its controls on one row (instead of wrapping or squeezing
+ * labels): first the secondary exports go into the "More" menu, then the imports, exports and memo too. Folded
+ * controls stay laid out, invisible and out of the flow (see app.css), so the width every level needs is measured
+ * the same way at any level: no level is chosen from a width seen only while an export was running.
+ */
+function useCollapsingToolbar() {
+  const header = useRef<HTMLElement>(null);
+  const [level, setLevel] = useState<ToolbarLevel>('full');
+  useLayoutEffect(() => {
+    const bar = header.current;
+    if (!bar) return;
+    const GAP = 6;
+    const widths = (els: Iterable<Element>) => {
+      let sum = 0;
+      let n = 0;
+      for (const el of els) {
+        const w = el.getBoundingClientRect().width;
+        if (w > 0) {
+          sum += w;
+          n++;
+        }
+      }
+      return sum + GAP * n;
+    };
+    const check = () => {
+      const wide = bar.querySelector('.toolbar-wide');
+      const more = bar.querySelector('.toolbar-more');
+      const always = [...bar.children].filter((el) => el !== wide && el !== more && !el.classList.contains('spacer'));
+      const secondary = wide ? [...wide.querySelectorAll('.toolbar-secondary')] : [];
+      const primary = wide ? [...wide.querySelectorAll(':scope > *, .export-buttons > *')].filter((el) => !el.classList.contains('export-buttons') && !el.classList.contains('export-progress') && !secondary.includes(el)) : [];
+      const style = getComputedStyle(bar);
+      const base = widths(always) + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + 8;
+      const room = bar.clientWidth;
+      const moreWidth = more ? widths([more]) : 0;
+      const next: ToolbarLevel =
+        base + widths(primary) + widths(secondary) <= room ? 'full' : base + widths(primary) + moreWidth <= room ? 'medium' : 'narrow';
+      setLevel(next);
+    };
+    // The bar's own size does not change when its contents grow (a late web font, a longer project name), so its
+    // controls are watched too.
+    const observer = new ResizeObserver(check);
+    observer.observe(bar);
+    for (const el of bar.querySelectorAll(':scope > *, .toolbar-wide > *, .export-buttons > *')) observer.observe(el);
+    check();
+    return () => observer.disconnect();
+  }, []);
+  return { header, level };
+}

@@ -162,12 +162,13 @@ export function UndoRedoButtons() {
   const redoTitle = state.redoLabel ? `Redo ${state.redoLabel} (${isMac ? '⇧⌘Z' : 'Ctrl+Shift+Z'})` : 'Nothing to redo';
   return (
     // Hovering asks again, in case a change came from somewhere that reports none (a memo saved in the reader).
+    // Each button is named by its label ("Undo"); what it would undo is its description (the title).
     <span className="undo-redo" onPointerEnter={refresh}>
-      <button type="button" className="icon-button" data-testid="undo-button" disabled={!state.canUndo} title={undoTitle} aria-label={undoTitle} onClick={() => void undo()}>
-        ↶ Undo
+      <button type="button" className="icon-button" data-testid="undo-button" disabled={!state.canUndo} title={undoTitle} aria-keyshortcuts="Control+Z" onClick={() => void undo()}>
+        <span aria-hidden>↶</span> Undo
       </button>
-      <button type="button" className="icon-button" data-testid="redo-button" disabled={!state.canRedo} title={redoTitle} aria-label={redoTitle} onClick={() => void redo()}>
-        ↷ Redo
+      <button type="button" className="icon-button" data-testid="redo-button" disabled={!state.canRedo} title={redoTitle} aria-keyshortcuts="Control+Shift+Z" onClick={() => void redo()}>
+        <span aria-hidden>↷</span> Redo
       </button>
     </span>
   );

@@ -3,6 +3,7 @@ import { ArticleList } from '../features/articles/ArticleList';
 import { ReaderPane } from '../features/reader/ReaderPane';
 import { CodebookPanel } from '../features/codebook/CodebookPanel';
 import { Toolbar } from './Toolbar';
+import { PaneLayout } from './PaneLayout';
 import { useAppStore } from './store';
 import { useWorkbenchView, WorkbenchViewProvider, type WorkbenchViewName } from './workbenchView';
 import { analysisViews } from './analysisViews';
@@ -29,7 +30,11 @@ function ViewTabs() {
           data-testid={`view-tab-${t.name}`}
           onClick={() => setView(t.name)}
         >
-          {t.label}
+          {/* The bold copy (hidden, not read out) reserves the active tab's width, so no label moves on a switch. */}
+          <span className="view-tab-label">{t.label}</span>
+          <span className="view-tab-label view-tab-reserve" aria-hidden>
+            {t.label}
+          </span>
         </button>
       ))}
     </nav>
@@ -71,17 +76,7 @@ export function Workbench() {
       <div className="workbench">
         <Toolbar />
         <ViewTabs />
-        <div className="panes">
-          <aside className="pane pane-articles" aria-label="Articles">
-            <ArticleList />
-          </aside>
-          <main className="pane pane-reader" aria-label="Article">
-            <CentrePane />
-          </main>
-          <aside className="pane pane-codebook" aria-label="Codebook">
-            <CodebookPanel />
-          </aside>
-        </div>
+        <PaneLayout left={<ArticleList />} centre={<CentrePane />} right={<CodebookPanel />} />
       </div>
     </WorkbenchViewProvider>
   );

@@ -209,9 +209,9 @@ describe('attributes.importCsv', () => {
   test('matching by title; ambiguous keys; a new number column', async () => {
     const c = await corpus();
     // A second article with the same title as the Lebanon one makes that title ambiguous.
-    await c.ok('articles.importFiles', { files: [{ name: 'lebanon-copy.txt', base64: Buffer.from('Ceasefire in Lebanon. CEASEFIRE violated again; ceasefires are fragile.\nA different body.').toString('base64') }] });
+    await c.ok('articles.importFiles', { files: [{ name: 'lebanon-copy.txt', base64: Buffer.from('Ceasefire in Lebanon. CEASEFIRE violated again; ceasefires are fragile\nA different body.').toString('base64') }] });
     const title = GAZA_AID.split('\n')[0];
-    const csv = `title,score\n"${title.toUpperCase()}",1.5\n"Ceasefire in Lebanon. CEASEFIRE violated again; ceasefires are fragile.",2\nNo such title,3\n`;
+    const csv = `title,score\n"${title.toUpperCase()}",1.5\n"Ceasefire in Lebanon. CEASEFIRE violated again; ceasefires are fragile",2\nNo such title,3\n`;
     const report = await c.ok<AttributeImportReport>('attributes.importCsv', { csvText: csv, matchBy: 'title', preview: false });
     assert.deepEqual(report.columns, [{ name: 'score', type: 'number', status: 'new' }]);
     assert.deepEqual(report.rows.map((r) => [r.status, r.articleId, r.candidates]), [

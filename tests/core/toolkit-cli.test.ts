@@ -114,7 +114,7 @@ describe('gloss search / counts / attributes', { skip }, () => {
         ['The ceasefire talks resumed in Cairo.', 'cli-test'],
         ['Officials said the ceasefire could hold!', 'cli-test'],
         ['Ceasefire in Lebanon.', 'cli-test'],
-        ['CEASEFIRE violated again; ceasefires are fragile.', 'cli-test'],
+        ['CEASEFIRE violated again; ceasefires are fragile', 'cli-test'],
       ]);
     } finally {
       project.close();

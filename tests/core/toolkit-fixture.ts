@@ -8,7 +8,8 @@ import { cps, callOk, directTransport, newSession, spanOf, tempDir, writeFiles, 
 import type { Session } from '../../src-main/core/session';
 
 export const GAZA_AID = [
-  'Aid convoy reaches Gaza \u{1F1F5}\u{1F1F8} after delays.',
+  // First lines are headlines (no final full stop): Gloss titles an article by its first line only when it looks like one.
+  'Aid convoy reaches Gaza \u{1F1F5}\u{1F1F8} after delays',
   'The ceasefire talks resumed in Cairo. Officials said the ceasefire could hold!',
   'Families \u{1F468}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466} waited at the Rafah crossing.',
 ].join('\n');
@@ -27,7 +28,7 @@ export const SHALOM_POINTED = '\u05E9\u05B8\u05C1\u05DC\u05D5\u05B9\u05DD';
 export const SHALOM = '\u05E9\u05DC\u05D5\u05DD';
 export const HEBREW = [`${SHALOM_POINTED} \u05DC\u05DB\u05D5\u05DC\u05DD. \u05D4\u05B7\u05E4\u05B0\u05E1\u05B8\u05E7\u05B7\u05EA \u05D0\u05B5\u05E9\u05C1 \u05D1\u05E2\u05D6\u05D4.`, `${SHALOM} \u05D5${SHALOM}.`].join('\n');
 
-export const LEBANON = ['Ceasefire in Lebanon. CEASEFIRE violated again; ceasefires are fragile.', 'No aid arrived.'].join('\n');
+export const LEBANON = ['Ceasefire in Lebanon. CEASEFIRE violated again; ceasefires are fragile', 'No aid arrived.'].join('\n');
 
 export const TEXTS = { 'gaza-aid.txt': GAZA_AID, 'arabic.txt': ARABIC, 'hebrew.txt': HEBREW, 'lebanon.txt': LEBANON };
 

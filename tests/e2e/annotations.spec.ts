@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { startWebHost, type RunningWebHost } from './webHost';
-import { newProject } from './workbench';
+import { newProject, toolbarAction } from './workbench';
 
 // Import Annotations… in the browser: the files are uploaded (the browser names nothing on disk), the preview says
 // what would be coded and what cannot be placed, and Import codes the spans in the article the file carried.
@@ -22,7 +22,7 @@ test('Label Studio export with astral characters: preview, then import codes the
     value: { start: text.indexOf(needle), end: text.indexOf(needle) + needle.length, text: needle, labels: [label] },
   });
   const tasks = [{ id: 1, data: { text }, annotations: [{ completed_by: 1, result: [region('Rafah crossing', 'Place'), region('blame', 'Blame'), { type: 'labels', value: { start: 0, end: 3, text: 'nowhere', labels: ['X'] } }] }] }];
-  await page.getByTestId('import-annotations-button').click();
+  await toolbarAction(page, 'import-annotations-button', 'more-import-annotations');
   await page.getByTestId('annotation-import-format').selectOption('labelstudio');
   await page.getByTestId('annotation-import-prefix').fill('Frames');
   await page.getByTestId('annotation-import-files').setInputFiles([{ name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tasks)) }]);

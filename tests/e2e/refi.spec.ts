@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { startWebHost, type RunningWebHost } from './webHost';
-import { newProject } from './workbench';
+import { newProject, toolbarAction } from './workbench';
 
 // A REFI-QDA project from another tool, dropped into the browser: the report says per source which unit the
 // positions were read in, the codings land on the passages the producer meant, and the project goes back out as a
@@ -40,7 +40,7 @@ test('a .qdpx imports with its unit reported, and the project exports back as a 
   await expect(page.getByTestId('import-refi-counts')).toContainText('1 code');
 
   const download = page.waitForEvent('download');
-  await page.getByTestId('export-qdpx-button').click();
+  await toolbarAction(page, 'export-qdpx-button', 'more-export-qdpx');
   const file = await (await download).path();
   const zip = unzipSync(new Uint8Array(readFileSync(file)));
   const qde = strFromU8(zip['project.qde']!);

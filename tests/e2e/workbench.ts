@@ -120,3 +120,14 @@ export function watchErrors(page: Page): string[] {
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   return errors;
 }
+
+/**
+ * Runs a toolbar action as a person would in this window: its button when the toolbar shows it, otherwise the same
+ * action from the toolbar's "More" menu (a narrower window folds the secondary exports, then all imports/exports).
+ */
+export async function toolbarAction(page: Page, buttonTestId: string, menuTestId: string): Promise<void> {
+  const button = page.getByTestId(buttonTestId);
+  if (await button.isVisible()) return button.click();
+  await page.getByTestId('toolbar-more-button').click();
+  await page.getByTestId(menuTestId).click();
+}

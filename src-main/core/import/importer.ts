@@ -1,9 +1,10 @@
 import { open, readdir, realpath, stat, lstat } from 'node:fs/promises';
-import { basename, extname, join, relative } from 'node:path';
+import { basename, extname, join, relative, sep } from 'node:path';
 import { constants } from 'node:fs';
 import type { ImportPreview, ImportReport, NewsExportArticle, NewsExportReport } from '../../contract/types';
 import type { Project } from '../store/Project';
 import { inlineWriter, type ArticleWriter, type ReadyArticle } from './articleWriter';
+import type { ImportedAttribute } from './sources/newsdb/attributes';
 import { GLOSS_JSON_MAX_BYTES } from './glossJson';
 import { HTML_EXTENSIONS } from './html';
 import { contentFromFile, DOCUMENT_EXTENSIONS, GLOSS_JSON_EXTENSIONS, importKindOf, TEXT_EXTENSIONS, type SourceKind } from './textSource';
@@ -50,6 +51,8 @@ interface Candidate {
   /** Plain text, an HTML page, a Word, PDF or RTF document, a Gloss JSON export, or a Factiva XML export (by extension). */
   kind: CandidateKind;
   read: () => Promise<Uint8Array>;
+  /** The folder it came from, relative to the imported folder ("business"); none for a file at its root or picked alone. */
+  folder?: string;
 }
 
 interface Prepared {
@@ -271,7 +274,10 @@ async function prepare(candidate: Candidate, format: NewsFormat | undefined): Pr
   if (candidate.kind === 'gloss-json' || candidate.kind === 'refi') return { candidate, result: { ok: true, kind: candidate.kind, bytes } };
   // A news-database export becomes many articles, whatever its extension; any other file is one article.
   const news = readNewsExport(bytes, candidate.sourceFile, format);
-  if (news) return { candidate, result: news.ok ? { ...news, kind: 'news' } : news };
+  if (news) {
+    if (news.ok && candidate.folder) for (const a of news.articles) a.attributes.push(folderAttribute(candidate.folder));
+    return { candidate, result: news.ok ? { ...news, kind: 'news' } : news };
+  }
   if (candidate.kind === 'news-xml') {
     return { candidate, result: { ok: false, reason: 'not a news-database export Gloss recognises' } };
   }
@@ -280,7 +286,8 @@ async function prepare(candidate: Candidate, format: NewsFormat | undefined): Pr
   // The original bytes go with the article, so it can later be re-decoded with an encoding chosen by hand; a
   // document's notes (what reading it left out) are kept with them.
   const source = { kind: candidate.kind, bytes, ...(content.notes?.length ? { notes: content.notes } : {}) };
-  return { candidate, result: { ...content, kind: 'article', source } };
+  const attributes = candidate.folder ? [folderAttribute(candidate.folder)] : undefined;
+  return { candidate, result: { ...content, kind: 'article', source, ...(attributes ? { attributes } : {}) } };
 }
 
 /** Turns paths and folders into a flat list of files, reporting what cannot be read as it goes. */
@@ -294,13 +301,20 @@ async function expand(sources: ImportSource[], report: ImportReport): Promise<Ca
         continue;
       }
       const bytes = source.bytes;
-      out.push({ file: source.name, sourceFile: basename(source.name), kind, read: async () => checkSize(bytes, maxBytesFor(kind)) });
+      out.push({ file: source.name, sourceFile: basename(source.name), kind, read: async () => checkSize(bytes, maxBytesFor(kind)), ...folderField(folderOfPickedName(source.name)) });
       continue;
     }
     if (source.kind === 'upload') {
       const kind = importKindOf(source.name);
       if (!kind) report.rejected.push({ file: source.name, reason: unsupportedReason(extname(source.name).toLowerCase()) });
-      else out.push({ file: source.name, sourceFile: basename(source.name), kind, read: () => readRegularFile(source.path, maxBytesFor(kind)) });
+      else
+        out.push({
+          file: source.name,
+          sourceFile: basename(source.name),
+          kind,
+          read: () => readRegularFile(source.path, maxBytesFor(kind)),
+          ...folderField(folderOfPickedName(source.name)),
+        });
       continue;
     }
     const path = source.path;
@@ -378,8 +392,28 @@ async function walk(root: string, dir: string, out: Candidate[], report: ImportR
       report.rejected.push({ file: path, reason: 'not a regular file (a device, socket or named pipe)' });
       continue;
     }
-    out.push({ file: path, sourceFile, kind, read: () => readRegularFile(path, maxBytesFor(kind)) });
+    const folder = relative(root, dir).split(sep).join('/');
+    out.push({ file: path, sourceFile, kind, read: () => readRegularFile(path, maxBytesFor(kind)), ...folderField(folder) });
   }
+}
+
+/** The article attribute that keeps the folder an imported file came from (issue 14: business/001.txt ≠ sport/001.txt). */
+export const FOLDER_ATTRIBUTE = 'folder';
+
+function folderAttribute(folder: string): ImportedAttribute {
+  return { name: FOLDER_ATTRIBUTE, type: 'text', value: folder };
+}
+
+function folderField(folder: string): { folder?: string } {
+  return folder ? { folder } : {};
+}
+
+/**
+ * The folder of a file picked or dropped in a browser, from its relative name: the first part is the folder the
+ * analyst picked ("coverage/business/001.txt" → "business"), so a file at its root, or a file picked alone, has none.
+ */
+export function folderOfPickedName(name: string): string {
+  return name.split('/').slice(1, -1).join('/');
 }
 
 /**

@@ -35,3 +35,32 @@ export function titleFrom(text: string, fallback: string): string {
   }
   return fallback;
 }
+
+/** A first line longer than this (in words or characters) is a paragraph, not a title. */
+export const TITLE_MAX_WORDS = 15;
+export const TITLE_MAX_CHARS = 120;
+
+/**
+ * The title of a file that names none itself: its first non-empty line when that looks like a title (at most
+ * TITLE_MAX_WORDS words and TITLE_MAX_CHARS characters, not ending in a full stop — a headline, not the opening
+ * sentence of a paragraph), otherwise the file's name without its folder and extension.
+ */
+export function titleFromText(text: string, sourceFile: string): string {
+  const fileTitle = fileNameTitle(sourceFile);
+  for (const line of text.split('\n', 200)) {
+    const t = line.trim().replace(/\s+/g, ' ');
+    if (!t) continue;
+    const words = t.split(' ').length;
+    // "…" and "..." end a teaser headline, so only a single full stop counts as the end of a sentence.
+    const endsSentence = /[^.]\.$/.test(t) || t === '.';
+    return [...t].length <= TITLE_MAX_CHARS && words <= TITLE_MAX_WORDS && !endsSentence ? t : fileTitle;
+  }
+  return fileTitle;
+}
+
+/** "coverage/business/001.txt" → "001"; a name that is only an extension (".txt") stays as it is. */
+export function fileNameTitle(sourceFile: string): string {
+  const name = sourceFile.split(/[\\/]/).pop() ?? sourceFile;
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name || sourceFile;
+}

@@ -7,7 +7,7 @@ import type { EncodingBasis } from '../../contract/types';
 import { decode, decodeAs, type DecodeResult } from './decode';
 import { findEncoding } from './encodings';
 import { extractHtmlText, HTML_EXTENSIONS, sniffHtmlCharset } from './html';
-import { normalise, titleFrom } from './normalise';
+import { normalise, titleFrom, titleFromText } from './normalise';
 import { DocumentRefusal, type ExtractedDocument } from './sources/document';
 import { extractDocx } from './sources/docx';
 import { extractPdf } from './sources/pdf';
@@ -91,7 +91,8 @@ export function contentFromBytes(bytes: Uint8Array, kind: SourceKind, sourceFile
     };
   }
   const hash = createHash('sha256').update(text, 'utf8').digest('hex');
-  const title = titleFrom(pageTitle ? normalise(pageTitle).text : text, sourceFile);
+  // A page's own <title> is its title; otherwise the text's first line, when it looks like one.
+  const title = pageTitle ? titleFrom(normalise(pageTitle).text, sourceFile) : titleFromText(text, sourceFile);
   return {
     ok: true,
     text,
@@ -155,7 +156,7 @@ function contentFromDocument(kind: 'docx' | 'pdf' | 'rtf', sourceFile: string, r
     ok: true,
     text,
     hash: createHash('sha256').update(text, 'utf8').digest('hex'),
-    title: titleFrom(text, sourceFile),
+    title: titleFromText(text, sourceFile),
     encoding: result.encoding,
     encodingBasis: result.basis,
     encodingConfidence: null,

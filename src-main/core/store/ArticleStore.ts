@@ -50,7 +50,17 @@ export interface ListArticlesQuery {
 }
 
 const SUMMARY_COLUMNS = `a.id, a.title, a.source_file AS sourceFile, a.imported_at AS importedAt, a.encoding, a.length,
-  (SELECT count(*) FROM codings c WHERE c.article_id = a.id) AS codingCount`;
+  (SELECT count(*) FROM codings c WHERE c.article_id = a.id) AS codingCount,
+  (SELECT v.value FROM article_attribute_values v JOIN attributes t ON t.id = v.attribute_id
+    WHERE v.article_id = a.id AND t.name = 'folder' COLLATE NOCASE AND t.type = 'text') AS folder,
+  EXISTS (SELECT 1 FROM memos m WHERE m.kind = 'article' AND m.article_id = a.id AND trim(m.plain) <> '') AS hasMemo`;
+
+type SummaryRow = Omit<ArticleSummary, 'hasMemo'> & { hasMemo: number };
+
+/** SQLite answers booleans as 0/1. */
+function fromSummaryRow(row: SummaryRow): ArticleSummary {
+  return { ...row, hasMemo: row.hasMemo === 1 };
+}
 
 const DETAIL_COLUMNS = `a.text, a.content_hash AS contentHash, a.had_bom AS hadBom,
   a.original_line_endings AS originalLineEndings, a.normalized_to_nfc AS normalizedToNfc,
@@ -59,7 +69,8 @@ const DETAIL_COLUMNS = `a.text, a.content_hash AS contentHash, a.had_bom AS hadB
   (SELECT s.kind FROM article_sources s WHERE s.article_id = a.id) AS sourceKind,
   (SELECT s.notes FROM article_sources s WHERE s.article_id = a.id) AS importNotes`;
 
-type ArticleRow = Omit<Article, 'hadBom' | 'normalizedToNfc' | 'hasSourceBytes' | 'importNotes' | 'sourceKind'> & {
+type ArticleRow = Omit<Article, 'hadBom' | 'normalizedToNfc' | 'hasSourceBytes' | 'importNotes' | 'sourceKind' | 'hasMemo'> & {
+  hasMemo: number;
   hadBom: number;
   normalizedToNfc: number;
   hasSourceBytes: number;
@@ -71,6 +82,7 @@ function fromRow(row: ArticleRow): Article {
   const { sourceKind, importNotes, ...rest } = row;
   return {
     ...rest,
+    hasMemo: Boolean(row.hasMemo),
     hadBom: Boolean(row.hadBom),
     normalizedToNfc: Boolean(row.normalizedToNfc),
     hasSourceBytes: Boolean(row.hasSourceBytes),
@@ -150,9 +162,9 @@ export class ArticleStore {
   }
 
   summary(id: number): ArticleSummary {
-    const row = this.summaryStmt.get(id) as ArticleSummary | undefined;
+    const row = this.summaryStmt.get(id) as SummaryRow | undefined;
     if (!row) throw new GlossError('not_found', `There is no article ${id} in this project.`);
-    return row;
+    return fromSummaryRow(row);
   }
 
   list(query: ListArticlesQuery = {}): { total: number; items: ArticleSummary[] } {
@@ -177,8 +189,8 @@ export class ArticleStore {
     const columns = query.coder === undefined ? SUMMARY_COLUMNS : SUMMARY_COLUMNS.replace('c.article_id = a.id)', 'c.article_id = a.id AND c.coder = ?)');
     const items = this.db
       .prepare(`SELECT ${columns} FROM articles a ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
-      .all(...(query.coder === undefined ? [] : [query.coder]), ...params, limit, offset) as ArticleSummary[];
-    return { total, items };
+      .all(...(query.coder === undefined ? [] : [query.coder]), ...params, limit, offset) as SummaryRow[];
+    return { total, items: items.map(fromSummaryRow) };
   }
 
   rename(id: number, title: string): ArticleSummary {

@@ -28,6 +28,9 @@ interface CodeRow {
   codingCount: number;
 }
 
+/** 0/1 from SQLite; only the list reads it. */
+type ListedCodeRow = CodeRow & { hasMemo: number };
+
 export class CodeStore {
   private readonly listStmt: Statement;
   private readonly rowStmt: Statement;
@@ -38,7 +41,8 @@ export class CodeStore {
 
   constructor(private readonly db: Database) {
     this.listStmt = db.prepare(`SELECT c.id, c.parent_id AS parentId, c.name, c.color, c.description, c.sort_order AS sortOrder,
-      (SELECT count(*) FROM codings k WHERE k.code_id = c.id) AS codingCount
+      (SELECT count(*) FROM codings k WHERE k.code_id = c.id) AS codingCount,
+      EXISTS (SELECT 1 FROM memos m WHERE m.kind = 'code' AND m.code_id = c.id AND trim(m.plain) <> '') AS hasMemo
       FROM codes c ORDER BY c.sort_order, c.id`);
     this.rowStmt = db.prepare(`SELECT c.id, c.parent_id AS parentId, c.name, c.color, c.description, c.sort_order AS sortOrder,
       (SELECT count(*) FROM codings k WHERE k.code_id = c.id) AS codingCount
@@ -52,10 +56,10 @@ export class CodeStore {
 
   /** All codes, parents before children, siblings in their order, each with its full path. */
   list(): Code[] {
-    const rows = this.listStmt.all() as CodeRow[];
+    const rows = this.listStmt.all() as ListedCodeRow[];
     const byId = new Map(rows.map((r) => [r.id, r]));
     const pathOf = new Map<number, string>();
-    const path = (row: CodeRow): string => {
+    const path = (row: ListedCodeRow): string => {
       const known = pathOf.get(row.id);
       if (known !== undefined) return known;
       const parent = row.parentId === null ? undefined : byId.get(row.parentId);
@@ -63,7 +67,7 @@ export class CodeStore {
       pathOf.set(row.id, p);
       return p;
     };
-    const children = new Map<number | null, CodeRow[]>();
+    const children = new Map<number | null, ListedCodeRow[]>();
     for (const r of rows) {
       const list = children.get(r.parentId) ?? [];
       list.push(r);
@@ -72,7 +76,8 @@ export class CodeStore {
     const out: Code[] = [];
     const walk = (parentId: number | null): void => {
       for (const r of children.get(parentId) ?? []) {
-        out.push({ ...r, path: path(r) });
+        const { hasMemo, ...rest } = r;
+        out.push({ ...rest, path: path(r), ...(hasMemo ? { hasMemo: true } : {}) });
         walk(r.id);
       }
     };

@@ -30,7 +30,10 @@ export function AnalysisView() {
             onClick={() => setTab(t.name)}
             data-testid={`analysis-tab-${t.name}`}
           >
-            {t.label}
+            <span className="view-tab-label">{t.label}</span>
+            <span className="view-tab-label view-tab-reserve" aria-hidden>
+              {t.label}
+            </span>
           </button>
         ))}
       </div>

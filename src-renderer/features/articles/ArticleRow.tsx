@@ -33,12 +33,25 @@ export function ArticleRow({ article, top, height, selected, renaming, onSelect,
         {renaming ? (
           <RenameInput initial={article.title} onDone={onRename} />
         ) : (
-          <span className="article-row-title">{article.title}</span>
+          // dir="auto": an Arabic or Hebrew title lays out right to left, so the ellipsis cuts its logical end.
+          <span className="article-row-title" dir="auto" data-testid="article-row-title">
+            {article.title}
+          </span>
         )}
         <span className="article-row-meta">
+          {article.folder ? (
+            <span className="article-row-folder" data-testid="article-row-folder" title={`Folder: ${article.folder}`}>
+              {article.folder}/
+            </span>
+          ) : null}
           {plural(article.length, 'character')} · {article.sourceFile}
         </span>
       </div>
+      {article.hasMemo ? (
+        <span className="memo-marker" role="img" aria-label="Has a memo" title="Has a memo" data-testid="article-memo-marker">
+          ✎
+        </span>
+      ) : null}
       <span
         className={article.codingCount ? 'count-badge' : 'count-badge zero'}
         title={plural(article.codingCount, 'coding')}
@@ -46,19 +59,19 @@ export function ArticleRow({ article, top, height, selected, renaming, onSelect,
       >
         {formatNumber(article.codingCount)}
       </span>
-      <button
-        type="button"
+      <span
         className="row-menu-button"
-        aria-label={`Actions for ${article.title}`}
+        title={`Actions for ${article.title}`}
         data-testid="article-menu-button"
-        tabIndex={-1}
+        // Not a control of its own (a list option may hold none): the keyboard opens this menu with the context-menu key.
+        aria-hidden
         onClick={(e) => {
           e.stopPropagation();
           onMenu(e, true);
         }}
       >
         ⋯
-      </button>
+      </span>
     </div>
   );
 }

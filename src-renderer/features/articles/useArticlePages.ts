@@ -4,7 +4,7 @@ import type { ArticleSummary, AttributeFilter } from '../../../src-main/contract
 import { useAppStore } from '../../app/store';
 import { touches, useOnChange } from '../../api/query';
 
-export const articleRowsChange = touches(['articles', 'codings', 'attributes']);
+export const articleRowsChange = touches(['articles', 'codings', 'attributes', 'memos']);
 
 export type ArticleSort = 'imported' | 'title' | 'codings' | 'length';
 

@@ -6,6 +6,8 @@ import type { DropZone } from './codeTree';
 
 interface CodeRowProps {
   code: Code;
+  /** Its codings and its sub-codes' (equal to code.codingCount for a code without sub-codes). */
+  totalCount: number;
   depth: number;
   hasChildren: boolean;
   expanded: boolean;
@@ -60,11 +62,11 @@ export function CodeRow(props: CodeRowProps) {
       onContextMenu={(e) => props.onMenu(e, false)}
     >
       {hasChildren ? (
-        <button
-          type="button"
+        // Not a control of its own (a tree item may hold none): the keyboard folds with ←/→ and opens the menu with Shift+F10.
+        <span
           className="code-toggle"
-          tabIndex={-1}
-          aria-label={expanded ? `Collapse ${code.name}` : `Expand ${code.name}`}
+          aria-hidden
+          title={expanded ? `Collapse ${code.name}` : `Expand ${code.name}`}
           data-testid="code-toggle"
           onClick={(e) => {
             e.stopPropagation();
@@ -72,7 +74,7 @@ export function CodeRow(props: CodeRowProps) {
           }}
         >
           {expanded ? '▾' : '▸'}
-        </button>
+        </span>
       ) : (
         <span className="code-toggle-spacer" />
       )}
@@ -89,14 +91,23 @@ export function CodeRow(props: CodeRowProps) {
           {shortcut}
         </kbd>
       )}
-      <span className={code.codingCount ? 'count-badge' : 'count-badge zero'} title={plural(code.codingCount, 'coding')} data-testid="code-coding-count">
-        {formatNumber(code.codingCount)}
+      {code.hasMemo ? (
+        <span className="memo-marker" role="img" aria-label="Has a memo" title="Has a memo" data-testid="code-memo-marker">
+          ✎
+        </span>
+      ) : null}
+      <span
+        className={props.totalCount ? 'count-badge' : 'count-badge zero'}
+        title={countTitle(code.codingCount, props.totalCount, hasChildren)}
+        data-testid="code-coding-count"
+        data-own-count={code.codingCount}
+      >
+        {formatNumber(props.totalCount)}
       </span>
-      <button
-        type="button"
+      <span
         className="row-menu-button"
-        tabIndex={-1}
-        aria-label={`Actions for ${code.name}`}
+        aria-hidden
+        title={`Actions for ${code.name}`}
         data-testid="code-menu-button"
         onMouseDown={(e) => e.stopPropagation()}
         onClick={(e) => {
@@ -105,7 +116,7 @@ export function CodeRow(props: CodeRowProps) {
         }}
       >
         ⋯
-      </button>
+      </span>
     </div>
   );
 }
@@ -132,4 +143,10 @@ function RenameInput({ initial, onDone }: { initial: string; onDone(name: string
       onBlur={() => finish(true)}
     />
   );
+}
+
+/** A parent's badge counts its sub-codes' codings too; its own count is named on hover. */
+function countTitle(own: number, total: number, hasChildren: boolean): string {
+  if (!hasChildren) return plural(own, 'coding');
+  return `${plural(total, 'coding')} with its sub-codes; ${formatNumber(own)} of its own`;
 }

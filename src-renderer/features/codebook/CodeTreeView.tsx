@@ -1,6 +1,6 @@
 import { Fragment, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import type { Code } from '../../../src-main/contract/types';
-import { childrenOf, siblingsOf, visibleCodes, type CodeTree, type Placement } from './codeTree';
+import { childrenOf, rolledUpCounts, siblingsOf, visibleCodes, type CodeTree, type Placement } from './codeTree';
 import { CodeRow } from './CodeRow';
 import { useCodeDrag } from './useCodeDrag';
 
@@ -33,6 +33,7 @@ interface CodeTreeViewProps {
 export function CodeTreeView(props: CodeTreeViewProps) {
   const { tree, collapsed, selectedId } = props;
   const rows = visibleCodes(tree, collapsed);
+  const totals = rolledUpCounts(tree);
   const isExpanded = (id: number) => !collapsed.has(id);
   const drag = useCodeDrag(tree, isExpanded, props.onMove);
 
@@ -121,6 +122,7 @@ export function CodeTreeView(props: CodeTreeViewProps) {
           <Fragment key={code.id}>
             <CodeRow
               code={code}
+              totalCount={totals.get(code.id) ?? code.codingCount}
               depth={tree.depth.get(code.id) ?? 0}
               hasChildren={childrenOf(tree, code.id).length > 0}
               expanded={isExpanded(code.id)}

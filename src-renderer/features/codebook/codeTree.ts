@@ -86,3 +86,17 @@ export function eligibleTargets(tree: CodeTree, codes: Code[], id: number): Code
   excluded.add(id);
   return codes.filter((c) => !excluded.has(c.id));
 }
+
+/** Each code's codings together with those of all its sub-codes (what a parent "holds", as the peers count it). */
+export function rolledUpCounts(tree: CodeTree): Map<number, number> {
+  const out = new Map<number, number>();
+  const total = (code: Code): number => {
+    const known = out.get(code.id);
+    if (known !== undefined) return known;
+    const n = childrenOf(tree, code.id).reduce((sum, c) => sum + total(c), code.codingCount);
+    out.set(code.id, n);
+    return n;
+  };
+  for (const code of tree.byId.values()) total(code);
+  return out;
+}

@@ -75,7 +75,7 @@ export function useCodeActions(tree: CodeTree, onRemoved: (removedId: number, su
       const impact = await attempt(() => api['codes.impact']({ id: code.id }));
       if (!impact) return false;
       const ok = await confirm({
-        title: `Delete code “${code.name}”, its ${plural(impact.descendants, 'sub-code')} and ${plural(impact.codings, 'coding')}?`,
+        title: deleteCodeTitle(code.name, impact.descendants, impact.codings),
         message: (
           <p>
             {impact.codings > 0
@@ -187,4 +187,10 @@ function neighbourOf(tree: CodeTree, code: Code): number | null {
   const siblings = siblingsOf(tree, code);
   const i = siblings.findIndex((c) => c.id === code.id);
   return (siblings[i + 1] ?? siblings[i - 1])?.id ?? code.parentId;
+}
+
+/** "Delete code “A” and its 3 codings?" — a code without sub-codes is not said to have "0 sub-codes". */
+export function deleteCodeTitle(name: string, descendants: number, codings: number): string {
+  const what = descendants > 0 ? `, its ${plural(descendants, 'sub-code')} and ${plural(codings, 'coding')}` : codings > 0 ? ` and its ${plural(codings, 'coding')}` : '';
+  return `Delete code “${name}”${what}?`;
 }

@@ -7,7 +7,7 @@ const none: Code[] = [];
 /** The project's codebook with each code's coding count, current in every window (codes and codings change it). */
 export function useCodes(): Code[] {
   const { project } = useAppStore();
-  const { data } = useCall('codes.list', {}, { invalidatedBy: ['codes', 'codings'], enabled: project !== null });
+  const { data } = useCall('codes.list', {}, { invalidatedBy: ['codes', 'codings', 'memos'], enabled: project !== null });
   return project === null ? none : (data?.codes ?? none);
 }
 

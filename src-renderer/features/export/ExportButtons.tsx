@@ -11,16 +11,17 @@ export function ExportButtons() {
       <button type="button" data-testid="export-csv-button" disabled={busy !== null} onClick={exportCsv} title="One row per coding, for spreadsheets and statistics tools">
         {busy === 'csv' ? <Busy label="Exporting CSV…" /> : 'Export CSV…'}
       </button>
-      <button type="button" data-testid="export-qdpx-button" disabled={busy !== null} onClick={() => exportRefi('qdpx')} title="The whole project as a REFI-QDA .qdpx, for NVivo, ATLAS.ti, MAXQDA, QualCoder">
+      <button type="button" className="toolbar-secondary" data-testid="export-qdpx-button" disabled={busy !== null} onClick={() => exportRefi('qdpx')} title="The whole project as a REFI-QDA .qdpx, for NVivo, ATLAS.ti, MAXQDA, QualCoder">
         {busy === 'qdpx' ? <Busy label="Exporting REFI-QDA…" /> : 'Export REFI-QDA…'}
       </button>
-      <button type="button" data-testid="export-qdc-button" disabled={busy !== null} onClick={() => exportRefi('qdc')} title="The codebook alone as a REFI-QDA .qdc">
+      <button type="button" className="toolbar-secondary" data-testid="export-qdc-button" disabled={busy !== null} onClick={() => exportRefi('qdc')} title="The codebook alone as a REFI-QDA .qdc">
         {busy === 'qdc' ? <Busy label="Exporting codebook…" /> : 'Export codebook (.qdc)…'}
       </button>
-      <button type="button" data-testid="import-annotations-button" onClick={openAnnotationImport} title="Coded spans from doccano, Label Studio, brat, W3C Web Annotation, a spans CSV or SemEval">
+      <button type="button" className="toolbar-secondary" data-testid="import-annotations-button" onClick={openAnnotationImport} title="Coded spans from doccano, Label Studio, brat, W3C Web Annotation, a spans CSV or SemEval">
         Import annotations…
       </button>
       <select
+        className="toolbar-secondary"
         data-testid="export-annotations-select"
         aria-label="Export codings for NLP tools"
         title="Codings in the formats annotation and NLP tools read"

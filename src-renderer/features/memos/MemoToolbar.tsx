@@ -84,7 +84,7 @@ export function MemoToolbar({ label }: { label: string }) {
         <ToolButton pressed={formats.list === 'bullet'} title="Bulleted list" testId="memo-bullets" onPress={() => toggleList('bullet')}>
           • List
         </ToolButton>
-        <ToolButton pressed={formats.list === 'number'} title="Numbered list" testId="memo-numbers" onPress={() => toggleList('number')}>
+        <ToolButton pressed={formats.list === 'number'} title="Numbered list" name="1. List (numbered)" testId="memo-numbers" onPress={() => toggleList('number')}>
           1. List
         </ToolButton>
         <ToolButton pressed={formats.link !== null} title={`Link (${mod}K); ${mod}click a link to open it`} testId="memo-link" onPress={startLink}>
@@ -106,14 +106,15 @@ export function MemoToolbar({ label }: { label: string }) {
   );
 }
 
-function ToolButton({ pressed, title, testId, onPress, children }: { pressed: boolean; title: string; testId: string; onPress(): void; children: ReactNode }) {
+/** `name`, when the visible label is words of its own, must contain them (the label a speech user says). */
+function ToolButton({ pressed, title, name, testId, onPress, children }: { pressed: boolean; title: string; name?: string; testId: string; onPress(): void; children: ReactNode }) {
   return (
     <button
       type="button"
       className={pressed ? 'memo-tool pressed' : 'memo-tool'}
       aria-pressed={pressed}
       title={title}
-      aria-label={title}
+      aria-label={name ?? title}
       data-testid={testId}
       // Pressing must not take focus (and the selection) away from the text being formatted.
       onMouseDown={(e) => e.preventDefault()}

@@ -22,6 +22,7 @@ import { CodingClickPlugin } from './plugins/CodingClickPlugin';
 import { CodingEdgeHandles } from './plugins/CodingEdgeHandles';
 import { CodingHighlightsPlugin } from './plugins/CodingHighlightsPlugin';
 import { CodingStripes } from './plugins/CodingStripes';
+import { CodingHoverCard } from './plugins/CodingHoverCard';
 import { DismissPlugin } from './plugins/DismissPlugin';
 import { FindPlugin } from './plugins/FindPlugin';
 import { OverlapHighlightPlugin } from './plugins/OverlapHighlightPlugin';
@@ -188,6 +189,7 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
       <SpanKeyboardPlugin />
       <CodeShortcutsPlugin />
       <DismissPlugin popoverOpen={popover !== null} />
+      <CodingHoverCard popoverOpen={popover !== null} />
       {popover && popoverCodings.length > 0 && (
         <CodingPopover
           codings={popoverCodings}

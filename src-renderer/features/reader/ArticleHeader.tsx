@@ -23,7 +23,13 @@ export function ArticleHeader({ article, codingCount, onCodingApplied }: Article
           {article.title}
         </h2>
         <p className="article-details muted" data-testid="article-details" title={article.sourceFile}>
-          {details.join(' · ')}
+          {/* Each detail stays whole; the line wraps between them rather than cutting the last one off. */}
+          {details.map((d, i) => (
+            <span key={i} className="article-detail">
+              {i > 0 && ' · '}
+              {d}
+            </span>
+          ))}
         </p>
       </div>
       <div className="reader-actions">

@@ -1,6 +1,7 @@
 import type { SearchArticleHits, SearchHit } from '../../../src-main/contract/types';
 import { plural } from '../../app/format';
 import { KwicLine } from './KwicLine';
+import { HIT_CONTEXT } from './useSearchRun';
 import { hitKey } from './searchSpec';
 
 interface SearchResultsProps {
@@ -44,7 +45,7 @@ export function SearchResults({ articles, selected, onToggle, onToggleArticle, o
                   <li key={key} className="search-hit" data-testid="search-hit" data-article-id={h.articleId} data-start={h.start} data-end={h.end}>
                     <input type="checkbox" aria-label={`Select the hit “${h.text}”`} checked={selected.has(key)} onChange={() => onToggle(h)} />
                     <button type="button" className="search-hit-open" title="Show this hit in the article" onClick={() => onOpen(h)}>
-                      <KwicLine before={h.before} text={h.text} after={h.after} />
+                      <KwicLine before={h.before} text={h.text} after={h.after} contextLimit={HIT_CONTEXT} />
                     </button>
                   </li>
                 );

@@ -11,6 +11,8 @@ export interface SearchProblem {
 
 /** Hits listed at most; the counts and "code all hits" still cover every hit. */
 export const LIST_LIMIT = 1000;
+/** Code points of context asked for on each side of a hit. */
+export const HIT_CONTEXT = 60;
 
 /**
  * Runs `search.run` and keeps the answer with the spec it answers, so "code all hits" codes what is on screen even if
@@ -28,7 +30,7 @@ export function useSearchRun() {
     setRunning(true);
     setProblem(null);
     try {
-      const answer = await api['search.run']({ ...spec, limit: LIST_LIMIT, context: 60 });
+      const answer = await api['search.run']({ ...spec, limit: LIST_LIMIT, context: HIT_CONTEXT });
       if (mine === latest.current) setResult({ spec, result: answer });
     } catch (err) {
       if (mine !== latest.current) return;

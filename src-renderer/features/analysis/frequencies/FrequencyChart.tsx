@@ -4,6 +4,7 @@ import { ChartFrame } from '../charts/ChartFrame';
 import { textWidth } from '../charts/chartExport';
 import { AXIS_LINE, AXIS_TICK, GRID_STROKE, shorten } from '../charts/chartStyle';
 import { formatMeasure, MEASURE_LABELS, measureOf, type Measure } from './frequencyModel';
+import { useCodes } from '../../codebook/useCodes';
 
 /** More categories than this make a chart nobody can read; the table and the CSV have them all. */
 const MAX_CATEGORIES = 40;
@@ -24,39 +25,57 @@ interface ChartData {
   series: Series[];
   /** Categories left out (beyond MAX_CATEGORIES). */
   hidden: number;
+  /** Categories shown. */
+  groups: number;
 }
 
 /**
- * Ungrouped: a category per code, one bar each in the code's colour. Grouped: a category per group (outlet,
- * article…) holding a bar per code, so bars of one colour compare one code across groups. Zeros are left out.
+ * Ungrouped: a category per code, one bar each in the code's colour. Grouped (by outlet, article…): one bar per code
+ * that the group has, the group's bars next to each other under its label — no empty slot for a code the group
+ * lacks. Zeros are left out; codes keep their codebook order (a parent before its sub-codes), given by `codeOrder`.
  */
-function chartData(counts: CodeCounts, measure: Measure): ChartData {
+function chartData(counts: CodeCounts, measure: Measure, codeOrder: ReadonlyMap<number, number>): ChartData {
   const nonZero = counts.rows.filter((r) => measureOf(r, measure) > 0);
   if (counts.by === 'none') {
-    const rows = nonZero.map((r) => ({ category: r.codePath, v: measureOf(r, measure), color: r.color, codeId: r.codeId }));
+    const rows = nonZero.map((r) => ({ category: r.codePath, label: r.codePath, v: measureOf(r, measure), color: r.color, codeId: r.codeId }));
     return {
       rows: rows.slice(0, MAX_CATEGORIES),
       series: [{ key: 'v', codeId: 0, codePath: '', color: '' }],
       hidden: Math.max(0, rows.length - MAX_CATEGORIES),
+      groups: rows.length,
     };
   }
+  const rank = (codeId: number, path: string) => codeOrder.get(codeId) ?? Number.MAX_SAFE_INTEGER - 1 + path.split('/').length;
   const series = new Map<number, Series>();
-  const byGroup = new Map<string | null, Record<string, string | number>>();
-  const labels = new Map(counts.groups.map((g) => [g.key, g.label]));
+  const byGroup = new Map<string | null, typeof nonZero>();
   for (const r of nonZero) {
-    const key = `c${r.codeId}`;
-    if (!series.has(r.codeId)) series.set(r.codeId, { key, codeId: r.codeId, codePath: r.codePath, color: r.color });
-    let row = byGroup.get(r.group);
-    if (!row) byGroup.set(r.group, (row = { category: labels.get(r.group) ?? '(no value)' }));
-    row[key] = measureOf(r, measure);
+    if (!series.has(r.codeId)) series.set(r.codeId, { key: 'v', codeId: r.codeId, codePath: r.codePath, color: r.color });
+    const list = byGroup.get(r.group) ?? [];
+    list.push(r);
+    byGroup.set(r.group, list);
   }
-  // Groups in the core's order (attribute values sorted, "no value" last); codes in codebook order.
-  const ordered = counts.groups.map((g) => byGroup.get(g.key)).filter((r) => r !== undefined);
-  const codeOrder = new Map(counts.rows.map((r, i) => [r.codeId, i]));
+  // Groups in the core's order (attribute values sorted, "no value" last).
+  const groups = counts.groups.filter((g) => byGroup.has(g.key));
+  const shown = groups.slice(0, MAX_CATEGORIES);
+  const rows = shown.flatMap((g) =>
+    (byGroup.get(g.key) ?? [])
+      .sort((a, b) => rank(a.codeId, a.codePath) - rank(b.codeId, b.codePath))
+      .map((r, i) => ({
+        category: `${g.key ?? ''}\u0000${r.codeId}`,
+        // The group's label on its first bar only; the rest of its bars sit under it.
+        label: i === 0 ? g.label : '',
+        group: g.label,
+        codePath: r.codePath,
+        v: measureOf(r, measure),
+        color: r.color,
+        codeId: r.codeId,
+      })),
+  );
   return {
-    rows: ordered.slice(0, MAX_CATEGORIES),
-    series: [...series.values()].sort((a, b) => (codeOrder.get(a.codeId) ?? 0) - (codeOrder.get(b.codeId) ?? 0)),
-    hidden: Math.max(0, ordered.length - MAX_CATEGORIES),
+    rows,
+    series: [...series.values()].sort((a, b) => rank(a.codeId, a.codePath) - rank(b.codeId, b.codePath)),
+    hidden: Math.max(0, groups.length - MAX_CATEGORIES),
+    groups: shown.length,
   };
 }
 
@@ -68,42 +87,41 @@ interface Props {
 }
 
 export function FrequencyChart({ counts, measure, title, categoryNoun }: Props) {
-  const { rows, series, hidden } = chartData(counts, measure);
+  const codes = useCodes();
+  const codeOrder = new Map(codes.map((c, i) => [c.id, i]));
+  const { rows, series, hidden, groups } = chartData(counts, measure, codeOrder);
   const grouped = counts.by !== 'none';
-  const barsPerCategory = grouped ? series.length : 1;
-  const height = Math.max(120, rows.length * (barsPerCategory * BAR + CATEGORY_GAP) + 40);
-  const legend = grouped
-    ? series.map((s) => ({ label: s.codePath, color: s.color }))
-    : rows.map((r) => ({ label: String(r.category), color: String(r.color) }));
-
-  const labels = rows.map((r) => shorten(String(r.category), LABEL_CHARS));
+  const height = Math.max(120, rows.length * (BAR + 2) + groups * CATEGORY_GAP + 40);
+  const legend = grouped ? series.map((s) => ({ label: s.codePath, color: s.color })) : [];
+  const labelOf = new Map(rows.map((r) => [String(r.category), String(r.label)]));
+  const labels = rows.map((r) => shorten(String(r.label), LABEL_CHARS));
   // Room for the longest category label, within reason (long labels are shortened; the tooltip has them whole).
   const labelWidth = Math.ceil(Math.max(48, ...labels.map((l) => textWidth(l, AXIS_TICK.fontSize))) + 12);
   if (rows.length === 0) {
     return <p className="muted analysis-empty">Nothing to chart: no code has {MEASURE_LABELS[measure].toLowerCase()} yet.</p>;
   }
-  // Ungrouped, each bar takes its colour from its row; grouped, from its series (the code).
-  const barOf = (s: Series) => (p: BarShapeProps) => {
-    const category = String(p.payload?.category ?? '');
-    return grouped ? <CodeBar {...p} codePath={s.codePath} group={category} color={s.color} /> : <CodeBar {...p} codePath={category} group="" color={String(p.payload?.color ?? '')} />;
+  // Each bar takes its colour and code from its row.
+  const bar = (p: BarShapeProps) => {
+    const row = (p.payload ?? {}) as Record<string, string | number | undefined>;
+    return grouped ? (
+      <CodeBar {...p} codePath={String(row.codePath ?? '')} group={String(row.group ?? '')} color={String(row.color ?? '')} />
+    ) : (
+      <CodeBar {...p} codePath={String(row.category ?? '')} group="" color={String(row.color ?? '')} />
+    );
+  };
+  const tooltipLabel = (category: unknown, payload: readonly { payload?: Record<string, unknown> }[]) => {
+    const row = payload[0]?.payload;
+    return grouped && row ? `${String(row.group)} — ${String(row.codePath)}` : String(category);
   };
   return (
     <ChartFrame
       title={title}
-      legend={grouped ? legend : []}
+      legend={legend}
       testId="frequency-chart"
-      note={hidden > 0 ? `The chart shows the first ${rows.length} ${categoryNoun}; ${hidden} more are in the table and the CSV.` : undefined}
+      note={hidden > 0 ? `The chart shows the first ${groups} ${categoryNoun}; ${hidden} more are in the table and the CSV.` : undefined}
     >
       {(width) => (
-        <BarChart
-          layout="vertical"
-          width={width}
-          height={height}
-          data={rows}
-          margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
-          barGap={1}
-          barCategoryGap={CATEGORY_GAP / 2}
-        >
+        <BarChart layout="vertical" width={width} height={height} data={rows} margin={{ top: 8, right: 24, bottom: 8, left: 8 }} barCategoryGap={1}>
           <CartesianGrid horizontal={false} stroke={GRID_STROKE} />
           <XAxis type="number" tick={AXIS_TICK} axisLine={AXIS_LINE} tickLine={AXIS_LINE} allowDecimals={measure === 'per1000Words'} />
           <YAxis
@@ -114,20 +132,15 @@ export function FrequencyChart({ counts, measure, title, categoryNoun }: Props) 
             axisLine={AXIS_LINE}
             tickLine={false}
             interval={0}
-            tickFormatter={(v: string) => shorten(v, LABEL_CHARS)}
+            tickFormatter={(v: string) => shorten(labelOf.get(v) ?? v, LABEL_CHARS)}
           />
-          <Tooltip cursor={{ fill: 'rgba(0,0,0,0.04)' }} formatter={(v) => formatMeasure(Number(v), measure)} isAnimationActive={false} />
-          {series.map((s) => (
-            <Bar
-              key={s.key}
-              dataKey={s.key}
-              name={grouped ? s.codePath : MEASURE_LABELS[measure]}
-              fill={s.color || '#888888'}
-              barSize={BAR}
-              isAnimationActive={false}
-              shape={barOf(s)}
-            />
-          ))}
+          <Tooltip
+            cursor={{ fill: 'rgba(0,0,0,0.04)' }}
+            formatter={(v) => formatMeasure(Number(v), measure)}
+            labelFormatter={tooltipLabel}
+            isAnimationActive={false}
+          />
+          <Bar dataKey="v" name={MEASURE_LABELS[measure]} fill="#888888" barSize={BAR} isAnimationActive={false} shape={bar} />
         </BarChart>
       )}
     </ChartFrame>

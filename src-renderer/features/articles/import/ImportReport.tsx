@@ -69,7 +69,7 @@ export function ImportReport({ report, onClose }: { report: FinishedImport; onCl
               Copy report
             </button>
           )}
-          <button type="button" aria-label="Dismiss import report" onClick={onClose} data-testid="import-report-close">
+          <button type="button" onClick={onClose} data-testid="import-report-close">
             Close
           </button>
         </div>

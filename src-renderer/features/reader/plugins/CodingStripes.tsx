@@ -12,6 +12,7 @@ interface Stripe {
   coder: string;
   color: string;
   excerpt: string;
+  hasMemo: boolean;
   top: number;
   height: number;
   lane: number;
@@ -19,6 +20,9 @@ interface Stripe {
 
 const LANE_WIDTH = 6;
 const MIN_LANES = 3;
+/** Room the code names take beside the stripes; below READING_MIN px left for the text, only stripes are shown. */
+const LABELS_WIDTH = 132;
+const READING_MIN = 560;
 
 /**
  * The margin of coding stripes (as in MAXQDA): one thin bar per coding beside the lines it covers, in its code's
@@ -93,6 +97,7 @@ export function CodingStripes() {
         coder: p.coding.coder,
         color: code?.color ?? FALLBACK_COLOR,
         excerpt: p.coding.text.length > 80 ? `${p.coding.text.slice(0, 80)}…` : p.coding.text,
+        hasMemo: p.coding.memo.trim() !== '',
         top: t - base,
         height: b - t,
       });
@@ -130,34 +135,138 @@ export function CodingStripes() {
     };
   }, [scroller, positions, measure, domVersion]);
 
+  const roomForLabels = useRoomForLabels(scroller, 6 + laneCount * LANE_WIDTH);
+  const labels = roomForLabels ? marginLabels(stripes) : [];
+
   return (
-    <div ref={gutter} className="coding-gutter" style={{ width: 6 + laneCount * LANE_WIDTH }} aria-label="Coding stripes">
-      {stripes.map((s) => (
-        <button
-          key={s.codingId}
-          type="button"
-          tabIndex={-1}
-          className={s.codingId === activeCodingId ? 'coding-stripe active' : 'coding-stripe'}
-          data-testid="coding-stripe"
-          data-coding-id={s.codingId}
-          data-code-id={s.codeId}
-          data-coder={s.coder}
-          title={`${s.path} — ${s.coder}`}
-          aria-label={`${s.path}: ${s.excerpt}`}
-          data-coder-colour={coderColour(s.coder)}
-          style={{
-            top: s.top,
-            height: s.height,
-            left: 3 + s.lane * LANE_WIDTH,
-            backgroundColor: s.color,
-            ...(coderColour(s.coder) ? { boxShadow: `-2px 0 0 ${coderColour(s.coder)}` } : {}),
-          }}
-          onClick={(e) => {
-            setActiveCodingId(s.codingId);
-            openPopover([s.codingId], { x: e.clientX, y: e.clientY });
-          }}
-        />
-      ))}
-    </div>
+    <>
+      {roomForLabels && (
+        <div className="margin-labels" style={{ width: LABELS_WIDTH }} data-testid="margin-labels">
+          {labels.map((l) => (
+            <button
+              key={l.key}
+              type="button"
+              tabIndex={-1}
+              className={l.names.length > 0 ? 'margin-label' : 'margin-label crowded'}
+              data-testid="margin-label"
+              style={{ top: l.top }}
+              title={l.tooltip}
+              onClick={(e) => {
+                setActiveCodingId(l.codingIds[0] ?? null);
+                openPopover(l.codingIds, { x: e.clientX, y: e.clientY });
+              }}
+            >
+              {l.names.length > 0 ? (
+                l.names.map((n) => (
+                  <span key={n.path} className="margin-label-name" style={{ borderInlineEndColor: n.color }}>
+                    {n.name}
+                  </span>
+                ))
+              ) : (
+                <span className="margin-label-name">{`${l.codeCount} codes`}</span>
+              )}
+              {l.hasMemo && (
+                <span className="margin-memo-marker" role="img" aria-label="has a memo" data-testid="margin-memo-marker">
+                  ✎
+                </span>
+              )}
+            </button>
+          ))}
+        </div>
+      )}
+      <div ref={gutter} className="coding-gutter" style={{ width: 6 + laneCount * LANE_WIDTH }} role="group" aria-label="Coding stripes">
+        {stripes.map((s) => (
+          <button
+            key={s.codingId}
+            type="button"
+            tabIndex={-1}
+            className={s.codingId === activeCodingId ? 'coding-stripe active' : 'coding-stripe'}
+            data-testid="coding-stripe"
+            data-coding-id={s.codingId}
+            data-code-id={s.codeId}
+            data-coder={s.coder}
+            title={`${s.path} — ${s.coder}`}
+            aria-label={`${s.path}: ${s.excerpt}`}
+            data-coder-colour={coderColour(s.coder)}
+            style={{
+              top: s.top,
+              height: s.height,
+              left: 3 + s.lane * LANE_WIDTH,
+              backgroundColor: s.color,
+              ...(coderColour(s.coder) ? { boxShadow: `-2px 0 0 ${coderColour(s.coder)}` } : {}),
+            }}
+            onClick={(e) => {
+              setActiveCodingId(s.codingId);
+              openPopover([s.codingId], { x: e.clientX, y: e.clientY });
+            }}
+          />
+        ))}
+      </div>
+    </>
   );
+}
+
+/** Whether the reading column keeps at least READING_MIN px with the labels beside it. */
+function useRoomForLabels(scroller: HTMLElement | null, gutterWidth: number): boolean {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    if (!scroller) return;
+    const observer = new ResizeObserver(() => setWidth(scroller.clientWidth));
+    observer.observe(scroller);
+    setWidth(scroller.clientWidth);
+    return () => observer.disconnect();
+  }, [scroller]);
+  // The page's own padding (30 px) and the gutter's margin (10 px) come off too.
+  return width - LABELS_WIDTH - gutterWidth - 40 >= READING_MIN;
+}
+
+const LABEL_LINE = 18;
+/** More distinct codes than this at one place: the label says how many, and its tooltip names them. */
+const MAX_NAMES = 2;
+
+interface MarginLabel {
+  key: number;
+  top: number;
+  /** The codes named (empty when crowded), in stripe order. */
+  names: { path: string; name: string; color: string }[];
+  codeCount: number;
+  tooltip: string;
+  codingIds: number[];
+  hasMemo: boolean;
+}
+
+/**
+ * Labels for the stripes: one per group of stripes that start within the lines its label takes up. A group names
+ * its codes when there are few; otherwise it shows their number, with the names in its tooltip.
+ */
+export function marginLabels(stripes: readonly Stripe[]): MarginLabel[] {
+  const sorted = [...stripes].sort((a, b) => a.top - b.top || a.lane - b.lane);
+  const groups: Stripe[][] = [];
+  let bottom = -Infinity;
+  for (const s of sorted) {
+    const group = groups[groups.length - 1];
+    if (group && s.top < bottom) {
+      group.push(s);
+      const distinct = new Set(group.map((g) => g.path)).size;
+      bottom = group[0]!.top + LABEL_LINE * (distinct > MAX_NAMES ? 1 : distinct);
+    } else {
+      groups.push([s]);
+      bottom = s.top + LABEL_LINE;
+    }
+  }
+  return groups.map((group) => {
+    const byPath = new Map<string, Stripe>();
+    for (const g of group) if (!byPath.has(g.path)) byPath.set(g.path, g);
+    const paths = [...byPath.keys()];
+    const crowded = paths.length > MAX_NAMES;
+    return {
+      key: group[0]!.codingId,
+      top: group[0]!.top,
+      names: crowded ? [] : [...byPath.values()].map((g) => ({ path: g.path, name: g.path.split('/').pop() ?? g.path, color: g.color })),
+      codeCount: paths.length,
+      tooltip: paths.join('\n'),
+      codingIds: group.map((g) => g.codingId),
+      hasMemo: group.some((g) => g.hasMemo),
+    };
+  });
 }
