@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { cleanRichText, cleanText } from './text';
 import { NEWS_FORMATS } from './fileTypes';
+import { codePathProblem } from './codePath';
 import type {
   AgreementReport,
   AppInfo,
@@ -46,18 +47,20 @@ const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
 /** Text a person types: control characters other than tab and LF removed (contract/text.ts), for every call. */
 const typed = () => z.string().overwrite(cleanText);
-const codeName = typed()
-  .trim()
-  .min(1, 'a code needs a name')
-  .max(200)
-  .refine((s) => !s.includes('/'), 'a code name may not contain "/", which separates code paths');
+/** One code's name: any text (a "/" in it is escaped as "\\/" where the name is written in a path, codePath.ts). */
+const codeName = typed().trim().min(1, 'A code needs a name.').max(200, 'A code name can be at most 200 characters.');
 const memo = typed().max(1_000_000);
-/** A code path: names separated by "/", each level a valid code name; missing levels are created. */
+/**
+ * A code path: names separated by "/", a "/" inside a name written "\\/" and a backslash "\\\\" (the one rule,
+ * contract/codePath.ts); missing levels are created. The message is the plain words the app shows by the field.
+ */
 const codePath = typed()
   .trim()
-  .min(1)
   .max(10_000)
-  .refine((p) => p.split('/').every((part) => part.trim().length > 0 && part.trim().length <= 200), 'not a code path: names separated by "/", none of them empty or longer than 200 characters');
+  .superRefine((p, ctx) => {
+    const problem = codePathProblem(p);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 const empty = z.strictObject({});
 /** A file the browser uploaded to the web host (POST /api/upload), named by the id the host gave back. */
 const uploadId = z.string().regex(/^[a-f0-9]{32}$/, 'an upload is named by the id the web host gave for it');
@@ -263,13 +266,20 @@ export const calls = {
   'jobs.cancel': { request: z.strictObject({ jobId }), response: {} as { cancelled: boolean } },
 
   'codes.list': { request: empty, response: {} as { codes: Code[] } },
+  /**
+   * Creates a code named by `name` (taken whole, "/" and all) or by `path` ("Frames/Humanitarian": missing parents
+   * are created too, in the same undo step), at the top level or under `parentId`.
+   */
   'codes.create': {
-    request: z.strictObject({
-      name: codeName,
-      parentId: id.nullable().optional(),
-      color: color.optional(),
-      description: typed().max(100_000).optional(),
-    }),
+    request: z
+      .strictObject({
+        name: codeName.optional(),
+        path: codePath.optional(),
+        parentId: id.nullable().optional(),
+        color: color.optional(),
+        description: typed().max(100_000).optional(),
+      })
+      .refine((r) => (r.name === undefined) !== (r.path === undefined), { message: 'name the new code by name or by path', path: ['name'] }),
     response: {} as Code,
   },
   'codes.update': {
@@ -496,7 +506,7 @@ export const calls = {
   'team.agreement': {
     request: z.strictObject({
       coders: z.array(z.string().trim().min(1).max(200)).min(2).max(50),
-      codePath: z.string().trim().min(1).max(10_000).optional(),
+      codePath: codePath.optional(),
       rollUp: z.boolean().optional(),
       articleIds: z.array(id).max(100_000).optional(),
       overlapThreshold: z.number().gt(0).max(1).optional(),

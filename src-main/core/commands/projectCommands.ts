@@ -33,9 +33,11 @@ export const deleteArticle = command({
 export const createCode = command({
   name: 'codes.create',
   label: () => 'Create code',
-  scope: () => ({}),
+  // A path may create its missing parents too (one undo step): the codebook is small, so it is kept whole then.
+  scope: (_ctx, { path }) => (path !== undefined ? { codes: 'all' } : {}),
   created: (_ctx, _req, code) => ({ codes: [code.id] }),
-  run: ({ project }, request) => project.codes.create(request),
+  run: ({ project }, { path, name, ...rest }) =>
+    path !== undefined ? project.codes.createPath(path, rest) : project.codes.create({ name: name!, ...rest }),
   changes: (_req, code) => ({ entities: ['codes'], codeIds: [code.id] }),
 });
 

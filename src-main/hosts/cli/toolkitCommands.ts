@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AttributeImportReport, SearchSpec } from '../../contract/types';
+import { joinCodePath, splitCodePath } from '../../contract/codePath';
 import { tableCsvText } from '../../core/app';
 import { UsageError, type ParsedArgs } from './args';
 import { withProject } from './cliSession';
@@ -111,10 +112,7 @@ export async function searchCommand(args: ParsedArgs): Promise<number> {
 
 /** A code path as code names are compared (composed, lower case, levels trimmed). */
 function fold(path: string): string {
-  return path
-    .split('/')
-    .map((p) => p.trim().normalize('NFC').toLowerCase())
-    .join('/');
+  return joinCodePath(splitCodePath(path).map((p) => p.normalize('NFC').toLowerCase()));
 }
 
 /** The CSV options a command was given: `--raw-cells` turns the formula guard off; otherwise the writer's default. */

@@ -8,6 +8,7 @@ import { migration006 } from './006-text-fingerprints';
 import { migration007 } from './007-document-sources';
 import { migration008 } from './008-encoding-runner-up';
 import { migration009 } from './009-guids';
+import { migration010 } from './010-code-names-with-slash';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,6 @@ export interface Migration {
 }
 
 /** In order; each one's version is its position + 1. Never edit a released migration: add the next one. */
-export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
+export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
