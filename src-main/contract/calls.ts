@@ -393,8 +393,10 @@ export const calls = {
   },
   /**
    * Codes the hits of a search (all of them, or the `hits` given) with one code, in one transaction and one undo
-   * step ("Code 37 search hits"). `widen` extends each hit to its sentence or paragraph first. A span that already
-   * has the code is skipped; hits that widen onto the same span are coded once.
+   * step ("Code 37 search hits"). `widen` extends each hit to its sentence or paragraph first. A span inside a
+   * coding of the code is skipped, one overlapping such a coding is merged into it (the coding is extended), and
+   * hits that widen onto the same span are coded once. `preview: true` only counts (for the dialog): nothing is
+   * written and nothing is recorded.
    */
   'search.codeHits': {
     request: z
@@ -404,6 +406,7 @@ export const calls = {
         codeId: id.optional(),
         codePath: codePath.optional(),
         widen: z.enum(['none', 'sentence', 'paragraph']).optional(),
+        preview: z.boolean().optional(),
       })
       .refine((r) => (r.search === undefined) !== (r.hits === undefined), { message: 'give either the search (to code all its hits) or the hits to code' })
       .refine((r) => (r.codeId === undefined) !== (r.codePath === undefined), { message: 'name the code by codeId or by codePath', path: ['codeId'] }),

@@ -135,26 +135,39 @@ export const removeCoding = command<'codings.remove', Coding>({
 
 export const codeSearchHits = command<'search.codeHits', CodeHitsPlan>({
   name: 'search.codeHits',
-  label: (_req, plan) => codeHitsLabel(plan.spans.length),
-  prepare: async ({ project }, { search, hits, codeId, codePath, widen }) => {
+  label: (_req, plan) => codeHitsLabel(plan.spans.length + plan.merged),
+  prepare: async ({ project }, { search, hits, codeId, codePath, widen, preview }) => {
     // A code named by a path that does not exist yet has no codings to skip; it is created when the hits are coded.
     const existing = codeId ?? (codePath !== undefined ? project.codes.findPath(codePath)?.id : undefined);
     if (existing !== undefined) project.codes.get(existing);
     const spans = hits ?? (await allHitSpans(project, search!));
     const plan = planCodeHits(project, spans, existing, widen);
+    const counts = { skipped: plan.skipped, collapsed: plan.collapsed, merged: plan.merged };
+    // A preview reports what coding would do and records nothing.
+    if (preview) return { skip: { created: plan.spans.length, ...counts, preview: true, codingIds: [], label: codeHitsLabel(plan.spans.length + plan.merged) } };
     // Nothing to create, nothing to undo: no empty step on the undo stack.
-    if (plan.spans.length === 0) return { skip: { created: 0, skipped: plan.skipped, collapsed: plan.collapsed, codingIds: [], label: codeHitsLabel(0) } };
+    if (plan.spans.length === 0 && plan.extend.length === 0) return { skip: { created: 0, ...counts, codingIds: [], label: codeHitsLabel(0) } };
     return { plan };
   },
-  scope: (_ctx, { codePath }) => (codePath !== undefined ? { codes: 'all' } : {}),
+  scope: (_ctx, { codePath }, plan) => ({
+    ...(codePath !== undefined ? { codes: 'all' as const } : {}),
+    codings: plan.extend.map((e) => e.id),
+  }),
   created: (_ctx, _req, result) => ({ codings: result.codingIds }),
   run: (ctx, request, plan) => {
     const codingIds = applyCodeHits(ctx.project, plan, codeIdOf(ctx, request), ctx.coder);
-    return { created: codingIds.length, skipped: plan.skipped, collapsed: plan.collapsed, codingIds, label: codeHitsLabel(plan.spans.length) };
+    return {
+      created: codingIds.length,
+      skipped: plan.skipped,
+      collapsed: plan.collapsed,
+      merged: plan.merged,
+      codingIds,
+      label: codeHitsLabel(plan.spans.length + plan.merged),
+    };
   },
   changes: ({ codeId, codePath }, _result, plan) => ({
     entities: codePath !== undefined ? ['codings', 'codes'] : ['codings'],
-    articleIds: unique(plan.spans.map((s) => s.articleId)),
+    articleIds: unique([...plan.spans, ...plan.extend].map((s) => s.articleId)),
     codeIds: codeId !== undefined ? [codeId] : undefined,
   }),
 });

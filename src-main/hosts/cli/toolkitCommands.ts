@@ -101,7 +101,9 @@ export async function searchCommand(args: ParsedArgs): Promise<number> {
         const n = result.totalHits;
         err(
           `Coded ${n} hit${n === 1 ? '' : 's'} with "${code.path}"${newCode}: ${coded.created} new coding${coded.created === 1 ? '' : 's'}, ` +
-            `${coded.skipped} already had the code${coded.collapsed ? `, ${coded.collapsed} merged by widening` : ''}`,
+            `${coded.skipped} already had the code` +
+            `${coded.merged ? `, ${coded.merged} merged into an existing coding of it` : ''}` +
+            `${coded.collapsed ? `, ${coded.collapsed} merged by widening` : ''}`,
         );
       }
       return 0;
