@@ -117,9 +117,9 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
   );
 
   const createCode = useCallback(
-    async (name: string, parent: Code | null, span: CodePointSpan) => {
+    async (path: string, span: CodePointSpan) => {
       returnToText();
-      const code = await attempt(() => api['codes.create']({ name, parentId: parent?.id ?? null }));
+      const code = await attempt(() => api['codes.create']({ path }));
       if (!code) return;
       await refetchCodes();
       await applyCode(code.id, span);
@@ -205,7 +205,7 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
           initialQuery={picker.query}
           label="Apply a code to the selected passage"
           onPick={(code) => void pickCode(code, picker.span)}
-          onCreate={(name, parent) => void createCode(name, parent, picker.span)}
+          onCreate={(path) => void createCode(path, picker.span)}
           onClose={returnToText}
         />
       )}
