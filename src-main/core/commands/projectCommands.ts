@@ -110,6 +110,8 @@ export const updateCoding = command<'codings.update', Coding>({
     memo !== undefined && start === undefined && end === undefined && codeId === undefined ? 'Edit memo' : codeId !== undefined ? 'Change code' : 'Adjust coding',
   prepare: ({ project }, { id }) => ({ plan: project.codings.get(id) }),
   scope: (_ctx, { id }) => ({ codings: [id] }),
+  // Moving only the edges, press after press (Shift+arrows, key repeat), is one undo step per burst.
+  burst: ({ id, codeId, memo }) => (codeId === undefined && memo === undefined ? `adjust-coding:${id}` : undefined),
   run: ({ project }, { id, ...changes }) => project.codings.update(id, changes),
   changes: (_req, coding, before) => ({
     entities: ['codings'],
