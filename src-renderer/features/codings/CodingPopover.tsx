@@ -23,16 +23,17 @@ const GAP = 6;
 const MIN_ROOM = 160;
 
 /**
- * Where the pop-up goes: below the passage if it fits there, else above it, else on the side with more room with
- * its height capped to that room; only when the passage fills the window does it sit below the passage's first
- * line (still clear of the start handle). Without a passage box, beside the pointer as before.
+ * Where the pop-up goes: below the passage if it fits there, else above it (anchored by its bottom edge, so a memo
+ * that loads later grows it upward, away from the passage), else on the side with more room; its height is always
+ * capped to the room on its side. Only when the passage fills the window does it sit below the passage's first line
+ * (still clear of the start handle). Without a passage box, beside the pointer as before.
  */
 export function placePopover(
   at: { x: number; y: number },
   size: { width: number; height: number },
   view: { width: number; height: number },
   avoid: { top: number; bottom: number; firstLineBottom: number } | null | undefined,
-): { left: number; top: number; maxHeight?: number } {
+): PopoverPlacement {
   const left = Math.max(MARGIN, Math.min(at.x + 8, view.width - size.width - MARGIN));
   if (!avoid) {
     const below = at.y + 12;
@@ -40,23 +41,27 @@ export function placePopover(
   }
   const roomBelow = view.height - MARGIN - (avoid.bottom + GAP);
   const roomAbove = avoid.top - GAP - MARGIN;
-  if (size.height <= roomBelow) return { left, top: avoid.bottom + GAP };
-  if (size.height <= roomAbove) return { left, top: avoid.top - GAP - size.height };
-  if (Math.max(roomBelow, roomAbove) >= MIN_ROOM) {
-    return roomBelow >= roomAbove ? { left, top: avoid.bottom + GAP, maxHeight: roomBelow } : { left, top: MARGIN, maxHeight: roomAbove };
-  }
+  const below = { left, top: avoid.bottom + GAP, maxHeight: roomBelow };
+  const above = { left, bottom: view.height - (avoid.top - GAP), maxHeight: roomAbove };
+  if (size.height <= roomBelow) return below;
+  if (size.height <= roomAbove) return above;
+  if (Math.max(roomBelow, roomAbove) >= MIN_ROOM) return roomBelow >= roomAbove ? below : above;
   const top = Math.max(MARGIN, avoid.firstLineBottom + GAP);
   return { left, top, maxHeight: Math.max(MIN_ROOM, view.height - MARGIN - top) };
 }
 
-/**
- * Every coding at the clicked place (or on the clicked stripe), innermost first, each editable in place.
- * Closes on Esc or a click outside; it stays within the window.
- */
+export interface PopoverPlacement {
+  left: number;
+  top?: number;
+  bottom?: number;
+  maxHeight?: number;
+  visibility?: 'hidden';
+}
+
 export function CodingPopover({ codings, codes, at, activeCodingId, onActivate, avoid, onClose, onDismiss = onClose }: CodingPopoverProps) {
   const root = useRef<HTMLDivElement>(null);
   // Measured off-screen first (hidden), then placed: the first paint is already in the right place.
-  const [position, setPosition] = useState<{ left: number; top: number; maxHeight?: number; visibility?: 'hidden' }>({ left: 0, top: 0, visibility: 'hidden' });
+  const [position, setPosition] = useState<PopoverPlacement>({ left: 0, top: 0, visibility: 'hidden' });
 
   useLayoutEffect(() => {
     const el = root.current;

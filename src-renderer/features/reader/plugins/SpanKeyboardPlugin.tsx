@@ -1,7 +1,8 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { COMMAND_PRIORITY_HIGH, KEY_DOWN_COMMAND } from 'lexical';
 import { useReader, useSpanPreview } from '../ReaderContext';
+import { historyEpoch } from '../../../app/pendingWrites';
 
 /** Fields where Shift+arrows select text: adjustment never takes the keys from them (a memo, the find box). */
 const TYPING_FIELD = 'input, textarea, select, [contenteditable="true"], [contenteditable=""]';
@@ -17,6 +18,10 @@ export function SpanKeyboardPlugin() {
   const [editor] = useLexicalComposerContext();
   const { activeCodingId, placed, doc, updateSpan, positions } = useReader();
   const spanPreview = useSpanPreview();
+  // Presses come faster than the reader re-renders: each one builds on the span the previous press made, as long
+  // as what the reader shows is one of the spans this run of presses produced (an undo or a change elsewhere shows
+  // another span, and the run starts again from it).
+  const run = useRef<{ codingId: number; latest: { start16: number; end16: number }; produced: Set<string>; epoch: number } | null>(null);
 
   /** True when the key was an adjustment and has been applied. */
   const adjust = useCallback(
@@ -25,7 +30,11 @@ export function SpanKeyboardPlugin() {
       if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return false;
       const active = placed.find((p) => p.coding.id === activeCodingId);
       if (!active) return false;
-      const current = spanPreview?.codingId === activeCodingId ? spanPreview : active;
+      const shown = spanPreview?.codingId === activeCodingId ? spanPreview : active;
+      // An undo or redo since the run began ends it: the span shown then is where the next press starts.
+      const mine = run.current?.epoch === historyEpoch() ? run.current : null;
+      const current =
+        mine && mine.codingId === activeCodingId && mine.produced.has(`${shown.start16}:${shown.end16}`) ? mine.latest : shown;
       let { start16, end16 } = current;
       const forward = event.key === 'ArrowRight';
       if (event.altKey) start16 = forward ? doc.nextGrapheme(start16) : doc.previousGrapheme(start16);
@@ -33,6 +42,10 @@ export function SpanKeyboardPlugin() {
       event.preventDefault();
       // A coding cannot become empty: the edge stops one grapheme short of the other edge.
       if (start16 >= end16) return true;
+      const continuing = mine && mine.codingId === activeCodingId && current === mine.latest;
+      const produced = continuing ? mine.produced : new Set([`${shown.start16}:${shown.end16}`]);
+      produced.add(`${start16}:${end16}`);
+      run.current = { codingId: activeCodingId, latest: { start16, end16 }, produced, epoch: historyEpoch() };
       updateSpan(activeCodingId, start16, end16);
       return true;
     },
