@@ -4,11 +4,14 @@
 // as the app, the batch dialog and the CLI call it: parents created in one undo step, errors in plain words.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { codePathProblem, escapeCodeName, joinCodePath, normaliseCodePath, splitCodePath } from '../../src-main/contract/codePath';
 import type { Code, Coding } from '../../src-main/contract/types';
-import { callOk, directTransport, newProject, newSession } from './helpers';
+import { callOk, directTransport, exportSchemaPath, newProject, newSession } from './helpers';
 
 /** A name as the codebook stores it: non-empty, no surrounding space, rich in the characters the rule escapes. */
 const codeName = fc
@@ -134,5 +137,53 @@ describe('code paths through the contract', () => {
       ['Frames', 'Aid/relief'],
     );
     session.closeProject();
+  });
+});
+
+describe('code paths in exports', () => {
+  test('JSON and CSV print escaped paths, the JSON validates, and importing it gives the same names back', async () => {
+    const { dir, session } = newSession();
+    const call = directTransport(session);
+    await callOk(call, 'project.create', { path: join(dir, 'out.gloss') });
+    const report = await callOk<{ imported: { articleId: number }[] }>(call, 'articles.importFiles', {
+      files: [{ name: 'a.txt', base64: Buffer.from('Aid convoys wait at the crossing.\n').toString('base64') }],
+    });
+    const articleId = report.imported[0]!.articleId;
+    await callOk(call, 'codings.apply', { articleId, codePath: 'Frames/Aid\\/relief', start: 0, end: 3 });
+    await callOk(call, 'codings.apply', { articleId, codePath: 'Places/C:\\\\crossing', start: 4, end: 11 });
+    const json = join(dir, 'out.json');
+    const csv = join(dir, 'out.csv');
+    await callOk(call, 'export.json', { path: json });
+    await callOk(call, 'export.csv', { path: csv });
+    const doc = JSON.parse(readFileSync(json, 'utf8')) as { codes: { name: string; path: string }[]; codings: { codePath: string }[] };
+    assert.deepEqual(
+      doc.codes.map((c) => [c.name, c.path]),
+      [
+        ['Frames', 'Frames'],
+        ['Aid/relief', 'Frames/Aid\\/relief'],
+        ['Places', 'Places'],
+        ['C:\\crossing', 'Places/C:\\\\crossing'],
+      ],
+    );
+    assert.deepEqual(doc.codings.map((k) => k.codePath), ['Frames/Aid\\/relief', 'Places/C:\\\\crossing']);
+    const ajv = new Ajv2020({ strict: true, allErrors: true });
+    ajv.addFormat('date-time', { type: 'string', validate: (v: string) => !Number.isNaN(Date.parse(v)) });
+    const validate = ajv.compile(JSON.parse(readFileSync(exportSchemaPath, 'utf8')) as object);
+    assert.ok(validate(doc), JSON.stringify(validate.errors));
+    const rows = parse(readFileSync(csv, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    assert.deepEqual(rows.map((r) => [r.code, r.code_path]), [
+      ['Aid/relief', 'Frames/Aid\\/relief'],
+      ['C:\\crossing', 'Places/C:\\\\crossing'],
+    ]);
+    session.closeProject();
+
+    // The export read back into a new project: the same four codes, "/" still inside its name.
+    const other = newSession();
+    const back = directTransport(other.session);
+    await callOk(back, 'project.create', { path: join(other.dir, 'back.gloss') });
+    await callOk(back, 'articles.importPaths', { paths: [json] });
+    const { codes } = await callOk<{ codes: Code[] }>(back, 'codes.list');
+    assert.deepEqual(codes.map((c) => [c.name, c.path]), doc.codes.map((c) => [c.name, c.path]));
+    other.session.closeProject();
   });
 });
