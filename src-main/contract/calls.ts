@@ -267,19 +267,19 @@ export const calls = {
 
   'codes.list': { request: empty, response: {} as { codes: Code[] } },
   /**
-   * Creates a code named by `name` (taken whole, "/" and all) or by `path` ("Frames/Humanitarian": missing parents
-   * are created too, in the same undo step), at the top level or under `parentId`.
+   * Creates a code named by `name` (taken whole, "/" and all) or by `codePath` ("Frames/Humanitarian": missing
+   * parents are created too, in the same undo step), at the top level or under `parentId`.
    */
   'codes.create': {
     request: z
       .strictObject({
         name: codeName.optional(),
-        path: codePath.optional(),
+        codePath: codePath.optional(),
         parentId: id.nullable().optional(),
         color: color.optional(),
         description: typed().max(100_000).optional(),
       })
-      .refine((r) => (r.name === undefined) !== (r.path === undefined), { message: 'name the new code by name or by path', path: ['name'] }),
+      .refine((r) => (r.name === undefined) !== (r.codePath === undefined), { message: 'name the new code by name or by codePath', path: ['name'] }),
     response: {} as Code,
   },
   'codes.update': {

@@ -101,7 +101,7 @@ describe('code paths through the contract', () => {
 
   test('codes.create takes a path: parents created, one undo step takes them all back', async () => {
     const { session, call } = await openStudy();
-    const code = await callOk<Code>(call, 'codes.create', { path: 'Frames/Humanitarian' });
+    const code = await callOk<Code>(call, 'codes.create', { codePath: 'Frames/Humanitarian' });
     assert.equal(code.path, 'Frames/Humanitarian');
     const { codes } = await callOk<{ codes: Code[] }>(call, 'codes.list');
     assert.deepEqual(codes.map((c) => c.path), ['Frames', 'Frames/Humanitarian']);
@@ -113,11 +113,11 @@ describe('code paths through the contract', () => {
 
   test('errors are plain words without the call name', async () => {
     const { session, call } = await openStudy();
-    await callOk(call, 'codes.create', { path: 'Frames' });
-    const clash = await call('codes.create', { path: 'Frames' });
+    await callOk(call, 'codes.create', { codePath: 'Frames' });
+    const clash = await call('codes.create', { codePath: 'Frames' });
     assert.equal(clash.ok, false);
     assert.equal(!clash.ok && clash.error.message, 'There is already a code named "Frames" at the top level.');
-    const empty = await call('codes.create', { path: 'Frames//Aid' });
+    const empty = await call('codes.create', { codePath: 'Frames//Aid' });
     assert.equal(empty.ok, false);
     const message = !empty.ok ? empty.error.message : '';
     assert.match(message, /^"Frames\/\/Aid" has an empty level/);

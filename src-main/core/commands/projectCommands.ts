@@ -34,10 +34,10 @@ export const createCode = command({
   name: 'codes.create',
   label: () => 'Create code',
   // A path may create its missing parents too (one undo step): the codebook is small, so it is kept whole then.
-  scope: (_ctx, { path }) => (path !== undefined ? { codes: 'all' } : {}),
+  scope: (_ctx, { codePath }) => (codePath !== undefined ? { codes: 'all' } : {}),
   created: (_ctx, _req, code) => ({ codes: [code.id] }),
-  run: ({ project }, { path, name, ...rest }) =>
-    path !== undefined ? project.codes.createPath(path, rest) : project.codes.create({ name: name!, ...rest }),
+  run: ({ project }, { codePath, name, ...rest }) =>
+    codePath !== undefined ? project.codes.createPath(codePath, rest) : project.codes.create({ name: name!, ...rest }),
   changes: (_req, code) => ({ entities: ['codes'], codeIds: [code.id] }),
 });
 

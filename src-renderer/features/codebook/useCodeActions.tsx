@@ -39,7 +39,7 @@ export function useCodeActions(tree: CodeTree, onRemoved: (removedId: number, su
 
   const create = useCallback(async (path: string, parentId: number | null) => {
     try {
-      const code = await api['codes.create']({ path, parentId });
+      const code = await api['codes.create']({ codePath: path, parentId });
       await refetchCodes();
       return { code };
     } catch (err) {

@@ -129,7 +129,7 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
   const createCode = useCallback(
     async (path: string, span: CodePointSpan) => {
       returnToText();
-      const code = await attempt(() => api['codes.create']({ path }));
+      const code = await attempt(() => api['codes.create']({ codePath: path }));
       if (!code) return;
       await refetchCodes();
       await applyCode(code.id, span);

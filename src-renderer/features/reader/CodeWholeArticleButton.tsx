@@ -20,7 +20,7 @@ export function CodeWholeArticleButton({ article, onApplied }: { article: Articl
   };
   const create = async (path: string) => {
     setAnchor(null);
-    const code = await attempt(() => api['codes.create']({ path }));
+    const code = await attempt(() => api['codes.create']({ codePath: path }));
     if (!code) return;
     await refetchCodes();
     await apply(code);
