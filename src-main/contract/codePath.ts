@@ -59,7 +59,7 @@ export function codePathProblem(path: string, maxName = 200): string | null {
   if (names.some((n) => n.length === 0)) {
     return names.length === 1
       ? 'Type a code name.'
-      : `"${path.trim()}" has an empty level: each name between the "/" signs needs text (type \\/ for a "/" inside a name).`;
+      : `"${path.trim()}" is not a code path: it has an empty level (each name between "/" signs needs text; type \\/ for a "/" inside a name).`;
   }
   const long = names.find((n) => n.length > maxName);
   if (long !== undefined) return `A code name can be at most ${maxName} characters ("${long.slice(0, 40)}…" has ${long.length}).`;

@@ -120,7 +120,7 @@ describe('code paths through the contract', () => {
     const empty = await call('codes.create', { codePath: 'Frames//Aid' });
     assert.equal(empty.ok, false);
     const message = !empty.ok ? empty.error.message : '';
-    assert.match(message, /^"Frames\/\/Aid" has an empty level/);
+    assert.match(message, /^"Frames\/\/Aid" is not a code path: it has an empty level/);
     assert.doesNotMatch(message, /codes\.create/);
     const blank = await call('codes.create', { name: '  ' });
     assert.equal(!blank.ok && blank.error.message.startsWith('A code needs a name.'), true);
