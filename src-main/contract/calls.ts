@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { cleanRichText, cleanText } from './text';
 import { NEWS_FORMATS } from './fileTypes';
 import type { MergePreview, MergeReport } from './merge';
+import { codePathProblem } from './codePath';
 import type {
   AgreementReport,
   AppInfo,
@@ -60,19 +61,21 @@ const tableExport = { format: z.enum(['csv', 'xlsx']).optional(), formulaGuard: 
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
 /** Text a person types: control characters other than tab and LF removed (contract/text.ts), for every call. */
 const typed = () => z.string().overwrite(cleanText);
-const codeName = typed()
-  .trim()
-  .min(1, 'a code needs a name')
-  .max(200)
-  .refine((s) => !s.includes('/'), 'a code name may not contain "/", which separates code paths');
+/** One code's name: any text (a "/" in it is escaped as "\\/" where the name is written in a path, codePath.ts). */
+const codeName = typed().trim().min(1, 'A code needs a name.').max(200, 'A code name can be at most 200 characters.');
 const codeSetName = typed().trim().min(1, 'a code set needs a name').max(200);
 const memo = typed().max(1_000_000);
-/** A code path: names separated by "/", each level a valid code name; missing levels are created. */
+/**
+ * A code path: names separated by "/", a "/" inside a name written "\\/" and a backslash "\\\\" (the one rule,
+ * contract/codePath.ts); missing levels are created. The message is the plain words the app shows by the field.
+ */
 const codePath = typed()
   .trim()
-  .min(1)
   .max(10_000)
-  .refine((p) => p.split('/').every((part) => part.trim().length > 0 && part.trim().length <= 200), 'not a code path: names separated by "/", none of them empty or longer than 200 characters');
+  .superRefine((p, ctx) => {
+    const problem = codePathProblem(p);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 const empty = z.strictObject({});
 const coderName = typed().trim().min(1, 'a coder needs a name').max(200);
 /** A project of the web host's data folder, by its file name (no folder, not hidden, ending in .gloss). */
@@ -299,13 +302,20 @@ export const calls = {
 
   /** The codebook; each code's codingCount counts only `coder`'s codings when filtered (or blind). */
   'codes.list': { request: z.strictObject({ coder: coderFilter.optional() }), response: {} as { codes: Code[]; filteredToCoder?: string } },
+  /**
+   * Creates a code named by `name` (taken whole, "/" and all) or by `codePath` ("Frames/Humanitarian": missing
+   * parents are created too, in the same undo step), at the top level or under `parentId`.
+   */
   'codes.create': {
-    request: z.strictObject({
-      name: codeName,
-      parentId: id.nullable().optional(),
-      color: color.optional(),
-      description: typed().max(100_000).optional(),
-    }),
+    request: z
+      .strictObject({
+        name: codeName.optional(),
+        codePath: codePath.optional(),
+        parentId: id.nullable().optional(),
+        color: color.optional(),
+        description: typed().max(100_000).optional(),
+      })
+      .refine((r) => (r.name === undefined) !== (r.codePath === undefined), { message: 'name the new code by name or by codePath', path: ['name'] }),
     response: {} as Code,
   },
   'codes.update': {
@@ -445,8 +455,10 @@ export const calls = {
   },
   /**
    * Codes the hits of a search (all of them, or the `hits` given) with one code, in one transaction and one undo
-   * step ("Code 37 search hits"). `widen` extends each hit to its sentence or paragraph first. A span that already
-   * has the code is skipped; hits that widen onto the same span are coded once.
+   * step ("Code 37 search hits"). `widen` extends each hit to its sentence or paragraph first. A span inside a
+   * coding of the code is skipped, one overlapping such a coding is merged into it (the coding is extended), and
+   * hits that widen onto the same span are coded once. `preview: true` only counts (for the dialog): nothing is
+   * written and nothing is recorded.
    */
   'search.codeHits': {
     request: z
@@ -456,6 +468,7 @@ export const calls = {
         codeId: id.optional(),
         codePath: codePath.optional(),
         widen: z.enum(['none', 'sentence', 'paragraph']).optional(),
+        preview: z.boolean().optional(),
       })
       .refine((r) => (r.search === undefined) !== (r.hits === undefined), { message: 'give either the search (to code all its hits) or the hits to code' })
       .refine((r) => (r.codeId === undefined) !== (r.codePath === undefined), { message: 'name the code by codeId or by codePath', path: ['codeId'] }),
@@ -559,7 +572,7 @@ export const calls = {
   'team.agreement': {
     request: z.strictObject({
       coders: z.array(z.string().trim().min(1).max(200)).min(2).max(50),
-      codePath: z.string().trim().min(1).max(10_000).optional(),
+      codePath: codePath.optional(),
       rollUp: z.boolean().optional(),
       articleIds: z.array(id).max(100_000).optional(),
       overlapThreshold: z.number().gt(0).max(1).optional(),

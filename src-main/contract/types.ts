@@ -573,6 +573,13 @@ export interface CodeHitsResult {
   skipped: number;
   /** Hits that widened to the same span as another hit of this batch (coded once). */
   collapsed: number;
+  /**
+   * Hits that overlapped a coding of the code without lying inside it: that coding was extended to cover them
+   * (rather than a second, overlapping coding of the same code being made).
+   */
+  merged: number;
+  /** True for a preview (`preview: true`): the counts say what coding would do; nothing was written. */
+  preview?: boolean;
   codingIds: number[];
   /** The undo label, e.g. "Code 37 search hits". */
   label: string;

@@ -20,9 +20,11 @@ export async function dispatch(session: Session, name: unknown, payload: unknown
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue.path.length ? ` (${issue.path.join('.')})` : '';
+    // Plain words a person can act on: the call's internal name is for logs, not for the field the text was typed
+    // in (the app shows this message beside it). The details name the field for a host that wants to place it.
     return {
       ok: false,
-      error: { code: 'invalid_request', message: `${name}: ${issue.message}${where}`, details: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.map(String), message: i.message })) },
+      error: { code: 'invalid_request', message: `${issue.message}${where}`, details: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.map(String), message: i.message })) },
     };
   }
   try {
@@ -34,16 +36,17 @@ export async function dispatch(session: Session, name: unknown, payload: unknown
     if (!(err instanceof GlossError)) {
       const code = (err as { code?: string }).code ?? '';
       if (code.startsWith('SQLITE_CONSTRAINT')) {
-        return { ok: false, error: { code: 'conflict', message: `${name}: ${(err as Error).message}` } };
+        return { ok: false, error: { code: 'conflict', message: (err as Error).message } };
       }
       if (code.startsWith('SQLITE_BUSY')) {
         return { ok: false, error: { code: 'project_error', message: 'The project is busy in another process; try again.' } };
       }
       if (['ENOENT', 'EACCES', 'EPERM', 'ENOSPC', 'EISDIR', 'EROFS', 'EEXIST'].includes(code)) {
-        return { ok: false, error: { code: 'io_error', message: `${name}: ${(err as Error).message}` } };
+        return { ok: false, error: { code: 'io_error', message: (err as Error).message } };
       }
       console.error(`[gloss] ${name} failed:`, err);
     }
     return { ok: false, error: toWireError(err) };
   }
 }
+

@@ -78,9 +78,17 @@ export interface HistoryStep {
 
 const LIMIT = 500;
 
+/**
+ * How long after one change of a burst the next still joins its undo step (keyboard adjustment of a coding: a run
+ * of Shift+arrow presses, key repeat included, is one step, #14).
+ */
+export const BURST_WINDOW_MS = 1500;
+
 export class History {
   private undoStack: HistoryStep[] = [];
   private redoStack: HistoryStep[] = [];
+  /** The burst the last recorded step belongs to, if it may still grow (cleared by any other step, undo or redo). */
+  private lastBurst: { key: string; at: number } | null = null;
 
   /**
    * `actingCoder`: who makes the changes (the session's current coder), written on the tombstones a step leaves.
@@ -104,9 +112,11 @@ export class History {
 
   /**
    * Runs `change` in one transaction and records it. `scopeBefore` names the rows it will touch; `scopeAfter`
-   * (from the result) adds rows it created.
+   * (from the result) adds rows it created. A change with a `burst` key that follows a step of the same key within
+   * BURST_WINDOW_MS (nothing recorded, undone or redone in between) joins that step: its "after" becomes this
+   * change's, its "before" stays, so one undo takes the whole burst back.
    */
-  record<T>(label: string, scopeOrThunk: Scope | (() => Scope), change: () => T, scopeAfter?: (result: T) => Scope): T {
+  record<T>(label: string, scopeOrThunk: Scope | (() => Scope), change: () => T, scopeAfter?: (result: T) => Scope, burst?: string): T {
     const db = this.project.db;
     return db.transaction(() => {
       // Derived inside the transaction, so the rows named are the rows as the change finds them.
@@ -121,7 +131,12 @@ export class History {
       const afterRows = capture(db, scope);
       const beforeFull = widenCoverage(db, before, scope);
       const after = { rows: afterRows.rows, covered: beforeFull.covered };
-      this.undoStack.push({ label, before: beforeFull, after });
+      const now = Date.now();
+      const top = this.undoStack.at(-1);
+      const joins = burst !== undefined && top && this.lastBurst?.key === burst && now - this.lastBurst.at <= BURST_WINDOW_MS && sameCoverage(top.after, after);
+      if (joins) top.after = after;
+      else this.undoStack.push({ label, before: beforeFull, after });
+      this.lastBurst = burst !== undefined ? { key: burst, at: now } : null;
       if (this.undoStack.length > LIMIT) this.undoStack.shift();
       this.redoStack = [];
       return result;
@@ -135,6 +150,7 @@ export class History {
   }
 
   undo(): string | null {
+    this.lastBurst = null;
     const step = this.undoStack.pop();
     if (!step) return null;
     this.project.db
@@ -150,6 +166,7 @@ export class History {
   }
 
   redo(): string | null {
+    this.lastBurst = null;
     const step = this.redoStack.pop();
     if (!step) return null;
     this.project.db
@@ -163,6 +180,16 @@ export class History {
     this.project.codes.invalidate();
     return step.label;
   }
+}
+
+/** Whether two snapshots cover the same rows (a burst only joins a step over exactly its rows). */
+function sameCoverage(a: Snapshot, b: Snapshot): boolean {
+  return TABLES.every((t) => {
+    const x = a.covered[t];
+    const y = b.covered[t];
+    if (x === 'all' || y === 'all') return x === y;
+    return x.size === y.size && [...x].every((id) => y.has(id));
+  });
 }
 
 function mergeScopes(a: Scope, b: Scope): Scope {

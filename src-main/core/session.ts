@@ -302,6 +302,7 @@ export class Session {
       () => command.scope(ctx, request, plan),
       () => command.run(ctx, request, plan),
       command.created ? (r) => command.created!(ctx, request, r, plan) : undefined,
+      command.burst?.(request, plan),
     );
     this.announce(command.changes(request, result, plan));
     return result;

@@ -1,3 +1,4 @@
+import { historyMoved, writesSettled } from './pendingWrites';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { api, isDesktop } from '../api/api';
 import { GlossError } from '../../src-main/contract/errors';
@@ -79,6 +80,8 @@ export function UndoHistoryProvider({ children }: { children: ReactNode }) {
     (direction: Direction, onlyIf?: string) => {
       const run = async () => {
         if (!latestStore.current.project) return;
+        // A burst of edge moves still being saved is part of what the analyst means to undo.
+        await writesSettled();
         if (onlyIf !== undefined) {
           const now = await attempt(() => api['history.state']({}));
           if (!now) return;
@@ -88,6 +91,7 @@ export function UndoHistoryProvider({ children }: { children: ReactNode }) {
           }
         }
         const result = await attempt(() => api[direction === 'undo' ? 'history.undo' : 'history.redo']({}));
+        historyMoved();
         if (!result) return;
         const { label } = result;
         if (!label) {

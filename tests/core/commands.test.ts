@@ -282,6 +282,16 @@ describe('commands', () => {
     assert.equal(empty.ok, false);
   });
 
+  test('codes.create with a path makes its missing parents in the same undo step (#14)', async () => {
+    const { session, call } = await richProject();
+    const problems = await undoRedoRoundTrip(session, call, async () => {
+      const code = await callOk<Code>(call, 'codes.create', { codePath: 'Frames/Security/Aid\\/relief/Convoys', color: '#123456' });
+      assert.equal(code.path, 'Frames/Security/Aid\\/relief/Convoys');
+      assert.equal(code.name, 'Convoys');
+    });
+    assert.deepEqual(problems, []);
+  });
+
   test('search hits coded under a new code path: one step, created codes included', async () => {
     const { session, call } = await richProject();
     const problems = await undoRedoRoundTrip(session, call, async () => {

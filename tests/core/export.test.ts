@@ -182,7 +182,10 @@ describe('JSON export', () => {
       ['an extra top-level field', (d) => void ((d as unknown as Record<string, unknown>).extra = 1)],
       ['a missing codings list', (d) => void delete (d as Partial<JsonExport>).codings],
       ['an extra project field', (d) => void ((d.project as Record<string, unknown>).path = '/home/x')],
-      ['a code name with "/"', (d) => void (d.codes[1].name = 'Frames/Humanitarian')],
+      // A name may hold "/" (#14), but a path must write it escaped: an empty level or a lone trailing "\\" is refused.
+      ['a code name with surrounding space', (d) => void (d.codes[1].name = ' Humanitarian')],
+      ['a code path with an empty level', (d) => void (d.codes[1].path = 'Frames//Humanitarian')],
+      ['a code path with an unescaped backslash', (d) => void (d.codes[1].path = 'Frames/Human\\itarian')],
       ['a colour that is not #rrggbb', (d) => void (d.codes[0].color = 'red')],
       ['a code without parentId', (d) => void delete (d.codes[0] as Partial<JsonExport['codes'][0]>).parentId],
       ['an article without text', (d) => void delete (d.articles[0] as Partial<JsonExport['articles'][0]>).text],

@@ -249,6 +249,38 @@ describe('code all hits', () => {
     assert.deepEqual(await texts(c.ids.lebanon, para.id), [LEBANON.split('\n')[0]]);
   });
 
+  test('never a second, overlapping coding of the same code: inside one is skipped, overlapping one is merged into it; a preview counts first (#14)', async () => {
+    const c = await corpus();
+    const code = await c.ok<{ id: number }>('codes.create', { name: 'Talks' });
+    const codingsOf = async () =>
+      (await c.ok<{ codings: { id: number; codeId: number; start: number; end: number; text: string }[] }>('codings.listForArticle', { articleId: c.ids.gaza })).codings
+        .filter((k) => k.codeId === code.id)
+        .map((k) => ({ id: k.id, text: k.text }));
+    // Coded before: part of the first ceasefire sentence, and the whole of the second.
+    const partial = await c.ok<{ id: number }>('codings.apply', { articleId: c.ids.gaza, codeId: code.id, ...spanOf(GAZA_AID, 'ceasefire talks') });
+    const whole = await c.ok<{ id: number }>('codings.apply', { articleId: c.ids.gaza, codeId: code.id, ...spanOf(GAZA_AID, 'Officials said the ceasefire could hold!') });
+    const before = await codingsOf();
+    const request = { search: { query: 'ceasefire', mode: 'fts' as const }, codeId: code.id, widen: 'sentence' as const };
+
+    const preview = await c.ok<CodeHitsResult>('search.codeHits', { ...request, preview: true });
+    assert.deepEqual([preview.preview, preview.merged, preview.skipped], [true, 1, 1]);
+    assert.deepEqual(await codingsOf(), before, 'a preview writes nothing');
+
+    const r = await c.ok<CodeHitsResult>('search.codeHits', request);
+    assert.deepEqual([r.merged, r.skipped, r.created], [1, 1, preview.created]);
+    const after = await codingsOf();
+    assert.deepEqual(
+      after.filter((k) => k.id === partial.id || k.id === whole.id),
+      [
+        { id: partial.id, text: 'The ceasefire talks resumed in Cairo.' },
+        { id: whole.id, text: 'Officials said the ceasefire could hold!' },
+      ],
+    );
+    assert.equal(after.filter((k) => k.text.includes('ceasefire talks')).length, 1, 'the sentence has one coding of the code, not two');
+    await c.ok('history.undo');
+    assert.deepEqual(await codingsOf(), before, 'one undo gives back the coding as it was');
+  });
+
   test('a selected subset of hits; hits outside an article are refused and nothing is coded', async () => {
     const c = await corpus();
     const code = await c.ok<{ id: number }>('codes.create', { name: 'Picked' });

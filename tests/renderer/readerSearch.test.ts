@@ -118,13 +118,21 @@ describe('rankCodes, exactCode and newCodeFor (typing a code name)', () => {
     assert.equal(exactCode(clash, 'secur'), undefined);
   });
 
-  test('newCodeFor: a top-level code, or a sub-code of an existing parent path; nothing otherwise', () => {
-    assert.deepEqual(newCodeFor(codes, 'Economy'), { name: 'Economy', parent: null });
-    assert.deepEqual(newCodeFor(codes, ' frames / Legal '), { name: 'Legal', parent: codes[0] });
-    assert.equal(newCodeFor(codes, 'Nowhere/Legal'), null);
+  test('newCodeFor: any path, its missing parents made along with it (#14); nothing for an existing code or an empty level', () => {
+    assert.deepEqual(newCodeFor(codes, 'Economy'), { path: 'Economy', missing: ['Economy'] });
+    assert.deepEqual(newCodeFor(codes, ' frames / Legal '), { path: 'Frames/Legal', missing: ['Legal'] });
+    assert.deepEqual(newCodeFor(codes, 'Nowhere/Legal'), { path: 'Nowhere/Legal', missing: ['Nowhere', 'Legal'] });
+    assert.deepEqual(newCodeFor(codes, 'Aid\\/relief'), { path: 'Aid\\/relief', missing: ['Aid/relief'] });
+    assert.equal(newCodeFor(codes, 'frames/security'), null);
     assert.equal(newCodeFor(codes, 'Frames/'), null);
     assert.equal(newCodeFor(codes, '   '), null);
     assert.equal(newCodeFor(codes, 'x'.repeat(201)), null);
-    assert.deepEqual(newCodeFor(codes, 'x'.repeat(200)), { name: 'x'.repeat(200), parent: null });
+    assert.deepEqual(newCodeFor(codes, 'x'.repeat(200)), { path: 'x'.repeat(200), missing: ['x'.repeat(200)] });
+  });
+
+  test('rankCodes lists every match: nothing past the eighth is cut (#14)', () => {
+    const many = Array.from({ length: 12 }, (_, i) => code(i + 1, `Code ${i + 1}`));
+    assert.equal(rankCodes(many, '').length, 12);
+    assert.equal(rankCodes(many, 'code').length, 12);
   });
 });

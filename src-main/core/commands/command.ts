@@ -38,6 +38,11 @@ export interface Command<N extends CallName, P = undefined> {
   created?(ctx: CommandContext, request: ParsedRequest<N>, result: CallResponse<N>, plan: P): Scope;
   /** Runs inside the recorded transaction. */
   run(ctx: CommandContext, request: ParsedRequest<N>, plan: P): CallResponse<N>;
+  /**
+   * A key for changes that form one undo step when they follow each other quickly (a run of keyboard adjustments
+   * of one coding): see History.record. Undefined: a step of its own.
+   */
+  burst?(request: ParsedRequest<N>, plan: P): string | undefined;
   /** What to tell every window once it has committed. */
   changes(request: ParsedRequest<N>, result: CallResponse<N>, plan: P): Change;
 }

@@ -46,9 +46,11 @@ export const deleteArticle = command({
 export const createCode = command({
   name: 'codes.create',
   label: () => 'Create code',
-  scope: () => ({}),
+  // A path may create its missing parents too (one undo step): the codebook is small, so it is kept whole then.
+  scope: (_ctx, { codePath }) => (codePath !== undefined ? { codes: 'all' } : {}),
   created: (_ctx, _req, code) => ({ codes: [code.id] }),
-  run: ({ project }, request) => project.codes.create(request),
+  run: ({ project }, { codePath, name, ...rest }) =>
+    codePath !== undefined ? project.codes.createPath(codePath, rest) : project.codes.create({ name: name!, ...rest }),
   changes: (_req, code) => ({ entities: ['codes'], codeIds: [code.id] }),
 });
 
@@ -121,6 +123,8 @@ export const updateCoding = command<'codings.update', Coding>({
     memo !== undefined && start === undefined && end === undefined && codeId === undefined ? 'Edit memo' : codeId !== undefined ? 'Change code' : 'Adjust coding',
   prepare: ({ project }, { id }) => ({ plan: project.codings.get(id) }),
   scope: (_ctx, { id }) => ({ codings: [id] }),
+  // Moving only the edges, press after press (Shift+arrows, key repeat), is one undo step per burst.
+  burst: ({ id, codeId, memo }) => (codeId === undefined && memo === undefined ? `adjust-coding:${id}` : undefined),
   run: ({ project }, { id, ...changes }) => project.codings.update(id, changes),
   changes: (_req, coding, before) => ({
     entities: ['codings'],
@@ -146,26 +150,40 @@ export const removeCoding = command<'codings.remove', Coding>({
 
 export const codeSearchHits = command<'search.codeHits', CodeHitsPlan>({
   name: 'search.codeHits',
-  label: (_req, plan) => codeHitsLabel(plan.spans.length),
-  prepare: async ({ project, coder }, { search, hits, codeId, codePath, widen }) => {
+  label: (_req, plan) => codeHitsLabel(plan.spans.length + plan.merged),
+  prepare: async ({ project, coder }, { search, hits, codeId, codePath, widen, preview }) => {
     // A code named by a path that does not exist yet has no codings to skip; it is created when the hits are coded.
     const existing = codeId ?? (codePath !== undefined ? project.codes.findPath(codePath)?.id : undefined);
     if (existing !== undefined) project.codes.get(existing);
     const spans = hits ?? (await allHitSpans(project, search!));
     const plan = planCodeHits(project, spans, existing, widen, coder);
+    const counts = { skipped: plan.skipped, collapsed: plan.collapsed, merged: plan.merged };
+    // A preview reports what coding would do and records nothing.
+    if (preview) return { skip: { created: plan.spans.length, ...counts, preview: true, codingIds: [], label: codeHitsLabel(plan.spans.length + plan.merged) } };
     // Nothing to create, nothing to undo: no empty step on the undo stack.
-    if (plan.spans.length === 0) return { skip: { created: 0, skipped: plan.skipped, collapsed: plan.collapsed, codingIds: [], label: codeHitsLabel(0) } };
+    if (plan.spans.length === 0 && plan.extend.length === 0) return { skip: { created: 0, ...counts, codingIds: [], label: codeHitsLabel(0) } };
     return { plan };
   },
-  scope: (ctx, { codePath }) => ({ ...(codePath !== undefined ? { codes: 'all' as const } : {}), ...coderRow(ctx) }),
+  scope: (ctx, { codePath }, plan) => ({
+    ...(codePath !== undefined ? { codes: 'all' as const } : {}),
+    codings: plan.extend.map((e) => e.id),
+    ...coderRow(ctx),
+  }),
   created: (ctx, _req, result) => ({ codings: result.codingIds, ...coderRow(ctx) }),
   run: (ctx, request, plan) => {
     const codingIds = applyCodeHits(ctx.project, plan, codeIdOf(ctx, request), ctx.coder);
-    return { created: codingIds.length, skipped: plan.skipped, collapsed: plan.collapsed, codingIds, label: codeHitsLabel(plan.spans.length) };
+    return {
+      created: codingIds.length,
+      skipped: plan.skipped,
+      collapsed: plan.collapsed,
+      merged: plan.merged,
+      codingIds,
+      label: codeHitsLabel(plan.spans.length + plan.merged),
+    };
   },
   changes: ({ codeId, codePath }, _result, plan) => ({
     entities: codePath !== undefined ? ['codings', 'codes'] : ['codings'],
-    articleIds: unique(plan.spans.map((s) => s.articleId)),
+    articleIds: unique([...plan.spans, ...plan.extend].map((s) => s.articleId)),
     codeIds: codeId !== undefined ? [codeId] : undefined,
   }),
 });

@@ -8,6 +8,7 @@
 // description, one it has keeps the project's. Importing the same export twice therefore adds nothing the second time.
 import { createHash } from 'node:crypto';
 import { cleanText } from '../../contract/text';
+import { joinCodePath, splitCodePath } from '../../contract/codePath';
 import { z } from 'zod';
 import { OffsetIndex } from '../../contract/offsets';
 import type { ImportReport } from '../../contract/types';
@@ -37,7 +38,7 @@ const codePath = z
   .overwrite(cleanText)
   .min(1)
   .max(10_000)
-  .refine((p) => p.split('/').every((part) => part.trim().length > 0 && part.trim().length <= 200), 'is not a code path (an empty or over-long level)');
+  .refine((p) => splitCodePath(p).every((part) => part.length > 0 && part.length <= 200), 'is not a code path (an empty or over-long level)');
 const isoish = z.string().min(1).max(100);
 
 const exportSchema = z.object({
@@ -160,7 +161,7 @@ function limitProblem(d: Record<string, unknown>): string | undefined {
       return `the file has ${n(list.length)} ${what}; a Gloss JSON file may hold at most ${n(limit)} (the ${what} limit)`;
     }
   }
-  const depthOf = (path: unknown) => (typeof path === 'string' ? path.split('/').length : 0);
+  const depthOf = (path: unknown) => (typeof path === 'string' ? splitCodePath(path).length : 0);
   const tooDeep = (where: string, path: unknown) =>
     depthOf(path) > L.codeDepth
       ? `${where} is a code path ${n(depthOf(path))} levels deep; Gloss allows at most ${L.codeDepth} levels (the code depth limit)`
@@ -222,7 +223,7 @@ export function applyGlossExport(project: Project, plan: GlossExportPlan, file: 
       const key = pathKey(path);
       const known = idOfPath.get(key);
       if (known !== undefined) return known;
-      const parts = path.split('/').map((p) => p.trim());
+      const parts = splitCodePath(path);
       let parentId: number | null = null;
       for (let depth = 1; depth <= parts.length; depth++) {
         let siblings = children.get(parentId);
@@ -230,7 +231,7 @@ export function applyGlossExport(project: Project, plan: GlossExportPlan, file: 
         const folded = foldName(parts[depth - 1]);
         let id = siblings.get(folded);
         if (id === undefined) {
-          const look = looks.get(pathKey(parts.slice(0, depth).join('/')));
+          const look = looks.get(pathKey(joinCodePath(parts.slice(0, depth))));
           id = project.codes.createKnownFree(parentId, parts[depth - 1], look?.color ?? CODE_PALETTE[colours % CODE_PALETTE.length], look?.description ?? '');
           colours++;
           siblings.set(folded, id);
@@ -318,8 +319,5 @@ export function importGlossJson(project: Project, file: string, bytes: Uint8Arra
 
 /** Code names are unique per level ignoring ASCII case (SQLite's NOCASE), so paths are compared the same way. */
 function pathKey(path: string): string {
-  return path
-    .split('/')
-    .map((p) => p.trim().replace(/[A-Z]/g, (c) => c.toLowerCase()))
-    .join('/');
+  return joinCodePath(splitCodePath(path).map((p) => p.replace(/[A-Z]/g, (c) => c.toLowerCase())));
 }

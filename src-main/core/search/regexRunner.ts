@@ -68,7 +68,8 @@ export async function runRegexIsolated(
           new GlossError(
             'timeout',
             `The regular expression was stopped after ${seconds}: it takes too long on this text, most likely because it ` +
-              'backtracks catastrophically (nested repetition such as (a+)+ or (\\w*)*). Simplify it, or allow more time.',
+              'backtracks catastrophically (nested repetition such as (a+)+ or (\\w*)*). Simplify it: repeat each part once ' +
+              '(a+ rather than (a+)+), or anchor it to a word you expect.',
           ),
         );
       }, timeLimitMs);

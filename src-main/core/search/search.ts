@@ -167,15 +167,24 @@ export async function allHitSpans(project: Project, spec: SearchSpec): Promise<H
 export interface CodeHitsPlan {
   /** Spans to code, in article then offset order, each once. */
   spans: HitSpan[];
-  /** Hits whose (widened) span already has the code. */
+  /**
+   * Codings of the code that a (widened) hit overlaps without lying inside: each is extended to cover the hits
+   * too, rather than a second coding of the same code being laid over it (#14).
+   */
+  extend: { id: number; articleId: number; start: number; end: number }[];
+  /** Hits whose (widened) span already lies inside a coding of the code. */
   skipped: number;
   /** Hits that widened onto the same span as an earlier hit. */
   collapsed: number;
+  /** Hits merged into an existing coding of the code (by extending it: `extend`). */
+  merged: number;
 }
 
 /**
- * Works out which codings "code these hits" creates: each hit widened as asked (to its sentence or its paragraph),
- * spans that coincide coded once, and spans that already have the code skipped. Reads only.
+ * Works out what "code these hits" does: each hit widened as asked (to its sentence or its paragraph), spans that
+ * coincide coded once, a span inside a coding of the code skipped, and a span overlapping one merged into it (that
+ * coding grows to cover both), so a batch never lays a second, overlapping coding of a code over its first. Reads
+ * only.
  */
 export function planCodeHits(
   project: Project,
@@ -200,8 +209,12 @@ export function planCodeHits(
   const spans: HitSpan[] = [];
   let skipped = 0;
   let collapsed = 0;
-  // Another coder's coding of the same span is not a duplicate: each coder codes independently.
-  const exists = project.db.prepare('SELECT 1 FROM codings WHERE article_id = ? AND code_id = ? AND start = ? AND "end" = ? AND (? IS NULL OR coder = ?)');
+  let merged = 0;
+  // The code's codings per article as they will be after the codings planned so far: an extended one grows here.
+  const codingsOf = new Map<number, { id: number; start: number; end: number }[]>();
+  // Only this coder's codings count: another coder's coding of the same passage is theirs (each codes independently).
+  const existing = project.db.prepare('SELECT id, start, "end" FROM codings WHERE article_id = ? AND code_id = ? AND (? IS NULL OR coder = ?) ORDER BY start, id');
+  const extended = new Map<number, { id: number; articleId: number; start: number; end: number }>();
   for (const hit of hits) {
     const { text, index } = articleOf(hit.articleId);
     if (!(hit.start >= 0 && hit.start < hit.end && hit.end <= index.codePointLength)) {
@@ -223,19 +236,35 @@ export function planCodeHits(
       continue;
     }
     seen.add(key);
-    // A code that does not exist yet (named by a path) has no codings to skip.
-    if (codeId !== undefined && exists.get(hit.articleId, codeId, span.start, span.end, coder ?? null, coder ?? null)) {
-      skipped++;
-      continue;
+    // A code that does not exist yet (named by a path) has no codings to skip or merge into.
+    if (codeId !== undefined) {
+      let theirs = codingsOf.get(hit.articleId);
+      if (!theirs) codingsOf.set(hit.articleId, (theirs = existing.all(hit.articleId, codeId, coder ?? null, coder ?? null) as { id: number; start: number; end: number }[]));
+      if (theirs.some((c) => c.start <= span.start && c.end >= span.end)) {
+        skipped++;
+        continue;
+      }
+      const overlapping = theirs.filter((c) => c.start < span.end && c.end > span.start);
+      if (overlapping.length > 0) {
+        // The coding that shares most of the span grows to cover it; its memo and coder stay.
+        const overlap = (c: { start: number; end: number }) => Math.min(c.end, span.end) - Math.max(c.start, span.start);
+        const target = overlapping.reduce((best, c) => (overlap(c) > overlap(best) ? c : best));
+        target.start = Math.min(target.start, span.start);
+        target.end = Math.max(target.end, span.end);
+        extended.set(target.id, { id: target.id, articleId: hit.articleId, start: target.start, end: target.end });
+        merged++;
+        continue;
+      }
     }
     spans.push({ articleId: hit.articleId, ...span });
   }
   spans.sort((a, b) => a.articleId - b.articleId || a.start - b.start || a.end - b.end);
-  return { spans, skipped, collapsed };
+  return { spans, extend: [...extended.values()], skipped, collapsed, merged };
 }
 
-/** Creates the planned codings; the caller provides the transaction (and, in the app, the undo step). */
+/** Creates the planned codings and extends the merged ones; the caller provides the transaction (and the undo step). */
 export function applyCodeHits(project: Project, plan: CodeHitsPlan, codeId: number, coder: string): number[] {
+  for (const e of plan.extend) project.codings.update(e.id, { start: e.start, end: e.end });
   return plan.spans.map((s) => project.codings.apply({ ...s, codeId, coder }).id);
 }
 

@@ -3,6 +3,7 @@ import { cleanText } from '../../contract/text';
 import { GlossError } from '../../contract/errors';
 import type { Code } from '../../contract/types';
 import { prepared } from './statementCache';
+import { codePathProblem, joinCodePath, splitCodePath } from '../../contract/codePath';
 
 /** Distinct, readable on white, and still distinct when two are blended over the same passage. */
 export const CODE_PALETTE = [
@@ -59,11 +60,12 @@ export class CodeStore {
     const rows = this.listStmt.all() as ListedCodeRow[];
     const byId = new Map(rows.map((r) => [r.id, r]));
     const pathOf = new Map<number, string>();
+    // Paths are written by the one rule (contract/codePath.ts): a "/" or "\\" inside a name is escaped.
     const path = (row: ListedCodeRow): string => {
       const known = pathOf.get(row.id);
       if (known !== undefined) return known;
       const parent = row.parentId === null ? undefined : byId.get(row.parentId);
-      const p = parent ? `${path(parent)}/${row.name}` : row.name;
+      const p = parent ? `${path(parent)}/${joinCodePath([row.name])}` : joinCodePath([row.name]);
       pathOf.set(row.id, p);
       return p;
     };
@@ -115,7 +117,7 @@ export class CodeStore {
       names.unshift(parent.name);
       parentId = parent.parentId;
     }
-    return { ...row, path: names.join('/') };
+    return { ...row, path: joinCodePath(names) };
   }
 
   count(): number {
@@ -305,9 +307,8 @@ export class CodeStore {
   findPath(path: string): Code | undefined {
     let parentId: number | null = null;
     let found: Code | undefined;
-    for (const part of path.split('/').map((p) => p.trim())) {
-      const siblings = prepared(this.db, 'SELECT id, name FROM codes WHERE parent_id IS ?').all(parentId) as { id: number; name: string }[];
-      const row = siblings.find((s) => foldName(s.name) === foldName(part));
+    for (const part of splitCodePath(cleanText(path))) {
+      const row = this.childNamed(parentId, part);
       if (!row) return undefined;
       found = this.get(row.id);
       parentId = found.id;
@@ -315,20 +316,56 @@ export class CodeStore {
     return found;
   }
 
+  private childNamed(parentId: number | null, name: string): { id: number; name: string } | undefined {
+    const siblings = prepared(this.db, 'SELECT id, name FROM codes WHERE parent_id IS ?').all(parentId) as { id: number; name: string }[];
+    const folded = foldName(name);
+    return siblings.find((s) => foldName(s.name) === folded);
+  }
+
+  /** The names of a typed path (contract/codePath.ts), or a plain-words error naming what is wrong with it. */
+  private namesOf(path: string): string[] {
+    const cleaned = cleanText(path);
+    const problem = codePathProblem(cleaned);
+    if (problem) throw new GlossError('invalid_request', problem);
+    return splitCodePath(cleaned);
+  }
+
   /** Finds the code at a path like "Frames/Humanitarian", creating any missing level. */
   ensurePath(path: string): Code {
-    const parts = cleanText(path).split('/').map((p) => p.trim());
-    if (parts.some((p) => p.length === 0)) throw new GlossError('invalid_request', `"${path}" is not a code path (empty level).`);
+    const names = this.namesOf(path);
     return this.db.transaction(() => {
       let parentId: number | null = null;
       let found: Code | undefined;
-      for (const part of parts) {
-        const siblings = prepared(this.db, 'SELECT id, name FROM codes WHERE parent_id IS ?').all(parentId) as { id: number; name: string }[];
-        const row = siblings.find((s) => foldName(s.name) === foldName(part));
-        found = row ? this.get(row.id) : this.create({ name: part, parentId });
+      for (const name of names) {
+        const row = this.childNamed(parentId, name);
+        found = row ? this.get(row.id) : this.create({ name, parentId });
         parentId = found.id;
       }
       return found!;
+    }).immediate();
+  }
+
+  /**
+   * Creates the code at `path` (under `parentId` when given), creating missing parents along the way: what the
+   * app's "+ New code", its code picker and the batch dialog do with "Frames/Humanitarian". The last level must be
+   * new; its colour and description are the ones given.
+   */
+  createPath(path: string, options: { parentId?: number | null; color?: string; description?: string } = {}): Code {
+    const names = this.namesOf(path);
+    const last = names.pop()!;
+    return this.db.transaction(() => {
+      let parentId = options.parentId ?? null;
+      if (parentId !== null) this.assertExists(parentId);
+      for (const name of names) {
+        const row = this.childNamed(parentId, name);
+        parentId = (row ?? this.create({ name, parentId })).id;
+      }
+      const clash = this.childNamed(parentId, last);
+      if (clash) {
+        const where = parentId === null ? 'at the top level' : `in "${this.get(parentId).path}"`;
+        throw new GlossError('conflict', `There is already a code named "${clash.name}" ${where}.`);
+      }
+      return this.create({ name: last, parentId, color: options.color, description: options.description });
     }).immediate();
   }
 }
@@ -338,9 +375,9 @@ export function foldName(name: string): string {
   return name.normalize('NFC').toLowerCase();
 }
 
+/** A name is any text: a "/" in it is escaped where the name is written in a path (contract/codePath.ts). */
 function validateName(name: string): void {
   if (!name) throw new GlossError('invalid_request', 'A code needs a name.');
-  if (name.includes('/')) throw new GlossError('invalid_request', `A code name may not contain "/" ("${name}"): it separates code paths.`);
 }
 
 function translateConstraint(err: unknown, name: string): unknown {

@@ -1,5 +1,6 @@
 // The agreement report of a project: which articles and codes are in scope, each coder's coverage per code and
 // article, and the measures of ./agreement over them. Read-only; shared by `gloss agree` and the app's call.
+import { normaliseCodePath } from '../../contract/codePath';
 import { GlossError } from '../../contract/errors';
 import type { AgreementCodeRow, AgreementFigures, AgreementReport, AgreementRow } from '../../contract/types';
 import type { Project } from '../store/Project';
@@ -67,7 +68,8 @@ export function agreementReport(project: Project, options: AgreementOptions): Ag
   const subtree = (id: number): number[] => [id, ...(children.get(id) ?? []).flatMap(subtree)];
   let chosen = codebook;
   if (options.codePath !== undefined) {
-    const code = codebook.find((c) => c.path === options.codePath);
+    const wanted = normaliseCodePath(options.codePath);
+    const code = codebook.find((c) => c.path === wanted);
     if (!code) throw new GlossError('not_found', `There is no code "${options.codePath}".`);
     chosen = [code];
   }

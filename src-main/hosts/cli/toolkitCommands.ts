@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { AttributeImportReport, SearchSpec } from '../../contract/types';
 import { tableCsvOutput, writeTable, type TableCell } from '../../core/app';
 import { formulaCellNote } from '../../contract/exportNotes';
+import { joinCodePath, splitCodePath } from '../../contract/codePath';
 import { UsageError, type ParsedArgs } from './args';
 import { withProject } from './cliSession';
 
@@ -101,7 +102,9 @@ export async function searchCommand(args: ParsedArgs): Promise<number> {
         const n = result.totalHits;
         err(
           `Coded ${n} hit${n === 1 ? '' : 's'} with "${code.path}"${newCode}: ${coded.created} new coding${coded.created === 1 ? '' : 's'}, ` +
-            `${coded.skipped} already had the code${coded.collapsed ? `, ${coded.collapsed} merged by widening` : ''}`,
+            `${coded.skipped} already had the code` +
+            `${coded.merged ? `, ${coded.merged} merged into an existing coding of it` : ''}` +
+            `${coded.collapsed ? `, ${coded.collapsed} merged by widening` : ''}`,
         );
       }
       return 0;
@@ -112,10 +115,7 @@ export async function searchCommand(args: ParsedArgs): Promise<number> {
 
 /** A code path as code names are compared (composed, lower case, levels trimmed). */
 function fold(path: string): string {
-  return path
-    .split('/')
-    .map((p) => p.trim().normalize('NFC').toLowerCase())
-    .join('/');
+  return joinCodePath(splitCodePath(path).map((p) => p.normalize('NFC').toLowerCase()));
 }
 
 /** The CSV options a command was given: `--formula-guard` prefixes formula-like cells; otherwise every cell is exact. */

@@ -1,4 +1,5 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { newCodeFor } from '../reader/codeMatching';
 import type { Code } from '../../../src-main/contract/types';
 import { Dialog } from '../../app/Dialog';
 import type { CodeTree } from './codeTree';
@@ -15,18 +16,48 @@ interface CodePickerDialogProps {
   allowTopLevel: boolean;
   confirmLabel: string;
   onPick(target: PickedTarget): void;
+  /** When given, a typed name or path that is not a code yet is offered as "Create …" and confirmed with it. */
+  onCreate?(path: string): void;
+  /** When given, says what confirming with the chosen code would do (shown under the list before confirming). */
+  describeChoice?(code: Code): Promise<string | null>;
   onClose(): void;
 }
 
+const CREATE = 'create' as const;
+
 /** Choose a code from the codebook (the target of a move or merge), with a filter for long codebooks. */
-export function CodePickerDialog({ title, intro, candidates, tree, allowTopLevel, confirmLabel, onPick, onClose }: CodePickerDialogProps) {
+export function CodePickerDialog({ title, intro, candidates, tree, allowTopLevel, confirmLabel, onPick, onCreate, describeChoice, onClose }: CodePickerDialogProps) {
   const [filter, setFilter] = useState('');
-  const [chosen, setChosen] = useState<PickedTarget | null>(null);
+  const [chosen, setChosen] = useState<PickedTarget | typeof CREATE | null>(null);
   const shown = useMemo(() => {
     const f = filter.trim().toLowerCase();
-    return f ? candidates.filter((c) => c.path.toLowerCase().includes(f)) : candidates;
+    return f ? candidates.filter((c) => c.path.toLowerCase().includes(f) || c.name.toLowerCase().includes(f)) : candidates;
   }, [candidates, filter]);
-  const isChosen = (t: PickedTarget) => chosen !== null && (t === TOP_LEVEL ? chosen === TOP_LEVEL : chosen !== TOP_LEVEL && chosen.id === t.id);
+  const creatable = onCreate && filter.trim() ? newCodeFor(candidates, filter) : null;
+  const isChosen = (t: PickedTarget) =>
+    chosen !== null && chosen !== CREATE && (t === TOP_LEVEL ? chosen === TOP_LEVEL : chosen !== TOP_LEVEL && chosen.id === t.id);
+  useEffect(() => {
+    if (chosen === CREATE && !creatable) setChosen(null);
+  }, [chosen, creatable]);
+  const confirm = () => {
+    if (chosen === CREATE) {
+      if (creatable) onCreate?.(creatable.path);
+    } else if (chosen !== null) onPick(chosen);
+  };
+  const [note, setNote] = useState<string | null>(null);
+  // Asked again when the choice changes, not whenever the caller re-renders with a new function.
+  const describe = useRef(describeChoice);
+  describe.current = describeChoice;
+  useEffect(() => {
+    setNote(null);
+    const ask = describe.current;
+    if (!ask || chosen === null || chosen === CREATE || chosen === TOP_LEVEL) return;
+    let current = true;
+    void ask(chosen).then((text) => current && setNote(text));
+    return () => {
+      current = false;
+    };
+  }, [chosen]);
 
   return (
     <Dialog
@@ -39,7 +70,7 @@ export function CodePickerDialog({ title, intro, candidates, tree, allowTopLevel
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="button" className="primary" disabled={chosen === null} data-testid="code-picker-confirm" onClick={() => chosen !== null && onPick(chosen)}>
+          <button type="button" className="primary" disabled={chosen === null} data-testid="code-picker-confirm" onClick={confirm}>
             {confirmLabel}
           </button>
         </>
@@ -58,6 +89,7 @@ export function CodePickerDialog({ title, intro, candidates, tree, allowTopLevel
           // Cancelled so the same keystroke cannot also press a button in the confirmation that may open next.
           e.preventDefault();
           if (shown.length === 1) onPick(shown[0]);
+          else if (shown.length === 0 && creatable) onCreate?.(creatable.path);
         }}
       />
       <div className="code-picker-list" role="listbox" aria-label="Codes">
@@ -79,8 +111,20 @@ export function CodePickerDialog({ title, intro, candidates, tree, allowTopLevel
             {filter.trim() ? c.path : c.name}
           </Option>
         ))}
-        {shown.length === 0 && <p className="muted">No code matches.</p>}
+        {creatable && (
+          <Option selected={chosen === CREATE} depth={0} onChoose={() => setChosen(CREATE)} onPick={() => onCreate?.(creatable.path)} testId="code-picker-create">
+            <em>
+              Create “{creatable.path}”{creatable.missing.length > 1 ? ` (also ${creatable.missing.slice(0, -1).map((m) => `“${m}”`).join(', ')})` : ''}
+            </em>
+          </Option>
+        )}
+        {shown.length === 0 && !creatable && <p className="muted">No code matches.</p>}
       </div>
+      {note && (
+        <p className="code-picker-note" role="status" data-testid="code-picker-note">
+          {note}
+        </p>
+      )}
     </Dialog>
   );
 }

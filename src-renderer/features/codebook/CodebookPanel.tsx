@@ -75,12 +75,14 @@ export function CodebookPanel() {
     setCreating({ parentId });
   };
 
-  const create = async (name: string) => {
-    const code = await actions.create(name, creating?.parentId ?? null);
+  /** Null when the code was made, else why not (shown beside the field). */
+  const create = async (path: string): Promise<string | null> => {
+    const made = await actions.create(path, creating?.parentId ?? null);
+    if ('error' in made) return made.error;
     // Created while the codebook shows a code set: the new code joins it, or it would vanish from view.
-    if (code && activeSet) await attempt(() => api['codeSets.addCodes']({ id: activeSet.id, codeIds: [code.id] }));
-    if (code) requestAnimationFrame(() => document.getElementById(`code-${code.id}`)?.scrollIntoView({ block: 'nearest' }));
-    return Boolean(code);
+    if (activeSet) await attempt(() => api['codeSets.addCodes']({ id: activeSet.id, codeIds: [made.code.id] }));
+    requestAnimationFrame(() => document.getElementById(`code-${made.code.id}`)?.scrollIntoView({ block: 'nearest' }));
+    return null;
   };
 
   const rename = async (code: Code, name: string | null) => {
@@ -209,7 +211,7 @@ export function CodebookPanel() {
         ) : codes.length === 0 && !creating ? (
           <div className="codebook-empty" data-testid="codebook-empty">
             <p>No codes yet.</p>
-            <p className="muted">Codes are the categories you tag passages with, e.g. “Frames/Humanitarian”. Nest them to build a hierarchy.</p>
+            <p className="muted">Codes are the categories you tag passages with. Type a path such as “Frames/Humanitarian” to nest one in another (the missing parent is made too); write \/ for a “/” inside a name.</p>
             <button type="button" className="primary" onClick={() => startCreate(null)}>
               Create the first code
             </button>

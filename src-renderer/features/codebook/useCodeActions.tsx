@@ -10,7 +10,11 @@ import { CodePickerDialog, TOP_LEVEL, type PickedTarget } from './CodePickerDial
 import { childrenOf, eligibleTargets, isCurrentPlacement, siblingsOf, type CodeTree, type Placement } from './codeTree';
 
 export interface CodeActions {
-  create(name: string, parentId: number | null): Promise<Code | undefined>;
+  /**
+   * Creates the code at a typed path (under `parentId` when given; missing parents made too). A refusal comes
+   * back as plain words for the form to show beside its field, not as a notice far from it.
+   */
+  create(path: string, parentId: number | null): Promise<{ code: Code } | { error: string }>;
   update(code: Code, changes: { name?: string; color?: string; description?: string }): Promise<Code | undefined>;
   move(code: Code, placement: Placement): Promise<void>;
   /** Up or down among its siblings. */
@@ -33,14 +37,15 @@ export function useCodeActions(tree: CodeTree, onRemoved: (removedId: number, su
   const { undoIfLast } = useUndoHistory();
   const [picker, setPicker] = useState<{ mode: 'move' | 'merge'; code: Code } | null>(null);
 
-  const create = useCallback(
-    async (name: string, parentId: number | null) => {
-      const code = await attempt(() => api['codes.create']({ name, parentId }));
-      if (code) await refetchCodes();
-      return code;
-    },
-    [attempt],
-  );
+  const create = useCallback(async (path: string, parentId: number | null) => {
+    try {
+      const code = await api['codes.create']({ codePath: path, parentId });
+      await refetchCodes();
+      return { code };
+    } catch (err) {
+      return { error: (err as Error).message };
+    }
+  }, []);
 
   const update = useCallback(
     async (code: Code, changes: { name?: string; color?: string; description?: string }) => {

@@ -8,7 +8,7 @@ import { useAppStore } from '../../app/store';
 import { CodingPopover } from '../codings/CodingPopover';
 import { ArticleDoc, type CodePointSpan } from './articleDoc';
 import { articleExtension } from './articleExtension';
-import { placeCodings } from './codingSpans';
+import { placeCodings, type PlacedCoding } from './codingSpans';
 import { CodePicker, type PickerAnchor } from './CodePicker';
 import { ReaderContext, type ReaderContextValue, type ScreenPoint, type SpanPreview } from './ReaderContext';
 import { TextPositions } from './textPositions';
@@ -62,7 +62,7 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
   const [page, setPage] = useState<HTMLDivElement | null>(null);
   const [activeCodingId, setActiveCodingId] = useState<number | null>(null);
   const [spanPreviewStore] = useState(() => createStore<SpanPreview | null>(null));
-  const [popover, setPopover] = useState<{ codingIds: number[]; at: ScreenPoint } | null>(null);
+  const [popover, setPopover] = useState<{ codingIds: number[]; at: ScreenPoint; avoid: PassageBox | null } | null>(null);
   const [picker, setPicker] = useState<{ query: string; anchor: PickerAnchor; span: CodePointSpan } | null>(null);
   const updateSpan = useSpanEditor(doc, codings.patchLocally);
   const applyCode = useApplyCode(article.id, codings.addLocally);
@@ -75,8 +75,18 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
     if (activeCodingId !== null && codings.loaded && !codings.codings.some((c) => c.id === activeCodingId)) setActiveCodingId(null);
   }, [activeCodingId, codings]);
 
-  const openPopover = useCallback((codingIds: number[], at: ScreenPoint) => setPopover({ codingIds, at }), []);
+  // The pop-up is placed clear of the passages it describes (and so of the start handle on their first line).
+  const openPopover = useCallback(
+    (codingIds: number[], at: ScreenPoint) => setPopover({ codingIds, at, avoid: passageBox(placed, positions, codingIds) }),
+    [placed, positions],
+  );
   const closePopover = useCallback(() => setPopover(null), []);
+  // Closed from the keyboard or its × button: focus goes back to the text, where the coding still is active (so
+  // Shift+arrows go on adjusting it), never to the page's body.
+  const dismissPopover = useCallback(() => {
+    setPopover(null);
+    positions.root?.focus({ preventScroll: true });
+  }, [positions]);
 
   const openPicker = useCallback(
     (query: string, span?: CodePointSpan) => {
@@ -118,9 +128,9 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
   );
 
   const createCode = useCallback(
-    async (name: string, parent: Code | null, span: CodePointSpan) => {
+    async (path: string, span: CodePointSpan) => {
       returnToText();
-      const code = await attempt(() => api['codes.create']({ name, parentId: parent?.id ?? null }));
+      const code = await attempt(() => api['codes.create']({ codePath: path }));
       if (!code) return;
       await refetchCodes();
       await applyCode(code.id, span);
@@ -197,7 +207,9 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
           at={popover.at}
           activeCodingId={activeCodingId}
           onActivate={setActiveCodingId}
+          avoid={popover.avoid}
           onClose={closePopover}
+          onDismiss={dismissPopover}
         />
       )}
       {picker && (
@@ -207,10 +219,32 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
           initialQuery={picker.query}
           label="Apply a code to the selected passage"
           onPick={(code) => void pickCode(code, picker.span)}
-          onCreate={(name, parent) => void createCode(name, parent, picker.span)}
+          onCreate={(path) => void createCode(path, picker.span)}
           onClose={returnToText}
         />
       )}
     </ReaderContext.Provider>
   );
+}
+
+/** The screen box of some codings' passages (the union of their line boxes), with the bottom of the first line. */
+export interface PassageBox {
+  top: number;
+  bottom: number;
+  firstLineBottom: number;
+}
+
+function passageBox(placed: readonly PlacedCoding[], positions: TextPositions, codingIds: number[]): PassageBox | null {
+  let box: PassageBox | null = null;
+  for (const id of codingIds) {
+    const p = placed.find((x) => x.coding.id === id);
+    const rects = p ? positions.range(p.start16, p.end16)?.getClientRects() : undefined;
+    if (!rects || rects.length === 0) continue;
+    const list = [...rects];
+    const top = Math.min(...list.map((r) => r.top));
+    const bottom = Math.max(...list.map((r) => r.bottom));
+    const firstLineBottom = list[0]!.bottom;
+    box = box ? { top: Math.min(box.top, top), bottom: Math.max(box.bottom, bottom), firstLineBottom: Math.min(box.firstLineBottom, firstLineBottom) } : { top, bottom, firstLineBottom };
+  }
+  return box;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Code } from '../../../src-main/contract/types';
 import { exactCode, newCodeFor, rankCodes } from './codeMatching';
+import { codePathProblem } from '../../../src-main/contract/codePath';
 
 export interface PickerAnchor {
   left: number;
@@ -15,18 +16,20 @@ interface CodePickerProps {
   initialQuery: string;
   label: string;
   onPick(code: Code): void;
-  onCreate(name: string, parent: Code | null): void;
+  /** Creates the code at this path (written by the one rule, contract/codePath.ts; missing parents made too). */
+  onCreate(path: string): void;
   onClose(): void;
 }
 
-type Row = { kind: 'code'; code: Code } | { kind: 'create'; name: string; parent: Code | null };
+type Row = { kind: 'code'; code: Code } | { kind: 'create'; path: string; missing: string[] };
 
 const WIDTH = 320;
 
 /**
  * Type to pick a code. Typing filters by name or path; Enter takes the highlighted row, which is the exact match
- * if there is one, otherwise the best match, otherwise "Create …" (so a name that matches nothing becomes a new
- * code on Enter). Arrow keys move the highlight, Esc closes.
+ * if there is one, otherwise the best match, otherwise "Create …" (so a name or path that matches nothing becomes
+ * a new code on Enter, "Frames/Humanitarian" making Frames too). Every code is listed and the list scrolls: arrow
+ * keys, Page Up/Down, Home and End move the highlight and keep it in view. Esc closes.
  */
 export function CodePicker({ codes, anchor, initialQuery, label, onPick, onCreate, onClose }: CodePickerProps) {
   const [query, setQuery] = useState(initialQuery);
@@ -36,11 +39,15 @@ export function CodePicker({ codes, anchor, initialQuery, label, onPick, onCreat
   const rows = useMemo<Row[]>(() => {
     const found: Row[] = rankCodes(codes, query).map((code) => ({ kind: 'code', code }));
     const create = query.trim() && !exactCode(codes, query) ? newCodeFor(codes, query) : null;
-    if (create) found.push({ kind: 'create', ...create });
+    if (create) found.push({ kind: 'create', path: create.path, missing: create.missing });
     return found;
   }, [codes, query]);
   const [highlighted, setHighlighted] = useState(0);
   useEffect(() => setHighlighted(0), [query]);
+  const list = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    list.current?.querySelector<HTMLElement>(`#code-picker-row-${highlighted}`)?.scrollIntoView({ block: 'nearest' });
+  }, [highlighted]);
 
   useEffect(() => {
     const el = input.current;
@@ -60,7 +67,7 @@ export function CodePicker({ codes, anchor, initialQuery, label, onPick, onCreat
   const choose = (row: Row | undefined) => {
     if (!row) return;
     if (row.kind === 'code') onPick(row.code);
-    else onCreate(row.name, row.parent);
+    else onCreate(row.path);
   };
 
   const left = Math.max(8, Math.min(anchor.left, window.innerWidth - WIDTH - 8));
@@ -80,12 +87,17 @@ export function CodePicker({ codes, anchor, initialQuery, label, onPick, onCreat
         aria-controls="code-picker-list"
         aria-activedescendant={rows[highlighted] ? `code-picker-row-${highlighted}` : undefined}
         onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') {
+          const page = 8;
+          const moves: Record<string, (h: number) => number> = {
+            ArrowDown: (h) => h + 1,
+            ArrowUp: (h) => h - 1,
+            PageDown: (h) => h + page,
+            PageUp: (h) => h - page,
+          };
+          const move = moves[e.key];
+          if (move) {
             e.preventDefault();
-            setHighlighted((h) => Math.min(rows.length - 1, h + 1));
-          } else if (e.key === 'ArrowUp') {
-            e.preventDefault();
-            setHighlighted((h) => Math.max(0, h - 1));
+            setHighlighted((h) => Math.max(0, Math.min(rows.length - 1, move(h))));
           } else if (e.key === 'Enter') {
             e.preventDefault();
             choose(rows[highlighted]);
@@ -96,11 +108,12 @@ export function CodePicker({ codes, anchor, initialQuery, label, onPick, onCreat
           }
         }}
       />
-      <ul id="code-picker-list" role="listbox" aria-label="Codes">
+      <ul ref={list} id="code-picker-list" role="listbox" aria-label="Codes" data-testid="code-picker-list">
         {rows.map((row, i) => (
           <li
             key={row.kind === 'code' ? row.code.id : 'create'}
             id={`code-picker-row-${i}`}
+            data-testid={row.kind === 'code' ? 'code-picker-row' : 'code-picker-create'}
             role="option"
             aria-selected={i === highlighted}
             className={i === highlighted ? 'highlighted' : undefined}
@@ -117,13 +130,17 @@ export function CodePicker({ codes, anchor, initialQuery, label, onPick, onCreat
               </>
             ) : (
               <span className="create-row">
-                Create “{row.parent ? `${row.parent.path}/` : ''}
-                {row.name}”
+                Create “{row.path}”
+                {row.missing.length > 1 && <span className="muted"> (also {row.missing.slice(0, -1).map((m) => `“${m}”`).join(', ')})</span>}
               </span>
             )}
           </li>
         ))}
-        {rows.length === 0 && <li className="muted">No codes yet — type a name to create one.</li>}
+        {rows.length === 0 && (
+          <li className="muted" data-testid="code-picker-problem">
+            {(query.trim() && codePathProblem(query)) || 'No codes yet — type a name to create one.'}
+          </li>
+        )}
       </ul>
     </div>
   );

@@ -18,9 +18,9 @@ export function CodeWholeArticleButton({ article, onApplied }: { article: Articl
     setAnchor(null);
     await applyCode(code.id, { start: 0, end: article.length });
   };
-  const create = async (name: string, parent: Code | null) => {
+  const create = async (path: string) => {
     setAnchor(null);
-    const code = await attempt(() => api['codes.create']({ name, parentId: parent?.id ?? null }));
+    const code = await attempt(() => api['codes.create']({ codePath: path }));
     if (!code) return;
     await refetchCodes();
     await apply(code);
@@ -50,7 +50,7 @@ export function CodeWholeArticleButton({ article, onApplied }: { article: Articl
           initialQuery=""
           label="Apply a code to the whole article"
           onPick={(code) => void apply(code)}
-          onCreate={(name, parent) => void create(name, parent)}
+          onCreate={(path) => void create(path)}
           onClose={() => setAnchor(null)}
         />
       )}

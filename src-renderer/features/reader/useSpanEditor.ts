@@ -1,6 +1,7 @@
 import { useCallback, useRef } from 'react';
 import { api } from '../../api/api';
 import { useAppStore } from '../../app/store';
+import { trackWrite } from '../../app/pendingWrites';
 import type { ArticleDoc } from './articleDoc';
 import type { ArticleCodings } from './useArticleCodings';
 
@@ -36,7 +37,7 @@ export function useSpanEditor(doc: ArticleDoc, patchLocally: ArticleCodings['pat
       if (!span) return;
       patchLocally(id, { start: span.start, end: span.end, text: span.text });
       waiting.current.set(id, { start: span.start, end: span.end });
-      if (!saving.current.has(id)) void drain(id);
+      if (!saving.current.has(id)) void trackWrite(drain(id));
     },
     [doc, patchLocally, drain],
   );

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { Code } from '../../../src-main/contract/types';
+import type { Code, CodeHitsResult } from '../../../src-main/contract/types';
 import { plural } from '../../app/format';
 import { useAppStore } from '../../app/store';
 import { CodePickerDialog, type PickedTarget } from '../codebook/CodePickerDialog';
@@ -16,7 +16,10 @@ interface CodeHitsBarProps {
   allSelected: boolean;
   onSelectAll(on: boolean): void;
   busy: boolean;
-  onCode(code: Code, widen: Widen): void;
+  /** An existing code, or the path of a new one typed in the dialog. */
+  onCode(code: Code | string, widen: Widen): void;
+  /** What coding the selected hits with `code` would do, before the analyst confirms. */
+  onPreview(code: Code, widen: Widen): Promise<CodeHitsResult | undefined>;
   outcome: CodeHitsOutcome | null;
   onUndo(): void;
   onDismiss(): void;
@@ -24,9 +27,13 @@ interface CodeHitsBarProps {
 
 function outcomeText({ result, codePath, state }: CodeHitsOutcome): string {
   if (state === 'undone') return `Undone: ${result.label} (${codePath}).`;
+  if (result.created === 0 && result.merged > 0) {
+    return `Extended ${plural(result.merged, 'existing coding')} of ${codePath} to cover ${result.merged === 1 ? 'its hit' : 'their hits'}${result.skipped ? ` (${result.skipped} already had the code)` : ''}.`;
+  }
   if (result.created === 0) return `Nothing new to code: ${result.skipped === 1 ? 'the hit already had' : `all ${result.skipped} hits already had`} ${codePath}.`;
   const notes = [
     result.skipped > 0 && `${result.skipped} already had the code`,
+    result.merged > 0 && `${result.merged} merged into an existing coding of it`,
     result.collapsed > 0 && `${result.collapsed} widened onto the same span as another`,
   ].filter(Boolean);
   return `Coded ${plural(result.created, 'passage')} with ${codePath}${notes.length ? ` (${notes.join('; ')})` : ''}.`;
@@ -36,7 +43,7 @@ function outcomeText({ result, codePath, state }: CodeHitsOutcome): string {
  * Coding many hits at once: select some or all, optionally widen each to its sentence or paragraph, pick a code.
  * The outcome stays in view with an Undo that takes the whole batch back in one step.
  */
-export function CodeHitsBar({ listed, selected, total, allSelected, onSelectAll, busy, onCode, outcome, onUndo, onDismiss }: CodeHitsBarProps) {
+export function CodeHitsBar({ listed, selected, total, allSelected, onSelectAll, busy, onCode, onPreview, outcome, onUndo, onDismiss }: CodeHitsBarProps) {
   const { project } = useAppStore();
   const codes = useCodes();
   const tree = useMemo(() => buildCodeTree(codes), [codes]);
@@ -48,6 +55,22 @@ export function CodeHitsBar({ listed, selected, total, allSelected, onSelectAll,
   const pick = (target: PickedTarget) => {
     setPicking(false);
     if (target !== 'top') onCode(target, widen);
+  };
+  const create = (path: string) => {
+    setPicking(false);
+    onCode(path, widen);
+  };
+  // Said in the dialog once a code is chosen, before "Code them": how many hits it already has, how many merge.
+  const describe = async (code: Code): Promise<string | null> => {
+    const r = await onPreview(code, widen);
+    if (!r) return null;
+    const parts = [
+      `${plural(r.created, 'new coding')}`,
+      r.skipped > 0 && `${r.skipped} already coded with ${code.name} (skipped)`,
+      r.merged > 0 && `${r.merged} overlapping a coding of ${code.name} (merged into it, which grows to cover ${r.merged === 1 ? 'it' : 'them'})`,
+      r.collapsed > 0 && `${r.collapsed} widened onto the same ${widen} as another (coded once)`,
+    ].filter(Boolean);
+    return `With ${code.name}: ${parts.join('; ')}.`;
   };
 
   return (
@@ -79,8 +102,7 @@ export function CodeHitsBar({ listed, selected, total, allSelected, onSelectAll,
           type="button"
           className="primary"
           data-testid="search-code-selected"
-          disabled={count === 0 || busy || codes.length === 0 || readOnly}
-          title={codes.length === 0 ? 'Create a code in the codebook first' : undefined}
+          disabled={count === 0 || busy || readOnly}
           onClick={() => setPicking(true)}
         >
           {busy ? 'Coding…' : count === 0 ? 'Code selected…' : `Code ${plural(count, 'hit')}…`}
@@ -104,14 +126,16 @@ export function CodeHitsBar({ listed, selected, total, allSelected, onSelectAll,
           title={`Code ${plural(count, 'hit')}`}
           intro={
             widen === 'none'
-              ? 'Each hit becomes a coding with this code. Hits that already have it are skipped; one Undo takes the whole batch back.'
-              : `Each hit is widened to its ${widen} first; hits in the same ${widen} are coded once. One Undo takes the whole batch back.`
+              ? 'Each hit becomes a coding with this code (type a new name or Parent/Child to create one). Hits it already covers are skipped, hits overlapping a coding of it are merged into that coding; one Undo takes the whole batch back.'
+              : `Each hit is widened to its ${widen} first; hits in the same ${widen} are coded once, and a ${widen} overlapping a coding of the code is merged into it. Type a new name or Parent/Child to create a code. One Undo takes the whole batch back.`
           }
           candidates={codes}
           tree={tree}
           allowTopLevel={false}
           confirmLabel="Code them"
           onPick={pick}
+          onCreate={create}
+          describeChoice={describe}
           onClose={() => setPicking(false)}
         />
       )}

@@ -61,14 +61,23 @@ export function SearchView() {
     }
   };
 
-  const codeSelected = (code: Code, widen: Widen) => {
-    if (!search.current) return;
-    // With every listed hit ticked and more found than listed, the search itself is sent, so all its hits are coded.
-    const target =
-      selection.allSelected && result && result.totalHits > selection.listed.length
+  // With every listed hit ticked and more found than listed, the search itself is sent, so all its hits are coded.
+  const hitsTarget = () =>
+    !search.current
+      ? null
+      : selection.allSelected && result && result.totalHits > selection.listed.length
         ? { search: search.current.spec }
         : { hits: selection.picked.map(({ articleId, start, end }) => ({ articleId, start, end })) };
-    void coding.codeHits({ codeId: code.id, codePath: code.path, widen, target });
+
+  /** `code` is an existing code, or the path of a new one (created with the batch, in its undo step). */
+  const codeSelected = (code: Code | string, widen: Widen) => {
+    const target = hitsTarget();
+    if (!target) return;
+    void coding.codeHits({ ...(typeof code === 'string' ? { codePath: code } : { codeId: code.id, codePath: code.path }), widen, target });
+  };
+  const previewSelected = (code: Code, widen: Widen) => {
+    const target = hitsTarget();
+    return target ? coding.preview({ codeId: code.id, codePath: code.path, widen, target }) : Promise.resolve(undefined);
   };
 
   const openHit = useCallback((h: SearchHit) => revealPassage({ articleId: h.articleId, start: h.start, end: h.end }), [revealPassage]);
@@ -134,6 +143,7 @@ export function SearchView() {
               onSelectAll={selection.setAll}
               busy={coding.busy}
               onCode={codeSelected}
+              onPreview={previewSelected}
               outcome={coding.outcome}
               onUndo={() => void coding.undo()}
               onDismiss={coding.dismiss}

@@ -7,7 +7,8 @@ import { useUndoHistory } from '../../app/UndoHistory';
 export type Widen = 'none' | 'sentence' | 'paragraph';
 
 export interface CodeHitsRequest {
-  codeId: number;
+  /** The code; without it `codePath` names a code to create (missing parents too) in the batch's undo step. */
+  codeId?: number;
   codePath: string;
   widen: Widen;
   /** Either the hits picked, or the search itself (every hit, also those beyond the listed ones). */
@@ -34,7 +35,8 @@ export function useCodeHits() {
     async ({ codeId, codePath, widen, target }: CodeHitsRequest) => {
       setBusy(true);
       try {
-        const result = await attempt(() => api['search.codeHits']({ codeId, widen, ...target }));
+        const code = codeId !== undefined ? { codeId } : { codePath };
+        const result = await attempt(() => api['search.codeHits']({ ...code, widen, ...target }));
         if (!result) return;
         setOutcome({ result, codePath, state: 'done' });
       } finally {
@@ -56,5 +58,16 @@ export function useCodeHits() {
 
   const dismiss = useCallback(() => setOutcome(null), []);
 
-  return { outcome, busy, codeHits, undo, dismiss };
+  /** What coding with this code would do (already coded, merged into a coding of it), for the dialog; writes nothing. */
+  const preview = useCallback(async ({ codeId, widen, target }: CodeHitsRequest): Promise<CodeHitsResult | undefined> => {
+    if (codeId === undefined) return undefined;
+    try {
+      return await api['search.codeHits']({ codeId, widen, ...target, preview: true });
+    } catch {
+      // The preview only informs the dialog; coding itself reports any error.
+      return undefined;
+    }
+  }, []);
+
+  return { outcome, busy, codeHits, undo, dismiss, preview };
 }

@@ -7,6 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { AnnotationImportReport } from '../../../contract/types';
 import { OffsetIndex } from '../../../contract/offsets';
+import { joinCodePath, splitCodePath } from '../../../contract/codePath';
 import { decodeAs } from '../../import/decode';
 import { inlineWriter, type ArticleWriter, type ReadyArticle } from '../../import/articleWriter';
 import { MAX_FILE_BYTES } from '../../import/importer';
@@ -210,11 +211,7 @@ export async function importAnnotations(project: Project, inputs: AnnotationInpu
   report.unplaced.push(...read.unreadable);
   report.notImported = read.notImported;
   report.spans = read.documents.reduce((n, d) => n + d.annotations.length, 0) + read.unreadable.length;
-  const prefix = options.codePrefix
-    ?.split('/')
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .join('/');
+  const prefix = options.codePrefix === undefined ? undefined : joinCodePath(splitCodePath(options.codePrefix).filter(Boolean));
   const writer = options.writer ?? inlineWriter(project);
   const finder = new ArticleFinder(project);
   const batchSpans = options.batchSpans ?? 5000;

@@ -1,4 +1,5 @@
 // Bytes of an annotation file → text, and a carried article text → the form the offset map needs.
+import { joinCodePath, splitCodePath } from '../../../contract/codePath';
 import { decode } from '../../import/decode';
 
 export function textOfFile(bytes: Uint8Array): { ok: true; text: string; encoding: string; hadBom: boolean } | { ok: false; reason: string } {
@@ -23,13 +24,9 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 export const isOffset = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
-/** A code label as a code path level: trimmed; "/" inside a label makes levels, as code paths do. */
+/** A code label as a code path: levels trimmed; "/" inside a label makes levels, "\\/" does not (contract/codePath.ts). */
 export function labelOf(v: unknown): string | undefined {
   if (typeof v !== 'string') return undefined;
-  const t = v
-    .split('/')
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0)
-    .join('/');
+  const t = joinCodePath(splitCodePath(v).filter((p) => p.length > 0));
   return t.length > 0 && t.length <= 1000 ? t : undefined;
 }

@@ -10,6 +10,7 @@ import { migration008 } from './008-encoding-runner-up';
 import { migration009 } from './009-guids';
 import { migration010 } from './010-coders';
 import { migration013 } from './013-code-sets';
+import { migration012 } from './012-code-names-with-slash';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,6 @@ export interface Migration {
 }
 
 /** In order; each one's version is its position + 1. Never edit a released migration: add the next one. */
-export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration013];
+export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration012, migration013];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;
