@@ -7,9 +7,9 @@ import { startWebHost } from './server';
 
 function arg(name: string): string | undefined {
   const args = process.argv.slice(2);
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === `--${name}`) return args[i + 1];
-    if (args[i].startsWith(`--${name}=`)) return args[i].slice(name.length + 3);
+  for (const [i, a] of args.entries()) {
+    if (a === `--${name}`) return args[i + 1];
+    if (a.startsWith(`--${name}=`)) return a.slice(name.length + 3);
   }
   return undefined;
 }
@@ -31,10 +31,12 @@ token. Ctrl+C stops it.
 /** The first argument that is not one of the options above (or the value after one), if any. */
 function unknownOption(args: string[]): string | undefined {
   const withValue = ['--data', '--port', '--project'];
-  for (let i = 0; i < args.length; i++) {
-    if (withValue.includes(args[i])) i++;
-    else if (args[i] === '--machine-readable') continue;
-    else if (!withValue.some((o) => args[i].startsWith(`${o}=`))) return args[i];
+  let skipValue = false;
+  for (const a of args) {
+    if (skipValue) skipValue = false;
+    else if (withValue.includes(a)) skipValue = true;
+    else if (a === '--machine-readable') continue;
+    else if (!withValue.some((o) => a.startsWith(`${o}=`))) return a;
   }
   return undefined;
 }
