@@ -23,8 +23,8 @@ token. Ctrl+C stops it.
   --port N          the port to listen on (default: a free one, or $GLOSS_WEB_PORT)
   --project FILE    a project outside the data folder that the browser may open (opened at start)
   --machine-readable
-                    print the address as one line GLOSS_WEB_URL=… on standard output, for scripts (also with
-                    GLOSS_WEB_MACHINE_READABLE=1); the notes for a person go to standard error
+                    for scripts: print the address alone on standard output, as one line of GLOSS_WEB_URL, an
+                    equals sign and the address (also with GLOSS_WEB_MACHINE_READABLE=1); notes go to standard error
   -h, --help        print this and exit
 `;
 
