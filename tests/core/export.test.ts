@@ -339,6 +339,7 @@ describe('atomic writes', () => {
   const exporters = [
     ['JSON', 'out.json', (p: Project, f: string, signal?: AbortSignal, onProgress?: () => void) => exportJson(p, f, { signal, onProgress })],
     ['CSV', 'out.csv', (p: Project, f: string, signal?: AbortSignal, onProgress?: () => void) => exportCsv(p, f, { signal, onProgress })],
+    ['XLSX', 'out.xlsx', (p: Project, f: string, signal?: AbortSignal, onProgress?: () => void) => exportCsv(p, f, { signal, onProgress, format: 'xlsx' })],
   ] as const;
 
   for (const [what, name, run] of exporters) {

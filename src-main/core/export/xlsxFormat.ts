@@ -33,6 +33,9 @@ export async function openXlsxTable(out: BufferedWriter, sheetName: string, head
       out.writeBytes(chunk).then(() => done(), done);
     },
   });
+  // A table that stops early (a cancel, a refused cell) leaves the zip stream with writes pending on a file the atomic
+  // writer has closed and removed: their failure is expected and must not surface as an unhandled stream error.
+  sink.on('error', () => undefined);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: false, useStyles: false });
   workbook.creator = 'Gloss';
   const sheet = workbook.addWorksheet(sheetName);

@@ -7,9 +7,9 @@ import { startWebHost } from './server';
 
 function arg(name: string): string | undefined {
   const args = process.argv.slice(2);
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === `--${name}`) return args[i + 1];
-    if (args[i].startsWith(`--${name}=`)) return args[i].slice(name.length + 3);
+  for (const [i, a] of args.entries()) {
+    if (a === `--${name}`) return args[i + 1];
+    if (a.startsWith(`--${name}=`)) return a.slice(name.length + 3);
   }
   return undefined;
 }
@@ -23,18 +23,20 @@ token. Ctrl+C stops it.
   --port N          the port to listen on (default: a free one, or $GLOSS_WEB_PORT)
   --project FILE    a project outside the data folder that the browser may open (opened at start)
   --machine-readable
-                    print the address as one line GLOSS_WEB_URL=… on standard output, for scripts (also with
-                    GLOSS_WEB_MACHINE_READABLE=1); the notes for a person go to standard error
+                    for scripts: print the address alone on standard output, as one line of GLOSS_WEB_URL, an
+                    equals sign and the address (also with GLOSS_WEB_MACHINE_READABLE=1); notes go to standard error
   -h, --help        print this and exit
 `;
 
 /** The first argument that is not one of the options above (or the value after one), if any. */
 function unknownOption(args: string[]): string | undefined {
   const withValue = ['--data', '--port', '--project'];
-  for (let i = 0; i < args.length; i++) {
-    if (withValue.includes(args[i])) i++;
-    else if (args[i] === '--machine-readable') continue;
-    else if (!withValue.some((o) => args[i].startsWith(`${o}=`))) return args[i];
+  let skipValue = false;
+  for (const a of args) {
+    if (skipValue) skipValue = false;
+    else if (withValue.includes(a)) skipValue = true;
+    else if (a === '--machine-readable') continue;
+    else if (!withValue.some((o) => a.startsWith(`${o}=`))) return a;
   }
   return undefined;
 }
