@@ -32,7 +32,7 @@ import { sqliteVersion } from './store/database';
 import { backupFolderFor, ensureDailyBackup, listBackups, restoreBackup, RestoreFailed } from './store/backups';
 import { canonicalPath } from './store/projectLock';
 import { checkProjectFile } from './store/check';
-import { readCoder, teamHandlers, TeamWindows, type TeamWindowState } from './handlers/team';
+import { readCoder, teamHandlers, TeamWindows, windowCoderName, type TeamWindowState } from './handlers/team';
 import type { ProjectLibrary } from './projectLibrary';
 import { projectLibraryHandlers } from './handlers/projectLibrary';
 
@@ -282,7 +282,7 @@ export class Session {
 
   /** Who is coding in this window: the host's (the CLI's --coder), the window's chosen coder, else the settings'. */
   coder(): string {
-    return this.host.coderName?.() ?? this.teamWindow.coder ?? this.appState.settings().coderName;
+    return this.host.coderName?.() ?? windowCoderName(this) ?? this.appState.settings().coderName;
   }
 
   /**
@@ -642,7 +642,7 @@ export class Session {
     'settings.update': async (changes) => {
       // The coder named in the settings is who this window codes as from now on (coders.setCurrent is the call that
       // also adds the coder to the project).
-      if (changes.coderName !== undefined && this.teamWindow.coder !== null) this.teamWindow.coder = changes.coderName;
+      if (changes.coderName !== undefined && this.teamWindow.coder !== null) Object.assign(this.teamWindow, { coder: changes.coderName, coderId: null });
       return this.appState.updateSettings(changes);
     },
   };

@@ -178,6 +178,21 @@ describe('coders', () => {
     assert.deepEqual(await coderNames(), ['Ann Lee', 'Ann Lee', 'Bob', 'Bob']);
   });
 
+  test("renaming this window's coder: new codings carry the new name, after an undo the old one, and no stray coder appears", async () => {
+    const { call, articleId, blame } = await twoCoderProject();
+    const bob = (await callOk<{ coders: Coder[] }>(call, 'coders.list', {})).coders.find((c) => c.name === 'Bob')!;
+    await callOk(call, 'coders.update', { id: bob.id, name: 'Robert' });
+    const listed = await callOk<{ current: string | null; remembered: string }>(call, 'coders.list', {});
+    assert.deepEqual([listed.current, listed.remembered], ['Robert', 'Robert']);
+    const made = await callOk<Coding>(call, 'codings.apply', { articleId, codeId: blame, ...spanOf(TEXT, 'Officials') });
+    assert.equal(made.coder, 'Robert');
+    await callOk(call, 'history.undo', {});
+    await callOk(call, 'history.undo', {});
+    const again = await callOk<Coding>(call, 'codings.apply', { articleId, codeId: blame, ...spanOf(TEXT, 'Officials') });
+    assert.equal(again.coder, 'Bob');
+    assert.deepEqual((await callOk<{ coders: Coder[] }>(call, 'coders.list', {})).coders.map((c) => c.name), ['Ann', 'Bob']);
+  });
+
   test('coders.create refuses a taken name; setCurrent by id or name, and a new name becomes a coder', async () => {
     const { call } = await twoCoderProject();
     const dup = await call('coders.create', { name: 'ann' });

@@ -78,6 +78,16 @@ test('choose a coder, code, switch coder, and blind mode hides the other coder i
   await expect(page.getByTestId('coding-popover').getByTestId('coding-coder')).toHaveText('Ann');
   await page.keyboard.press('Escape');
 
+  // Renaming Ann (from the coder list) renames her coding too.
+  await page.getByTestId('coder-button').click();
+  await page.getByTestId('coder-dialog').getByRole('button', { name: 'Rename Ann' }).click();
+  await page.getByTestId('coder-rename-input').fill('Ann Lee');
+  await page.getByTestId('coder-rename-save').click();
+  await expect(page.getByTestId('coder-dialog').locator('[data-testid="coder-choice"][data-coder="Ann Lee"]')).toBeVisible();
+  await page.getByTestId('coder-dialog').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('current-coder')).toHaveText('Ann Lee');
+  await expect(page.getByTestId('coding-stripe')).toHaveAttribute('data-coder', 'Ann Lee');
+
   // A restart: opening the project asks who is coding, offering Ann (chosen last) first; choosing Bob sticks.
   const dataDir = host.dataDir;
   await page.goto('about:blank');
@@ -87,7 +97,7 @@ test('choose a coder, code, switch coder, and blind mode hides the other coder i
   await page.getByRole('button', { name: 'Team study' }).click();
   const ask = page.getByTestId('choose-coder-dialog');
   await expect(ask).toBeVisible();
-  await expect(ask.locator('.coder-choice.remembered')).toHaveAttribute('data-coder', 'Ann');
+  await expect(ask.locator('.coder-choice.remembered')).toHaveAttribute('data-coder', 'Ann Lee');
   await ask.locator('[data-testid="coder-choice"][data-coder="Bob"]').click();
   await expect(ask).toHaveCount(0);
   await expect(page.getByTestId('current-coder')).toHaveText('Bob');

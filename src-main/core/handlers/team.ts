@@ -4,12 +4,25 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { BlindState } from '../../contract/types';
 import type { Handlers, Session } from '../session';
+import { updateCoder } from '../commands/coderCommands';
 import type { Project } from '../store/Project';
 
 /** What one window chose: its current coder and, once it chose, its blind mode (null: follow the project's default). */
 export interface TeamWindowState {
+  /** The chosen coder's name, and its row in the open project: the id follows a rename (and its undo). */
   coder: string | null;
+  coderId: number | null;
   blind: boolean | null;
+}
+
+/** The name of the window's chosen coder as the open project spells it now, or null when none was chosen. */
+export function windowCoderName(session: Session): string | null {
+  const w = session.teamWindow;
+  if (w.coderId !== null) {
+    const name = session.currentProject?.db.prepare('SELECT name FROM coders WHERE id = ?').pluck().get(w.coderId) as string | undefined;
+    if (name !== undefined) return name;
+  }
+  return w.coder;
 }
 
 const SETUP_KEY = 'team.setup';
@@ -38,15 +51,18 @@ export class TeamWindows {
     let state = this.byId.get(id);
     if (!state) {
       if (this.byId.size >= MAX_WINDOWS) this.byId.delete(this.byId.keys().next().value!);
-      state = { coder: null, blind: null };
+      state = { coder: null, coderId: null, blind: null };
       this.byId.set(id, state);
     }
     return state;
   }
 
-  /** A project opened: every window starts from that project's blind default again. */
+  /** A project opened: every window starts from that project's blind default again (and its coder ids are another project's). */
   projectChanged(): void {
-    for (const state of this.byId.values()) state.blind = null;
+    for (const state of this.byId.values()) {
+      state.blind = null;
+      state.coderId = null;
+    }
   }
 }
 
@@ -81,11 +97,19 @@ export function readCoder(session: Session, requested: string | undefined): { co
   return { coder: own, filtered: { filteredToCoder: own } };
 }
 
-export function teamHandlers(session: Session): Pick<Handlers, 'coders.list' | 'coders.setCurrent' | 'team.blind' | 'team.setBlind' | 'team.setup' | 'team.tombstones'> {
+export function teamHandlers(session: Session): Pick<Handlers, 'coders.list' | 'coders.setCurrent' | 'coders.update' | 'team.blind' | 'team.setBlind' | 'team.setup' | 'team.tombstones'> {
   return {
+    // The command (commands/coderCommands.ts), and then the app settings follow a rename of the coder they remember.
+    'coders.update': async (request) => {
+      const before = session.requireProject().coders.get(request.id).name;
+      const renamed = await session.execute(updateCoder, request);
+      const settings = session.appState.settings();
+      if (renamed.name !== before && settings.coderName.toLowerCase() === before.toLowerCase()) session.appState.updateSettings({ coderName: renamed.name });
+      return renamed;
+    },
     'coders.list': async () => {
       const project = session.requireProject();
-      return { coders: project.coders.list(), current: session.teamWindow.coder, remembered: session.appState.settings().coderName, blind: blindState(session) };
+      return { coders: project.coders.list(), current: windowCoderName(session), remembered: session.appState.settings().coderName, blind: blindState(session) };
     },
     'coders.setCurrent': async ({ id, name }) => {
       const project = session.requireProject();
@@ -93,6 +117,7 @@ export function teamHandlers(session: Session): Pick<Handlers, 'coders.list' | '
       // A new name becomes a coder at once (the start dialog's "someone new"), through the command so undo knows it.
       if (!coder) coder = await session.handlers['coders.create']({ name: name! });
       session.teamWindow.coder = coder.name;
+      session.teamWindow.coderId = coder.id;
       // Remembered for the next start; the CLI's settings live in memory only.
       session.appState.updateSettings({ coderName: coder.name });
       // A blind window now shows another coder's codings (and counts).

@@ -38,6 +38,12 @@ export function TeamControls() {
     return true;
   };
 
+  const rename = async (id: number, name: string) => {
+    const result = await attempt(() => api['coders.update']({ id, name }));
+    if (result) notify(`Renamed to “${result.name}” on ${result.codings} codings and ${result.memos} memos.`);
+    return Boolean(result);
+  };
+
   const toggleBlind = async () => {
     const on = !(team.blind?.on ?? false);
     const state = await attempt(() => api['team.setBlind']({ on }));
@@ -74,6 +80,7 @@ export function TeamControls() {
           coders={team.coders}
           preselect={team.current ?? team.remembered}
           onChoose={choose}
+          onRename={asked ? undefined : rename}
           onClose={() => (asked ? setAsked(false) : setSwitching(false))}
         />
       )}
@@ -87,13 +94,16 @@ interface ChooseCoderDialogProps {
   coders: { id: number; name: string; colour: string; codings: number }[];
   preselect: string;
   onChoose(choice: { id: number } | { name: string }): Promise<boolean>;
+  /** Renames a coder everywhere (offered when switching, not in the start dialog). */
+  onRename?(id: number, name: string): Promise<boolean>;
   onClose(): void;
 }
 
 /** The project's coders to pick from, or a new name. */
-function ChooseCoderDialog({ title, testId, coders, preselect, onChoose, onClose }: ChooseCoderDialogProps) {
+function ChooseCoderDialog({ title, testId, coders, preselect, onChoose, onRename, onClose }: ChooseCoderDialogProps) {
   const known = coders.some((c) => c.name.toLowerCase() === preselect.toLowerCase());
   const [draft, setDraft] = useState(known ? '' : preselect);
+  const [renaming, setRenaming] = useState<{ id: number; name: string } | null>(null);
   return (
     <Dialog
       title={title}
@@ -113,17 +123,44 @@ function ChooseCoderDialog({ title, testId, coders, preselect, onChoose, onClose
       <p className="muted">Every coding and memo you make records your name. Choose yourself, or add a new coder.</p>
       <ul className="coder-choices">
         {coders.map((c) => (
-          <li key={c.id}>
-            <button
-              type="button"
-              className={c.name.toLowerCase() === preselect.toLowerCase() ? 'coder-choice remembered' : 'coder-choice'}
-              data-testid="coder-choice"
-              data-coder={c.name}
-              onClick={() => void onChoose({ id: c.id })}
-            >
-              <span className="coder-swatch" aria-hidden style={{ backgroundColor: c.colour }} />
-              {c.name} <span className="muted">({c.codings} codings)</span>
-            </button>
+          <li key={c.id} className="coder-choice-row">
+            {renaming?.id === c.id ? (
+              <form
+                className="coder-rename"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  const name = renaming.name.trim();
+                  if (name && onRename) void onRename(c.id, name).then((ok) => ok && setRenaming(null));
+                }}
+              >
+                <input
+                  aria-label={`New name for ${c.name}`}
+                  data-testid="coder-rename-input"
+                  value={renaming.name}
+                  maxLength={200}
+                  onChange={(e) => setRenaming({ id: c.id, name: e.target.value })}
+                />
+                <button type="submit" data-testid="coder-rename-save" disabled={!renaming.name.trim()}>
+                  Rename
+                </button>
+              </form>
+            ) : (
+              <button
+                type="button"
+                className={c.name.toLowerCase() === preselect.toLowerCase() ? 'coder-choice remembered' : 'coder-choice'}
+                data-testid="coder-choice"
+                data-coder={c.name}
+                onClick={() => void onChoose({ id: c.id })}
+              >
+                <span className="coder-swatch" aria-hidden style={{ backgroundColor: c.colour }} />
+                {c.name} <span className="muted">({c.codings} codings)</span>
+              </button>
+            )}
+            {onRename && renaming?.id !== c.id && (
+              <button type="button" className="link" data-testid="coder-rename" aria-label={`Rename ${c.name}`} onClick={() => setRenaming({ id: c.id, name: c.name })}>
+                Rename…
+              </button>
+            )}
           </li>
         ))}
       </ul>
