@@ -1,6 +1,6 @@
 // Lint, and above all the layering rules that keep the architecture from rotting:
 // core knows nothing of Electron, React, the DOM, hosts or the renderer; the renderer never reaches into main
-// except the shared contract; the contract depends on nothing but zod.
+// except the shared contract; the contract depends on nothing but zod, and the renderer ships no zod.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -48,6 +48,25 @@ export default tseslint.config(
       ['electron', 'better-sqlite3', 'node:*', '**/src-main/core/**', '**/src-main/hosts/**', '**/src-preload/**'],
       'The renderer talks to main only through the contract (src-main/contract) and the api module.',
     ),
+  },
+  // The renderer ships no zod (main validates every call; zod's eval probe trips the renderer's CSP): it may import the
+  // contract's schemas and call table for their types only, and takes the call names from contract/callNames.
+  {
+    files: ['src-renderer/**', 'src-preload/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['zod', 'zod/*', '**/contract/calls', '**/contract/schemas'],
+              allowTypeImports: true,
+              message: 'The renderer and preload ship no zod: import types only (names from contract/callNames).',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src-preload/**'],

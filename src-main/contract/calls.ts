@@ -2,8 +2,32 @@
 // runtime in main, whatever the transport) and its response type. Preload, the web client, the IPC and HTTP
 // handlers and the CLI all derive from this table, so a call cannot exist on one side only.
 import { z } from 'zod';
-import { cleanRichText, cleanText } from './text';
-import { NEWS_FORMATS } from './fileTypes';
+import { cleanRichText } from './text';
+import { callNames, type CallName } from './callNames';
+import {
+  id,
+  offset,
+  path,
+  jobId,
+  color,
+  typed,
+  codeName,
+  memo,
+  codePath,
+  empty,
+  uploadId,
+  attributeName,
+  attributeType,
+  attributeValue,
+  attributeFilters,
+  retrieveQuery,
+  timeLimit,
+  searchSpec,
+  memoTarget,
+  countsRequest,
+  cooccurrenceUnit,
+} from './schemas';
+import { ANNOTATION_EXPORT_FORMATS, ANNOTATION_IMPORT_FORMATS, NEWS_FORMATS, REFI_FORMATS } from './fileTypes';
 import type {
   AgreementReport,
   AppInfo,
@@ -38,32 +62,8 @@ import type {
   SearchResult,
 } from './types';
 
-const id = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
-/** Code-point offset into an article's stored text. */
-const offset = z.int().min(0).max(2 ** 31 - 1);
-const path = z.string().min(1).max(4096);
-const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
-/** Text a person types: control characters other than tab and LF removed (contract/text.ts), for every call. */
-const typed = () => z.string().overwrite(cleanText);
-const codeName = typed()
-  .trim()
-  .min(1, 'a code needs a name')
-  .max(200)
-  .refine((s) => !s.includes('/'), 'a code name may not contain "/", which separates code paths');
-const memo = typed().max(1_000_000);
-/** A code path: names separated by "/", each level a valid code name; missing levels are created. */
-const codePath = typed()
-  .trim()
-  .min(1)
-  .max(10_000)
-  .refine((p) => p.split('/').every((part) => part.trim().length > 0 && part.trim().length <= 200), 'not a code path: names separated by "/", none of them empty or longer than 200 characters');
-const empty = z.strictObject({});
-/** A file the browser uploaded to the web host (POST /api/upload), named by the id the host gave back. */
-const uploadId = z.string().regex(/^[a-f0-9]{32}$/, 'an upload is named by the id the web host gave for it');
-
 const annotationImportFields = {
-  format: z.enum(['doccano', 'labelstudio', 'brat', 'webannotation', 'spans', 'semeval']),
+  format: z.enum(ANNOTATION_IMPORT_FORMATS),
   unit: z.enum(['auto', 'codepoint', 'utf16', 'utf8']).optional(),
   codePrefix: codePath.optional(),
   coder: z.string().trim().min(1).max(1000).optional(),
@@ -91,47 +91,6 @@ export interface CallSpec {
   hosts?: readonly HostKind[];
   pathFields?: Readonly<Record<string, 'local' | 'confined'>>;
 }
-
-// Shapes shared by the toolkit's calls (retrieval, search, memos, attributes, counts).
-const attributeName = typed().trim().min(1).max(100);
-const attributeType = z.enum(['text', 'number', 'date', 'boolean']);
-const attributeValue = z.union([typed().max(10_000), z.number().refine(Number.isFinite, 'a number must be finite'), z.boolean()]);
-const attributeFilters = z
-  .array(
-    z.strictObject({
-      name: attributeName,
-      op: z.enum(['eq', 'contains', 'lt', 'gt', 'between', 'empty']),
-      value: z.union([attributeValue, z.tuple([attributeValue, attributeValue])]).optional(),
-    }),
-  )
-  .max(50);
-const retrieveQuery = z.strictObject({
-  codeIds: z.array(id).min(1).max(1000),
-  includeSubcodes: z.boolean().optional(),
-  attributes: attributeFilters.optional(),
-  coder: typed().max(200).optional(),
-  text: z.string().max(1000).optional(),
-});
-/** Milliseconds a regular expression may run before it is stopped (default 2,000). */
-const timeLimit = z.int().min(50).max(60_000);
-const searchSpec = z.strictObject({
-  query: z.string().min(1).max(10_000),
-  mode: z.enum(['fts', 'regex']),
-  caseSensitive: z.boolean().optional(),
-  wholeWords: z.boolean().optional(),
-  ignoreMarks: z.boolean().optional(),
-  timeLimitMs: timeLimit.optional(),
-});
-const memoTarget = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.enum(['coding', 'article', 'code']), id }),
-  z.strictObject({ kind: z.literal('project') }),
-]);
-const countsRequest = z.strictObject({
-  rollUp: z.boolean(),
-  by: z.enum(['none', 'article', 'attribute']).optional(),
-  attribute: attributeName.optional(),
-});
-const cooccurrenceUnit = z.enum(['overlap', 'paragraph', 'article']);
 
 export const calls = {
   'app.info': { request: empty, response: {} as AppInfo },
@@ -336,7 +295,7 @@ export const calls = {
   },
   /** Codings for NLP tools: W3C Web Annotation, doccano JSONL, Label Studio JSON, or brat standoff (a folder). */
   'export.annotations': {
-    request: z.strictObject({ format: z.enum(['webannotation', 'doccano', 'labelstudio', 'brat']), path: path.optional(), jobId: jobId.optional() }),
+    request: z.strictObject({ format: z.enum(ANNOTATION_EXPORT_FORMATS), path: path.optional(), jobId: jobId.optional() }),
     response: {} as ExportResult | null,
     pathFields: { path: 'local' },
   },
@@ -348,7 +307,7 @@ export const calls = {
    * (A .qdpx or .qdc is imported like any file: articles.importPaths / importFiles / importUploads.)
    */
   'export.refi': {
-    request: z.strictObject({ format: z.enum(['qdpx', 'qdc']), path: path.optional(), jobId: jobId.optional() }),
+    request: z.strictObject({ format: z.enum(REFI_FORMATS), path: path.optional(), jobId: jobId.optional() }),
     response: {} as ExportResult | null,
     pathFields: { path: 'local' },
   },
@@ -546,10 +505,9 @@ export const calls = {
     }),
     response: {} as Settings,
   },
-} as const satisfies Record<string, CallSpec>;
+} as const satisfies Record<CallName, CallSpec>;
 
-export type CallName = keyof typeof calls;
-export const callNames = Object.keys(calls) as CallName[];
+export { callNames, type CallName };
 export type CallRequest<N extends CallName> = z.input<(typeof calls)[N]['request']>;
 export type ParsedRequest<N extends CallName> = z.output<(typeof calls)[N]['request']>;
 export type CallResponse<N extends CallName> = (typeof calls)[N]['response'];

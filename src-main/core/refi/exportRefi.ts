@@ -8,7 +8,7 @@ import { writeFileAtomically } from '../export/atomicFile';
 import { derivedGuid } from './guid';
 import { attrs, xmlText } from './xml';
 
-export type RefiFormat = 'qdpx' | 'qdc';
+import type { RefiFormat } from '../../contract/fileTypes';
 
 interface CodeRow {
   id: number;
