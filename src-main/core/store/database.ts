@@ -223,7 +223,7 @@ export function openProjectDatabase(file: string, options: OpenOptions = {}): Db
 }
 
 function migrate(db: Db, from: number): void {
-  for (const m of migrations.slice(from)) {
+  for (const m of migrations.filter((step) => step.version > from)) {
     // Each step commits on its own with its version number, so an interrupted upgrade resumes where it stopped.
     db.transaction(() => {
       m.up(db);
