@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { LexicalExtensionComposer } from '@lexical/react/LexicalExtensionComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
@@ -70,9 +70,7 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
   const codeById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
 
   // A coding removed (here or elsewhere) cannot stay active.
-  useEffect(() => {
-    if (activeCodingId !== null && codings.loaded && !codings.codings.some((c) => c.id === activeCodingId)) setActiveCodingId(null);
-  }, [activeCodingId, codings]);
+  if (activeCodingId !== null && codings.loaded && !codings.codings.some((c) => c.id === activeCodingId)) setActiveCodingId(null);
 
   const openPopover = useCallback((codingIds: number[], at: ScreenPoint) => setPopover({ codingIds, at }), []);
   const closePopover = useCallback(() => setPopover(null), []);

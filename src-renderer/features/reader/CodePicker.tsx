@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useChanged } from '../../app/useChanged';
 import type { Code } from '../../../src-main/contract/types';
 import { exactCode, newCodeFor, rankCodes } from './codeMatching';
 
@@ -40,7 +41,7 @@ export function CodePicker({ codes, anchor, initialQuery, label, onPick, onCreat
     return found;
   }, [codes, query]);
   const [highlighted, setHighlighted] = useState(0);
-  useEffect(() => setHighlighted(0), [query]);
+  if (useChanged(query)) setHighlighted(0);
 
   useEffect(() => {
     const el = input.current;

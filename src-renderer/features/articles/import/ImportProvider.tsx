@@ -1,4 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useChanged } from '../../../app/useChanged';
+import { useLatest } from '../../../app/useLatest';
 import { api, bridge, isDesktop } from '../../../api/api';
 import type { ImportPreview, ImportReport, RefiReport } from '../../../../src-main/contract/types';
 import { useAppStore } from '../../../app/store';
@@ -60,8 +62,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   const running = useRef<{ jobId: string; cancelled: boolean; offset: number; webTotal: number | null; uploads: AbortController } | null>(null);
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
-  const selectedRef = useRef(selectedArticleId);
-  selectedRef.current = selectedArticleId;
+  const selectedRef = useLatest(selectedArticleId);
 
   useEffect(
     () =>
@@ -84,7 +85,8 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     [],
   );
 
-  const begin = (visible: boolean, webTotal: number | null, uploadBytes: number | null = null): string | null => {
+  const begin = useCallback(
+    (visible: boolean, webTotal: number | null, uploadBytes: number | null = null): string | null => {
     if (running.current) {
       notify('An import is already running; wait for it to finish or cancel it first.');
       return null;
@@ -102,7 +104,9 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       upload: uploadBytes === null ? null : { sentBytes: 0, totalBytes: uploadBytes },
     });
     return jobId;
-  };
+    },
+    [notify],
+  );
 
   const finish = useCallback(
     (result: ImportReport, notProcessed: number) => {
@@ -110,13 +114,13 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       const first = result.imported[0];
       if (first && selectedRef.current === null) selectArticle(first.articleId);
     },
-    [selectArticle],
+    [selectedRef, selectArticle],
   );
 
-  const end = () => {
+  const end = useCallback(() => {
     running.current = null;
     setProgress(null);
-  };
+  }, []);
 
   const importPaths = useCallback(
     async (request: { pick: 'files' | 'folder' } | { paths: string[] }) => {
@@ -129,8 +133,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         end();
       }
     },
-    // begin() and end() touch only refs and state setters, so closures from any render are equivalent.
-    [attempt, finish],
+    [attempt, begin, end, finish],
   );
 
   // The browser's files go to the web host as uploads (their bytes, streamed; the browser never names a path),
@@ -234,7 +237,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         end();
       }
     },
-    [finish, notify],
+    [begin, end, finish, notify],
   );
 
   const importFromPicker = useCallback(
@@ -279,7 +282,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   };
 
   // A report about another project's import would only confuse.
-  useEffect(() => setReport(null), [project?.path]);
+  if (useChanged(project?.path)) setReport(null);
 
   const value = useMemo(
     () => ({ progress, report, dismissReport, importFromPicker, importDropped, cancel }),
