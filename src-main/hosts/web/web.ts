@@ -6,9 +6,9 @@ import { startWebHost } from './server';
 
 function arg(name: string): string | undefined {
   const args = process.argv.slice(2);
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === `--${name}`) return args[i + 1];
-    if (args[i].startsWith(`--${name}=`)) return args[i].slice(name.length + 3);
+  for (const [i, a] of args.entries()) {
+    if (a === `--${name}`) return args[i + 1];
+    if (a.startsWith(`--${name}=`)) return a.slice(name.length + 3);
   }
   return undefined;
 }
@@ -28,8 +28,9 @@ token. Ctrl+C stops it.
 function unknownOption(args: string[]): string | undefined {
   const withValue = ['--data', '--port', '--project'];
   for (let i = 0; i < args.length; i++) {
-    if (withValue.includes(args[i])) i++;
-    else if (!withValue.some((o) => args[i].startsWith(`${o}=`))) return args[i];
+    const a = args[i] ?? '';
+    if (withValue.includes(a)) i++;
+    else if (!withValue.some((o) => a.startsWith(`${o}=`))) return a;
   }
   return undefined;
 }
