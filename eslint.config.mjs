@@ -1,9 +1,10 @@
 // Lint, and above all the layering rules that keep the architecture from rotting:
 // core knows nothing of Electron, React, the DOM, hosts or the renderer; the renderer never reaches into main
-// except the shared contract; the contract depends on nothing but zod.
+// except the shared contract; the contract depends on nothing but zod, and the renderer ships no zod.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 /** A module of the core other than its entry points (core/app, core/dispatch). */
 const CORE_BEYOND_ENTRY = '(^|/)core/(?!(app|dispatch)$)';
@@ -22,6 +23,29 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
     },
+  },
+  // Type-aware rules on the TypeScript sources: a promise nobody awaits loses its error (an unhandled rejection, or a
+  // failure the user never hears of), and a promise handed to something that ignores it (an event handler) does too.
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // node:test's test() and describe() return promises its runner awaits itself.
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        { allowForKnownSafeCalls: [{ from: 'package', name: ['test', 'describe', 'it', 'suite'], package: 'node:test' }] },
+      ],
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
+    files: ['src-renderer/**/*.ts', 'src-renderer/**/*.tsx'],
+    ...reactHooks.configs.flat.recommended,
+  },
+  {
+    // A missing dependency is a stale value on screen: an error, not a warning that scrolls by.
+    files: ['src-renderer/**/*.ts', 'src-renderer/**/*.tsx'],
+    rules: { 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['**/*.cjs'],
@@ -48,6 +72,25 @@ export default tseslint.config(
       ['electron', 'better-sqlite3', 'node:*', '**/src-main/core/**', '**/src-main/hosts/**', '**/src-preload/**'],
       'The renderer talks to main only through the contract (src-main/contract) and the api module.',
     ),
+  },
+  // The renderer ships no zod (main validates every call; zod's eval probe trips the renderer's CSP): it may import the
+  // contract's schemas and call table for their types only, and takes the call names from contract/callNames.
+  {
+    files: ['src-renderer/**', 'src-preload/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['zod', 'zod/*', '**/contract/calls', '**/contract/schemas'],
+              allowTypeImports: true,
+              message: 'The renderer and preload ship no zod: import types only (names from contract/callNames).',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src-preload/**'],

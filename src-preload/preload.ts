@@ -2,7 +2,7 @@
 // (each sends its own name on the single invoke channel; main validates the payload), an event subscription, and
 // Electron's file-path lookup for drag and drop. Raw ipcRenderer never reaches the page.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { callNames } from '../src-main/contract/calls';
+import { callNames } from '../src-main/contract/callNames';
 import { IPC_CALL, IPC_EVENT } from '../src-main/contract/ipc';
 import type { GlossEvent } from '../src-main/contract/types';
 

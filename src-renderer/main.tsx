@@ -1,5 +1,3 @@
-// First, before anything loads the contract's schemas (see the file).
-import './api/zodWithoutEval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

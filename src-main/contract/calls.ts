@@ -3,9 +3,33 @@
 // handlers and the CLI all derive from this table, so a call cannot exist on one side only.
 import { z } from 'zod';
 import { cleanRichText, cleanText } from './text';
-import { NEWS_FORMATS } from './fileTypes';
 import type { MergePreview, MergeReport } from './merge';
-import { codePathProblem } from './codePath';
+import { callNames, type CallName } from './callNames';
+import {
+  id,
+  offset,
+  path,
+  jobId,
+  color,
+  typed,
+  codeName,
+  memo,
+  codePath,
+  empty,
+  uploadId,
+  attributeName,
+  attributeType,
+  attributeValue,
+  attributeFilters,
+  retrieveQuery,
+  timeLimit,
+  searchSpec,
+  memoTarget,
+  countsRequest,
+  cooccurrenceUnit,
+  coderFilter,
+} from './schemas';
+import { ANNOTATION_EXPORT_FORMATS, ANNOTATION_IMPORT_FORMATS, NEWS_FORMATS, REFI_FORMATS } from './fileTypes';
 import type {
   AgreementReport,
   AppInfo,
@@ -47,36 +71,13 @@ import type {
 } from './types';
 import type { DisagreementList } from './types'; // agree12
 
-const id = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
-/** Code-point offset into an article's stored text. */
-const offset = z.int().min(0).max(2 ** 31 - 1);
-const path = z.string().min(1).max(4096);
-const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 /**
  * How a table export (codings, passages, counts) is written: `format` CSV (the default; every cell exact) or XLSX
  * (the same columns; text cells are strings, never formulas); `formulaGuard` prefixes a CSV's formula-like cells
  * (= + - @, tab, CR) with an apostrophe. The result counts those cells (ExportResult.formulaLikeCells/guardedCells).
  */
 const tableExport = { format: z.enum(['csv', 'xlsx']).optional(), formulaGuard: z.boolean().optional() };
-const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
-/** Text a person types: control characters other than tab and LF removed (contract/text.ts), for every call. */
-const typed = () => z.string().overwrite(cleanText);
-/** One code's name: any text (a "/" in it is escaped as "\\/" where the name is written in a path, codePath.ts). */
-const codeName = typed().trim().min(1, 'A code needs a name.').max(200, 'A code name can be at most 200 characters.');
 const codeSetName = typed().trim().min(1, 'a code set needs a name').max(200);
-const memo = typed().max(1_000_000);
-/**
- * A code path: names separated by "/", a "/" inside a name written "\\/" and a backslash "\\\\" (the one rule,
- * contract/codePath.ts); missing levels are created. The message is the plain words the app shows by the field.
- */
-const codePath = typed()
-  .trim()
-  .max(10_000)
-  .superRefine((p, ctx) => {
-    const problem = codePathProblem(p);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
-const empty = z.strictObject({});
 const coderName = typed().trim().min(1, 'a coder needs a name').max(200);
 /** A project of the web host's data folder, by its file name (no folder, not hidden, ending in .gloss). */
 const libraryName = z
@@ -85,11 +86,9 @@ const libraryName = z
   .max(255)
   // eslint-disable-next-line no-control-regex -- control characters are exactly what a name may not hold
   .refine((n) => /^[^/\\\u0000-\u001f\u007f]+\.gloss$/i.test(n) && !n.startsWith('.'), 'a project is named by its file name in the data folder, as projects.list gives it');
-/** A file the browser uploaded to the web host (POST /api/upload), named by the id the host gave back. */
-const uploadId = z.string().regex(/^[a-f0-9]{32}$/, 'an upload is named by the id the web host gave for it');
 
 const annotationImportFields = {
-  format: z.enum(['doccano', 'labelstudio', 'brat', 'webannotation', 'spans', 'semeval']),
+  format: z.enum(ANNOTATION_IMPORT_FORMATS),
   unit: z.enum(['auto', 'codepoint', 'utf16', 'utf8']).optional(),
   codePrefix: codePath.optional(),
   coder: z.string().trim().min(1).max(1000).optional(),
@@ -124,50 +123,6 @@ export interface CallSpec {
   hosts?: readonly HostKind[];
   pathFields?: Readonly<Record<string, 'local' | 'confined'>>;
 }
-
-// Shapes shared by the toolkit's calls (retrieval, search, memos, attributes, counts).
-const attributeName = typed().trim().min(1).max(100);
-const attributeType = z.enum(['text', 'number', 'date', 'boolean']);
-const attributeValue = z.union([typed().max(10_000), z.number().refine(Number.isFinite, 'a number must be finite'), z.boolean()]);
-const attributeFilters = z
-  .array(
-    z.strictObject({
-      name: attributeName,
-      op: z.enum(['eq', 'contains', 'lt', 'gt', 'between', 'empty']),
-      value: z.union([attributeValue, z.tuple([attributeValue, attributeValue])]).optional(),
-    }),
-  )
-  .max(50);
-const retrieveQuery = z.strictObject({
-  codeIds: z.array(id).min(1).max(1000),
-  includeSubcodes: z.boolean().optional(),
-  attributes: attributeFilters.optional(),
-  coder: typed().max(200).optional(),
-  text: z.string().max(1000).optional(),
-});
-/** Milliseconds a regular expression may run before it is stopped (default 2,000). */
-const timeLimit = z.int().min(50).max(60_000);
-const searchSpec = z.strictObject({
-  query: z.string().min(1).max(10_000),
-  mode: z.enum(['fts', 'regex']),
-  caseSensitive: z.boolean().optional(),
-  wholeWords: z.boolean().optional(),
-  ignoreMarks: z.boolean().optional(),
-  timeLimitMs: timeLimit.optional(),
-});
-const memoTarget = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.enum(['coding', 'article', 'code']), id }),
-  z.strictObject({ kind: z.literal('project') }),
-]);
-/** Only this coder's codings (the name, ignoring case). A blind window (team.blind) always reads its own coder's. */
-const coderFilter = typed().trim().min(1).max(200);
-const countsRequest = z.strictObject({
-  rollUp: z.boolean(),
-  by: z.enum(['none', 'article', 'attribute']).optional(),
-  attribute: attributeName.optional(),
-  coder: coderFilter.optional(),
-});
-const cooccurrenceUnit = z.enum(['overlap', 'paragraph', 'article']);
 
 export const calls = {
   'app.info': { request: empty, response: {} as AppInfo },
@@ -404,7 +359,7 @@ export const calls = {
   /** Codings for NLP tools: W3C Web Annotation, doccano JSONL, Label Studio JSON, or brat standoff (a folder). */
   'export.annotations': {
     request: z.strictObject({
-      format: z.enum(['webannotation', 'doccano', 'labelstudio', 'brat']),
+      format: z.enum(ANNOTATION_EXPORT_FORMATS),
       path: path.optional(),
       jobId: jobId.optional(),
       coder: coderFilter.optional(),
@@ -420,7 +375,7 @@ export const calls = {
    * (A .qdpx or .qdc is imported like any file: articles.importPaths / importFiles / importUploads.)
    */
   'export.refi': {
-    request: z.strictObject({ format: z.enum(['qdpx', 'qdc']), path: path.optional(), jobId: jobId.optional() }),
+    request: z.strictObject({ format: z.enum(REFI_FORMATS), path: path.optional(), jobId: jobId.optional() }),
     response: {} as ExportResult | null,
     pathFields: { path: 'local' },
   },
@@ -779,10 +734,9 @@ export const calls = {
     response: {} as ExportResult | null,
     pathFields: { path: 'local' },
   },
-} as const satisfies Record<string, CallSpec>;
+} as const satisfies Record<CallName, CallSpec>;
 
-export type CallName = keyof typeof calls;
-export const callNames = Object.keys(calls) as CallName[];
+export { callNames, type CallName };
 export type CallRequest<N extends CallName> = z.input<(typeof calls)[N]['request']>;
 export type ParsedRequest<N extends CallName> = z.output<(typeof calls)[N]['request']>;
 export type CallResponse<N extends CallName> = (typeof calls)[N]['response'];

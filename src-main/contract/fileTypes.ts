@@ -50,3 +50,13 @@ export function hiddenFolderReason(name: string): string {
 /** The news databases whose exports `gloss import --format` can force (by default they are recognised by content). */
 export const NEWS_FORMATS = ['lexisnexis', 'nexisuni', 'factiva', 'proquest', 'europresse'] as const;
 export type NewsFormat = (typeof NEWS_FORMATS)[number];
+
+/** The annotation formats Gloss reads (README, "Importing annotations"). */
+export const ANNOTATION_IMPORT_FORMATS = ['doccano', 'labelstudio', 'brat', 'webannotation', 'spans', 'semeval'] as const;
+export type AnnotationFormat = (typeof ANNOTATION_IMPORT_FORMATS)[number];
+/** The annotation formats Gloss writes for NLP tools (README, "Export formats"). */
+export const ANNOTATION_EXPORT_FORMATS = ['webannotation', 'doccano', 'labelstudio', 'brat'] as const;
+export type AnnotationExportFormat = (typeof ANNOTATION_EXPORT_FORMATS)[number];
+/** REFI-QDA exchange: a whole project (.qdpx) or a codebook alone (.qdc). */
+export const REFI_FORMATS = ['qdpx', 'qdc'] as const;
+export type RefiFormat = (typeof REFI_FORMATS)[number];

@@ -1,6 +1,7 @@
 // The one place that converts between UTF-16 code units (what the DOM, Lexical and JS strings index by)
 // and Unicode code points (what the store, the contract and every exported file use).
 // Nothing else in Gloss does this arithmetic; everything that crosses the boundary goes through here.
+import { at } from './must';
 
 /** Number of code points in `text`. */
 export function codePointLength(text: string): number {
@@ -60,7 +61,7 @@ export class OffsetIndex {
     let hi = this.astralUtf16.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.astralUtf16[mid] - mid < codePoint) lo = mid + 1;
+      if (at(this.astralUtf16, mid) - mid < codePoint) lo = mid + 1;
       else hi = mid;
     }
     return codePoint + lo;
@@ -78,11 +79,11 @@ export class OffsetIndex {
     let hi = this.astralUtf16.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.astralUtf16[mid] < utf16) lo = mid + 1;
+      if (at(this.astralUtf16, mid) < utf16) lo = mid + 1;
       else hi = mid;
     }
     // lo astral characters start strictly before utf16.
-    if (lo > 0 && this.astralUtf16[lo - 1] + 1 === utf16) {
+    if (lo > 0 && at(this.astralUtf16, lo - 1) + 1 === utf16) {
       // Inside a pair.
       return toward === 'start' ? utf16 - lo : utf16 - lo + 1;
     }
@@ -118,8 +119,9 @@ function boundariesAround(text: string, at: number): { from: number; boundaries:
 function graphemeStartAtOrBefore(text: string, at: number): number {
   if (at <= 0) return 0;
   if (at >= text.length) return text.length;
-  const { boundaries } = boundariesAround(text, at);
-  let best = boundaries[0];
+  // The window's start is always a boundary considered (the segmenter starts a segment there).
+  const { from, boundaries } = boundariesAround(text, at);
+  let best = from;
   for (const b of boundaries) if (b <= at) best = b;
   return best;
 }

@@ -1,4 +1,8 @@
-// Shapes that cross the boundary between the renderer and the core. Offsets are always code points.
+// Shapes that cross the boundary between the renderer and the core. Offsets are always code points. Request shapes
+// the contract validates are derived from its schemas (schemas.ts); the imports are types only, so the renderer,
+// which imports this file, ships no zod.
+import type { z } from 'zod';
+import type * as schemas from './schemas';
 
 export interface ProjectInfo {
   path: string;
@@ -410,9 +414,9 @@ export interface HistoryState {
 // The analyst's toolkit: retrieval, search, memos, article attributes, counts. Offsets are code points, end exclusive.
 
 /** An attribute's type. 'boolean' is shown as yes/no; 'date' values are ISO yyyy-mm-dd. */
-export type AttributeType = 'text' | 'number' | 'date' | 'boolean';
+export type AttributeType = z.output<typeof schemas.attributeType>;
 /** A stored attribute value: a string for text and date, a number, or true/false for yes/no. */
-export type AttributeValue = string | number | boolean;
+export type AttributeValue = z.output<typeof schemas.attributeValue>;
 
 export interface AttributeDefinition {
   id: number;
@@ -431,18 +435,14 @@ export interface ArticleAttribute {
   value: AttributeValue | null;
 }
 
-export type AttributeFilterOp = 'eq' | 'contains' | 'lt' | 'gt' | 'between' | 'empty';
+export type AttributeFilterOp = z.output<typeof schemas.attributeFilterOp>;
 
 /**
  * One condition on an article attribute. `eq` compares exactly (text ignoring ASCII case); `contains` is for text;
  * `lt`/`gt` are strict and `between` is inclusive ([from, to]), for numbers, dates and text; `empty` selects
  * articles without a value (no `value`). Several filters must all hold.
  */
-export interface AttributeFilter {
-  name: string;
-  op: AttributeFilterOp;
-  value?: AttributeValue | [AttributeValue, AttributeValue];
-}
+export type AttributeFilter = z.output<typeof schemas.attributeFilter>;
 
 export interface AttributeImportRow {
   /** The record's line number in the CSV (the header is line 1). */
@@ -483,16 +483,7 @@ export interface AttributeImportReport {
   typeErrors: number;
 }
 
-export interface RetrieveQuery {
-  codeIds: number[];
-  /** Also passages coded with any sub-code of the given codes. */
-  includeSubcodes?: boolean;
-  attributes?: AttributeFilter[];
-  /** Only this coder's codings (exact name). */
-  coder?: string;
-  /** Only passages containing this text (ignoring case and Arabic/Hebrew marks). */
-  text?: string;
-}
+export type RetrieveQuery = z.output<typeof schemas.retrieveQuery>;
 
 export interface RetrievedPassage {
   codingId: number;
@@ -511,23 +502,14 @@ export interface RetrievedPassage {
   coder: string;
 }
 
-export type SearchMode = 'fts' | 'regex';
+export type SearchMode = z.output<typeof schemas.searchMode>;
 
 /**
  * What to search for. 'fts': words, "phrases", prefix*, AND / OR / NOT and parentheses, always ignoring case, Latin
  * accents and Arabic/Hebrew marks, matching whole words (caseSensitive, wholeWords and ignoreMarks do not apply).
  * 'regex': a JavaScript regular expression (u flag) over the stored text, with the three options.
  */
-export interface SearchSpec {
-  query: string;
-  mode: SearchMode;
-  caseSensitive?: boolean;
-  wholeWords?: boolean;
-  /** Regex mode: match as if Arabic and Hebrew vowel marks, cantillation and tatweel were not there. */
-  ignoreMarks?: boolean;
-  /** Regex mode: stop a regular expression that runs longer than this (default 2,000 ms). */
-  timeLimitMs?: number;
-}
+export type SearchSpec = z.output<typeof schemas.searchSpec>;
 
 export interface SearchHit {
   articleId: number;
@@ -585,7 +567,7 @@ export interface CodeHitsResult {
   label: string;
 }
 
-export type MemoTarget = { kind: 'coding' | 'article' | 'code'; id: number } | { kind: 'project' };
+export type MemoTarget = z.output<typeof schemas.memoTarget>;
 
 export interface Memo {
   target: MemoTarget;
@@ -613,7 +595,7 @@ export interface MemoSearchHit {
   after: string;
 }
 
-export type CountsGrouping = 'none' | 'article' | 'attribute';
+export type CountsGrouping = z.output<typeof schemas.countsGrouping>;
 
 export interface CountGroup {
   /** null: the whole corpus (by 'none'), or the articles without a value (by 'attribute'). */
@@ -666,7 +648,7 @@ export interface Coverage {
   series: CoverageSeries[];
 }
 
-export type CooccurrenceUnit = 'overlap' | 'paragraph' | 'article';
+export type CooccurrenceUnit = z.output<typeof schemas.cooccurrenceUnit>;
 
 export interface Cooccurrence {
   unit: CooccurrenceUnit;

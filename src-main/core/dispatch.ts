@@ -1,6 +1,7 @@
 import { calls, hostRefusal, isCallName } from '../contract/calls';
 import { GlossError, toWireError, type WireError } from '../contract/errors';
 import type { Session } from './session';
+import { must } from '../contract/must';
 
 export type WireResult = { ok: true; result: unknown } | { ok: false; error: WireError };
 
@@ -18,7 +19,8 @@ export async function dispatch(session: Session, name: unknown, payload: unknown
   if (refusal) return { ok: false, error: { code: 'forbidden', message: refusal } };
   const parsed = calls[name].request.safeParse(payload ?? {});
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    // A failed parse has at least one issue.
+    const issue = must(parsed.error.issues[0], 'the first validation issue');
     const where = issue.path.length ? ` (${issue.path.join('.')})` : '';
     // Plain words a person can act on: the call's internal name is for logs, not for the field the text was typed
     // in (the app shows this message beside it). The details name the field for a host that wants to place it.

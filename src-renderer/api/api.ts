@@ -1,4 +1,5 @@
-import { callNames, type CallName, type GlossApi } from '../../src-main/contract/calls';
+import type { GlossApi } from '../../src-main/contract/calls';
+import { callNames, type CallName } from '../../src-main/contract/callNames';
 import { fromWireError } from '../../src-main/contract/errors';
 import type { GlossBridge } from './bridge';
 import { createWebBridge } from './webClient';

@@ -1,6 +1,7 @@
 // React's side of the query layer: `useCall` reads through the one QueryClient, which refetches whatever the host's
 // 'changed' events invalidate (see queryClient.ts).
-import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { useLatest } from '../app/useLatest';
 import type { CallName, GlossApi } from '../../src-main/contract/calls';
 import { api, bridge } from './api';
 import { QueryClient, type ChangeEvent, type Invalidation, type QueryState } from './queryClient';
@@ -31,12 +32,11 @@ export function useCall<N extends CallName>(
   const enabled = options.enabled ?? true;
   // The request and invalidation are compared by value, so callers may pass fresh literals on every render.
   const key = JSON.stringify(request ?? {});
-  const invalidatedBy = useRef(options.invalidatedBy);
-  invalidatedBy.current = options.invalidatedBy;
+  const invalidatedBy = useLatest(options.invalidatedBy);
   const subscribe = useCallback(
     (notify: () => void) =>
       enabled ? queryClient.watch(name, JSON.parse(key) as unknown, (e: ChangeEvent) => matchesNow(invalidatedBy.current, e), notify) : noop(),
-    [name, key, enabled],
+    [invalidatedBy, name, key, enabled],
   );
   const getSnapshot = useCallback(
     () => (enabled ? queryClient.get<Result<N>>(name, JSON.parse(key) as unknown) : (disabled as QueryState<Result<N>>)),
@@ -53,7 +53,6 @@ function matchesNow(invalidatedBy: Invalidation, event: ChangeEvent): boolean {
 
 /** Runs `listener` after each announced change (for views that page or accumulate their own state). */
 export function useOnChange(listener: (event: ChangeEvent) => void): void {
-  const current = useRef(listener);
-  current.current = listener;
-  useEffect(() => queryClient.onChange((e) => current.current(e)), []);
+  const current = useLatest(listener);
+  useEffect(() => queryClient.onChange((e) => current.current(e)), [current]);
 }

@@ -1,4 +1,4 @@
-import { callNames, type CallName } from '../../src-main/contract/calls';
+import { callNames, type CallName } from '../../src-main/contract/callNames';
 import type { GlossEvent } from '../../src-main/contract/types';
 import type { GlossBridge, WireReply } from './bridge';
 

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
+import { useLatest } from './useLatest';
 import { createPortal } from 'react-dom';
 import './dialog.css';
 
@@ -24,8 +25,7 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select
 export function Dialog({ title, onClose, children, actions, initialFocus, testId, className }: DialogProps) {
   const panelRef = useRef<HTMLDivElement>(null);
   const titleId = useId();
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
+  const onCloseRef = useLatest(onClose);
 
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -39,8 +39,8 @@ export function Dialog({ title, onClose, children, actions, initialFocus, testId
       // The element may have been removed with its row (a deleted article); then there is nothing to return to.
       if (previous?.isConnected) previous.focus();
     };
-    // Focus is placed once, when the dialog opens, not whenever the caller re-renders it.
-  }, []);
+    // Focus is placed once, when the dialog opens, not whenever the caller re-renders it (a ref object is stable).
+  }, [initialFocus]);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'Escape') {

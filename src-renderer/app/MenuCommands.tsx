@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useLatest } from './useLatest';
 import { api, bridge } from '../api/api';
 import type { MenuCommand } from '../../src-main/contract/types';
 import { useImport } from '../features/articles/import/ImportProvider';
@@ -57,15 +58,14 @@ export function MenuCommands() {
     }
   };
   // The subscription lives as long as the app; it always calls the latest flows.
-  const latest = useRef(run);
-  latest.current = run;
+  const latest = useLatest(run);
 
   useEffect(
     () =>
       bridge.onEvent((event) => {
         if (event.type === 'menu.command') latest.current(event.command);
       }),
-    [],
+    [latest],
   );
   return null;
 }

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'react';
+import { useLatest } from './useLatest';
 import { createPortal } from 'react-dom';
 import './menu.css';
 
@@ -31,8 +32,7 @@ interface PopupMenuProps {
 export function PopupMenu({ at, items, onClose, label }: PopupMenuProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState<{ left: number; top: number } | null>(null);
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
+  const onCloseRef = useLatest(onClose);
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -61,7 +61,7 @@ export function PopupMenu({ at, items, onClose, label }: PopupMenuProps) {
       // Give focus back to the row or button the menu came from, unless the user already clicked somewhere else.
       if (previous?.isConnected && (document.activeElement === document.body || menu?.contains(document.activeElement))) previous.focus();
     };
-  }, []);
+  }, [onCloseRef]);
 
   const move = (delta: number) => {
     const entries = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([disabled])') ?? [])];

@@ -26,6 +26,7 @@ export function StartScreen() {
     const p = await attempt(() => api['project.openSample']({}));
     if (p) setProject(p);
   };
+  // Each action reports its own failure (attempt shows a notice and resolves): nothing is left to await in a click.
 
   return (
     <main className="start">
@@ -38,15 +39,15 @@ export function StartScreen() {
             <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Gaza coverage 2024" aria-label="Project name" />
           </label>
         )}
-        <button type="button" className="primary" onClick={create}>
+        <button type="button" className="primary" onClick={() => void create()}>
           New project
         </button>
         {isDesktop && (
-          <button type="button" onClick={() => open()}>
+          <button type="button" onClick={() => void open()}>
             Open project…
           </button>
         )}
-        <button type="button" onClick={sample}>
+        <button type="button" onClick={() => void sample()}>
           Open sample project
         </button>
       </section>
@@ -60,7 +61,7 @@ export function StartScreen() {
           <ul>
             {recent.map((r) => (
               <li key={r.path}>
-                <button type="button" className="link" disabled={!r.exists} onClick={() => open(r.path)} title={r.path}>
+                <button type="button" className="link" disabled={!r.exists} onClick={() => void open(r.path)} title={r.path}>
                   {r.name}
                 </button>
                 <span className="muted"> {r.exists ? r.path : `${r.path} (missing)`}</span>

@@ -1,5 +1,6 @@
 import { historyMoved, writesSettled } from './pendingWrites';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useLatest } from './useLatest';
 import { api, isDesktop } from '../api/api';
 import { GlossError } from '../../src-main/contract/errors';
 import type { HistoryState } from '../../src-main/contract/types';
@@ -52,8 +53,7 @@ export function isTextEntry(el: Element | null): boolean {
 export function UndoHistoryProvider({ children }: { children: ReactNode }) {
   const store = useAppStore();
   const { project, attempt, notify } = store;
-  const latestStore = useRef(store);
-  latestStore.current = store;
+  const latestStore = useLatest(store);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const hasProject = Boolean(project);
   // Every change the host announces may have added a step (commands, undo, redo), in this window or another.
@@ -74,7 +74,7 @@ export function UndoHistoryProvider({ children }: { children: ReactNode }) {
       (err: unknown) => err instanceof GlossError && err.code === 'not_found',
     );
     if (gone && latestStore.current.selectedArticleId === selectedArticleId) selectArticle(null);
-  }, []);
+  }, [latestStore]);
 
   const step = useCallback(
     (direction: Direction, onlyIf?: string) => {
@@ -107,7 +107,7 @@ export function UndoHistoryProvider({ children }: { children: ReactNode }) {
       queue.current = next.catch(() => undefined);
       return next;
     },
-    [attempt, notify, closeGoneArticle],
+    [latestStore, attempt, notify, closeGoneArticle],
   );
 
   const undo = useCallback(() => step('undo'), [step]);

@@ -1,5 +1,6 @@
 import { requestProjectCheck } from './damage';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useChanged } from './useChanged';
 import { api, bridge } from '../api/api';
 import type { Coding, GlossEvent, ProjectInfo } from '../../src-main/contract/types';
 import { readerSelection, setReaderSelection } from './selection';
@@ -104,12 +105,20 @@ export function AppStoreProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    void refreshProject();
-  }, [refreshProject]);
-  useEffect(() => {
+    let live = true;
+    // attempt() reports a failure and resolves; an answer after unmounting is dropped.
+    void attempt(() => api['project.current']({})).then((p) => {
+      if (live) setProject(p ?? null);
+    });
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+  // Another project: nothing of the last one stays selected.
+  if (useChanged(project?.path)) {
     selectArticle(null);
     setReaderSelection(null);
-  }, [project?.path]);
+  }
   useEffect(
     () =>
       bridge.onEvent((event: GlossEvent) => {

@@ -102,6 +102,43 @@ describe('retrieve.passages', () => {
     await c.fails('retrieve.passages', { codeIds: [c.codes.actors], surprise: 1 }, 'invalid_request');
   });
 
+  test('pages give the same passages as one unpaged request, across page boundaries and with every filter', async () => {
+    const c = await coded();
+    // Ties the order must break the same way on every page: a coding starting where g2 starts (shorter), and one on
+    // exactly g2's span with another code (same start and end: by id).
+    const tie = spanOf(GAZA_AID, 'ceasefire talks resumed');
+    const shorter = (await c.ok<{ id: number }>('codings.apply', { articleId: c.ids.gaza, codeId: c.codes.actors, start: tie.start, end: tie.start + 9 })).id;
+    const same = (await c.ok<{ id: number }>('codings.apply', { articleId: c.ids.gaza, codeId: c.codes.security, ...tie })).id;
+    const codeIds = [c.codes.humanitarian, c.codes.security, c.codes.actors];
+    const all = await c.ok<{ total: number; items: RetrievedPassage[] }>('retrieve.passages', { codeIds, limit: 10_000 });
+    assert.deepEqual(
+      all.items.map((p) => p.codingId),
+      [c.k.g1, shorter, c.k.g2, same, c.k.g3, c.k.g4, c.k.g5, c.k.a1, c.k.a2, c.k.h1, c.k.l1, c.k.l2],
+    );
+    const filters: Record<string, unknown>[] = [
+      {},
+      { coder: 'ana' },
+      { text: 'ceasefire' },
+      { attributes: [{ name: 'outlet', op: 'eq', value: 'Al Jazeera' }] },
+      { includeSubcodes: true, codeIds: [c.codes.frames] },
+    ];
+    for (const filter of filters) {
+      const request = { codeIds, ...filter };
+      const unpaged = await c.ok<{ total: number; items: RetrievedPassage[] }>('retrieve.passages', { ...request, limit: 10_000 });
+      assert.equal(unpaged.total, unpaged.items.length);
+      for (const limit of [1, 2, 3, 5]) {
+        const pages: RetrievedPassage[] = [];
+        for (let offset = 0; offset < unpaged.total + limit; offset += limit) {
+          const page = await c.ok<{ total: number; items: RetrievedPassage[] }>('retrieve.passages', { ...request, offset, limit });
+          assert.equal(page.total, unpaged.total, `the total on every page (${JSON.stringify(filter)}, limit ${limit})`);
+          assert.ok(page.items.length <= limit);
+          pages.push(...page.items);
+        }
+        assert.deepEqual(pages, unpaged.items, `pages of ${limit} (${JSON.stringify(filter)})`);
+      }
+    }
+  });
+
   test('the CSV of a retrieval: BOM, header, exact passages, formula-like cells counted and guarded on request', async () => {
     const c = await coded();
     const out = join(c.dir, 'passages.csv');

@@ -25,6 +25,7 @@ import { tableCsvText, type TableCell } from '../export/tableCsv';
 import { writeTable, type TableWriteOptions } from '../export/tableWriter';
 import type { CsvWriteOptions } from '../export/csvFormat';
 import { checkExportTarget } from '../export/json';
+import { at, must } from '../../contract/must';
 
 /** For each code, the codes its codings count for: itself, and with rollUp its ancestors too. */
 function countsFor(codes: Code[], rollUp: boolean): Map<number, number[]> {
@@ -187,7 +188,7 @@ function periodOf(date: string, interval: Coverage['interval']): string {
 
 function nextPeriod(period: string, interval: Coverage['interval']): string {
   if (interval === 'month') {
-    const [y, m] = period.split('-').map(Number);
+    const [y = 0, m = 0] = period.split('-').map(Number);
     return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
   }
   return new Date(Date.parse(`${period}T00:00:00Z`) + (interval === 'week' ? 7 : 1) * DAY_MS).toISOString().slice(0, 10);
@@ -221,11 +222,12 @@ export function coverage(
   });
   const all = perCode.flatMap((c) => [...c.perPeriod.keys()]).sort();
   const periods: string[] = [];
-  if (all.length) {
-    for (let p = all[0]; p <= all[all.length - 1]; p = nextPeriod(p, options.interval)) {
+  const [first, last] = [all[0], all.at(-1)];
+  if (first !== undefined && last !== undefined) {
+    for (let p = first; p <= last; p = nextPeriod(p, options.interval)) {
       periods.push(p);
       if (periods.length > MAX_PERIODS) {
-        throw new GlossError('invalid_request', `The dates span more than ${MAX_PERIODS} ${options.interval}s (${all[0]} to ${all.at(-1)}); check them, or use a longer interval.`);
+        throw new GlossError('invalid_request', `The dates span more than ${MAX_PERIODS} ${options.interval}s (${first} to ${last}); check them, or use a longer interval.`);
       }
     }
   }
@@ -250,16 +252,22 @@ function membership(project: Project, selected: number[], rollUp: boolean): Map<
 }
 
 /** Paragraph spans of an article, found by binary search for a coding's first overlapping paragraph. */
+/** Counts one more co-occurrence in cell (i, j) of the matrix. */
+function bump(matrix: number[][], i: number, j: number): void {
+  const row = at(matrix, i);
+  row[j] = at(row, j) + 1;
+}
+
 function paragraphsOverlapping(paragraphs: { start: number; end: number }[], start: number, end: number): number[] {
   let lo = 0;
   let hi = paragraphs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (paragraphs[mid].end <= start) lo = mid + 1;
+    if (at(paragraphs, mid).end <= start) lo = mid + 1;
     else hi = mid;
   }
   const out: number[] = [];
-  for (let p = lo; p < paragraphs.length && paragraphs[p].start < end; p++) out.push(p);
+  for (let p = lo; p < paragraphs.length && at(paragraphs, p).start < end; p++) out.push(p);
   return out;
 }
 
@@ -287,13 +295,15 @@ function forEachUnit(
       const paragraphs = paragraphSpans(text);
       const inParagraph = new Map<number, CodingSpan[]>();
       for (const k of list) for (const p of paragraphsOverlapping(paragraphs, k.start, k.end)) inParagraph.set(p, [...(inParagraph.get(p) ?? []), k]);
-      for (const [p, codings] of [...inParagraph].sort((a, b) => a[0] - b[0])) visit(articleId, paragraphs[p], codings);
+      for (const [p, codings] of [...inParagraph].sort((a, b) => a[0] - b[0])) visit(articleId, at(paragraphs, p), codings);
     } else {
       // Sorted by start: a coding can only overlap the ones after it that start before it ends.
-      for (let i = 0; i < list.length; i++) {
-        for (let j = i + 1; j < list.length && list[j].start < list[i].end; j++) {
-          const span = { start: Math.min(list[i].start, list[j].start), end: Math.max(list[i].end, list[j].end) };
-          visit(articleId, span, [list[i], list[j]]);
+      for (const [i, first] of list.entries()) {
+        for (let j = i + 1; j < list.length; j++) {
+          const second = at(list, j);
+          if (second.start >= first.end) break;
+          const span = { start: Math.min(first.start, second.start), end: Math.max(first.end, second.end) };
+          visit(articleId, span, [first, second]);
         }
       }
     }
@@ -309,27 +319,28 @@ export function cooccurrence(project: Project, options: { codeIds?: number[]; un
   const matrix = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   const spans = project.analysis.codingSpans([...member.keys()], options.coder);
   if (options.unit === 'overlap') {
-    for (const k of spans) for (const i of new Set(member.get(k.codeId))) matrix[i][i]++;
+    for (const k of spans) for (const i of new Set(member.get(k.codeId))) bump(matrix, i, i);
   }
   forEachUnit(project, spans, options.unit, (_articleId, _span, codings) => {
     if (options.unit === 'overlap') {
-      const [a, b] = codings;
+      // An overlap unit is a pair of codings.
+      const [a, b] = [must(codings[0], 'the first coding of an overlap'), must(codings[1], 'the second coding of an overlap')];
       // A pair of codings counts once for each pair of different selected codes they stand for.
       for (const i of new Set(member.get(a.codeId))) {
         for (const j of new Set(member.get(b.codeId))) {
           if (i === j) continue;
-          matrix[i][j]++;
-          matrix[j][i]++;
+          bump(matrix, i, j);
+          bump(matrix, j, i);
         }
       }
       return;
     }
     const present = [...new Set(codings.flatMap((k) => member.get(k.codeId) ?? []))];
-    for (const i of present) matrix[i][i]++;
-    for (let x = 0; x < present.length; x++) {
-      for (let y = x + 1; y < present.length; y++) {
-        matrix[present[x]][present[y]]++;
-        matrix[present[y]][present[x]]++;
+    for (const i of present) bump(matrix, i, i);
+    for (const [x, i] of present.entries()) {
+      for (const j of present.slice(x + 1)) {
+        bump(matrix, i, j);
+        bump(matrix, j, i);
       }
     }
   });
@@ -360,7 +371,8 @@ export function cooccurrencePassages(
   } else {
     forEachUnit(project, spans, options.unit, (articleId, span, codings) => {
       if (options.unit === 'overlap') {
-        const [x, y] = codings;
+        // An overlap unit is a pair of codings.
+        const [x, y] = [must(codings[0], 'the first coding of an overlap'), must(codings[1], 'the second coding of an overlap')];
         if (a.has(x.codeId) && b.has(y.codeId)) units.push({ articleId, span, codingsA: [x], codingsB: [y] });
         else if (a.has(y.codeId) && b.has(x.codeId)) units.push({ articleId, span, codingsA: [y], codingsB: [x] });
         return;

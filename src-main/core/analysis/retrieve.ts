@@ -2,9 +2,8 @@
 // little of the article around each — the analyst's "show me everything coded Humanitarian in Lebanese outlets".
 import { GlossError } from '../../contract/errors';
 import type { ExportResult, RetrievedPassage, RetrieveQuery } from '../../contract/types';
-import type { RetrieveRow } from '../store/AnalysisQueries';
+import type { RetrieveFilter, RetrieveRow } from '../store/AnalysisQueries';
 import type { Project } from '../store/Project';
-import { stripMarks } from '../text/marks';
 import { writeTable, type TableWriteOptions } from '../export/tableWriter';
 import { checkExportTarget } from '../export/json';
 import { VerifiedTexts } from '../store/integrity';
@@ -23,17 +22,14 @@ export function expandCodeIds(project: Project, codeIds: number[], includeSubcod
   return [...ids];
 }
 
-/** Lower case, without Arabic and Hebrew marks: how the text filter compares. */
-const fold = (s: string) => stripMarks(s).text.toLowerCase();
-
-function matchingRows(project: Project, query: RetrieveQuery): RetrieveRow[] {
-  const codeIds = expandCodeIds(project, query.codeIds, query.includeSubcodes ?? false);
-  const conditions = project.attributes.filterConditions(query.attributes ?? []);
-  const rows = project.analysis.retrieveRows(codeIds, query.coder, conditions);
-  const needle = query.text ? fold(query.text) : '';
-  // The text filter runs here rather than in SQL: SQLite's lower() and LIKE fold ASCII only, and the filter should
-  // treat كَتَبَ and كتب, or Gaza and GAZA, alike.
-  return needle ? rows.filter((r) => fold(r.text).includes(needle)) : rows;
+/** The store's filter for a query: its codes (with sub-codes if asked), coder, attribute conditions and text. */
+function retrieveFilter(project: Project, query: RetrieveQuery): RetrieveFilter {
+  return {
+    codeIds: expandCodeIds(project, query.codeIds, query.includeSubcodes ?? false),
+    coder: query.coder,
+    conditions: project.attributes.filterConditions(query.attributes ?? []),
+    text: query.text,
+  };
 }
 
 /** A passage with its context; its article's text is verified and the passage checked against it first. */
@@ -55,13 +51,12 @@ export function retrievePassages(
   query: RetrieveQuery,
   page: { offset?: number; limit?: number; context?: number } = {},
 ): { total: number; items: RetrievedPassage[] } {
-  const rows = matchingRows(project, query);
-  const offset = page.offset ?? 0;
-  const limit = page.limit ?? 200;
+  const filter = retrieveFilter(project, query);
+  const rows = project.analysis.retrieveRows(filter, { offset: page.offset ?? 0, limit: page.limit ?? 200 });
   const codes = new Map(project.codes.list().map((c) => [c.id, c]));
   const context = page.context ?? DEFAULT_RETRIEVE_CONTEXT;
   const verified = new VerifiedTexts(project.db);
-  return { total: rows.length, items: rows.slice(offset, offset + limit).map((r) => passage(project, r, context, codes, verified)) };
+  return { total: project.analysis.retrieveCount(filter), items: rows.map((r) => passage(project, r, context, codes, verified)) };
 }
 
 export const RETRIEVE_CSV_COLUMNS = [
@@ -86,7 +81,7 @@ export async function exportRetrievedCsv(
   options: TableWriteOptions & { context?: number } = {},
 ): Promise<ExportResult> {
   checkExportTarget(project, target);
-  const rows = matchingRows(project, query);
+  const rows = project.analysis.retrieveRows(retrieveFilter(project, query));
   const codes = new Map(project.codes.list().map((c) => [c.id, c]));
   const context = options.context ?? DEFAULT_RETRIEVE_CONTEXT;
   const verified = new VerifiedTexts(project.db);

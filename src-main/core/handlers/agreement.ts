@@ -6,8 +6,10 @@ import { checkExportTarget } from '../export/json';
 import { tableExtension, writeTable } from '../export/tableWriter';
 import type { Handlers, Session } from '../session';
 
-export function agreementHandlers(session: Session): Pick<Handlers, 'team.disagreements' | 'team.exportAgreementCsv'> {
+export function agreementHandlers(session: Session): Pick<Handlers, 'team.coders' | 'team.agreement' | 'team.disagreements' | 'team.exportAgreementCsv'> {
   return {
+    'team.coders': async () => ({ coders: session.requireProject().agreement.coders() }),
+    'team.agreement': async (request) => agreementReport(session.requireProject(), request),
     'team.disagreements': async (request) => disagreementList(session.requireProject(), request),
     'team.exportAgreementCsv': async ({ path, format, formulaGuard, ...request }) => {
       const project = session.requireProject();

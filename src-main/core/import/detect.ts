@@ -17,6 +17,7 @@ import type { EncodingBasis } from '../../contract/types';
 import { looksLikeBinaryText } from './binary';
 import { decodeWith, findEncoding, firstInvalidUtf8, utf8Evidence, type EncodingEntry } from './encodings';
 import { plausibility, type Plausibility } from './plausibility';
+import { at } from '../../contract/must';
 
 export type Detection =
   | { ok: true; text: string; encoding: string; basis: EncodingBasis; confidence: number | null; runnerUp?: string }
@@ -157,10 +158,10 @@ export function detectLegacy(bytes: Uint8Array): Detection {
   const ebcdic = looksLikeEbcdic(bytes);
   const evidence = utf8Evidence(bytes);
   if (!ebcdic && evidence.valid > 0 && evidence.valid >= 2 * evidence.invalid) {
-    const at = firstInvalidUtf8(bytes);
+    const offset = firstInvalidUtf8(bytes);
     return {
       ok: false,
-      reason: `damaged UTF-8: mostly UTF-8, but byte ${hex(bytes[at])} at offset ${at} is not (the file mixes encodings or was cut short); repair it or re-save it as UTF-8`,
+      reason: `damaged UTF-8: mostly UTF-8, but byte ${hex(at(bytes, offset))} at offset ${offset} is not (the file mixes encodings or was cut short); repair it or re-save it as UTF-8`,
     };
   }
 
@@ -223,10 +224,10 @@ export function detectLegacy(bytes: Uint8Array): Detection {
       return { ok: false, reason: `not valid UTF-8, and it looks like ${named}, an encoding Gloss cannot read; re-save it as UTF-8` };
     }
     if (decodeWith(bytes, WINDOWS_1252).ok) return { ok: false, reason: 'binary file (decodes only to control characters, not text)' };
-    const at = firstInvalidUtf8(bytes);
+    const offset = firstInvalidUtf8(bytes);
     return {
       ok: false,
-      reason: `not valid UTF-8 (byte ${hex(bytes[at])} at offset ${at}) and not in any encoding Gloss recognises${named ? ` (the best guess, ${named}, does not decode it either)` : ''}; re-save it as UTF-8`,
+      reason: `not valid UTF-8 (byte ${hex(at(bytes, offset))} at offset ${offset}) and not in any encoding Gloss recognises${named ? ` (the best guess, ${named}, does not decode it either)` : ''}; re-save it as UTF-8`,
     };
   }
 
@@ -258,7 +259,7 @@ function sampleOf(bytes: Uint8Array): Uint8Array {
   if (bytes.length <= SAMPLE_BYTES) return bytes;
   const floor = SAMPLE_BYTES - (1 << 16);
   for (const stops of [[0x0a, 0x20], [0x40]]) {
-    for (let i = SAMPLE_BYTES - 1; i >= floor; i--) if (stops.includes(bytes[i])) return bytes.subarray(0, i + 1);
+    for (let i = SAMPLE_BYTES - 1; i >= floor; i--) if (stops.includes(at(bytes, i))) return bytes.subarray(0, i + 1);
   }
   return bytes.subarray(0, SAMPLE_BYTES);
 }
@@ -288,8 +289,7 @@ export function detectBomlessUnicode(bytes: Uint8Array): Detection | undefined {
  */
 function asciiWithStrayNuls(bytes: Uint8Array): boolean {
   let nuls = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
+  for (const b of bytes) {
     if (b === 0) nuls++;
     else if (b !== 0x09 && b !== 0x0a && b !== 0x0d && (b < 0x20 || b > 0x7e)) return false;
   }
@@ -302,7 +302,7 @@ function asciiWithStrayNuls(bytes: Uint8Array): boolean {
  */
 export function detectIso2022(bytes: Uint8Array): Detection | undefined {
   if (!bytes.includes(0x1b)) return undefined;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) return undefined;
+  for (const b of bytes) if (b >= 0x80) return undefined;
   const top = chardet.detect(bytes);
   if (!top.encoding || !/^iso-?2022/i.test(top.encoding)) return undefined;
   const entry = findEncoding(top.encoding);

@@ -11,6 +11,7 @@ import iconv from 'iconv-lite';
 import type { EncodingOption } from '../../contract/types';
 import { CP037, CP1026, CP1140, CP273, CP424, CP500, CP875 } from './ebcdicTables';
 import { decodeIso2022Kr, decodeJohab } from './koreanDecoders';
+import { at, must } from '../../contract/must';
 
 export interface EncodingEntry extends EncodingOption {
   /** The name iconv-lite knows it by, or another decoder (see the top of this file). */
@@ -175,8 +176,9 @@ export function decodeWith(bytes: Uint8Array, entry: EncodingEntry, options: { l
   if (text.includes('\uFFFD')) {
     // Finding the byte takes a bisection; detection, trying many encodings, does not need it.
     if (options.locate === false) return { ok: false, reason: `the bytes are not all defined in ${entry.name}` };
-    const at = byteOffsetOfFirstUndefined(bytes, entry);
-    const where = at === undefined ? '' : ` (byte 0x${bytes[at].toString(16).padStart(2, '0').toUpperCase()} at offset ${at})`;
+    const offset = byteOffsetOfFirstUndefined(bytes, entry);
+    const byte = offset === undefined ? undefined : bytes[offset];
+    const where = byte === undefined ? '' : ` (byte 0x${byte.toString(16).padStart(2, '0').toUpperCase()} at offset ${offset})`;
     return { ok: false, reason: `the bytes are not all defined in ${entry.name}${where}` };
   }
   return { ok: true, text };
@@ -189,9 +191,9 @@ function decodeLoosely(bytes: Uint8Array, entry: EncodingEntry): string {
   const { decoder } = entry;
   if (decoder.startsWith('whatwg:')) return new TextDecoder(decoder.slice(7)).decode(bytes);
   if (decoder.startsWith('table:')) {
-    const table = TABLES[decoder.slice(6)];
+    const table = must(TABLES[decoder.slice(6)], `the decoding table ${decoder}`);
     const codes = new Uint16Array(bytes.length);
-    for (let i = 0; i < bytes.length; i++) codes[i] = table.charCodeAt(bytes[i]);
+    for (const [i, b] of bytes.entries()) codes[i] = table.charCodeAt(b);
     return new TextDecoder('utf-16le').decode(codes);
   }
   if (decoder === 'johab') return decodeJohab(bytes);
@@ -265,7 +267,8 @@ export function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): DecodeWit
   let start = 0;
   if (startsWithBytes(bytes, littleEndian ? [0xff, 0xfe] : [0xfe, 0xff])) start = 2;
   if ((bytes.length - start) % 2 !== 0) return { ok: false, reason: `invalid ${name} text: odd number of bytes (${bytes.length - start})` };
-  const unit = (i: number) => (littleEndian ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1]);
+  // i + 1 is inside: the length past the BOM is even.
+  const unit = (i: number) => (littleEndian ? at(bytes, i) | (at(bytes, i + 1) << 8) : (at(bytes, i) << 8) | at(bytes, i + 1));
   for (let i = start; i < bytes.length; i += 2) {
     const u = unit(i);
     if (u >= 0xd800 && u <= 0xdbff) {
@@ -305,7 +308,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   while (i < bytes.length) {
-    const b = bytes[i];
+    const b = at(bytes, i);
     const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (need < 0) return i;
     if (need > 0) {
@@ -333,11 +336,11 @@ export function utf8Evidence(bytes: Uint8Array, limit = 1 << 20): { valid: numbe
   let invalid = 0;
   const end = Math.min(bytes.length, limit);
   for (let i = 0; i < end; i++) {
-    const b = bytes[i];
+    const b = at(bytes, i);
     if (b < 0x80) continue;
     const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
     let ok = need > 0 && i + need < bytes.length;
-    for (let k = 1; ok && k <= need; k++) if ((bytes[i + k] & 0xc0) !== 0x80) ok = false;
+    for (let k = 1; ok && k <= need; k++) if ((at(bytes, i + k) & 0xc0) !== 0x80) ok = false;
     if (ok) {
       valid++;
       i += need;

@@ -13,8 +13,9 @@ import { z } from 'zod';
 import { OffsetIndex } from '../../contract/offsets';
 import type { ImportReport } from '../../contract/types';
 import type { Project } from '../store/Project';
-import { CODE_PALETTE, foldName } from '../store/CodeStore';
+import { foldName, paletteColor } from '../store/CodeStore';
 import { decode } from './decode';
+import { at, must } from '../../contract/must';
 
 export const GLOSS_JSON_MAX_BYTES = 256 * 1024 * 1024;
 
@@ -105,7 +106,7 @@ export function parseGlossExport(bytes: Uint8Array): ParsedExport {
   if (overLimit) return { ok: false, reason: `not imported: ${overLimit}` };
   const parsed = exportSchema.safeParse(doc);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    const issue = must(parsed.error.issues[0], 'the first validation issue');
     return { ok: false, reason: `not a valid Gloss export: ${issue.path.map(String).join('.') || 'the file'} ${issue.message}` };
   }
   const file = parsed.data;
@@ -228,11 +229,12 @@ export function applyGlossExport(project: Project, plan: GlossExportPlan, file: 
       for (let depth = 1; depth <= parts.length; depth++) {
         let siblings = children.get(parentId);
         if (!siblings) children.set(parentId, (siblings = project.codes.siblingNames(parentId)));
-        const folded = foldName(parts[depth - 1]);
+        const part = at(parts, depth - 1);
+        const folded = foldName(part);
         let id = siblings.get(folded);
         if (id === undefined) {
           const look = looks.get(pathKey(joinCodePath(parts.slice(0, depth))));
-          id = project.codes.createKnownFree(parentId, parts[depth - 1], look?.color ?? CODE_PALETTE[colours % CODE_PALETTE.length], look?.description ?? '');
+          id = project.codes.createKnownFree(parentId, part, look?.color ?? paletteColor(colours), look?.description ?? '');
           colours++;
           siblings.set(folded, id);
           created.add(id);

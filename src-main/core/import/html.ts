@@ -184,7 +184,7 @@ function isAsciiLetter(c: number): boolean {
 /** Reads a tag from its name to its closing ">", honouring quoted attribute values (which may contain ">"). */
 function readTag(html: string, nameStart: number): { name: string; end: number; selfClosing: boolean } {
   let j = nameStart;
-  while (j < html.length && !/[\s/>]/.test(html[j])) j++;
+  while (j < html.length && !/[\s/>]/.test(html.charAt(j))) j++;
   const name = html.slice(nameStart, j).toLowerCase();
   let quote: string | undefined;
   let selfClosing = false;
@@ -245,8 +245,8 @@ function assemble(pieces: Piece[]): string {
   const endParagraph = () => {
     endLine();
     // Keep at most one empty line in a row inside a paragraph (from <br><br>), none at its edges.
-    const kept = lines.filter((l, k) => l.length > 0 || (k > 0 && lines[k - 1].length > 0));
-    while (kept.length && kept[kept.length - 1].length === 0) kept.pop();
+    const kept = lines.filter((l, k) => l.length > 0 || (k > 0 && (lines[k - 1]?.length ?? 0) > 0));
+    while (kept.length && kept.at(-1) === '') kept.pop();
     if (kept.some((l) => /[^\s\u00a0]/.test(l))) paragraphs.push(kept.join('\n'));
     lines = [];
   };

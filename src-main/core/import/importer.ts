@@ -215,7 +215,7 @@ export async function importSources(project: Project, sources: ImportSource[], o
       importRefiFile(project, file, parsed, options.refi?.coder ?? 'analyst', report, record);
     }
     done += batch.length;
-    options.onProgress?.(done, total, batch[batch.length - 1].candidate.file);
+    options.onProgress?.(done, total, batch.at(-1)?.candidate.file ?? '');
   }
   if (report.cancelled) {
     // Let the read-ahead finish so no file handle outlives the import.

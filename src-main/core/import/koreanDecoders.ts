@@ -7,6 +7,7 @@
 // Both return U+FFFD for a byte sequence they do not define (decodeWith turns that into a refusal naming the byte);
 // the mapping follows Python's CJKCodecs, the reference the tests compare against.
 import iconv from 'iconv-lite';
+import { at } from '../../contract/must';
 
 const NONE = -1;
 const FILL = -2;
@@ -39,7 +40,7 @@ function ksx1001Char(row: number, col: number): string {
     }
   }
   if (row < 0x21 || row > 0x7e || col < 0x21 || col > 0x7e) return '';
-  return ksx1001[(row - 0x21) * 94 + (col - 0x21)];
+  return ksx1001[(row - 0x21) * 94 + (col - 0x21)] ?? '';
 }
 
 function johabPair(c: number, c2: number): string {
@@ -47,15 +48,16 @@ function johabPair(c: number, c2: number): string {
     const cho = (c >> 2) & 0x1f;
     const jung = ((c << 3) | (c2 >> 5)) & 0x1f;
     const jong = c2 & 0x1f;
-    const i = CHOSEONG_INDEX[cho];
-    const m = JUNGSEONG_INDEX[jung];
-    const f = JONGSEONG_INDEX[jong];
+    // Five-bit fields: always inside the 32-entry tables.
+    const i = at(CHOSEONG_INDEX, cho);
+    const m = at(JUNGSEONG_INDEX, jung);
+    const f = at(JONGSEONG_INDEX, jong);
     if (i === NONE || m === NONE || f === NONE) return '';
     if (i === FILL) {
-      if (m === FILL) return f === FILL ? '\u3000' : String.fromCharCode(0x3100 | JONGSEONG_JAMO[jong]);
-      return f === FILL ? String.fromCharCode(0x3100 | JUNGSEONG_JAMO[jung]) : '';
+      if (m === FILL) return f === FILL ? '\u3000' : String.fromCharCode(0x3100 | at(JONGSEONG_JAMO, jong));
+      return f === FILL ? String.fromCharCode(0x3100 | at(JUNGSEONG_JAMO, jung)) : '';
     }
-    if (m === FILL) return f === FILL ? String.fromCharCode(0x3100 | CHOSEONG_JAMO[cho]) : '';
+    if (m === FILL) return f === FILL ? String.fromCharCode(0x3100 | at(CHOSEONG_JAMO, cho)) : '';
     return String.fromCharCode(0xac00 + i * 588 + m * 28 + (f === FILL ? 0 : f));
   }
   // Symbols and Hanja: KS X 1001 rows 0x21–0x2C and 0x4A–0x7D, two rows per lead byte.
@@ -71,7 +73,7 @@ function johabPair(c: number, c2: number): string {
 export function decodeJohab(bytes: Uint8Array): string {
   const out: string[] = [];
   for (let i = 0; i < bytes.length; i++) {
-    const c = bytes[i];
+    const c = at(bytes, i);
     if (c < 0x80) {
       out.push(String.fromCharCode(c));
       continue;
@@ -80,7 +82,7 @@ export function decodeJohab(bytes: Uint8Array): string {
       out.push('\uFFFD');
       break;
     }
-    const ch = johabPair(c, bytes[i + 1]);
+    const ch = johabPair(c, at(bytes, i + 1));
     if (ch) {
       out.push(ch);
       i++;
@@ -98,7 +100,7 @@ export function decodeIso2022Kr(bytes: Uint8Array): string {
   const out: string[] = [];
   let shifted = false;
   for (let i = 0; i < bytes.length; i++) {
-    const c = bytes[i];
+    const c = at(bytes, i);
     if (c === ESC) {
       if (DESIGNATION.every((b, k) => bytes[i + k] === b)) {
         i += DESIGNATION.length - 1;
@@ -111,7 +113,7 @@ export function decodeIso2022Kr(bytes: Uint8Array): string {
     else if (c === SI) shifted = false;
     else if (c >= 0x80) out.push('\uFFFD');
     else if (shifted && c > 0x20 && c < 0x7f) {
-      const ch = i + 1 < bytes.length ? ksx1001Char(c, bytes[i + 1]) : '';
+      const ch = i + 1 < bytes.length ? ksx1001Char(c, at(bytes, i + 1)) : '';
       if (ch) {
         out.push(ch);
         i++;

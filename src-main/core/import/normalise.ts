@@ -1,5 +1,6 @@
 // Decoded text → stored text. Offsets are defined on the stored text, so every change made here happens once,
 // at import, and is recorded so an analyst can tell what the source looked like.
+import { at } from '../../contract/must';
 
 export interface Normalised {
   text: string;
@@ -21,7 +22,7 @@ export function normalise(decoded: string): Normalised {
     } else if (c === 10) lf++;
   }
   const kinds = [crlf && 'CRLF', cr && 'CR', lf && 'LF'].filter(Boolean) as ('CRLF' | 'CR' | 'LF')[];
-  const originalLineEndings = kinds.length === 0 ? 'none' : kinds.length === 1 ? kinds[0] : 'mixed';
+  const originalLineEndings = kinds.length === 0 ? 'none' : kinds.length === 1 ? at(kinds, 0) : 'mixed';
   const lfText = crlf || cr ? decoded.replace(/\r\n?/g, '\n') : decoded;
   const nfc = lfText.normalize('NFC');
   return { text: nfc, originalLineEndings, normalizedToNfc: nfc !== lfText };

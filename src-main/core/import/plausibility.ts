@@ -92,8 +92,10 @@ const KNOWN = 256;
 /** Per UTF-16 code unit: its class bits, with KNOWN set once computed. */
 const classes = new Uint16Array(0x10000);
 function classOf(c: string): number {
+  // No character (read past either end of the text): no class.
+  if (c === '') return 0;
   const unit = c.charCodeAt(0);
-  let k = classes[unit];
+  let k = classes[unit] ?? 0;
   if (k === 0) {
     k =
       KNOWN |
@@ -162,15 +164,15 @@ export function plausibility(text: string, language: string | null, explain?: (a
     const cp = text.charCodeAt(i);
     // An ASCII capital right after a non-ASCII lower-case letter ("ôYesö": “Yes” in the wrong code page).
     const after = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-    if (after >= 0x41 && after <= 0x5a && isLower(text[i])) flag(i + 1, 1);
+    if (after >= 0x41 && after <= 0x5a && isLower(text.charAt(i))) flag(i + 1, 1);
     if (cp >= 0xd800 && cp <= 0xdfff) continue; // astral characters: no legacy encoding makes them
     if (++nonAscii > MAX_NON_ASCII) {
       nonAscii--;
       break;
     }
-    const c = text[i];
-    const prev = i > 0 ? text[i - 1] : '';
-    const next = i + 1 < text.length ? text[i + 1] : '';
+    const c = text.charAt(i);
+    const prev = i > 0 ? text.charAt(i - 1) : '';
+    const next = i + 1 < text.length ? text.charAt(i + 1) : '';
     const prevLetter = prev !== '' && isLetter(prev);
     const nextLetter = next !== '' && isLetter(next);
 
@@ -194,13 +196,13 @@ export function plausibility(text: string, language: string | null, explain?: (a
       if (isUpper(c) && prevLetter && isLower(prev)) bad++;
       // "MÜglichkeit": a second capital followed by small letters; "ĄEste": a capital before one ("„Este" misread).
       else if (isUpper(c) && prevLetter && isUpper(prev) && nextLetter && isLower(next)) bad++;
-      else if (isUpper(c) && !prevLetter && nextLetter && isUpper(next) && i + 2 < text.length && isLower(text[i + 2])) bad++;
+      else if (isUpper(c) && !prevLetter && nextLetter && isUpper(next) && i + 2 < text.length && isLower(text.charAt(i + 2))) bad++;
       // The micro sign goes before a unit ("µg"), never at the end of a word ("prioritateµ": a misread quote).
       if (cp === 0xb5 && prevLetter) bad++;
       // Letters that serve as signs (ƒ florin, ª º ordinals, modifier letters) do not sit inside words.
       if (prevLetter && nextLetter && (SIGN_LETTERS.has(c) || (classOf(c) & MODIFIER_LETTER) !== 0)) bad++;
       if (alphabet && script === 'Latin') {
-        const lower = c.toLowerCase()[0];
+        const lower = c.toLowerCase().charAt(0);
         if (lower.charCodeAt(0) >= 0x80 && !alphabet.includes(lower)) bad += 0.5;
       }
       if (bad > 0) flag(i, Math.min(bad, 1.5));
@@ -257,7 +259,7 @@ export function plausibility(text: string, language: string | null, explain?: (a
 /** A non-ASCII sign at `at` in a run of up to 3 signs (no letters, digits or spaces) with letters on both ends. */
 function insideWordRun(text: string, at: number): boolean {
   const isSign = (k: number) => {
-    const ch = text[k];
+    const ch = text.charAt(k);
     return ch !== undefined && /[^\s\p{L}\p{M}\p{N}]/u.test(ch);
   };
   let start = at;
@@ -265,12 +267,12 @@ function insideWordRun(text: string, at: number): boolean {
   let end = at;
   while (end + 1 < text.length && end - at < 3 && isSign(end + 1)) end++;
   if (end - start + 1 > 3) return false;
-  return start > 0 && end + 1 < text.length && isLetter(text[start - 1]) && isLetter(text[end + 1]);
+  return start > 0 && end + 1 < text.length && isLetter(text.charAt(start - 1)) && isLetter(text.charAt(end + 1));
 }
 
 /** Whether another box-drawing character shares the line of the one at `at`. */
 function boxNeighbourOnLine(text: string, at: number): boolean {
-  for (let i = at - 1; i >= 0 && text[i] !== '\n'; i--) if (isBox(text.charCodeAt(i))) return true;
-  for (let i = at + 1; i < text.length && text[i] !== '\n'; i++) if (isBox(text.charCodeAt(i))) return true;
+  for (let i = at - 1; i >= 0 && text.charAt(i) !== '\n'; i--) if (isBox(text.charCodeAt(i))) return true;
+  for (let i = at + 1; i < text.length && text.charAt(i) !== '\n'; i++) if (isBox(text.charCodeAt(i))) return true;
   return false;
 }

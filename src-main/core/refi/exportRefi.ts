@@ -9,7 +9,7 @@ import { derivedGuid } from './guid';
 import { attrs, xmlText } from './xml';
 import { memoToDocx } from './richNote';
 
-export type RefiFormat = 'qdpx' | 'qdc';
+import type { RefiFormat } from '../../contract/fileTypes';
 
 interface CodeRow {
   id: number;

@@ -19,6 +19,7 @@ import { paragraphAround, sentenceAround } from '../text/segments';
 import { tokenize } from '../text/tokens';
 import { verifyArticleText } from '../store/integrity';
 import { runRegexIsolated } from './regexRunner';
+import { at, must } from '../../contract/must';
 
 /** Code all hits refuses more than this (narrow the search instead): one undo step should stay a sane size. */
 export const MAX_CODE_ALL_HITS = 100_000;
@@ -72,18 +73,18 @@ async function findRegex(project: Project, spec: SearchSpec, maxHits: number): P
   const found = new Map<number, FoundArticle>();
   let totalHits = 0;
   articles.forEach((a, i) => {
-    if (counts[i] > 0) {
+    const count = counts[i] ?? 0;
+    if (count > 0) {
       // Only the articles with hits reach the user, so only theirs are hashed: a damaged one stops the search.
       verifyArticleText(a);
-      found.set(i, { id: a.id, title: a.title, text: a.text, index: new OffsetIndex(a.text), spans: [], count: counts[i] });
-      totalHits += counts[i];
+      found.set(i, { id: a.id, title: a.title, text: a.text, index: new OffsetIndex(a.text), spans: [], count });
+      totalHits += count;
     }
   });
-  for (let h = 0; h < hits.length; h += 3) {
-    const i = hits[h];
-    const article = found.get(i)!;
+  for (const { i, start, end } of hitTriples(hits)) {
+    const article = must(found.get(i), `the article of hit ${i}`);
     const strip = stripped[i];
-    const utf16 = strip ? mapStrippedRange(strip, hits[h + 1], hits[h + 2]) : { start: hits[h + 1], end: hits[h + 2] };
+    const utf16 = strip ? mapStrippedRange(strip, start, end) : { start, end };
     article.spans.push({ start: article.index.toCodePoint(utf16.start, 'start'), end: article.index.toCodePoint(utf16.end, 'end') });
   }
   return { articles: [...found.values()], totalHits };
@@ -291,10 +292,10 @@ export async function searchMemos(
     timeLimitMs: spec.timeLimitMs,
   });
   const out: MemoSearchHit[] = [];
-  for (let h = 0; h < hits.length; h += 3) {
-    const memo = memos[hits[h]];
-    const strip = stripped[hits[h]];
-    const utf16 = strip ? mapStrippedRange(strip, hits[h + 1], hits[h + 2]) : { start: hits[h + 1], end: hits[h + 2] };
+  for (const hit of hitTriples(hits)) {
+    const memo = at(memos, hit.i);
+    const strip = stripped[hit.i];
+    const utf16 = strip ? mapStrippedRange(strip, hit.start, hit.end) : { start: hit.start, end: hit.end };
     const index = new OffsetIndex(memo.plain);
     const start = index.toCodePoint(utf16.start, 'start');
     const end = index.toCodePoint(utf16.end, 'end');
@@ -303,4 +304,9 @@ export async function searchMemos(
     out.push({ target: memo.target, label: memo.label, articleId: memo.articleId, start, end, text, before, after });
   }
   return { total: counts.reduce((a, b) => a + b, 0), hits: out };
+}
+
+/** The regex worker's hits, flat (text index, start, end, …), as triples. */
+function* hitTriples(hits: ArrayLike<number>): Generator<{ i: number; start: number; end: number }> {
+  for (let h = 0; h + 2 < hits.length; h += 3) yield { i: at(hits, h), start: at(hits, h + 1), end: at(hits, h + 2) };
 }

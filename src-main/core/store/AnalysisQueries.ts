@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { SqlCondition } from './AttributeStore';
 import { prepared } from './statementCache';
+import { stripMarks } from '../text/marks';
 
 /** A coding as the counts need it: no text, no memo. */
 export interface CodingSpan {
@@ -21,6 +22,42 @@ export interface RetrieveRow {
   text: string;
   memo: string;
   coder: string;
+}
+
+/** What a retrieval selects: codings of these codes, by this coder, in articles meeting the conditions. */
+export interface RetrieveFilter {
+  codeIds: number[];
+  coder?: string;
+  conditions: SqlCondition[];
+  /** Only passages containing this text, compared as `foldForSearch` folds both sides. */
+  text?: string;
+}
+
+/**
+ * Lower case, without Arabic and Hebrew marks: how the retrieval text filter compares. It runs in SQL (as the
+ * gloss_fold function every connection registers) rather than with SQLite's lower() and LIKE, which fold ASCII only,
+ * so that كَتَبَ and كتب, or Gaza and GAZA, match alike and paging stays in SQL.
+ */
+export function foldForSearch(s: string): string {
+  return stripMarks(s).text.toLowerCase();
+}
+
+function retrieveWhere(filter: RetrieveFilter): { where: string; params: unknown[] } {
+  const where = ['k.code_id IN (SELECT value FROM json_each(?))'];
+  const params: unknown[] = [JSON.stringify(filter.codeIds)];
+  if (filter.coder !== undefined) {
+    where.push('k.coder = ?');
+    params.push(filter.coder);
+  }
+  for (const c of filter.conditions) {
+    where.push(c.sql);
+    params.push(...c.params);
+  }
+  if (filter.text) {
+    where.push('instr(gloss_fold(k.text), ?) > 0');
+    params.push(foldForSearch(filter.text));
+  }
+  return { where: where.join(' AND '), params };
 }
 
 /** JavaScript's \s, by code unit: tab, line breaks, space, no-break space and the Unicode spaces. */
@@ -60,6 +97,7 @@ export class AnalysisQueries {
     private readonly db: Database,
     private readonly readOnly: boolean,
   ) {
+    db.function('gloss_fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldForSearch(text) : text));
     this.missingWordCountsStmt = db.prepare(`SELECT a.id FROM articles a
       WHERE NOT EXISTS (SELECT 1 FROM article_word_counts w WHERE w.article_id = a.id)`).pluck();
     this.insertWordCountStmt = db.prepare('INSERT OR REPLACE INTO article_word_counts (article_id, words) VALUES (?, ?)');
@@ -127,24 +165,30 @@ export class AnalysisQueries {
     return new Map(rows.map((r) => [r.id, r.text]));
   }
 
-  /** Codings of the given codes, with their articles' titles, narrowed by coder and article conditions. */
-  retrieveRows(codeIds: number[], coder: string | undefined, conditions: SqlCondition[]): RetrieveRow[] {
-    const where = ['k.code_id IN (SELECT value FROM json_each(?))'];
-    const params: unknown[] = [JSON.stringify(codeIds)];
-    if (coder !== undefined) {
-      where.push('k.coder = ?');
-      params.push(coder);
-    }
-    for (const c of conditions) {
-      where.push(c.sql);
-      params.push(...c.params);
-    }
+  /** How many codings a retrieval finds (see retrieveRows). */
+  retrieveCount(filter: RetrieveFilter): number {
+    const { where, params } = retrieveWhere(filter);
+    return this.db
+      .prepare(`SELECT count(*) FROM codings k JOIN articles a ON a.id = k.article_id WHERE ${where}`)
+      .pluck()
+      .get(...params) as number;
+  }
+
+  /**
+   * Codings of the given codes, with their articles' titles, narrowed by coder, article conditions and text, in
+   * article then offset order; one page of them when `page` is given (LIMIT/OFFSET in SQL, over the index on code,
+   * article and start), so a page never loads the other matches.
+   */
+  retrieveRows(filter: RetrieveFilter, page?: { offset: number; limit: number }): RetrieveRow[] {
+    const { where, params } = retrieveWhere(filter);
+    const paging = page ? ' LIMIT ? OFFSET ?' : '';
+    if (page) params.push(page.limit, page.offset);
     return this.db
       .prepare(`SELECT k.id AS codingId, k.article_id AS articleId, a.title AS articleTitle, k.code_id AS codeId, k.start, k."end",
           k.text, k.memo, k.coder
         FROM codings k JOIN articles a ON a.id = k.article_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY k.article_id, k.start, k."end", k.id`)
+        WHERE ${where}
+        ORDER BY k.article_id, k.start, k."end", k.id${paging}`)
       .all(...params) as RetrieveRow[];
   }
 

@@ -10,7 +10,12 @@ export const CODE_PALETTE = [
   '#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4',
   '#f032e6', '#bfef45', '#469990', '#dcbeff', '#9a6324', '#ffe119',
   '#800000', '#aaffc3', '#808000', '#000075',
-];
+] as const;
+
+/** The palette's n-th colour, round and round: new codes get the next one. */
+export function paletteColor(n: number): string {
+  return CODE_PALETTE[n % CODE_PALETTE.length] ?? CODE_PALETTE[0];
+}
 
 export interface NewCode {
   name: string;
@@ -142,7 +147,7 @@ export class CodeStore {
   }
 
   private nextColor(): string {
-    return CODE_PALETTE[this.count() % CODE_PALETTE.length];
+    return paletteColor(this.count());
   }
 
   create(code: NewCode): Code {

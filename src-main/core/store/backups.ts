@@ -64,7 +64,7 @@ export async function createBackup(project: Project, kind: BackupKind, now = new
       const [first, ...rest] = report.findings;
       throw new GlossError(
         'damaged',
-        `The project did not pass its check, so no backup was made and the existing backups were kept: ${first.message}${rest.length ? ` (and ${rest.length} more finding${rest.length === 1 ? '' : 's'})` : ''} Run Check project… (or gloss check) and restore a good backup.`,
+        `The project did not pass its check, so no backup was made and the existing backups were kept: ${first?.message ?? 'it reported a problem'}${rest.length ? ` (and ${rest.length} more finding${rest.length === 1 ? '' : 's'})` : ''} Run Check project… (or gloss check) and restore a good backup.`,
         { findings: report.findings },
       );
     }

@@ -17,10 +17,13 @@ function detectDelimiter(text: string): string {
     ['\t', 0],
   ]);
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
+    const ch = text.charAt(i);
     if (ch === '"') inQuotes = !inQuotes;
     else if (!inQuotes && (ch === '\n' || ch === '\r')) break;
-    else if (!inQuotes && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+    else if (!inQuotes) {
+      const count = counts.get(ch);
+      if (count !== undefined) counts.set(ch, count + 1);
+    }
   }
   let best = ',';
   for (const [d, n] of counts) if (n > counts.get(best)!) best = d;

@@ -7,6 +7,7 @@
 import { GlossError } from '../../contract/errors';
 import { stripMarks } from './marks';
 import { tokenize } from './tokens';
+import { at } from '../../contract/must';
 
 /** A run of words that must appear in this order, next to each other; `prefix`: the last word may go on. */
 export interface Phrase {
@@ -27,7 +28,7 @@ function lex(query: string): Lexeme[] {
   const out: Lexeme[] = [];
   let i = 0;
   while (i < query.length) {
-    const ch = query[i];
+    const ch = query.charAt(i);
     if (/\s/.test(ch)) {
       i++;
     } else if (ch === '(' || ch === ')') {
@@ -55,7 +56,7 @@ function lex(query: string): Lexeme[] {
       out.push({ kind: 'text', text, prefix });
     } else {
       let j = i;
-      while (j < query.length && !/[\s()"]/.test(query[j])) j++;
+      while (j < query.length && !/[\s()"]/.test(query.charAt(j))) j++;
       const word = query.slice(i, j);
       i = j;
       if (word === 'AND') out.push({ kind: 'and' });
@@ -136,7 +137,8 @@ export function parseFtsQuery(query: string): QueryNode {
 function combine(type: 'and' | 'or', items: (QueryNode | null)[]): QueryNode | null {
   const kept = items.filter((n): n is QueryNode => n !== null);
   if (kept.length === 0) return null;
-  return kept.length === 1 ? kept[0] : { type, items: kept };
+  const [only] = kept;
+  return kept.length === 1 && only ? only : { type, items: kept };
 }
 
 /** The FTS5 MATCH expression for a parsed query: every phrase quoted, every group parenthesised. */
@@ -175,12 +177,12 @@ export function findPhrases(tokens: { folded: string; start: number; end: number
     for (let i = 0; i + n <= tokens.length; i++) {
       let ok = true;
       for (let j = 0; j < n && ok; j++) {
-        const token = tokens[i + j].folded;
-        const word = phrase.words[j];
+        const token = at(tokens, i + j).folded;
+        const word = at(phrase.words, j);
         ok = j === n - 1 && phrase.prefix ? token.startsWith(word) : token === word;
       }
       if (ok) {
-        const span = { start: tokens[i].start, end: tokens[i + n - 1].end };
+        const span = { start: at(tokens, i).start, end: at(tokens, i + n - 1).end };
         spans.set(`${span.start}:${span.end}`, span);
       }
     }

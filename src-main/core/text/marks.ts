@@ -2,6 +2,7 @@
 // vowels (harakat, niqqud), with or without cantillation, and stretched with tatweel, and an analyst searching for
 // غزة or שלום means every one of those spellings. Only these marks are ignored; Latin diacritics are a separate
 // matter (case and accent folding belong to the full-text tokenizer and the case option).
+import { at } from '../../contract/must';
 
 /**
  * Inclusive code-point ranges. The search-index migration (004) froze a copy of this list in its SQL; a test checks
@@ -67,9 +68,9 @@ export function stripMarks(original: string): StrippedText {
  * it (a hit on كتب in كَتَبَ covers the final fatha too).
  */
 export function mapStrippedRange(stripped: StrippedText, start: number, end: number): { start: number; end: number } {
-  const originalStart = stripped.toOriginal[start];
+  const originalStart = at(stripped.toOriginal, start);
   if (end <= start) return { start: originalStart, end: originalStart };
-  let originalEnd = stripped.toOriginal[end - 1] + 1;
+  let originalEnd = at(stripped.toOriginal, end - 1) + 1;
   while (originalEnd < stripped.original.length && IS_MARK[stripped.original.charCodeAt(originalEnd)] === 1) originalEnd++;
   return { start: originalStart, end: originalEnd };
 }

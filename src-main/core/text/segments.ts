@@ -20,9 +20,9 @@ const isSpace = (ch: string | undefined) => ch !== undefined && /\s/u.test(ch);
  */
 function sentenceEndsBefore(text: string, i: number): boolean {
   let j = i - 1;
-  while (j >= 0 && CLOSERS.has(text[j])) j--;
-  if (j < 0 || !SENTENCE_END.has(text[j])) return false;
-  return i >= text.length || isSpace(text[i]);
+  while (j >= 0 && CLOSERS.has(text.charAt(j))) j--;
+  if (j < 0 || !SENTENCE_END.has(text.charAt(j))) return false;
+  return i >= text.length || isSpace(text.charAt(i));
 }
 
 /** The sentence (or sentences) around [start, end): from the start of the first to the end of the last, trimmed. */

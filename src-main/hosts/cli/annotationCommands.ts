@@ -1,6 +1,8 @@
 // `gloss import --format doccano|labelstudio|brat|webannotation|spans|semeval` and `gloss export --format
 // webannotation|doccano|labelstudio|brat`: span annotations in and out, through dispatch like every command.
 import { resolve } from 'node:path';
+import type { CallRequest } from '../../contract/calls';
+import { ANNOTATION_IMPORT_FORMATS, type AnnotationFormat } from '../../contract/fileTypes';
 import { UsageError, type ParsedArgs } from './args';
 import { withProject } from './cliSession';
 
@@ -14,10 +16,9 @@ listed with its reason; exact duplicates are skipped and counted. Exit 1 when a 
 export --format webannotation|doccano|labelstudio|brat writes codings for NLP tools (brat: --out names a folder).`;
 
 /** The --format values that mean span annotations (the others name news databases). */
-export const ANNOTATION_FORMATS: readonly string[] = ['doccano', 'labelstudio', 'brat', 'webannotation', 'spans', 'semeval'];
+export const ANNOTATION_FORMATS: readonly string[] = ANNOTATION_IMPORT_FORMATS;
 
-type AnnotationFormat = 'doccano' | 'labelstudio' | 'brat' | 'webannotation' | 'spans' | 'semeval';
-type AnnotationUnit = 'auto' | 'codepoint' | 'utf16' | 'utf8';
+type AnnotationUnit = NonNullable<CallRequest<'annotations.importPaths'>['unit']>;
 
 export async function annotationImportCommand(projectPath: string, files: string[], args: ParsedArgs): Promise<number> {
   const opt = (name: string) => {

@@ -1,5 +1,6 @@
 // A small argv parser with exactly the rules the CLI documents: `--name value` or `--name=value`; a value that
 // starts with '-' needs the '=' form; `--` ends options.
+import { at } from '../../contract/must';
 
 export class UsageError extends Error {}
 
@@ -12,7 +13,7 @@ export function parseArgs(argv: string[], spec: { flags: string[]; values: strin
   const positional: string[] = [];
   const options = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+    const arg = at(argv, i);
     if (arg === '--') {
       positional.push(...argv.slice(i + 1));
       break;

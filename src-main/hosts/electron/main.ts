@@ -175,6 +175,10 @@ app.whenReady().then(() => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
+}).catch((err: unknown) => {
+  // Any other failure to start (the state folder cannot be written, say) must not leave a process with no window.
+  dialog.showErrorBox('Gloss cannot start', err instanceof Error ? err.message : String(err));
+  app.exit(1);
 });
 
 app.on('window-all-closed', () => {

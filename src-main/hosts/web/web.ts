@@ -31,10 +31,9 @@ token. Ctrl+C stops it.
 /** The first argument that is not one of the options above (or the value after one), if any. */
 function unknownOption(args: string[]): string | undefined {
   const withValue = ['--data', '--port', '--project'];
-  let skipValue = false;
-  for (const a of args) {
-    if (skipValue) skipValue = false;
-    else if (withValue.includes(a)) skipValue = true;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    if (withValue.includes(a)) i++;
     else if (a === '--machine-readable') continue;
     else if (!withValue.some((o) => a.startsWith(`${o}=`))) return a;
   }

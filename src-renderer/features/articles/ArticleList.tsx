@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useLatest } from '../../app/useLatest';
 import type { ArticleSummary, AttributeFilter } from '../../../src-main/contract/types';
 import { anchorBelow, PopupMenu, type MenuAnchor, type MenuItem } from '../../app/PopupMenu';
 import { formatNumber, plural } from '../../app/format';
@@ -76,11 +77,10 @@ export function ArticleList() {
   // Selected from elsewhere (the import report, the first imported article): bring it into view if it is loaded.
   const { scrollToIndex } = view;
   const selectedLoaded = selectedIndex >= 0;
-  const selectedIndexRef = useRef(selectedIndex);
-  selectedIndexRef.current = selectedIndex;
+  const selectedIndexRef = useLatest(selectedIndex);
   useEffect(() => {
     if (selectedLoaded) scrollToIndex(selectedIndexRef.current);
-  }, [selectedArticleId, selectedLoaded, scrollToIndex]);
+  }, [selectedIndexRef, selectedArticleId, selectedLoaded, scrollToIndex]);
   const selectedArticle = selectedIndex >= 0 ? pages.rowAt(selectedIndex) : undefined;
 
   const menuItems = (article: ArticleSummary, index: number): MenuItem[] => [

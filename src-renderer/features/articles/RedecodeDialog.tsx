@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../api/api';
 import type { Article, EncodingOption, RedecodeResult } from '../../../src-main/contract/types';
 import { Dialog } from '../../app/Dialog';
+import { useLatest } from '../../app/useLatest';
 import { plural } from '../../app/format';
 import { useAppStore } from '../../app/store';
 
@@ -87,11 +88,12 @@ export function RedecodeDialog({ article, suggested, run: runAtOnce, onClose, on
 
   // The one-click "try the next best": decode with the suggested encoding as soon as the dialog opens.
   const ranAtOnce = useRef(false);
+  const latestRun = useLatest(run);
   useEffect(() => {
     if (!runAtOnce || ranAtOnce.current) return;
     ranAtOnce.current = true;
-    void run(false); // once, on opening: the ref keeps later renders from running it again
-  }, [runAtOnce]);
+    void latestRun.current(false); // once, on opening: the ref keeps later renders from running it again
+  }, [runAtOnce, latestRun]);
 
   if (step.kind === 'preview') {
     const { result } = step;

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useLatest } from '../../app/useLatest';
 import { api } from '../../api/api';
 import type { ArticleSummary, AttributeFilter } from '../../../src-main/contract/types';
 import { useAppStore } from '../../app/store';
@@ -21,6 +22,8 @@ export const PAGE_SIZE = 200;
 const MAX_PAGES = 60;
 
 interface PageCache {
+  /** The query these pages answer. */
+  key: string;
   /** Null until the first page of this query has arrived. */
   total: number | null;
   pages: Map<number, ArticleSummary[]>;
@@ -28,7 +31,7 @@ interface PageCache {
   stale: Set<number>;
 }
 
-const emptyCache = (): PageCache => ({ total: null, pages: new Map(), stale: new Set() });
+const emptyCache = (key: string): PageCache => ({ key, total: null, pages: new Map(), stale: new Set() });
 
 export interface ArticlePages {
   total: number | null;
@@ -48,20 +51,18 @@ export interface ArticlePages {
  */
 export function useArticlePages(query: ArticleQuery): ArticlePages {
   const { attempt, project } = useAppStore();
-  const [cache, setCache] = useState<PageCache>(emptyCache);
-  const generation = useRef(0);
-  const inFlight = useRef(new Set<number>());
-  const cacheRef = useRef(cache);
-  cacheRef.current = cache;
-  const queryRef = useRef(query);
-  queryRef.current = query;
-
   const queryKey = `${project?.path}\u0000${query.filter}\u0000${query.sort}\u0000${query.descending}\u0000${JSON.stringify(query.attributes ?? [])}`;
-  useEffect(() => {
-    generation.current++;
-    inFlight.current = new Set();
-    setCache(emptyCache());
-  }, [queryKey]);
+  const [cache, setCache] = useState<PageCache>(() => emptyCache(queryKey));
+  // Bumped when every loaded page goes stale: an answer to a request from before is not kept.
+  const generation = useRef(0);
+  /** Pages being fetched, by query and page. */
+  const inFlight = useRef(new Set<string>());
+  const cacheRef = useLatest(cache);
+  const queryRef = useLatest(query);
+  const queryKeyRef = useLatest(queryKey);
+
+  // A new query starts from nothing (set while rendering, so no frame shows the last query's rows under the new one).
+  if (cache.key !== queryKey) setCache(emptyCache(queryKey));
   // Titles, counts and attributes change with articles, codings and attributes, in this window or another.
   useOnChange((event) => {
     if (!articleRowsChange(event)) return;
@@ -74,18 +75,21 @@ export function useArticlePages(query: ArticleQuery): ArticlePages {
     const q = queryRef.current;
     const attributes = q.attributes?.length ? q.attributes : undefined;
     return api['articles.list']({ filter: q.filter || undefined, sort: q.sort, descending: q.descending, offset, limit, attributes });
-  }, []);
+  }, [queryRef]);
 
   const fetchPage = useCallback(
     async (page: number) => {
-      if (inFlight.current.has(page)) return;
+      const forKey = queryKeyRef.current;
+      const flight = `${forKey}#${page}`;
+      if (inFlight.current.has(flight)) return;
       const gen = generation.current;
       const pending = inFlight.current;
-      pending.add(page);
+      pending.add(flight);
       const result = await attempt(() => request(page * PAGE_SIZE, PAGE_SIZE));
-      pending.delete(page);
-      if (!result || gen !== generation.current) return;
+      pending.delete(flight);
+      if (!result || gen !== generation.current || forKey !== queryKeyRef.current) return;
       setCache((c) => {
+        if (c.key !== forKey) return c;
         const pages = new Map(c.pages);
         pages.set(page, result.items);
         if (pages.size > MAX_PAGES) {
@@ -94,10 +98,10 @@ export function useArticlePages(query: ArticleQuery): ArticlePages {
         }
         const stale = new Set(c.stale);
         stale.delete(page);
-        return { total: result.total, pages, stale };
+        return { key: c.key, total: result.total, pages, stale };
       });
     },
-    [attempt, request],
+    [queryKeyRef, attempt, request],
   );
 
   const ensureRows = useCallback(
@@ -109,7 +113,7 @@ export function useArticlePages(query: ArticleQuery): ArticlePages {
         if (!pages.has(p) || stale.has(p)) void fetchPage(p);
       }
     },
-    [fetchPage],
+    [cacheRef, fetchPage],
   );
 
   const rowAt = useCallback((index: number) => cache.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], [cache]);
@@ -121,7 +125,7 @@ export function useArticlePages(query: ArticleQuery): ArticlePages {
       const result = await attempt(() => request(index, 1));
       return result?.items[0];
     },
-    [attempt, request],
+    [cacheRef, attempt, request],
   );
 
   const indexOf = useCallback(

@@ -33,16 +33,16 @@ export function useVirtualWindow(scroller: RefObject<HTMLElement | null>, rowHei
   const first = Math.max(0, Math.floor(viewport.top / rowHeight) - overscan);
   const last = Math.min(count - 1, Math.ceil((viewport.top + viewport.height) / rowHeight) + overscan);
 
-  const scrollToIndex = useCallback(
-    (index: number) => {
-      const el = scroller.current;
-      if (!el) return;
-      const top = index * rowHeight;
-      if (top < el.scrollTop) el.scrollTop = top;
-      else if (top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + rowHeight - el.clientHeight;
-    },
-    [scroller, rowHeight],
-  );
+  const scrollToIndex = useCallback((index: number) => scrollRowIntoView(scroller, index, rowHeight), [scroller, rowHeight]);
 
   return { first, last, totalHeight: count * rowHeight, scrollToIndex };
+}
+
+/** Scrolls the list just enough to show row `index` whole (the element as it is now, not as it was rendered). */
+function scrollRowIntoView(scroller: RefObject<HTMLElement | null>, index: number, rowHeight: number): void {
+  const el = scroller.current;
+  if (!el) return;
+  const top = index * rowHeight;
+  if (top < el.scrollTop) el.scrollTo({ top });
+  else if (top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTo({ top: top + rowHeight - el.clientHeight });
 }

@@ -1,4 +1,5 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
+import { useChanged } from '../../app/useChanged';
 import type { AttributeDefinition, AttributeFilter, AttributeFilterOp, AttributeType, AttributeValue } from '../../../src-main/contract/types';
 import { OPS_FOR_TYPE, opLabel, parseAttributeInput } from './attributeValues';
 import { useAttributeValueList } from './useAttributeValueList';
@@ -21,11 +22,11 @@ export function AttributeFilterForm({ definitions, onAdd, onCancel }: Props) {
   const listId = useId();
 
   // Another attribute may not take the operator (yes/no has no "before"), and its values are of another kind.
-  useEffect(() => {
+  if (useChanged(name, type)) {
     setOp((current) => (OPS_FOR_TYPE[type].includes(current) ? current : 'eq'));
     setFirst('');
     setSecond('');
-  }, [name, type]);
+  }
 
   const value = (raw: string): AttributeValue | null => parseAttributeInput(type, raw);
   const complete = op === 'empty' || (value(first) !== null && (op !== 'between' || value(second) !== null));

@@ -24,6 +24,17 @@ export function AttributeManagerDialog({ onClose, readOnly }: { onClose(): void;
     row?.querySelector<HTMLElement>('[data-testid="attribute-rename"]')?.focus();
   }, [refocus, definitions]);
 
+  // The actions report their own failures (a notice) and resolve: a click or an Enter need not await them.
+  const finishRename = async (d: AttributeDefinition, name: string | null) => {
+    const renamed = name && name !== d.name ? await actions.rename(d, name) : undefined;
+    setRenaming(null);
+    setRefocus(renamed?.name ?? d.name);
+  };
+  const removeAttribute = async (d: AttributeDefinition) => {
+    // The row and its button go with the attribute: the dialog keeps focus, so Esc still closes it.
+    if (await actions.remove(d)) table.current?.closest<HTMLElement>('[role="dialog"]')?.focus();
+  };
+
   return (
     <>
       <Dialog
@@ -61,11 +72,7 @@ export function AttributeManagerDialog({ onClose, readOnly }: { onClose(): void;
                   {renaming === d.name ? (
                     <RenameField
                       initial={d.name}
-                      onDone={async (name) => {
-                        const renamed = name && name !== d.name ? await actions.rename(d, name) : undefined;
-                        setRenaming(null);
-                        setRefocus(renamed?.name ?? d.name);
-                      }}
+                      onDone={(name) => void finishRename(d, name)}
                     />
                   ) : (
                     d.name
@@ -87,10 +94,7 @@ export function AttributeManagerDialog({ onClose, readOnly }: { onClose(): void;
                         type="button"
                         className="link danger-link"
                         disabled={readOnly}
-                        onClick={async () => {
-                          // The row and its button go with the attribute: the dialog keeps focus, so Esc still closes it.
-                          if (await actions.remove(d)) table.current?.closest<HTMLElement>('[role="dialog"]')?.focus();
-                        }}
+                        onClick={() => void removeAttribute(d)}
                         data-testid="attribute-delete"
                       >
                         Delete…

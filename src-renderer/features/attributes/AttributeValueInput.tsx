@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useChanged } from '../../app/useChanged';
 import type { AttributeType, AttributeValue } from '../../../src-main/contract/types';
 import { formatAttributeValue, parseAttributeInput } from './attributeValues';
 import { useAttributeValueList } from './useAttributeValueList';
@@ -32,8 +33,8 @@ export function AttributeValueInput({ type, value, onCommit, label, id, testId, 
   // What was last handed to onCommit: Enter and then leaving the field must not save the same value twice.
   const sent = useRef<string | null>(null);
   // A value saved elsewhere (an undo, a CSV import) replaces what the field shows.
+  if (useChanged(saved)) setDraft(saved);
   useEffect(() => {
-    setDraft(saved);
     sent.current = null;
   }, [saved]);
 

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useChanged } from '../../app/useChanged';
 import { api } from '../../api/api';
 import type { AttributeImportReport } from '../../../src-main/contract/types';
 import type { CsvFileText } from './readCsvFile';
@@ -20,17 +21,20 @@ export interface AttributeImport {
  */
 export function useAttributeImport(file: CsvFileText | null, matchBy: MatchBy): AttributeImport {
   const [preview, setPreview] = useState<AttributeImportReport | null>(null);
-  const [previewing, setPreviewing] = useState(false);
+  const [previewing, setPreviewing] = useState(file !== null);
   const [applying, setApplying] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const request = useRef(0);
 
-  useEffect(() => {
-    const mine = ++request.current;
+  // Another file or match: the last preview goes at once, and the new one is asked for.
+  if (useChanged(file, matchBy)) {
     setPreview(null);
     setError(null);
+    setPreviewing(file !== null);
+  }
+  useEffect(() => {
+    const mine = ++request.current;
     if (!file) return;
-    setPreviewing(true);
     api['attributes.importCsv']({ csvText: file.text, matchBy, preview: true }).then(
       (r) => mine === request.current && setPreview(r),
       (err: unknown) => mine === request.current && setError((err as Error).message),

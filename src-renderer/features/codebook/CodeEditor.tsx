@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useChanged } from '../../app/useChanged';
 import type { Code } from '../../../src-main/contract/types';
 import { plural } from '../../app/format';
 import { MemoEditor } from '../memos/MemoEditor';
@@ -18,11 +19,11 @@ export function CodeEditor({ code, shortcut, onSave, onClose }: CodeEditorProps)
   const colorTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   // Another code selected, or this one changed elsewhere (renamed inline, merged into): show what is stored.
-  useEffect(() => {
+  if (useChanged(code.id, code.name, code.description, code.color)) {
     setName(code.name);
     setDescription(code.description);
     setColor(code.color);
-  }, [code.id, code.name, code.description, code.color]);
+  }
   useEffect(() => () => clearTimeout(colorTimer.current), []);
 
   const dirty = name.trim() !== code.name || description !== code.description;

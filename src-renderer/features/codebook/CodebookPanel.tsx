@@ -42,7 +42,6 @@ export function CodebookPanel() {
   const [menu, setMenu] = useState<{ code: Code; at: MenuAnchor & { alignRight?: boolean } } | null>(null);
   const [panelMenu, setPanelMenu] = useState<MenuAnchor & { alignRight?: boolean } | null>(null);
   const [justAppliedId, setJustAppliedId] = useState<number | null>(null);
-  const flashTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const treeRef = useRef<HTMLDivElement>(null);
 
   const onRemoved = useCallback((removedId: number, successorId: number | null) => {
@@ -52,10 +51,15 @@ export function CodebookPanel() {
   const actions = useCodeActions(fullTree, onRemoved);
   const selected = selectedId !== null ? tree.byId.get(selectedId) : undefined;
 
+  // The selected code went (deleted, merged, undone in another window): nothing is selected. Set while rendering, as
+  // React does for state that follows other values, rather than in an effect that would first paint the stale row.
+  if (selectedId !== null && codes.length > 0 && !tree.byId.has(selectedId)) setSelectedId(null);
+  // A brief flash on the row confirms which code went on, without a notice to dismiss.
   useEffect(() => {
-    if (selectedId !== null && codes.length > 0 && !tree.byId.has(selectedId)) setSelectedId(null);
-  }, [tree, selectedId, codes.length]);
-  useEffect(() => () => clearTimeout(flashTimer.current), []);
+    if (justAppliedId === null) return;
+    const timer = setTimeout(() => setJustAppliedId(null), 700);
+    return () => clearTimeout(timer);
+  }, [justAppliedId]);
 
   const activate = async (code: Code) => {
     if (!readerSelection) {
@@ -64,10 +68,7 @@ export function CodebookPanel() {
     }
     const coding = await applyCodeToSelection(code.id);
     if (!coding) return;
-    // A brief flash on the row confirms which code went on, without a notice to dismiss.
     setJustAppliedId(code.id);
-    clearTimeout(flashTimer.current);
-    flashTimer.current = setTimeout(() => setJustAppliedId(null), 700);
   };
 
   const startCreate = (parentId: number | null) => {

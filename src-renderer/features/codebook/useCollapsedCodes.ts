@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useChanged } from '../../app/useChanged';
 
 const storageKey = (projectPath: string) => `gloss.codebook.collapsed:${projectPath}`;
 
@@ -16,7 +17,7 @@ function load(projectPath: string | undefined): Set<number> {
 export function useCollapsedCodes(projectPath: string | undefined) {
   const [collapsed, setCollapsed] = useState<Set<number>>(() => load(projectPath));
 
-  useEffect(() => setCollapsed(load(projectPath)), [projectPath]);
+  if (useChanged(projectPath)) setCollapsed(load(projectPath));
 
   const update = useCallback(
     (change: (next: Set<number>) => void) => {

@@ -1,4 +1,5 @@
-import { useExport, type AnnotationExportFormat } from './ExportProvider';
+import type { AnnotationExportFormat } from '../../../src-main/contract/fileTypes';
+import { useExport } from './ExportProvider';
 import './export.css';
 
 export function ExportButtons() {

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, bridge } from '../../api/api';
+import type { AnnotationExportFormat } from '../../../src-main/contract/fileTypes';
 import type { ExportResult } from '../../../src-main/contract/types';
 import { plural } from '../../app/format';
 import { useAppStore } from '../../app/store';
@@ -8,8 +9,7 @@ import { AnnotationImportDialog } from './AnnotationImportDialog';
 import { downloadFrom } from './download';
 
 type ExportFormat = 'json' | 'csv' | 'xlsx' | 'qdpx' | 'qdc' | 'annotations';
-/** Formats NLP tools read (README, "Export formats"). */
-export type AnnotationExportFormat = 'webannotation' | 'doccano' | 'labelstudio' | 'brat';
+export type { AnnotationExportFormat };
 
 export interface ExportProgress {
   jobId: string;

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useLatest } from '../../app/useLatest';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from 'lexical';
 import { memoContentOf, type MemoContent } from './memoText';
@@ -13,8 +14,7 @@ const SAVE_AFTER_MS = 800;
  */
 export function MemoAutosavePlugin({ save }: { save(content: MemoContent): Promise<boolean> }) {
   const [editor] = useLexicalComposerContext();
-  const saveRef = useRef(save);
-  saveRef.current = save;
+  const saveRef = useLatest(save);
 
   useEffect(() => {
     let saved = memoContentOf(editor.getEditorState());
@@ -54,7 +54,7 @@ export function MemoAutosavePlugin({ save }: { save(content: MemoContent): Promi
       root?.removeEventListener('blur', onBlur);
       flush();
     };
-  }, [editor]);
+  }, [saveRef, editor]);
 
   return null;
 }

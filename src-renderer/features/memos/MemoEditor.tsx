@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useState } from 'react';
 import { AutoFocusPlugin } from '@lexical/react/LexicalAutoFocusPlugin';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
@@ -88,7 +88,8 @@ interface LoadedMemoProps {
 }
 
 function LoadedMemo({ initial, label, testId, placeholder, size, autoFocus, readOnly, status, save }: LoadedMemoProps) {
-  const config = useMemo<InitialConfigType>(
+  // The editor is created once per memo; later changes to the stored memo are its own saves.
+  const [config] = useState<InitialConfigType>(
     () => ({
       namespace: 'gloss-memo',
       theme: memoTheme,
@@ -97,8 +98,6 @@ function LoadedMemo({ initial, label, testId, placeholder, size, autoFocus, read
       editorState: () => $loadMemo({ plain: initial.plain, rich: initial.rich }),
       onError: (error: Error) => console.error('Lexical error in a memo', error),
     }),
-    // The editor is created once per memo; later changes to the stored memo are its own saves.
-    [],
   );
   return (
     <div className={`memo memo-${size}`} data-memo-target={label}>

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useChanged } from '../../app/useChanged';
+import { useLatest } from '../../app/useLatest';
 import { api } from '../../api/api';
 import { GlossError } from '../../../src-main/contract/errors';
 import type { Memo, MemoTarget } from '../../../src-main/contract/types';
@@ -24,10 +26,8 @@ export function useMemoDocument(target: MemoTarget, onSaved?: (memo: Memo) => vo
   const key = memoTargetKey(target);
   const [load, setLoad] = useState<MemoLoad>({ state: 'loading' });
   const [status, setStatus] = useState<SaveStatus>('idle');
-  const targetRef = useRef(target);
-  targetRef.current = target;
-  const onSavedRef = useRef(onSaved);
-  onSavedRef.current = onSaved;
+  const targetRef = useLatest(target);
+  const onSavedRef = useLatest(onSaved);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const mounted = useRef(true);
 
@@ -38,9 +38,9 @@ export function useMemoDocument(target: MemoTarget, onSaved?: (memo: Memo) => vo
     };
   }, []);
 
+  if (useChanged(key)) setLoad({ state: 'loading' });
   useEffect(() => {
     let current = true;
-    setLoad({ state: 'loading' });
     api['memos.get']({ target: targetRef.current }).then(
       (memo) => current && setLoad({ state: 'ready', memo }),
       (err: unknown) => current && setLoad({ state: 'error', message: (err as Error).message }),
@@ -48,7 +48,7 @@ export function useMemoDocument(target: MemoTarget, onSaved?: (memo: Memo) => vo
     return () => {
       current = false;
     };
-  }, [key]);
+  }, [targetRef, key]);
 
   /**
    * Saves the content of the memo of `target` (after any save still under way); resolves true once it is stored.
@@ -77,7 +77,7 @@ export function useMemoDocument(target: MemoTarget, onSaved?: (memo: Memo) => vo
       queue.current = next.catch(() => undefined);
       return next;
     },
-    [notify, refreshHistory],
+    [onSavedRef, notify, refreshHistory],
   );
 
   return { load, status, save };

@@ -1,4 +1,5 @@
-import { useCallback, useId, useRef } from 'react';
+import { useCallback, useId } from 'react';
+import { useLatest } from '../../app/useLatest';
 import type { AttributeDefinition, AttributeFilter, Code } from '../../../src-main/contract/types';
 import { CodeChecklist } from './CodeChecklist';
 import { PassageAttributeFilters } from './PassageAttributeFilters';
@@ -25,9 +26,8 @@ export function PassageFilters({ codes, definitions, coders, value, onChange }: 
   const codersId = useId();
   const set = (change: Partial<PassageFilterInputs>) => onChange({ ...value, ...change });
   // Stable, because the attribute filters drop conditions on vanished attributes from an effect.
-  const valueRef = useRef(value);
-  valueRef.current = value;
-  const setAttributes = useCallback((attributes: AttributeFilter[]) => onChange({ ...valueRef.current, attributes }), [onChange]);
+  const valueRef = useLatest(value);
+  const setAttributes = useCallback((attributes: AttributeFilter[]) => onChange({ ...valueRef.current, attributes }), [valueRef, onChange]);
   const toggle = (id: number) => {
     const checked = new Set(value.checked);
     if (checked.has(id)) checked.delete(id);

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useLatest } from '../../app/useLatest';
 import { api } from '../../api/api';
 import type { RetrievedPassage, RetrieveQuery } from '../../../src-main/contract/types';
 import { useAppStore } from '../../app/store';
@@ -38,17 +39,14 @@ export function usePassagePages(query: RetrieveQuery | null): PassagePages {
   const { attempt } = useAppStore();
   const key = query ? JSON.stringify(query) : '';
   const [cache, setCache] = useState<Cache>({ key, total: null, pages: new Map(), stale: new Set() });
-  const cacheRef = useRef(cache);
-  cacheRef.current = cache;
-  const queryRef = useRef(query);
-  queryRef.current = query;
+  const cacheRef = useLatest(cache);
+  const queryRef = useLatest(query);
   const inFlight = useRef(new Set<string>());
   const [pending, setPending] = useState(0);
   const [coders, setCoders] = useState<string[]>([]);
 
-  useEffect(() => {
-    setCache({ key, total: null, pages: new Map(), stale: new Set() });
-  }, [key]);
+  // A new query starts afresh (set while rendering, so no frame shows the last query's rows under the new one).
+  if (cache.key !== key) setCache({ key, total: null, pages: new Map(), stale: new Set() });
   useOnChange((event) => {
     if (passagesChange(event)) setCache((c) => ({ ...c, stale: new Set(c.pages.keys()) }));
   });
@@ -79,7 +77,7 @@ export function usePassagePages(query: RetrieveQuery | null): PassagePages {
         return { ...c, total: result.total, pages, stale };
       });
     },
-    [attempt],
+    [cacheRef, queryRef, attempt],
   );
 
   const ensureRows = useCallback(
@@ -92,7 +90,7 @@ export function usePassagePages(query: RetrieveQuery | null): PassagePages {
         if (!pages.has(p) || stale.has(p)) void fetchPage(p);
       }
     },
-    [fetchPage],
+    [cacheRef, queryRef, fetchPage],
   );
 
   const rowAt = useCallback((index: number) => cache.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], [cache]);

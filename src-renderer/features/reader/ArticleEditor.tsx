@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { LexicalExtensionComposer } from '@lexical/react/LexicalExtensionComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
@@ -71,9 +71,7 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
   const codeById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
 
   // A coding removed (here or elsewhere) cannot stay active.
-  useEffect(() => {
-    if (activeCodingId !== null && codings.loaded && !codings.codings.some((c) => c.id === activeCodingId)) setActiveCodingId(null);
-  }, [activeCodingId, codings]);
+  if (activeCodingId !== null && codings.loaded && !codings.codings.some((c) => c.id === activeCodingId)) setActiveCodingId(null);
 
   // The pop-up is placed clear of the passages it describes (and so of the start handle on their first line).
   const openPopover = useCallback(

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useChanged } from '../../app/useChanged';
 import type { Code } from '../../../src-main/contract/types';
 import { exactCode, newCodeFor, rankCodes } from './codeMatching';
 import { codePathProblem } from '../../../src-main/contract/codePath';
@@ -43,7 +44,7 @@ export function CodePicker({ codes, anchor, initialQuery, label, onPick, onCreat
     return found;
   }, [codes, query]);
   const [highlighted, setHighlighted] = useState(0);
-  useEffect(() => setHighlighted(0), [query]);
+  if (useChanged(query)) setHighlighted(0);
   const list = useRef<HTMLUListElement>(null);
   useEffect(() => {
     list.current?.querySelector<HTMLElement>(`#code-picker-row-${highlighted}`)?.scrollIntoView({ block: 'nearest' });

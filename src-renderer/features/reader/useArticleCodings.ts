@@ -46,7 +46,7 @@ export function useArticleCodings(articleId: number | null): ArticleCodings {
 
   const patchLocally = useCallback((id: number, patch: Partial<Coding>) => {
     setCodings((list) => list.map((c) => (c.id === id ? { ...c, ...patch } : c)));
-  }, []);
+  }, [setCodings]);
 
   // Reloading 3,000 codings takes longer than an analyst should wait to see the one just applied; re-rendering the
   // reader for it can wait one frame, after the highlight is already on screen.
@@ -57,7 +57,7 @@ export function useArticleCodings(articleId: number | null): ArticleCodings {
       for (const listener of added.current) listener(coding);
       afterNextPaint(() => setCodings((list) => (list.some((c) => c.id === coding.id) ? list : [...list, coding])), 2);
     },
-    [articleId],
+    [articleId, setCodings],
   );
   const onAdded = useCallback((listener: (coding: Coding) => void) => {
     added.current.add(listener);

@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { useChanged } from '../../app/useChanged';
 import type { SearchArticleHits, SearchHit, SearchResult } from '../../../src-main/contract/types';
 import { hitKey } from './searchSpec';
 
 /** Which listed hits are ticked; a new result starts with none. */
 export function useHitSelection(result: SearchResult | null) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  useEffect(() => setSelected(new Set()), [result]);
+  if (useChanged(result)) setSelected(new Set());
 
   const listed = useMemo(() => result?.articles.flatMap((a) => a.hits) ?? [], [result]);
 

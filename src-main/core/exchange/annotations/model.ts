@@ -2,10 +2,7 @@
 // as the file carries it, or how to find the article in the project) with foreign spans in the producer's own unit.
 import type { ForeignUnit } from '../../text/offsetMap';
 
-export type AnnotationFormat = 'doccano' | 'labelstudio' | 'brat' | 'webannotation' | 'spans' | 'semeval';
-export const ANNOTATION_IMPORT_FORMATS: readonly AnnotationFormat[] = ['doccano', 'labelstudio', 'brat', 'webannotation', 'spans', 'semeval'];
-export type AnnotationExportFormat = 'webannotation' | 'doccano' | 'labelstudio' | 'brat';
-export const ANNOTATION_EXPORT_FORMATS: readonly AnnotationExportFormat[] = ['webannotation', 'doccano', 'labelstudio', 'brat'];
+export type { AnnotationExportFormat, AnnotationFormat } from '../../../contract/fileTypes';
 
 /** One span as the file gives it: positions in the producer's unit on the text as the producer saw it. */
 export interface ForeignAnnotation {

@@ -9,8 +9,9 @@ import { migration007 } from './007-document-sources';
 import { migration008 } from './008-encoding-runner-up';
 import { migration009 } from './009-guids';
 import { migration010 } from './010-coders';
-import { migration013 } from './013-code-sets';
+import { migration011 } from './011-retrieval-index';
 import { migration012 } from './012-code-names-with-slash';
+import { migration013 } from './013-code-sets';
 
 export interface Migration {
   version: number;
@@ -18,7 +19,10 @@ export interface Migration {
   up(db: Database): void;
 }
 
-/** In order; each one's version is its position + 1. Never edit a released migration: add the next one. */
-export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration012, migration013];
+/**
+ * In order of version. Never edit a released migration: add the next one. Versions are numbers handed out per
+ * branch, so a branch may lack an earlier one that lands elsewhere first (it runs the versions it has, in order).
+ */
+export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useChanged } from '../../../app/useChanged';
 import { useCall } from '../../../api/query';
 import type { CooccurrencePassage, CooccurrenceUnit } from '../../../../src-main/contract/types';
 
@@ -18,10 +19,12 @@ export function useCooccurrencePassages(cell: { codeA: number; codeB: number } |
   const [pages, setPages] = useState(1);
   const codeA = cell?.codeA;
   const codeB = cell?.codeB;
-  useEffect(() => setPages(1), [codeA, codeB, unit, rollUp]);
+  // Another cell starts at one page (and asks for one page at once, not for the last cell's count).
+  const otherCell = useChanged(codeA, codeB, unit, rollUp);
+  if (otherCell) setPages(1);
   const load = useCall(
     'counts.cooccurrencePassages',
-    { codeA: codeA ?? 0, codeB: codeB ?? 0, unit, rollUp, limit: PAGE * pages },
+    { codeA: codeA ?? 0, codeB: codeB ?? 0, unit, rollUp, limit: PAGE * (otherCell ? 1 : pages) },
     { invalidatedBy: ['codings', 'codes', 'articles'], enabled: cell !== null },
   );
   const items = cell && load.data ? load.data.items : none;

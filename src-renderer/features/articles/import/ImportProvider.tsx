@@ -1,4 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useChanged } from '../../../app/useChanged';
+import { useLatest } from '../../../app/useLatest';
 import { api, bridge, isDesktop } from '../../../api/api';
 import type { ImportPreview, ImportReport, RefiReport } from '../../../../src-main/contract/types';
 import { addRefiReports } from '../../../../src-main/contract/refiReport';
@@ -61,8 +63,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   const running = useRef<{ jobId: string; cancelled: boolean; offset: number; webTotal: number | null; uploads: AbortController } | null>(null);
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
-  const selectedRef = useRef(selectedArticleId);
-  selectedRef.current = selectedArticleId;
+  const selectedRef = useLatest(selectedArticleId);
 
   useEffect(
     () =>
@@ -85,7 +86,8 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     [],
   );
 
-  const begin = (visible: boolean, webTotal: number | null, uploadBytes: number | null = null): string | null => {
+  const begin = useCallback(
+    (visible: boolean, webTotal: number | null, uploadBytes: number | null = null): string | null => {
     if (running.current) {
       notify('An import is already running; wait for it to finish or cancel it first.');
       return null;
@@ -103,7 +105,9 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       upload: uploadBytes === null ? null : { sentBytes: 0, totalBytes: uploadBytes },
     });
     return jobId;
-  };
+    },
+    [notify],
+  );
 
   const finish = useCallback(
     (result: ImportReport, notProcessed: number) => {
@@ -111,13 +115,13 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       const first = result.imported[0];
       if (first && selectedRef.current === null) selectArticle(first.articleId);
     },
-    [selectArticle],
+    [selectedRef, selectArticle],
   );
 
-  const end = () => {
+  const end = useCallback(() => {
     running.current = null;
     setProgress(null);
-  };
+  }, []);
 
   const importPaths = useCallback(
     async (request: { pick: 'files' | 'folder' } | { paths: string[] }) => {
@@ -130,8 +134,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         end();
       }
     },
-    // begin() and end() touch only refs and state setters, so closures from any render are equivalent.
-    [attempt, finish],
+    [attempt, begin, end, finish],
   );
 
   // The browser's files go to the web host as uploads (their bytes, streamed; the browser never names a path),
@@ -235,7 +238,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         end();
       }
     },
-    [finish, notify],
+    [begin, end, finish, notify],
   );
 
   const importFromPicker = useCallback(
@@ -280,7 +283,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   };
 
   // A report about another project's import would only confuse.
-  useEffect(() => setReport(null), [project?.path]);
+  if (useChanged(project?.path)) setReport(null);
 
   const value = useMemo(
     () => ({ progress, report, dismissReport, importFromPicker, importDropped, cancel }),

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useLayoutEffect, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useLatest } from '../../../app/useLatest';
 import { useReader, useSpanPreview } from '../ReaderContext';
 import { FALLBACK_COLOR } from '../highlightStyles';
 
@@ -21,17 +22,15 @@ export function CodingEdgeHandles() {
   const span = active && spanPreview?.codingId === active.coding.id ? spanPreview : active;
   const [boxes, setBoxes] = useState<{ start: HandleBox; end: HandleBox } | null>(null);
   const [dragging, setDragging] = useState<Edge | null>(null);
-  const latestSpan = useRef(span);
-  latestSpan.current = span;
+  const latestSpan = useLatest(span);
 
   const start16 = span?.start16 ?? -1;
   const end16 = span?.end16 ?? -1;
 
-  useEffect(() => {
-    if (!page || start16 < 0) {
-      setBoxes(null);
-      return;
-    }
+  // The handles are measured from the laid-out text before the browser paints, so they never show at old places.
+  const shown = Boolean(page) && start16 >= 0;
+  useLayoutEffect(() => {
+    if (!page || start16 < 0) return;
     const place = () => {
       const base = page.getBoundingClientRect();
       const a = positions.caretRect(start16, 'start');
@@ -48,7 +47,7 @@ export function CodingEdgeHandles() {
     return () => resize.disconnect();
   }, [page, positions, start16, end16, domVersion]);
 
-  if (!active || !boxes) return null;
+  if (!active || !boxes || !shown) return null;
   const codingId = active.coding.id;
   const color = codeById.get(active.coding.codeId)?.color ?? FALLBACK_COLOR;
 

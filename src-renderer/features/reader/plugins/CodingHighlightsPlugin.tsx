@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useLatest } from '../../../app/useLatest';
 import { useReader, useSpanPreview, type SpanPreview } from '../ReaderContext';
 import type { PlacedCoding } from '../codingSpans';
 import type { TextPositions } from '../textPositions';
@@ -32,16 +33,15 @@ export function CodingHighlightsPlugin() {
   const codes = useCodes();
   const painted = useRef(new Map<number, Painted>());
   const highlights = useRef(new Map<string, Highlight>());
-  const latest = useRef({ placed, codeById, spanPreview, positions });
-  latest.current = { placed, codeById, spanPreview, positions };
+  const latest = useLatest({ placed, codeById, spanPreview, positions });
 
   useEffect(() => setCodeHighlightColors(codes), [codes]);
 
   useEffect(() => {
     sync(latest.current, painted.current, highlights.current, null);
-  }, [placed, codeById, spanPreview, positions]);
+  }, [latest, placed, codeById, spanPreview, positions]);
 
-  useEffect(() => onDomChange((lines) => sync(latest.current, painted.current, highlights.current, lines ?? 'all')), [onDomChange]);
+  useEffect(() => onDomChange((lines) => sync(latest.current, painted.current, highlights.current, lines ?? 'all')), [latest, onDomChange]);
 
   // A coding just applied is painted at once, ahead of the React update that will list it; sync then finds it done.
   useEffect(
@@ -54,7 +54,7 @@ export function CodingHighlightsPlugin() {
         if (range) highlightFor(highlights.current, name).add(range);
         painted.current.set(coding.id, { name, start16, end16, range, early: true });
       }),
-    [onCodingAdded, doc, positions],
+    [latest, onCodingAdded, doc, positions],
   );
 
   useEffect(() => {

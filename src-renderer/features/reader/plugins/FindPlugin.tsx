@@ -1,5 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useChanged } from '../../../app/useChanged';
+import { useLatest } from '../../../app/useLatest';
 import { useReader } from '../ReaderContext';
+import type { TextPositions } from '../textPositions';
 import { FindBar } from '../FindBar';
 import { findMatches, type Match } from '../findMatches';
 import { scrollToRange } from '../scrollToRange';
@@ -20,8 +23,7 @@ export function FindPlugin() {
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState(-1);
   const { matches, capped } = useMemo(() => findMatches(doc.text, query), [doc, query]);
-  const state = useRef({ open, matches, current });
-  state.current = { open, matches, current };
+  const state = useLatest({ open, matches, current });
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -36,30 +38,9 @@ export function FindPlugin() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  useEffect(() => setCurrent(matches.length > 0 ? 0 : -1), [matches]);
+  if (useChanged(matches)) setCurrent(matches.length > 0 ? 0 : -1);
 
-  const paint = useCallback(() => {
-    const { open: isOpen, matches: list, current: at } = state.current;
-    if (!isOpen || list.length === 0 || !positions.root) {
-      CSS.highlights.delete(ALL);
-      CSS.highlights.delete(CURRENT);
-      return;
-    }
-    const all = new Highlight();
-    all.priority = 5;
-    for (const m of list) {
-      const r = positions.staticRange(m.start16, m.end16);
-      if (r) all.add(r);
-    }
-    CSS.highlights.set(ALL, all);
-    const m = list[at];
-    const r = m ? positions.staticRange(m.start16, m.end16) : null;
-    if (r) {
-      const cur = new Highlight(r);
-      cur.priority = 6;
-      CSS.highlights.set(CURRENT, cur);
-    } else CSS.highlights.delete(CURRENT);
-  }, [positions]);
+  const paint = useCallback(() => paintFind(state, positions), [state, positions]);
 
   useEffect(paint, [paint, open, matches, current]);
   useEffect(() => onDomChange(paint), [onDomChange, paint]);
@@ -123,4 +104,28 @@ export function FindPlugin() {
       focusKey={focusKey}
     />
   );
+}
+
+/** Paints every match and the current one (the find bar's state as it is when painting, not as it was rendered). */
+function paintFind(find: { readonly current: { open: boolean; matches: Match[]; current: number } }, positions: TextPositions): void {
+const { open: isOpen, matches: list, current: at } = find.current;
+  if (!isOpen || list.length === 0 || !positions.root) {
+    CSS.highlights.delete(ALL);
+    CSS.highlights.delete(CURRENT);
+    return;
+  }
+  const all = new Highlight();
+  all.priority = 5;
+  for (const m of list) {
+    const r = positions.staticRange(m.start16, m.end16);
+    if (r) all.add(r);
+  }
+  CSS.highlights.set(ALL, all);
+  const m = list[at];
+  const r = m ? positions.staticRange(m.start16, m.end16) : null;
+  if (r) {
+    const cur = new Highlight(r);
+    cur.priority = 6;
+    CSS.highlights.set(CURRENT, cur);
+  } else CSS.highlights.delete(CURRENT);
 }

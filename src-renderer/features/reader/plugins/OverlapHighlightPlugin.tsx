@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { useLatest } from '../../../app/useLatest';
 import { useReader, useSpanPreview } from '../ReaderContext';
 import { overlapSegments, type PlacedCoding } from '../codingSpans';
 import type { TextPositions } from '../textPositions';
@@ -23,8 +24,7 @@ export function OverlapHighlightPlugin() {
         : stored,
     [stored, spanPreview],
   );
-  const latest = useRef({ placed, positions });
-  latest.current = { placed, positions };
+  const latest = useLatest({ placed, positions });
   const shown = useRef<{ double: Segments; triple: Segments } | null>(null);
 
   useEffect(() => {
@@ -35,7 +35,7 @@ export function OverlapHighlightPlugin() {
       onDomChange(() => {
         shown.current = paint(latest.current.placed, latest.current.positions, null);
       }),
-    [onDomChange],
+    [latest, onDomChange],
   );
   // A coding just applied gets its underlines in the same frame as its fill, not a frame later with the list.
   useEffect(
@@ -46,7 +46,7 @@ export function OverlapHighlightPlugin() {
         const { start16, end16 } = doc.utf16Range(coding.start, coding.end);
         shown.current = paint([...now, { coding, start16, end16 }], pos, shown.current);
       }),
-    [onCodingAdded, doc],
+    [latest, onCodingAdded, doc],
   );
   useEffect(
     () => () => {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useChanged } from '../../../app/useChanged';
 import { useWorkbenchView, type RevealRequest } from '../../../app/workbenchView';
 import { useReader } from '../ReaderContext';
 
@@ -33,6 +34,9 @@ export function RevealPassagePlugin() {
     const range = positions.range(span.start16, span.end16);
     if (!range) return;
     handled.add(reveal);
+    // The passage is shown once the DOM (outside React: Lexical renders the paragraphs) has its text; this effect is
+    // what learns that, so the state is set here, once per request.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setShown(span);
     // The text can still move after the first aim (the stripe gutter widening re-wraps lines), so the aim is
     // corrected on the next two frames.
@@ -44,10 +48,10 @@ export function RevealPassagePlugin() {
     aim(2);
   }, [reveal, articleId, doc, positions, scroller, domVersion]);
 
+  if (useChanged(shown) && shown) setFlashOn(true);
   useEffect(() => {
     if (!shown) return;
     let count = 0;
-    setFlashOn(true);
     const timer = setInterval(() => {
       count++;
       setFlashOn(count % 2 === 0 && count < FLASHES);
