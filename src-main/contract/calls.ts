@@ -2,7 +2,7 @@
 // runtime in main, whatever the transport) and its response type. Preload, the web client, the IPC and HTTP
 // handlers and the CLI all derive from this table, so a call cannot exist on one side only.
 import { z } from 'zod';
-import { cleanRichText, cleanText } from './text';
+import { cleanRichText } from './text';
 import type { MergePreview, MergeReport } from './merge';
 import { callNames, type CallName } from './callNames';
 import {

@@ -27,6 +27,8 @@ export function ProjectLibrary() {
     }
   }, [attempt]);
   useEffect(() => {
+    // The list comes from the host (an external system); its state is set once the answer arrives.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void refresh();
   }, [refresh]);
 

@@ -1,4 +1,6 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useLatest } from '../../app/useLatest';
+import { useChanged } from '../../app/useChanged';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { newCodeFor } from '../reader/codeMatching';
 import type { Code } from '../../../src-main/contract/types';
 import { Dialog } from '../../app/Dialog';
@@ -36,9 +38,8 @@ export function CodePickerDialog({ title, intro, candidates, tree, allowTopLevel
   const creatable = onCreate && filter.trim() ? newCodeFor(candidates, filter) : null;
   const isChosen = (t: PickedTarget) =>
     chosen !== null && chosen !== CREATE && (t === TOP_LEVEL ? chosen === TOP_LEVEL : chosen !== TOP_LEVEL && chosen.id === t.id);
-  useEffect(() => {
-    if (chosen === CREATE && !creatable) setChosen(null);
-  }, [chosen, creatable]);
+  // The Create row went away (the filter no longer names a new code): nothing is chosen then. Adjusted while rendering.
+  if (chosen === CREATE && !creatable) setChosen(null);
   const confirm = () => {
     if (chosen === CREATE) {
       if (creatable) onCreate?.(creatable.path);
@@ -46,10 +47,9 @@ export function CodePickerDialog({ title, intro, candidates, tree, allowTopLevel
   };
   const [note, setNote] = useState<string | null>(null);
   // Asked again when the choice changes, not whenever the caller re-renders with a new function.
-  const describe = useRef(describeChoice);
-  describe.current = describeChoice;
+  const describe = useLatest(describeChoice);
+  if (useChanged(chosen)) setNote(null);
   useEffect(() => {
-    setNote(null);
     const ask = describe.current;
     if (!ask || chosen === null || chosen === CREATE || chosen === TOP_LEVEL) return;
     let current = true;
@@ -57,7 +57,7 @@ export function CodePickerDialog({ title, intro, candidates, tree, allowTopLevel
     return () => {
       current = false;
     };
-  }, [chosen]);
+  }, [chosen, describe]);
 
   return (
     <Dialog

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/api';
 import { Dialog } from '../../app/Dialog';
 import { useAppStore } from '../../app/store';
@@ -21,12 +21,12 @@ export function TeamControls() {
   const [checkedFor, setCheckedFor] = useState<string | null>(null);
   const [asked, setAsked] = useState(false);
   const path = project?.path ?? null;
-  useEffect(() => {
-    if (!team.loaded || path === null || checkedFor === path) return;
+  // Decided while rendering, once per project (React's pattern for state that follows other state), not in an effect.
+  if (team.loaded && path !== null && checkedFor !== path) {
     setCheckedFor(path);
     const sole = team.coders.length === 1 && team.coders[0]!.name.toLowerCase() === team.remembered.toLowerCase();
     setAsked(team.current === null && team.coders.length > 0 && !sole && !project?.readOnly);
-  }, [team.loaded, team.coders, team.current, team.remembered, path, checkedFor, project?.readOnly]);
+  }
   const current = team.current ?? team.blind?.coder ?? null;
 
   const choose = async (choice: { id: number } | { name: string }) => {

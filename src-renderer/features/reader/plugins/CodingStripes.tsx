@@ -211,9 +211,9 @@ function useRoomForLabels(scroller: HTMLElement | null, gutterWidth: number): bo
   const [width, setWidth] = useState(0);
   useEffect(() => {
     if (!scroller) return;
+    // A ResizeObserver reports once as soon as it observes, so the first width comes from it too.
     const observer = new ResizeObserver(() => setWidth(scroller.clientWidth));
     observer.observe(scroller);
-    setWidth(scroller.clientWidth);
     return () => observer.disconnect();
   }, [scroller]);
   // The page's own padding (30 px) and the gutter's margin (10 px) come off too.
