@@ -609,7 +609,8 @@ describe('gloss CLI', () => {
   test('import --json carries the refi report as documented; export --format qdpx and qdc write files that import back', async () => {
     const dir = tempDir('gloss-refi-cli-');
     const { project, path: sourcePath } = newProject();
-    const id = await importText(project, `Cli ${FAMILY} passage.\n`);
+    // A headline (no final full stop), so it is the article's title and the REFI source's name.
+    const id = await importText(project, `Cli ${FAMILY} passage\n`);
     const code = project.codes.create({ name: 'Cli' });
     project.codings.apply({ articleId: id, codeId: code.id, start: 0, end: 3, coder: 'Ana' });
     project.close();
@@ -627,7 +628,7 @@ describe('gloss CLI', () => {
     const report = JSON.parse(r.stdout) as { imported: unknown[]; skipped: unknown[]; rejected: unknown[]; refi: { sources: { name: string; articleId: number; unit: string; mapped: number; unmapped: unknown[] }[]; codes: number; coders: number; memos: number; attributes: number; notImported: object } };
     assert.equal(report.imported.length, 1);
     const [s] = report.refi.sources;
-    assert.deepEqual([s!.name, s!.articleId, s!.unit, s!.mapped, s!.unmapped], [`Cli ${FAMILY} passage.`, 1, 'code points', 1, []]);
+    assert.deepEqual([s!.name, s!.articleId, s!.unit, s!.mapped, s!.unmapped], [`Cli ${FAMILY} passage`, 1, 'code points', 1, []]);
     assert.deepEqual([report.refi.codes, report.refi.coders, report.refi.memos, report.refi.attributes], [1, 1, 0, 0]);
     assert.equal(typeof report.refi.notImported, 'object');
     void execFileSync;
