@@ -57,7 +57,7 @@ interface Host {
   stop(): Promise<void>;
 }
 
-function startHost(projectPath: string, dataDir: string): Promise<Host> {
+export function startHost(projectPath: string, dataDir: string): Promise<Host> {
   const startedAt = performance.now();
   const child = spawn(process.execPath, [join(root, 'out', 'main', 'web.js'), '--data', dataDir, '--port', '0', '--machine-readable', '--project', projectPath], {
     stdio: ['ignore', 'pipe', 'pipe'],

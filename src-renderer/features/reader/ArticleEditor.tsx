@@ -15,6 +15,7 @@ import { TextPositions } from './textPositions';
 import { useDomChanges } from './useDomChanges';
 import { useSpanEditor } from './useSpanEditor';
 import { useApplyCode } from './useApplyCode';
+import { SavingStatus } from './savingCodings';
 import type { ArticleCodings } from './useArticleCodings';
 import { ActiveCodingMarkPlugin } from './plugins/ActiveCodingMarkPlugin';
 import { CodeShortcutsPlugin } from './plugins/CodeShortcutsPlugin';
@@ -65,7 +66,7 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
   const [popover, setPopover] = useState<{ codingIds: number[]; at: ScreenPoint; avoid: PassageBox | null } | null>(null);
   const [picker, setPicker] = useState<{ query: string; anchor: PickerAnchor; span: CodePointSpan } | null>(null);
   const updateSpan = useSpanEditor(doc, codings.patchLocally);
-  const applyCode = useApplyCode(article.id, codings.addLocally);
+  const applyCode = useApplyCode(article.id, codings, useCallback(() => positions.root, [positions]));
 
   const placed = useMemo(() => placeCodings(doc, codings.codings), [doc, codings.codings]);
   const codeById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
@@ -143,6 +144,7 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
       positions,
       codings: codings.codings,
       onCodingAdded: codings.onAdded,
+      onCodingRemoved: codings.onRemoved,
       placed,
       codeById,
       domVersion,
@@ -159,7 +161,7 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
       scroller,
       page,
     }),
-    [article.id, doc, positions, codings.codings, codings.onAdded, placed, codeById, domVersion, onDomChange, activeCodingId, spanPreviewStore, updateSpan, openPopover, closePopover, openPicker, applyCode, scroller, page],
+    [article.id, doc, positions, codings.codings, codings.onAdded, codings.onRemoved, placed, codeById, domVersion, onDomChange, activeCodingId, spanPreviewStore, updateSpan, openPopover, closePopover, openPicker, applyCode, scroller, page],
   );
 
   const popoverCodings = popover ? popover.codingIds.map((id) => codings.codings.find((c) => c.id === id)).filter((c) => c !== undefined) : [];
@@ -185,6 +187,7 @@ function ReaderSurface({ article, doc, codings }: { article: Article; doc: Artic
           <CodingEdgeHandles />
         </div>
       </div>
+      <SavingStatus />
       <ReadOnlyTextPlugin text={article.text} />
       <NewSelectionOnPressPlugin />
       <SelectionToOffsetsPlugin />

@@ -1,4 +1,5 @@
-import type { Article, Coding } from '../../../src-main/contract/types';
+import type { Article } from '../../../src-main/contract/types';
+import type { ArticleCodings } from './useArticleCodings';
 import { ArticleMemoButton } from '../memos/ArticleMemoButton';
 import { CodeWholeArticleButton } from './CodeWholeArticleButton';
 
@@ -6,10 +7,10 @@ import { CodeWholeArticleButton } from './CodeWholeArticleButton';
 interface ArticleHeaderProps {
   article: Article;
   codingCount: number;
-  onCodingApplied(coding: Coding): void;
+  codings: Pick<ArticleCodings, 'addProvisional'>;
 }
 
-export function ArticleHeader({ article, codingCount, onCodingApplied }: ArticleHeaderProps) {
+export function ArticleHeader({ article, codingCount, codings }: ArticleHeaderProps) {
   const details = [
     article.sourceFile,
     article.encoding + (article.hadBom ? ' with BOM' : ''),
@@ -34,7 +35,7 @@ export function ArticleHeader({ article, codingCount, onCodingApplied }: Article
       </div>
       <div className="reader-actions">
         <ArticleMemoButton article={article} />
-        <CodeWholeArticleButton article={article} onApplied={onCodingApplied} />
+        <CodeWholeArticleButton article={article} codings={codings} />
       </div>
     </header>
   );

@@ -1,16 +1,20 @@
 import { useRef, useState } from 'react';
-import type { Article, Code, Coding } from '../../../src-main/contract/types';
+import type { Article, Code } from '../../../src-main/contract/types';
+import type { ArticleCodings } from './useArticleCodings';
 import { api } from '../../api/api';
 import { useAppStore } from '../../app/store';
 import { CodePicker, type PickerAnchor } from './CodePicker';
 import { useApplyCode } from './useApplyCode';
 import { refetchCodes, useCodes } from '../codebook/useCodes';
 
+/** The whole-article button sits outside the text, so it has no text element to mark as saving. */
+const noRoot = () => null;
+
 /** Applies a code to the entire article (0..length), e.g. for article-level variables such as outlet or genre. */
-export function CodeWholeArticleButton({ article, onApplied }: { article: Article; onApplied(coding: Coding): void }) {
+export function CodeWholeArticleButton({ article, codings }: { article: Article; codings: Pick<ArticleCodings, 'addProvisional'> }) {
   const { attempt } = useAppStore();
   const codes = useCodes();
-  const applyCode = useApplyCode(article.id, onApplied);
+  const applyCode = useApplyCode(article.id, codings, noRoot);
   const button = useRef<HTMLButtonElement>(null);
   const [anchor, setAnchor] = useState<PickerAnchor | null>(null);
 

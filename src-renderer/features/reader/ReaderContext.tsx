@@ -26,6 +26,8 @@ export interface ReaderContextValue {
   codings: Coding[];
   /** Hears a newly applied coding before React state includes it (see useArticleCodings.onAdded). */
   onCodingAdded(listener: (coding: Coding) => void): () => void;
+  /** Hears a provisional coding leave the screen (rolled back, or replaced by the stored one). */
+  onCodingRemoved(listener: (codingId: number) => void): () => void;
   /** Codings in UTF-16, sorted by start. */
   placed: PlacedCoding[];
   codeById: ReadonlyMap<number, Code>;

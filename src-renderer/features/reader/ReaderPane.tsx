@@ -41,7 +41,7 @@ export function ReaderPane() {
     // data-ready: the text and its codings are both on screen (tests and assistive technology wait for it).
     <div className="reader" data-testid="reader" data-ready={codings.loaded} aria-busy={!codings.loaded}>
       <BlindBanner />
-      <ArticleHeader article={article} codingCount={codings.codings.length} onCodingApplied={codings.addLocally} />
+      <ArticleHeader article={article} codingCount={codings.codings.length} codings={codings} />
       <ArticleEditor key={article.id} article={article} codings={codings} />
     </div>
   );

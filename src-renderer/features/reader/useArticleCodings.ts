@@ -16,7 +16,21 @@ export interface ArticleCodings {
    * the very next frame.
    */
   onAdded(listener: (coding: Coding) => void): () => void;
+  /**
+   * Hears a coding taken off the screen before React state catches up: a provisional coding that the server
+   * refused (rolled back) or that its stored twin replaced (confirmed).
+   */
+  onRemoved(listener: (codingId: number) => void): () => void;
+  /**
+   * Paints a coding the analyst just asked for before the server has stored it (issue 16: paint at once, then
+   * confirm or roll back). It carries a negative id and `saving: true`, is painted in the "saving" style, and never
+   * enters `codings` (counts, stripes, lists): `confirm` swaps it for the stored coding in the same task (no flicker),
+   * `rollback` removes it. So a coding never looks stored when it is not.
+   */
+  addProvisional(coding: Omit<Coding, 'id'>): { id: number; confirm(stored: Coding): void; rollback(): void };
 }
+
+let provisionalIds = 0;
 
 /**
  * The article's codings, reloaded whenever a change to codings in this article (or in unnamed articles: a code
@@ -65,8 +79,36 @@ export function useArticleCodings(articleId: number | null): ArticleCodings {
       added.current.delete(listener);
     };
   }, []);
+  const removed = useRef(new Set<(codingId: number) => void>());
+  const onRemoved = useCallback((listener: (codingId: number) => void) => {
+    removed.current.add(listener);
+    return () => {
+      removed.current.delete(listener);
+    };
+  }, []);
+  const addProvisional = useCallback(
+    (coding: Omit<Coding, 'id'>) => {
+      const id = --provisionalIds;
+      for (const listener of added.current) listener({ ...coding, id });
+      let settled = false;
+      const remove = () => {
+        if (settled) return;
+        settled = true;
+        for (const listener of removed.current) listener(id);
+      };
+      return {
+        id,
+        confirm: (stored: Coding) => {
+          remove();
+          addLocally(stored);
+        },
+        rollback: remove,
+      };
+    },
+    [addLocally],
+  );
   useEffect(() => onCodingApplied(addLocally), [onCodingApplied, addLocally]);
 
   const loaded = articleId !== null && server !== undefined;
-  return { codings: loaded ? codings : [], loaded, patchLocally, addLocally, onAdded };
+  return { codings: loaded ? codings : [], loaded, patchLocally, addLocally, onAdded, onRemoved, addProvisional };
 }

@@ -8,6 +8,8 @@ import { useCodes } from '../../codebook/useCodes';
 
 /** Highlight for codings whose code is not (yet) in the loaded codebook; styled in reader.css. */
 const UNKNOWN_CODE = 'gloss-code-unknown';
+/** A coding painted before the host has stored it (negative id); styled in reader.css, distinct from stored ones. */
+const SAVING = 'gloss-saving';
 
 interface Painted {
   name: string;
@@ -28,7 +30,7 @@ interface Painted {
  * rebuilt, synchronously, in the same task.
  */
 export function CodingHighlightsPlugin() {
-  const { placed, codeById, positions, onDomChange, doc, onCodingAdded } = useReader();
+  const { placed, codeById, positions, onDomChange, doc, onCodingAdded, onCodingRemoved } = useReader();
   const spanPreview = useSpanPreview();
   const codes = useCodes();
   const painted = useRef(new Map<number, Painted>());
@@ -49,12 +51,24 @@ export function CodingHighlightsPlugin() {
       onCodingAdded((coding) => {
         if (painted.current.has(coding.id)) return;
         const { start16, end16 } = doc.utf16Range(coding.start, coding.end);
-        const name = latest.current.codeById.has(coding.codeId) ? codeHighlightName(coding.codeId) : UNKNOWN_CODE;
+        const name = coding.id < 0 ? SAVING : latest.current.codeById.has(coding.codeId) ? codeHighlightName(coding.codeId) : UNKNOWN_CODE;
         const range = positions.staticRange(start16, end16);
         if (range) highlightFor(highlights.current, name).add(range);
         painted.current.set(coding.id, { name, start16, end16, range, early: true });
       }),
     [latest, onCodingAdded, doc, positions],
+  );
+
+  // A provisional coding rolled back (or replaced by its stored twin) leaves the screen in the same task.
+  useEffect(
+    () =>
+      onCodingRemoved((codingId) => {
+        const old = painted.current.get(codingId);
+        if (!old) return;
+        if (old.range) highlights.current.get(old.name)?.delete(old.range);
+        painted.current.delete(codingId);
+      }),
+    [onCodingRemoved],
   );
 
   useEffect(() => {
