@@ -298,20 +298,20 @@ export const calls = {
 
   // --- refi11: code sets ---
   /** Named groups of codes across the tree; the codebook panel filters by one. */
-  'codeSets.list': { request: empty, response: {} as { codeSets: CodeSet[] } },
-  'codeSets.create': {
+  'codes.sets.list': { request: empty, response: {} as { codeSets: CodeSet[] } },
+  'codes.sets.create': {
     request: z.strictObject({ name: codeSetName, description: typed().max(100_000).optional(), codeIds: z.array(id).max(100_000).optional() }),
     response: {} as CodeSet,
   },
   /** Renames, re-describes, and/or replaces the members (`codeIds` is the whole new membership). */
-  'codeSets.update': {
+  'codes.sets.update': {
     request: z.strictObject({ id, name: codeSetName.optional(), description: typed().max(100_000).optional(), codeIds: z.array(id).max(100_000).optional() }),
     response: {} as CodeSet,
   },
   /** Adds codes to a set (codes already in it stay once). */
-  'codeSets.addCodes': { request: z.strictObject({ id, codeIds: z.array(id).min(1).max(100_000) }), response: {} as CodeSet },
+  'codes.sets.addCodes': { request: z.strictObject({ id, codeIds: z.array(id).min(1).max(100_000) }), response: {} as CodeSet },
   /** Removes the set; its codes stay. */
-  'codeSets.delete': { request: z.strictObject({ id }), response: {} as { removed: boolean } },
+  'codes.sets.delete': { request: z.strictObject({ id }), response: {} as { removed: boolean } },
   // --- end refi11 ---
 
   'codings.listForArticle': {

@@ -60,8 +60,8 @@ async function richProject() {
   const saved = await callOk<{ id: number }>(call, 'search.saved.save', { name: 'convoys', query: 'convoy', mode: 'fts' });
   const coder = (await callOk<{ coders: { id: number }[] }>(call, 'coders.list', {})).coders[0]!.id;
   // Memberships of codes that deleting, merging and moving codes touch.
-  const set = await callOk<{ id: number }>(call, 'codeSets.create', { name: 'Round 1', codeIds: [humanitarian, security, border] });
-  await callOk(call, 'codeSets.create', { name: 'Actors only', codeIds: [actors] });
+  const set = await callOk<{ id: number }>(call, 'codes.sets.create', { name: 'Round 1', codeIds: [humanitarian, security, border] });
+  await callOk(call, 'codes.sets.create', { name: 'Actors only', codeIds: [actors] });
   return {
     session,
     call,
@@ -98,10 +98,10 @@ const requests: { [N in CommandName]: (ids: Ids) => CallRequest<N> } = {
     disagreement: { articleId: i.second, ...spanOf(SECOND, 'convoy waited at') },
     decision: 'acceptBoth',
   }),
-  'codeSets.create': (i) => ({ name: 'Round 2', description: 'second pass', codeIds: [i.frames, i.actors] }),
-  'codeSets.update': (i) => ({ id: i.set, name: 'Round one', codeIds: [i.actors] }),
-  'codeSets.addCodes': (i) => ({ id: i.set, codeIds: [i.actors, i.humanitarian] }),
-  'codeSets.delete': (i) => ({ id: i.set }),
+  'codes.sets.create': (i) => ({ name: 'Round 2', description: 'second pass', codeIds: [i.frames, i.actors] }),
+  'codes.sets.update': (i) => ({ id: i.set, name: 'Round one', codeIds: [i.actors] }),
+  'codes.sets.addCodes': (i) => ({ id: i.set, codeIds: [i.actors, i.humanitarian] }),
+  'codes.sets.delete': (i) => ({ id: i.set }),
   'attributes.importCsv': () => ({ csvText: 'file,outlet,section\ntricky.txt,BBC,World\nsecond.txt,Reuters,Middle East\n', matchBy: 'file', preview: false }),
   'coders.create': () => ({ name: 'Second coder', colour: '#12AB34' }),
   'coders.update': (i) => ({ id: i.coder, name: 'Renamed coder', colour: '#00FF00' }),
@@ -157,7 +157,7 @@ const NOT_COMMANDS: Record<Exclude<CallName, CommandName>, string> = {
   'projects.delete': 'lifecycle: moves a project file to the trash (projects.restore undoes it)',
   'projects.restore': 'lifecycle: brings a project file back from the trash',
   'articles.list': 'reads',
-  'codeSets.list': 'reads',
+  'codes.sets.list': 'reads',
   'articles.get': 'reads',
   'articles.encodings': 'reads',
   'articles.redecode': 'a job on one article; replaces its text, so the history restarts (documented)',
@@ -309,7 +309,7 @@ describe('commands', () => {
       ['articles.list', {}],
       ['articles.get', { id: ids.second }],
       ['codes.list', {}],
-      ['codeSets.list', {}],
+      ['codes.sets.list', {}],
       ['codes.impact', { id: ids.frames }],
       ['codings.listForArticle', { articleId: ids.tricky }],
       ['search.run', { query: 'convoy', mode: 'fts' }],

@@ -16,7 +16,7 @@ import { allRows, callOk, directTransport, newSession, repoRoot, spanOf, tempDir
 
 const ONE = 'Aid convoy 🇱🇧 waits at the crossing.\nOfficials traded blame.\n';
 const TWO = 'Talks resume in Cairo; mediators hope for a truce.\n';
-const THREE = 'A third report: trucks crossed at dawn.\n';
+const THREE = 'A third report: trucks crossed at dawn\nThey waited.\n';
 
 interface Open {
   session: Session;
@@ -89,7 +89,7 @@ describe('merging a teammate\'s .gloss project', () => {
     const sourceHash = sha(teamFile);
     const preview = await callOk<MergePreview>(lead.call, 'project.mergePreview', { path: teamFile });
     assert.equal(preview.source.kind, 'gloss');
-    assert.deepEqual(preview.articles.new.map((a) => a.title), ['A third report: trucks crossed at dawn.'], 'titled by its first line');
+    assert.deepEqual(preview.articles.new.map((a) => a.title), ['A third report: trucks crossed at dawn'], 'titled by its first line');
     assert.equal(preview.articles.matched.length, 2);
     assert.deepEqual(preview.codes.new.map((c) => c.path), ['Frames/Blame']);
     assert.deepEqual(

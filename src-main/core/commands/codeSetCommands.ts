@@ -3,7 +3,7 @@
 import { command } from './command';
 
 export const createCodeSet = command({
-  name: 'codeSets.create',
+  name: 'codes.sets.create',
   label: () => 'Create code set',
   scope: () => ({}),
   created: (_ctx, _req, set) => ({ codeSets: [set.id] }),
@@ -12,7 +12,7 @@ export const createCodeSet = command({
 });
 
 export const updateCodeSet = command({
-  name: 'codeSets.update',
+  name: 'codes.sets.update',
   label: (request) => (request.codeIds && request.name === undefined ? 'Change code set' : 'Edit code set'),
   scope: (_ctx, { id }) => ({ codeSets: [id] }),
   run: ({ project }, { id, ...changes }) => project.codeSets.update(id, changes),
@@ -20,7 +20,7 @@ export const updateCodeSet = command({
 });
 
 export const addCodesToSet = command({
-  name: 'codeSets.addCodes',
+  name: 'codes.sets.addCodes',
   label: () => 'Add codes to set',
   scope: (_ctx, { id }) => ({ codeSets: [id] }),
   run: ({ project }, { id, codeIds }) => {
@@ -31,7 +31,7 @@ export const addCodesToSet = command({
 });
 
 export const deleteCodeSet = command({
-  name: 'codeSets.delete',
+  name: 'codes.sets.delete',
   label: () => 'Delete code set',
   prepare: ({ project }, { id }) => {
     project.codeSets.get(id);
@@ -43,8 +43,8 @@ export const deleteCodeSet = command({
 });
 
 export const codeSetCommands = {
-  'codeSets.create': createCodeSet,
-  'codeSets.update': updateCodeSet,
-  'codeSets.addCodes': addCodesToSet,
-  'codeSets.delete': deleteCodeSet,
+  'codes.sets.create': createCodeSet,
+  'codes.sets.update': updateCodeSet,
+  'codes.sets.addCodes': addCodesToSet,
+  'codes.sets.delete': deleteCodeSet,
 } as const;

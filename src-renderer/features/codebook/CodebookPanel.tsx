@@ -81,7 +81,7 @@ export function CodebookPanel() {
     const made = await actions.create(path, creating?.parentId ?? null);
     if ('error' in made) return made.error;
     // Created while the codebook shows a code set: the new code joins it, or it would vanish from view.
-    if (activeSet) await attempt(() => api['codeSets.addCodes']({ id: activeSet.id, codeIds: [made.code.id] }));
+    if (activeSet) await attempt(() => api['codes.sets.addCodes']({ id: activeSet.id, codeIds: [made.code.id] }));
     requestAnimationFrame(() => document.getElementById(`code-${made.code.id}`)?.scrollIntoView({ block: 'nearest' }));
     return null;
   };
@@ -121,12 +121,12 @@ export function CodebookPanel() {
     if (activeSet?.codeIds.includes(code.id)) {
       items.push({
         label: `Remove from “${activeSet.name}”`,
-        onSelect: () => void attempt(() => api['codeSets.update']({ id: activeSet.id, codeIds: activeSet.codeIds.filter((id) => id !== code.id) })),
+        onSelect: () => void attempt(() => api['codes.sets.update']({ id: activeSet.id, codeIds: activeSet.codeIds.filter((id) => id !== code.id) })),
         testId: 'code-menu-remove-from-set',
       });
     }
     for (const set of codeSets.filter((s) => !s.codeIds.includes(code.id)).slice(0, 6)) {
-      items.push({ label: `Add to “${set.name}”`, onSelect: () => void attempt(() => api['codeSets.addCodes']({ id: set.id, codeIds: [code.id] })), testId: 'code-menu-add-to-set' });
+      items.push({ label: `Add to “${set.name}”`, onSelect: () => void attempt(() => api['codes.sets.addCodes']({ id: set.id, codeIds: [code.id] })), testId: 'code-menu-add-to-set' });
     }
     items.push({ label: 'New code set with this code…', onSelect: () => setSetDialog({ mode: 'new', code }), testId: 'code-menu-new-set' });
     items.push({ separator: true });
@@ -136,9 +136,9 @@ export function CodebookPanel() {
   const saveCodeSet = async (name: string): Promise<string | null> => {
     try {
       if (setDialog?.mode === 'rename' && activeSet) {
-        await api['codeSets.update']({ id: activeSet.id, name });
+        await api['codes.sets.update']({ id: activeSet.id, name });
       } else {
-        const created = await api['codeSets.create']({ name, codeIds: setDialog?.code ? [setDialog.code.id] : [] });
+        const created = await api['codes.sets.create']({ name, codeIds: setDialog?.code ? [setDialog.code.id] : [] });
         setSetFilterId(created.id);
         notify(`Code set “${created.name}” created. Add codes to it from a code's menu (⋯).`);
       }
@@ -153,7 +153,7 @@ export function CodebookPanel() {
     const name = activeSet.name;
     setSetFilterId(null);
     void attempt(async () => {
-      await api['codeSets.delete']({ id: activeSet.id });
+      await api['codes.sets.delete']({ id: activeSet.id });
       notify(`Code set “${name}” deleted; its codes are still in the codebook. Undo brings the set back.`);
     });
   };

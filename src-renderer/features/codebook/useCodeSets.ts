@@ -7,6 +7,6 @@ const none: CodeSet[] = [];
 /** The project's code sets, current in every window (a set changes with the codebook: 'codes' events). */
 export function useCodeSets(): CodeSet[] {
   const { project } = useAppStore();
-  const { data } = useCall('codeSets.list', {}, { invalidatedBy: ['codes'], enabled: project !== null });
+  const { data } = useCall('codes.sets.list', {}, { invalidatedBy: ['codes'], enabled: project !== null });
   return project === null ? none : (data?.codeSets ?? none);
 }
