@@ -25,7 +25,7 @@ async function open(page: Page, title: string, expected: number): Promise<number
     return performance.now() - t0;
   })()`)) as number;
 }
-(async () => {
+void (async () => {
   const host = await startHost(join(tmpdir(), 'gloss-profile-project', 'reader.gloss'), join(tmpdir(), 'gloss-profile-project', 'web-data'));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
   try {
