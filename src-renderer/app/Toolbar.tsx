@@ -58,14 +58,17 @@ export function Toolbar() {
         <ImportButtons />
         <span className="toolbar-divider" aria-hidden />
         <ExportButtons />
-        <span className="toolbar-divider" aria-hidden />
+        <span className="toolbar-divider toolbar-secondary" aria-hidden />
         <MergeButtons />
         <span className="toolbar-divider" aria-hidden />
         <ProjectMemoButton />
       </div>
       <ToolbarMoreMenu level={level} />
       <span className="spacer" />
-      <TeamControls />
+      {/* One box from the first render, so the bar's size watch sees the coder controls arrive and grow. */}
+      <span className="team-controls-box">
+        <TeamControls />
+      </span>
       <button type="button" onClick={() => void close()}>
         Close project
       </button>

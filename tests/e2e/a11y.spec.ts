@@ -1,7 +1,7 @@
 import { test, expect, type Page, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { startWebHost, type RunningWebHost } from './webHost';
-import { codePhrase, createCode, newProject, openArticle } from './workbench';
+import { codePhrase, createCode, newProject, openArticle, toolbarAction } from './workbench';
 
 // Issue 14, accessibility: an axe-core scan of each main view (reader with codings, article list and codebook, the
 // code editor, the import report, coded passages, search, the three analysis views, the CSV export dialog) finds no
@@ -104,7 +104,7 @@ test('axe finds no serious or critical violation in any main view', async ({ pag
   await page.getByTestId('analysis-tab-cooccurrence').click();
   await scan(page, testInfo, 'co-occurrence');
 
-  await page.getByTestId('export-csv-button').click();
+  await toolbarAction(page, 'export-csv-button', 'more-export-csv');
   await expect(page.getByTestId('export-csv-dialog')).toBeVisible();
   await scan(page, testInfo, 'CSV export dialog');
   await page.keyboard.press('Escape');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { startWebHost, type RunningWebHost } from './webHost';
-import { codePhrase, createCode, importFiles, newProject, watchErrors } from './workbench';
+import { codePhrase, createCode, importFiles, newProject, toolbarAction, watchErrors } from './workbench';
 
 // Issue 12: two coders code the same article in two windows, the lead reads the agreement figures, works through
 // the disagreements with the keys and exports the consensus as CSV.
@@ -209,7 +209,7 @@ test('each coder codes in their own project file; the lead merges the other file
   const benFile = readFileSync(join(benHost.dataDir, 'projects', 'Ben copy.gloss'));
 
   // The lead merges Ben's file: the article matched by its text, the code by its path, Ben's two codings added.
-  await ann.getByTestId('merge-button').click();
+  await toolbarAction(ann, 'merge-button', 'more-merge');
   const dialog = ann.getByTestId('merge-dialog');
   await dialog.getByTestId('merge-file').setInputFiles([{ name: 'Ben copy.gloss', mimeType: 'application/octet-stream', buffer: benFile }]);
   await expect(dialog.getByTestId('merge-preview-summary')).toContainText('0 new articles, 1 matched article');

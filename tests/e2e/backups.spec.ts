@@ -27,7 +27,7 @@ test('restore from backup brings back a deleted article and keeps a before-resto
   ]);
   // The daily backup is made when a project with contents is opened: close it and open it again from the list.
   await page.getByRole('button', { name: 'Close project' }).click();
-  await page.getByRole('button', { name: 'Backup study' }).click();
+  await page.getByRole('button', { name: 'Backup study', exact: true }).click();
   await expect(page.getByTestId('article-row')).toHaveCount(2);
 
   await page.getByTestId('article-row').filter({ hasText: 'Second report' }).click({ button: 'right' });

@@ -94,7 +94,7 @@ test('choose a coder, code, switch coder, and blind mode hides the other coder i
   await host.stop();
   host = await startWebHost({ dataDir });
   await page.goto(host.launchUrl);
-  await page.getByRole('button', { name: 'Team study' }).click();
+  await page.getByRole('button', { name: 'Team study', exact: true }).click();
   const ask = page.getByTestId('choose-coder-dialog');
   await expect(ask).toBeVisible();
   await expect(ask.locator('.coder-choice.remembered')).toHaveAttribute('data-coder', 'Ann Lee');

@@ -50,7 +50,7 @@ test('Check project names the damaged article, and restoring the checked backup 
   ]);
   // The daily backup is made (and checked) when a project with contents is opened.
   await page.getByRole('button', { name: 'Close project' }).click();
-  await page.getByRole('button', { name: 'Damage study' }).click();
+  await page.getByRole('button', { name: 'Damage study', exact: true }).click();
   await expect(page.getByTestId('article-row')).toHaveCount(2);
   await page.getByTestId('project-menu-button').click();
   await page.getByTestId('project-menu-check').click();
@@ -60,7 +60,7 @@ test('Check project names the damaged article, and restoring the checked backup 
 
   damageArticleText(projectFile(host.dataDir), 2, 'market closed', 'market opened');
 
-  await page.getByRole('button', { name: 'Damage study' }).click();
+  await page.getByRole('button', { name: 'Damage study', exact: true }).click();
   await expect(page.getByTestId('article-row')).toHaveCount(2);
   await page.getByTestId('project-menu-button').click();
   await page.getByTestId('project-menu-check').click();

@@ -79,7 +79,7 @@ test('import the seeds, code two overlapping passages, reload, export CSV and JS
   await testInfo.attach('coded article', { path: shot, contentType: 'image/png' });
 
   // CSV through the UI (exact cells, the default).
-  await page.getByTestId('export-csv-button').click();
+  await toolbarAction(page, 'export-csv-button', 'more-export-csv');
   await expect(page.getByTestId('export-csv-dialog')).toBeVisible();
   const csvDownload = page.waitForEvent('download');
   await page.getByTestId('export-csv-confirm').click();
@@ -87,7 +87,7 @@ test('import the seeds, code two overlapping passages, reload, export CSV and JS
   await (await csvDownload).saveAs(csvPath);
 
   const jsonDownload = page.waitForEvent('download');
-  await page.getByTestId('export-json-button').click();
+  await toolbarAction(page, 'export-json-button', 'more-export-json');
   const jsonPath = testInfo.outputPath('codings.json');
   await (await jsonDownload).saveAs(jsonPath);
 

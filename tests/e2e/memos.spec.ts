@@ -2,7 +2,7 @@ import { test, expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { ARTICLES, writeArticles } from './newsArticles';
 import { startWebHost, type RunningWebHost } from './webHost';
-import { attachScreenshot, createCode, dragSelect, importPaths, mod, newProject, openArticle, watchErrors } from './workbench';
+import { attachScreenshot, createCode, dragSelect, importPaths, mod, newProject, openArticle, watchErrors, toolbarAction } from './workbench';
 
 // Rich-text memos as an analyst writes them: bold and a list on a coding (in the coding popover) and on the project,
 // kept through a page reload and a restart of the host, and exported both as plain text and as the editor's state.
@@ -73,7 +73,7 @@ test('rich memos on a coding and on the project survive a reload and a restart, 
   await expect(page.getByTestId('coding-popover')).toHaveCount(0);
 
   // The project's memo, from the toolbar: a bold line and a numbered list, with bold from the toolbar button.
-  await page.getByTestId('project-memo-button').click();
+  await toolbarAction(page, 'project-memo-button', 'more-project-memo');
   const projectMemo = page.getByTestId('memo-dialog-editor');
   await expect(projectMemo).toBeFocused();
   await page.getByTestId('memo-bold').click();
@@ -122,7 +122,7 @@ test('rich memos on a coding and on the project survive a reload and a restart, 
   await openArticle(page, ARTICLES.gaza.title);
   await expectCodingMemo(await openCodingPopover(page));
   await page.keyboard.press('Escape');
-  await page.getByTestId('project-memo-button').click();
+  await toolbarAction(page, 'project-memo-button', 'more-project-memo');
   await expectProjectMemo(page.getByTestId('memo-dialog-editor'));
   await page.getByTestId('memo-dialog-done').click();
 
@@ -138,13 +138,13 @@ test('rich memos on a coding and on the project survive a reload and a restart, 
   await openArticle(page, ARTICLES.gaza.title);
   await expectCodingMemo(await openCodingPopover(page));
   await page.keyboard.press('Escape');
-  await page.getByTestId('project-memo-button').click();
+  await toolbarAction(page, 'project-memo-button', 'more-project-memo');
   await expectProjectMemo(page.getByTestId('memo-dialog-editor'));
   await page.getByTestId('memo-dialog-done').click();
 
   // The JSON export: plain `memo` for search and spreadsheets, `memoRich` with the formatting.
   const download = page.waitForEvent('download');
-  await page.getByTestId('export-json-button').click();
+  await toolbarAction(page, 'export-json-button', 'more-export-json');
   const jsonPath = testInfo.outputPath('memos.json');
   await (await download).saveAs(jsonPath);
   const exported = JSON.parse(readFileSync(jsonPath, 'utf8')) as {

@@ -4,13 +4,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, startWebHost, type RunningWebHost } from './webHost';
-import { createCode, importFiles, newProject, openArticle } from './workbench';
+import { createCode, importFiles, newProject, openArticle, toolbarAction } from './workbench';
 
 // The lead merges a teammate's project in the browser: the teammate's .gloss (made here with the gloss CLI, as a
 // coder would make it) is uploaded, previewed with its conflicting code, merged; the teammate's codings show in the
 // reader, and one undo takes the whole merge back.
 
-const ONE = 'Aid convoy waits at the crossing.\nOfficials traded blame.\n';
+const ONE = 'Aid convoy waits at the crossing\nOfficials traded blame.\n';
 const TWO = 'Talks resume in Cairo.\n';
 
 let host: RunningWebHost;
@@ -52,7 +52,7 @@ test('upload a teammate\'s .gloss, preview the conflict, merge, see their coding
   ]);
   await createCode(page, 'Places');
 
-  await page.getByTestId('merge-button').click();
+  await toolbarAction(page, 'merge-button', 'more-merge');
   const dialog = page.getByTestId('merge-dialog');
   await dialog.getByTestId('merge-file').setInputFiles([{ name: 'omar.gloss', mimeType: 'application/octet-stream', buffer: teammate }]);
   await expect(dialog.getByTestId('merge-preview-summary')).toContainText('0 new articles, 2 matched articles; 2 new codes, 0 matched codes, 1 conflicting code');
@@ -67,7 +67,7 @@ test('upload a teammate\'s .gloss, preview the conflict, merge, see their coding
 
   await expect(page.locator('[data-testid="code-row"][data-code-path="Frames/Aid"] [data-testid="code-coding-count"]')).toHaveText('1');
   await expect(page.locator('[data-testid="code-row"][data-code-path="Places (2)"] [data-testid="code-coding-count"]')).toHaveText('1');
-  await openArticle(page, 'Aid convoy waits at the crossing.');
+  await openArticle(page, 'Aid convoy waits at the crossing');
   await expect(page.getByTestId('coding-stripe')).toHaveCount(2);
 
   await expect(page.getByTestId('undo-button')).toHaveAttribute('title', /^Undo Merge omar\.gloss/);
@@ -85,7 +85,7 @@ test('export for a coder downloads a .gloss with the chosen article and the code
     { name: 'two.txt', bytes: Buffer.from(TWO) },
   ]);
   await createCode(page, 'Places');
-  await page.getByTestId('export-for-coder-button').click();
+  await toolbarAction(page, 'export-for-coder-button', 'more-export-for-coder');
   const dialog = page.getByTestId('for-coder-dialog');
   await dialog.getByTestId('for-coder-name').fill('omar');
   await dialog.getByTestId('for-coder-some').check();

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { repoRoot, startWebHost, type RunningWebHost } from './webHost';
-import { attachScreenshot, watchErrors } from './workbench';
+import { attachScreenshot, watchErrors, toolbarAction } from './workbench';
 
 // Issue 14, items 12 and 15, in the browser against the web host: projects of the data folder — one made by the
 // `gloss` command there, one uploaded with Open project… — open, rename (errors beside the field) and delete to a
@@ -104,7 +104,7 @@ test('open a CLI-made project and an uploaded one, rename, delete with undo, exp
   // Exports arrive as downloads; the message names the file, not where the host wrote it; no copy stays behind.
   for (let i = 0; i < 3; i++) {
     const download = page.waitForEvent('download');
-    await page.getByTestId('export-json-button').click();
+    await toolbarAction(page, 'export-json-button', 'more-export-json');
     await (await download).saveAs(testInfo.outputPath(`export-${i}.json`));
   }
   const said = await page.getByTestId('notice').allTextContents();
@@ -116,7 +116,7 @@ test('open a CLI-made project and an uploaded one, rename, delete with undo, exp
 
 /** Exports the codings through the dialog with the given choices; the downloaded file's path. */
 async function exportCodings(page: Page, file: string, choose: (page: Page) => Promise<void>): Promise<string> {
-  await page.getByTestId('export-csv-button').click();
+  await toolbarAction(page, 'export-csv-button', 'more-export-csv');
   await expect(page.getByTestId('export-csv-dialog')).toBeVisible();
   await choose(page);
   const download = page.waitForEvent('download');

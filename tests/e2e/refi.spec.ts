@@ -87,7 +87,7 @@ test('code sets from a .qdpx filter the codebook; a set is made, refused a taken
   await expect(rows).toHaveCount(1);
 
   const download = page.waitForEvent('download');
-  await page.getByTestId('export-qdpx-button').click();
+  await toolbarAction(page, 'export-qdpx-button', 'more-export-qdpx');
   const qde = strFromU8(unzipSync(new Uint8Array(readFileSync(await (await download).path())))['project.qde']!);
   expect(qde).toMatch(/<Set guid="CCCCCCCC-0000-0000-0000-000000000020" name="Pilot round">/);
   expect(qde).toMatch(/<Set guid="[0-9A-F-]{36}" name="Demands only">\s*<MemberCode targetGUID="CCCCCCCC-0000-0000-0000-000000000005"\/>/);

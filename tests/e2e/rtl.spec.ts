@@ -2,7 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedDir, startWebHost, type RunningWebHost } from './webHost';
-import { attachScreenshot, createCode, dragSelect, importPaths, newProject } from './workbench';
+import { attachScreenshot, createCode, dragSelect, importPaths, newProject, toolbarAction } from './workbench';
 
 // Real Arabic (with vowel marks) and Hebrew articles, and a text dense with emoji in a UTF-8 file with a BOM and CRLF
 // line endings: each paragraph reads in its own direction, a passage selected with the mouse is coded, and the export
@@ -48,7 +48,7 @@ async function codeWords(page: Page, codePath: string, from: number, to: number)
 
 async function exportJson(page: Page, path: string): Promise<Exported> {
   const download = page.waitForEvent('download');
-  await page.getByTestId('export-json-button').click();
+  await toolbarAction(page, 'export-json-button', 'more-export-json');
   await (await download).saveAs(path);
   return JSON.parse(readFileSync(path, 'utf8')) as Exported;
 }

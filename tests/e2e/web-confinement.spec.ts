@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebHost, type RunningWebHost } from './webHost';
-import { newProject } from './workbench';
+import { newProject, toolbarAction } from './workbench';
 
 // The web host's doors as the browser sees them (issue 9): the token leaves the address bar at once and is never a
 // cookie; files are uploaded (with progress) rather than named; an export arrives as a download and leaves no copy
@@ -81,7 +81,7 @@ test('an export downloads, and no copy stays in the data folder', async ({ page 
   await expect(page.getByTestId('import-count-imported')).toHaveText('1 article imported');
   await page.getByTestId('import-report-close').click();
   const download = page.waitForEvent('download');
-  await page.getByTestId('export-json-button').click();
+  await toolbarAction(page, 'export-json-button', 'more-export-json');
   const saved = test.info().outputPath('export.json');
   await (await download).saveAs(saved);
   expect((JSON.parse(readFileSync(saved, 'utf8')) as { articles: unknown[] }).articles).toHaveLength(1);
