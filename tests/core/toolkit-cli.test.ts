@@ -104,7 +104,8 @@ describe('gloss search / counts / attributes', { skip }, () => {
     assert.equal(r.status, 0, r.stderr);
     assert.equal((JSON.parse(r.stdout) as CliHit[]).length, 4, 'the hits are printed as usual');
     assert.equal(r.stderr, 'Coded 4 hits with "Frames/Truce" (created the code "Frames/Truce"): 4 new codings, 0 already had the code\n');
-    const again = gloss(dir, 'search', 'study.gloss', 'ceasefire', '--code', 'frames/truce', '--widen', 'sentence');
+    // The same coder: each coder codes on their own, so only their own codings make a hit "already coded".
+    const again = gloss(dir, 'search', 'study.gloss', 'ceasefire', '--code', 'frames/truce', '--widen', 'sentence', '--coder', 'cli-test');
     assert.match(again.stderr, /Coded 4 hits with "Frames\/Truce": 0 new codings, 4 already had the code\n$/);
     const project = Project.open(join(dir, 'study.gloss'), { readOnly: true });
     try {
@@ -184,7 +185,7 @@ describe('gloss search / counts / attributes', { skip }, () => {
     for (const usage of [
       'gloss search <project.gloss> <query> [--regex]',
       '[--timeout <ms>] [--json] [--code <code path> [--widen none|sentence|paragraph] [--coder <name>]]',
-      'gloss counts <project.gloss> --by code|article|<attribute name> [--format csv|json] [--roll-up]',
+      'gloss counts <project.gloss> --by code|article|<attribute name> [--format csv|xlsx|json] [--out <file>] [--formula-guard] [--roll-up]',
       'gloss attributes <project.gloss> [--import <file.csv> --match file|title [--dry-run]] [--json]',
     ]) {
       assert.ok(help.includes(usage), usage);
