@@ -176,7 +176,7 @@ describe('gloss search / counts / attributes', { skip }, () => {
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /^gloss: There is no article attribute named "nothing"\.\n$/);
     assert.match(gloss(dir, 'counts', 'study.gloss').stderr, /--by is required/);
-    assert.match(gloss(dir, 'counts', 'study.gloss', '--by', 'code', '--format', 'xml').stderr, /--format must be csv or json/);
+    assert.match(gloss(dir, 'counts', 'study.gloss', '--by', 'code', '--format', 'xml').stderr, /--format must be csv or xlsx or json/);
   });
 
   test('--help documents the new commands', () => {
