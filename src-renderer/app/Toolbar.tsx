@@ -125,13 +125,19 @@ function useCollapsingToolbar() {
       const secondary = wide ? [...wide.querySelectorAll('.toolbar-secondary')] : [];
       const primary = wide ? [...wide.querySelectorAll(':scope > *, .export-buttons > *')].filter((el) => !el.classList.contains('export-buttons') && !el.classList.contains('export-progress') && !secondary.includes(el)) : [];
       const style = getComputedStyle(bar);
-      const base = widths(always) + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + 8;
+      // Margins (the dividers', the buttons') are not in the boxes measured: a margin of safety keeps the last control whole.
+      const base = widths(always) + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + 48;
       const room = bar.clientWidth;
       const moreWidth = more ? widths([more]) : 0;
-      const next: ToolbarLevel =
-        base + widths(primary) + widths(secondary) <= room ? 'full' : base + widths(primary) + moreWidth <= room ? 'medium' : 'narrow';
+      // A level seen overflowing at this width (some control measured smaller than it lays out) is not tried again
+      // at this width or less: the bar settles on the next narrower level instead of flipping between the two.
+      const shown = bar.dataset.level as ToolbarLevel | undefined;
+      if (shown && shown !== 'narrow' && bar.scrollWidth > bar.clientWidth + 1) overflowedAt[shown] = Math.max(overflowedAt[shown], room);
+      const fits = (level: 'full' | 'medium', need: number) => need <= room && room > overflowedAt[level];
+      const next: ToolbarLevel = fits('full', base + widths(primary) + widths(secondary)) ? 'full' : fits('medium', base + widths(primary) + moreWidth) ? 'medium' : 'narrow';
       setLevel(next);
     };
+    const overflowedAt: Record<'full' | 'medium', number> = { full: 0, medium: 0 };
     // The bar's own size does not change when its contents grow (a late web font, a longer project name), so its
     // controls are watched too.
     const observer = new ResizeObserver(check);

@@ -61,7 +61,7 @@ export function TeamControls() {
         title={blindOn ? "Only your codings are shown (blind coding); click to see every coder's" : 'Show only your own codings (blind coding)'}
         onClick={() => void toggleBlind()}
       >
-        {blindOn ? '◉' : '○'} Show only my codings
+        {blindOn ? '◉' : '○'} Only my codings
       </button>
       <button
         type="button"
@@ -71,7 +71,9 @@ export function TeamControls() {
         onClick={() => setSwitching(true)}
       >
         <span className="coder-swatch" aria-hidden style={{ backgroundColor: (current && team.colourOf(current)) ?? 'transparent' }} />
-        Coder: <strong data-testid="current-coder">{current ?? '…'}</strong>
+        {/* The bar has little room: the name shows, "Coder:" is read out. */}
+        <span className="sr-only">Coder: </span>
+        <strong data-testid="current-coder">{current ?? '…'}</strong>
       </button>
       {(asked || switching) && (
         <ChooseCoderDialog
