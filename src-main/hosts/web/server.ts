@@ -125,7 +125,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     uploads.delete(id);
     clearTimeout(upload.expiry);
     pendingUploadBytes -= upload.bytes;
-    unlink(upload.path, () => undefined);
+    // Deleted before the call answers: a discarded upload is gone when the browser hears it was discarded.
+    rmSync(upload.path, { force: true });
   };
   const dropDownload = (id: string): void => {
     const download = downloads.get(id);
