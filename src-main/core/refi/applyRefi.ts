@@ -36,7 +36,8 @@ function setAttributeName(name: string): string {
   return `Set: ${name || 'unnamed'}`.slice(0, 100).trim();
 }
 
-function attributeTypeOf(refiType: string): AttributeType {
+/** A REFI-QDA variable type → the attribute type Gloss stores it as. */
+export function attributeTypeOf(refiType: string): AttributeType {
   const t = refiType.toLowerCase();
   if (t === 'boolean') return 'boolean';
   if (t === 'integer' || t === 'float') return 'number';
@@ -44,7 +45,8 @@ function attributeTypeOf(refiType: string): AttributeType {
   return 'text';
 }
 
-function iso(raw: string | null): string | null {
+/** A producer's dateTime as an ISO string, or null when it is missing or unreadable. */
+export function iso(raw: string | null): string | null {
   if (!raw) return null;
   const t = Date.parse(raw);
   return Number.isNaN(t) ? null : new Date(t).toISOString();

@@ -14,7 +14,7 @@ import type { MergeSourceKind } from '../../../contract/merge';
 import { parseGlossExport, GLOSS_JSON_MAX_BYTES } from '../../import/glossJson';
 import { normalise } from '../../import/normalise';
 import { parseRefiSafely, REFI_MAX_BYTES, type RefiCode, type RefiModel } from '../../refi/parseRefi';
-import { refiColor } from '../../refi/applyRefi';
+import { attributeTypeOf, iso, refiColor } from '../../refi/applyRefi';
 import { candidateForms, chooseForm, TextOffsetMap } from '../../text/offsetMap';
 import { preflightProjectFile } from '../../store/database';
 import { Project } from '../../store/Project';
@@ -354,19 +354,6 @@ export function pathKey(path: string): string {
 
 // ---- A REFI-QDA project -----------------------------------------------------------------------------------------
 
-function attributeTypeOf(refiType: string): AttributeType {
-  const t = refiType.toLowerCase();
-  if (t === 'boolean') return 'boolean';
-  if (t === 'integer' || t === 'float') return 'number';
-  if (t === 'date' || t === 'datetime') return 'date';
-  return 'text';
-}
-
-function iso(raw: string | null): string | null {
-  if (!raw) return null;
-  const t = Date.parse(raw);
-  return Number.isNaN(t) ? null : new Date(t).toISOString();
-}
 
 /** Positions are mapped as the REFI-QDA import maps them: per source, in the unit its producer counted. */
 function readQdpx(file: string, name: string, fallbackCoder: string): IncomingProject {
