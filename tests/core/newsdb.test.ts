@@ -15,6 +15,7 @@ import { redecodeArticle } from '../../src-main/core/import/redecode';
 import type { NewsFormat } from '../../src-main/core/import/sources/newsdb';
 import type { Project } from '../../src-main/core/store/Project';
 import { builtCli, newProject, repoRoot, tempDir, writeFiles } from './helpers';
+import { firstItems, item, present } from './present';
 
 const fixtures = join(repoRoot, 'tests', 'fixtures', 'newsdb');
 const fixture = (name: string) => readFileSync(join(fixtures, name));
@@ -34,7 +35,7 @@ async function importFiles(project: Project, files: Record<string, string | Uint
 
 function only(report: ImportReport): NewsExportReport {
   assert.equal(report.newsExports?.length, 1, `one news export in ${JSON.stringify(report)}`);
-  return report.newsExports![0];
+  return item(report.newsExports ?? [], 0, 'news export');
 }
 
 /** Each stored article's text and attributes (name → value, only those set), in import order. */
@@ -55,7 +56,7 @@ describe('news-database exports (synthetic fixtures)', () => {
     assert.equal(news.found, 6);
     assert.equal(report.imported.length, 6);
     assert.ok(news.notes.some((n) => n.position === 'lines 1–8' && /cover page/.test(n.message)), JSON.stringify(news.notes));
-    const [en, de, fr, transcript, noBody, copyrightOnly] = stored(project, report);
+    const [en, de, fr, transcript, noBody, copyrightOnly] = firstItems(stored(project, report), 6, 'stored articles');
     // The file's byte order mark and CRLF line endings are recorded; the stored text has neither.
     const record = project.articles.get(en.id);
     assert.equal(record.hadBom, true);
@@ -90,11 +91,11 @@ describe('news-database exports (synthetic fixtures)', () => {
     assert.equal(transcript.text, 'Cranes idle at north quay\n\nSAM HOST, HOST: Good evening. The cranes are still idle.\n\nPAT GUEST: The part arrives on Monday.');
     assert.equal(transcript.attributes['publication date'], '2026-03-06');
     assert.equal(noBody.text, 'Crane photo of the week');
-    assert.ok(news.articles[4].notes.some((n) => /no body/.test(n)));
+    assert.ok(item(news.articles, 4, 'news articles').notes.some((n) => /no body/.test(n)));
     // Nothing but a copyright: kept as it stands and said so, rather than dropped silently.
     assert.equal(copyrightOnly.text, 'Copyright 2026 Harbour Courier Ltd.');
-    assert.ok(news.articles[5].notes.some((n) => /no headline or body/.test(n)));
-    assert.ok(news.articles[5].notes.some((n) => /no publication date/.test(n)));
+    assert.ok(item(news.articles, 5, 'news articles').notes.some((n) => /no headline or body/.test(n)));
+    assert.ok(item(news.articles, 5, 'news articles').notes.some((n) => /no publication date/.test(n)));
     project.close();
   });
 
@@ -103,7 +104,7 @@ describe('news-database exports (synthetic fixtures)', () => {
     const report = await importFiles(project, { 'export.rtf': fixture('lexisnexis-classic.rtf') });
     const news = only(report);
     assert.equal(news.format, 'LexisNexis RTF');
-    const [first, second] = stored(project, report);
+    const [first, second] = firstItems(stored(project, report), 2, 'stored articles');
     assert.equal(first.text, 'Kräne kosten 5 € pro Stunde\n\nDer Betrieb kostet € 5 pro Stunde und “mehr” bei Nacht.');
     assert.equal(first.attributes.outlet, 'Hafenblatt');
     assert.equal(first.attributes['publication date'], '2026-03-04');
@@ -116,7 +117,7 @@ describe('news-database exports (synthetic fixtures)', () => {
   it('LexisNexis HTML: markup in the text stays text, labels become fields', async () => {
     const { project } = newProject();
     const report = await importFiles(project, { 'export.html': fixture('lexisnexis.html') });
-    const [first, second] = stored(project, report);
+    const [first, second] = firstItems(stored(project, report), 2, 'stored articles');
     assert.equal(first.text, 'Cranes & quays\n\nThe <b>cranes</b> stood still.\n\nA second paragraph.');
     assert.deepEqual(first.attributes, {
       outlet: 'The Harbour Courier', 'publication date': '2026-03-02', author: 'ANNA EXAMPLE', language: 'English',
@@ -134,7 +135,7 @@ describe('news-database exports (synthetic fixtures)', () => {
     assert.equal(news.format, 'Nexis Uni DOCX');
     assert.equal(news.found, 3);
     assert.ok(news.notes.some((n) => /cover page and table of contents/.test(n.message)));
-    const [first, second, third] = stored(project, report);
+    const [first, second, third] = firstItems(stored(project, report), 3, 'stored articles');
     assert.equal(first.text, 'Cranes idle at the north quay\n\nThe cranes at the north quay have not moved since Tuesday.\n\nA gearbox failed during the night shift.');
     assert.deepEqual(first.attributes, {
       outlet: 'The Harbour Courier', 'publication date': '2026-03-02', author: 'Anna Example', language: 'English',
@@ -150,7 +151,7 @@ describe('news-database exports (synthetic fixtures)', () => {
     const { project } = newProject();
     const indexing = await importFiles(project, { 'indexing.html': fixture('factiva-indexing.html') });
     assert.equal(only(indexing).format, 'Factiva HTML (indexing display)');
-    const [a, b, c] = stored(project, indexing);
+    const [a, b, c] = firstItems(stored(project, indexing), 3, 'stored articles');
     assert.deepEqual(a.attributes, {
       outlet: 'The Harbour Courier', 'publication date': '2026-03-02', author: 'Anna Example', language: 'English',
       section: 'News', length: 1204, source_id: 'HARBC00020260302e2320000a', database: 'Factiva',
@@ -164,7 +165,7 @@ describe('news-database exports (synthetic fixtures)', () => {
     const { project: p2 } = newProject();
     const display = await importFiles(p2, { 'article.html': fixture('factiva-article.html') });
     assert.equal(only(display).format, 'Factiva HTML (article display)');
-    const [d, e] = stored(p2, display);
+    const [d, e] = firstItems(stored(p2, display), 2, 'stored articles');
     assert.deepEqual(d.attributes, {
       outlet: 'The Harbour Courier', 'publication date': '2026-03-02', author: 'Anna Example', language: 'English',
       length: 612, source_id: 'HARBC00020260302e2320000a', database: 'Factiva',
@@ -175,7 +176,7 @@ describe('news-database exports (synthetic fixtures)', () => {
     const { project: p3 } = newProject();
     const xml = await importFiles(p3, { 'export.xml': fixture('factiva.xml') });
     assert.equal(only(xml).format, 'Factiva XML');
-    const [f, g] = stored(p3, xml);
+    const [f, g] = firstItems(stored(p3, xml), 2, 'stored articles');
     assert.equal(f.text, 'Cranes idle at north quay\n\nThe cranes have not moved since Tuesday.\n\nA gearbox failed.\n\nThe part arrives Monday.');
     assert.equal(f.attributes.source_id, 'HARBC00020260302e2320000a');
     assert.equal(f.attributes.author, 'Anna Example');
@@ -191,9 +192,9 @@ describe('news-database exports (synthetic fixtures)', () => {
     assert.equal(news.found, 3);
     assert.equal(news.imported, 2);
     assert.equal(news.duplicates, 1);
-    assert.equal(news.articles[2].duplicateOf, news.articles[0].articleId);
+    assert.equal(item(news.articles, 2, 'news articles').duplicateOf, item(news.articles, 0, 'news articles').articleId);
     assert.equal(report.skipped.length, 1);
-    const [first, second] = stored(project, report);
+    const [first, second] = firstItems(stored(project, report), 2, 'stored articles');
     assert.equal(first.text, 'Cranes idle at north quay\n\nThe cranes at the north quay have not moved since Tuesday.\n\nA gearbox failed during the night shift.');
     assert.deepEqual(first.attributes, {
       outlet: 'The Harbour Courier', 'publication date': '2026-03-02', author: 'Example, Anna', language: 'English',
@@ -208,18 +209,18 @@ describe('news-database exports (synthetic fixtures)', () => {
     const { project } = newProject();
     const report = await importFiles(project, { 'proquest.html': fixture('proquest.html') });
     const news = only(report);
-    const [first, second] = stored(project, report);
+    const [first, second] = firstItems(stored(project, report), 2, 'stored articles');
     assert.equal(first.attributes.length, 612);
     assert.equal(first.text, 'Cranes idle at north quay\n\nThe cranes have not moved since Tuesday.\n\nA gearbox failed.');
     assert.equal(second.text, 'Kranen staan stil');
-    assert.ok(news.articles[1].notes.some((n) => /no full text/.test(n)));
+    assert.ok(item(news.articles, 1, 'news articles').notes.some((n) => /no full text/.test(n)));
     project.close();
   });
 
   it('Europresse HTML: section and date from the header line, document number as source_id', async () => {
     const { project } = newProject();
     const report = await importFiles(project, { 'europresse.html': fixture('europresse.html') });
-    const [first, second] = stored(project, report);
+    const [first, second] = firstItems(stored(project, report), 2, 'stored articles');
     assert.deepEqual(first.attributes, {
       outlet: 'Le Courrier du Port', 'publication date': '2026-03-05', author: 'Jeanne Exemple', section: 'Économie',
       source_id: 'news·20260305·CP·0001', database: 'Europresse',
@@ -235,18 +236,20 @@ describe('news-database exports (synthetic fixtures)', () => {
     const first = await importFiles(project, { 'a.xml': fixture('factiva.xml') });
     assert.equal(first.imported.length, 2);
     const again = await importFiles(project, { 'b.xml': fixture('factiva.xml'), 'c.html': fixture('factiva-indexing.html') });
-    const byFile = Object.fromEntries(again.newsExports!.map((e) => [e.file.split('/').pop(), e]));
-    assert.equal(byFile['b.xml'].duplicates, 2);
-    assert.equal(byFile['b.xml'].imported, 0);
+    const exportOf = (name: string) => present(again.newsExports?.find((e) => e.file.split('/').pop() === name), `news export of ${name}`);
+    const fromXml = exportOf('b.xml');
+    assert.equal(fromXml.duplicates, 2);
+    assert.equal(fromXml.imported, 0);
     // The indexing display's first article has the same headline and paragraphs as the XML's first.
-    assert.equal(byFile['c.html'].articles[0].duplicateOf, first.imported[0].articleId);
+    const fromHtml = exportOf('c.html');
+    assert.equal(item(fromHtml.articles, 0, 'c.html articles').duplicateOf, item(first.imported, 0, 'a.xml imports').articleId);
     project.close();
   });
 
   it('codings on a split article slice its stored text exactly, and the export carries them', async () => {
     const { project, dir } = newProject();
     const report = await importFiles(project, { 'export.txt': fixture('lexisnexis-classic.txt') });
-    const de = report.imported[1].articleId;
+    const de = item(report.imported, 1, 'imported articles').articleId;
     const text = project.articles.get(de).text;
     const word = 'Nordkai';
     const startUnits = text.indexOf(word);
@@ -256,9 +259,9 @@ describe('news-database exports (synthetic fixtures)', () => {
     const out = join(dir, 'out.json');
     await exportJson(project, out);
     const exported = JSON.parse(readFileSync(out, 'utf8')) as { articles: { id: number; text: string }[]; codings: { articleId: number; start: number; end: number; text: string }[] };
-    const coding = exported.codings.find((c) => c.articleId === de)!;
+    const coding = present(exported.codings.find((c) => c.articleId === de), 'exported coding');
     assert.equal(coding.text, word);
-    const articleText = exported.articles.find((a) => a.id === de)!.text;
+    const articleText = present(exported.articles.find((a) => a.id === de), 'exported article').text;
     assert.equal([...articleText].slice(coding.start, coding.end).join(''), word);
     project.close();
   });
@@ -269,7 +272,7 @@ describe('news-database exports (synthetic fixtures)', () => {
     assert.equal(only(forced).found, 6);
     const wrong = await importFiles(project, { 'plain.txt': 'Just one article.\n\nNo export at all.\n' }, 'factiva');
     assert.equal(wrong.imported.length, 0);
-    assert.match(wrong.rejected[0].reason, /no Factiva articles found in this file \(--format factiva\)/);
+    assert.match(item(wrong.rejected, 0, 'rejected files').reason, /no Factiva articles found in this file \(--format factiva\)/);
     // An ordinary web page that happens to use "article" classes is one article, not a Factiva export.
     const page = await importFiles(project, {
       'page.html': '<html><body><div class="article main-article"><h1>Harbour</h1><p class="articleParagraph">Cranes idle.</p></div><div class="article">Other</div></body></html>',
@@ -292,14 +295,14 @@ describe('news-database exports (synthetic fixtures)', () => {
     assert.deepEqual(report.imported.map((i) => i.file.split('/').pop()), ['letter.rtf']);
     assert.equal(report.newsExports, undefined);
     const reasons = Object.fromEntries(report.rejected.map((r) => [r.file.split('/').pop(), r.reason]));
-    assert.match(reasons['broken.docx'], /damaged|not a Word document|could not be read/);
+    assert.match(present(reasons['broken.docx'], 'reason for broken.docx'), /damaged|not a Word document|could not be read/);
     project.close();
   });
 
   it('gloss import: --json carries newsExports, --format is checked and applied', (t) => {
     if (!existsSync(builtCli)) return t.skip('out/main/cli.js is not built (npm run build)');
     const dir = tempDir('gloss-newsdb-cli-');
-    const [txt] = writeFiles(dir, { 'export.txt': fixture('lexisnexis-classic.txt') });
+    const [txt] = firstItems(writeFiles(dir, { 'export.txt': fixture('lexisnexis-classic.txt') }), 1, 'written files');
     const gloss = (...args: string[]) => spawnSync(process.execPath, [builtCli, ...args], { cwd: dir, encoding: 'utf8' });
     assert.equal(gloss('init', 'p.gloss').status, 0);
 
@@ -307,9 +310,10 @@ describe('news-database exports (synthetic fixtures)', () => {
     assert.equal(run.status, 0, run.stderr);
     const out = JSON.parse(run.stdout) as { imported: { title: string }[]; newsExports: NewsExportReport[] };
     assert.equal(out.imported.length, 6);
-    assert.equal(out.imported[1].title, 'Kräne stehen still');
-    assert.equal(out.newsExports[0].format, 'LexisNexis TXT');
-    assert.equal(out.newsExports[0].articles[0].fields['publication date'], '2026-03-02');
+    assert.equal(item(out.imported, 1, 'imported articles').title, 'Kräne stehen still');
+    const news = item(out.newsExports, 0, 'news exports');
+    assert.equal(news.format, 'LexisNexis TXT');
+    assert.equal(item(news.articles, 0, 'news articles').fields['publication date'], '2026-03-02');
 
     const again = gloss('import', 'p.gloss', txt);
     assert.equal(again.status, 0);
@@ -335,11 +339,11 @@ describe('news-database exports (synthetic fixtures)', () => {
       { kind: 'bytes', name: 'letter.rtf', bytes: Buffer.from('{\\rtf1 Dear reader.\\par}') },
     ]);
     assert.equal(project.articles.list({}).total, before);
-    const [pq, fx] = preview.newsExports;
+    const [pq, fx] = firstItems(preview.newsExports, 2, 'previewed news exports');
     assert.equal(pq.format, 'ProQuest TXT');
     assert.equal(pq.imported, 2);
     assert.equal(pq.duplicates, 1);
-    assert.match(pq.articles[2].notes.join(' '), /same text as proquest\.txt #1/);
+    assert.match(item(pq.articles, 2, 'ProQuest articles').notes.join(' '), /same text as proquest\.txt #1/);
     assert.equal(fx.duplicates, 2);
     assert.ok(fx.articles.every((a) => a.duplicateOf !== undefined));
     // plain.txt and letter.rtf (an RTF that is no export is one document) would import as ordinary articles.
@@ -358,7 +362,7 @@ describe('news-database exports (synthetic fixtures)', () => {
     const { project } = newProject();
     const report = await importFiles(project, { 'export.docx': zipSync({ 'word/document.xml': strToU8(xml) }) });
     assert.equal(only(report).format, 'Nexis Uni DOCX');
-    const [article] = stored(project, report);
+    const [article] = firstItems(stored(project, report), 1, 'stored articles');
     assert.equal(article.text, 'Kräne stehen still\n\nDie Kräne am Nordkai stehen still.');
     assert.deepEqual(article.attributes, {
       outlet: 'Hafenblatt', 'publication date': '2026-03-04', author: 'Max Mustermann', language: 'German',
