@@ -18,6 +18,7 @@ import { extractPdf, layoutPage, toDocument, type Piece } from '../../src-main/c
 import { extractRtf } from '../../src-main/core/import/sources/rtf';
 import { minimalDocx, minimalPdf, wli, wp, wr, type PdfLine } from './document-fixtures';
 import { builtCli, corpusDir, cpSlice, newProject, importPaths, newSession, tempDir, writeFile } from './import-support';
+import { firstItems, item, present } from './present';
 
 // ---- DOCX ---------------------------------------------------------------------------------------------------------
 
@@ -272,7 +273,8 @@ describe('PDF reader', () => {
 
 /** RTF is 7-bit text with escapes; `\bin` data is raw bytes, spliced in where "<BIN>" stands. */
 function rtfBytes(source: string, bin = Uint8Array.from([0x00, 0x7b, 0x7d, 0x5c])): Uint8Array {
-  const [before, after] = source.split('<BIN>');
+  const parts = source.split('<BIN>');
+  const [before, after] = [item(parts, 0, 'RTF source'), parts[1]];
   const enc = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
   return after === undefined ? enc(before) : Uint8Array.from([...enc(before), ...bin, ...enc(after)]);
 }
@@ -369,10 +371,11 @@ describe('importing Word, PDF and RTF files', () => {
     const report = await importPaths(project, [f.docx, f.pdf, f.rtf, f.scan]);
     assert.deepEqual(report.imported.map((i) => i.file), [f.docx, f.pdf, f.rtf]);
     assert.equal(report.rejected.length, 1);
-    assert.equal(report.rejected[0].file, f.scan);
-    assert.match(report.rejected[0].reason, /^no text layer: run OCR first/);
+    const rejected = item(report.rejected, 0, 'rejected files');
+    assert.equal(rejected.file, f.scan);
+    assert.match(rejected.reason, /^no text layer: run OCR first/);
 
-    const [docx, pdf, rtf] = report.imported.map((i) => project.articles.get(i.articleId));
+    const [docx, pdf, rtf] = firstItems(report.imported.map((i) => project.articles.get(i.articleId)), 3, 'imported articles');
     assert.equal(docx.text, DOCX_TEXT.normalize('NFC'));
     assert.ok(docx.text.includes('Café'));
     assert.equal(docx.normalizedToNfc, true);
@@ -382,8 +385,8 @@ describe('importing Word, PDF and RTF files', () => {
     assert.deepEqual([docx.sourceKind, pdf.sourceKind, rtf.sourceKind], ['docx', 'pdf', 'rtf']);
     assert.deepEqual([docx.encoding, rtf.encoding, rtf.encodingBasis], ['UTF-8', 'Windows-1251', 'declared']);
     assert.ok(docx.importNotes.includes('1 table kept as text rows (cells separated by tabs)'));
-    assert.deepEqual(report.imported[0].notes, docx.importNotes);
-    assert.ok(report.imported[1].notes?.some((n) => n.startsWith('read in columns')));
+    assert.deepEqual(item(report.imported, 0, 'imported files').notes, docx.importNotes);
+    assert.ok(item(report.imported, 1, 'imported files').notes?.some((n) => n.startsWith('read in columns')));
     assert.deepEqual(project.sources.get(docx.id)?.bytes, new Uint8Array(readFileSync(f.docx)));
     assert.deepEqual(project.sources.get(pdf.id)?.bytes, new Uint8Array(readFileSync(f.pdf)));
     assert.equal(project.sources.get(rtf.id)?.kind, 'rtf');
@@ -397,7 +400,7 @@ describe('importing Word, PDF and RTF files', () => {
     assert.deepEqual(report.rejected.map((r) => r.file.split('/').pop()), ['scan.pdf']);
     const again = await importPaths(project, [f.docx]);
     assert.equal(again.skipped.length, 1);
-    assert.match(again.skipped[0].reason, /^duplicate of article/);
+    assert.match(item(again.skipped, 0, 'skipped files').reason, /^duplicate of article/);
   });
 
   it('codes an imported DOCX article through the session and exports the exact passage', async () => {
@@ -405,7 +408,7 @@ describe('importing Word, PDF and RTF files', () => {
     const s = newSession();
     await s.call('project.create', { path: join(s.dir, 'p.gloss') });
     const report = await s.call<ImportReport>('articles.importPaths', { paths: [f.docx, f.rtf] });
-    const [docxId, rtfId] = report.imported.map((i) => i.articleId);
+    const [docxId, rtfId] = firstItems(report.imported.map((i) => i.articleId), 2, 'imported articles');
     const article = await s.call<Article>('articles.get', { id: docxId });
     const code = await s.call<Code>('codes.create', { name: 'Actors' });
     // In text order, the order the export lists codings in.
@@ -420,7 +423,7 @@ describe('importing Word, PDF and RTF files', () => {
     const out = join(s.dir, 'export.json');
     await s.call('export.json', { path: out });
     const exported = JSON.parse(readFileSync(out, 'utf8')) as { articles: { id: number; text: string }[]; codings: { articleId: number; start: number; end: number; text: string }[] };
-    const text = exported.articles.find((a) => a.id === docxId)!.text;
+    const text = present(exported.articles.find((a) => a.id === docxId), 'exported DOCX article').text;
     assert.equal(text, article.text);
     assert.deepEqual(exported.codings.map((c) => cpSlice(text, c.start, c.end)), passages);
     assert.deepEqual(exported.codings.map((c) => c.text), passages);
@@ -448,21 +451,23 @@ describe('gloss import (the built CLI)', () => {
     assert.equal(imported.status, 1, imported.stderr);
     const report = JSON.parse(imported.stdout) as { imported: { file: string; articleId: number; notes?: string[] }[]; rejected: { file: string; reason: string }[] };
     assert.deepEqual(report.imported.map((i) => i.file), [docx, pdf]);
-    assert.ok(report.imported[0].notes?.includes('1 image left out'), imported.stdout);
+    assert.ok(item(report.imported, 0, 'imported files').notes?.includes('1 image left out'), imported.stdout);
     assert.deepEqual(report.rejected, [{ file: scan, reason: "no text layer: run OCR first (the PDF's page holds only images: a scan)" }]);
 
     const text = PDF_TEXT;
     const needle = 'negotiations had stalled';
     const start = [...text.slice(0, text.indexOf(needle))].length;
-    const coded = run('code', project, '--article', String(report.imported[1].articleId), '--code', 'Talks', '--start', String(start), '--end', String(start + [...needle].length));
+    const pdfId = item(report.imported, 1, 'imported files').articleId;
+    const coded = run('code', project, '--article', String(pdfId), '--code', 'Talks', '--start', String(start), '--end', String(start + [...needle].length));
     assert.equal(coded.status, 0, coded.stderr);
     const out = join(dir, 'export.json');
     assert.equal(run('export', project, '--format', 'json', '--out', out).status, 0);
     const exported = JSON.parse(readFileSync(out, 'utf8')) as { articles: { id: number; text: string }[]; codings: { articleId: number; start: number; end: number; text: string }[] };
-    const article = exported.articles.find((a) => a.id === report.imported[1].articleId)!;
+    const article = present(exported.articles.find((a) => a.id === pdfId), 'exported PDF article');
     assert.equal(article.text, PDF_TEXT);
-    assert.equal(cpSlice(article.text, exported.codings[0].start, exported.codings[0].end), needle);
-    assert.equal(exported.codings[0].text, needle);
+    const coding = item(exported.codings, 0, 'exported codings');
+    assert.equal(cpSlice(article.text, coding.start, coding.end), needle);
+    assert.equal(coding.text, needle);
   });
 });
 
