@@ -10,6 +10,7 @@ import type { ImportReport } from '../../src-main/contract/types';
 import { importSources, type ImportSource } from '../../src-main/core/import/importer';
 import type { Project } from '../../src-main/core/store/Project';
 import { E_ACUTE_COMBINING, TRICKY_TEXT, cps, newProject, tempDir, writeFiles } from './helpers';
+import { firstItems, item } from './present';
 
 const BOM_UTF8 = Buffer.from([0xef, 0xbb, 0xbf]);
 
@@ -51,11 +52,12 @@ describe('decoding', () => {
     test(`${what}: stored decoded, without the BOM, and the encoding recorded`, async () => {
       const { project } = newProject();
       const dir = tempDir();
-      const [file] = writeFiles(dir, { 'article.txt': bytes });
+      const [file] = firstItems(writeFiles(dir, { 'article.txt': bytes }), 1, 'written files');
       const report = await importPaths(project, [file]);
       assert.deepEqual(outcomes(report, dir), { imported: ['article.txt'], skipped: [], rejected: [] });
-      assert.equal(report.imported[0].encoding, encoding);
-      const article = project.articles.get(report.imported[0].articleId);
+      const imported = item(report.imported, 0, 'imported files');
+      assert.equal(imported.encoding, encoding);
+      const article = project.articles.get(imported.articleId);
       assert.equal(article.text, text);
       assert.equal(article.text.charCodeAt(0), 'G'.charCodeAt(0), 'no U+FEFF at the start');
       assert.equal(article.encoding, encoding);
@@ -70,7 +72,7 @@ describe('decoding', () => {
     const files = writeFiles(dir, Object.fromEntries(cases.map(([, bytes], i) => [`copy${i}.txt`, bytes])));
     const report = await importPaths(project, files);
     assert.deepEqual(outcomes(report, dir), { imported: ['copy0.txt'], skipped: ['copy1.txt', 'copy2.txt', 'copy3.txt'], rejected: [] });
-    const id = report.imported[0].articleId;
+    const id = item(report.imported, 0, 'imported files').articleId;
     for (const s of report.skipped) assert.match(s.reason, new RegExp(`duplicate of article ${id}\\b`));
     assert.equal(project.articles.get(id).contentHash, createHash('sha256').update(text, 'utf8').digest('hex'));
   });
@@ -105,14 +107,14 @@ describe('normalisation', () => {
     const { project } = newProject();
     const dir = tempDir();
     const decomposed = `Cafe\u0301 in Ha${E_ACUTE_COMBINING}bron\n`;
-    const [nfd, nfc] = writeFiles(dir, { 'nfd.txt': decomposed, 'nfc.txt': TRICKY_TEXT });
+    const [nfd, nfc] = firstItems(writeFiles(dir, { 'nfd.txt': decomposed, 'nfc.txt': TRICKY_TEXT }), 2, 'written files');
     const report = await importPaths(project, [nfd, nfc]);
     assert.equal(report.imported.length, 2, JSON.stringify(report));
-    const a = project.articles.get(report.imported[0].articleId);
+    const a = project.articles.get(item(report.imported, 0, 'imported files').articleId);
     assert.equal(a.text, 'Caf\u00e9 in Ha\u00e9bron\n');
     assert.equal(a.normalizedToNfc, true);
     assert.equal(a.length, cps(a.text).length);
-    const b = project.articles.get(report.imported[1].articleId);
+    const b = project.articles.get(item(report.imported, 1, 'imported files').articleId);
     assert.equal(TRICKY_TEXT.normalize('NFC'), TRICKY_TEXT, 'the shared tricky text is already NFC');
     assert.equal(b.text, TRICKY_TEXT);
     assert.equal(b.normalizedToNfc, false);
@@ -125,7 +127,7 @@ describe('normalisation', () => {
     const files = writeFiles(dir, { 'a.txt': '\n \t\n   Headline here  \nBody', 'b.txt': `${long}\nbody` });
     const report = await importPaths(project, files);
     assert.deepEqual(report.imported.map((i) => i.title), ['Headline here', 'b']);
-    assert.equal(project.articles.get(report.imported[0].articleId).title, 'Headline here');
+    assert.equal(project.articles.get(item(report.imported, 0, 'imported files').articleId).title, 'Headline here');
   });
 });
 
@@ -150,12 +152,13 @@ describe('the report', () => {
       rejected: ['2-empty.txt', '3-binary.txt', '6-blank.txt', '8-missing.txt'],
     });
     assert.equal(report.cancelled, false);
-    assert.match(reasonFor(report, files[1]), /empty/);
-    assert.match(reasonFor(report, files[2]), /binary.*NUL/);
-    assert.match(reasonFor(report, files[5]), /no text|empty|white space/);
+    assert.match(reasonFor(report, join(dir, '2-empty.txt')), /empty/);
+    assert.match(reasonFor(report, join(dir, '3-binary.txt')), /binary.*NUL/);
+    assert.match(reasonFor(report, join(dir, '6-blank.txt')), /no text|empty|white space/);
     assert.match(reasonFor(report, missing), /no such file/);
-    assert.match(reasonFor(report, files[4]), new RegExp(`duplicate of article ${report.imported[0].articleId}`));
-    assert.equal(report.skipped[0].articleId, report.imported[0].articleId);
+    const firstId = item(report.imported, 0, 'imported files').articleId;
+    assert.match(reasonFor(report, join(dir, '5-duplicate.txt')), new RegExp(`duplicate of article ${firstId}`));
+    assert.equal(item(report.skipped, 0, 'skipped files').articleId, firstId);
     assert.equal(project.articles.count(), 3);
   });
 
@@ -165,9 +168,9 @@ describe('the report', () => {
     const files = writeFiles(dir, { 'a.txt': 'Same story\nsame words', 'b.txt': 'Same story\nsame words', 'c.txt': 'Same story\r\nsame words' });
     const first = await importPaths(project, files);
     assert.deepEqual(outcomes(first, dir), { imported: ['a.txt'], skipped: ['b.txt', 'c.txt'], rejected: [] });
-    const again = await importPaths(project, [files[0]]);
+    const again = await importPaths(project, [join(dir, 'a.txt')]);
     assert.deepEqual(outcomes(again, dir), { imported: [], skipped: ['a.txt'], rejected: [] });
-    assert.match(again.skipped[0].reason, /duplicate of article \d+ \("Same story"\)/);
+    assert.match(item(again.skipped, 0, 'skipped files').reason, /duplicate of article \d+ \("Same story"\)/);
     assert.equal(project.articles.count(), 1);
   });
 
@@ -182,9 +185,9 @@ describe('the report', () => {
     });
     const report = await importPaths(project, files);
     assert.deepEqual(outcomes(report, dir).rejected, ['nul-late.txt', 'pdf.md', 'photo.txt']);
-    assert.match(reasonFor(report, files[0]), /binary.*PNG/);
-    assert.match(reasonFor(report, files[1]), /NUL/);
-    assert.match(reasonFor(report, files[2]), /binary.*PDF/);
+    assert.match(reasonFor(report, join(dir, 'photo.txt')), /binary.*PNG/);
+    assert.match(reasonFor(report, join(dir, 'nul-late.txt')), /NUL/);
+    assert.match(reasonFor(report, join(dir, 'pdf.md')), /binary.*PDF/);
     assert.equal(project.articles.count(), 0);
   });
 
@@ -207,8 +210,8 @@ describe('the report', () => {
       { kind: 'bytes', name: 'again.TXT', bytes: Buffer.from('Uploaded\ntext') },
     ]);
     assert.deepEqual(outcomes(report, ''), { imported: ['upload.txt'], skipped: ['again.TXT'], rejected: ['image.png'] });
-    assert.match(report.rejected[0].reason, /not a text file type/);
-    const a = project.articles.get(report.imported[0].articleId);
+    assert.match(item(report.rejected, 0, 'rejected files').reason, /not a text file type/);
+    const a = project.articles.get(item(report.imported, 0, 'imported files').articleId);
     assert.deepEqual([a.text, a.sourceFile, a.hadBom], ['Uploaded\ntext', 'upload.txt', true]);
   });
 });
@@ -234,7 +237,7 @@ describe('folders and odd files', () => {
       rejected: ['elsewhere/table.csv'],
     });
     assert.match(reasonFor(report, join(dir, 'corpus', 'data.csv')), /^not a type Gloss imports \(\.csv\)$/);
-    assert.match(report.rejected[0].reason, /not a text file type.*\.csv/);
+    assert.match(item(report.rejected, 0, 'rejected files').reason, /not a text file type.*\.csv/);
     const sources = report.imported.map((i) => project.articles.get(i.articleId).sourceFile);
     assert.deepEqual(sources, ['corpus/2024/march/c.text', 'corpus/2024/notes.TXT', 'corpus/a.md', 'corpus/b.txt']);
   });
@@ -288,11 +291,11 @@ describe('folders and odd files', () => {
   test('a link to a real file is imported like the file', async () => {
     const { project } = newProject();
     const dir = tempDir();
-    const [target] = writeFiles(dir, { 'real/story.txt': 'Linked story' });
+    const [target] = firstItems(writeFiles(dir, { 'real/story.txt': 'Linked story' }), 1, 'written files');
     mkdirSync(join(dir, 'links'));
     symlinkSync(target, join(dir, 'links', 'story-link.txt'));
     const report = await importPaths(project, [join(dir, 'links')]);
     assert.deepEqual(outcomes(report, dir).imported, ['links/story-link.txt']);
-    assert.equal(project.articles.get(report.imported[0].articleId).text, 'Linked story');
+    assert.equal(project.articles.get(item(report.imported, 0, 'imported files').articleId).text, 'Linked story');
   });
 });
