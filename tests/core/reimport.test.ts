@@ -15,6 +15,7 @@ import { Project } from '../../src-main/core/store/Project';
 import { builtCli, cpSlice, importBytes, importPaths, newProject, newSession, tempDir, writeFile } from './import-support';
 import { newProjectSchemaObjects, schemaObjects } from './helpers';
 import { builtOrSkip } from './built';
+import { firstItems, item, present } from './present';
 
 const RUSSIAN = '2024: Правительство объявило в среду, что переговоры о бюджете начнутся на следующей неделе. Депутаты оппозиции раскритиковали проект.';
 const TRICKY = [
@@ -38,7 +39,7 @@ describe('migration 002 on a version-1 project', () => {
   function versionOneProject(): string {
     const path = join(tempDir(), 'old.gloss');
     const db = new Database(path);
-    migrations[0].up(db);
+    item(migrations, 0, 'migrations').up(db);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma('user_version = 1');
     const text = 'Old article \u{1F600} with text';
@@ -62,7 +63,7 @@ describe('migration 002 on a version-1 project', () => {
       const a = project.articles.get(1);
       assert.deepEqual([a.text, a.encoding, a.encodingBasis, a.encodingConfidence, a.hasSourceBytes], ['Old article \u{1F600} with text', 'UTF-8', 'utf8', null, false]);
       assert.equal(project.articles.get(2).encodingBasis, 'bom');
-      const [coding] = project.codings.listForArticle(1);
+      const [coding] = firstItems(project.codings.listForArticle(1), 1, 'codings of article 1');
       assert.deepEqual([coding.text, coding.memo, coding.codePath], ['\u{1F600}', 'memo', 'Frames']);
     } finally {
       project.close();
@@ -88,7 +89,7 @@ describe('migration 002 on a version-1 project', () => {
     const project = Project.open(path);
     try {
       const report = await importBytes(project, 'new.txt', 'New article after the upgrade');
-      assert.equal(project.articles.get(report.imported[0].articleId).hasSourceBytes, true);
+      assert.equal(project.articles.get(item(report.imported, 0, 'imported files').articleId).hasSourceBytes, true);
     } finally {
       project.close();
     }
@@ -101,7 +102,7 @@ describe('re-decoding an article with another encoding', () => {
     await s.call('project.create', { path: join(s.dir, 'p.gloss') });
     const file = writeFile(tempDir(), 'ru.txt', iconv.encode(RUSSIAN, 'koi8-r'));
     const report = await s.call<ImportReport>('articles.importPaths', { paths: [file] });
-    const id = report.imported[0].articleId;
+    const id = item(report.imported, 0, 'imported files').articleId;
     const code = await s.call<Code>('codes.create', { name: 'Frames' });
     const ascii = await s.call<Coding>('codings.apply', { articleId: id, codeId: code.id, ...span(RUSSIAN, '2024') });
     const cyrillic = await s.call<Coding>('codings.apply', { articleId: id, codeId: code.id, ...span(RUSSIAN, 'Правительство'), memo: 'gov' });
@@ -161,7 +162,7 @@ describe('re-decoding an article with another encoding', () => {
     const { call, session, id } = await setUp();
     await call('articles.redecode', { id, encoding: 'ISO-8859-5', confirm: true });
     const text = (await call<Article>('articles.get', { id })).text;
-    const word = text.split(/\s+/)[1].replace(/[^\p{L}]/gu, '');
+    const word = item(text.split(/\s+/), 1, 'words of the re-decoded text').replace(/[^\p{L}]/gu, '');
     const db = session.currentProject!.db;
     assert.deepEqual(db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?').all(`"${word}"`), [{ rowid: id }]);
     assert.deepEqual(db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?').all('"Правительство"'), []);
@@ -181,7 +182,7 @@ describe('re-decoding an article with another encoding', () => {
     const { call } = await setUp();
     const page = `<html><head><title>${RUSSIAN.slice(6, 19)}</title></head><body><p>${RUSSIAN}</p><p>Ещё абзац.</p><script>x()</script></body></html>`;
     const file = writeFile(tempDir(), 'page.html', iconv.encode(page, 'windows-1251'));
-    const id = (await call<ImportReport>('articles.importPaths', { paths: [file] })).imported[0].articleId;
+    const id = item((await call<ImportReport>('articles.importPaths', { paths: [file] })).imported, 0, 'imported files').articleId;
     const r = await call<RedecodeResult>('articles.redecode', { id, encoding: 'KOI8-R' });
     const a = await call<Article>('articles.get', { id });
     assert.equal(a.text, iconv.decode(iconv.encode(`${RUSSIAN}\n\nЕщё абзац.`, 'windows-1251'), 'koi8-r'));
@@ -208,7 +209,7 @@ describe('re-decoding an article with another encoding', () => {
     const out = join(tempDir(), 'x.json');
     await exportJson(project, out);
     project.close();
-    const fromExport = (await call<ImportReport>('articles.importPaths', { paths: [out] })).imported[0].articleId;
+    const fromExport = item((await call<ImportReport>('articles.importPaths', { paths: [out] })).imported, 0, 'articles imported from the export').articleId;
     e = await fail('articles.redecode', { id: fromExport, encoding: 'Windows-1252' });
     assert.equal(e.code, 'conflict');
     assert.match(e.message, /original bytes were not kept/);
@@ -238,7 +239,7 @@ describe('re-importing a Gloss JSON export', () => {
       { kind: 'bytes', name: 'page.html', bytes: Buffer.from('<title>Page</title><p>Page text, two paragraphs.</p><p>Second.</p>') },
     ]);
     assert.equal(report.imported.length, 3, JSON.stringify(report));
-    const [tricky, ru, page] = report.imported.map((i) => project.articles.get(i.articleId));
+    const [tricky, ru, page] = firstItems(report.imported.map((i) => project.articles.get(i.articleId)), 3, 'imported articles');
     const frames = project.codes.create({ name: 'Frames', color: '#123456', description: 'How it is framed' });
     const human = project.codes.create({ name: 'Humanitarian \u{1F54A}', parentId: frames.id, color: '#abcdef', description: 'Aid, civilians' });
     const actors = project.codes.create({ name: '\u0641\u0627\u0639\u0644\u0648\u0646', color: '#00ff00' });
@@ -277,10 +278,11 @@ describe('re-importing a Gloss JSON export', () => {
     const report = await importPaths(target, [exportPath]);
     assert.equal(report.rejected.length, 0, JSON.stringify(report.rejected));
     assert.equal(report.imported.length, 3);
-    assert.match(report.imported[0].file, /export\.json \(article \d+\)$/);
+    const firstImported = item(report.imported, 0, 'imported articles');
+    assert.match(firstImported.file, /export\.json \(article \d+\)$/);
     assert.deepEqual(fingerprint(target), fingerprint(project));
     for (const k of target.codings.iterate()) assert.equal(k.text, cpSlice(target.articles.get(k.articleId).text, k.start, k.end));
-    assert.equal(target.articles.get(report.imported[0].articleId).encodingBasis, 'export');
+    assert.equal(target.articles.get(firstImported.articleId).encodingBasis, 'export');
     project.close();
     target.close();
   });
@@ -304,7 +306,7 @@ describe('re-importing a Gloss JSON export', () => {
   it('matches an article the project already has by its text, adding only the codings it lacks', async () => {
     const { project, exportPath, ru } = await source();
     const target = newProject().project;
-    const existing = (await importBytes(target, 'same-text.txt', RUSSIAN)).imported[0].articleId;
+    const existing = item((await importBytes(target, 'same-text.txt', RUSSIAN)).imported, 0, 'imported files').articleId;
     target.codings.apply({ articleId: existing, codeId: target.codes.ensurePath('Frames').id, ...span(RUSSIAN, 'Правительство'), coder: 'ana', memo: 'mine' });
     target.codings.apply({ articleId: existing, codeId: target.codes.ensurePath('Frames').id, ...span(RUSSIAN, 'Правительство'), coder: 'bo', memo: 'his' });
     const report = await importPaths(target, [exportPath]);
@@ -312,7 +314,7 @@ describe('re-importing a Gloss JSON export', () => {
     const matched = report.skipped.find((s) => s.articleId === existing);
     // The one coding on that article is the same code on the same span by the same coder (ana) as the project's own:
     // nothing to add, and the project's coding (with its memo) is kept. bo's coding of that span is his own.
-    assert.match(matched!.reason, /already in the project as article \d+ .*; 0 codings added$/);
+    assert.match(present(matched, 'the matched article among the skipped').reason, /already in the project as article \d+ .*; 0 codings added$/);
     const kept = target.codings.listForArticle(existing);
     assert.deepEqual(
       kept.map((k) => [k.coder, k.memo]),
