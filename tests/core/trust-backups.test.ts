@@ -16,6 +16,7 @@ import { Project } from '../../src-main/core/store/Project';
 import { createIpcHandler } from '../../src-main/hosts/electron/ipc';
 import { startWebHost, type WebHost } from '../../src-main/hosts/web/server';
 import { buildContractFixture, callOk, directTransport, newSession, tempDir, type Transport } from './helpers';
+import { item, present } from './present';
 
 type Row = Record<string, unknown>;
 
@@ -71,7 +72,7 @@ describe('daily backups', () => {
     const listed = await callOk<{ items: BackupInfo[]; folder: string }>(call, 'backups.list');
     assert.equal(listed.folder, join(dir, 'thesis.gloss-backups'));
     assert.equal(listed.items.length, 1);
-    const [backup] = listed.items;
+    const backup = item(listed.items, 0, 'listed backups');
     assert.equal(backup.kind, 'daily');
     assert.match(backup.file, /^daily-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.gloss$/);
     assert.ok(Math.abs(Date.parse(backup.createdAt) - Date.now()) < 3600_000, backup.createdAt);
@@ -112,7 +113,7 @@ describe('daily backups', () => {
     const folder = backupFolderFor(path);
     const left = readdirSync(folder);
     assert.ok(left.every((f) => /^daily-.*\.gloss(\.verified)?$/.test(f)), `only complete backups, if any: ${left.join(', ')}`);
-    for (const f of left.filter((n) => n.endsWith('.gloss'))) assert.deepEqual(rowsOfFile(join(folder, f)).articles.length, 1);
+    for (const f of left.filter((n) => n.endsWith('.gloss'))) assert.deepEqual(present(rowsOfFile(join(folder, f)).articles, `articles table of ${f}`).length, 1);
   });
 
   test('the newest backups are kept (7 by default, or as set), older ones pruned; each kind separately', async () => {
@@ -157,7 +158,7 @@ describe('before a format upgrade', () => {
   function versionOneProject(): string {
     const path = join(tempDir(), 'old.gloss');
     const db = new Database(path);
-    migrations[0].up(db);
+    item(migrations, 0, 'migrations').up(db);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma('user_version = 1');
     const text = 'Old article \u{1F600} with text';
@@ -179,6 +180,7 @@ describe('before a format upgrade', () => {
     assert.equal(project.db.pragma('user_version', { simple: true }), LATEST_SCHEMA_VERSION);
     project.close();
     const [copy, ...more] = listBackups(path);
+    assert.ok(copy, 'a copy was kept before the upgrade');
     assert.deepEqual(more, []);
     assert.equal(copy.kind, 'before-upgrade');
     assert.deepEqual([copy.articles, copy.codings], [1, 1]);
@@ -204,7 +206,7 @@ describe('before a format upgrade', () => {
     raw.close();
     rmSync(backupFolderFor(path));
     Project.open(path).close(); // the lock was released; with room for the copy the upgrade goes ahead
-    assert.equal(listBackups(path)[0].kind, 'before-upgrade');
+    assert.equal(item(listBackups(path), 0, 'backups').kind, 'before-upgrade');
   });
 });
 
@@ -213,7 +215,7 @@ describe('restoring a backup', () => {
     const { dir, session } = newSession();
     const call = directTransport(session);
     const { path, fixture } = await projectWithBackup(call, dir);
-    const [daily] = (await callOk<{ items: BackupInfo[] }>(call, 'backups.list')).items;
+    const daily = item((await callOk<{ items: BackupInfo[] }>(call, 'backups.list')).items, 0, 'listed backups');
     const atBackup = allRows(session.currentProject!.db);
 
     // A day's work, some of it regrettable.
@@ -260,7 +262,7 @@ describe('restoring a backup', () => {
     const { dir, session } = newSession();
     const call = directTransport(session);
     const { path } = await projectWithBackup(call, dir);
-    const [daily] = (await callOk<{ items: BackupInfo[] }>(call, 'backups.list')).items;
+    const daily = item((await callOk<{ items: BackupInfo[] }>(call, 'backups.list')).items, 0, 'listed backups');
     const folder = backupFolderFor(path);
     // Damaged: the pages after the header overwritten with noise.
     const damaged = 'daily-2001-01-01T00-00-00-000Z.gloss';
@@ -352,7 +354,7 @@ describe('malformed backups.* payloads, through dispatch, HTTP and IPC', () => {
       assert.equal(!noneRestore.ok && noneRestore.error.code, 'no_project');
 
       const { path } = await projectWithBackup(call, dir);
-      const [daily] = (await callOk<{ items: BackupInfo[] }>(call, 'backups.list')).items;
+      const daily = item((await callOk<{ items: BackupInfo[] }>(call, 'backups.list')).items, 0, 'listed backups');
       assert.ok(daily);
       const outside = join(dir, 'outside.gloss');
       copyFileSync(join(backupFolderFor(path), daily.file), outside);
