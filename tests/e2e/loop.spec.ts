@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { sharedDir, startWebHost, type RunningWebHost } from './webHost';
-import { createCode, dragSelect, toolbarAction } from './workbench';
+import { createCode, dragSelect, present, toolbarAction } from './workbench';
 
 // The whole loop as a new user does it, in the real renderer (Chromium) against the real core (web host):
 // create a project, import the five seed articles, code two overlapping passages with the mouse, reload,
@@ -47,7 +47,7 @@ test('import the seeds, code two overlapping passages, reload, export CSV and JS
   await createCode(page, 'Security');
 
   // Pick two overlapping phrases from the article itself: words 10–25 and 18–35 of its longest paragraph.
-  const paragraph = [...paragraphs].sort((a, b) => b.length - a.length)[0];
+  const paragraph = present([...paragraphs].sort((a, b) => b.length - a.length)[0], 'a paragraph of the article');
   const words = paragraph.split(' ');
   const first = words.slice(10, 25).join(' ');
   const second = words.slice(18, 35).join(' ');
@@ -122,6 +122,7 @@ test('import the seeds, code two overlapping passages, reload, export CSV and JS
   expect(texts).toContain(first);
   expect(texts).toContain(second);
   const [a, b] = [...exported.codings].sort((x, y) => x.start - y.start);
+  if (!a || !b) throw new Error(`two codings exported, got ${exported.codings.length}`);
   expect(b.start).toBeLessThan(a.end); // they overlap
 
   const csvBytes = readFileSync(csvPath);

@@ -2,7 +2,7 @@ import { test, expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { ARTICLES, writeArticles } from './newsArticles';
 import { startWebHost, type RunningWebHost } from './webHost';
-import { attachScreenshot, createCode, dragSelect, importPaths, mod, newProject, openArticle, watchErrors, toolbarAction } from './workbench';
+import { attachScreenshot, createCode, dragSelect, importPaths, mod, newProject, openArticle, present, watchErrors, toolbarAction } from './workbench';
 
 // Rich-text memos as an analyst writes them: bold and a list on a coding (in the coding popover) and on the project,
 // kept through a page reload and a restart of the host, and exported both as plain text and as the editor's state.
@@ -153,9 +153,10 @@ test('rich memos on a coding and on the project survive a reload and a restart, 
   };
   expect(exported.project.memo).toBe(PROJECT_MEMO_PLAIN);
   expect(exported.codings).toHaveLength(1);
-  expect(exported.codings[0].text).toBe(PASSAGE);
-  expect(exported.codings[0].memo).toBe(CODING_MEMO_PLAIN);
-  const codingRich = JSON.stringify(exported.codings[0].memoRich);
+  const coding = present(exported.codings[0], 'the exported coding');
+  expect(coding.text).toBe(PASSAGE);
+  expect(coding.memo).toBe(CODING_MEMO_PLAIN);
+  const codingRich = JSON.stringify(coding.memoRich);
   expect(codingRich).toContain('"type":"list"');
   expect(codingRich).toContain('"listType":"bullet"');
   expect(codingRich).toMatch(/"format":1,[^}]*"text":"Key demand"/);

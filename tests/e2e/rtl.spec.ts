@@ -2,7 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedDir, startWebHost, type RunningWebHost } from './webHost';
-import { attachScreenshot, createCode, dragSelect, importPaths, newProject, toolbarAction } from './workbench';
+import { attachScreenshot, createCode, dragSelect, importPaths, newProject, present, toolbarAction } from './workbench';
 
 // Real Arabic (with vowel marks) and Hebrew articles, and a text dense with emoji in a UTF-8 file with a BOM and CRLF
 // line endings: each paragraph reads in its own direction, a passage selected with the mouse is coded, and the export
@@ -114,7 +114,7 @@ test('emoji, ZWJ sequences and flags in a CRLF file with a BOM: the selected pas
   test.skip(files.length === 0, `the shared corpus's emoji texts are absent (${EMOJI_DIR})`);
   await page.goto(host.launchUrl);
   await newProject(page, 'Emoji');
-  await importPaths(page, [join(EMOJI_DIR, files[0])]);
+  await importPaths(page, [join(EMOJI_DIR, present(files[0], 'an emoji text'))]);
   await page.getByTestId('article-row').first().click();
   await createCode(page, 'Reaction');
   // A paragraph with astral characters; select from its start through the first few emoji.
@@ -134,8 +134,8 @@ test('emoji, ZWJ sequences and flags in a CRLF file with a BOM: the selected pas
   await page.locator('[data-testid="code-row"][data-code-path="Reaction"]').click();
   await expect(page.getByTestId('coding-stripe')).toHaveCount(1);
   const exported = await exportJson(page, testInfo.outputPath('emoji.json'));
-  const [coding] = exported.codings;
-  const article = exported.articles[0];
+  const coding = present(exported.codings[0], 'the exported coding');
+  const article = present(exported.articles[0], 'the exported article');
   expect([...article.text].slice(coding.start, coding.end).join('')).toBe(coding.text);
   expect(article.text.includes('\r')).toBe(false);
   // The selection may be widened to whole grapheme clusters, never narrowed or split.

@@ -46,8 +46,8 @@ test('the token leaves the address bar, sets no cookie, and survives a reload', 
 test('a browser import uploads the bytes with progress, and names no path', async ({ page }) => {
   const calls: { name: string; body: string }[] = [];
   page.on('request', (r) => {
-    const m = /\/api\/call\/([^?]+)/.exec(r.url());
-    if (m) calls.push({ name: decodeURIComponent(m[1]), body: r.postData() ?? '' });
+    const name = /\/api\/call\/([^?]+)/.exec(r.url())?.[1];
+    if (name) calls.push({ name: decodeURIComponent(name), body: r.postData() ?? '' });
   });
   await page.goto(host.launchUrl);
   await newProject(page, 'Uploads');

@@ -2,6 +2,15 @@ import { expect, type Page, type TestInfo } from '@playwright/test';
 
 // Steps the undo and encoding specs share, done as a person does them in the workbench.
 
+/**
+ * `value`, or a failed test naming `what` was missing: for an element of a list the test has just read (a row of an
+ * export, a match of a pattern), so that a missing one fails with a message instead of a TypeError further on.
+ */
+export function present<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} is missing`);
+  return value;
+}
+
 /** Creates a project from the start screen (the web host asks for a name, not a path). */
 export async function newProject(page: Page, name: string): Promise<void> {
   await page.getByLabel('Project name').fill(name);
@@ -55,8 +64,9 @@ export async function dragSelect(page: Page, phrase: string, occurrence = 0): Pr
         const first = range.getClientRects()[0];
         range.setStart(node, at + phrase.length - 1);
         range.setEnd(node, at + phrase.length);
-        const rects = range.getClientRects();
-        const last = rects[rects.length - 1];
+        const last = [...range.getClientRects()].at(-1);
+        // A phrase in the text but not laid out (hidden, or of no width) cannot be dragged across.
+        if (!first || !last) throw new Error(`phrase has no box on screen: ${phrase}`);
         const rtl = getComputedStyle(node.parentElement!).direction === 'rtl';
         return {
           x1: rtl ? first.right - 1 : first.left + 1,
