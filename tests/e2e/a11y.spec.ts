@@ -1,19 +1,11 @@
-import { test, expect, type Page, type TestInfo } from '@playwright/test';
+import { type Page, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { startWebHost, type RunningWebHost } from './webHost';
+import { test, expect } from './fixtures';
 import { codePhrase, createCode, newProject, openArticle, toolbarAction } from './workbench';
 
 // Issue 14, accessibility: an axe-core scan of each main view (reader with codings, article list and codebook, the
 // code editor, the import report, coded passages, search, the three analysis views, the CSV export dialog) finds no
 // serious or critical violation; and focus is never left on nothing after a pop-up closes.
-
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
 
 const ARTICLES = [
   {
@@ -38,7 +30,7 @@ async function scan(page: Page, testInfo: TestInfo, view: string): Promise<void>
   ).toEqual([]);
 }
 
-test('axe finds no serious or critical violation in any main view', async ({ page }, testInfo) => {
+test('axe finds no serious or critical violation in any main view', async ({ page, host }, testInfo) => {
   test.setTimeout(180_000);
   await page.goto(host.launchUrl);
   await scan(page, testInfo, 'start screen');

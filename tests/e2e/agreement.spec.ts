@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
-import { startWebHost, type RunningWebHost } from './webHost';
+import { startWebHost } from './webHost';
+import { test, expect, openNewProject } from './fixtures';
 import { codePhrase, createCode, importFiles, newProject, toolbarAction, watchErrors } from './workbench';
 
 // Issue 12: two coders code the same article in two windows, the lead reads the agreement figures, works through
@@ -10,14 +11,6 @@ import { codePhrase, createCode, importFiles, newProject, toolbarAction, watchEr
 
 // 101 code points (ASCII), no trailing newline, so N is the length of this string.
 const ARTICLE = 'The convoy waited at the northern crossing for another day. Aid workers said the delay was political.';
-
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
 
 /** Switches this window to a new coder from the toolbar (teamcore's coder dialog: a new name becomes a coder). */
 async function setCoder(page: Page, name: string): Promise<void> {
@@ -135,10 +128,9 @@ async function settleAsLead(lead: Page): Promise<void> {
 
 }
 
-test('two coders code in two windows; the lead reads the agreement, settles the disagreements with keys and exports the consensus', async ({ page: ann, context }) => {
+test('two coders code in two windows; the lead reads the agreement, settles the disagreements with keys and exports the consensus', async ({ page: ann, context, host }) => {
   const errorsAnn = watchErrors(ann);
-  await ann.goto(host.launchUrl);
-  await newProject(ann, 'Team study');
+  await openNewProject(ann, host, 'Team study');
   await importFiles(ann, [{ name: 'convoy.txt', bytes: Buffer.from(ARTICLE) }]);
   await createCode(ann, 'Frames');
 
@@ -170,11 +162,10 @@ test('two coders code in two windows; the lead reads the agreement, settles the 
   expect(errorsBen).toEqual([]);
 });
 
-test('each coder codes in their own project file; the lead merges the other file, then settles the disagreements', async ({ page: ann, context }) => {
+test('each coder codes in their own project file; the lead merges the other file, then settles the disagreements', async ({ page: ann, context, host }) => {
   const errorsAnn = watchErrors(ann);
   // Window 1, the lead's project: Ann codes.
-  await ann.goto(host.launchUrl);
-  await newProject(ann, 'Team study');
+  await openNewProject(ann, host, 'Team study');
   await importFiles(ann, [{ name: 'convoy.txt', bytes: Buffer.from(ARTICLE) }]);
   await createCode(ann, 'Frames');
   await setCoder(ann, 'Ann');

@@ -1,18 +1,10 @@
-import { test, expect, type Page } from '@playwright/test';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { createCode, dragSelect, importFiles, newProject, openArticle } from './workbench';
+import { type Page } from '@playwright/test';
+import { test, expect, openNewProject } from './fixtures';
+import { createCode, dragSelect, importFiles, openArticle } from './workbench';
 
 // Issue 16: key 1 paints a coding at once, in a distinct "saving" style announced to assistive technology, before
 // the host has stored it; the answer confirms it or rolls it back with a message, so a coding never appears stored
 // when it is not.
-
-let host: RunningWebHost;
-test.beforeAll(async () => {
-  host = await startWebHost();
-});
-test.afterAll(async () => {
-  await host?.stop();
-});
 
 const TEXT =
   'Optimistic reader check\n\nThe council met on Tuesday to discuss the harbour budget and the ferry timetable.\n\nNobody else spoke.\n';
@@ -45,9 +37,8 @@ async function call<T>(page: Page, name: string, request: unknown): Promise<T> {
   );
 }
 
-test('key 1 paints a saving highlight at once, then the stored one; a refused coding is rolled back with a message', async ({ page, context }) => {
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Optimistic');
+test('key 1 paints a saving highlight at once, then the stored one; a refused coding is rolled back with a message', async ({ page, context, host }) => {
+  await openNewProject(page, host, 'Optimistic');
   await importFiles(page, [{ name: 'council.txt', bytes: Buffer.from(TEXT) }]);
   await createCode(page, 'Budget');
   await openArticle(page, 'Optimistic reader check');

@@ -1,21 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { test, expect } from '@playwright/test';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { importFiles, newProject, watchErrors } from './workbench';
+import { test, expect, openNewProject } from './fixtures';
+import { importFiles, watchErrors } from './workbench';
 
 // Issue 9, hole 3: an article's text changed on disk behind Gloss's back (here by a direct SQLite UPDATE that leaves
 // its fingerprint as it was) is found by Check project…, which names the article, and the newest checked backup
 // brings the project back.
-
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
 
 /** The one project file in the host's data folder. */
 function projectFile(dir: string): string {
@@ -40,10 +31,9 @@ function damageArticleText(path: string, articleId: number, from: string, to: st
   }
 }
 
-test('Check project names the damaged article, and restoring the checked backup repairs it', async ({ page }) => {
+test('Check project names the damaged article, and restoring the checked backup repairs it', async ({ page, host }) => {
   const errors = watchErrors(page);
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Damage study');
+  await openNewProject(page, host, 'Damage study');
   await importFiles(page, [
     { name: 'first.txt', bytes: Buffer.from('First report\n\nThe harbour reopened at dawn.\n') },
     { name: 'second.txt', bytes: Buffer.from('Second report\n\nThe market closed early because of the strike.\n') },

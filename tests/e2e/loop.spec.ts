@@ -1,8 +1,8 @@
-import { test, expect } from '@playwright/test';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { sharedDir, startWebHost, type RunningWebHost } from './webHost';
+import { sharedDir } from './webHost';
+import { test, expect } from './fixtures';
 import { createCode, dragSelect, present, toolbarAction } from './workbench';
 
 // The whole loop as a new user does it, in the real renderer (Chromium) against the real core (web host):
@@ -12,15 +12,7 @@ import { createCode, dragSelect, present, toolbarAction } from './workbench';
 const seedsDir = join(sharedDir, 'seeds');
 const seeds = existsSync(seedsDir) ? readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort() : [];
 
-let host: RunningWebHost;
-test.beforeAll(async () => {
-  host = await startWebHost();
-});
-test.afterAll(async () => {
-  await host?.stop();
-});
-
-test('import the seeds, code two overlapping passages, reload, export CSV and JSON', async ({ page }, testInfo) => {
+test('import the seeds, code two overlapping passages, reload, export CSV and JSON', async ({ page, host }, testInfo) => {
   test.skip(seeds.length < 5, `../shared/seeds is absent or incomplete (${seedsDir}); this test needs the five seed articles`);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

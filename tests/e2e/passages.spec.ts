@@ -1,21 +1,12 @@
-import { test, expect, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { ARTICLES, writeArticles, writeTextFile } from './newsArticles';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { attachScreenshot, createCode, dragSelect, importPaths, newProject, openArticle, present, watchErrors } from './workbench';
+import { test, expect, openNewProject } from './fixtures';
+import { attachScreenshot, createCode, dragSelect, importPaths, openArticle, present, watchErrors } from './workbench';
 
 // The coded-passages view: code passages in the reader, retrieve them by code (with the analyst's filters), jump from
 // a passage back into its article with the passage revealed, and export exactly the retrieved passages as CSV.
-
-// A host per test: the host keeps its project open across page loads, and each test starts from the start screen.
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
 
 const DEMAND_GAZA = 'We demand an immediate ceasefire and the return of the hostages';
 const DEMAND_LEBANON = 'demanded a ceasefire on the northern front';
@@ -43,10 +34,9 @@ async function revealedText(page: Page): Promise<string | null> {
   });
 }
 
-test('retrieve the passages of a code, reveal one in its article, export them as CSV', async ({ page }, testInfo) => {
+test('retrieve the passages of a code, reveal one in its article, export them as CSV', async ({ page, host }, testInfo) => {
   const errors = watchErrors(page);
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Passages study');
+  await openNewProject(page, host, 'Passages study');
   await importPaths(page, writeArticles(['gaza', 'lebanon', 'arabic']));
   await createCode(page, 'Demand');
   await createCode(page, 'Humanitarian');
@@ -149,7 +139,7 @@ test('retrieve the passages of a code, reveal one in its article, export them as
   expect(errors).toEqual([]);
 });
 
-test('a passage deep in a long article is scrolled into the middle of the reader', async ({ page }) => {
+test('a passage deep in a long article is scrolled into the middle of the reader', async ({ page, host }) => {
   const errors = watchErrors(page);
   // 600 paragraphs of wire copy, the quoted demand in paragraph 540: far below anything laid out at first.
   const paragraphs = Array.from({ length: 600 }, (_, i) =>
@@ -158,8 +148,7 @@ test('a passage deep in a long article is scrolled into the middle of the reader
       : `Paragraph ${i + 1}: officials in Beirut and Jerusalem traded statements about the border, the shelling and the displaced families.`,
   );
   const path = writeTextFile('long-wire.txt', ['Wire roundup: a day on the northern front', '', ...paragraphs].join('\n'));
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Long article study');
+  await openNewProject(page, host, 'Long article study');
   await importPaths(page, [path]);
   await createCode(page, 'Demand');
 

@@ -1,29 +1,19 @@
-import { test, expect } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { attachScreenshot, importFiles, newProject } from './workbench';
+import { test, expect, openNewProject } from './fixtures';
+import { attachScreenshot, importFiles } from './workbench';
 
 // Issue 14, items 3, 10 and 11, as an analyst meets them in the article list: an Arabic title cut at its end (not
 // its start), the folder each file came from kept and shown (and usable as a filter), and titles that are headlines,
 // not paragraphs — always editable.
 
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
-
 // Synthetic Arabic headline (13 words): far wider than the article list, short enough to be a title.
 const ARABIC_TITLE = 'العنوان الأول عن قافلة المساعدات التي تنتظر عند المعبر منذ ثلاثة أيام متتالية';
 const HEBREW_TITLE = 'הכותרת הראשונה על שיחות הפסקת האש שהתחדשו בקהיר עם המתווכים אחרי הפסקה ארוכה';
 
-test('item 3: Arabic and Hebrew titles in the article list keep their first words and are cut at their logical end', async ({ page }, testInfo) => {
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Right-to-left titles');
+test('item 3: Arabic and Hebrew titles in the article list keep their first words and are cut at their logical end', async ({ page, host }, testInfo) => {
+  await openNewProject(page, host, 'Right-to-left titles');
   await importFiles(page, [
     { name: 'ar.txt', bytes: Buffer.from(`${ARABIC_TITLE}\nنص المقال.`, 'utf8') },
     { name: 'he.txt', bytes: Buffer.from(`${HEBREW_TITLE}\nגוף הכתבה.`, 'utf8') },
@@ -51,7 +41,7 @@ test('item 3: Arabic and Hebrew titles in the article list keep their first word
   await attachScreenshot(page, testInfo, 'rtl-titles-in-list');
 });
 
-test('item 10: a folder import keeps each file’s folder, shows it in the list and filters on it', async ({ page }, testInfo) => {
+test('item 10: a folder import keeps each file’s folder, shows it in the list and filters on it', async ({ page, host }, testInfo) => {
   const root = mkdtempSync(join(tmpdir(), 'gloss-folders-'));
   try {
     const files: Record<string, string> = {
@@ -63,8 +53,7 @@ test('item 10: a folder import keeps each file’s folder, shows it in the list 
       mkdirSync(dirname(join(root, name)), { recursive: true });
       writeFileSync(join(root, name), text);
     }
-    await page.goto(host.launchUrl);
-    await newProject(page, 'Folders');
+    await openNewProject(page, host, 'Folders');
     await page.getByTestId('import-folder-input').setInputFiles(join(root, 'bbc'));
     await expect(page.getByTestId('import-count-imported')).toHaveText('3 articles imported');
     await page.getByTestId('import-report-close').click();
@@ -88,11 +77,10 @@ test('item 10: a folder import keeps each file’s folder, shows it in the list 
   }
 });
 
-test('item 11: a paragraph-long first line gives the file name as title; any title can be renamed', async ({ page }) => {
+test('item 11: a paragraph-long first line gives the file name as title; any title can be renamed', async ({ page, host }) => {
   const paragraph =
     'The finance ministry said on Tuesday that the new budget would raise spending on schools and hospitals by a fifth over the next three years while cutting fuel subsidies and public sector pay.';
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Titles');
+  await openNewProject(page, host, 'Titles');
   await importFiles(page, [
     { name: 'budget-2024.txt', bytes: Buffer.from(`${paragraph}\nSecond paragraph.`, 'utf8') },
     { name: 'headline.txt', bytes: Buffer.from('Floods close the coast road\nThe road was shut on Monday.', 'utf8') },
