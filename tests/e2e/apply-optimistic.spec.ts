@@ -37,6 +37,21 @@ async function call<T>(page: Page, name: string, request: unknown): Promise<T> {
   );
 }
 
+/**
+ * Codes `phrase` with key 1 while the page's codings.apply calls are held back; the host gets them when the returned
+ * function is called.
+ */
+async function applyHeld(page: Page, phrase: string): Promise<() => void> {
+  const { promise: held, resolve: release } = Promise.withResolvers<void>();
+  await page.route('**/api/call/codings.apply', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await dragSelect(page, phrase);
+  await page.keyboard.press('1');
+  return () => release();
+}
+
 test('key 1 paints a saving highlight at once, then the stored one; a refused coding is rolled back with a message', async ({ page, context, host }) => {
   await openNewProject(page, host, 'Optimistic');
   await importFiles(page, [{ name: 'council.txt', bytes: Buffer.from(TEXT) }]);
@@ -46,14 +61,7 @@ test('key 1 paints a saving highlight at once, then the stored one; a refused co
   const status = page.getByTestId('coding-save-status');
 
   // 1. Hold the host's answer: the passage is painted in the saving style and announced, not yet as stored.
-  let release!: () => void;
-  const held = new Promise<void>((ok) => (release = ok));
-  await page.route('**/api/call/codings.apply', async (route) => {
-    await held;
-    await route.continue();
-  });
-  await dragSelect(page, 'the harbour budget');
-  await page.keyboard.press('1');
+  const release = await applyHeld(page, 'the harbour budget');
   await expect.poll(() => painted(page)).toEqual({ stored: 0, saving: 1 });
   await expect(text).toHaveAttribute('data-saving-codings', '1');
   await expect(status).toHaveText('Saving 1 coding…');
@@ -79,14 +87,7 @@ test('key 1 paints a saving highlight at once, then the stored one; a refused co
   const other = await context.newPage();
   await other.goto(host.launchUrl);
   await expect(other.getByTestId('project-menu-button')).toContainText('Optimistic');
-  let release2!: () => void;
-  const held2 = new Promise<void>((ok) => (release2 = ok));
-  await page.route('**/api/call/codings.apply', async (route) => {
-    await held2;
-    await route.continue();
-  });
-  await dragSelect(page, 'the ferry timetable');
-  await page.keyboard.press('1');
+  const release2 = await applyHeld(page, 'the ferry timetable');
   await expect.poll(() => painted(page)).toEqual({ stored: 1, saving: 1 });
   const { codes } = await call<{ codes: { id: number; name: string }[] }>(other, 'codes.list', {});
   const budget = codes.find((c) => c.name === 'Budget');

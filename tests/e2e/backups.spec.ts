@@ -1,14 +1,12 @@
 import { test, expect, openNewProject } from './fixtures';
-import { importFiles } from './workbench';
+import { importFiles, reopenProject, watchErrors } from './workbench';
 
 // Restoring a backup from the toolbar's project menu: the list shows what each backup holds, the confirmation
 // says the current project is kept, and the workbench then shows the restored contents; the project as it was
 // before the restore is itself listed, so the restore can be reversed.
 
 test('restore from backup brings back a deleted article and keeps a before-restore copy', async ({ page, host }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const errors = watchErrors(page);
 
   await openNewProject(page, host, 'Backup study');
   await importFiles(page, [
@@ -16,8 +14,7 @@ test('restore from backup brings back a deleted article and keeps a before-resto
     { name: 'second.txt', bytes: Buffer.from('Second report\n\nThe market closed early.\n') },
   ]);
   // The daily backup is made when a project with contents is opened: close it and open it again from the list.
-  await page.getByRole('button', { name: 'Close project' }).click();
-  await page.getByRole('button', { name: 'Backup study', exact: true }).click();
+  await reopenProject(page, 'Backup study');
   await expect(page.getByTestId('article-row')).toHaveCount(2);
 
   await page.getByTestId('article-row').filter({ hasText: 'Second report' }).click({ button: 'right' });

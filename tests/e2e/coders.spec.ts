@@ -1,6 +1,6 @@
 import { type Page } from '@playwright/test';
 import { test, expect, openNewProject } from './fixtures';
-import { codePhrase, createCode, importFiles, openArticle, watchErrors } from './workbench';
+import { codePhrase, createCode, importFiles, openArticle, switchToNewCoder, watchErrors } from './workbench';
 
 // Issue 12, coders as people and blind coding, as a team member meets them: switch to a coder (a new name becomes a
 // coder), code, switch to another coder and code; with two coders the window codes blind by default — the reader,
@@ -11,14 +11,6 @@ const TITLE = 'Convoy at the crossing';
 const ARTICLE = `${TITLE}\n\nThe convoy waited at the northern crossing for another day. Aid workers said the delay was political.\n`;
 
 const codeRow = (page: Page, path: string) => page.locator(`[data-testid="code-row"][data-code-path="${path}"]`);
-
-async function switchToNewCoder(page: Page, name: string): Promise<void> {
-  await page.getByTestId('coder-button').click();
-  await page.getByTestId('coder-dialog').getByTestId('coder-name').fill(name);
-  await page.getByTestId('coder-new-submit').click();
-  await expect(page.getByTestId('coder-dialog')).toHaveCount(0);
-  await expect(page.getByTestId('current-coder')).toHaveText(name);
-}
 
 test('choose a coder, code, switch coder, and blind mode hides the other coder in the reader and the counts', async ({ page, host }) => {
   const errors = watchErrors(page);

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { test, expect, openNewProject } from './fixtures';
-import { importFiles, watchErrors } from './workbench';
+import { importFiles, reopenProject, watchErrors } from './workbench';
 
 // Issue 9, hole 3: an article's text changed on disk behind Gloss's back (here by a direct SQLite UPDATE that leaves
 // its fingerprint as it was) is found by Check project…, which names the article, and the newest checked backup
@@ -39,8 +39,7 @@ test('Check project names the damaged article, and restoring the checked backup 
     { name: 'second.txt', bytes: Buffer.from('Second report\n\nThe market closed early because of the strike.\n') },
   ]);
   // The daily backup is made (and checked) when a project with contents is opened.
-  await page.getByRole('button', { name: 'Close project' }).click();
-  await page.getByRole('button', { name: 'Damage study', exact: true }).click();
+  await reopenProject(page, 'Damage study');
   await expect(page.getByTestId('article-row')).toHaveCount(2);
   await page.getByTestId('project-menu-button').click();
   await page.getByTestId('project-menu-check').click();

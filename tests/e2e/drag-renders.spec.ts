@@ -1,6 +1,6 @@
 import { type Page } from '@playwright/test';
 import { test, expect, openNewProject, type TestWebHost } from './fixtures';
-import { codePhrase, createCode, importFiles } from './workbench';
+import { charBox, codePhrase, createCode, importFiles } from './workbench';
 
 // Issue 10: a drag in the reader changes state every animation frame; none of it may reach the codebook. The
 // renderer counts renders of the codebook's row component when the page is opened with the test flag
@@ -22,25 +22,9 @@ async function settledRowRenders(page: Page): Promise<number> {
 }
 
 /** The screen point just inside the start (or end) of `phrase` in the article text. */
-function pointAt(page: Page, phrase: string, edge: 'start' | 'end') {
-  return page.evaluate(
-    ({ phrase, edge }) => {
-      const root = document.querySelector('[data-testid="article-text"]')!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(phrase);
-        if (at < 0) continue;
-        const range = document.createRange();
-        const i = edge === 'start' ? at : at + phrase.length - 1;
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const r = range.getClientRects()[0]!;
-        return { x: edge === 'start' ? r.left + 1 : r.right - 1, y: r.top + r.height / 2 };
-      }
-      throw new Error(`phrase not found: ${phrase}`);
-    },
-    { phrase, edge },
-  );
+async function pointAt(page: Page, phrase: string, edge: 'start' | 'end'): Promise<{ x: number; y: number }> {
+  const r = await charBox(page, phrase, edge === 'start' ? 0 : phrase.length - 1);
+  return { x: edge === 'start' ? r.left + 1 : r.right - 1, y: r.top + r.height / 2 };
 }
 
 async function openProjectWithCodes(page: Page, host: TestWebHost, name: string): Promise<void> {

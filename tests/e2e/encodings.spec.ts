@@ -1,6 +1,6 @@
 import { type Page } from '@playwright/test';
 import { test, expect, openNewProject } from './fixtures';
-import { codePhrase, createCode, importFiles } from './workbench';
+import { codePhrase, createCode, importFiles, watchErrors } from './workbench';
 
 // A Windows-1252 news file (curly quotes 0x93/0x94, é 0xE9, ï 0xEF) imported in the browser: the details say how
 // it was decoded; re-decoding it as Cyrillic first previews what would be lost (a coding on a passage whose
@@ -33,10 +33,17 @@ async function redecodeTo(page: Page, encoding: string): Promise<void> {
   await page.getByTestId('redecode-run').click();
 }
 
+/** Confirms the previewed re-decode, reads its outcome, and closes it and the details, which name the new encoding. */
+async function confirmRedecode(page: Page, outcome: string, encoding: string): Promise<void> {
+  await page.getByTestId('redecode-confirm').click();
+  await expect(page.getByTestId('redecode-outcome')).toHaveText(outcome);
+  await page.getByTestId('redecode-close').click();
+  await expect(page.getByTestId('detail-encoding')).toContainText(`${encoding} (chosen by hand)`);
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+}
+
 test('a Windows-1252 file: details, re-decode as Windows-1251 with a preview, and back', async ({ page, host }, testInfo) => {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const errors = watchErrors(page);
 
   await openNewProject(page, host, 'Encodings study');
   await importFiles(page, [{ name: 'cafe.txt', bytes: ARTICLE_1252 }]);
@@ -78,11 +85,7 @@ test('a Windows-1252 file: details, re-decode as Windows-1251 with a preview, an
   await expect(page.getByTestId('article-title')).toHaveText('Café owners count the cost');
   await expect(page.getByTestId('coding-stripe')).toHaveCount(2);
 
-  await page.getByTestId('redecode-confirm').click();
-  await expect(page.getByTestId('redecode-outcome')).toHaveText('The text was decoded again and 1 coding removed; 1 coding kept.');
-  await page.getByTestId('redecode-close').click();
-  await expect(page.getByTestId('detail-encoding')).toContainText('Windows-1251 (chosen by hand)');
-  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await confirmRedecode(page, 'The text was decoded again and 1 coding removed; 1 coding kept.', 'Windows-1251');
   await expect(page.getByTestId('article-title')).toHaveText('Cafй owners count the cost');
   await expect(page.getByTestId('article-text')).toContainText('naпve rйsumй');
   await expect(page.getByTestId('coding-stripe')).toHaveCount(1);
@@ -92,11 +95,7 @@ test('a Windows-1252 file: details, re-decode as Windows-1251 with a preview, an
   await openDetails(page, 'Cafй owners');
   await redecodeTo(page, 'Windows-1252');
   await expect(page.getByTestId('redecode-impact')).toHaveText('The text changes. Every coding still matches its passage.');
-  await page.getByTestId('redecode-confirm').click();
-  await expect(page.getByTestId('redecode-outcome')).toHaveText('The text was decoded again; 1 coding kept.');
-  await page.getByTestId('redecode-close').click();
-  await expect(page.getByTestId('detail-encoding')).toContainText('Windows-1252 (chosen by hand)');
-  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await confirmRedecode(page, 'The text was decoded again; 1 coding kept.', 'Windows-1252');
   await expect(page.getByTestId('article-title')).toHaveText('Café owners count the cost');
   await expect(page.getByTestId('article-text')).toContainText('said “we will not retreat” and praised the naïve résumé');
   await expect(page.getByTestId('coding-stripe')).toHaveCount(1);

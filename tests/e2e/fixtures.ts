@@ -50,7 +50,7 @@ export const test = base.extend<{ host: TestWebHost }>({
 });
 
 /** Opens the host's start screen in `page` and creates a project of that name there, the way most tests begin. */
-export async function openNewProject(page: Page, host: TestWebHost, name: string): Promise<void> {
+export async function openNewProject(page: Page, host: Pick<TestWebHost, 'launchUrl'>, name: string): Promise<void> {
   await page.goto(host.launchUrl);
   await newProject(page, name);
 }

@@ -43,6 +43,16 @@ async function expectProjectMemo(memo: Locator) {
   await expect(memo.locator('ol > li')).toHaveText(['Who is quoted?', 'Which frames are used?']);
 }
 
+/** Opens the coding's memo and the project memo, as written, and reads both back with their formatting. */
+async function expectBothMemosKept(page: Page): Promise<void> {
+  await openArticle(page, ARTICLES.gaza.title);
+  await expectCodingMemo(await openCodingPopover(page));
+  await page.keyboard.press('Escape');
+  await toolbarAction(page, 'project-memo-button', 'more-project-memo');
+  await expectProjectMemo(page.getByTestId('memo-dialog-editor'));
+  await page.getByTestId('memo-dialog-done').click();
+}
+
 test('rich memos on a coding and on the project survive a reload and a restart, and export', async ({ page, host }, testInfo) => {
   const errors = watchErrors(page);
   await openNewProject(page, host, 'Memo study');
@@ -109,23 +119,13 @@ test('rich memos on a coding and on the project survive a reload and a restart, 
 
   // A reload of the page: the web host kept the project open.
   await page.reload();
-  await openArticle(page, ARTICLES.gaza.title);
-  await expectCodingMemo(await openCodingPopover(page));
-  await page.keyboard.press('Escape');
-  await toolbarAction(page, 'project-memo-button', 'more-project-memo');
-  await expectProjectMemo(page.getByTestId('memo-dialog-editor'));
-  await page.getByTestId('memo-dialog-done').click();
+  await expectBothMemosKept(page);
 
   // A restart of the host on the same data folder, and the project reopened from the recent list.
   await host.restart(page);
   await page.getByRole('button', { name: 'Memo study', exact: true }).click();
   await expect(page.getByTestId('project-menu-button')).toContainText('Memo study');
-  await openArticle(page, ARTICLES.gaza.title);
-  await expectCodingMemo(await openCodingPopover(page));
-  await page.keyboard.press('Escape');
-  await toolbarAction(page, 'project-memo-button', 'more-project-memo');
-  await expectProjectMemo(page.getByTestId('memo-dialog-editor'));
-  await page.getByTestId('memo-dialog-done').click();
+  await expectBothMemosKept(page);
 
   // The JSON export: plain `memo` for search and spreadsheets, `memoRich` with the formatting.
   const download = page.waitForEvent('download');

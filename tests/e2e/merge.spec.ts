@@ -1,9 +1,10 @@
+import { type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './webHost';
-import { test, expect, openNewProject } from './fixtures';
+import { test, expect, openNewProject, type TestWebHost } from './fixtures';
 import { createCode, importFiles, openArticle, toolbarAction } from './workbench';
 
 // The lead merges a teammate's project in the browser: the teammate's .gloss (made here with the gloss CLI, as a
@@ -30,18 +31,23 @@ function teammateProject(): Buffer {
   return readFileSync(join(dir, 'omar.gloss'));
 }
 
-test('upload a teammate\'s .gloss, preview the conflict, merge, see their codings, undo the whole merge', async ({ page, host }) => {
-  const teammate = teammateProject();
-  // Once the project has coders, the app may ask this window who is coding; the lead keeps coding as themselves.
-  await page.addLocatorHandler(page.getByRole('dialog', { name: 'Who is coding?' }), async (who) => {
-    await who.getByRole('button', { name: 'Cancel' }).click();
-  });
+/** The lead's own project: both articles and the code Places (which the teammate's file also has, differently). */
+async function openLeadProject(page: Page, host: TestWebHost): Promise<void> {
   await openNewProject(page, host, 'Lead study');
   await importFiles(page, [
     { name: 'one.txt', bytes: Buffer.from(ONE) },
     { name: 'two.txt', bytes: Buffer.from(TWO) },
   ]);
   await createCode(page, 'Places');
+}
+
+test('upload a teammate\'s .gloss, preview the conflict, merge, see their codings, undo the whole merge', async ({ page, host }) => {
+  const teammate = teammateProject();
+  // Once the project has coders, the app may ask this window who is coding; the lead keeps coding as themselves.
+  await page.addLocatorHandler(page.getByRole('dialog', { name: 'Who is coding?' }), async (who) => {
+    await who.getByRole('button', { name: 'Cancel' }).click();
+  });
+  await openLeadProject(page, host);
 
   await toolbarAction(page, 'merge-button', 'more-merge');
   const dialog = page.getByTestId('merge-dialog');
@@ -69,12 +75,7 @@ test('upload a teammate\'s .gloss, preview the conflict, merge, see their coding
 });
 
 test('export for a coder downloads a .gloss with the chosen article and the codebook', async ({ page, host }) => {
-  await openNewProject(page, host, 'Lead study');
-  await importFiles(page, [
-    { name: 'one.txt', bytes: Buffer.from(ONE) },
-    { name: 'two.txt', bytes: Buffer.from(TWO) },
-  ]);
-  await createCode(page, 'Places');
+  await openLeadProject(page, host);
   await toolbarAction(page, 'export-for-coder-button', 'more-export-for-coder');
   const dialog = page.getByTestId('for-coder-dialog');
   await dialog.getByTestId('for-coder-name').fill('omar');

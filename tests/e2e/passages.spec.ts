@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { ARTICLES, writeArticles, writeTextFile } from './newsArticles';
 import { test, expect, openNewProject } from './fixtures';
-import { attachScreenshot, createCode, dragSelect, importPaths, openArticle, present, watchErrors } from './workbench';
+import { attachScreenshot, createCode, dragSelect, importPaths, openArticle, present, revealedText, watchErrors } from './workbench';
 
 // The coded-passages view: code passages in the reader, retrieve them by code (with the analyst's filters), jump from
 // a passage back into its article with the passage revealed, and export exactly the retrieved passages as CSV.
@@ -20,19 +20,6 @@ async function code(page: Page, phrase: string, codePath: string): Promise<void>
 }
 
 const option = (page: Page, path: string) => page.locator(`[data-testid="passages-code-option"][data-code-path="${path}"]`);
-
-/** The text under the reader's reveal highlight (a StaticRange, read back through a live Range). */
-async function revealedText(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const highlight = CSS.highlights.get('gloss-reveal');
-    const first = highlight ? [...highlight][0] : undefined;
-    if (!first) return null;
-    const range = document.createRange();
-    range.setStart(first.startContainer, first.startOffset);
-    range.setEnd(first.endContainer, first.endOffset);
-    return range.toString();
-  });
-}
 
 test('retrieve the passages of a code, reveal one in its article, export them as CSV', async ({ page, host }, testInfo) => {
   const errors = watchErrors(page);

@@ -1,7 +1,7 @@
 import { type Page } from '@playwright/test';
 import { ARTICLES, writeArticles } from './newsArticles';
 import { test, expect, openNewProject } from './fixtures';
-import { attachScreenshot, createCode, importPaths, openArticle, watchErrors } from './workbench';
+import { attachScreenshot, createCode, importPaths, openArticle, revealedText, watchErrors } from './workbench';
 
 // The search view as an analyst uses it: full-text and regular-expression searches over English, Arabic (with
 // harakat) and Hebrew articles, hits read in context, all of them coded in one step and taken back with one Undo,
@@ -126,16 +126,3 @@ test('search, code every hit at once, undo it in one step, stop a runaway regex,
 
   expect(errors).toEqual([]);
 });
-
-/** The text under the reader's reveal highlight (a StaticRange, read back through a live Range). */
-async function revealedText(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const highlight = CSS.highlights.get('gloss-reveal');
-    const first = highlight ? [...highlight][0] : undefined;
-    if (!first) return null;
-    const range = document.createRange();
-    range.setStart(first.startContainer, first.startOffset);
-    range.setEnd(first.endContainer, first.endOffset);
-    return range.toString();
-  });
-}

@@ -1,6 +1,6 @@
 import { type Locator, type Page } from '@playwright/test';
 import { test, expect, openNewProject } from './fixtures';
-import { attachScreenshot, codePhrase, createCode, importFiles, openArticle } from './workbench';
+import { attachScreenshot, codePhrase, createCode, createSubCode, importFiles, openArticle } from './workbench';
 
 // Issue 14, item 13: the layout at 1024 px and 1280 px, and the small layout faults the issue lists one by one.
 
@@ -143,12 +143,7 @@ test('item 13: counts headers align, the per-article chart has no empty slots, d
   // A parent and a sub-code: "Frames" and "Frames/Aid"; the first article has the parent only, the second the sub-code.
   await page.getByTestId('view-tab-code').click();
   await createCode(page, 'Frames');
-  await page.locator('[data-testid="code-row"][data-code-path="Frames"]').click({ button: 'right' });
-  await page.getByTestId('code-menu-add-sub').click();
-  await page.getByTestId('new-code-name').fill('Aid');
-  await page.getByTestId('new-code-name').press('Enter');
-  await expect(page.locator('[data-testid="code-row"][data-code-path="Frames/Aid"]')).toBeVisible();
-  await page.getByTestId('new-code-name').press('Escape');
+  await createSubCode(page, 'Frames', 'Aid');
   await openArticle(page, 'Ceasefire talks resume in Cairo');
   await codePhrase(page, 'Frames were discussed', 'Frames');
   await openArticle(page, longTitle);

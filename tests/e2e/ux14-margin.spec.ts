@@ -1,6 +1,6 @@
 import { type Page } from '@playwright/test';
 import { test, expect, openNewProject } from './fixtures';
-import { attachScreenshot, codePhrase, createCode, dragSelect, importFiles, openArticle } from './workbench';
+import { attachScreenshot, charBox, codePhrase, createCode, createSubCode, dragSelect, importFiles, openArticle } from './workbench';
 
 // Issue 14, item 9: what the reader's margin, the article list and the codebook tell an analyst at a glance — code
 // names beside the stripes (a count where they crowd), a card on hovering coded text, memo markers, rolled-up counts —
@@ -17,20 +17,9 @@ const TEXT = [
 ].join('\n');
 
 async function hoverPhrase(page: Page, phrase: string) {
-  const point = await page.evaluate((phrase) => {
-    const root = document.querySelector('[data-testid="article-text"]')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(phrase);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at + 1);
-      range.setEnd(node, at + 2);
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }
-    throw new Error(`not found: ${phrase}`);
-  }, phrase);
+  // The middle of the phrase's second character.
+  const r = await charBox(page, phrase, 1);
+  const point = { x: (r.left + r.right) / 2, y: r.top + r.height / 2 };
   await page.mouse.move(point.x - 3, point.y);
   await page.mouse.move(point.x, point.y, { steps: 2 });
 }
@@ -111,12 +100,7 @@ test('item 9: a parent code counts its sub-codes’ codings, its own count on ho
   await openNewProject(page, host, 'Rolled up');
   await importFiles(page, [{ name: 'convoy.txt', bytes: Buffer.from(TEXT, 'utf8') }]);
   await createCode(page, 'Frames');
-  await page.locator('[data-testid="code-row"][data-code-path="Frames"]').click({ button: 'right' });
-  await page.getByTestId('code-menu-add-sub').click();
-  await page.getByTestId('new-code-name').fill('Humanitarian');
-  await page.getByTestId('new-code-name').press('Enter');
-  await expect(page.locator('[data-testid="code-row"][data-code-path="Frames/Humanitarian"]')).toBeVisible();
-  await page.getByTestId('new-code-name').press('Escape');
+  await createSubCode(page, 'Frames', 'Humanitarian');
   await openArticle(page, TITLE);
   await codePhrase(page, 'Families who fled the north', 'Frames/Humanitarian');
   await codePhrase(page, 'Aid agencies warned', 'Frames/Humanitarian');
