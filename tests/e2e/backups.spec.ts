@@ -1,5 +1,5 @@
-import { test, expect, openNewProject } from './fixtures';
-import { importFiles, reopenProject, watchErrors } from './workbench';
+import { test, expect, openBackedUpProject } from './fixtures';
+import { watchErrors } from './workbench';
 
 // Restoring a backup from the toolbar's project menu: the list shows what each backup holds, the confirmation
 // says the current project is kept, and the workbench then shows the restored contents; the project as it was
@@ -8,14 +8,10 @@ import { importFiles, reopenProject, watchErrors } from './workbench';
 test('restore from backup brings back a deleted article and keeps a before-restore copy', async ({ page, host }) => {
   const errors = watchErrors(page);
 
-  await openNewProject(page, host, 'Backup study');
-  await importFiles(page, [
+  await openBackedUpProject(page, host, 'Backup study', [
     { name: 'first.txt', bytes: Buffer.from('First report\n\nThe harbour reopened.\n') },
     { name: 'second.txt', bytes: Buffer.from('Second report\n\nThe market closed early.\n') },
   ]);
-  // The daily backup is made when a project with contents is opened: close it and open it again from the list.
-  await reopenProject(page, 'Backup study');
-  await expect(page.getByTestId('article-row')).toHaveCount(2);
 
   await page.getByTestId('article-row').filter({ hasText: 'Second report' }).click({ button: 'right' });
   await page.getByTestId('article-menu-delete').click();

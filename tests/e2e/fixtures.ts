@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { startWebHost, type RunningWebHost } from './webHost';
-import { newProject } from './workbench';
+import { importFiles, newProject, reopenProject } from './workbench';
 
 export { expect };
 
@@ -53,4 +53,15 @@ export const test = base.extend<{ host: TestWebHost }>({
 export async function openNewProject(page: Page, host: Pick<TestWebHost, 'launchUrl'>, name: string): Promise<void> {
   await page.goto(host.launchUrl);
   await newProject(page, name);
+}
+
+/**
+ * A new project with these articles, closed and opened again from the list: the daily backup is made (and checked)
+ * when a project with contents is opened, so the test goes on with one backup of these articles.
+ */
+export async function openBackedUpProject(page: Page, host: TestWebHost, name: string, files: { name: string; bytes: Buffer }[]): Promise<void> {
+  await openNewProject(page, host, name);
+  await importFiles(page, files);
+  await reopenProject(page, name);
+  await expect(page.getByTestId('article-row')).toHaveCount(files.length);
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { ARTICLES, writeArticles, writeTextFile } from './newsArticles';
 import { test, expect, openNewProject } from './fixtures';
-import { attachScreenshot, createCode, dragSelect, importPaths, openArticle, present, revealedText, watchErrors } from './workbench';
+import { attachScreenshot, codeAllHitsBySentence, createCode, dragSelect, importPaths, openArticle, present, revealedText, watchErrors } from './workbench';
 
 // The coded-passages view: code passages in the reader, retrieve them by code (with the analyst's filters), jump from
 // a passage back into its article with the passage revealed, and export exactly the retrieved passages as CSV.
@@ -144,11 +144,7 @@ test('a passage deep in a long article is scrolled into the middle of the reader
   await page.getByTestId('search-input').fill('"rockets stop"');
   await page.getByTestId('search-input').press('Enter');
   await expect(page.getByTestId('search-total')).toHaveText('1 hit in 1 article');
-  await page.getByTestId('search-select-all').check();
-  await page.getByTestId('search-widen').selectOption('sentence');
-  await page.getByTestId('search-code-selected').click();
-  await page.getByTestId('code-picker-dialog').getByTestId('code-picker-option').filter({ hasText: 'Demand' }).click();
-  await page.getByTestId('code-picker-confirm').click();
+  await codeAllHitsBySentence(page, 'Demand');
   await expect(page.getByTestId('search-code-outcome')).toContainText('Coded 1 passage with Demand');
 
   await page.getByTestId('view-tab-passages').click();

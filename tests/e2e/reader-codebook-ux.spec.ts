@@ -255,25 +255,17 @@ const LONG_TEXT = ['Convoy waits at the crossing', '', ...Array.from({ length: 3
 
 /** Scrolls the reader so the passage's first line sits `where` (px) below the top of the window, or above its bottom. */
 async function placePassage(page: Page, edge: 'top' | 'bottom', gap: number): Promise<void> {
+  const { lines } = await boxes(page);
+  if (lines.length === 0) throw new Error('passage not found');
+  const top = Math.min(...lines.map((line) => line.top));
+  const bottom = Math.max(...lines.map((line) => line.bottom));
   await page.evaluate(
-    ({ passage, edge, gap }) => {
+    ({ edge, gap, top, bottom }) => {
       const scroller = document.querySelector<HTMLElement>('.reader-scroll')!;
-      const root = document.querySelector('[data-testid="article-text"]')!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(passage.slice(0, 30));
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, node.textContent!.length);
-        const r = range.getBoundingClientRect();
-        const view = scroller.getBoundingClientRect();
-        scroller.scrollTop += edge === 'top' ? r.top - (view.top + gap) : r.bottom - (window.innerHeight - gap);
-        return;
-      }
-      throw new Error('passage not found');
+      const view = scroller.getBoundingClientRect();
+      scroller.scrollTop += edge === 'top' ? top - (view.top + gap) : bottom - (window.innerHeight - gap);
     },
-    { passage: LONG_PASSAGE, edge, gap },
+    { edge, gap, top, bottom },
   );
 }
 

@@ -1,7 +1,7 @@
 import { type Page } from '@playwright/test';
 import { ARTICLES, writeArticles } from './newsArticles';
 import { test, expect, openNewProject } from './fixtures';
-import { attachScreenshot, createCode, importPaths, openArticle, revealedText, watchErrors } from './workbench';
+import { attachScreenshot, codeAllHitsBySentence, createCode, importPaths, openArticle, revealedText, watchErrors } from './workbench';
 
 // The search view as an analyst uses it: full-text and regular-expression searches over English, Arabic (with
 // harakat) and Hebrew articles, hits read in context, all of them coded in one step and taken back with one Undo,
@@ -84,11 +84,7 @@ test('search, code every hit at once, undo it in one step, stop a runaway regex,
   await page.getByTestId('undo-button').click();
   await expect(page.getByTestId('coding-stripe')).toHaveCount(0);
   await page.getByTestId('view-tab-search').click();
-  await page.getByTestId('search-select-all').check();
-  await page.getByTestId('search-widen').selectOption('sentence');
-  await page.getByTestId('search-code-selected').click();
-  await page.getByTestId('code-picker-dialog').getByTestId('code-picker-option').filter({ hasText: 'Ceasefire demand' }).click();
-  await page.getByTestId('code-picker-confirm').click();
+  await codeAllHitsBySentence(page, 'Ceasefire demand');
   await expect(page.getByTestId('search-code-outcome')).toContainText('Coded 5 passages with Ceasefire demand');
   await expect(codeRow(page, 'Ceasefire demand').getByTestId('code-coding-count')).toHaveText('5');
 

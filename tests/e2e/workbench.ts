@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { withFolder } from './newsArticles';
 
 // Steps the undo and encoding specs share, done as a person does them in the workbench.
 
@@ -204,4 +206,24 @@ export async function charBox(page: Page, phrase: string, index: number): Promis
     },
     { phrase, index },
   );
+}
+
+/** In the search view: selects every hit, widens each to its sentence, and codes them all with the code of this name. */
+export async function codeAllHitsBySentence(page: Page, code: string): Promise<void> {
+  await page.getByTestId('search-select-all').check();
+  await page.getByTestId('search-widen').selectOption('sentence');
+  await page.getByTestId('search-code-selected').click();
+  await page.getByTestId('code-picker-dialog').getByTestId('code-picker-option').filter({ hasText: code }).click();
+  await page.getByTestId('code-picker-confirm').click();
+}
+
+/**
+ * Picks a folder in the browser through the Import Folder input: `files` are written under a temporary folder
+ * (paths relative to it), its sub-folder `folder` is picked, and the report's count must read `imported`.
+ */
+export async function importFolder(page: Page, files: Record<string, string>, folder: string, imported: string): Promise<void> {
+  await withFolder(files, async (root) => {
+    await page.getByTestId('import-folder-input').setInputFiles(join(root, folder));
+    await expect(page.getByTestId('import-count-imported')).toHaveText(imported);
+  });
 }
