@@ -1,19 +1,11 @@
-import { test, expect, type Page, type TestInfo } from '@playwright/test';
+import { type Locator, type Page, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { startWebHost, type RunningWebHost } from './webHost';
+import { test, expect } from './fixtures';
 import { codePhrase, createCode, newProject, openArticle, toolbarAction } from './workbench';
 
 // Issue 14, accessibility: an axe-core scan of each main view (reader with codings, article list and codebook, the
 // code editor, the import report, coded passages, search, the three analysis views, the CSV export dialog) finds no
 // serious or critical violation; and focus is never left on nothing after a pop-up closes.
-
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
 
 const ARTICLES = [
   {
@@ -38,7 +30,14 @@ async function scan(page: Page, testInfo: TestInfo, view: string): Promise<void>
   ).toEqual([]);
 }
 
-test('axe finds no serious or critical violation in any main view', async ({ page }, testInfo) => {
+/** Clicks what has this test id (a tab, Run), waits until `shown` (where given) is there, and scans the view it shows. */
+async function openAndScan(page: Page, testInfo: TestInfo, testId: string, view: string, shown?: Locator): Promise<void> {
+  await page.getByTestId(testId).click();
+  if (shown) await expect(shown).not.toHaveCount(0);
+  await scan(page, testInfo, view);
+}
+
+test('axe finds no serious or critical violation in any main view', async ({ page, host }, testInfo) => {
   test.setTimeout(180_000);
   await page.goto(host.launchUrl);
   await scan(page, testInfo, 'start screen');
@@ -84,25 +83,18 @@ test('axe finds no serious or critical violation in any main view', async ({ pag
   await expect(page.getByTestId('code-editor')).toBeVisible();
   await scan(page, testInfo, 'code editor');
 
-  await page.getByTestId('view-tab-passages').click();
-  await scan(page, testInfo, 'coded passages');
+  await openAndScan(page, testInfo, 'view-tab-passages', 'coded passages');
   await page.getByTestId('view-tab-search').click();
   await page.getByTestId('search-input').fill('crossing');
-  await page.getByTestId('search-run').click();
-  await expect(page.getByTestId('search-hit')).not.toHaveCount(0);
-  await scan(page, testInfo, 'search');
+  await openAndScan(page, testInfo, 'search-run', 'search', page.getByTestId('search-hit'));
 
   await page.getByTestId('view-tab-analysis').click();
-  await page.getByTestId('analysis-tab-frequencies').click();
-  await expect(page.getByTestId('frequency-row')).not.toHaveCount(0);
-  await scan(page, testInfo, 'code frequencies table');
+  await openAndScan(page, testInfo, 'analysis-tab-frequencies', 'code frequencies table', page.getByTestId('frequency-row'));
   await page.getByTestId('frequency-show-chart').click();
   await expect(page.getByTestId('frequency-chart')).toBeVisible();
   await scan(page, testInfo, 'code frequencies chart');
-  await page.getByTestId('analysis-tab-coverage').click();
-  await scan(page, testInfo, 'coverage over time');
-  await page.getByTestId('analysis-tab-cooccurrence').click();
-  await scan(page, testInfo, 'co-occurrence');
+  await openAndScan(page, testInfo, 'analysis-tab-coverage', 'coverage over time');
+  await openAndScan(page, testInfo, 'analysis-tab-cooccurrence', 'co-occurrence');
 
   // Focus goes back to what opened the dialog: the button, or the More menu's button when the bar is folded.
   const opener = (await page.getByTestId('export-csv-button').isVisible()) ? 'export-csv-button' : 'toolbar-more-button';

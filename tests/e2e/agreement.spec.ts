@@ -1,32 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { codePhrase, createCode, importFiles, newProject, toolbarAction, watchErrors } from './workbench';
+import { startWebHost } from './webHost';
+import { test, expect, openNewProject, type TestWebHost } from './fixtures';
+import { codePhrase, createCode, importFiles, switchToNewCoder, toolbarAction, watchErrors } from './workbench';
 
 // Issue 12: two coders code the same article in two windows, the lead reads the agreement figures, works through
 // the disagreements with the keys and exports the consensus as CSV.
 
 // 101 code points (ASCII), no trailing newline, so N is the length of this string.
 const ARTICLE = 'The convoy waited at the northern crossing for another day. Aid workers said the delay was political.';
-
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
-
-/** Switches this window to a new coder from the toolbar (teamcore's coder dialog: a new name becomes a coder). */
-async function setCoder(page: Page, name: string): Promise<void> {
-  await page.getByTestId('coder-button').click();
-  await page.getByTestId('coder-dialog').getByTestId('coder-name').fill(name);
-  await page.getByTestId('coder-new-submit').click();
-  await expect(page.getByTestId('coder-dialog')).toHaveCount(0);
-  await expect(page.getByTestId('current-coder')).toHaveText(name);
-}
 
 const stripe = (page: Page, phrase: string) => page.locator(`[data-testid="coding-stripe"][aria-label="Frames: ${phrase}"]`);
 
@@ -35,6 +19,23 @@ async function openArticle(page: Page): Promise<void> {
   await page.getByTestId('article-row').first().click();
   await expect(page.getByTestId('article-text')).toContainText('northern crossing');
   await page.locator('[data-testid="reader"][data-ready="true"]').waitFor();
+}
+
+/** A new project in this window with the article and the code Frames, as each coder's project starts. */
+async function newTeamProject(page: Page, host: Pick<TestWebHost, 'launchUrl'>, name: string): Promise<void> {
+  await openNewProject(page, host, name);
+  await importFiles(page, [{ name: 'convoy.txt', bytes: Buffer.from(ARTICLE) }]);
+  await createCode(page, 'Frames');
+}
+
+/** This window switches to `coder`, who codes each phrase with Frames in the article; each stripe shows at once. */
+async function codeAs(page: Page, coder: string, phrases: string[]): Promise<void> {
+  await switchToNewCoder(page, coder);
+  await openArticle(page);
+  for (const phrase of phrases) {
+    await codePhrase(page, phrase, 'Frames');
+    await expect(stripe(page, phrase)).toHaveCount(1);
+  }
 }
 
 async function download(page: Page, click: () => Promise<void>): Promise<Record<string, string>[]> {
@@ -135,32 +136,19 @@ async function settleAsLead(lead: Page): Promise<void> {
 
 }
 
-test('two coders code in two windows; the lead reads the agreement, settles the disagreements with keys and exports the consensus', async ({ page: ann, context }) => {
+test('two coders code in two windows; the lead reads the agreement, settles the disagreements with keys and exports the consensus', async ({ page: ann, context, host }) => {
   const errorsAnn = watchErrors(ann);
-  await ann.goto(host.launchUrl);
-  await newProject(ann, 'Team study');
-  await importFiles(ann, [{ name: 'convoy.txt', bytes: Buffer.from(ARTICLE) }]);
-  await createCode(ann, 'Frames');
+  await newTeamProject(ann, host, 'Team study');
 
   // Window 1: Ann codes "northern crossing" (25–42) and "Aid workers" (60–71).
-  await setCoder(ann, 'Ann');
-  await openArticle(ann);
-  await codePhrase(ann, 'northern crossing', 'Frames');
-  await expect(stripe(ann, 'northern crossing')).toHaveCount(1);
-  await codePhrase(ann, 'Aid workers', 'Frames');
-  await expect(stripe(ann, 'Aid workers')).toHaveCount(1);
+  await codeAs(ann, 'Ann', ['northern crossing', 'Aid workers']);
 
   // Window 2: Ben codes "the northern crossing" (21–42) and "the delay was political" (77–100).
   const ben = await context.newPage();
   const errorsBen = watchErrors(ben);
   await ben.goto(host.launchUrl);
   await expect(ben.getByTestId('project-menu-button')).toContainText('Team study');
-  await setCoder(ben, 'Ben');
-  await openArticle(ben);
-  await codePhrase(ben, 'the northern crossing', 'Frames');
-  await expect(stripe(ben, 'the northern crossing')).toHaveCount(1);
-  await codePhrase(ben, 'the delay was political', 'Frames');
-  await expect(stripe(ben, 'the delay was political')).toHaveCount(1);
+  await codeAs(ben, 'Ben', ['the northern crossing', 'the delay was political']);
   // Once two coders have coded, the windows code blind (teamcore's default): Ben no longer sees Ann's work.
   await expect(stripe(ben, 'Aid workers')).toHaveCount(0);
 
@@ -170,35 +158,19 @@ test('two coders code in two windows; the lead reads the agreement, settles the 
   expect(errorsBen).toEqual([]);
 });
 
-test('each coder codes in their own project file; the lead merges the other file, then settles the disagreements', async ({ page: ann, context }) => {
+test('each coder codes in their own project file; the lead merges the other file, then settles the disagreements', async ({ page: ann, context, host }) => {
   const errorsAnn = watchErrors(ann);
   // Window 1, the lead's project: Ann codes.
-  await ann.goto(host.launchUrl);
-  await newProject(ann, 'Team study');
-  await importFiles(ann, [{ name: 'convoy.txt', bytes: Buffer.from(ARTICLE) }]);
-  await createCode(ann, 'Frames');
-  await setCoder(ann, 'Ann');
-  await openArticle(ann);
-  await codePhrase(ann, 'northern crossing', 'Frames');
-  await expect(stripe(ann, 'northern crossing')).toHaveCount(1);
-  await codePhrase(ann, 'Aid workers', 'Frames');
-  await expect(stripe(ann, 'Aid workers')).toHaveCount(1);
+  await newTeamProject(ann, host, 'Team study');
+  await codeAs(ann, 'Ann', ['northern crossing', 'Aid workers']);
 
   // Window 2, Ben's own project on his own Gloss (another web host): the same article and code.
   const benHost = await startWebHost();
   try {
     const ben = await context.newPage();
     const errorsBen = watchErrors(ben);
-    await ben.goto(benHost.launchUrl);
-    await newProject(ben, 'Ben copy');
-    await importFiles(ben, [{ name: 'convoy.txt', bytes: Buffer.from(ARTICLE) }]);
-    await createCode(ben, 'Frames');
-    await setCoder(ben, 'Ben');
-    await openArticle(ben);
-    await codePhrase(ben, 'the northern crossing', 'Frames');
-    await expect(stripe(ben, 'the northern crossing')).toHaveCount(1);
-    await codePhrase(ben, 'the delay was political', 'Frames');
-    await expect(stripe(ben, 'the delay was political')).toHaveCount(1);
+    await newTeamProject(ben, benHost, 'Ben copy');
+    await codeAs(ben, 'Ben', ['the northern crossing', 'the delay was political']);
     await expect(stripe(ben, 'Aid workers'), "Ann's work is in another file").toHaveCount(0);
     expect(errorsBen).toEqual([]);
     await ben.close();

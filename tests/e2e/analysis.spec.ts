@@ -1,8 +1,8 @@
-import { test, expect, type Page, type Download } from '@playwright/test';
+import { type Page, type Download } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { attachScreenshot, createCode, dragSelect, importFiles, newProject } from './workbench';
+import { test, expect, openNewProject } from './fixtures';
+import { attachScreenshot, createCode, dragSelect, importFiles } from './workbench';
 
 // Counts & charts as an analyst reads them: three articles from two outlets, two codes whose passages overlap,
 // then the frequency table and bar chart by outlet, the coverage line chart, the co-occurrence matrix and the
@@ -43,14 +43,6 @@ const CSV = ['file,outlet,publication date', 'haaretz-1.txt,Haaretz,2023-10-08',
 );
 
 test.use({ screenshot: 'only-on-failure' });
-
-let host: RunningWebHost;
-test.beforeAll(async () => {
-  host = await startWebHost();
-});
-test.afterAll(async () => {
-  await host?.stop();
-});
 
 /** Console errors, page errors and every CSP violation the page reports (the event fires even when nothing is logged). */
 async function watchProblems(page: Page): Promise<{ errors: string[]; csp: () => Promise<string[]> }> {
@@ -98,10 +90,9 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<{ dow
 const freqRow = (page: Page, group: string, codePath: string) =>
   page.locator(`[data-testid="frequency-row"][data-group="${group}"][data-code="${codePath}"]`);
 
-test('frequencies by outlet, coverage, co-occurrence and chart downloads, under the CSP', async ({ page }, testInfo) => {
+test('frequencies by outlet, coverage, co-occurrence and chart downloads, under the CSP', async ({ page, host }, testInfo) => {
   const problems = await watchProblems(page);
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Counts study');
+  await openNewProject(page, host, 'Counts study');
   await importFiles(page, ARTICLES.map((a) => ({ name: a.name, bytes: Buffer.from(a.text, 'utf8') })));
 
   // Outlets and dates from a CSV.

@@ -1,21 +1,11 @@
-import { test, expect } from '@playwright/test';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { newProject, toolbarAction } from './workbench';
+import { test, expect, openNewProject } from './fixtures';
+import { toolbarAction } from './workbench';
 
 // Import Annotations… in the browser: the files are uploaded (the browser names nothing on disk), the preview says
 // what would be coded and what cannot be placed, and Import codes the spans in the article the file carried.
 
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
-
-test('Label Studio export with astral characters: preview, then import codes the passages', async ({ page }) => {
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Annotations study');
+test('Label Studio export with astral characters: preview, then import codes the passages', async ({ page, host }) => {
+  await openNewProject(page, host, 'Annotations study');
   const text = 'Aid \u{1F69A}\u{1F69A} convoy waits at the Rafah crossing.\r\nOfficials blame the delays.';
   const region = (needle: string, label: string) => ({
     type: 'labels',

@@ -1,18 +1,10 @@
-import { test, expect, type Page } from '@playwright/test';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { createCode, dragSelect, importFiles, newProject, openArticle } from './workbench';
+import { type Page } from '@playwright/test';
+import { test, expect, openNewProject } from './fixtures';
+import { createCode, dragSelect, importFiles, openArticle } from './workbench';
 
 // Issue 16: key 1 paints a coding at once, in a distinct "saving" style announced to assistive technology, before
 // the host has stored it; the answer confirms it or rolls it back with a message, so a coding never appears stored
 // when it is not.
-
-let host: RunningWebHost;
-test.beforeAll(async () => {
-  host = await startWebHost();
-});
-test.afterAll(async () => {
-  await host?.stop();
-});
 
 const TEXT =
   'Optimistic reader check\n\nThe council met on Tuesday to discuss the harbour budget and the ferry timetable.\n\nNobody else spoke.\n';
@@ -45,9 +37,23 @@ async function call<T>(page: Page, name: string, request: unknown): Promise<T> {
   );
 }
 
-test('key 1 paints a saving highlight at once, then the stored one; a refused coding is rolled back with a message', async ({ page, context }) => {
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Optimistic');
+/**
+ * Codes `phrase` with key 1 while the page's codings.apply calls are held back; the host gets them when the returned
+ * function is called.
+ */
+async function applyHeld(page: Page, phrase: string): Promise<() => void> {
+  const { promise: held, resolve: release } = Promise.withResolvers<void>();
+  await page.route('**/api/call/codings.apply', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await dragSelect(page, phrase);
+  await page.keyboard.press('1');
+  return () => release();
+}
+
+test('key 1 paints a saving highlight at once, then the stored one; a refused coding is rolled back with a message', async ({ page, context, host }) => {
+  await openNewProject(page, host, 'Optimistic');
   await importFiles(page, [{ name: 'council.txt', bytes: Buffer.from(TEXT) }]);
   await createCode(page, 'Budget');
   await openArticle(page, 'Optimistic reader check');
@@ -55,14 +61,7 @@ test('key 1 paints a saving highlight at once, then the stored one; a refused co
   const status = page.getByTestId('coding-save-status');
 
   // 1. Hold the host's answer: the passage is painted in the saving style and announced, not yet as stored.
-  let release!: () => void;
-  const held = new Promise<void>((ok) => (release = ok));
-  await page.route('**/api/call/codings.apply', async (route) => {
-    await held;
-    await route.continue();
-  });
-  await dragSelect(page, 'the harbour budget');
-  await page.keyboard.press('1');
+  const release = await applyHeld(page, 'the harbour budget');
   await expect.poll(() => painted(page)).toEqual({ stored: 0, saving: 1 });
   await expect(text).toHaveAttribute('data-saving-codings', '1');
   await expect(status).toHaveText('Saving 1 coding…');
@@ -88,14 +87,7 @@ test('key 1 paints a saving highlight at once, then the stored one; a refused co
   const other = await context.newPage();
   await other.goto(host.launchUrl);
   await expect(other.getByTestId('project-menu-button')).toContainText('Optimistic');
-  let release2!: () => void;
-  const held2 = new Promise<void>((ok) => (release2 = ok));
-  await page.route('**/api/call/codings.apply', async (route) => {
-    await held2;
-    await route.continue();
-  });
-  await dragSelect(page, 'the ferry timetable');
-  await page.keyboard.press('1');
+  const release2 = await applyHeld(page, 'the ferry timetable');
   await expect.poll(() => painted(page)).toEqual({ stored: 1, saving: 1 });
   const { codes } = await call<{ codes: { id: number; name: string }[] }>(other, 'codes.list', {});
   const budget = codes.find((c) => c.name === 'Budget');

@@ -1,6 +1,6 @@
-import { test, expect, type Page } from '@playwright/test';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { attachScreenshot, importFiles, newProject, watchErrors } from './workbench';
+import { type Page } from '@playwright/test';
+import { test, expect, openNewProject } from './fixtures';
+import { attachScreenshot, importFiles, watchErrors } from './workbench';
 
 // Article attributes as an analyst sets them: a spreadsheet of outlets and dates imported against the articles'
 // file names (previewed row by row first), the article list filtered by outlet, and a value edited by hand in the
@@ -23,14 +23,6 @@ const CSV = [
   'cnn-1.txt,CNN,2023-11-01,news',
 ].join('\n');
 
-// A host per test: the host keeps its project open across page loads, and each test starts from the start screen.
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
 test.use({ screenshot: 'only-on-failure' });
 
 const rowTitled = (page: Page, title: string) => page.getByTestId('article-row').filter({ hasText: title });
@@ -41,10 +33,9 @@ async function openDetails(page: Page, title: string): Promise<void> {
   await expect(page.getByTestId('article-details-dialog')).toBeVisible();
 }
 
-test('import outlets and dates from a CSV, filter the list by outlet, edit a date in the details', async ({ page }, testInfo) => {
+test('import outlets and dates from a CSV, filter the list by outlet, edit a date in the details', async ({ page, host }, testInfo) => {
   const errors = watchErrors(page);
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Attributes study');
+  await openNewProject(page, host, 'Attributes study');
   await importFiles(page, ARTICLES.map((a) => ({ name: a.name, bytes: Buffer.from(a.text, 'utf8') })));
   await expect(page.getByTestId('article-count')).toHaveText('4 articles');
 
@@ -139,10 +130,9 @@ test('import outlets and dates from a CSV, filter the list by outlet, edit a dat
   expect(errors).toEqual([]);
 });
 
-test('define, rename and delete an attribute of the analyst’s own; the delete says what goes and can be undone', async ({ page }, testInfo) => {
+test('define, rename and delete an attribute of the analyst’s own; the delete says what goes and can be undone', async ({ page, host }, testInfo) => {
   const errors = watchErrors(page);
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Own attributes');
+  await openNewProject(page, host, 'Own attributes');
   await importFiles(page, ARTICLES.slice(0, 2).map((a) => ({ name: a.name, bytes: Buffer.from(a.text, 'utf8') })));
 
   await page.getByTestId('attributes-menu-button').click();

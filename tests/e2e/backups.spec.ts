@@ -1,34 +1,17 @@
-import { test, expect } from '@playwright/test';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { importFiles, newProject } from './workbench';
+import { test, expect, openBackedUpProject } from './fixtures';
+import { watchErrors } from './workbench';
 
 // Restoring a backup from the toolbar's project menu: the list shows what each backup holds, the confirmation
 // says the current project is kept, and the workbench then shows the restored contents; the project as it was
 // before the restore is itself listed, so the restore can be reversed.
 
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
+test('restore from backup brings back a deleted article and keeps a before-restore copy', async ({ page, host }) => {
+  const errors = watchErrors(page);
 
-test('restore from backup brings back a deleted article and keeps a before-restore copy', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Backup study');
-  await importFiles(page, [
+  await openBackedUpProject(page, host, 'Backup study', [
     { name: 'first.txt', bytes: Buffer.from('First report\n\nThe harbour reopened.\n') },
     { name: 'second.txt', bytes: Buffer.from('Second report\n\nThe market closed early.\n') },
   ]);
-  // The daily backup is made when a project with contents is opened: close it and open it again from the list.
-  await page.getByRole('button', { name: 'Close project' }).click();
-  await page.getByRole('button', { name: 'Backup study', exact: true }).click();
-  await expect(page.getByTestId('article-row')).toHaveCount(2);
 
   await page.getByTestId('article-row').filter({ hasText: 'Second report' }).click({ button: 'right' });
   await page.getByTestId('article-menu-delete').click();

@@ -1,6 +1,6 @@
-import { test, expect, type Page } from '@playwright/test';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { codePhrase, createCode, importFiles, newProject, openArticle, watchErrors } from './workbench';
+import { type Page } from '@playwright/test';
+import { test, expect, openNewProject } from './fixtures';
+import { codePhrase, createCode, importFiles, openArticle, switchToNewCoder, watchErrors } from './workbench';
 
 // Issue 12, coders as people and blind coding, as a team member meets them: switch to a coder (a new name becomes a
 // coder), code, switch to another coder and code; with two coders the window codes blind by default — the reader,
@@ -10,28 +10,11 @@ import { codePhrase, createCode, importFiles, newProject, openArticle, watchErro
 const TITLE = 'Convoy at the crossing';
 const ARTICLE = `${TITLE}\n\nThe convoy waited at the northern crossing for another day. Aid workers said the delay was political.\n`;
 
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
-
 const codeRow = (page: Page, path: string) => page.locator(`[data-testid="code-row"][data-code-path="${path}"]`);
 
-async function switchToNewCoder(page: Page, name: string): Promise<void> {
-  await page.getByTestId('coder-button').click();
-  await page.getByTestId('coder-dialog').getByTestId('coder-name').fill(name);
-  await page.getByTestId('coder-new-submit').click();
-  await expect(page.getByTestId('coder-dialog')).toHaveCount(0);
-  await expect(page.getByTestId('current-coder')).toHaveText(name);
-}
-
-test('choose a coder, code, switch coder, and blind mode hides the other coder in the reader and the counts', async ({ page }) => {
+test('choose a coder, code, switch coder, and blind mode hides the other coder in the reader and the counts', async ({ page, host }) => {
   const errors = watchErrors(page);
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Team study');
+  await openNewProject(page, host, 'Team study');
   await importFiles(page, [{ name: 'convoy.txt', bytes: Buffer.from(ARTICLE) }]);
   await createCode(page, 'Aid');
   await openArticle(page, TITLE);
@@ -89,11 +72,7 @@ test('choose a coder, code, switch coder, and blind mode hides the other coder i
   await expect(page.getByTestId('coding-stripe')).toHaveAttribute('data-coder', 'Ann Lee');
 
   // A restart: opening the project asks who is coding, offering Ann (chosen last) first; choosing Bob sticks.
-  const dataDir = host.dataDir;
-  await page.goto('about:blank');
-  await host.stop();
-  host = await startWebHost({ dataDir });
-  await page.goto(host.launchUrl);
+  await host.restart(page);
   await page.getByRole('button', { name: 'Team study', exact: true }).click();
   const ask = page.getByTestId('choose-coder-dialog');
   await expect(ask).toBeVisible();

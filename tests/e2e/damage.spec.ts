@@ -1,21 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { test, expect } from '@playwright/test';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { importFiles, newProject, watchErrors } from './workbench';
+import { test, expect, openBackedUpProject } from './fixtures';
+import { watchErrors } from './workbench';
 
 // Issue 9, hole 3: an article's text changed on disk behind Gloss's back (here by a direct SQLite UPDATE that leaves
 // its fingerprint as it was) is found by Check project…, which names the article, and the newest checked backup
 // brings the project back.
-
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
 
 /** The one project file in the host's data folder. */
 function projectFile(dir: string): string {
@@ -40,18 +31,12 @@ function damageArticleText(path: string, articleId: number, from: string, to: st
   }
 }
 
-test('Check project names the damaged article, and restoring the checked backup repairs it', async ({ page }) => {
+test('Check project names the damaged article, and restoring the checked backup repairs it', async ({ page, host }) => {
   const errors = watchErrors(page);
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Damage study');
-  await importFiles(page, [
+  await openBackedUpProject(page, host, 'Damage study', [
     { name: 'first.txt', bytes: Buffer.from('First report\n\nThe harbour reopened at dawn.\n') },
     { name: 'second.txt', bytes: Buffer.from('Second report\n\nThe market closed early because of the strike.\n') },
   ]);
-  // The daily backup is made (and checked) when a project with contents is opened.
-  await page.getByRole('button', { name: 'Close project' }).click();
-  await page.getByRole('button', { name: 'Damage study', exact: true }).click();
-  await expect(page.getByTestId('article-row')).toHaveCount(2);
   await page.getByTestId('project-menu-button').click();
   await page.getByTestId('project-menu-check').click();
   await expect(page.getByTestId('check-ok')).toBeVisible();

@@ -1,23 +1,12 @@
-import { test, expect } from '@playwright/test';
 import { minimalDocx, minimalPdf, wp, wr } from '../core/document-fixtures';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { newProject } from './workbench';
+import { test, expect, openNewProject } from './fixtures';
 
 // A Word file and a scanned PDF picked in the browser: the Word file becomes an article whose paragraphs and table
 // row read as in Word, the report and the article's details say what was left out, and the scan is refused with
 // the reason the analyst can act on.
 
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
-
-test('a .docx imports with its notes; a scanned .pdf is refused with "no text layer: run OCR first"', async ({ page }) => {
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Documents study');
+test('a .docx imports with its notes; a scanned .pdf is refused with "no text layer: run OCR first"', async ({ page, host }) => {
+  await openNewProject(page, host, 'Documents study');
   const docx = minimalDocx({
     body: [
       wp(wr('Convoy report')),

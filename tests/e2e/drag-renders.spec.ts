@@ -1,20 +1,12 @@
-import { test, expect, type Page } from '@playwright/test';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { codePhrase, createCode, importFiles, newProject } from './workbench';
+import { type Page } from '@playwright/test';
+import { test, expect, openNewProject, type TestWebHost } from './fixtures';
+import { charBox, codePhrase, createCode, importFiles } from './workbench';
 
 // Issue 10: a drag in the reader changes state every animation frame; none of it may reach the codebook. The
 // renderer counts renders of the codebook's row component when the page is opened with the test flag
 // (sessionStorage 'gloss-count-renders'), and the count must not move while a selection grows or an edge is dragged.
 
 const ARTICLE = 'Convoy at the crossing\n\nThe convoy waited at the northern crossing for another day. Aid workers said the delay was political.\n';
-
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
 
 const rowRenders = (page: Page) => page.evaluate(() => window.__glossRenderCounts?.codebookRow ?? 0);
 
@@ -30,31 +22,14 @@ async function settledRowRenders(page: Page): Promise<number> {
 }
 
 /** The screen point just inside the start (or end) of `phrase` in the article text. */
-function pointAt(page: Page, phrase: string, edge: 'start' | 'end') {
-  return page.evaluate(
-    ({ phrase, edge }) => {
-      const root = document.querySelector('[data-testid="article-text"]')!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(phrase);
-        if (at < 0) continue;
-        const range = document.createRange();
-        const i = edge === 'start' ? at : at + phrase.length - 1;
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const r = range.getClientRects()[0]!;
-        return { x: edge === 'start' ? r.left + 1 : r.right - 1, y: r.top + r.height / 2 };
-      }
-      throw new Error(`phrase not found: ${phrase}`);
-    },
-    { phrase, edge },
-  );
+async function pointAt(page: Page, phrase: string, edge: 'start' | 'end'): Promise<{ x: number; y: number }> {
+  const r = await charBox(page, phrase, edge === 'start' ? 0 : phrase.length - 1);
+  return { x: edge === 'start' ? r.left + 1 : r.right - 1, y: r.top + r.height / 2 };
 }
 
-async function openProjectWithCodes(page: Page, name: string): Promise<void> {
+async function openProjectWithCodes(page: Page, host: TestWebHost, name: string): Promise<void> {
   await page.addInitScript(() => window.sessionStorage.setItem('gloss-count-renders', '1'));
-  await page.goto(host.launchUrl);
-  await newProject(page, name);
+  await openNewProject(page, host, name);
   await importFiles(page, [{ name: 'convoy.txt', bytes: Buffer.from(ARTICLE) }]);
   await createCode(page, 'Frames');
   await createCode(page, 'Actors');
@@ -62,8 +37,8 @@ async function openProjectWithCodes(page: Page, name: string): Promise<void> {
   await page.locator('[data-testid="reader"][data-ready="true"]').waitFor();
 }
 
-test('extending a mouse selection word by word re-renders no codebook row', async ({ page }) => {
-  await openProjectWithCodes(page, 'Selection study');
+test('extending a mouse selection word by word re-renders no codebook row', async ({ page, host }) => {
+  await openProjectWithCodes(page, host, 'Selection study');
   expect(await rowRenders(page)).toBeGreaterThan(0);
   const from = await pointAt(page, 'The convoy', 'start');
   const first = await pointAt(page, 'convoy waited', 'end');
@@ -85,8 +60,8 @@ test('extending a mouse selection word by word re-renders no codebook row', asyn
   await expect(page.getByTestId('coding-stripe')).toHaveAttribute('aria-label', /^Frames: The convoy waited at the northern crossing for another day\. Aid workers said the/);
 });
 
-test('dragging a coding’s edge across the text re-renders no codebook row', async ({ page }) => {
-  await openProjectWithCodes(page, 'Drag study');
+test('dragging a coding’s edge across the text re-renders no codebook row', async ({ page, host }) => {
+  await openProjectWithCodes(page, host, 'Drag study');
   await codePhrase(page, 'northern crossing', 'Frames');
   await expect(page.getByTestId('coding-stripe')).toHaveCount(1);
   // The counter is live: the rows have rendered.

@@ -1,6 +1,6 @@
-import { test, expect, type Page } from '@playwright/test';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { codePhrase, createCode, importFiles, newProject } from './workbench';
+import { type Page } from '@playwright/test';
+import { test, expect, openNewProject } from './fixtures';
+import { codePhrase, createCode, importFiles, watchErrors } from './workbench';
 
 // A Windows-1252 news file (curly quotes 0x93/0x94, é 0xE9, ï 0xEF) imported in the browser: the details say how
 // it was decoded; re-decoding it as Cyrillic first previews what would be lost (a coding on a passage whose
@@ -20,14 +20,6 @@ const ARTICLE_1252 = win1252(
 );
 const PLAIN = Buffer.from('Market report\n\nPrices for flour rose again this week in the capital.\n', 'ascii');
 
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
-
 async function openDetails(page: Page, title: string | RegExp): Promise<void> {
   await page.getByTestId('article-row').filter({ hasText: title }).getByTestId('article-menu-button').click();
   await page.getByTestId('article-menu-details').click();
@@ -41,13 +33,19 @@ async function redecodeTo(page: Page, encoding: string): Promise<void> {
   await page.getByTestId('redecode-run').click();
 }
 
-test('a Windows-1252 file: details, re-decode as Windows-1251 with a preview, and back', async ({ page }, testInfo) => {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+/** Confirms the previewed re-decode, reads its outcome, and closes it and the details, which name the new encoding. */
+async function confirmRedecode(page: Page, outcome: string, encoding: string): Promise<void> {
+  await page.getByTestId('redecode-confirm').click();
+  await expect(page.getByTestId('redecode-outcome')).toHaveText(outcome);
+  await page.getByTestId('redecode-close').click();
+  await expect(page.getByTestId('detail-encoding')).toContainText(`${encoding} (chosen by hand)`);
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+}
 
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Encodings study');
+test('a Windows-1252 file: details, re-decode as Windows-1251 with a preview, and back', async ({ page, host }, testInfo) => {
+  const errors = watchErrors(page);
+
+  await openNewProject(page, host, 'Encodings study');
   await importFiles(page, [{ name: 'cafe.txt', bytes: ARTICLE_1252 }]);
 
   // Decoded as Windows-1252: the reader shows the real letters and quotes.
@@ -87,11 +85,7 @@ test('a Windows-1252 file: details, re-decode as Windows-1251 with a preview, an
   await expect(page.getByTestId('article-title')).toHaveText('Café owners count the cost');
   await expect(page.getByTestId('coding-stripe')).toHaveCount(2);
 
-  await page.getByTestId('redecode-confirm').click();
-  await expect(page.getByTestId('redecode-outcome')).toHaveText('The text was decoded again and 1 coding removed; 1 coding kept.');
-  await page.getByTestId('redecode-close').click();
-  await expect(page.getByTestId('detail-encoding')).toContainText('Windows-1251 (chosen by hand)');
-  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await confirmRedecode(page, 'The text was decoded again and 1 coding removed; 1 coding kept.', 'Windows-1251');
   await expect(page.getByTestId('article-title')).toHaveText('Cafй owners count the cost');
   await expect(page.getByTestId('article-text')).toContainText('naпve rйsumй');
   await expect(page.getByTestId('coding-stripe')).toHaveCount(1);
@@ -101,20 +95,15 @@ test('a Windows-1252 file: details, re-decode as Windows-1251 with a preview, an
   await openDetails(page, 'Cafй owners');
   await redecodeTo(page, 'Windows-1252');
   await expect(page.getByTestId('redecode-impact')).toHaveText('The text changes. Every coding still matches its passage.');
-  await page.getByTestId('redecode-confirm').click();
-  await expect(page.getByTestId('redecode-outcome')).toHaveText('The text was decoded again; 1 coding kept.');
-  await page.getByTestId('redecode-close').click();
-  await expect(page.getByTestId('detail-encoding')).toContainText('Windows-1252 (chosen by hand)');
-  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await confirmRedecode(page, 'The text was decoded again; 1 coding kept.', 'Windows-1252');
   await expect(page.getByTestId('article-title')).toHaveText('Café owners count the cost');
   await expect(page.getByTestId('article-text')).toContainText('said “we will not retreat” and praised the naïve résumé');
   await expect(page.getByTestId('coding-stripe')).toHaveCount(1);
   expect(errors).toEqual([]);
 });
 
-test('a file that reads the same in another encoding is only relabelled', async ({ page }) => {
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Relabel study');
+test('a file that reads the same in another encoding is only relabelled', async ({ page, host }) => {
+  await openNewProject(page, host, 'Relabel study');
   await importFiles(page, [{ name: 'market.txt', bytes: PLAIN }]);
   await openDetails(page, 'Market report');
   await expect(page.getByTestId('detail-encoding')).toContainText('UTF-8');
@@ -125,9 +114,8 @@ test('a file that reads the same in another encoding is only relabelled', async 
   await expect(page.getByTestId('detail-encoding')).toContainText('ISO-8859-1 (chosen by hand)');
 });
 
-test('a guess is shown as one, with the hint to re-decode', async ({ page }) => {
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Guess study');
+test('a guess is shown as one, with the hint to re-decode', async ({ page, host }) => {
+  await openNewProject(page, host, 'Guess study');
   // Seventeen characters are too little evidence for the detector: Windows-1252 is the fallback guess.
   await importFiles(page, [{ name: 'short.txt', bytes: win1252('Caf\xe9 r\xe9sum\xe9 \x93ok\x94\n') }]);
   await openDetails(page, 'Café résumé');
@@ -147,9 +135,8 @@ test('a guess is shown as one, with the hint to re-decode', async ({ page }) => 
   await expect(page.getByTestId('article-row').first()).toContainText('Café résumé “ok”');
 });
 
-test('a close call offers the runner-up in one click: Romanian ș/ş', async ({ page }) => {
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Runner-up study');
+test('a close call offers the runner-up in one click: Romanian ș/ş', async ({ page, host }) => {
+  await openNewProject(page, host, 'Runner-up study');
   // Bytes 0xBA/0xFE: "ș"/"ț" in ISO-8859-16, "ş"/"ţ" in ISO-8859-2 and Windows-1250; nothing else tells them apart.
   const sentence = 'Guvernul a anun\xfeat miercuri c\xe3 negocierile privind bugetul vor \xeencepe s\xe3pt\xe3m\xe2na viitoare, iar sindicatele \xbai patronatele sunt de acord.\n';
   await importFiles(page, [{ name: 'buget.txt', bytes: Buffer.from(sentence.repeat(3), 'latin1') }]);

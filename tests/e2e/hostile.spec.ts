@@ -1,19 +1,10 @@
-import { test, expect } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { attachScreenshot, importPaths, newProject } from './workbench';
+import { test, expect, openNewProject } from './fixtures';
+import { attachScreenshot, importPaths } from './workbench';
 
 // Imported text is only ever text: markup in a .txt file, and the scripts and handlers of an HTML page, never run,
 // and nothing they name is ever fetched. Bidi override characters stay characters.
-
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
 
 const PAYLOAD = [
   'Hostile markup test',
@@ -25,7 +16,7 @@ const PAYLOAD = [
   'Bidi: \u202Egnp.exe\u202C and \u2067isolated\u2069 text.',
 ].join('\n');
 
-test('markup in imported text and HTML pages never runs and fetches nothing', async ({ page }, testInfo) => {
+test('markup in imported text and HTML pages never runs and fetches nothing', async ({ page, host }, testInfo) => {
   const dir = testInfo.outputPath('hostile');
   mkdirSync(dir, { recursive: true });
   const txt = join(dir, 'markup.txt');
@@ -45,8 +36,7 @@ test('markup in imported text and HTML pages never runs and fetches nothing', as
     void d.dismiss();
   });
 
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Hostile');
+  await openNewProject(page, host, 'Hostile');
   await importPaths(page, [txt, html]);
 
   // The .txt: every character of the markup is shown as text.

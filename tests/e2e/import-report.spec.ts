@@ -1,24 +1,11 @@
-import { test, expect } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { newProject } from './workbench';
+import { test, expect, openNewProject } from './fixtures';
+import { importFolder } from './workbench';
 
 // The import report floats over the workbench; once the analyst opens an article it shrinks to its summary in a
 // corner, so it never covers the text being read, and a file whose encoding was a guess is pointed out.
 
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
-
-test('the report flags a guessed encoding and steps aside when an article is opened', async ({ page }, testInfo) => {
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Report study');
+test('the report flags a guessed encoding and steps aside when an article is opened', async ({ page, host }, testInfo) => {
+  await openNewProject(page, host, 'Report study');
   await page.getByTestId('import-input').setInputFiles([
     { name: 'short.txt', mimeType: 'text/plain', buffer: Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x93, 0x6f, 0x6b, 0x94, 0x0a]) },
     { name: 'plain.txt', mimeType: 'text/plain', buffer: Buffer.from('Harbour news\n\nThe harbour reopened on Monday.\n') },
@@ -46,29 +33,22 @@ test('the report flags a guessed encoding and steps aside when an article is ope
   await expect(report).toHaveCount(0);
 });
 
-test('a folder picked in the browser: files of other types are listed as skipped, with their type', async ({ page }) => {
-  const root = mkdtempSync(join(tmpdir(), 'gloss-e2e-folder-'));
-  try {
-    const files: Record<string, string> = {
+test('a folder picked in the browser: files of other types are listed as skipped, with their type', async ({ page, host }) => {
+  await openNewProject(page, host, 'Folder study');
+  await importFolder(
+    page,
+    {
       'news/aid.txt': 'Aid convoy waits at the crossing.\n',
       'news/feed.xml': '<rss><item>Ceasefire</item></rss>\n',
       'news/interview.srt': '1\n00:00:01,000 --> 00:00:02,000\nHello\n',
       'news/.git/HEAD': 'ref: refs/heads/main\n',
-    };
-    for (const [name, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(root, name)), { recursive: true });
-      writeFileSync(join(root, name), text);
-    }
-    await page.goto(host.launchUrl);
-    await newProject(page, 'Folder study');
-    await page.getByTestId('import-folder-input').setInputFiles(join(root, 'news'));
-    await expect(page.getByTestId('import-count-imported')).toHaveText('1 article imported');
-    await expect(page.getByTestId('import-count-skipped')).toHaveText('3 files skipped');
-    const skipped = page.getByTestId('import-list-skipped');
-    await expect(skipped.locator('li', { hasText: 'feed.xml' })).toContainText('not a type Gloss imports (.xml)');
-    await expect(skipped.locator('li', { hasText: 'interview.srt' })).toContainText('not a type Gloss imports (.srt)');
-    await expect(skipped.locator('li', { hasText: '.git' })).toContainText('a hidden folder; Gloss does not look inside (.git)');
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+    },
+    'news',
+    '1 article imported',
+  );
+  await expect(page.getByTestId('import-count-skipped')).toHaveText('3 files skipped');
+  const skipped = page.getByTestId('import-list-skipped');
+  await expect(skipped.locator('li', { hasText: 'feed.xml' })).toContainText('not a type Gloss imports (.xml)');
+  await expect(skipped.locator('li', { hasText: 'interview.srt' })).toContainText('not a type Gloss imports (.srt)');
+  await expect(skipped.locator('li', { hasText: '.git' })).toContainText('a hidden folder; Gloss does not look inside (.git)');
 });

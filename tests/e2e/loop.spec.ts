@@ -1,9 +1,9 @@
-import { test, expect } from '@playwright/test';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { sharedDir, startWebHost, type RunningWebHost } from './webHost';
-import { createCode, dragSelect, toolbarAction } from './workbench';
+import { sharedDir } from './webHost';
+import { test, expect } from './fixtures';
+import { createCode, dragSelect, present, toolbarAction } from './workbench';
 
 // The whole loop as a new user does it, in the real renderer (Chromium) against the real core (web host):
 // create a project, import the five seed articles, code two overlapping passages with the mouse, reload,
@@ -12,15 +12,7 @@ import { createCode, dragSelect, toolbarAction } from './workbench';
 const seedsDir = join(sharedDir, 'seeds');
 const seeds = existsSync(seedsDir) ? readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort() : [];
 
-let host: RunningWebHost;
-test.beforeAll(async () => {
-  host = await startWebHost();
-});
-test.afterAll(async () => {
-  await host?.stop();
-});
-
-test('import the seeds, code two overlapping passages, reload, export CSV and JSON', async ({ page }, testInfo) => {
+test('import the seeds, code two overlapping passages, reload, export CSV and JSON', async ({ page, host }, testInfo) => {
   test.skip(seeds.length < 5, `../shared/seeds is absent or incomplete (${seedsDir}); this test needs the five seed articles`);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -47,7 +39,7 @@ test('import the seeds, code two overlapping passages, reload, export CSV and JS
   await createCode(page, 'Security');
 
   // Pick two overlapping phrases from the article itself: words 10–25 and 18–35 of its longest paragraph.
-  const paragraph = [...paragraphs].sort((a, b) => b.length - a.length)[0];
+  const paragraph = present([...paragraphs].sort((a, b) => b.length - a.length)[0], 'a paragraph of the article');
   const words = paragraph.split(' ');
   const first = words.slice(10, 25).join(' ');
   const second = words.slice(18, 35).join(' ');
@@ -122,6 +114,7 @@ test('import the seeds, code two overlapping passages, reload, export CSV and JS
   expect(texts).toContain(first);
   expect(texts).toContain(second);
   const [a, b] = [...exported.codings].sort((x, y) => x.start - y.start);
+  if (!a || !b) throw new Error(`two codings exported, got ${exported.codings.length}`);
   expect(b.start).toBeLessThan(a.end); // they overlap
 
   const csvBytes = readFileSync(csvPath);

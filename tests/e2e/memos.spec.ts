@@ -1,20 +1,11 @@
-import { test, expect, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { ARTICLES, writeArticles } from './newsArticles';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { attachScreenshot, createCode, dragSelect, importPaths, mod, newProject, openArticle, watchErrors, toolbarAction } from './workbench';
+import { test, expect, openNewProject } from './fixtures';
+import { attachScreenshot, createCode, dragSelect, importPaths, mod, openArticle, present, watchErrors, toolbarAction } from './workbench';
 
 // Rich-text memos as an analyst writes them: bold and a list on a coding (in the coding popover) and on the project,
 // kept through a page reload and a restart of the host, and exported both as plain text and as the editor's state.
-
-// A host per test: the host keeps its project open across page loads, and each test starts from the start screen.
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
 
 const PASSAGE = 'We demand an immediate ceasefire and the return of the hostages';
 const CODING_MEMO_PLAIN = 'Key demand: families speak for themselves\n• ceasefire now\n• hostages home';
@@ -52,10 +43,19 @@ async function expectProjectMemo(memo: Locator) {
   await expect(memo.locator('ol > li')).toHaveText(['Who is quoted?', 'Which frames are used?']);
 }
 
-test('rich memos on a coding and on the project survive a reload and a restart, and export', async ({ page }, testInfo) => {
+/** Opens the coding's memo and the project memo, as written, and reads both back with their formatting. */
+async function expectBothMemosKept(page: Page): Promise<void> {
+  await openArticle(page, ARTICLES.gaza.title);
+  await expectCodingMemo(await openCodingPopover(page));
+  await page.keyboard.press('Escape');
+  await toolbarAction(page, 'project-memo-button', 'more-project-memo');
+  await expectProjectMemo(page.getByTestId('memo-dialog-editor'));
+  await page.getByTestId('memo-dialog-done').click();
+}
+
+test('rich memos on a coding and on the project survive a reload and a restart, and export', async ({ page, host }, testInfo) => {
   const errors = watchErrors(page);
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Memo study');
+  await openNewProject(page, host, 'Memo study');
   await importPaths(page, writeArticles(['gaza']));
   await createCode(page, 'Demand');
   await openArticle(page, ARTICLES.gaza.title);
@@ -119,28 +119,13 @@ test('rich memos on a coding and on the project survive a reload and a restart, 
 
   // A reload of the page: the web host kept the project open.
   await page.reload();
-  await openArticle(page, ARTICLES.gaza.title);
-  await expectCodingMemo(await openCodingPopover(page));
-  await page.keyboard.press('Escape');
-  await toolbarAction(page, 'project-memo-button', 'more-project-memo');
-  await expectProjectMemo(page.getByTestId('memo-dialog-editor'));
-  await page.getByTestId('memo-dialog-done').click();
+  await expectBothMemosKept(page);
 
   // A restart of the host on the same data folder, and the project reopened from the recent list.
-  const dataDir = host.dataDir;
-  // Leave the page first: a host stopped under an open page cuts its event stream, which the console reports.
-  await page.goto('about:blank');
-  await host.stop();
-  host = await startWebHost({ dataDir });
-  await page.goto(host.launchUrl);
+  await host.restart(page);
   await page.getByRole('button', { name: 'Memo study', exact: true }).click();
   await expect(page.getByTestId('project-menu-button')).toContainText('Memo study');
-  await openArticle(page, ARTICLES.gaza.title);
-  await expectCodingMemo(await openCodingPopover(page));
-  await page.keyboard.press('Escape');
-  await toolbarAction(page, 'project-memo-button', 'more-project-memo');
-  await expectProjectMemo(page.getByTestId('memo-dialog-editor'));
-  await page.getByTestId('memo-dialog-done').click();
+  await expectBothMemosKept(page);
 
   // The JSON export: plain `memo` for search and spreadsheets, `memoRich` with the formatting.
   const download = page.waitForEvent('download');
@@ -153,9 +138,10 @@ test('rich memos on a coding and on the project survive a reload and a restart, 
   };
   expect(exported.project.memo).toBe(PROJECT_MEMO_PLAIN);
   expect(exported.codings).toHaveLength(1);
-  expect(exported.codings[0].text).toBe(PASSAGE);
-  expect(exported.codings[0].memo).toBe(CODING_MEMO_PLAIN);
-  const codingRich = JSON.stringify(exported.codings[0].memoRich);
+  const coding = present(exported.codings[0], 'the exported coding');
+  expect(coding.text).toBe(PASSAGE);
+  expect(coding.memo).toBe(CODING_MEMO_PLAIN);
+  const codingRich = JSON.stringify(coding.memoRich);
   expect(codingRich).toContain('"type":"list"');
   expect(codingRich).toContain('"listType":"bullet"');
   expect(codingRich).toMatch(/"format":1,[^}]*"text":"Key demand"/);
@@ -166,10 +152,9 @@ test('rich memos on a coding and on the project survive a reload and a restart, 
   expect(errors).toEqual([]);
 });
 
-test("a code's memo, in the code editor, stays with its code when another code is picked", async ({ page }) => {
+test("a code's memo, in the code editor, stays with its code when another code is picked", async ({ page, host }) => {
   const errors = watchErrors(page);
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Codebook memos');
+  await openNewProject(page, host, 'Codebook memos');
   await createCode(page, 'Frames');
   await createCode(page, 'Actors');
   const row = (path: string) => page.locator(`[data-testid="code-row"][data-code-path="${path}"]`);

@@ -1,10 +1,11 @@
-import { test, expect } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot, startWebHost, type RunningWebHost } from './webHost';
-import { createCode, importFiles, newProject, openArticle, toolbarAction } from './workbench';
+import { repoRoot } from './webHost';
+import { test, expect, openNewProject, type TestWebHost } from './fixtures';
+import { createCode, importFiles, openArticle, toolbarAction } from './workbench';
 
 // The lead merges a teammate's project in the browser: the teammate's .gloss (made here with the gloss CLI, as a
 // coder would make it) is uploaded, previewed with its conflicting code, merged; the teammate's codings show in the
@@ -12,14 +13,6 @@ import { createCode, importFiles, newProject, openArticle, toolbarAction } from 
 
 const ONE = 'Aid convoy waits at the crossing\nOfficials traded blame.\n';
 const TWO = 'Talks resume in Cairo\nMediators met again.\n';
-
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
 
 function gloss(cwd: string, ...args: string[]): void {
   const r = spawnSync(process.execPath, [join(repoRoot, 'out', 'main', 'cli.js'), ...args], { cwd, encoding: 'utf8' });
@@ -38,19 +31,23 @@ function teammateProject(): Buffer {
   return readFileSync(join(dir, 'omar.gloss'));
 }
 
-test('upload a teammate\'s .gloss, preview the conflict, merge, see their codings, undo the whole merge', async ({ page }) => {
-  const teammate = teammateProject();
-  // Once the project has coders, the app may ask this window who is coding; the lead keeps coding as themselves.
-  await page.addLocatorHandler(page.getByRole('dialog', { name: 'Who is coding?' }), async (who) => {
-    await who.getByRole('button', { name: 'Cancel' }).click();
-  });
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Lead study');
+/** The lead's own project: both articles and the code Places (which the teammate's file also has, differently). */
+async function openLeadProject(page: Page, host: TestWebHost): Promise<void> {
+  await openNewProject(page, host, 'Lead study');
   await importFiles(page, [
     { name: 'one.txt', bytes: Buffer.from(ONE) },
     { name: 'two.txt', bytes: Buffer.from(TWO) },
   ]);
   await createCode(page, 'Places');
+}
+
+test('upload a teammate\'s .gloss, preview the conflict, merge, see their codings, undo the whole merge', async ({ page, host }) => {
+  const teammate = teammateProject();
+  // Once the project has coders, the app may ask this window who is coding; the lead keeps coding as themselves.
+  await page.addLocatorHandler(page.getByRole('dialog', { name: 'Who is coding?' }), async (who) => {
+    await who.getByRole('button', { name: 'Cancel' }).click();
+  });
+  await openLeadProject(page, host);
 
   await toolbarAction(page, 'merge-button', 'more-merge');
   const dialog = page.getByTestId('merge-dialog');
@@ -77,14 +74,8 @@ test('upload a teammate\'s .gloss, preview the conflict, merge, see their coding
   await expect(page.locator('[data-testid="code-row"][data-code-path="Places"]')).toHaveCount(1);
 });
 
-test('export for a coder downloads a .gloss with the chosen article and the codebook', async ({ page }) => {
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Lead study');
-  await importFiles(page, [
-    { name: 'one.txt', bytes: Buffer.from(ONE) },
-    { name: 'two.txt', bytes: Buffer.from(TWO) },
-  ]);
-  await createCode(page, 'Places');
+test('export for a coder downloads a .gloss with the chosen article and the codebook', async ({ page, host }) => {
+  await openLeadProject(page, host);
   await toolbarAction(page, 'export-for-coder-button', 'more-export-for-coder');
   const dialog = page.getByTestId('for-coder-dialog');
   await dialog.getByTestId('for-coder-name').fill('omar');

@@ -1,27 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { newProject, watchErrors } from './workbench';
+import { test, expect, openNewProject } from './fixtures';
+import { watchErrors } from './workbench';
 
 // A news-database export dropped into the app becomes one article per item, and the import report says what each
 // export was read as, how many articles it held, their fields, and the duplicates.
 
 const fixtures = join(__dirname, '..', 'fixtures', 'newsdb');
 
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
-
-test('LexisNexis and Nexis Uni exports are previewed, then import as articles with their fields, duplicates reported', async ({ page }) => {
+test('LexisNexis and Nexis Uni exports are previewed, then import as articles with their fields, duplicates reported', async ({ page, host }) => {
   const errors = watchErrors(page);
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Harbour coverage');
+  await openNewProject(page, host, 'Harbour coverage');
   const docx = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': readFileSync(join(fixtures, 'nexisuni-document.xml')) });
   await page.getByTestId('import-input').setInputFiles([
     { name: 'lexis.txt', mimeType: 'text/plain', buffer: readFileSync(join(fixtures, 'lexisnexis-classic.txt')) },
@@ -56,9 +46,8 @@ test('LexisNexis and Nexis Uni exports are previewed, then import as articles wi
   expect(errors).toEqual([]);
 });
 
-test('cancelling the preview imports nothing', async ({ page }) => {
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Harbour coverage');
+test('cancelling the preview imports nothing', async ({ page, host }) => {
+  await openNewProject(page, host, 'Harbour coverage');
   await page.getByTestId('import-input').setInputFiles([
     { name: 'factiva.xml', mimeType: 'text/xml', buffer: readFileSync(join(fixtures, 'factiva.xml')) },
   ]);

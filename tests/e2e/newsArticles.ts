@@ -1,6 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 // Short news texts of the kind Gloss is used for (Gaza and Lebanon coverage), in English, Arabic with harakat and
 // Hebrew with niqqud, written to a temporary folder for the file input. Titles are the first lines.
@@ -66,4 +66,21 @@ export function writeTextFile(name: string, text: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'gloss-news-')), name);
   writeFileSync(path, text, 'utf8');
   return path;
+}
+
+/**
+ * Writes `files` (paths relative to a fresh temporary folder, some in sub-folders) as UTF-8, runs `use` with that
+ * folder, and removes the folder afterwards, whether `use` passed or failed.
+ */
+export async function withFolder(files: Record<string, string>, use: (root: string) => Promise<void>): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'gloss-e2e-folder-'));
+  try {
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(root, name)), { recursive: true });
+      writeFileSync(join(root, name), text);
+    }
+    await use(root);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }

@@ -1,21 +1,12 @@
-import { test, expect, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { ARTICLES, writeArticles, writeTextFile } from './newsArticles';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { attachScreenshot, createCode, dragSelect, importPaths, newProject, openArticle, watchErrors } from './workbench';
+import { test, expect, openNewProject } from './fixtures';
+import { attachScreenshot, codeAllHitsBySentence, createCode, dragSelect, importPaths, openArticle, present, revealedText, watchErrors } from './workbench';
 
 // The coded-passages view: code passages in the reader, retrieve them by code (with the analyst's filters), jump from
 // a passage back into its article with the passage revealed, and export exactly the retrieved passages as CSV.
-
-// A host per test: the host keeps its project open across page loads, and each test starts from the start screen.
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
 
 const DEMAND_GAZA = 'We demand an immediate ceasefire and the return of the hostages';
 const DEMAND_LEBANON = 'demanded a ceasefire on the northern front';
@@ -30,23 +21,9 @@ async function code(page: Page, phrase: string, codePath: string): Promise<void>
 
 const option = (page: Page, path: string) => page.locator(`[data-testid="passages-code-option"][data-code-path="${path}"]`);
 
-/** The text under the reader's reveal highlight (a StaticRange, read back through a live Range). */
-async function revealedText(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const highlight = CSS.highlights.get('gloss-reveal');
-    const first = highlight ? [...highlight][0] : undefined;
-    if (!first) return null;
-    const range = document.createRange();
-    range.setStart(first.startContainer, first.startOffset);
-    range.setEnd(first.endContainer, first.endOffset);
-    return range.toString();
-  });
-}
-
-test('retrieve the passages of a code, reveal one in its article, export them as CSV', async ({ page }, testInfo) => {
+test('retrieve the passages of a code, reveal one in its article, export them as CSV', async ({ page, host }, testInfo) => {
   const errors = watchErrors(page);
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Passages study');
+  await openNewProject(page, host, 'Passages study');
   await importPaths(page, writeArticles(['gaza', 'lebanon', 'arabic']));
   await createCode(page, 'Demand');
   await createCode(page, 'Humanitarian');
@@ -142,14 +119,14 @@ test('retrieve the passages of a code, reveal one in its article, export them as
     expect([...article.text].slice(Number(row.start), Number(row.end)).join('')).toBe(row.text);
     expect(article.text).toContain(`${row.context_before}${row.text}${row.context_after}`);
   }
-  expect(rowsOut[1].article_id).toBe(articleId);
+  expect(present(rowsOut[1], 'the second row').article_id).toBe(articleId);
   // The formula protection is on by default: the quotation mark opening the Gaza context is data, not a formula.
-  expect(rowsOut[0].context_before.endsWith('"')).toBe(true);
+  expect(present(rowsOut[0], 'the first row').context_before).toMatch(/"$/);
 
   expect(errors).toEqual([]);
 });
 
-test('a passage deep in a long article is scrolled into the middle of the reader', async ({ page }) => {
+test('a passage deep in a long article is scrolled into the middle of the reader', async ({ page, host }) => {
   const errors = watchErrors(page);
   // 600 paragraphs of wire copy, the quoted demand in paragraph 540: far below anything laid out at first.
   const paragraphs = Array.from({ length: 600 }, (_, i) =>
@@ -158,8 +135,7 @@ test('a passage deep in a long article is scrolled into the middle of the reader
       : `Paragraph ${i + 1}: officials in Beirut and Jerusalem traded statements about the border, the shelling and the displaced families.`,
   );
   const path = writeTextFile('long-wire.txt', ['Wire roundup: a day on the northern front', '', ...paragraphs].join('\n'));
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Long article study');
+  await openNewProject(page, host, 'Long article study');
   await importPaths(page, [path]);
   await createCode(page, 'Demand');
 
@@ -168,11 +144,7 @@ test('a passage deep in a long article is scrolled into the middle of the reader
   await page.getByTestId('search-input').fill('"rockets stop"');
   await page.getByTestId('search-input').press('Enter');
   await expect(page.getByTestId('search-total')).toHaveText('1 hit in 1 article');
-  await page.getByTestId('search-select-all').check();
-  await page.getByTestId('search-widen').selectOption('sentence');
-  await page.getByTestId('search-code-selected').click();
-  await page.getByTestId('code-picker-dialog').getByTestId('code-picker-option').filter({ hasText: 'Demand' }).click();
-  await page.getByTestId('code-picker-confirm').click();
+  await codeAllHitsBySentence(page, 'Demand');
   await expect(page.getByTestId('search-code-outcome')).toContainText('Coded 1 passage with Demand');
 
   await page.getByTestId('view-tab-passages').click();

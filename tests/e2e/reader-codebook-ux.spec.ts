@@ -1,7 +1,7 @@
-import { test, expect, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { ARTICLES, writeArticles, writeTextFile } from './newsArticles';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { attachScreenshot, codePhrase, createCode, dragSelect, importPaths, mod, newProject, openArticle, watchErrors } from './workbench';
+import { test, expect, openNewProject, type TestWebHost } from './fixtures';
+import { attachScreenshot, codePhrase, createCode, dragSelect, importPaths, mod, openArticle, watchErrors } from './workbench';
 
 // Issue #14, items 1, 2, 4, 5, 6, 7 and 8, as an analyst coming from MAXQDA/ATLAS.ti/NVivo meets them in the browser:
 // code paths typed anywhere (Parent/Child makes the parent, "\/" is a slash inside a name, errors beside the field),
@@ -9,19 +9,9 @@ import { attachScreenshot, codePhrase, createCode, dragSelect, importPaths, mod,
 // double a coding, a coding pop-up that never hides its passage, and keyboard span adjustment that keeps focus and
 // undoes in one step.
 
-// A host per test: the web host keeps its project open, and each test starts from the start screen.
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
-
 let projects = 0;
-async function freshProject(page: Page, articles: string[]): Promise<void> {
-  await page.goto(host.launchUrl);
-  await newProject(page, `UX ${++projects} ${Date.now()}`);
+async function freshProject(page: Page, host: TestWebHost, articles: string[]): Promise<void> {
+  await openNewProject(page, host, `UX ${++projects} ${Date.now()}`);
   await importPaths(page, articles);
 }
 
@@ -59,9 +49,9 @@ async function clickPhrase(page: Page, phrase: string): Promise<void> {
 /** The text of the active coding (the reader wraps it in <mark> elements). */
 const activeText = (page: Page) => page.evaluate(() => [...document.querySelectorAll('[data-testid="article-text"] mark')].map((m) => m.textContent).join(''));
 
-test('1: Parent/Child works in + New code, type-to-code and the batch dialog; "\\/" is a slash in a name; errors sit by the field', async ({ page }, testInfo) => {
+test('1: Parent/Child works in + New code, type-to-code and the batch dialog; "\\/" is a slash in a name; errors sit by the field', async ({ page, host }, testInfo) => {
   const errors = watchErrors(page);
-  await freshProject(page, writeArticles(['gaza']));
+  await freshProject(page, host, writeArticles(['gaza']));
 
   // + New code with a path makes the missing parent too.
   await page.getByTestId('new-code-button').click();
@@ -110,9 +100,9 @@ test('1: Parent/Child works in + New code, type-to-code and the batch dialog; "\
   expect(errors).toEqual([]);
 });
 
-test('2: the code picker reaches every code: a scrolling list, the 12th picked from the keyboard', async ({ page }) => {
+test('2: the code picker reaches every code: a scrolling list, the 12th picked from the keyboard', async ({ page, host }) => {
   const errors = watchErrors(page);
-  await freshProject(page, writeArticles(['lebanon']));
+  await freshProject(page, host, writeArticles(['lebanon']));
   await page.getByTestId('new-code-button').click();
   for (let i = 1; i <= 12; i++) {
     await page.getByTestId('new-code-name').fill(`Topic ${String(i).padStart(2, '0')}`);
@@ -183,9 +173,9 @@ async function codeBackgrounds(page: Page): Promise<string[]> {
 const isOpaque = (colour: string | null) => colour !== null && /^rgb\(/.test(colour);
 const isTransparent = (colour: string | null) => colour === 'rgba(0, 0, 0, 0)';
 
-test('4: find matches and the jump to a passage never look like a coding, and the jump leaves no tint', async ({ page }, testInfo) => {
+test('4: find matches and the jump to a passage never look like a coding, and the jump leaves no tint', async ({ page, host }, testInfo) => {
   const errors = watchErrors(page);
-  await freshProject(page, writeArticles(['gaza']));
+  await freshProject(page, host, writeArticles(['gaza']));
   // Sixteen codes: the whole palette is in use, yellows and oranges included.
   await page.getByTestId('new-code-button').click();
   for (let i = 1; i <= 16; i++) {
@@ -229,9 +219,9 @@ test('4: find matches and the jump to a passage never look like a coding, and th
   expect(errors).toEqual([]);
 });
 
-test('5: coding all hits widened to the sentence never doubles a coding of the code; the dialog says so first', async ({ page }) => {
+test('5: coding all hits widened to the sentence never doubles a coding of the code; the dialog says so first', async ({ page, host }) => {
   const errors = watchErrors(page);
-  await freshProject(page, writeArticles(['gaza', 'lebanon']));
+  await freshProject(page, host, writeArticles(['gaza', 'lebanon']));
   await createCode(page, 'Demand');
   await openArticle(page, ARTICLES.gaza.title);
   // Already coded: part of one sentence that a hit will widen to.
@@ -265,25 +255,17 @@ const LONG_TEXT = ['Convoy waits at the crossing', '', ...Array.from({ length: 3
 
 /** Scrolls the reader so the passage's first line sits `where` (px) below the top of the window, or above its bottom. */
 async function placePassage(page: Page, edge: 'top' | 'bottom', gap: number): Promise<void> {
+  const { lines } = await boxes(page);
+  if (lines.length === 0) throw new Error('passage not found');
+  const top = Math.min(...lines.map((line) => line.top));
+  const bottom = Math.max(...lines.map((line) => line.bottom));
   await page.evaluate(
-    ({ passage, edge, gap }) => {
+    ({ edge, gap, top, bottom }) => {
       const scroller = document.querySelector<HTMLElement>('.reader-scroll')!;
-      const root = document.querySelector('[data-testid="article-text"]')!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(passage.slice(0, 30));
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, node.textContent!.length);
-        const r = range.getBoundingClientRect();
-        const view = scroller.getBoundingClientRect();
-        scroller.scrollTop += edge === 'top' ? r.top - (view.top + gap) : r.bottom - (window.innerHeight - gap);
-        return;
-      }
-      throw new Error('passage not found');
+      const view = scroller.getBoundingClientRect();
+      scroller.scrollTop += edge === 'top' ? top - (view.top + gap) : bottom - (window.innerHeight - gap);
     },
-    { passage: LONG_PASSAGE, edge, gap },
+    { edge, gap, top, bottom },
   );
 }
 
@@ -313,10 +295,10 @@ async function boxes(page: Page) {
 const overlaps = (a: { top: number; bottom: number; left: number; right: number }, b: { top: number; bottom: number; left: number; right: number }) =>
   a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
-test('6: the coding pop-up never covers its passage or the start handle, near the top and near the bottom of the window', async ({ page }, testInfo) => {
+test('6: the coding pop-up never covers its passage or the start handle, near the top and near the bottom of the window', async ({ page, host }, testInfo) => {
   const errors = watchErrors(page);
   await page.setViewportSize({ width: 1280, height: 760 });
-  await freshProject(page, [writeTextFile('convoy.txt', LONG_TEXT)]);
+  await freshProject(page, host, [writeTextFile('convoy.txt', LONG_TEXT)]);
   await createCode(page, 'Logistics');
   await openArticle(page, 'Convoy waits at the crossing');
   await codePhrase(page, LONG_PASSAGE, 'Logistics');
@@ -348,9 +330,9 @@ test('6: the coding pop-up never covers its passage or the start handle, near th
   expect(errors).toEqual([]);
 });
 
-test('7: Shift+arrows adjust the selected coding after the pop-up closes, focus stays in the text, five presses are one undo', async ({ page }) => {
+test('7: Shift+arrows adjust the selected coding after the pop-up closes, focus stays in the text, five presses are one undo', async ({ page, host }) => {
   const errors = watchErrors(page);
-  await freshProject(page, writeArticles(['gaza']));
+  await freshProject(page, host, writeArticles(['gaza']));
   await createCode(page, 'Demand');
   await openArticle(page, ARTICLES.gaza.title);
   await codePhrase(page, 'immediate ceasefire', 'Demand');
@@ -386,9 +368,9 @@ test('7: Shift+arrows adjust the selected coding after the pop-up closes, focus 
   expect(errors).toEqual([]);
 });
 
-test('8: a runaway regular expression is stopped with advice that names no missing control', async ({ page }) => {
+test('8: a runaway regular expression is stopped with advice that names no missing control', async ({ page, host }) => {
   const errors = watchErrors(page);
-  await freshProject(page, writeArticles(['gaza', 'lebanon']));
+  await freshProject(page, host, writeArticles(['gaza', 'lebanon']));
   await search(page, '(\\w+\\s?)*$', 'regex');
   const error = page.getByTestId('search-error');
   await expect(error).toContainText('stopped', { timeout: 15_000 });

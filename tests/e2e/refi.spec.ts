@@ -1,20 +1,11 @@
-import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { newProject, toolbarAction } from './workbench';
+import { test, expect, openNewProject } from './fixtures';
+import { toolbarAction } from './workbench';
 
 // A REFI-QDA project from another tool, dropped into the browser: the report says per source which unit the
 // positions were read in, the codings land on the passages the producer meant, and the project goes back out as a
 // .qdpx download.
-
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
 
 /** An NVivo-shaped project: Sources/, lowercase GUIDs, CRLF text with an emoji, UTF-16 positions counting CRLF as two. */
 function nvivoLike(): Buffer {
@@ -29,9 +20,8 @@ function nvivoLike(): Buffer {
   return Buffer.from(zipSync({ 'project.qde': strToU8(qde), 'Sources/99999999-0000-0000-0000-000000000000.txt': strToU8(text) }));
 }
 
-test('a .qdpx imports with its unit reported, and the project exports back as a .qdpx download', async ({ page }) => {
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Exchange study');
+test('a .qdpx imports with its unit reported, and the project exports back as a .qdpx download', async ({ page, host }) => {
+  await openNewProject(page, host, 'Exchange study');
   await page.getByTestId('import-input').setInputFiles([{ name: 'nvivo.qdpx', mimeType: 'application/zip', buffer: nvivoLike() }]);
   const sources = page.getByTestId('import-list-refi');
   await expect(sources).toContainText('Harbour interview');
@@ -56,9 +46,8 @@ function withCodeSets(): Buffer {
   return Buffer.from(zipSync({ 'project.qde': strToU8(qde) }));
 }
 
-test('code sets from a .qdpx filter the codebook; a set is made, refused a taken name beside the field, and goes back out in the .qdpx', async ({ page }) => {
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Sets study');
+test('code sets from a .qdpx filter the codebook; a set is made, refused a taken name beside the field, and goes back out in the .qdpx', async ({ page, host }) => {
+  await openNewProject(page, host, 'Sets study');
   await page.getByTestId('import-input').setInputFiles([{ name: 'sets.qdpx', mimeType: 'application/zip', buffer: withCodeSets() }]);
   await expect(page.getByTestId('import-refi-counts')).toContainText('1 code set');
   await page.getByTestId('import-report-close').click();

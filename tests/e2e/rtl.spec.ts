@@ -1,8 +1,9 @@
-import { test, expect, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sharedDir, startWebHost, type RunningWebHost } from './webHost';
-import { attachScreenshot, createCode, dragSelect, importPaths, newProject, toolbarAction } from './workbench';
+import { sharedDir } from './webHost';
+import { test, expect, openNewProject } from './fixtures';
+import { attachScreenshot, createCode, dragSelect, importPaths, present, toolbarAction } from './workbench';
 
 // Real Arabic (with vowel marks) and Hebrew articles, and a text dense with emoji in a UTF-8 file with a BOM and CRLF
 // line endings: each paragraph reads in its own direction, a passage selected with the mouse is coded, and the export
@@ -12,15 +13,6 @@ const corpus = join(sharedDir, 'corpus');
 const ARABIC = join(corpus, 'rtl', 'arabic-saudinewsnet', 'aawsat_0000.txt');
 const HEBREW = join(corpus, 'rtl', 'from-chardet-utf8', 'utf-8___ude_he1.txt');
 const EMOJI_DIR = join(corpus, 'rtl', 'emoji-nvivo-youtube-comments-hu');
-
-// A fresh host (and data folder) per test: the host's session keeps its project open across page loads.
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
 
 interface Exported {
   articles: { id: number; title: string; text: string }[];
@@ -53,10 +45,9 @@ async function exportJson(page: Page, path: string): Promise<Exported> {
   return JSON.parse(readFileSync(path, 'utf8')) as Exported;
 }
 
-test('Arabic and Hebrew articles read right to left, and a mouse selection in each exports exactly', async ({ page }, testInfo) => {
+test('Arabic and Hebrew articles read right to left, and a mouse selection in each exports exactly', async ({ page, host }, testInfo) => {
   test.skip(!existsSync(ARABIC) || !existsSync(HEBREW), `the shared corpus's right-to-left articles are absent (${corpus})`);
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Right to left');
+  await openNewProject(page, host, 'Right to left');
   await importPaths(page, [ARABIC, HEBREW]);
   await createCode(page, 'Quoted');
 
@@ -81,7 +72,7 @@ test('Arabic and Hebrew articles read right to left, and a mouse selection in ea
   expect(selections.some((s) => /[\u064B-\u0652]/.test(s)) || selections.every((s) => s.length > 0)).toBe(true);
 });
 
-test('a mixed English and Arabic article reads paragraph by paragraph in each direction', async ({ page }, testInfo) => {
+test('a mixed English and Arabic article reads paragraph by paragraph in each direction', async ({ page, host }, testInfo) => {
   const dir = testInfo.outputPath('mixed');
   const file = join(dir, 'mixed.txt');
   const { mkdirSync, writeFileSync } = await import('node:fs');
@@ -91,8 +82,7 @@ test('a mixed English and Arabic article reads paragraph by paragraph in each di
     file,
     'Mixed notebook\n\nThe teacher said the school had become a shelter.\n\nقالت المعلمة إن المدرسة أصبحت ملجأً لعائلات كثيرة.\n\nהמשפחות ביקשו לחזור לבתיהן.\n',
   );
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Mixed directions');
+  await openNewProject(page, host, 'Mixed directions');
   await importPaths(page, [file]);
   await page.getByTestId('article-row').first().click();
   const directions = await page
@@ -109,12 +99,11 @@ test('a mixed English and Arabic article reads paragraph by paragraph in each di
   await attachScreenshot(page, testInfo, 'mixed article');
 });
 
-test('emoji, ZWJ sequences and flags in a CRLF file with a BOM: the selected passage exports exactly', async ({ page }, testInfo) => {
+test('emoji, ZWJ sequences and flags in a CRLF file with a BOM: the selected passage exports exactly', async ({ page, host }, testInfo) => {
   const files = existsSync(EMOJI_DIR) ? (await import('node:fs')).readdirSync(EMOJI_DIR).filter((f) => f.endsWith('.txt')) : [];
   test.skip(files.length === 0, `the shared corpus's emoji texts are absent (${EMOJI_DIR})`);
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Emoji');
-  await importPaths(page, [join(EMOJI_DIR, files[0])]);
+  await openNewProject(page, host, 'Emoji');
+  await importPaths(page, [join(EMOJI_DIR, present(files[0], 'an emoji text'))]);
   await page.getByTestId('article-row').first().click();
   await createCode(page, 'Reaction');
   // A paragraph with astral characters; select from its start through the first few emoji.
@@ -134,8 +123,8 @@ test('emoji, ZWJ sequences and flags in a CRLF file with a BOM: the selected pas
   await page.locator('[data-testid="code-row"][data-code-path="Reaction"]').click();
   await expect(page.getByTestId('coding-stripe')).toHaveCount(1);
   const exported = await exportJson(page, testInfo.outputPath('emoji.json'));
-  const [coding] = exported.codings;
-  const article = exported.articles[0];
+  const coding = present(exported.codings[0], 'the exported coding');
+  const article = present(exported.articles[0], 'the exported article');
   expect([...article.text].slice(coding.start, coding.end).join('')).toBe(coding.text);
   expect(article.text.includes('\r')).toBe(false);
   // The selection may be widened to whole grapheme clusters, never narrowed or split.

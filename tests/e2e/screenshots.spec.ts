@@ -1,27 +1,20 @@
-import { test, expect, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, startWebHost, type RunningWebHost } from './webHost';
+import { repoRoot } from './webHost';
+import { test, expect, type TestWebHost } from './fixtures';
 import { attachScreenshot } from './workbench';
 
 // Issue 14: screenshots of the reader, the codebook and the import report at 1024×700 and 1440×900, attached to the
 // Playwright report, on the sample project as a new analyst first sees it. With GLOSS_UPDATE_README_SHOT=1 the
 // 1440×900 reader shot also replaces README's screenshot (resources/docs/screenshot.png).
 
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
-
 const SIZES = [
   { width: 1024, height: 700 },
   { width: 1440, height: 900 },
 ];
 
-async function openSample(page: Page): Promise<void> {
+async function openSample(page: Page, host: TestWebHost): Promise<void> {
   await page.goto(host.launchUrl);
   await page.getByRole('button', { name: 'Open sample project' }).click();
   await expect(page.getByTestId('project-menu-button')).toBeVisible();
@@ -31,10 +24,10 @@ async function openSample(page: Page): Promise<void> {
 }
 
 for (const size of SIZES) {
-  test(`screenshots of the reader, codebook and import report at ${size.width}×${size.height}`, async ({ page }, testInfo) => {
+  test(`screenshots of the reader, codebook and import report at ${size.width}×${size.height}`, async ({ page, host }, testInfo) => {
     test.setTimeout(120_000);
     await page.setViewportSize(size);
-    await openSample(page);
+    await openSample(page, host);
     const at = `${size.width}x${size.height}`;
 
     // The reader: the first sample article with its codings, labels in the margin when there is room.

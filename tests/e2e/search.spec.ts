@@ -1,19 +1,11 @@
-import { test, expect, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { ARTICLES, writeArticles } from './newsArticles';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { attachScreenshot, createCode, importPaths, newProject, openArticle, watchErrors } from './workbench';
+import { test, expect, openNewProject } from './fixtures';
+import { attachScreenshot, codeAllHitsBySentence, createCode, importPaths, openArticle, revealedText, watchErrors } from './workbench';
 
 // The search view as an analyst uses it: full-text and regular-expression searches over English, Arabic (with
 // harakat) and Hebrew articles, hits read in context, all of them coded in one step and taken back with one Undo,
 // a runaway regular expression stopped with a plain message, and a saved search run again.
-
-let host: RunningWebHost;
-test.beforeAll(async () => {
-  host = await startWebHost();
-});
-test.afterAll(async () => {
-  await host?.stop();
-});
 
 async function search(page: Page, query: string, mode: 'fts' | 'regex' = 'fts'): Promise<void> {
   await page.getByTestId('search-mode').selectOption(mode);
@@ -24,10 +16,9 @@ async function search(page: Page, query: string, mode: 'fts' | 'regex' = 'fts'):
 const hitsIn = (page: Page, articleTitle: string) => page.getByTestId('search-result-article').filter({ hasText: articleTitle }).getByTestId('search-hit');
 const codeRow = (page: Page, path: string) => page.locator(`[data-testid="code-row"][data-code-path="${path}"]`);
 
-test('search, code every hit at once, undo it in one step, stop a runaway regex, re-run a saved search', async ({ page }, testInfo) => {
+test('search, code every hit at once, undo it in one step, stop a runaway regex, re-run a saved search', async ({ page, host }, testInfo) => {
   const errors = watchErrors(page);
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Search study');
+  await openNewProject(page, host, 'Search study');
   await importPaths(page, writeArticles(['gaza', 'lebanon', 'arabic', 'hebrew']));
   await createCode(page, 'Ceasefire demand');
 
@@ -93,11 +84,7 @@ test('search, code every hit at once, undo it in one step, stop a runaway regex,
   await page.getByTestId('undo-button').click();
   await expect(page.getByTestId('coding-stripe')).toHaveCount(0);
   await page.getByTestId('view-tab-search').click();
-  await page.getByTestId('search-select-all').check();
-  await page.getByTestId('search-widen').selectOption('sentence');
-  await page.getByTestId('search-code-selected').click();
-  await page.getByTestId('code-picker-dialog').getByTestId('code-picker-option').filter({ hasText: 'Ceasefire demand' }).click();
-  await page.getByTestId('code-picker-confirm').click();
+  await codeAllHitsBySentence(page, 'Ceasefire demand');
   await expect(page.getByTestId('search-code-outcome')).toContainText('Coded 5 passages with Ceasefire demand');
   await expect(codeRow(page, 'Ceasefire demand').getByTestId('code-coding-count')).toHaveText('5');
 
@@ -135,16 +122,3 @@ test('search, code every hit at once, undo it in one step, stop a runaway regex,
 
   expect(errors).toEqual([]);
 });
-
-/** The text under the reader's reveal highlight (a StaticRange, read back through a live Range). */
-async function revealedText(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const highlight = CSS.highlights.get('gloss-reveal');
-    const first = highlight ? [...highlight][0] : undefined;
-    if (!first) return null;
-    const range = document.createRange();
-    range.setStart(first.startContainer, first.startOffset);
-    range.setEnd(first.endContainer, first.endOffset);
-    return range.toString();
-  });
-}

@@ -1,6 +1,6 @@
-import { test, expect, type Page } from '@playwright/test';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { codePhrase, createCode, importFiles, newProject, watchErrors } from './workbench';
+import { type Page } from '@playwright/test';
+import { test, expect, openNewProject } from './fixtures';
+import { codePhrase, createCode, importFiles, watchErrors } from './workbench';
 
 // Issue 10: every change is announced to every window, so two pages on one project stay in step without a reload.
 // Page A makes the changes a person makes (rename a code, code a passage, write the coding's memo); page B, open on
@@ -9,14 +9,6 @@ import { codePhrase, createCode, importFiles, newProject, watchErrors } from './
 const TITLE = 'Convoy at the crossing';
 const ARTICLE = `${TITLE}\n\nThe convoy waited at the northern crossing for another day. Aid workers said the delay was political.\n`;
 const PHRASE = 'northern crossing';
-
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
 
 const codeRow = (page: Page, path: string) => page.locator(`[data-testid="code-row"][data-code-path="${path}"]`);
 
@@ -27,10 +19,9 @@ async function openOnlyArticle(page: Page): Promise<void> {
   await page.locator('[data-testid="reader"][data-ready="true"]').waitFor();
 }
 
-test('a code renamed, a passage coded and a memo written in one page show in another without a reload', async ({ page: a, context }) => {
+test('a code renamed, a passage coded and a memo written in one page show in another without a reload', async ({ page: a, context, host }) => {
   const errorsA = watchErrors(a);
-  await a.goto(host.launchUrl);
-  await newProject(a, 'Sync study');
+  await openNewProject(a, host, 'Sync study');
   await importFiles(a, [{ name: 'convoy.txt', bytes: Buffer.from(ARTICLE) }]);
   await createCode(a, 'Frames');
 

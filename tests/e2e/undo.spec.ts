@@ -1,6 +1,6 @@
-import { test, expect, type Page } from '@playwright/test';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { codePhrase, createCode, importFiles, mod, newProject, watchErrors } from './workbench';
+import { type Page } from '@playwright/test';
+import { test, expect, openNewProject } from './fixtures';
+import { codePhrase, createCode, importFiles, mod, watchErrors } from './workbench';
 
 // Undo and redo as an analyst uses them: the keys and the toolbar buttons, after coding a passage and after
 // deleting a code or an article, with the reader's stripes and the lists showing each step; and the history,
@@ -17,15 +17,6 @@ const ARTICLE = [
 const PASSAGE = 'weeks of negotiation between the parties';
 const SECOND = 'stay open for humanitarian deliveries';
 
-// A host per test: the host keeps its project open across page loads, and each test starts from the start screen.
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
-
 async function openArticle(page: Page): Promise<void> {
   await page.getByTestId('article-row').first().click();
   await expect(page.getByTestId('article-text')).toContainText('Aid convoys reached');
@@ -35,10 +26,9 @@ const stripes = (page: Page) => page.getByTestId('coding-stripe');
 const codeRow = (page: Page, path: string) => page.locator(`[data-testid="code-row"][data-code-path="${path}"]`);
 const notice = (page: Page, text: string) => page.getByTestId('notice').filter({ hasText: text });
 
-test('Ctrl+Z and Ctrl+Shift+Z undo and redo applying a code and deleting a code', async ({ page }, testInfo) => {
+test('Ctrl+Z and Ctrl+Shift+Z undo and redo applying a code and deleting a code', async ({ page, host }, testInfo) => {
   const errors = watchErrors(page);
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Undo study');
+  await openNewProject(page, host, 'Undo study');
   await expect(page.getByTestId('undo-button')).toBeDisabled();
   await importFiles(page, [{ name: 'convoys.txt', bytes: Buffer.from(ARTICLE, 'utf8') }]);
   await openArticle(page);
@@ -101,10 +91,9 @@ test('Ctrl+Z and Ctrl+Shift+Z undo and redo applying a code and deleting a code'
   expect(errors).toEqual([]);
 });
 
-test('the history survives a reload, and Ctrl+Z in a text field stays the field’s own', async ({ page }) => {
+test('the history survives a reload, and Ctrl+Z in a text field stays the field’s own', async ({ page, host }) => {
   const errors = watchErrors(page);
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Reload study');
+  await openNewProject(page, host, 'Reload study');
   await importFiles(page, [{ name: 'convoys.txt', bytes: Buffer.from(ARTICLE, 'utf8') }]);
   await openArticle(page);
   await createCode(page, 'Access');
@@ -134,10 +123,9 @@ test('the history survives a reload, and Ctrl+Z in a text field stays the field�
   expect(errors).toEqual([]);
 });
 
-test('deleting an article says how many codings go, and the notice’s Undo brings it back', async ({ page }) => {
+test('deleting an article says how many codings go, and the notice’s Undo brings it back', async ({ page, host }) => {
   const errors = watchErrors(page);
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Delete study');
+  await openNewProject(page, host, 'Delete study');
   await importFiles(page, [
     { name: 'convoys.txt', bytes: Buffer.from(ARTICLE, 'utf8') },
     { name: 'other.txt', bytes: Buffer.from('Another article\n\nNothing to see here.\n', 'utf8') },

@@ -1,29 +1,16 @@
-import { test, expect } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { attachScreenshot, importFiles, newProject } from './workbench';
+import { test, expect, openNewProject } from './fixtures';
+import { attachScreenshot, importFiles, importFolder } from './workbench';
 
 // Issue 14, items 3, 10 and 11, as an analyst meets them in the article list: an Arabic title cut at its end (not
 // its start), the folder each file came from kept and shown (and usable as a filter), and titles that are headlines,
 // not paragraphs — always editable.
 
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
-
 // Synthetic Arabic headline (13 words): far wider than the article list, short enough to be a title.
 const ARABIC_TITLE = 'العنوان الأول عن قافلة المساعدات التي تنتظر عند المعبر منذ ثلاثة أيام متتالية';
 const HEBREW_TITLE = 'הכותרת הראשונה על שיחות הפסקת האש שהתחדשו בקהיר עם המתווכים אחרי הפסקה ארוכה';
 
-test('item 3: Arabic and Hebrew titles in the article list keep their first words and are cut at their logical end', async ({ page }, testInfo) => {
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Right-to-left titles');
+test('item 3: Arabic and Hebrew titles in the article list keep their first words and are cut at their logical end', async ({ page, host }, testInfo) => {
+  await openNewProject(page, host, 'Right-to-left titles');
   await importFiles(page, [
     { name: 'ar.txt', bytes: Buffer.from(`${ARABIC_TITLE}\nنص المقال.`, 'utf8') },
     { name: 'he.txt', bytes: Buffer.from(`${HEBREW_TITLE}\nגוף הכתבה.`, 'utf8') },
@@ -51,48 +38,40 @@ test('item 3: Arabic and Hebrew titles in the article list keep their first word
   await attachScreenshot(page, testInfo, 'rtl-titles-in-list');
 });
 
-test('item 10: a folder import keeps each file’s folder, shows it in the list and filters on it', async ({ page }, testInfo) => {
-  const root = mkdtempSync(join(tmpdir(), 'gloss-folders-'));
-  try {
-    const files: Record<string, string> = {
+test('item 10: a folder import keeps each file’s folder, shows it in the list and filters on it', async ({ page, host }, testInfo) => {
+  await openNewProject(page, host, 'Folders');
+  await importFolder(
+    page,
+    {
       'bbc/business/001.txt': 'Shares rise on bank results\nMarkets were up on Tuesday.',
       'bbc/sport/001.txt': 'Cup final goes to extra time\nThe match ended late.',
       'bbc/about.txt': 'About this corpus\nNotes on the collection.',
-    };
-    for (const [name, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(root, name)), { recursive: true });
-      writeFileSync(join(root, name), text);
-    }
-    await page.goto(host.launchUrl);
-    await newProject(page, 'Folders');
-    await page.getByTestId('import-folder-input').setInputFiles(join(root, 'bbc'));
-    await expect(page.getByTestId('import-count-imported')).toHaveText('3 articles imported');
-    await page.getByTestId('import-report-close').click();
+    },
+    'bbc',
+    '3 articles imported',
+  );
+  await page.getByTestId('import-report-close').click();
 
-    const folderOf = (title: string) => page.getByTestId('article-row').filter({ hasText: title }).getByTestId('article-row-folder');
-    await expect(folderOf('Shares rise on bank results')).toHaveText('business/');
-    await expect(folderOf('Cup final goes to extra time')).toHaveText('sport/');
-    await expect(folderOf('About this corpus')).toHaveCount(0);
+  const folderOf = (title: string) => page.getByTestId('article-row').filter({ hasText: title }).getByTestId('article-row-folder');
+  await expect(folderOf('Shares rise on bank results')).toHaveText('business/');
+  await expect(folderOf('Cup final goes to extra time')).toHaveText('sport/');
+  await expect(folderOf('About this corpus')).toHaveCount(0);
 
-    // `folder` is an ordinary attribute: the list filters on it.
-    await page.getByTestId('attribute-filter-toggle').click();
-    await page.getByTestId('attribute-filter-name').selectOption('folder');
-    await page.getByTestId('attribute-filter-op').selectOption('eq');
-    await page.getByTestId('attribute-filter-value').fill('sport');
-    await page.getByTestId('attribute-filter-add').click();
-    await expect(page.getByTestId('article-row')).toHaveCount(1);
-    await expect(page.getByTestId('article-row')).toContainText('Cup final goes to extra time');
-    await attachScreenshot(page, testInfo, 'folder-filter');
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  // `folder` is an ordinary attribute: the list filters on it.
+  await page.getByTestId('attribute-filter-toggle').click();
+  await page.getByTestId('attribute-filter-name').selectOption('folder');
+  await page.getByTestId('attribute-filter-op').selectOption('eq');
+  await page.getByTestId('attribute-filter-value').fill('sport');
+  await page.getByTestId('attribute-filter-add').click();
+  await expect(page.getByTestId('article-row')).toHaveCount(1);
+  await expect(page.getByTestId('article-row')).toContainText('Cup final goes to extra time');
+  await attachScreenshot(page, testInfo, 'folder-filter');
 });
 
-test('item 11: a paragraph-long first line gives the file name as title; any title can be renamed', async ({ page }) => {
+test('item 11: a paragraph-long first line gives the file name as title; any title can be renamed', async ({ page, host }) => {
   const paragraph =
     'The finance ministry said on Tuesday that the new budget would raise spending on schools and hospitals by a fifth over the next three years while cutting fuel subsidies and public sector pay.';
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Titles');
+  await openNewProject(page, host, 'Titles');
   await importFiles(page, [
     { name: 'budget-2024.txt', bytes: Buffer.from(`${paragraph}\nSecond paragraph.`, 'utf8') },
     { name: 'headline.txt', bytes: Buffer.from('Floods close the coast road\nThe road was shut on Monday.', 'utf8') },

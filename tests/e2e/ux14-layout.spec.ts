@@ -1,16 +1,8 @@
-import { test, expect, type Locator, type Page } from '@playwright/test';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { attachScreenshot, codePhrase, createCode, importFiles, newProject, openArticle } from './workbench';
+import { type Locator, type Page } from '@playwright/test';
+import { test, expect, openNewProject } from './fixtures';
+import { attachScreenshot, codePhrase, createCode, createSubCode, importFiles, openArticle } from './workbench';
 
 // Issue 14, item 13: the layout at 1024 px and 1280 px, and the small layout faults the issue lists one by one.
-
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
 
 const LONG_FILE = 'bbc-world-service-middle-east-desk-2024-01-03-evening-bulletin-transcript.txt';
 const VICE = 'Officials said the Vice-Prime Minister would travel to the border crossing on Monday to meet the mediators and the families who have waited there for many weeks without news.';
@@ -25,10 +17,9 @@ async function readingWidth(page: Page): Promise<number> {
   return (await box(page.locator('.pane-reader'))).width;
 }
 
-test('item 13: at 1024×700 the toolbar folds into a menu and the reading column keeps 560 px; panels resize and fold', async ({ page }, testInfo) => {
+test('item 13: at 1024×700 the toolbar folds into a menu and the reading column keeps 560 px; panels resize and fold', async ({ page, host }, testInfo) => {
   await page.setViewportSize({ width: 1024, height: 700 });
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Narrow window');
+  await openNewProject(page, host, 'Narrow window');
   await importFiles(page, [{ name: 'a.txt', bytes: Buffer.from(`Aid convoy waits at the crossing\n${VICE}`, 'utf8') }]);
 
   // One row of toolbar, nothing cut off: imports and exports are in "More".
@@ -71,10 +62,9 @@ test('item 13: at 1024×700 the toolbar folds into a menu and the reading column
   await expect(page.getByTestId('code-tree')).toHaveCount(0);
 });
 
-test('item 13: at 1280 px the article info line is whole; the wide toolbar shows its main buttons', async ({ page }) => {
+test('item 13: at 1280 px the article info line is whole; the wide toolbar shows its main buttons', async ({ page, host }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Info line');
+  await openNewProject(page, host, 'Info line');
   await importFiles(page, [{ name: LONG_FILE, bytes: Buffer.from(`Aid convoy waits at the crossing\n${VICE}`, 'utf8') }]);
   await openArticle(page, 'Aid convoy waits at the crossing');
   const details = page.getByTestId('article-details');
@@ -96,9 +86,8 @@ test('item 13: at 1280 px the article info line is whole; the wide toolbar shows
   if (!(await page.getByTestId('export-json-button').isVisible())) await expect(page.getByTestId('toolbar-more-button')).toBeVisible();
 });
 
-test('item 13: import report list and Close button, steady tabs, search context without fake spaces', async ({ page }, testInfo) => {
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Small faults');
+test('item 13: import report list and Close button, steady tabs, search context without fake spaces', async ({ page, host }, testInfo) => {
+  await openNewProject(page, host, 'Small faults');
   const longTitle = 'Aid convoy waits at the crossing as officials trade blame over delays';
   await page.getByTestId('import-input').setInputFiles([
     { name: 'a-first.txt', mimeType: 'text/plain', buffer: Buffer.from(`Ceasefire talks resume in Cairo\nThe Frames were discussed.`, 'utf8') },
@@ -142,10 +131,9 @@ test('item 13: import report list and Close button, steady tabs, search context 
   await attachScreenshot(page, testInfo, 'search-context');
 });
 
-test('item 13: counts headers align, the per-article chart has no empty slots, delete wording', async ({ page }, testInfo) => {
+test('item 13: counts headers align, the per-article chart has no empty slots, delete wording', async ({ page, host }, testInfo) => {
   test.setTimeout(120_000);
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Counts');
+  await openNewProject(page, host, 'Counts');
   const longTitle = 'Aid convoy waits at the crossing as officials trade blame over delays';
   await importFiles(page, [
     { name: 'a-first.txt', bytes: Buffer.from(`Ceasefire talks resume in Cairo\nThe Frames were discussed.`, 'utf8') },
@@ -155,12 +143,7 @@ test('item 13: counts headers align, the per-article chart has no empty slots, d
   // A parent and a sub-code: "Frames" and "Frames/Aid"; the first article has the parent only, the second the sub-code.
   await page.getByTestId('view-tab-code').click();
   await createCode(page, 'Frames');
-  await page.locator('[data-testid="code-row"][data-code-path="Frames"]').click({ button: 'right' });
-  await page.getByTestId('code-menu-add-sub').click();
-  await page.getByTestId('new-code-name').fill('Aid');
-  await page.getByTestId('new-code-name').press('Enter');
-  await expect(page.locator('[data-testid="code-row"][data-code-path="Frames/Aid"]')).toBeVisible();
-  await page.getByTestId('new-code-name').press('Escape');
+  await createSubCode(page, 'Frames', 'Aid');
   await openArticle(page, 'Ceasefire talks resume in Cairo');
   await codePhrase(page, 'Frames were discussed', 'Frames');
   await openArticle(page, longTitle);

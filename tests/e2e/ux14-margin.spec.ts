@@ -1,18 +1,10 @@
-import { test, expect, type Page } from '@playwright/test';
-import { startWebHost, type RunningWebHost } from './webHost';
-import { attachScreenshot, codePhrase, createCode, dragSelect, importFiles, newProject, openArticle } from './workbench';
+import { type Page } from '@playwright/test';
+import { test, expect, openNewProject } from './fixtures';
+import { attachScreenshot, charBox, codePhrase, createCode, createSubCode, dragSelect, importFiles, openArticle } from './workbench';
 
 // Issue 14, item 9: what the reader's margin, the article list and the codebook tell an analyst at a glance — code
 // names beside the stripes (a count where they crowd), a card on hovering coded text, memo markers, rolled-up counts —
 // and the highlights announced to a screen reader.
-
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
 
 const TITLE = 'Aid convoy waits at the crossing';
 const TEXT = [
@@ -25,28 +17,16 @@ const TEXT = [
 ].join('\n');
 
 async function hoverPhrase(page: Page, phrase: string) {
-  const point = await page.evaluate((phrase) => {
-    const root = document.querySelector('[data-testid="article-text"]')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(phrase);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at + 1);
-      range.setEnd(node, at + 2);
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }
-    throw new Error(`not found: ${phrase}`);
-  }, phrase);
+  // The middle of the phrase's second character.
+  const r = await charBox(page, phrase, 1);
+  const point = { x: (r.left + r.right) / 2, y: r.top + r.height / 2 };
   await page.mouse.move(point.x - 3, point.y);
   await page.mouse.move(point.x, point.y, { steps: 2 });
 }
 
-test('item 9: code names beside the stripes, a count where they crowd, a hover card, memo markers, rolled-up counts', async ({ page }, testInfo) => {
+test('item 9: code names beside the stripes, a count where they crowd, a hover card, memo markers, rolled-up counts', async ({ page, host }, testInfo) => {
   test.setTimeout(120_000);
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Margin');
+  await openNewProject(page, host, 'Margin');
   await importFiles(page, [{ name: 'convoy.txt', bytes: Buffer.from(TEXT, 'utf8') }]);
   for (const name of ['Humanitarian', 'Security', 'Blame', 'Actors']) await createCode(page, name);
   await openArticle(page, TITLE);
@@ -115,18 +95,12 @@ test('item 9: code names beside the stripes, a count where they crowd, a hover c
   await expect(codeRow('Security').getByTestId('code-memo-marker')).toHaveCount(0);
 });
 
-test('item 9: a parent code counts its sub-codes’ codings, its own count on hover; highlights are announced', async ({ page }) => {
+test('item 9: a parent code counts its sub-codes’ codings, its own count on hover; highlights are announced', async ({ page, host }) => {
   test.setTimeout(120_000);
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Rolled up');
+  await openNewProject(page, host, 'Rolled up');
   await importFiles(page, [{ name: 'convoy.txt', bytes: Buffer.from(TEXT, 'utf8') }]);
   await createCode(page, 'Frames');
-  await page.locator('[data-testid="code-row"][data-code-path="Frames"]').click({ button: 'right' });
-  await page.getByTestId('code-menu-add-sub').click();
-  await page.getByTestId('new-code-name').fill('Humanitarian');
-  await page.getByTestId('new-code-name').press('Enter');
-  await expect(page.locator('[data-testid="code-row"][data-code-path="Frames/Humanitarian"]')).toBeVisible();
-  await page.getByTestId('new-code-name').press('Escape');
+  await createSubCode(page, 'Frames', 'Humanitarian');
   await openArticle(page, TITLE);
   await codePhrase(page, 'Families who fled the north', 'Frames/Humanitarian');
   await codePhrase(page, 'Aid agencies warned', 'Frames/Humanitarian');

@@ -1,24 +1,15 @@
-import { test, expect } from '@playwright/test';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startWebHost, type RunningWebHost } from './webHost';
+import { test, expect, openNewProject, type TestWebHost } from './fixtures';
 import { newProject, toolbarAction } from './workbench';
 
 // The web host's doors as the browser sees them (issue 9): the token leaves the address bar at once and is never a
 // cookie; files are uploaded (with progress) rather than named; an export arrives as a download and leaves no copy
 // in the data folder.
 
-let host: RunningWebHost;
-test.beforeEach(async () => {
-  host = await startWebHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
-
 /** Files in the web host's transfer folder (uploads waiting, exports not yet downloaded). */
-function transfers(): string[] {
+function transfers(host: TestWebHost): string[] {
   try {
     return readdirSync(join(host.dataDir, 'transfers'), { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile())
@@ -28,7 +19,7 @@ function transfers(): string[] {
   }
 }
 
-test('the token leaves the address bar, sets no cookie, and survives a reload', async ({ page, context }) => {
+test('the token leaves the address bar, sets no cookie, and survives a reload', async ({ page, context, host }) => {
   await page.goto(host.launchUrl);
   await expect(page.getByLabel('Project name')).toBeVisible();
   expect(page.url()).not.toContain('token');
@@ -43,14 +34,13 @@ test('the token leaves the address bar, sets no cookie, and survives a reload', 
   expect(await context.cookies()).toEqual([]);
 });
 
-test('a browser import uploads the bytes with progress, and names no path', async ({ page }) => {
+test('a browser import uploads the bytes with progress, and names no path', async ({ page, host }) => {
   const calls: { name: string; body: string }[] = [];
   page.on('request', (r) => {
-    const m = /\/api\/call\/([^?]+)/.exec(r.url());
-    if (m) calls.push({ name: decodeURIComponent(m[1]), body: r.postData() ?? '' });
+    const name = /\/api\/call\/([^?]+)/.exec(r.url())?.[1];
+    if (name) calls.push({ name: decodeURIComponent(name), body: r.postData() ?? '' });
   });
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Uploads');
+  await openNewProject(page, host, 'Uploads');
   const dir = mkdtempSync(join(tmpdir(), 'gloss-e2e-upload-'));
   const big = join(dir, 'long-report.txt');
   writeFileSync(big, `Long report\n\n${'The convoy waited at the crossing for another day. '.repeat(60_000)}\n`);
@@ -71,12 +61,11 @@ test('a browser import uploads the bytes with progress, and names no path', asyn
   expect(calls.map((c) => c.name)).toContain('articles.importUploads');
   expect(calls.map((c) => c.name)).not.toContain('articles.importPaths');
   for (const c of calls) expect(c.body, c.name).not.toContain(dir);
-  expect(transfers(), 'imported uploads are not kept').toEqual([]);
+  expect(transfers(host), 'imported uploads are not kept').toEqual([]);
 });
 
-test('an export downloads, and no copy stays in the data folder', async ({ page }) => {
-  await page.goto(host.launchUrl);
-  await newProject(page, 'Downloads');
+test('an export downloads, and no copy stays in the data folder', async ({ page, host }) => {
+  await openNewProject(page, host, 'Downloads');
   await page.getByTestId('import-input').setInputFiles([{ name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('Aid convoy\n\nThe convoy waits.\n') }]);
   await expect(page.getByTestId('import-count-imported')).toHaveText('1 article imported');
   await page.getByTestId('import-report-close').click();
@@ -85,5 +74,5 @@ test('an export downloads, and no copy stays in the data folder', async ({ page 
   const saved = test.info().outputPath('export.json');
   await (await download).saveAs(saved);
   expect((JSON.parse(readFileSync(saved, 'utf8')) as { articles: unknown[] }).articles).toHaveLength(1);
-  await expect.poll(transfers).toEqual([]);
+  await expect.poll(() => transfers(host)).toEqual([]);
 });

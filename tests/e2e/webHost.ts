@@ -32,10 +32,10 @@ export async function startWebHost(options: { dataDir?: string; project?: string
     const timer = setTimeout(() => fail(new Error(`web host did not start in 20 s: ${stderr}`)), 20_000);
     child.stdout!.on('data', (d) => {
       out += d;
-      const m = /GLOSS_WEB_URL=(\S+)/.exec(out);
-      if (m) {
+      const url = /GLOSS_WEB_URL=(\S+)/.exec(out)?.[1];
+      if (url) {
         clearTimeout(timer);
-        ok(m[1]);
+        ok(url);
       }
     });
     child.once('exit', (code) => {
