@@ -79,6 +79,21 @@ import type { DisagreementList } from './types'; // agree12
 const tableExport = { format: z.enum(['csv', 'xlsx']).optional(), formulaGuard: z.boolean().optional() };
 const codeSetName = typed().trim().min(1, 'a code set needs a name').max(200);
 const coderName = typed().trim().min(1, 'a coder needs a name').max(200);
+/**
+ * One disagreement's scope as team.disagreements lists it and team.decide settles it: the two coders, the one code
+ * (by codeId or by codePath, with its sub-codes when `rollUp`) and the consensus coder whose codings settle it.
+ */
+const coderNamed = z.string().trim().min(1).max(200);
+const disagreementScope = {
+  coderX: coderNamed,
+  coderY: coderNamed,
+  codeId: id.optional(),
+  codePath: z.string().trim().min(1).max(10_000).optional(),
+  rollUp: z.boolean().optional(),
+  consensusCoder: coderNamed.optional(),
+};
+const namesOneCode = (r: { codeId?: unknown; codePath?: unknown }) => (r.codeId === undefined) !== (r.codePath === undefined);
+const NAME_ONE_CODE = 'name the code by codeId or by codePath (one of them)';
 /** A project of the web host's data folder, by its file name (no folder, not hidden, ending in .gloss). */
 const libraryName = z
   .string()
@@ -541,17 +556,7 @@ export const calls = {
    * `rollUp`), in the articles both coded or the ones asked for, with the consensus coder's codings there.
    */
   'team.disagreements': {
-    request: z
-      .strictObject({
-        coderX: z.string().trim().min(1).max(200),
-        coderY: z.string().trim().min(1).max(200),
-        codeId: id.optional(),
-        codePath: z.string().trim().min(1).max(10_000).optional(),
-        rollUp: z.boolean().optional(),
-        articleIds: z.array(id).max(100_000).optional(),
-        consensusCoder: z.string().trim().min(1).max(200).optional(),
-      })
-      .refine((r) => (r.codeId === undefined) !== (r.codePath === undefined), 'name the code by codeId or by codePath (one of them)'),
+    request: z.strictObject({ ...disagreementScope, articleIds: z.array(id).max(100_000).optional() }).refine(namesOneCode, NAME_ONE_CODE),
     response: {} as DisagreementList,
   },
   /**
@@ -562,18 +567,13 @@ export const calls = {
   'team.decide': {
     request: z
       .strictObject({
-        coderX: z.string().trim().min(1).max(200),
-        coderY: z.string().trim().min(1).max(200),
-        codeId: id.optional(),
-        codePath: z.string().trim().min(1).max(10_000).optional(),
-        rollUp: z.boolean().optional(),
-        consensusCoder: z.string().trim().min(1).max(200).optional(),
+        ...disagreementScope,
         disagreement: z.strictObject({ articleId: id, start: z.int().min(0), end: z.int().min(1) }),
         decision: z.enum(['acceptX', 'acceptY', 'acceptBoth', 'reject', 'edit']),
         start: z.int().min(0).optional(),
         end: z.int().min(1).optional(),
       })
-      .refine((r) => (r.codeId === undefined) !== (r.codePath === undefined), 'name the code by codeId or by codePath (one of them)')
+      .refine(namesOneCode, NAME_ONE_CODE)
       .refine((r) => r.decision !== 'edit' || (r.start !== undefined && r.end !== undefined && r.start < r.end), 'an edited decision needs start < end'),
     response: {} as { decision: string; written: Coding[]; removed: number },
   },

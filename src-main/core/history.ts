@@ -150,33 +150,26 @@ export class History {
   }
 
   undo(): string | null {
-    this.lastBurst = null;
-    const step = this.undoStack.pop();
-    if (!step) return null;
-    this.project.db
-      .transaction(() => {
-        const mark = this.tombstoneMark();
-        restore(this.project.db, step.before);
-        this.stampTombstones(mark);
-      })
-      .immediate();
-    this.redoStack.push(step);
-    this.project.codes.invalidate();
-    return step.label;
+    return this.replay(this.undoStack, this.redoStack, 'before');
   }
 
   redo(): string | null {
+    return this.replay(this.redoStack, this.undoStack, 'after');
+  }
+
+  /** Undo and redo alike: the top step of `from` restored to its `side` snapshot, then moved onto `to`. */
+  private replay(from: HistoryStep[], to: HistoryStep[], side: 'before' | 'after'): string | null {
     this.lastBurst = null;
-    const step = this.redoStack.pop();
+    const step = from.pop();
     if (!step) return null;
     this.project.db
       .transaction(() => {
         const mark = this.tombstoneMark();
-        restore(this.project.db, step.after);
+        restore(this.project.db, step[side]);
         this.stampTombstones(mark);
       })
       .immediate();
-    this.undoStack.push(step);
+    to.push(step);
     this.project.codes.invalidate();
     return step.label;
   }

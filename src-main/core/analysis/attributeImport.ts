@@ -2,6 +2,7 @@
 // title), and one column per attribute. A preview reports what every row would do before anything is written; the
 // same plan is then applied as one undo step.
 import { GlossError } from '../../contract/errors';
+import { at, must } from '../../contract/must';
 import type { AttributeImportColumn, AttributeImportReport, AttributeImportRow, AttributeType, AttributeValue } from '../../contract/types';
 import { coerceAttributeValue, isIsoDate, validateAttributeName } from '../store/AttributeStore';
 import type { Project } from '../store/Project';
@@ -46,8 +47,9 @@ function addTo(map: Map<string, number[]>, key: string, id: number): void {
 /** Reads the CSV and works out, row by row, which article it names and which values it sets. Writes nothing. */
 export function planAttributeImport(project: Project, csvText: string, matchBy: 'file' | 'title'): AttributeImportPlan {
   const records = parseCsv(csvText);
-  if (records.length === 0) throw new GlossError('invalid_request', 'The CSV is empty: it needs a header row naming its columns.');
-  const header = records[0].cells.map((h) => h.trim());
+  const [headerRecord, ...body] = records;
+  if (!headerRecord) throw new GlossError('invalid_request', 'The CSV is empty: it needs a header row naming its columns.');
+  const header = headerRecord.cells.map((h) => h.trim());
   let keyIndex = header.findIndex((h) => KEY_HEADERS[matchBy].includes(h.toLowerCase()));
   if (keyIndex < 0) keyIndex = 0;
   const seen = new Set<string>();
@@ -59,7 +61,6 @@ export function planAttributeImport(project: Project, csvText: string, matchBy: 
     seen.add(name.toLowerCase());
     valueColumns.push({ index, name });
   });
-  const body = records.slice(1);
 
   const columns: AttributeImportColumn[] = valueColumns.map(({ index, name }) => {
     const existing = project.attributes.find(name);
@@ -89,26 +90,27 @@ export function planAttributeImport(project: Project, csvText: string, matchBy: 
     // case; for titles, exactly first, then ignoring case and surrounding spaces.
     const normalised = matchBy === 'file' ? key.replace(/\\/g, '/') : key;
     const candidates = exact.get(normalised) ?? loose.get((matchBy === 'file' ? baseName(key) : key).toLowerCase()) ?? [];
+    const matched = candidates.length === 1 ? candidates[0] : undefined;
     const row: AttributeImportRow = {
       row: record.line,
       key,
-      status: candidates.length === 1 ? 'matched' : candidates.length === 0 ? 'no match' : 'ambiguous',
-      articleId: candidates.length === 1 ? candidates[0] : null,
-      title: candidates.length === 1 ? titles.get(candidates[0])! : null,
+      status: matched !== undefined ? 'matched' : candidates.length === 0 ? 'no match' : 'ambiguous',
+      articleId: matched ?? null,
+      title: matched === undefined ? null : must(titles.get(matched), "a matched article's title"),
       candidates: candidates.length,
       values: [],
       errors: [],
     };
     if (key === '') row.status = 'no match';
-    if (row.status === 'matched') {
+    if (row.status === 'matched' && matched !== undefined) {
       valueColumns.forEach(({ index }, c) => {
-        const column = columns[c];
+        const column = at(columns, c);
         const cell = record.cells[index] ?? '';
         try {
           const value = coerceAttributeValue(column.type, cell, column.name);
           if (value === null) return;
           row.values.push({ name: column.name, value });
-          writes.push({ articleId: row.articleId!, name: column.name, value });
+          writes.push({ articleId: matched, name: column.name, value });
         } catch (err) {
           row.errors.push({ column: column.name, value: cell, message: (err as Error).message });
         }

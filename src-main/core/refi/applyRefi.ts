@@ -7,8 +7,8 @@ import { emptyRefiReport } from '../../contract/refiReport';
 export { addRefiReports, emptyRefiReport } from '../../contract/refiReport';
 import { foldName } from '../store/CodeStore';
 import { normalise } from '../import/normalise';
-import { candidateForms, chooseForm, describeForm, TextOffsetMap } from '../text/offsetMap';
-import type { RefiCode, RefiModel, RefiValue } from './parseRefi';
+import { candidateForms, chooseForm, describeForm, TextOffsetMap, type FormChoice } from '../text/offsetMap';
+import type { RefiCode, RefiModel, RefiSelection, RefiValue } from './parseRefi';
 
 export interface AppliedRefi {
   report: RefiReport;
@@ -37,6 +37,21 @@ function setAttributeName(name: string): string {
 }
 
 /** A REFI-QDA variable type → the attribute type Gloss stores it as. */
+/**
+ * A source's text as an offset map, and the unit (and line-ending form) its producer counted the selections in,
+ * decided over all of them: the REFI import and a merge from a .qdpx read a source's positions alike.
+ */
+export function refiSourceForm(text: { original: string; hadBom: boolean }, selections: readonly RefiSelection[]): { map: TextOffsetMap; choice: FormChoice } {
+  const map = new TextOffsetMap(text.original, text.hadBom);
+  const spans = selections.filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end));
+  const choice = chooseForm(
+    map,
+    spans.map((s) => ({ start: s.start, end: s.end, quote: s.quote.trim() ? s.quote : undefined })),
+    candidateForms(map),
+  );
+  return { map, choice };
+}
+
 export function attributeTypeOf(refiType: string): AttributeType {
   const t = refiType.toLowerCase();
   if (t === 'boolean') return 'boolean';
@@ -170,13 +185,7 @@ export function applyRefi(project: Project, model: RefiModel, fileName: string, 
     if (source.guid) articleOf.set(source.guid, articleId);
 
     // Which unit the producer counted in, decided over this source's selections.
-    const map = new TextOffsetMap(source.text.original, source.text.hadBom);
-    const spans = source.selections.filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end));
-    const choice = chooseForm(
-      map,
-      spans.map((s) => ({ start: s.start, end: s.end, quote: s.quote.trim() ? s.quote : undefined })),
-      candidateForms(map),
-    );
+    const { map, choice } = refiSourceForm(source.text, source.selections);
     const entry: RefiSourceReport = { name: source.name, articleId, unit: describeForm(choice.form), why: choice.reason, confident: choice.confident, mapped: 0, widened: 0, unmapped: [] };
     report.sources.push(entry);
     const articleMemo = [source.description.trim() ? source.description : '', ...take(source.noteRefs)].filter(Boolean);

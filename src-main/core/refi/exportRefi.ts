@@ -3,6 +3,7 @@
 // text: LF line endings, NFC, no BOM) — what the standard says and what Gloss stores, so nothing is converted.
 // GUIDs come from the rows (migration 007), so every export of a project names things the same way.
 import { zipSync, strToU8 } from 'fflate';
+import type { Code } from '../../contract/types';
 import type { Project } from '../store/Project';
 import { writeFileAtomically } from '../export/atomicFile';
 import { derivedGuid } from './guid';
@@ -11,15 +12,8 @@ import { memoToDocx } from './richNote';
 
 import type { RefiFormat } from '../../contract/fileTypes';
 
-interface CodeRow {
-  id: number;
-  parentId: number | null;
-  name: string;
-  color: string;
-  description: string;
-  guid: string;
-  codable: number;
-}
+/** `codable` is SQLite's 0/1. */
+type CodeRow = Pick<Code, 'id' | 'parentId' | 'name' | 'color' | 'description'> & { guid: string; codable: number };
 
 const PROJECT_NS = 'urn:QDA-XML:project:1.0';
 const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';

@@ -5,9 +5,7 @@
 // bullet and numbered lists, http/https/mailto links); headings and tables come through as plain paragraphs.
 import { DOMParser, type Element as XmlElement, type Node as XmlNode } from '@xmldom/xmldom';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-const W_STRICT = 'http://purl.oclc.org/ooxml/wordprocessingml/main';
+import { attr, child, children, isW, W } from '../import/sources/wordXml';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 /** A note's document is small; anything larger than this is not a note. */
 const MAX_NOTE_PART_BYTES = 16 * 1024 * 1024;
@@ -271,9 +269,7 @@ function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-// ---- XML helpers (namespace-aware, as in import/sources/docx.ts) -------------------------------------------------
-
-const isW = (el: XmlElement) => el.namespaceURI === W || el.namespaceURI === W_STRICT;
+// ---- XML helpers (the namespace-aware ones are import/sources/wordXml.ts) ------------------------------------------
 
 function parseXml(bytes: Uint8Array) {
   try {
@@ -285,17 +281,6 @@ function parseXml(bytes: Uint8Array) {
   } catch {
     return null;
   }
-}
-
-function children(node: XmlNode): XmlElement[] {
-  const out: XmlElement[] = [];
-  for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) out.push(c as XmlElement);
-  return out;
-}
-
-function child(node: XmlNode, localName: string): XmlElement | undefined {
-  for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === 1 && (c as XmlElement).localName === localName) return c as XmlElement;
-  return undefined;
 }
 
 function descendants(node: XmlNode, localName: string): XmlElement[] {
@@ -312,8 +297,3 @@ function descendants(node: XmlNode, localName: string): XmlElement[] {
   return out;
 }
 
-function attr(el: XmlElement | undefined | null, name: string): string | undefined {
-  if (!el) return undefined;
-  for (const ns of [W, W_STRICT]) if (el.hasAttributeNS(ns, name)) return el.getAttributeNS(ns, name) ?? '';
-  return el.getAttribute(name) ?? undefined;
-}

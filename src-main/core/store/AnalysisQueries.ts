@@ -1,28 +1,13 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { Coding } from '../../contract/types';
 import type { SqlCondition } from './AttributeStore';
 import { prepared } from './statementCache';
 import { stripMarks } from '../text/marks';
 
 /** A coding as the counts need it: no text, no memo. */
-export interface CodingSpan {
-  id: number;
-  articleId: number;
-  codeId: number;
-  start: number;
-  end: number;
-}
+export type CodingSpan = Pick<Coding, 'id' | 'articleId' | 'codeId' | 'start' | 'end'>;
 
-export interface RetrieveRow {
-  codingId: number;
-  articleId: number;
-  articleTitle: string;
-  codeId: number;
-  start: number;
-  end: number;
-  text: string;
-  memo: string;
-  coder: string;
-}
+export type RetrieveRow = Pick<Coding, 'articleId' | 'codeId' | 'start' | 'end' | 'text' | 'memo' | 'coder'> & { codingId: number; articleTitle: string };
 
 /** What a retrieval selects: codings of these codes, by this coder, in articles meeting the conditions. */
 export interface RetrieveFilter {

@@ -24,15 +24,8 @@ export interface NewCode {
   description?: string;
 }
 
-interface CodeRow {
-  id: number;
-  parentId: number | null;
-  name: string;
-  color: string;
-  description: string;
-  sortOrder: number;
-  codingCount: number;
-}
+/** A code as its row holds it: the path is built from the tree, `hasMemo` only by the list. */
+type CodeRow = Omit<Code, 'path' | 'hasMemo'>;
 
 /** 0/1 from SQLite; only the list reads it. */
 type ListedCodeRow = CodeRow & { hasMemo: number };

@@ -5,16 +5,6 @@ import type { Coder, Tombstone } from '../../contract/types';
 import { CODER_PALETTE_V1 } from './migrations/010-coders';
 import { prepared } from './statementCache';
 
-interface CoderRow {
-  id: number;
-  guid: string;
-  name: string;
-  colour: string;
-  createdAt: string;
-  codings: number;
-  memos: number;
-}
-
 const SELECT = `SELECT c.id, c.guid, c.name, upper(c.color) AS colour, c.created_at AS createdAt,
   (SELECT count(*) FROM codings k WHERE k.coder = c.name) AS codings,
   (SELECT count(*) FROM memos m WHERE m.coder = c.name) AS memos
@@ -30,18 +20,18 @@ export class CoderStore {
   constructor(private readonly db: Database) {}
 
   list(): Coder[] {
-    return prepared(this.db, `${SELECT} ORDER BY c.name COLLATE NOCASE, c.id`).all() as CoderRow[];
+    return prepared(this.db, `${SELECT} ORDER BY c.name COLLATE NOCASE, c.id`).all() as Coder[];
   }
 
   get(id: number): Coder {
-    const row = prepared(this.db, `${SELECT} WHERE c.id = ?`).get(id) as CoderRow | undefined;
+    const row = prepared(this.db, `${SELECT} WHERE c.id = ?`).get(id) as Coder | undefined;
     if (!row) throw new GlossError('not_found', `There is no coder ${id} in this project.`);
     return row;
   }
 
   /** The coder of that name (ignoring case), if the project has one. */
   byName(name: string): Coder | undefined {
-    return prepared(this.db, `${SELECT} WHERE c.name = ?`).get(cleanText(name).trim()) as CoderRow | undefined;
+    return prepared(this.db, `${SELECT} WHERE c.name = ?`).get(cleanText(name).trim()) as Coder | undefined;
   }
 
   /** The coder named so, created (with the next palette colour) when the project has none. */

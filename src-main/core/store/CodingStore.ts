@@ -15,18 +15,8 @@ export interface ApplyCoding {
   coder: string;
 }
 
-export interface CodingRow {
-  id: number;
-  articleId: number;
-  codeId: number;
-  start: number;
-  end: number;
-  text: string;
-  memo: string;
-  coder: string;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A coding as its row holds it: the contract's Coding but for the code's path, which the caller joins in. */
+export type CodingRow = Omit<Coding, 'codePath'>;
 
 const COLUMNS = `k.id, k.article_id AS articleId, k.code_id AS codeId, k.start, k."end", k.text, k.memo, k.coder,
   k.created_at AS createdAt, k.updated_at AS updatedAt`;

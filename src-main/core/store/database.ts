@@ -123,17 +123,24 @@ export function preflightProjectFile(file: string, options: { create?: boolean; 
   }
 }
 
-function checkWritableFolder(file: string): void {
+/** The project file's folder when it cannot be written to (SQLite keeps -wal and -shm beside the file), else undefined. */
+function unwritableFolder(file: string): string | undefined {
   const folder = dirname(file);
   try {
     accessSync(folder, constants.W_OK);
   } catch (err) {
-    if (notWritable(err)) {
-      throw new GlossError(
-        'project_error',
-        `Cannot open ${file} for writing: the folder ${folder} is read-only (Gloss keeps the project's working files, -wal and -shm, beside it). Copy the project to a folder you can write to, or read it with gloss stats / gloss export.`,
-      );
-    }
+    if (notWritable(err)) return folder;
+  }
+  return undefined;
+}
+
+function checkWritableFolder(file: string): void {
+  const folder = unwritableFolder(file);
+  if (folder !== undefined) {
+    throw new GlossError(
+      'project_error',
+      `Cannot open ${file} for writing: the folder ${folder} is read-only (Gloss keeps the project's working files, -wal and -shm, beside it). Copy the project to a folder you can write to, or read it with gloss stats / gloss export.`,
+    );
   }
 }
 
@@ -151,16 +158,12 @@ function openError(file: string, err: unknown, readOnly: boolean): GlossError {
   if (code === 'SQLITE_NOTADB') return new GlossError('project_error', `${file} is not a Gloss project (not an SQLite database).`);
   if (code.startsWith('SQLITE_CORRUPT')) return damagedFile(file, (err as Error).message);
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY')) {
-    const folder = dirname(file);
-    try {
-      accessSync(folder, constants.W_OK);
-    } catch (e) {
-      if (notWritable(e)) {
-        return new GlossError(
-          'project_error',
-          `Cannot open ${file}${readOnly ? '' : ' for writing'}: the folder ${folder} is read-only, and SQLite needs to keep the project's working files (-wal, -shm) beside it. Copy the project to a folder you can write to.`,
-        );
-      }
+    const folder = unwritableFolder(file);
+    if (folder !== undefined) {
+      return new GlossError(
+        'project_error',
+        `Cannot open ${file}${readOnly ? '' : ' for writing'}: the folder ${folder} is read-only, and SQLite needs to keep the project's working files (-wal, -shm) beside it. Copy the project to a folder you can write to.`,
+      );
     }
   }
   return new GlossError('project_error', `Cannot open ${file}: ${(err as Error).message}`);

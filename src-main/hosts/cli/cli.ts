@@ -144,6 +144,16 @@ function asksForHelp(argv: string[]): boolean {
   return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
 }
 
+/** The commands that live in their own modules, each reading its own arguments. */
+const COMMAND_MODULES: Record<string, (args: ParsedArgs) => Promise<number>> = {
+  search: searchCommand,
+  counts: countsCommand,
+  attributes: attributesCommand,
+  agree: agreeCommand,
+  merge: mergeCommand,
+  coders: codersCommand,
+};
+
 async function run(argv: string[]): Promise<number> {
   if (asksForHelp(argv)) {
     process.stdout.write(`${HELP}\n`);
@@ -313,20 +323,11 @@ async function run(argv: string[]): Promise<number> {
       err(report.ok ? `${path}: no problems found` : `${path}: ${n} problem${n === 1 ? '' : 's'} found; restore a backup made before the damage (the app's File → Restore from Backup…)`);
       return report.ok ? 0 : 1;
     }
-    case 'search':
-      return searchCommand(args);
-    case 'counts':
-      return countsCommand(args);
-    case 'attributes':
-      return attributesCommand(args);
-    case 'agree':
-      return agreeCommand(args);
-    case 'merge':
-      return mergeCommand(args);
-    case 'coders':
-      return codersCommand(args);
-    default:
-      throw new UsageError(`unknown command "${command}" (see gloss --help)`);
+    default: {
+      const own = Object.hasOwn(COMMAND_MODULES, command) ? COMMAND_MODULES[command] : undefined;
+      if (!own) throw new UsageError(`unknown command "${command}" (see gloss --help)`);
+      return own(args);
+    }
   }
 }
 

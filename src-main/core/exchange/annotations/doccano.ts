@@ -2,15 +2,12 @@
 // export) or the newer `{"text": …, "entities": [{"start_offset", "end_offset", "label"}, …]}`. doccano counts
 // offsets in Python characters (code points) on the text as the line carries it (a CRLF is two characters).
 import { countNotImported, emptyOutcome, type AnnotationInput, type ExportArticle, type ForeignAnnotation, type ReadOutcome } from './model';
-import { carriedText, isObject, isOffset, labelOf, parseJson, textOfFile } from './textOf';
+import { carriedText, fileTextOrReject, isObject, isOffset, labelOf, parseJson } from './textOf';
 
 export function readDoccano(input: AnnotationInput): ReadOutcome {
   const out = emptyOutcome();
-  const decoded = textOfFile(input.bytes);
-  if (!decoded.ok) {
-    out.rejected.push({ file: input.name, reason: decoded.reason });
-    return out;
-  }
+  const decoded = fileTextOrReject(input, out);
+  if (!decoded) return out;
   const lines = decoded.text.split(/\r?\n/);
   lines.forEach((line, k) => {
     if (line.trim() === '') return;

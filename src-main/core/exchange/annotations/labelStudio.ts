@@ -4,7 +4,7 @@
 // annotator's codings; each label of a region is one coding.
 import type { ExportArticle, ForeignAnnotation, ReadOutcome, AnnotationInput } from './model';
 import { countNotImported, emptyOutcome } from './model';
-import { carriedText, isObject, isOffset, labelOf, parseJson, textOfFile } from './textOf';
+import { carriedText, fileJsonOrReject, isObject, isOffset, labelOf } from './textOf';
 import { OffsetIndex } from '../../../contract/offsets';
 
 function coderOf(completedBy: unknown): string | undefined {
@@ -26,16 +26,8 @@ function regionMemo(meta: unknown): string | undefined {
 
 export function readLabelStudio(input: AnnotationInput): ReadOutcome {
   const out = emptyOutcome();
-  const decoded = textOfFile(input.bytes);
-  if (!decoded.ok) {
-    out.rejected.push({ file: input.name, reason: decoded.reason });
-    return out;
-  }
-  const parsed = parseJson(decoded.text);
-  if (!parsed.ok) {
-    out.rejected.push({ file: input.name, reason: parsed.reason });
-    return out;
-  }
+  const parsed = fileJsonOrReject(input, out);
+  if (!parsed) return out;
   const tasks = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
   tasks.forEach((task: unknown, k: number) => {
     const where = `${input.name} task ${isObject(task) && (typeof task.id === 'number' || typeof task.id === 'string') ? task.id : k + 1}`;
@@ -83,7 +75,7 @@ export function readLabelStudio(input: AnnotationInput): ReadOutcome {
       });
     });
     const { original, hadBom } = carriedText(text);
-    out.documents.push({ name: where, text: { original, hadBom, sourceFile: where, encoding: decoded.encoding }, annotations, documentedUnit: 'utf16', documentedCrlf: 'two' });
+    out.documents.push({ name: where, text: { original, hadBom, sourceFile: where, encoding: parsed.encoding }, annotations, documentedUnit: 'utf16', documentedCrlf: 'two' });
   });
   return out;
 }

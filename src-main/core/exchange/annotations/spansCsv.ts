@@ -6,17 +6,14 @@ import { basename } from 'node:path';
 import { parseCsv } from '../../text/csvParse';
 import type { AnnotationInput, ArticleReference, CompanionLookup, ForeignDocument, ReadOutcome } from './model';
 import { emptyOutcome } from './model';
-import { labelOf, textOfFile } from './textOf';
+import { fileTextOrReject, labelOf, textOfFile } from './textOf';
 
 const ARTICLE_COLUMNS = ['article', 'file', 'filename', 'file_name', 'title', 'article_id', 'id'];
 
 export function readSpansCsv(input: AnnotationInput): ReadOutcome {
   const out = emptyOutcome();
-  const decoded = textOfFile(input.bytes);
-  if (!decoded.ok) {
-    out.rejected.push({ file: input.name, reason: decoded.reason });
-    return out;
-  }
+  const decoded = fileTextOrReject(input, out);
+  if (!decoded) return out;
   let records;
   try {
     records = parseCsv(decoded.text);
@@ -71,11 +68,8 @@ export function readSpansCsv(input: AnnotationInput): ReadOutcome {
  */
 export function readSemEval(input: AnnotationInput, companion: CompanionLookup): ReadOutcome {
   const out = emptyOutcome();
-  const decoded = textOfFile(input.bytes);
-  if (!decoded.ok) {
-    out.rejected.push({ file: input.name, reason: decoded.reason });
-    return out;
-  }
+  const decoded = fileTextOrReject(input, out);
+  if (!decoded) return out;
   const docs = new Map<string, ForeignDocument>();
   decoded.text.split(/\r?\n/).forEach((line, k) => {
     if (line.trim() === '') return;

@@ -1,11 +1,30 @@
 // Bytes of an annotation file → text, and a carried article text → the form the offset map needs.
 import { joinCodePath, splitCodePath } from '../../../contract/codePath';
 import { decode } from '../../import/decode';
+import type { AnnotationInput, ReadOutcome } from './model';
 
 export function textOfFile(bytes: Uint8Array): { ok: true; text: string; encoding: string; hadBom: boolean } | { ok: false; reason: string } {
   const d = decode(bytes);
   if (!d.ok) return d;
   return { ok: true, text: d.text, encoding: d.encoding, hadBom: d.hadBom };
+}
+
+/** The annotation file's text (and encoding); undefined when it is not text, with the file rejected in `out` and why. */
+export function fileTextOrReject(input: AnnotationInput, out: ReadOutcome): { text: string; encoding: string } | undefined {
+  const decoded = textOfFile(input.bytes);
+  if (decoded.ok) return decoded;
+  out.rejected.push({ file: input.name, reason: decoded.reason });
+  return undefined;
+}
+
+/** The annotation file's JSON value (and encoding); undefined when it is not text or not JSON, with the file rejected in `out`. */
+export function fileJsonOrReject(input: AnnotationInput, out: ReadOutcome): { value: unknown; encoding: string } | undefined {
+  const decoded = fileTextOrReject(input, out);
+  if (!decoded) return undefined;
+  const parsed = parseJson(decoded.text);
+  if (parsed.ok) return { value: parsed.value, encoding: decoded.encoding };
+  out.rejected.push({ file: input.name, reason: parsed.reason });
+  return undefined;
 }
 
 /** A text carried inside a JSON file: a leading BOM character is the source's BOM, not text. */

@@ -5,7 +5,7 @@
 import { OffsetIndex } from '../../../contract/offsets';
 import type { AnnotationInput, ArticleReference, ExportArticle, ForeignAnnotation, ForeignDocument, ReadOutcome } from './model';
 import { countNotImported, emptyOutcome } from './model';
-import { isObject, isOffset, labelOf, parseJson, textOfFile } from './textOf';
+import { fileJsonOrReject, isObject, isOffset, labelOf } from './textOf';
 
 const asList = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 const typesOf = (o: Record<string, unknown>): string[] => asList(o.type ?? o['@type']).filter((t): t is string => typeof t === 'string');
@@ -68,16 +68,8 @@ function declaresGlossOffsets(doc: unknown): boolean {
 
 export function readWebAnnotation(input: AnnotationInput): ReadOutcome {
   const out = emptyOutcome();
-  const decoded = textOfFile(input.bytes);
-  if (!decoded.ok) {
-    out.rejected.push({ file: input.name, reason: decoded.reason });
-    return out;
-  }
-  const parsed = parseJson(decoded.text);
-  if (!parsed.ok) {
-    out.rejected.push({ file: input.name, reason: parsed.reason });
-    return out;
-  }
+  const parsed = fileJsonOrReject(input, out);
+  if (!parsed) return out;
   const docs = new Map<string, ForeignDocument>();
   const items = annotationsIn(parsed.value, out, input.name);
   const glossOffsets = declaresGlossOffsets(parsed.value);

@@ -32,7 +32,7 @@ export function joinBlocks(blocks: DocumentBlock[], notes: string[]): ExtractedD
   let text = '';
   kept.forEach((b, i) => {
     const prev = kept[i - 1];
-    if (i > 0) text += b.kind !== 'paragraph' && prev.kind === b.kind && prev.group === b.group ? '\n' : '\n\n';
+    if (prev) text += b.kind !== 'paragraph' && prev.kind === b.kind && prev.group === b.group ? '\n' : '\n\n';
     text += b.text;
   });
   return { text, paragraphs: kept.map((b) => b.text), notes };

@@ -11,11 +11,7 @@
 import { DOMParser, type Element as XmlElement, type Node as XmlNode } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
 import { counted, DocumentRefusal, joinBlocks, type DocumentBlock, type ExtractedDocument } from './document';
-
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-/** Word's "Strict Open XML" save option writes the same elements in another namespace. */
-const W_STRICT = 'http://purl.oclc.org/ooxml/wordprocessingml/main';
-const isW = (el: XmlElement) => el.namespaceURI === W || el.namespaceURI === W_STRICT;
+import { attr, child, children, isW } from './wordXml';
 const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 /** No real article's XML is this large; a ZIP bomb's is. */
 const MAX_PART_BYTES = 256 * 1024 * 1024;
@@ -417,17 +413,6 @@ function roman(n: number): string {
   return out;
 }
 
-function children(node: XmlNode): XmlElement[] {
-  const out: XmlElement[] = [];
-  for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) out.push(c as XmlElement);
-  return out;
-}
-
-function child(node: XmlNode, localName: string): XmlElement | undefined {
-  for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === 1 && (c as XmlElement).localName === localName) return c as XmlElement;
-  return undefined;
-}
-
 function descendants(node: XmlNode, localName: string): XmlElement[] {
   const out: XmlElement[] = [];
   const visit = (n: XmlNode) => {
@@ -441,9 +426,3 @@ function descendants(node: XmlNode, localName: string): XmlElement[] {
   return out;
 }
 
-/** A WordprocessingML attribute (w:val and friends), or a plain one. */
-function attr(el: XmlElement | undefined | null, name: string): string | undefined {
-  if (!el) return undefined;
-  for (const ns of [W, W_STRICT]) if (el.hasAttributeNS(ns, name)) return el.getAttributeNS(ns, name) ?? '';
-  return el.getAttribute(name) ?? undefined;
-}

@@ -13,6 +13,7 @@
 //   - a PDF with no text on any page is refused: it is a scan, and needs OCR first.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { at } from '../../../contract/must';
 import { counted, DocumentRefusal, joinBlocks, type DocumentBlock, type ExtractedDocument } from './document';
 
 export const NO_TEXT_LAYER = 'no text layer: run OCR first';
@@ -95,7 +96,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument> 
       const pieces: Piece[] = [];
       for (const item of content.items) {
         if (!('str' in item) || item.str.trim() === '') continue;
-        const [a, b, c, d, x, yDown] = pdfjs.Util.transform(viewport.transform, item.transform as number[]) as number[];
+        const [a, b, c, d, x, yDown] = affine(pdfjs.Util.transform(viewport.transform, item.transform as number[]) as number[]);
         const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 10;
         pieces.push({ text: item.str, x0: x, x1: x + item.width, y: viewport.height - yDown, size, rtl: item.dir === 'rtl' || (STRONG_RTL.test(item.str) && !STRONG_LTR.test(item.str)) });
       }
@@ -123,6 +124,15 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument> 
   }
 }
 
+/** pdf.js's transforms are always the six numbers [a b c d e f] of an affine matrix; any other length is a pdf.js change. */
+function affine(m: number[]): [number, number, number, number, number, number] {
+  const [a, b, c, d, e, f] = m;
+  if (m.length !== 6 || a === undefined || b === undefined || c === undefined || d === undefined || e === undefined || f === undefined) {
+    throw new Error(`Internal error: a PDF text transform has ${m.length} numbers, not 6.`);
+  }
+  return [a, b, c, d, e, f];
+}
+
 export function isPdf(bytes: Uint8Array): boolean {
   // The header may follow a little junk (some writers put a BOM or a line before it); readers look in the first 1 KB.
   const head = String.fromCharCode(...bytes.subarray(0, 1024));
@@ -145,8 +155,9 @@ export function layoutPage(pieces: Piece[], height: number): PageLines {
   const lines: Piece[][] = [];
   for (const piece of pieces) {
     const line = lines[lines.length - 1];
+    const head = line?.[0];
     // Half the font size: a superscript note number stays on its line, the next line (at 1.2× or more) does not.
-    if (line && Math.abs(line[0].y - piece.y) <= 0.5 * Math.max(line[0].size, piece.size)) line.push(piece);
+    if (line && head && Math.abs(head.y - piece.y) <= 0.5 * Math.max(head.size, piece.size)) line.push(piece);
     else lines.push([piece]);
   }
   const segments: Piece[] = [];
@@ -164,14 +175,17 @@ export function layoutPage(pieces: Piece[], height: number): PageLines {
       // Arabic and Hebrew runs read from the right: their pieces are joined right to left.
       const rtl = group.filter((g) => g.rtl).length * 2 > group.length;
       const ordered = rtl ? [...group].reverse() : group;
-      let text = ordered[0].text;
+      let text = at(ordered, 0).text;
       for (let i = 1; i < ordered.length; i++) {
-        const [a, b] = rtl ? [ordered[i], ordered[i - 1]] : [ordered[i - 1], ordered[i]];
+        const previous = at(ordered, i - 1);
+        const current = at(ordered, i);
+        const [a, b] = rtl ? [current, previous] : [previous, current];
         const gap = b.x0 - a.x1;
-        const spaced = gap > 0.15 * Math.min(a.size, b.size) && !/\s$/.test(text) && !/^\s/.test(ordered[i].text);
-        text += (spaced ? ' ' : '') + ordered[i].text;
+        const spaced = gap > 0.15 * Math.min(a.size, b.size) && !/\s$/.test(text) && !/^\s/.test(current.text);
+        text += (spaced ? ' ' : '') + current.text;
       }
-      segments.push({ text, x0: group[0].x0, x1: Math.max(...group.map((g) => g.x1)), y: group[0].y, size: Math.max(...group.map((g) => g.size)), rtl });
+      const head = at(group, 0);
+      segments.push({ text, x0: head.x0, x1: Math.max(...group.map((g) => g.x1)), y: head.y, size: Math.max(...group.map((g) => g.size)), rtl });
     }
   }
   for (const s of segments) s.text = s.text.replace(/\s+/g, ' ').trim();
@@ -180,7 +194,7 @@ export function layoutPage(pieces: Piece[], height: number): PageLines {
   const left = Math.min(...segments.map((s) => s.x0));
   const right = Math.max(...segments.map((s) => s.x1));
   const sizes = segments.map((s) => s.size).sort((a, b) => a - b);
-  const typicalSize = sizes[Math.floor(sizes.length / 2)];
+  const typicalSize = at(sizes, Math.floor(sizes.length / 2));
   const gutters = findGutters(segments, left, right, typicalSize, height);
   const columnOf = (s: Piece): number => {
     if (gutters.some((g) => s.x0 < g.from && s.x1 > g.to)) return -1;
@@ -222,14 +236,17 @@ function findGutters(segments: Piece[], left: number, right: number, typicalSize
   if (narrow.length < 6) return [];
   const cells = Math.ceil(width);
   const covered = new Uint32Array(cells + 1);
-  for (const s of narrow) for (let x = Math.floor(s.x0 - left); x < Math.ceil(s.x1 - left); x++) covered[Math.max(0, Math.min(cells, x))]++;
+  for (const s of narrow) for (let x = Math.floor(s.x0 - left); x < Math.ceil(s.x1 - left); x++) {
+    const cell = Math.max(0, Math.min(cells, x));
+    covered[cell] = at(covered, cell) + 1;
+  }
   // A few lines may cross a gutter (the short last line of a paragraph set across the page above the columns):
   // one in twenty narrow lines is tolerated, and those lines then read as crossing it.
   const tolerated = Math.floor(narrow.length / 20);
   const gutters: { from: number; to: number }[] = [];
   let start = -1;
   for (let x = 0; x <= cells; x++) {
-    const free = covered[x] <= tolerated;
+    const free = at(covered, x) <= tolerated;
     if (free && start < 0) start = x;
     if ((!free || x === cells) && start >= 0) {
       const from = left + start;
@@ -305,11 +322,13 @@ export function toDocument(pages: PageLines[]): ExtractedDocument {
     // A line at the page's top or bottom edge set apart from the body (a header that did not repeat, a chapter
     // title) shares no paragraph; a body line that merely sits low on the page is at the usual spacing and does.
     const apart = 1.6 * (lineGap || 12);
-    const first = kept[0];
-    const last = kept[kept.length - 1];
+    // With one line only, there is no second and no line before the last: nothing is set apart.
+    const [first, second] = kept;
+    const last = kept.at(-1);
+    const beforeLast = kept.at(-2);
     const isolated = new Set<Segment>();
-    if (kept.length > 1 && bandOf(first, page) === 'top' && first.y - kept[1].y > apart) isolated.add(first);
-    if (kept.length > 1 && bandOf(last, page) === 'bottom' && kept[kept.length - 2].y - last.y > apart) isolated.add(last);
+    if (first && second && bandOf(first, page) === 'top' && first.y - second.y > apart) isolated.add(first);
+    if (last && beforeLast && bandOf(last, page) === 'bottom' && beforeLast.y - last.y > apart) isolated.add(last);
     for (const s of kept) {
       const atEdge = isolated.has(s);
       if (previous && (atEdge || previous.atEdge || !continuesParagraph(previous.s, previous.page, s, page, previous.lineGap))) endParagraph();
@@ -341,13 +360,13 @@ export function toDocument(pages: PageLines[]): ExtractedDocument {
 function usualLineGap(segments: Segment[]): number {
   const gaps: number[] = [];
   for (let i = 1; i < segments.length; i++) {
-    const a = segments[i - 1];
-    const b = segments[i];
+    const a = at(segments, i - 1);
+    const b = at(segments, i);
     if (a.column === b.column && a.y > b.y) gaps.push(a.y - b.y);
   }
   if (gaps.length === 0) return 0;
   gaps.sort((x, y) => x - y);
-  return gaps[Math.floor(gaps.length / 2)];
+  return at(gaps, Math.floor(gaps.length / 2));
 }
 
 function continuesParagraph(prev: Segment, prevPage: PageLines, cur: Segment, page: PageLines, prevLineGap: number): boolean {

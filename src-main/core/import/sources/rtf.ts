@@ -112,7 +112,8 @@ export function extractRtf(bytes: Uint8Array, options: RtfOptions = {}): RtfDocu
   let codePage = 1252;
   let codePageDeclared = false;
   let defaultFont: number | undefined;
-  const counts = new Map<string, number>();
+  // Keyed by the singular noun, so that the kinds of one thing (header, headerl, headerr…) are counted together.
+  const counts = new Map<string, { nouns: readonly [string, string]; count: number }>();
   let binarySkipped = 0;
   let tables = 0;
 
@@ -183,7 +184,7 @@ export function extractRtf(bytes: Uint8Array, options: RtfOptions = {}): RtfDocu
     if (kind === 'row') {
       if (line.trim()) rowCells.push(line.replace(/\s+/g, ' ').trim());
       if (rowCells.some((c) => c.length > 0)) {
-        if (!blocks.length || blocks[blocks.length - 1].kind !== 'table-row' || !lineInTable) tables++;
+        if (blocks.at(-1)?.kind !== 'table-row' || !lineInTable) tables++;
         blocks.push({ kind: 'table-row', text: rowCells.join('\t'), group: `table:${tables}` });
       }
       rowCells = [];
@@ -206,6 +207,7 @@ export function extractRtf(bytes: Uint8Array, options: RtfOptions = {}): RtfDocu
   const n = bytes.length;
   while (i < n) {
     const c = bytes[i];
+    if (c === undefined) break;
     if (c === 0x7b /* { */) {
       flush();
       if (stack.length >= MAX_DEPTH) throw new DocumentRefusal(`the RTF nests groups more than ${MAX_DEPTH} deep`);
@@ -233,7 +235,7 @@ export function extractRtf(bytes: Uint8Array, options: RtfOptions = {}): RtfDocu
         let end = i + 1;
         while (end < n) {
           const d = bytes[end];
-          if (d === 0x5c || d === 0x7b || d === 0x7d || d === 0x0d || d === 0x0a || d >= 0x80 || (d < 0x20 && !state.skip && !state.fontTable)) break;
+          if (d === undefined || d === 0x5c || d === 0x7b || d === 0x7d || d === 0x0d || d === 0x0a || d >= 0x80 || (d < 0x20 && !state.skip && !state.fontTable)) break;
           end++;
         }
         if (!state.skip && !state.fontTable) emit(Buffer.from(bytes.buffer, bytes.byteOffset + i, end - i).toString('latin1'));
@@ -257,8 +259,8 @@ export function extractRtf(bytes: Uint8Array, options: RtfOptions = {}): RtfDocu
 
     // A control symbol or control word.
     i++;
-    if (i >= n) break;
     const s = bytes[i];
+    if (s === undefined) break;
     if (!isLetter(s)) {
       i++;
       if (s === 0x27 /* ' */) {
@@ -407,16 +409,20 @@ export function extractRtf(bytes: Uint8Array, options: RtfOptions = {}): RtfDocu
         endParagraph('row');
         continue;
     }
-    if (SPECIAL_CHARACTERS[word] !== undefined) {
-      emit(SPECIAL_CHARACTERS[word]);
+    // Own keys only: `\constructor` in a hostile file is not Object's.
+    const special = Object.hasOwn(SPECIAL_CHARACTERS, word) ? SPECIAL_CHARACTERS[word] : undefined;
+    if (special !== undefined) {
+      emit(special);
       continue;
     }
     if (SKIPPED_DESTINATIONS.has(word) || word === 'shppict') {
+      const nouns = NOTED[word];
       // `{\*\shppict {\pict …}}` is Word's picture and `{\*\nonshppict {\pict …}}` the same picture again for
       // older readers: only the first is counted.
       if (word === 'nonshppict') state.uncounted = true;
-      else if (NOTED[word] && !state.uncounted && !state.fontTable && groupHasContent(bytes, i)) {
-        counts.set(word, (counts.get(word) ?? 0) + 1);
+      else if (nouns && !state.uncounted && !state.fontTable && groupHasContent(bytes, i)) {
+        const [one] = nouns;
+        counts.set(one, { nouns, count: (counts.get(one)?.count ?? 0) + 1 });
         state.uncounted = true;
       }
       state.skip = true;
@@ -427,15 +433,7 @@ export function extractRtf(bytes: Uint8Array, options: RtfOptions = {}): RtfDocu
   if (line.trim()) blocks.push({ kind: lineIsListItem ? 'list-item' : 'paragraph', text: line });
 
   const notes: string[] = [];
-  const merged = new Map<string, number>();
-  for (const [word, count] of counts) {
-    const [one, many] = NOTED[word];
-    merged.set(`${one}|${many}`, (merged.get(`${one}|${many}`) ?? 0) + count);
-  }
-  for (const [key, count] of merged) {
-    const [one, many] = key.split('|');
-    notes.push(`${counted(count, one, many)} left out`);
-  }
+  for (const { nouns: [one, many], count } of counts.values()) notes.push(`${counted(count, one, many)} left out`);
   if (binarySkipped > 0) notes.push(`${counted(binarySkipped, 'block')} of binary data left out`);
   if (tables > 0) notes.push(`${counted(tables, 'table')} kept as text rows (cells separated by tabs)`);
   return { ...joinBlocks(blocks, notes), codePage, codePageDeclared };
@@ -458,8 +456,7 @@ export function codePageDecoder(codePage: number): string | undefined {
 /** Whether the group starting after a destination word holds anything but white space before it closes. */
 function groupHasContent(bytes: Uint8Array, from: number): boolean {
   let depth = 0;
-  for (let i = from; i < bytes.length; i++) {
-    const c = bytes[i];
+  for (const c of bytes.subarray(from)) {
     if (c === 0x7b) depth++;
     else if (c === 0x7d) {
       if (depth === 0) return false;
@@ -477,5 +474,6 @@ function peekWord(bytes: Uint8Array, i: number): string {
   return String.fromCharCode(...bytes.subarray(i + 1, end));
 }
 
-const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const isLetter = (c: number | undefined) => c !== undefined && ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a));
+// `undefined` is the end of the bytes: neither a letter nor a digit.
+const isDigit = (c: number | undefined) => c !== undefined && c >= 0x30 && c <= 0x39;

@@ -5,6 +5,7 @@
 // The Word/PDF/RTF single-document reader (richdocs) may replace this adapter: the splitters only need
 // `RtfParagraph[]`.
 import iconv from 'iconv-lite';
+import { must } from '../../../contract/must';
 
 export interface RtfParagraph {
   text: string;
@@ -66,6 +67,7 @@ export function rtfParagraphs(bytes: Uint8Array): RtfParagraph[] {
   let groupStart = false;
   while (i < src.length) {
     const c = src[i];
+    if (c === undefined) break;
     if (c === '{') {
       stack.push(state);
       state = { ...state };
@@ -120,10 +122,11 @@ export function rtfParagraphs(bytes: Uint8Array): RtfParagraph[] {
       }
       continue;
     }
-    const m = /^([a-zA-Z]{1,32})(-?\d{1,10})? ?/.exec(src.slice(i + 1, i + 48))!;
-    i += 1 + m[0].length;
-    const word = m[1];
-    const param = m[2] === undefined ? undefined : Number(m[2]);
+    // `next` is a letter, so the control word matches.
+    const [control, letters, digits] = must(/^([a-zA-Z]{1,32})(-?\d{1,10})? ?/.exec(src.slice(i + 1, i + 48)) ?? undefined, 'an RTF control word');
+    i += 1 + control.length;
+    const word = must(letters, "an RTF control word's letters");
+    const param = digits === undefined ? undefined : Number(digits);
     const wasGroupStart = groupStart;
     groupStart = false;
     if (wasGroupStart && SKIPPED_DESTINATIONS.has(word)) {
@@ -166,7 +169,8 @@ export function rtfParagraphs(bytes: Uint8Array): RtfParagraph[] {
         centered = false;
         break;
       default:
-        if (word in SYMBOLS) emit(SYMBOLS[word]);
+        // Own keys only: `\constructor` in a hostile file is not Object's.
+        if (Object.hasOwn(SYMBOLS, word)) emit(must(SYMBOLS[word], 'an RTF symbol'));
     }
   }
   endParagraph();

@@ -14,8 +14,7 @@ import type { MergeSourceKind } from '../../../contract/merge';
 import { parseGlossExport, GLOSS_JSON_MAX_BYTES } from '../../import/glossJson';
 import { normalise } from '../../import/normalise';
 import { parseRefiSafely, REFI_MAX_BYTES, type RefiCode, type RefiModel } from '../../refi/parseRefi';
-import { attributeTypeOf, iso, refiColor } from '../../refi/applyRefi';
-import { candidateForms, chooseForm, TextOffsetMap } from '../../text/offsetMap';
+import { attributeTypeOf, iso, refiColor, refiSourceForm } from '../../refi/applyRefi';
 import { preflightProjectFile } from '../../store/database';
 import { Project } from '../../store/Project';
 import { normaliseGuid } from '../../refi/guid';
@@ -446,13 +445,7 @@ function refiAsIncoming(model: RefiModel, name: string, fallbackCoder: string): 
       memo: memo([source.description, noteText(source.noteRefs)].filter((t) => t.trim()).join('\n\n')),
       attributes,
     });
-    const map = new TextOffsetMap(source.text.original, source.text.hadBom);
-    const spans = source.selections.filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end));
-    const choice = chooseForm(
-      map,
-      spans.map((s) => ({ start: s.start, end: s.end, quote: s.quote.trim() ? s.quote : undefined })),
-      candidateForms(map),
-    );
+    const { map, choice } = refiSourceForm(source.text, source.selections);
     for (const sel of source.selections) {
       const codingsOf = sel.codings.length ? sel.codings : [{ guid: sel.guid, codeGuid: null, creatingUser: null, creationDateTime: null, noteRefs: [] }];
       const unfit = (codeGuid: string | null, coder: string, reason: string) =>

@@ -4,8 +4,9 @@
 // their own coder, exact duplicates (same article, code, start, end and coder) skipped and counted. Nothing of the
 // open project is removed or overwritten except where the user chose "take theirs" for a conflicting code.
 import { OffsetIndex } from '../../../contract/offsets';
-import type { AttributeType, AttributeValue } from '../../../contract/types';
+import type { AttributeType, AttributeValue, Code } from '../../../contract/types';
 import type { MergeCodeConflict, MergeCoderCounts, MergeDecision, MergePreview, MergeReport, MergeUnfitCoding } from '../../../contract/merge';
+import { storedTextOf } from '../../import/newArticle';
 import { coerceAttributeValue } from '../../store/AttributeStore';
 import { foldName } from '../../store/CodeStore';
 import type { Project } from '../../store/Project';
@@ -70,15 +71,7 @@ export interface MergePlan {
   incoming: IncomingProject;
 }
 
-interface TargetCode {
-  id: number;
-  parentId: number | null;
-  name: string;
-  path: string;
-  color: string;
-  description: string;
-  guid: string | null;
-}
+type TargetCode = Pick<Code, 'id' | 'parentId' | 'name' | 'path' | 'color' | 'description'> & { guid: string | null };
 
 function hasTable(project: Project, name: string): boolean {
   return project.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
@@ -470,12 +463,7 @@ export function applyMerge(project: Project, plan: MergePlan): MergeReport {
     const id = project.articles.insert({
       title: a.title,
       sourceFile: a.sourceFile,
-      contentHash: a.hash,
-      encoding: a.encoding,
-      hadBom: a.hadBom,
-      originalLineEndings: a.originalLineEndings,
-      normalizedToNfc: a.normalizedToNfc,
-      text: a.text,
+      ...storedTextOf(a),
       length: a.length,
       ...(a.importedAt ? { importedAt: a.importedAt } : {}),
       encodingBasis: 'export',

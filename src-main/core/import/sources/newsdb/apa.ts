@@ -1,6 +1,7 @@
 // APA-OnlineManager RTF exports (the Austrian press agency's media database): per article a line
 // `"<Outlet>" vom DD.MM.YYYY Seite: N`, then `Ressort: <section>`, sometimes an edition line ("Abend", a list of
 // regional editions), the headline and the body. The rules follow amcat's APA upload plugin.
+import { at, must } from '../../../../contract/must';
 import { findDate } from './dates';
 import { clean } from './fields';
 import type { NewsArticle, NewsSplit } from './types';
@@ -26,15 +27,18 @@ function isEditionLine(p: string): boolean {
 export function splitApa(paragraphs: string[]): NewsSplit {
   const items = paragraphs.map((text, index) => ({ text: text.replace(/\t+/g, ' ').trim(), index })).filter((p) => p.text !== '');
   const starts = items.map((p, i) => (START.test(p.text) ? i : -1)).filter((i) => i >= 0);
-  const notes = starts.length > 0 && starts[0] > 0 ? [{ position: `paragraph 1`, message: `${starts[0]} paragraphs before the first article left out` }] : [];
+  const firstStart = starts[0];
+  const notes = firstStart !== undefined && firstStart > 0 ? [{ position: `paragraph 1`, message: `${firstStart} paragraphs before the first article left out` }] : [];
   const articles = starts.map((s, k): NewsArticle => {
     const end = starts[k + 1] ?? items.length;
-    const m = START.exec(items[s].text)!;
+    const start = at(items, s);
+    // `starts` are the lines START matched, and its outlet and date groups are not optional.
+    const [, outlet, date] = must(START.exec(start.text) ?? undefined, 'the start line of an APA article');
     const article: NewsArticle = {
       headline: '',
       body: [],
-      fields: { outlet: clean(m[1]), date: findDate(m[2])?.date },
-      position: `paragraph ${items[s].index + 1}`,
+      fields: { outlet: clean(outlet), date: findDate(must(date, "an APA article's date"))?.date },
+      position: `paragraph ${start.index + 1}`,
       notes: [],
     };
     let rest = items.slice(s + 1, end).map((p) => p.text);
@@ -43,13 +47,15 @@ export function splitApa(paragraphs: string[]): NewsSplit {
       article.fields.section = clean(ressort[1]);
       rest = rest.slice(1);
     }
-    if (rest.length > 1 && isEditionLine(rest[0])) {
-      article.notes.push(`edition line left out: "${rest[0]}"`);
+    const edition = rest[0];
+    if (rest.length > 1 && edition !== undefined && isEditionLine(edition)) {
+      article.notes.push(`edition line left out: "${edition}"`);
       rest = rest.slice(1);
     }
     // A kicker ("Kompakt", "KOLUMNE", "Österreich") stands above the headline: both stay in the text, on two lines.
     let h = 0;
-    while (h < 2 && h + 1 < rest.length && rest[h].split(/\s+/).length <= 2 && !/[.!?:]$/.test(rest[h])) h++;
+    const isKicker = (line: string) => line.split(/\s+/).length <= 2 && !/[.!?:]$/.test(line);
+    while (h < 2 && h + 1 < rest.length && isKicker(at(rest, h))) h++;
     article.headline = rest.slice(0, h + 1).join('\n');
     article.body = rest.slice(h + 1);
     for (const key of Object.keys(article.fields) as (keyof typeof article.fields)[]) if (article.fields[key] === undefined) delete article.fields[key];

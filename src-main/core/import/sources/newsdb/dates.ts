@@ -30,6 +30,18 @@ const ISO = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/;
 const NUMERIC = /(?<!\d)(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\d)/;
 const LEADING_WEEKDAY = new RegExp(`^(?:(?:${WEEKDAYS.split(' ').join('|')})\\.?,?\\s*)+`, 'iu');
 
+/** A month's number from its name as matched (any case); NaN (no date) for a missing group. */
+const monthNamed = (name: string | undefined): number => (name === undefined ? NaN : (MONTHS[name.toLowerCase()] ?? NaN));
+
+/** Each pattern with where its groups put the year, month and day. A missing group reads as NaN: no date. */
+const READINGS: { pattern: RegExp; ymd: (groups: RegExpExecArray) => [number, number, number] }[] = [
+  { pattern: ISO, ymd: ([, y, m, d]) => [Number(y), Number(m), Number(d)] },
+  { pattern: MONTH_FIRST, ymd: ([, month, d, y]) => [Number(y), monthNamed(month), Number(d)] },
+  { pattern: DAY_FIRST, ymd: ([, d, month, y]) => [Number(y), monthNamed(month), Number(d)] },
+  { pattern: NUMERIC, ymd: ([, d, m, y]) => [Number(y), Number(m), Number(d)] },
+];
+
+/** The ISO date for year, month, day, or undefined when they are not a calendar date (NaN included). */
 function iso(y: number, m: number, d: number): string | undefined {
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
@@ -46,25 +58,10 @@ export interface FoundDate {
 export function findDate(s: string): FoundDate | undefined {
   const text = s.normalize('NFC');
   const hits: FoundDate[] = [];
-  let m = ISO.exec(text);
-  if (m) {
-    const d = iso(+m[1], +m[2], +m[3]);
-    if (d) hits.push({ date: d, index: m.index });
-  }
-  m = MONTH_FIRST.exec(text);
-  if (m) {
-    const d = iso(+m[3], MONTHS[m[1].toLowerCase()], +m[2]);
-    if (d) hits.push({ date: d, index: m.index });
-  }
-  m = DAY_FIRST.exec(text);
-  if (m) {
-    const d = iso(+m[3], MONTHS[m[2].toLowerCase()], +m[1]);
-    if (d) hits.push({ date: d, index: m.index });
-  }
-  m = NUMERIC.exec(text);
-  if (m) {
-    const d = iso(+m[3], +m[2], +m[1]);
-    if (d) hits.push({ date: d, index: m.index });
+  for (const { pattern, ymd } of READINGS) {
+    const m = pattern.exec(text);
+    const date = m ? iso(...ymd(m)) : undefined;
+    if (m && date) hits.push({ date, index: m.index });
   }
   hits.sort((a, b) => a.index - b.index);
   return hits[0];

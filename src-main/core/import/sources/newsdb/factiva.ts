@@ -32,9 +32,10 @@ function fromIndexing(item: Element, i: number): NewsArticle {
   const text: string[] = [];
   for (const row of findAll(item, (e) => e.name === 'tr')) {
     const cells = childElements(row).filter((c) => c.name === 'td');
-    if (cells.length < 2) continue;
-    const code = textOf(cells[0]).replace(/\u00a0/g, '').trim().toUpperCase();
-    const value = textOf(cells[1]);
+    const [codeCell, valueCell] = cells;
+    if (!codeCell || !valueCell) continue;
+    const code = textOf(codeCell).replace(/\u00a0/g, '').trim().toUpperCase();
+    const value = textOf(valueCell);
     switch (code) {
       case 'HD':
         article.headline = value;
@@ -61,10 +62,10 @@ function fromIndexing(item: Element, i: number): NewsArticle {
         article.fields.sourceId = clean(value.replace(/^Document\s+/i, ''));
         break;
       case 'LP':
-        lead.push(...paragraphsOf(cells[1]));
+        lead.push(...paragraphsOf(valueCell));
         break;
       case 'TD':
-        text.push(...paragraphsOf(cells[1]));
+        text.push(...paragraphsOf(valueCell));
         break;
       default:
         // CY (copyright), ET (time), PG (page), SC (source code), NS/RE/IN/CO/IPC… (indexing): not the article's text.

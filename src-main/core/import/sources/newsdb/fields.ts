@@ -1,4 +1,5 @@
 // Field values as databases write them, tidied into what the attributes hold.
+import { must } from '../../../../contract/must';
 
 const LANGUAGES: [string, string[]][] = [
   ['English', ['english', 'englisch', 'anglais', 'engels', 'en', 'eng', 'inglés', 'ingles']],
@@ -29,7 +30,7 @@ export function languageName(raw: string): string | undefined {
 export function wordCount(raw: string): number | undefined {
   const m = /^\s*(\d{1,3}(?:[,.\u00a0 ]\d{3})+|\d+)(?=\s|$)/.exec(raw);
   if (!m) return undefined;
-  const n = Number(m[1].replace(/[,.\u00a0 ]/g, ''));
+  const n = Number(must(m[1], "a word count's digits").replace(/[,.\u00a0 ]/g, ''));
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
@@ -44,6 +45,19 @@ export function authorName(raw: string): string | undefined {
     .replace(/^(?:by|von|par|door)\s+/i, '')
     .trim();
   return s.length > 0 ? s : undefined;
+}
+
+/**
+ * A "Label: value" paragraph read with `pattern` (label in group 1, value in group 2): the role `roles` gives the
+ * label (keyed lower case), and the value; undefined for a paragraph that is text.
+ */
+export function labelledField<Role extends string>(pattern: RegExp, roles: Record<string, Role>, paragraph: string): { role: Role; value: string } | undefined {
+  const [, label, value] = pattern.exec(paragraph.trim()) ?? [];
+  if (label === undefined || value === undefined) return undefined;
+  const key = label.toLowerCase();
+  // Own keys only: a paragraph "Constructor: …" is text, not Object's.
+  const role = Object.hasOwn(roles, key) ? roles[key] : undefined;
+  return role ? { role, value: value.trim() } : undefined;
 }
 
 /** White space runs become one space; the ends are trimmed. */
@@ -64,8 +78,9 @@ export function reflow(lines: string[]): string {
   let out = '';
   lines.forEach((raw, i) => {
     const line = raw.trim();
-    if (i === 0) out = line;
-    else out += (lines[i - 1].trimEnd().length >= 60 ? ' ' : '\n') + line;
+    const previous = lines[i - 1];
+    if (previous === undefined) out = line;
+    else out += (previous.trimEnd().length >= 60 ? ' ' : '\n') + line;
   });
   return out;
 }

@@ -3,6 +3,7 @@
 // headline and body as the text Gloss codes, and the fields as article attributes.
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
+import { at } from '../../../../contract/must';
 import type { EncodingBasis } from '../../../../contract/types';
 import { decode } from '../../decode';
 import { sniffHtmlCharset } from '../../html';
@@ -175,7 +176,7 @@ function toContent(article: NewsArticle, index: number, database: NewsSplit['dat
   const hash = createHash('sha256').update(text, 'utf8').digest('hex');
   const headlineLines = article.headline.split('\n').map((l) => l.trim()).filter(Boolean);
   // APA sets a kicker ("KOLUMNE") above the headline: it is in the text, and the title is the headline itself.
-  while (database === 'apa' && headlineLines.length > 1 && headlineLines[0].split(/\s+/).length <= 2) headlineLines.shift();
+  while (database === 'apa' && headlineLines.length > 1 && at(headlineLines, 0).split(/\s+/).length <= 2) headlineLines.shift();
   const headline = headlineLines.join(' ');
   const title = titleFrom(headline || text, `${fileName} #${index + 1}`);
   const f = article.fields;

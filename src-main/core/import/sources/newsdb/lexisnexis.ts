@@ -6,6 +6,7 @@
 // (see the amcat test file): headlines before the date, a date on two lines, notices between outlet and date,
 // transcripts, items with no body or nothing but a copyright, blocks with no centring at all. The rules follow
 // LexisNexisTools' lnt_parse_nexis and amcat's lexisnexis plugin, made positional where the centring is missing.
+import { at } from '../../../../contract/must';
 import { dateLine } from './dates';
 import { authorName, clean, COPYRIGHT, languageName, LENGTH_LINE, reflow, wordCount } from './fields';
 import type { NewsArticle, NewsNote, NewsSplit } from './types';
@@ -48,12 +49,12 @@ function labelOf(line: string): { role: Role; value: string } | undefined {
   if (LENGTH_LINE.test(t)) return { role: 'length', value: t };
   if (/^\s{8}/.test(line)) return undefined;
   const m = LABEL_LINE.exec(t);
-  if (!m) return undefined;
+  const [, name, value = ''] = m ?? [];
+  if (name === undefined) return undefined;
   // Labels are upper case in classic exports; a mixed-case "Name:" at a line start is text ("Note: …").
-  if (m[1] !== m[1].toUpperCase()) return undefined;
-  const role = LABELS.get(labelKey(m[1]));
+  if (name !== name.toUpperCase()) return undefined;
+  const role = LABELS.get(labelKey(name));
   if (!role) return undefined;
-  const value = m[2] ?? '';
   // "LENGTH: 19.43 meters" inside a body is text: a length states words.
   if (role === 'length' && !STATED_LENGTH.test(value)) return undefined;
   return { role, value };
@@ -74,12 +75,13 @@ function unitsOf(lines: string[], firstLine: number): Unit[] {
   const units: Unit[] = [];
   let group: { text: string; line: number }[] = [];
   const flush = () => {
-    if (group.length === 0) return;
+    const [head] = group;
+    if (!head) return;
     const centred = group.map((g) => isCentred(g.text));
     if (centred.every(Boolean)) for (const g of group) units.push({ kind: 'centered', lines: [g.text.trim()], line: g.line });
-    else if (centred.some(Boolean) && !labelOf(group[0].text)) {
+    else if (centred.some(Boolean) && !labelOf(head.text)) {
       // A notice set partly at the margin ("Prepared by …, which takes sole responsibility for / accuracy …").
-      units.push({ kind: 'centered', lines: [group.map((g) => g.text.trim()).join(' ')], line: group[0].line });
+      units.push({ kind: 'centered', lines: [group.map((g) => g.text.trim()).join(' ')], line: head.line });
     } else {
       let current: Unit | undefined;
       for (const g of group) {
@@ -106,7 +108,7 @@ function parseBlock(lines: string[], firstLine: number, where: (line: number) =>
     const text = u.lines.join(' ').trim();
     if (!COPYRIGHT.test(text)) return true;
     // A copyright line in the body's own words ("Copyright law says…") is text; the database's lines are short.
-    return u.kind === 'para' && text.length > 200 && i > 0 && all[i - 1].kind === 'para';
+    return u.kind === 'para' && text.length > 200 && all[i - 1]?.kind === 'para';
   });
   const hasCentring = units.some((u) => u.kind === 'centered');
   const article: NewsArticle = { headline: '', body: [], fields: {}, position: where(firstLine), notes };
@@ -115,7 +117,8 @@ function parseBlock(lines: string[], firstLine: number, where: (line: number) =>
   const dropped: string[] = [];
 
   for (const u of units) {
-    const first = u.lines[0];
+    // A unit is made with its first line (see unitsOf).
+    const first = at(u.lines, 0);
     const field = u.kind === 'para' ? labelOf(first) : undefined;
     if (field) {
       headerPhase = false;
@@ -145,7 +148,7 @@ function parseBlock(lines: string[], firstLine: number, where: (line: number) =>
       }
       continue;
     }
-    const text = u.kind === 'centered' ? u.lines[0] : reflow(u.lines);
+    const text = u.kind === 'centered' ? first : reflow(u.lines);
     // A date set after a LEADALL: field or a headline ("LEADALL: …" then the centred date) is still the header's.
     if (!headerPhase && u.kind === 'centered' && article.fields.date === undefined && article.body.length === 0) {
       const date = dateLine(text);

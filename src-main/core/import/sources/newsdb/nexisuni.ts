@@ -3,8 +3,9 @@
 // "Body", the paragraphs, an optional "Classification" block (Language:, Subject:, …, Load-Date:) and
 // "End of Document". The rules follow LexisNexisTools' lnt_parse_uni, reading the header backwards from the first
 // field so a longer cover, a missing copyright line or a renamed field (2024–25 exports) do not shift it.
+import { at } from '../../../../contract/must';
 import { dateLine } from './dates';
-import { authorName, clean, COPYRIGHT, languageName, wordCount } from './fields';
+import { authorName, clean, COPYRIGHT, labelledField, languageName, wordCount } from './fields';
 import type { NewsArticle, NewsNote, NewsSplit } from './types';
 
 /** "End of Document" in the English, German, French and Dutch interfaces. */
@@ -25,12 +26,7 @@ const ROLES: Record<string, Role> = {
   url: 'meta', transcript: 'meta', guests: 'meta', show: 'meta', anchors: 'meta', 'load date': 'meta',
 };
 
-function fieldOf(p: string): { role: Role; value: string } | undefined {
-  const m = FIELD.exec(p.trim());
-  if (!m) return undefined;
-  const role = ROLES[m[1].toLowerCase()];
-  return role ? { role, value: m[2].trim() } : undefined;
-}
+const fieldOf = (p: string) => labelledField(FIELD, ROLES, p);
 
 export function isNexisUni(paragraphs: string[]): boolean {
   return paragraphs.some((p) => END.test(p)) && paragraphs.some((p) => BODY.test(p.trim()) || fieldOf(p) !== undefined);
@@ -47,34 +43,39 @@ export function splitNexisUni(paragraphs: string[]): NewsSplit {
       chunk = [];
     } else if (text.trim() !== '') chunk.push({ text: text.replace(/\u00a0/g, ' ').trim(), index });
   });
-  if (chunk.length > 0) notes.push({ position: `paragraph ${chunk[0].index + 1}`, message: `${chunk.length} paragraphs after the last "End of Document" left out` });
+  const [leftOver] = chunk;
+  if (leftOver) notes.push({ position: `paragraph ${leftOver.index + 1}`, message: `${chunk.length} paragraphs after the last "End of Document" left out` });
 
   chunks.forEach((items, k) => {
-    if (items.length === 0) return;
-    const article: NewsArticle = { headline: '', body: [], fields: {}, position: `paragraph ${items[0].index + 1}`, notes: [] };
+    const [head] = items;
+    if (!head) return;
+    const article: NewsArticle = { headline: '', body: [], fields: {}, position: `paragraph ${head.index + 1}`, notes: [] };
     const firstField = items.findIndex((p) => fieldOf(p.text) || BODY.test(p.text));
     const headerEnd = firstField < 0 ? Math.min(items.length, 4) : firstField;
     const header = items.slice(0, headerEnd).filter((p) => !COPYRIGHT.test(p.text));
     let dateAt = -1;
     for (let i = header.length - 1; i >= 0; i--) {
-      const d = dateLine(header[i].text);
+      const d = dateLine(at(header, i).text);
       if (d) {
         article.fields.date = d;
         dateAt = i;
         break;
       }
     }
-    if (dateAt >= 1) article.fields.outlet = clean(header[dateAt - 1].text);
+    if (dateAt >= 1) article.fields.outlet = clean(at(header, dateAt - 1).text);
     const headlineAt = dateAt >= 2 ? dateAt - 2 : dateAt < 0 ? header.length - 1 : -1;
-    if (headlineAt >= 0) {
-      article.headline = header[headlineAt].text;
-      article.position = `paragraph ${header[headlineAt].index + 1}`;
+    const headlineItem = header[headlineAt];
+    if (headlineItem) {
+      article.headline = headlineItem.text;
+      article.position = `paragraph ${headlineItem.index + 1}`;
     }
     if (dateAt < 0) article.notes.push('no publication date found');
     const before = header.slice(0, Math.max(0, headlineAt));
-    if (before.length > 0) {
+    const [firstBefore] = before;
+    const lastBefore = before.at(-1);
+    if (firstBefore && lastBefore) {
       notes.push({
-        position: `paragraphs ${before[0].index + 1}–${before[before.length - 1].index + 1}`,
+        position: `paragraphs ${firstBefore.index + 1}–${lastBefore.index + 1}`,
         message: k === 0 ? 'cover page and table of contents left out' : `${before.length} paragraphs before the headline left out`,
       });
     }

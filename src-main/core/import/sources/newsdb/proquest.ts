@@ -5,7 +5,7 @@
 // documents start at <a name="DocID…">. The rules follow tm.plugin.proquest.
 import { findDate } from './dates';
 import { paragraphsOf, parseHtml } from './dom';
-import { authorName, clean, languageName, wordCount } from './fields';
+import { authorName, clean, labelledField, languageName, wordCount } from './fields';
 import type { NewsArticle, NewsNote, NewsSplit } from './types';
 
 type Role = 'headline' | 'author' | 'info' | 'text' | 'outlet' | 'date' | 'section' | 'language' | 'id' | 'length' | 'meta';
@@ -24,12 +24,7 @@ const ROLES: Record<string, Role> = {
 
 const LABEL = /^([A-Z][A-Za-z /]{1,40}?):[ \t\u00a0]*([\s\S]*)$/;
 
-function labelOf(p: string): { role: Role; value: string } | undefined {
-  const m = LABEL.exec(p.trim());
-  if (!m) return undefined;
-  const role = ROLES[m[1].toLowerCase()];
-  return role ? { role, value: m[2].trim() } : undefined;
-}
+const labelOf = (p: string) => labelledField(LABEL, ROLES, p);
 
 export function isProQuestHtml(html: string): boolean {
   return /ProQuest document (?:ID|link)|search\.proquest\.com\/docview/i.test(html) && /<strong>\s*Full text:/i.test(html);
