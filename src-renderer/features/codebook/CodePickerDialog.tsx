@@ -88,7 +88,8 @@ export function CodePickerDialog({ title, intro, candidates, tree, allowTopLevel
           if (e.key !== 'Enter') return;
           // Cancelled so the same keystroke cannot also press a button in the confirmation that may open next.
           e.preventDefault();
-          if (shown.length === 1) onPick(shown[0]);
+          const [only] = shown;
+          if (only && shown.length === 1) onPick(only);
           else if (shown.length === 0 && creatable) onCreate?.(creatable.path);
         }}
       />

@@ -1,3 +1,4 @@
+import { at } from '../../../../src-main/contract/must';
 import type { CooccurrenceUnit } from '../../../../src-main/contract/types';
 import { useAnalysisData } from '../useAnalysisData';
 import { useRememberedState } from '../useRememberedState';
@@ -20,8 +21,8 @@ export function CooccurrenceView() {
   const { data, loading, error } = useAnalysisData('counts.cooccurrence', request);
 
   // Codes without codings make empty rows and columns; left out unless asked for.
-  const shown = data ? data.codes.map((_, i) => i).filter((i) => showUncoded || data.matrix[i][i] > 0) : [];
-  const cellShown = cell && data && [cell.codeA, cell.codeB].every((id) => shown.some((i) => data.codes[i].codeId === id)) ? cell : null;
+  const shown = data ? data.codes.map((_, i) => i).filter((i) => showUncoded || at(at(data.matrix, i), i) > 0) : [];
+  const cellShown = cell && data && [cell.codeA, cell.codeB].every((id) => shown.some((i) => at(data.codes, i).codeId === id)) ? cell : null;
 
   return (
     <div className="analysis-panel" data-testid="cooccurrence-view">
