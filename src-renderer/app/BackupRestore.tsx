@@ -5,6 +5,7 @@ import { Dialog } from './Dialog';
 import { formatBytes, formatNumber, plural } from './format';
 import { notices, useAppStore } from './store';
 import './backups.css';
+import { CancelConfirmActions } from './CancelConfirmActions';
 
 interface BackupRestore {
   /** Opens the "Restore from backup" dialog (toolbar project menu, File ▸ Restore from Backup…). */
@@ -138,14 +139,13 @@ function BackupsDialog({ onClose }: { onClose(): void }) {
       testId="backups-dialog"
       className="backups-dialog"
       actions={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" data-testid="backups-restore" disabled={!backup || readOnly} onClick={() => void askToRestore()}>
-            Restore…
-          </button>
-        </>
+        <CancelConfirmActions
+          onCancel={onClose}
+          confirmLabel="Restore…"
+          confirmTestId="backups-restore"
+          confirmDisabled={!backup || readOnly}
+          onConfirm={() => void askToRestore()}
+        />
       }
     >
       {failed ? (

@@ -51,9 +51,9 @@ export function Dialog({ title, onClose, children, actions, initialFocus, testId
     }
     if (e.key !== 'Tab' || !panelRef.current) return;
     const items = [...panelRef.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null);
-    if (items.length === 0) return;
     const first = items[0];
-    const last = items[items.length - 1];
+    const last = items.at(-1);
+    if (!first || !last) return;
     if (e.shiftKey && document.activeElement === first) {
       e.preventDefault();
       last.focus();

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useLatest } from './useLatest';
 import { createPortal } from 'react-dom';
+import { at as itemAt } from '../../src-main/contract/must';
 import './menu.css';
 
 export type MenuItem =
@@ -67,7 +68,7 @@ export function PopupMenu({ at, items, onClose, label }: PopupMenuProps) {
     const entries = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([disabled])') ?? [])];
     if (entries.length === 0) return;
     const i = entries.indexOf(document.activeElement as HTMLElement);
-    entries[(i + delta + entries.length) % entries.length].focus();
+    itemAt(entries, (i + delta + entries.length) % entries.length).focus();
   };
 
   return createPortal(

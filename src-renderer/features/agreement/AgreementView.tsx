@@ -128,22 +128,8 @@ export function AgreementView() {
       <div className="analysis-body">
         <div className="analysis-panel">
           <div className="analysis-controls">
-            <label>
-              Coder X{' '}
-              <select value={coderX} data-testid="agreement-coder-x" onChange={(e) => setX(e.target.value)}>
-                {coders.map((c) => (
-                  <option key={c}>{c}</option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Coder Y{' '}
-              <select value={coderY} data-testid="agreement-coder-y" onChange={(e) => setY(e.target.value)}>
-                {coders.map((c) => (
-                  <option key={c}>{c}</option>
-                ))}
-              </select>
-            </label>
+            <CoderSelect label="Coder X" coders={coders} value={coderX} onChange={setX} testId="agreement-coder-x" />
+            <CoderSelect label="Coder Y" coders={coders} value={coderY} onChange={setY} testId="agreement-coder-y" />
             <label title="Krippendorff's α over every coder (the counts and κ stay those of X and Y)">
               <input type="checkbox" checked={allCoders} data-testid="agreement-all-coders" onChange={(e) => setAllCoders(e.target.checked)} /> α over all{' '}
               {coders.length} coders
@@ -255,5 +241,19 @@ export function AgreementView() {
         </div>
       </div>
     </div>
+  );
+}
+
+/** One of the two coders compared. */
+function CoderSelect({ label, coders, value, onChange, testId }: { label: string; coders: string[]; value: string; onChange(coder: string): void; testId: string }) {
+  return (
+    <label>
+      {label}{' '}
+      <select value={value} data-testid={testId} onChange={(e) => onChange(e.target.value)}>
+        {coders.map((c) => (
+          <option key={c}>{c}</option>
+        ))}
+      </select>
+    </label>
   );
 }

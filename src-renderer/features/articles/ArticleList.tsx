@@ -108,9 +108,10 @@ export function ArticleList() {
       Home: () => 0,
       End: () => count - 1,
     };
-    if (moves[e.key]) {
+    const move = moves[e.key];
+    if (move) {
       e.preventDefault();
-      void selectIndex(moves[e.key]());
+      void selectIndex(move());
       return;
     }
     if (!selectedArticle) return;

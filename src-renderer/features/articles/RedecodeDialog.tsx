@@ -5,6 +5,7 @@ import { Dialog } from '../../app/Dialog';
 import { useLatest } from '../../app/useLatest';
 import { plural } from '../../app/format';
 import { useAppStore } from '../../app/store';
+import { CancelConfirmActions } from '../../app/CancelConfirmActions';
 
 interface RedecodeDialogProps {
   article: Article;
@@ -165,14 +166,14 @@ export function RedecodeDialog({ article, suggested, run: runAtOnce, onClose, on
       className="redecode-dialog"
       initialFocus={listRef}
       actions={
-        <>
-          <button type="button" onClick={onClose} disabled={working}>
-            Cancel
-          </button>
-          <button type="button" className="primary" data-testid="redecode-run" disabled={!options || !chosen || working} onClick={() => void run(false)}>
-            {working ? 'Decoding…' : 'Re-decode…'}
-          </button>
-        </>
+        <CancelConfirmActions
+          onCancel={onClose}
+          cancelDisabled={working}
+          confirmLabel={working ? 'Decoding…' : 'Re-decode…'}
+          confirmTestId="redecode-run"
+          confirmDisabled={!options || !chosen || working}
+          onConfirm={() => void run(false)}
+        />
       }
     >
       <p>

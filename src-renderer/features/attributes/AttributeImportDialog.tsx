@@ -7,6 +7,7 @@ import { AttributeImportPreview } from './AttributeImportPreview';
 import { readCsvFile, type CsvFileText } from './readCsvFile';
 import { useAttributeImport, type MatchBy } from './useAttributeImport';
 import './attributes.css';
+import { CancelConfirmActions } from '../../app/CancelConfirmActions';
 
 /** Attribute values from a spreadsheet: pick a CSV, see row by row what it would set, then apply it as one undo step. */
 export function AttributeImportDialog({ onClose }: { onClose(): void }) {
@@ -48,14 +49,13 @@ export function AttributeImportDialog({ onClose }: { onClose(): void }) {
       testId="attribute-import-dialog"
       className="attribute-import-dialog"
       actions={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={!canApply || applying || previewing} onClick={() => void run()} data-testid="attribute-import-apply">
-            {applying ? 'Applying…' : preview ? `Apply to ${plural(preview.matched, 'article')}` : 'Apply'}
-          </button>
-        </>
+        <CancelConfirmActions
+          onCancel={onClose}
+          confirmLabel={applying ? 'Applying…' : preview ? `Apply to ${plural(preview.matched, 'article')}` : 'Apply'}
+          confirmTestId="attribute-import-apply"
+          confirmDisabled={!canApply || applying || previewing}
+          onConfirm={() => void run()}
+        />
       }
     >
       <p className="muted" id={hintId}>

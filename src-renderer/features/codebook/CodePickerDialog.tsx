@@ -5,6 +5,7 @@ import { newCodeFor } from '../reader/codeMatching';
 import type { Code } from '../../../src-main/contract/types';
 import { Dialog } from '../../app/Dialog';
 import type { CodeTree } from './codeTree';
+import { CancelConfirmActions } from '../../app/CancelConfirmActions';
 
 /** The pseudo-target "Top level" in the Move to… list. */
 export const TOP_LEVEL = 'top' as const;
@@ -66,14 +67,7 @@ export function CodePickerDialog({ title, intro, candidates, tree, allowTopLevel
       testId="code-picker-dialog"
       className="code-picker"
       actions={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={chosen === null} data-testid="code-picker-confirm" onClick={confirm}>
-            {confirmLabel}
-          </button>
-        </>
+        <CancelConfirmActions onCancel={onClose} confirmLabel={confirmLabel} confirmTestId="code-picker-confirm" confirmDisabled={chosen === null} onConfirm={confirm} />
       }
     >
       <p className="muted">{intro}</p>
@@ -88,7 +82,8 @@ export function CodePickerDialog({ title, intro, candidates, tree, allowTopLevel
           if (e.key !== 'Enter') return;
           // Cancelled so the same keystroke cannot also press a button in the confirmation that may open next.
           e.preventDefault();
-          if (shown.length === 1) onPick(shown[0]);
+          const [only] = shown;
+          if (only && shown.length === 1) onPick(only);
           else if (shown.length === 0 && creatable) onCreate?.(creatable.path);
         }}
       />

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Dialog } from '../../app/Dialog';
+import { CancelConfirmActions } from '../../app/CancelConfirmActions';
 
 interface CodeSetNameDialogProps {
   title: string;
@@ -33,14 +34,7 @@ export function CodeSetNameDialog({ title, initialName = '', confirmLabel, onSub
       onClose={onClose}
       testId="code-set-name-dialog"
       actions={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={busy} onClick={() => void submit()} data-testid="code-set-name-save">
-            {confirmLabel}
-          </button>
-        </>
+        <CancelConfirmActions onCancel={onClose} confirmLabel={confirmLabel} confirmTestId="code-set-name-save" confirmDisabled={busy} onConfirm={() => void submit()} />
       }
     >
       <form onSubmit={(e) => void submit(e)}>

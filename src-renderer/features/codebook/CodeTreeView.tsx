@@ -38,8 +38,8 @@ export function CodeTreeView(props: CodeTreeViewProps) {
   const drag = useCodeDrag(tree, isExpanded, props.onMove);
 
   const lastVisibleDescendant = (code: Code): Code => {
-    const kids = childrenOf(tree, code.id);
-    return kids.length && isExpanded(code.id) ? lastVisibleDescendant(kids[kids.length - 1]) : code;
+    const lastKid = childrenOf(tree, code.id).at(-1);
+    return lastKid && isExpanded(code.id) ? lastVisibleDescendant(lastKid) : code;
   };
   const insertAfterId =
     props.insertAfter && props.insertAfter.codeId !== null && tree.byId.has(props.insertAfter.codeId)

@@ -7,6 +7,7 @@ import type { AnnotationImportReport } from '../../../src-main/contract/types';
 import { Dialog } from '../../app/Dialog';
 import { plural } from '../../app/format';
 import { useAppStore } from '../../app/store';
+import { CancelConfirmActions } from '../../app/CancelConfirmActions';
 
 type Format = 'doccano' | 'labelstudio' | 'brat' | 'webannotation' | 'spans' | 'semeval';
 type Unit = 'auto' | 'codepoint' | 'utf16' | 'utf8';
@@ -67,17 +68,17 @@ export function AnnotationImportDialog({ onClose }: { onClose(): void }) {
       onClose={onClose}
       testId="annotation-import-dialog"
       actions={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
+        <CancelConfirmActions
+          onCancel={onClose}
+          confirmLabel="Import"
+          confirmTestId="annotation-import-confirm"
+          confirmDisabled={busy || !preview}
+          onConfirm={() => void go(false)}
+        >
           <button type="button" data-testid="annotation-import-preview" disabled={busy || files.length === 0} onClick={() => void go(true)}>
             Preview
           </button>
-          <button type="button" className="primary" data-testid="annotation-import-confirm" disabled={busy || !preview} onClick={() => void go(false)}>
-            Import
-          </button>
-        </>
+        </CancelConfirmActions>
       }
     >
       <label>

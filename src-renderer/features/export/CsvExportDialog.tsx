@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { Dialog } from '../../app/Dialog';
 import type { ExportResult } from '../../../src-main/contract/types';
 import { formulaCellNote } from '../../../src-main/contract/exportNotes';
+import { CancelConfirmActions } from '../../app/CancelConfirmActions';
 
 /** What the table export dialog asks: the file format, and for a CSV whether to apply the formula guard. */
 export interface TableExportChoice {
@@ -41,19 +42,12 @@ export function CsvExportDialog({ onExport, onClose, title = 'Export codings', i
       onClose={onClose}
       testId="export-csv-dialog"
       actions={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="primary"
-            data-testid="export-csv-confirm"
-            onClick={() => onExport({ format, formulaGuard: format === 'csv' && formulaGuard })}
-          >
-            Export
-          </button>
-        </>
+        <CancelConfirmActions
+          onCancel={onClose}
+          confirmLabel="Export"
+          confirmTestId="export-csv-confirm"
+          onConfirm={() => onExport({ format, formulaGuard: format === 'csv' && formulaGuard })}
+        />
       }
     >
       <p>{intro}</p>

@@ -15,7 +15,8 @@ export function downloadFrom(url: string): void {
 }
 
 function fileNameOf(url: string): string {
-  const last = url.split('?')[0].split('/').pop() ?? '';
+  const [path = ''] = url.split('?');
+  const last = path.split('/').pop() ?? '';
   try {
     return decodeURIComponent(last) || 'gloss-export';
   } catch {

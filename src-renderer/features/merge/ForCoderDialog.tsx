@@ -9,6 +9,7 @@ import { plural } from '../../app/format';
 import { useAppStore } from '../../app/store';
 import { downloadFrom } from '../export/download';
 import './merge.css';
+import { CancelConfirmActions } from '../../app/CancelConfirmActions';
 
 const ARTICLE_LIMIT = 5000;
 
@@ -50,14 +51,7 @@ export function ForCoderDialog({ onClose }: { onClose(): void }) {
       testId="for-coder-dialog"
       className="merge-dialog"
       actions={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" data-testid="for-coder-confirm" disabled={busy || !ready} onClick={() => void run()}>
-            Export…
-          </button>
-        </>
+        <CancelConfirmActions onCancel={onClose} confirmLabel="Export…" confirmTestId="for-coder-confirm" confirmDisabled={busy || !ready} onConfirm={() => void run()} />
       }
     >
       <p className="merge-hint">

@@ -8,6 +8,7 @@ import { Dialog } from '../../app/Dialog';
 import { plural } from '../../app/format';
 import { useAppStore } from '../../app/store';
 import './merge.css';
+import { CancelConfirmActions } from '../../app/CancelConfirmActions';
 
 type Source = { path: string } | { uploadId: string };
 
@@ -96,14 +97,7 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
             Close
           </button>
         ) : (
-          <>
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="button" className="primary" data-testid="merge-confirm" disabled={busy || !preview} onClick={() => void merge()}>
-              Merge
-            </button>
-          </>
+          <CancelConfirmActions onCancel={onClose} confirmLabel="Merge" confirmTestId="merge-confirm" confirmDisabled={busy || !preview} onConfirm={() => void merge()} />
         )
       }
     >

@@ -1,47 +1,33 @@
-import { useState } from 'react';
 import { api } from '../../api/api';
 import type { RetrieveQuery } from '../../../src-main/contract/types';
 import { plural } from '../../app/format';
 import { useAppStore } from '../../app/store';
-import { CsvExportDialog, formulaNoteFor, type TableExportChoice } from '../export/CsvExportDialog';
+import { formulaNoteFor, type TableExportChoice } from '../export/CsvExportDialog';
+import { CsvExportButton } from '../export/CsvExportButton';
 import { downloadFrom } from '../export/download';
 import { CONTEXT } from './usePassagePages';
 
 /** Exports every passage the view's query retrieves (not only the rows on screen), with the same filters and context. */
 export function PassagesExportButton({ query }: { query: RetrieveQuery | null }) {
   const { attempt, notify } = useAppStore();
-  const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   const run = async (choice: TableExportChoice) => {
     if (!query) return;
-    setAsking(false);
-    setBusy(true);
-    try {
-      const result = await attempt(() => api['retrieve.exportCsv']({ ...query, ...choice, context: CONTEXT }));
-      // null: the save dialog was cancelled, which needs no comment.
-      if (!result) return;
-      if (result.downloadUrl) downloadFrom(result.downloadUrl);
-      const where = result.downloadUrl ? `as the download ${result.path}` : `to ${result.path}`;
-      notify(`Exported ${plural(result.codings, 'passage')} from ${plural(result.articles, 'article')} ${where}${formulaNoteFor(result)}`);
-    } finally {
-      setBusy(false);
-    }
+    const result = await attempt(() => api['retrieve.exportCsv']({ ...query, ...choice, context: CONTEXT }));
+    // null: the save dialog was cancelled, which needs no comment.
+    if (!result) return;
+    if (result.downloadUrl) downloadFrom(result.downloadUrl);
+    const where = result.downloadUrl ? `as the download ${result.path}` : `to ${result.path}`;
+    notify(`Exported ${plural(result.codings, 'passage')} from ${plural(result.articles, 'article')} ${where}${formulaNoteFor(result)}`);
   };
 
   return (
-    <>
-      <button type="button" data-testid="passages-export" disabled={!query || busy} onClick={() => setAsking(true)}>
-        {busy ? 'Exporting…' : 'Export…'}
-      </button>
-      {asking && (
-        <CsvExportDialog
-          title="Export these passages"
-          intro="One row per passage, with the filters of this view: article, code path, exact start and end offsets, the context before, the passage, the context after, memo and coder."
-          onClose={() => setAsking(false)}
-          onExport={(choice) => void run(choice)}
-        />
-      )}
-    </>
+    <CsvExportButton
+      testId="passages-export"
+      disabled={!query}
+      title="Export these passages"
+      intro="One row per passage, with the filters of this view: article, code path, exact start and end offsets, the context before, the passage, the context after, memo and coder."
+      onExport={run}
+    />
   );
 }

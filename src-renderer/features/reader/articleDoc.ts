@@ -1,3 +1,4 @@
+import { at } from '../../../src-main/contract/must';
 import { OffsetIndex, snapToGraphemes } from '../../../src-main/contract/offsets';
 
 /** A passage in the units the store speaks: code points, end exclusive, plus its exact text. */
@@ -21,12 +22,12 @@ export class ArticleDoc {
   constructor(readonly text: string) {
     this.index = new OffsetIndex(text);
     this.lines = text.split('\n');
-    this.lineStarts = new Array<number>(this.lines.length);
-    let at = 0;
-    for (let i = 0; i < this.lines.length; i++) {
-      this.lineStarts[i] = at;
-      at += this.lines[i].length + 1;
-    }
+    let next = 0;
+    this.lineStarts = this.lines.map((line) => {
+      const start = next;
+      next += line.length + 1;
+      return start;
+    });
   }
 
   get length16(): number {
@@ -37,9 +38,14 @@ export class ArticleDoc {
     return this.lines.length;
   }
 
+  /** UTF-16 offset of a line's first character. */
+  lineStart(line: number): number {
+    return at(this.lineStarts, line);
+  }
+
   /** UTF-16 offset just past the last character of a line (where its LF, if any, sits). */
   lineEnd(line: number): number {
-    return this.lineStarts[line] + this.lines[line].length;
+    return at(this.lineStarts, line) + at(this.lines, line).length;
   }
 
   /** The line holding a UTF-16 offset; an offset on an LF belongs to the line the LF ends. */
@@ -48,7 +54,7 @@ export class ArticleDoc {
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= utf16) lo = mid;
+      if (at(this.lineStarts, mid) <= utf16) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -60,15 +66,15 @@ export class ArticleDoc {
    * start moves to the next line, its end stays at the end of the previous one.
    */
   position(utf16: number, bias: 'start' | 'end'): { line: number; inLine: number } {
-    const at = Math.max(0, Math.min(utf16, this.length16));
-    let line = this.lineOf(at);
-    let inLine = at - this.lineStarts[line];
-    if (bias === 'start' && inLine === this.lines[line].length && line + 1 < this.lineCount) {
+    const clamped = Math.max(0, Math.min(utf16, this.length16));
+    let line = this.lineOf(clamped);
+    let inLine = clamped - at(this.lineStarts, line);
+    if (bias === 'start' && inLine === at(this.lines, line).length && line + 1 < this.lineCount) {
       line += 1;
       inLine = 0;
     } else if (bias === 'end' && inLine === 0 && line > 0) {
       line -= 1;
-      inLine = this.lines[line].length;
+      inLine = at(this.lines, line).length;
     }
     return { line, inLine };
   }

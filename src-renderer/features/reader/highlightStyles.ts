@@ -12,7 +12,7 @@ let lastRules = '';
 
 function rgb(hex: string): [number, number, number] {
   const m = /^#?([0-9a-f]{6})$/i.exec(hex);
-  const n = parseInt(m ? m[1] : FALLBACK_COLOR.slice(1), 16);
+  const n = parseInt(m?.[1] ?? FALLBACK_COLOR.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 

@@ -1,4 +1,5 @@
 import { $createRangeSelection, $getRoot, $isElementNode, type RangeSelection } from 'lexical';
+import { at } from '../../../src-main/contract/must';
 import type { ArticleDoc } from './articleDoc';
 
 interface LexicalPoint {
@@ -18,15 +19,17 @@ function $pointAt(doc: ArticleDoc, at16: number, bias: 'start' | 'end'): Lexical
   const texts = paragraph.getAllTextNodes();
   if (texts.length === 0) return { key: paragraph.getKey(), offset: 0, type: 'element' };
   let acc = 0;
-  for (let i = 0; i < texts.length; i++) {
-    const size = texts[i].getTextContentSize();
+  for (const [i, text] of texts.entries()) {
+    const size = text.getTextContentSize();
     const last = i === texts.length - 1;
     if (inLine < acc + size || (inLine === acc + size && (bias === 'end' || last))) {
-      return { key: texts[i].getKey(), offset: inLine - acc, type: 'text' };
+      return { key: text.getKey(), offset: inLine - acc, type: 'text' };
     }
     acc += size;
   }
-  const tail = texts[texts.length - 1];
+  // The loop returns at the last text node at the latest (inLine never exceeds the paragraph's length); past it,
+  // the end of the paragraph stands in.
+  const tail = at(texts, texts.length - 1);
   return { key: tail.getKey(), offset: tail.getTextContentSize(), type: 'text' };
 }
 

@@ -1,4 +1,5 @@
 import { $getRoot, type LexicalEditor } from 'lexical';
+import { at } from '../../../src-main/contract/must';
 import type { ArticleDoc } from './articleDoc';
 
 export interface DomPoint {
@@ -76,8 +77,8 @@ export class TextPositions {
     if (index === undefined) {
       this.indexByElement.clear();
       const keys = this.paragraphKeys();
-      for (let i = 0; i < keys.length; i++) {
-        const p = this.editor.getElementByKey(keys[i]);
+      for (const [i, key] of keys.entries()) {
+        const p = this.editor.getElementByKey(key);
         if (p) this.indexByElement.set(p, i);
       }
       index = this.indexByElement.get(el) ?? -1;
@@ -87,15 +88,17 @@ export class TextPositions {
 
   private textMap(line: number, paragraph: HTMLElement): ParagraphTextMap {
     let map = this.textMaps.get(line);
-    if (map && (map.nodes.length === 0 || map.nodes[0].parentNode !== null) && paragraph.isConnected) return map;
+    // A cached walk is stale once Lexical has replaced the paragraph's text nodes (the first one is detached).
+    const first = map?.nodes[0];
+    if (map && (first === undefined || first.parentNode !== null) && paragraph.isConnected) return map;
     map = { nodes: [], starts: [] };
     const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
-    let at = 0;
+    let start = 0;
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const t = n as Text;
       map.nodes.push(t);
-      map.starts.push(at);
-      at += t.data.length;
+      map.starts.push(start);
+      start += t.data.length;
     }
     this.textMaps.set(line, map);
     return map;
@@ -107,9 +110,9 @@ export class TextPositions {
     if (!root) return null;
     if (node === root) {
       if (offset >= root.childNodes.length) return this.doc.length16;
-      const child = root.childNodes[offset];
+      const child = at(root.childNodes, offset);
       const line = this.paragraphIndexOf(child);
-      return line < 0 ? null : this.doc.lineStarts[line];
+      return line < 0 ? null : this.doc.lineStart(line);
     }
     if (!root.contains(node)) {
       // A selection that runs out of the article is clamped to the article's ends.
@@ -126,7 +129,7 @@ export class TextPositions {
     if (node.nodeType === Node.TEXT_NODE) {
       const map = this.textMap(line, paragraph);
       const i = map.nodes.indexOf(node as Text);
-      inParagraph = i < 0 ? 0 : map.starts[i] + offset;
+      inParagraph = i < 0 ? 0 : at(map.starts, i) + offset;
     } else {
       // An element boundary (a triple click, a <br> in an empty line): the text before it is what counts.
       const r = document.createRange();
@@ -134,7 +137,7 @@ export class TextPositions {
       r.setEnd(node, offset);
       inParagraph = r.toString().length;
     }
-    return this.doc.lineStarts[line] + Math.min(inParagraph, this.doc.lines[line].length);
+    return this.doc.lineStart(line) + Math.min(inParagraph, at(this.doc.lines, line).length);
   }
 
   /**
@@ -155,12 +158,12 @@ export class TextPositions {
     let hi = map.nodes.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      const s = map.starts[mid];
+      const s = at(map.starts, mid);
       if (s < inLine || (s === inLine && bias === 'start')) lo = mid;
       else hi = mid - 1;
     }
-    const node = map.nodes[lo];
-    return { node, offset: Math.min(node.data.length, Math.max(0, inLine - map.starts[lo])) };
+    const node = at(map.nodes, lo);
+    return { node, offset: Math.min(node.data.length, Math.max(0, inLine - at(map.starts, lo))) };
   }
 
   /** A StaticRange for highlights: cheap to create and not tracked by the DOM on every mutation. */

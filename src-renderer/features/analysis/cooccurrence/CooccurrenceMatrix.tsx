@@ -1,4 +1,5 @@
 import type { Cooccurrence, CooccurrenceUnit } from '../../../../src-main/contract/types';
+import { at } from '../../../../src-main/contract/must';
 import { formatNumber } from '../../../app/format';
 import { heatColour } from './heatColor';
 
@@ -33,37 +34,38 @@ interface Props {
 
 /** Codes × codes; each off-diagonal cell is a button that lists the passages behind its count. */
 export function CooccurrenceMatrix({ data, shown, selected, onSelect }: Props) {
+  // The matrix is square over data.codes, and `shown` indexes into it.
+  const axis = shown.map((index) => ({ index, code: at(data.codes, index), counts: at(data.matrix, index) }));
   let max = 0;
-  for (const i of shown) for (const j of shown) if (i !== j) max = Math.max(max, data.matrix[i][j]);
-  const codes = data.codes;
+  for (const row of axis) for (const col of axis) if (row.index !== col.index) max = Math.max(max, at(row.counts, col.index));
   return (
     <div className="matrix-wrap">
       <table className="cooccurrence-matrix" data-testid="cooccurrence-matrix">
         <thead>
           <tr>
             <td className="matrix-corner" />
-            {shown.map((j) => (
-              <th key={codes[j].codeId} scope="col" className="matrix-col-head" title={codes[j].codePath}>
+            {axis.map(({ code }) => (
+              <th key={code.codeId} scope="col" className="matrix-col-head" title={code.codePath}>
                 <span className="matrix-col-label">
-                  <span className="analysis-swatch" style={{ background: codes[j].color }} aria-hidden />
-                  <span dir="auto">{lastSegment(codes[j].codePath)}</span>
+                  <span className="analysis-swatch" style={{ background: code.color }} aria-hidden />
+                  <span dir="auto">{lastSegment(code.codePath)}</span>
                 </span>
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {shown.map((i) => (
-            <tr key={codes[i].codeId}>
-              <th scope="row" className="matrix-row-head" title={codes[i].codePath}>
-                <span className="analysis-swatch" style={{ background: codes[i].color }} aria-hidden />
-                <span dir="auto">{codes[i].codePath}</span>
+          {axis.map((row) => (
+            <tr key={row.code.codeId}>
+              <th scope="row" className="matrix-row-head" title={row.code.codePath}>
+                <span className="analysis-swatch" style={{ background: row.code.color }} aria-hidden />
+                <span dir="auto">{row.code.codePath}</span>
               </th>
-              {shown.map((j) => {
-                const n = data.matrix[i][j];
-                const a = codes[i];
-                const b = codes[j];
-                if (i === j) {
+              {axis.map((col) => {
+                const n = at(row.counts, col.index);
+                const a = row.code;
+                const b = col.code;
+                if (row.index === col.index) {
                   return (
                     <td key={b.codeId} className="matrix-diagonal" title={`${a.codePath}: ${formatNumber(n)} ${DIAGONAL_NOUN[data.unit]}`}>
                       {formatNumber(n)}

@@ -1,8 +1,10 @@
+import { at } from '../../../../src-main/contract/must';
 import type { CooccurrenceUnit } from '../../../../src-main/contract/types';
 import { useAnalysisData } from '../useAnalysisData';
 import { useRememberedState } from '../useRememberedState';
 import { CooccurrenceMatrix, type MatrixCell } from './CooccurrenceMatrix';
 import { CooccurrencePassages } from './CooccurrencePassages';
+import { RollUpCheckbox, SelectField } from '../AnalysisControls';
 
 const UNITS: { value: CooccurrenceUnit; label: string; explain: string }[] = [
   { value: 'overlap', label: 'Overlapping passages', explain: 'Each cell counts pairs of codings whose passages overlap; the diagonal, each code’s codings.' },
@@ -20,26 +22,14 @@ export function CooccurrenceView() {
   const { data, loading, error } = useAnalysisData('counts.cooccurrence', request);
 
   // Codes without codings make empty rows and columns; left out unless asked for.
-  const shown = data ? data.codes.map((_, i) => i).filter((i) => showUncoded || data.matrix[i][i] > 0) : [];
-  const cellShown = cell && data && [cell.codeA, cell.codeB].every((id) => shown.some((i) => data.codes[i].codeId === id)) ? cell : null;
+  const shown = data ? data.codes.map((_, i) => i).filter((i) => showUncoded || at(at(data.matrix, i), i) > 0) : [];
+  const cellShown = cell && data && [cell.codeA, cell.codeB].every((id) => shown.some((i) => at(data.codes, i).codeId === id)) ? cell : null;
 
   return (
     <div className="analysis-panel" data-testid="cooccurrence-view">
       <div className="analysis-controls">
-        <label className="field">
-          <span>Codes co-occur in</span>
-          <select value={unit} onChange={(e) => setUnit(e.target.value as CooccurrenceUnit)} data-testid="cooccurrence-unit">
-            {UNITS.map((u) => (
-              <option key={u.value} value={u.value}>
-                {u.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="checkbox-field">
-          <input type="checkbox" checked={rollUp} onChange={(e) => setRollUp(e.target.checked)} data-testid="cooccurrence-rollup" />
-          <span>Count sub-codes with their parent</span>
-        </label>
+        <SelectField label="Codes co-occur in" value={unit} options={UNITS} onChange={setUnit} testId="cooccurrence-unit" />
+        <RollUpCheckbox checked={rollUp} onChange={setRollUp} testId="cooccurrence-rollup" />
         <label className="checkbox-field">
           <input type="checkbox" checked={showUncoded} onChange={(e) => setShowUncoded(e.target.checked)} />
           <span>Show codes without codings</span>

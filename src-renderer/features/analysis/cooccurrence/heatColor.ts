@@ -1,11 +1,13 @@
 // Heat-map colours for the co-occurrence matrix: a cell's background deepens with its count, and its text is
 // whichever of dark or white reads better on it (WCAG contrast), so every number stays legible.
 
-const LOW = [255, 255, 255];
-const HIGH = [23, 63, 160]; // a deep blue: neutral towards the code colours, and readable in greyscale print
+type Rgb = readonly [number, number, number];
+
+const LOW: Rgb = [255, 255, 255];
+const HIGH: Rgb = [23, 63, 160]; // a deep blue: neutral towards the code colours, and readable in greyscale print
 
 /** sRGB relative luminance (WCAG 2). */
-function luminance([r, g, b]: number[]): number {
+function luminance([r, g, b]: Rgb): number {
   const lin = (c: number) => {
     const s = c / 255;
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
@@ -30,7 +32,8 @@ export interface HeatColour {
 export function heatColour(count: number, max: number): HeatColour | null {
   if (count <= 0 || max <= 0) return null;
   const t = 0.12 + 0.88 * Math.sqrt(Math.min(1, count / max));
-  const rgb = LOW.map((low, i) => Math.round(low + (HIGH[i] - low) * t));
+  const channel = (i: 0 | 1 | 2) => Math.round(LOW[i] + (HIGH[i] - LOW[i]) * t);
+  const rgb: Rgb = [channel(0), channel(1), channel(2)];
   const l = luminance(rgb);
   return {
     background: `rgb(${rgb.join(', ')})`,

@@ -17,12 +17,12 @@ export function markedSegments(text: string, unitStart: number, a: Span[], b: Sp
   const chars = Array.from(text);
   const inside = (spans: Span[], i: number) => spans.some((s) => i >= s.start - unitStart && i < s.end - unitStart);
   const out: Segment[] = [];
-  for (let i = 0; i < chars.length; i++) {
+  for (const [i, char] of chars.entries()) {
     const inA = inside(a, i);
     const inB = inside(b, i);
-    const last = out[out.length - 1];
-    if (last && last.inA === inA && last.inB === inB) last.text += chars[i];
-    else out.push({ text: chars[i], inA, inB });
+    const last = out.at(-1);
+    if (last && last.inA === inA && last.inB === inB) last.text += char;
+    else out.push({ text: char, inA, inB });
   }
   return out;
 }

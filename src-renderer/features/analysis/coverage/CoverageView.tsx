@@ -6,6 +6,7 @@ import { useRememberedState } from '../useRememberedState';
 import { CodeChecklist } from './CodeChecklist';
 import { CoverageChart } from './CoverageChart';
 import { useCodes } from '../../codebook/useCodes';
+import { RollUpCheckbox, SelectField } from '../AnalysisControls';
 
 /** The core draws at most 100 codes in one chart; a readable chart has far fewer. */
 const MAX_CODES = 100;
@@ -64,30 +65,15 @@ export function CoverageView() {
   return (
     <div className="analysis-panel coverage-panel" data-testid="coverage-view">
       <div className="analysis-controls">
-        <label className="field">
-          <span>Per</span>
-          <select value={interval} onChange={(e) => setIntervalChoice(e.target.value as Coverage['interval'])} data-testid="coverage-interval">
-            {INTERVALS.map((i) => (
-              <option key={i.value} value={i.value}>
-                {i.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Dated by</span>
-          <select value={dateName} onChange={(e) => setDateAttribute(e.target.value)} data-testid="coverage-date-attribute">
-            {dateAttributes.map((d) => (
-              <option key={d.id} value={d.name}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="checkbox-field">
-          <input type="checkbox" checked={rollUp} onChange={(e) => setRollUp(e.target.checked)} data-testid="coverage-rollup" />
-          <span>Count sub-codes with their parent</span>
-        </label>
+        <SelectField label="Per" value={interval} options={INTERVALS} onChange={setIntervalChoice} testId="coverage-interval" />
+        <SelectField
+          label="Dated by"
+          value={dateName}
+          options={dateAttributes.map((d) => ({ value: d.name, label: d.name }))}
+          onChange={setDateAttribute}
+          testId="coverage-date-attribute"
+        />
+        <RollUpCheckbox checked={rollUp} onChange={setRollUp} testId="coverage-rollup" />
       </div>
       <div className="coverage-layout">
         <CodeChecklist codes={codes} selected={selected} onChange={setPicked} max={MAX_CODES} />

@@ -3,8 +3,8 @@ import type { AttributeDefinition, CountsGrouping } from '../../../../src-main/c
 import { plural } from '../../../app/format';
 import { useAppStore } from '../../../app/store';
 import { downloadFrom } from '../../export/download';
-import { CsvExportDialog, formulaNoteFor, type TableExportChoice } from '../../export/CsvExportDialog';
-import { useState } from 'react';
+import { formulaNoteFor, type TableExportChoice } from '../../export/CsvExportDialog';
+import { CsvExportButton } from '../../export/CsvExportButton';
 import { useAttributeDefinitions } from '../../attributes/useAttributeDefinitions';
 import { useAnalysisData } from '../useAnalysisData';
 import { useRememberedState } from '../useRememberedState';
@@ -12,6 +12,13 @@ import { FrequencyChart } from './FrequencyChart';
 import { FrequencyTable } from './FrequencyTable';
 import { frequencyRows, MEASURE_LABELS, type Measure, type Sort } from './frequencyModel';
 import { useCodes } from '../../codebook/useCodes';
+import { RollUpCheckbox, SelectField } from '../AnalysisControls';
+
+const CHART_SCOPES: { value: 'all' | 'top'; label: string }[] = [
+  { value: 'all', label: 'All codes' },
+  { value: 'top', label: 'Top-level codes' },
+];
+const MEASURES = (Object.keys(MEASURE_LABELS) as Measure[]).map((m) => ({ value: m, label: MEASURE_LABELS[m] }));
 
 /** 'none', 'article', or 'attribute:<name>': one select for "count per". */
 type GroupingChoice = string;
@@ -45,9 +52,7 @@ export function FrequencyView() {
     (request.by === 'article' ? ' per article' : request.by === 'attribute' ? ` by ${request.attribute}` : '') +
     (rollUp ? ' (sub-codes included)' : '');
 
-  const [exportAsked, setExportAsked] = useState(false);
   const exportTable = async (choice: TableExportChoice) => {
-    setExportAsked(false);
     const result = await attempt(() => api['counts.exportCsv']({ ...request, ...choice }));
     if (!result) return;
     if (result.downloadUrl) downloadFrom(result.downloadUrl);
@@ -69,10 +74,7 @@ export function FrequencyView() {
             <AttributeOptions definitions={definitions ?? []} />
           </select>
         </label>
-        <label className="checkbox-field">
-          <input type="checkbox" checked={rollUp} onChange={(e) => setRollUp(e.target.checked)} data-testid="frequency-rollup" />
-          <span>Count sub-codes with their parent</span>
-        </label>
+        <RollUpCheckbox checked={rollUp} onChange={setRollUp} testId="frequency-rollup" />
         <span className="segmented" role="group" aria-label="Show">
           <button type="button" aria-pressed={view === 'table'} onClick={() => setView('table')} data-testid="frequency-show-table">
             Table
@@ -81,39 +83,16 @@ export function FrequencyView() {
             Bar chart
           </button>
         </span>
-        {view === 'chart' && (
-          <label className="field">
-            <span>Codes</span>
-            <select value={chartScope} onChange={(e) => setChartScope(e.target.value as 'all' | 'top')} data-testid="frequency-chart-scope">
-              <option value="all">All codes</option>
-              <option value="top">Top-level codes</option>
-            </select>
-          </label>
-        )}
-        {view === 'chart' && (
-          <label className="field">
-            <span>Bars show</span>
-            <select value={measure} onChange={(e) => setMeasure(e.target.value as Measure)} data-testid="frequency-measure">
-              {(Object.keys(MEASURE_LABELS) as Measure[]).map((m) => (
-                <option key={m} value={m}>
-                  {MEASURE_LABELS[m]}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        {view === 'chart' && <SelectField label="Codes" value={chartScope} options={CHART_SCOPES} onChange={setChartScope} testId="frequency-chart-scope" />}
+        {view === 'chart' && <SelectField label="Bars show" value={measure} options={MEASURES} onChange={setMeasure} testId="frequency-measure" />}
         <span className="spacer" />
-        <button type="button" onClick={() => setExportAsked(true)} disabled={!data} data-testid="frequency-export-csv">
-          Export…
-        </button>
-        {exportAsked && (
-          <CsvExportDialog
-            title="Export the frequency table"
-            intro="One row per code and group: the group, the code path, codings, articles, words and codings per 1,000 words."
-            onClose={() => setExportAsked(false)}
-            onExport={(choice) => void exportTable(choice)}
-          />
-        )}
+        <CsvExportButton
+          testId="frequency-export-csv"
+          disabled={!data}
+          title="Export the frequency table"
+          intro="One row per code and group: the group, the code path, codings, articles, words and codings per 1,000 words."
+          onExport={exportTable}
+        />
       </div>
       {error && <p role="alert">The counts could not be computed: {error}</p>}
       {data && (

@@ -9,6 +9,7 @@ import { ACCEPT_ATTRIBUTE, pickedFromDrop, pickedFromInput, type PickedFile } fr
 import { bodyToSend, bytesToSend, isTooLarge, planBatches, tooLargeReason } from './uploadBatches';
 import { UploadRefused } from '../../../api/webClient';
 import { NewsImportPreview } from './NewsImportPreview';
+import { at } from '../../../../src-main/contract/must';
 
 /**
  * A pick of at most this many files, this large in all, is read once before it is imported, so a news-database
@@ -182,7 +183,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
           const worker = async () => {
             while (next < toSend.length && !job.cancelled) {
               const i = next++;
-              const f = toSend[i];
+              const f = at(toSend, i);
               setProgress((p) => p && { ...p, current: f.name });
               const limit = bytesToSend(f);
               try {

@@ -11,6 +11,7 @@ export interface PickedFile {
 }
 
 import { extensionOf, FILE_EXTENSIONS, FOLDER_EXTENSIONS, folderSkipReason, hiddenFolderReason } from '../../../../src-main/contract/fileTypes';
+import { at } from '../../../../src-main/contract/must';
 
 // Browser folder picks and drops account for every file as the desktop folder walk does: files of other types are
 // listed as skipped with their type, a hidden folder (.git) once (the lists and the words are the contract's).
@@ -36,7 +37,7 @@ export function pickedFromInput(list: FileList | readonly File[] | null, fromFol
     const hidden = parts.slice(0, -1).findIndex((p) => p.startsWith('.'));
     if (hidden >= 0) {
       const folder = parts.slice(0, hidden + 1).join('/');
-      if (!hiddenFolders.has(folder)) out.push({ file: f.file, name: folder, skipped: hiddenFolderReason(parts[hidden]) });
+      if (!hiddenFolders.has(folder)) out.push({ file: f.file, name: folder, skipped: hiddenFolderReason(at(parts, hidden)) });
       hiddenFolders.add(folder);
     } else out.push(isTextFileName(f.name) ? f : { ...f, skipped: folderSkipReason(f.name) });
   }

@@ -28,10 +28,11 @@ function markedPieces(doc: ArticleDoc, start16: number, end16: number): [number,
   const first = doc.lineOf(start16);
   const last = doc.lineOf(Math.max(start16, end16 - 1));
   if (last - first < MAX_MARKED_LINES) return [[start16, end16]];
-  return [
+  const pieces: [number, number][] = [
     [start16, doc.lineEnd(first)],
-    [doc.lineStarts[last], end16],
-  ].filter(([a, b]) => b > a) as [number, number][];
+    [doc.lineStart(last), end16],
+  ];
+  return pieces.filter(([a, b]) => b > a);
 }
 
 export function ActiveCodingMarkPlugin() {

@@ -29,19 +29,20 @@ export function CodingClickPlugin() {
               : codingsAt(placed, at).filter((coding) => {
                   const line = doc.lineOf(at);
                   const { start16, end16 } = doc.utf16Range(coding.start, coding.end);
-                  const range = positions.range(Math.max(start16, doc.lineStarts[line]), Math.min(end16, doc.lineEnd(line)));
+                  const range = positions.range(Math.max(start16, doc.lineStart(line)), Math.min(end16, doc.lineEnd(line)));
                   if (!range) return false;
                   for (const r of range.getClientRects()) {
                     if (event.clientX >= r.left - 1 && event.clientX <= r.right + 1 && event.clientY >= r.top && event.clientY <= r.bottom) return true;
                   }
                   return false;
                 });
-          if (hits.length === 0) {
+          const [innermost] = hits;
+          if (!innermost) {
             closePopover();
             setActiveCodingId(null);
             return false;
           }
-          setActiveCodingId(hits[0].id);
+          setActiveCodingId(innermost.id);
           openPopover(
             hits.map((c) => c.id),
             { x: event.clientX, y: event.clientY },

@@ -98,7 +98,7 @@ function sync(
     for (const h of highlights.values()) h.clear();
   } else if (rewritten) {
     const doc = positions.doc;
-    const spans = [...rewritten].map((line) => [doc.lineStarts[line], doc.lineEnd(line)]);
+    const spans = [...rewritten].map((line): [number, number] => [doc.lineStart(line), doc.lineEnd(line)]);
     for (const [id, old] of painted) {
       if (!spans.some(([a, b]) => old.start16 <= b && old.end16 >= a)) continue;
       if (old.range) highlights.get(old.name)?.delete(old.range);

@@ -21,7 +21,7 @@ export function codingsUnderPoint(placed: readonly PlacedCoding[], positions: Te
   const line = doc.lineOf(at);
   return codingsAt(placed, at).filter((coding) => {
     const { start16, end16 } = doc.utf16Range(coding.start, coding.end);
-    const range = positions.range(Math.max(start16, doc.lineStarts[line] ?? 0), Math.min(end16, doc.lineEnd(line)));
+    const range = positions.range(Math.max(start16, doc.lineStart(line)), Math.min(end16, doc.lineEnd(line)));
     if (!range) return false;
     for (const r of range.getClientRects()) if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top && y <= r.bottom) return true;
     return false;

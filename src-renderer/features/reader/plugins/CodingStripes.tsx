@@ -4,6 +4,7 @@ import { codingsBetween } from '../codingSpans';
 import { assignLanes } from '../stripeLanes';
 import { FALLBACK_COLOR } from '../highlightStyles';
 import { useTeam } from '../../team/useTeam';
+import { at } from '../../../../src-main/contract/must';
 
 interface Stripe {
   codingId: number;
@@ -70,7 +71,7 @@ export function CodingStripes() {
       if (top(mid) > to) hi = mid - 1;
       else lo = mid;
     }
-    const from16 = doc.lineStarts[first];
+    const from16 = doc.lineStart(first);
     const to16 = doc.lineEnd(lo);
 
     const found: Omit<Stripe, 'lane'>[] = [];
@@ -103,7 +104,7 @@ export function CodingStripes() {
       });
     }
     const { lanes, laneCount: count } = assignLanes(found.map((f) => ({ top: f.top, bottom: f.top + f.height })));
-    setStripes(found.map((f, i) => ({ ...f, lane: lanes[i] })));
+    setStripes(found.map((f, i) => ({ ...f, lane: at(lanes, i) })));
     // The gutter only grows while reading, so the text does not shift sideways as lanes come and go.
     setLaneCount((c) => Math.max(c, count, MIN_LANES));
   }, [scroller, positions, doc, placed, codeById, spanPreview]);

@@ -3,6 +3,7 @@ import { useLatest } from '../../../app/useLatest';
 import { useReader, useSpanPreview } from '../ReaderContext';
 import { overlapSegments, type PlacedCoding } from '../codingSpans';
 import type { TextPositions } from '../textPositions';
+import { at } from '../../../../src-main/contract/must';
 
 const DOUBLE = 'gloss-overlap';
 const TRIPLE = 'gloss-overlap-3';
@@ -59,7 +60,13 @@ export function OverlapHighlightPlugin() {
 }
 
 function same(a: Segments, b: Segments): boolean {
-  return a.length === b.length && a.every(([s, e], i) => s === b[i][0] && e === b[i][1]);
+  return (
+    a.length === b.length &&
+    a.every(([s, e], i) => {
+      const [bs, be] = at(b, i);
+      return s === bs && e === be;
+    })
+  );
 }
 
 /** Repaints only the highlight whose segments changed: every Highlight replaced costs the browser a repaint pass. */
