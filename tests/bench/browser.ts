@@ -9,6 +9,7 @@ import { median, type Figure } from './measure';
 import { writeFileSync } from 'node:fs';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { benchReaderPeers, peerFigures, type ContestantResult, type ReaderArticle } from './peers';
+import { at, must } from '../../src-main/contract/must';
 
 const root = resolve(__dirname, '..', '..');
 
@@ -28,7 +29,7 @@ export async function addReaderArticles(project: Project, work: string, sizes: B
     const file = join(work, name);
     writeFileSync(file, text);
     const report = await importSources(project, [{ kind: 'path', path: file }]);
-    const id = report.imported[0].articleId;
+    const id = must(report.imported[0], `the import of ${name}`).articleId;
     const length = project.articles.get(id).length;
     const codes = ['Bench/A', 'Bench/B', 'Bench/C', 'Bench/D'].map((p) => project.codes.ensurePath(p).id);
     project.db.transaction(() => {
@@ -37,7 +38,7 @@ export async function addReaderArticles(project: Project, work: string, sizes: B
         const base = Math.floor(((k + 0.5) / codings) * (length - 400));
         const start = k % 5 === 4 ? Math.max(0, base - 60) : base;
         try {
-          project.codings.apply({ articleId: id, codeId: codes[k % codes.length], start, end: start + 30 + (k % 7) * 15, coder: 'bench' });
+          project.codings.apply({ articleId: id, codeId: at(codes, k % codes.length), start, end: start + 30 + (k % 7) * 15, coder: 'bench' });
         } catch {
           // identical span: skip
         }
@@ -67,7 +68,7 @@ export function startHost(projectPath: string, dataDir: string): Promise<Host> {
     child.stdout!.on('data', (d) => {
       out += d;
       const m = /GLOSS_WEB_URL=(\S+)/.exec(out);
-      if (m)
+      if (m?.[1])
         ok({
           child,
           url: m[1],

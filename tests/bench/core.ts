@@ -13,6 +13,7 @@ import { Project } from '../../src-main/core/store/Project';
 import { migrations } from '../../src-main/core/store/migrations';
 import { article, rng } from './data';
 import { median, timeMs, type Figure } from './measure';
+import { at } from '../../src-main/contract/must';
 
 export interface CoreSizes {
   articles: number;
@@ -85,7 +86,7 @@ export async function buildCodedProject(file: string, sourceDir: string, sizes: 
         const start = Math.floor(r() * (a.length - 200));
         const end = start + 20 + Math.floor(r() * 150);
         try {
-          project.codings.apply({ articleId: a.id, codeId: codes[k % codes.length], start, end, coder: 'bench' });
+          project.codings.apply({ articleId: a.id, codeId: at(codes, k % codes.length), start, end, coder: 'bench' });
         } catch {
           // a rare identical span: skip
         }

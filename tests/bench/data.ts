@@ -1,17 +1,10 @@
 // Deterministic synthetic articles for the benchmark: realistic lengths and paragraphs, some Arabic and Hebrew.
 // The words are made up from syllables here, so no third-party text is involved.
 
-export function rng(seed: number): () => number {
-  // mulberry32: tiny, fast, good enough for test data.
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { pick, seeded } from '../core/seeded';
+
+/** The benchmark's seeded generator (the trust tests' mulberry32). */
+export const rng = seeded;
 
 const LATIN = ['ka', 'mi', 'ra', 'lo', 'te', 'sun', 'dor', 'vel', 'an', 'is', 'por', 'gra', 'ne', 'ti', 'bal', 'cor', 'fe', 'hu', 'ma', 'qui'];
 const ARABIC = ['سا', 'لم', 'كت', 'بي', 'نو', 'قا', 'در', 'حي', 'فا', 'مل'];
@@ -20,7 +13,7 @@ const HEBREW = ['של', 'מו', 'דב', 'רי', 'תו', 'כן', 'אל', 'הי'];
 function word(r: () => number, syllables: string[]): string {
   const n = 1 + Math.floor(r() * 3);
   let w = '';
-  for (let i = 0; i < n; i++) w += syllables[Math.floor(r() * syllables.length)];
+  for (let i = 0; i < n; i++) w += pick(r, syllables);
   return w;
 }
 
@@ -29,14 +22,15 @@ function sentence(r: () => number, syllables: string[]): string {
   const words: string[] = [];
   for (let i = 0; i < n; i++) words.push(word(r, syllables));
   const s = words.join(' ');
-  return syllables === LATIN ? `${s[0].toUpperCase()}${s.slice(1)}.` : `${s}.`;
+  return syllables === LATIN ? `${s.charAt(0).toUpperCase()}${s.slice(1)}.` : `${s}.`;
 }
 
 /** An article of about `chars` characters: a title line, then paragraphs separated by blank lines. */
 export function article(r: () => number, index: number, chars: number): string {
   const script = index % 10 === 7 ? ARABIC : index % 10 === 8 ? HEBREW : LATIN;
-  const parts: string[] = [`Report ${index}: ${sentence(r, LATIN)}`];
-  let length = parts[0].length;
+  const title = `Report ${index}: ${sentence(r, LATIN)}`;
+  const parts: string[] = [title];
+  let length = title.length;
   while (length < chars) {
     const sentences: string[] = [];
     const count = 2 + Math.floor(r() * 4);

@@ -1,3 +1,5 @@
+import { at } from '../../src-main/contract/must';
+
 export interface Figure {
   metric: string;
   value: number;
@@ -13,7 +15,7 @@ export async function median(runs: number, fn: () => Promise<number> | number): 
   const values: number[] = [];
   for (let i = 0; i < runs; i++) values.push(await fn());
   values.sort((a, b) => a - b);
-  return values[Math.floor(values.length / 2)];
+  return at(values, Math.floor(values.length / 2));
 }
 
 export async function timeMs(fn: () => Promise<unknown> | unknown): Promise<number> {
@@ -32,8 +34,8 @@ export function printTable(figures: Figure[]): void {
     f.note ?? '',
   ]);
   const head = ['metric', 'value', 'unit', 'bound', 'ratio', 'target'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => at(r, i).length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(at(widths, i))).join('  ');
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from '@playwright/test';
 import { median, type Figure } from './measure';
+import { at } from '../../src-main/contract/must';
 
 const root = resolve(__dirname, '..', '..');
 const pagesDir = join(__dirname, 'pages');
@@ -89,7 +90,7 @@ body { font: 16px/1.5 serif; margin: 0 auto; max-width: 760px; padding: 16px; }<
   files.set('/data/long.json', { type: 'application/json', body: JSON.stringify(data.long) });
   files.set('/data/typical.json', { type: 'application/json', body: JSON.stringify(data.typical) });
   const server: Server = createServer((req, res) => {
-    const file = files.get((req.url ?? '/').split('?')[0]);
+    const file = files.get(at((req.url ?? '/').split('?'), 0));
     if (!file) {
       res.writeHead(404).end();
       return;

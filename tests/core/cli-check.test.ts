@@ -6,7 +6,7 @@ import { closeSync, existsSync, openSync, readFileSync, statSync, truncateSync, 
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Project } from '../../src-main/core/store/Project';
-import { builtCli, tempDir, writeFiles } from './helpers';
+import { builtCli, tempDir, writeFiles, nth } from './helpers';
 
 const skip = existsSync(builtCli) ? false : `${builtCli} is missing: run \`npm run build\` (npm test builds before it tests)`;
 
@@ -71,7 +71,7 @@ describe('gloss check', { skip }, () => {
         report.findings.map((f) => [f.kind, f.articleId]),
         [['article-hash', 1]],
       );
-      assert.match(report.findings[0].message, /Article 1 \("Aid convoy waits"\)/);
+      assert.match(nth(report.findings, 0, 'the finding').message, /Article 1 \("Aid convoy waits"\)/);
       const human = gloss(dir, 'check', 'study.gloss');
       assert.equal(human.status, 1);
       assert.match(human.stdout, /^article-hash\tArticle 1 \("Aid convoy waits"\)/);

@@ -10,7 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { csvText } from '../../src-main/core/export/csvFormat';
 import { importSources } from '../../src-main/core/import/importer';
 import { Project } from '../../src-main/core/store/Project';
-import { builtCli, callOk, directTransport, newProject, newSession, tempDir, writeFiles } from './helpers';
+import { builtCli, callOk, directTransport, newProject, newSession, nth, tempDir, writeFiles } from './helpers';
 
 const NUL = '\u0000';
 const ESC = '\u001b';
@@ -29,7 +29,7 @@ describe('control characters', () => {
     const report = await callOk<{ imported: { articleId: number }[] }>(call, 'articles.importFiles', {
       files: [{ name: 'a.txt', base64: Buffer.from('Aid convoy waits at the crossing.').toString('base64') }],
     });
-    const articleId = report.imported[0].articleId;
+    const articleId = nth(report.imported, 0, 'the imported article').articleId;
     await callOk(call, 'settings.update', { coderName: `maria${BEL}${NUL}` });
     const code = await callOk<{ id: number; name: string; description: string }>(call, 'codes.create', {
       name: `Frames${ESC}[31m${NUL}`,
@@ -66,7 +66,7 @@ describe('control characters', () => {
     await callOk(call, 'export.csv', { path: csv });
     const text = readFileSync(csv, 'utf8');
     assert.ok(!text.includes(NUL) && !text.includes(ESC) && !text.includes(BEL), 'no NUL, ESC or BEL in the CSV');
-    const [row] = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    const row = nth(parse(text, { bom: true, columns: true }) as Record<string, string>[], 0, 'the CSV row');
     assert.deepEqual([row.code, row.memo, row.coder, row.desk], ['Humanitarian1m', 'second memo', 'maria', 'foreign[0m']);
     session.closeProject();
   });
@@ -85,12 +85,12 @@ describe('control characters', () => {
         { id: 1, articleId: 1, codeId: 1, codePath: `Frames${ESC}`, start: 0, end: 3, text: 'Aid', memo: `m${NUL}${ESC}[2J`, coder: `c${BEL}`, createdAt: '2026-11-24T09:00:00.000Z', updatedAt: '2026-11-24T09:00:00.000Z' },
       ],
     };
-    const [file] = writeFiles(dir, { 'export.json': JSON.stringify(doc) });
+    const file = nth(writeFiles(dir, { 'export.json': JSON.stringify(doc) }), 0, 'export.json');
     const report = await importSources(project, [{ kind: 'path', path: file }]);
     assert.deepEqual(report.rejected, []);
-    const [coding] = project.codings.listForArticle(report.imported[0].articleId);
+    const coding = nth(project.codings.listForArticle(nth(report.imported, 0, 'the imported export').articleId), 0, 'the imported coding');
     assert.deepEqual([coding.codePath, coding.memo, coding.coder], ['Frames', 'm[2J', 'c']);
-    assert.equal(project.codes.list()[0].description, 'd');
+    assert.equal(nth(project.codes.list(), 0, 'the imported code').description, 'd');
     project.close();
   });
 
@@ -121,6 +121,6 @@ describe('control characters', () => {
     assert.equal(gloss('export', 'c.gloss', '--format', 'csv', '--out', 'nul.csv').status, 0);
     const nul = readFileSync(join(dir, 'nul.csv'), 'utf8');
     assert.ok(!nul.includes(NUL));
-    assert.equal((parse(nul, { bom: true, columns: true }) as Record<string, string>[])[0].memo, 'heldback');
+    assert.equal(nth(parse(nul, { bom: true, columns: true }) as Record<string, string>[], 0, 'the CSV row').memo, 'heldback');
   });
 });

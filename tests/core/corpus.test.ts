@@ -30,6 +30,7 @@ import { sniffHtmlCharset } from '../../src-main/core/import/html';
 import { importSources, type ImportSource } from '../../src-main/core/import/importer';
 import type { Project } from '../../src-main/core/store/Project';
 import { corpusDir, corpusMissing, cpSlice, newProject } from './import-support';
+import { nth } from './helpers';
 
 const encodingsDir = join(corpusDir, 'encodings');
 
@@ -80,6 +81,7 @@ function readIndex(): IndexRow[] {
       continue;
     }
     const [path, trueEncoding, codec] = line.split('\t');
+    if (path === undefined || trueEncoding === undefined || codec === undefined) throw new Error(`the manifest line "${line}" does not have three tab-separated fields`);
     rows.push({ path, trueEncoding, codec });
   }
   return rows;
@@ -143,7 +145,7 @@ function decodeAsImported(path: string, bytes: Buffer) {
 function excerpt(bytes: Buffer, n: number): Buffer | undefined {
   let seen = 0;
   let i = 0;
-  for (; i < bytes.length && seen < n; i++) if (bytes[i] >= 0x80) seen++;
+  for (; i < bytes.length && seen < n; i++) if (nth(bytes, i, `byte ${i}`) >= 0x80) seen++;
   if (seen < n) return undefined;
   const nl = bytes.indexOf(0x0a, i);
   return nl < 0 || nl === bytes.length - 1 ? undefined : bytes.subarray(0, nl + 1);
@@ -314,7 +316,7 @@ describe('corpus: encodings/ (chardet test files)', { skip: corpusMissing('encod
     const outcomes = report.imported.length + report.skipped.length + report.rejected.length;
     assert.equal(outcomes, rows.length, 'every file ends up in exactly one list');
     for (const r of report.rejected) {
-      const row = rows[Number(r.file.slice(0, 4))];
+      const row = nth(rows, Number(r.file.slice(0, 4)), `the manifest row of ${r.file}`);
       assert.ok(r.reason.length > 10 && !/undefined|\[object/.test(r.reason), `${row.path}: unclear reason "${r.reason}"`);
     }
     const n = await codeAndExport(project, dir);

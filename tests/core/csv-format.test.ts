@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { csvText } from '../../src-main/core/export/csvFormat';
+import { nth } from './present';
 
 // Every CSV Gloss writes goes through csvText / csvWriter: whatever the cells hold (quotes, commas, CR, LF, spaces, emoji, RTL),
 // an independent RFC 4180 parser must read back exactly the same cells.
@@ -13,7 +14,7 @@ test('the CSV writer (raw cells) round-trips any cells through an RFC 4180 parse
   );
   fc.assert(
     fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 }), (rows) => {
-      const width = rows[0].length;
+      const width = nth(rows, 0, 'the first row').length;
       const table = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
       const text = csvText(table);
       assert.ok(text.endsWith('\r\n'));

@@ -7,6 +7,7 @@ import iconv from 'iconv-lite';
 import { decode, decodeAs } from '../../src-main/core/import/decode';
 import { ENCODINGS, findEncoding, hasDecoder, normaliseName } from '../../src-main/core/import/encodings';
 import { redecodeArticle } from '../../src-main/core/import/redecode';
+import { nth, present } from './helpers';
 import { importBytes, importPaths, newProject, tempDir, writeFile } from './import-support';
 
 const enc = (text: string, encoding: string): Buffer => iconv.encode(text, encoding);
@@ -41,6 +42,11 @@ const LEGACY_SAMPLES: [string, string, string][] = [
   ['iso-8859-8', 'ISO-8859-8|Windows-1255', 'הממשלה הודיעה ביום רביעי כי המשא ומתן על התקציב יחל בשבוע הבא. חברי האופוזיציה מתחו ביקורת על ההצעה, שלדבריהם תעלה את המסים על עסקים קטנים.'],
   ['shift_jis', 'Shift_JIS', '政府は水曜日、予算に関する交渉を来週開始すると発表した。野党議員は、この案が中小企業への税負担を増やすと批判している。'],
 ];
+
+/** The sample sentence written in `encoding` (a LEGACY_SAMPLES name). */
+function sampleText(encoding: string): string {
+  return present(LEGACY_SAMPLES.find(([name]) => name === encoding), `the ${encoding} sample`)[2];
+}
 
 describe('byte order marks', () => {
   const text = 'Grüße \u{1F1F1}\u{1F1E7} שלום 𝐀';
@@ -145,9 +151,8 @@ describe('UTF-8 and ISO-2022', () => {
     // Spaces inside the Korean run are ASCII spaces: shift out and back in around them.
     const parts: number[] = [0x1b, 0x24, 0x29, 0x43];
     let korean = false;
-    for (let i = 0; i < shifted.length; i++) {
-      const b = shifted[i];
-      const isKorean = euc[i] >= 0x80;
+    for (const [i, b] of shifted.entries()) {
+      const isKorean = nth(euc, i, 'the EUC-KR byte under a shifted one') >= 0x80;
       if (isKorean !== korean) parts.push(isKorean ? 0x0e : 0x0f);
       korean = isKorean;
       parts.push(b);
@@ -221,13 +226,14 @@ describe('legacy encodings', () => {
   });
 
   it('refuses bytes that no encoding it knows explains, saying which byte', () => {
-    const junk = Buffer.from(Array.from({ length: 400 }, (_, i) => [1, 2, 3, 0x81, 0xf5, 4, 5, 6][i % 8]));
+    const pattern = [1, 2, 3, 0x81, 0xf5, 4, 5, 6];
+    const junk = Buffer.from(Array.from({ length: 400 }, (_, i) => nth(pattern, i % pattern.length, 'a junk byte')));
     assert.match(refused(decode(junk)), /byte 0x81 at offset 3/);
   });
 });
 
 describe('declared charsets (HTML)', () => {
-  const arabic = LEGACY_SAMPLES.find(([name]) => name === 'windows-1256')![2];
+  const arabic = sampleText('windows-1256');
 
   it('uses the declared charset when the bytes are not UTF-8 and all decode in it', () => {
     const r = ok(decode(enc(arabic, 'windows-1256'), { declaredCharset: 'windows-1256' }));
@@ -301,12 +307,12 @@ describe('what the importer records', () => {
       ['lf.txt', Buffer.from('x\ny'), 'LF', false, 'UTF-8', 'x\ny'],
       ['none.txt', Buffer.from('single line'), 'none', false, 'UTF-8', 'single line'],
       ['utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('p\r\nq', 'utf16le')]), 'CRLF', true, 'UTF-16LE', 'p\nq'],
-      ['koi8.txt', enc(LEGACY_SAMPLES[6][2] + '\r\n', 'koi8-r'), 'CRLF', false, 'KOI8-R', LEGACY_SAMPLES[6][2] + '\n'],
+      ['koi8.txt', enc(sampleText('koi8-r') + '\r\n', 'koi8-r'), 'CRLF', false, 'KOI8-R', sampleText('koi8-r') + '\n'],
     ];
     for (const [name, body, endings, bom, encoding, text] of cases) {
       const report = await importBytes(project, name, body);
       assert.equal(report.imported.length, 1, `${name}: ${JSON.stringify(report)}`);
-      const a = project.articles.get(report.imported[0].articleId);
+      const a = project.articles.get(nth(report.imported, 0, `${name} imported`).articleId);
       assert.deepEqual(
         [a.text, a.originalLineEndings, a.hadBom, a.encoding, a.hasSourceBytes],
         [text, endings, bom, encoding, true],
@@ -320,8 +326,8 @@ describe('what the importer records', () => {
 
   it('normalises to NFC and records that it did', async () => {
     const { project } = newProject();
-    const composed = (await importBytes(project, 'nfc.txt', 'Caf\u00e9')).imported[0];
-    const decomposed = (await importBytes(project, 'nfd.txt', 'Cafe\u0301 au lait')).imported[0];
+    const composed = nth((await importBytes(project, 'nfc.txt', 'Caf\u00e9')).imported, 0, 'nfc.txt imported');
+    const decomposed = nth((await importBytes(project, 'nfd.txt', 'Cafe\u0301 au lait')).imported, 0, 'nfd.txt imported');
     assert.equal(project.articles.get(composed.articleId).normalizedToNfc, false);
     const a = project.articles.get(decomposed.articleId);
     assert.equal(a.text, 'Caf\u00e9 au lait');
@@ -335,7 +341,7 @@ describe('what the importer records', () => {
     const files = [
       writeFile(dir, 'bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('bom')])),
       writeFile(dir, 'utf8.txt', 'plain'),
-      writeFile(dir, 'koi8.txt', enc(LEGACY_SAMPLES[6][2], 'koi8-r')),
+      writeFile(dir, 'koi8.txt', enc(sampleText('koi8-r'), 'koi8-r')),
       writeFile(dir, 'guess.txt', bytes('Caf', [0xe9])),
     ];
     const report = await importPaths(project, files);
@@ -346,7 +352,7 @@ describe('what the importer records', () => {
       ['koi8.txt', 'detected', false],
       ['guess.txt', 'guessed', true],
     ]);
-    assert.equal(typeof project.articles.get(report.imported[2].articleId).encodingConfidence, 'number');
+    assert.equal(typeof project.articles.get(nth(report.imported, 2, 'koi8.txt imported').articleId).encodingConfidence, 'number');
     project.close();
   });
 
@@ -358,7 +364,7 @@ describe('what the importer records', () => {
     writeFile(dir, 'c-surrogate.txt', Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x3d, 0xd8]));
     writeFile(dir, 'd-damaged.txt', Buffer.concat([Buffer.from('Grüße '), Buffer.from([0xe9])]));
     writeFile(dir, 'e-nul-char.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a\u0000b', 'utf16le')]));
-    writeFile(dir, 'f-cyrillic.txt', enc(LEGACY_SAMPLES[5][2], 'windows-1251'));
+    writeFile(dir, 'f-cyrillic.txt', enc(sampleText('windows-1251'), 'windows-1251'));
     writeFile(dir, 'g-empty.txt', '');
     const report = await importPaths(project, [dir]);
     assert.deepEqual(
@@ -465,7 +471,7 @@ describe('DOS, Mac, ISO, EBCDIC and Korean code pages (issue 15)', () => {
           const initial = Math.floor(n / 588);
           const medial = Math.floor((n % 588) / 28);
           const final = n % 28;
-          const code = 0x8000 | ((initial + 2) << 10) | (MEDIAL[medial] << 5) | (final === 0 ? 1 : final <= 16 ? final + 1 : final + 2);
+          const code = 0x8000 | ((initial + 2) << 10) | (nth(MEDIAL, medial, 'a Johab medial') << 5) | (final === 0 ? 1 : final <= 16 ? final + 1 : final + 2);
           return [code >> 8, code & 0xff];
         }),
       );
@@ -488,7 +494,7 @@ describe('DOS, Mac, ISO, EBCDIC and Korean code pages (issue 15)', () => {
   });
 
   it('compares readings on the first megabyte but decodes (and checks) the whole file', () => {
-    const cyrillic = LEGACY_SAMPLES.find(([name]) => name === 'windows-1251')![2] + '\n';
+    const cyrillic = sampleText('windows-1251') + '\n';
     const big = cyrillic.repeat(Math.ceil((1.5 * (1 << 20)) / cyrillic.length));
     const r = ok(decode(enc(big, 'windows-1251')));
     assert.deepEqual([r.text === big, r.encoding], [true, 'Windows-1251']);
@@ -511,7 +517,7 @@ describe('DOS, Mac, ISO, EBCDIC and Korean code pages (issue 15)', () => {
 
     const { project } = newProject();
     const report = await importBytes(project, 'romanian.txt', bytesOfFile);
-    const imported = report.imported[0];
+    const imported = nth(report.imported, 0, 'romanian.txt imported');
     assert.equal(imported.encodingGuessed, true);
     assert.equal(imported.encodingRunnerUp, r.runnerUp);
     const before = project.articles.get(imported.articleId);

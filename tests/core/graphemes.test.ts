@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { OffsetIndex } from '../../src-main/contract/offsets';
 import { ArticleDoc } from '../../src-renderer/features/reader/articleDoc';
-import { FAMILY, FLAG_LB, TRICKY_TEXT, THUMBS_DARK, builtCli, callOk, cps, cpSlice, directTransport, importText, newProject, newSession, spanOf, tempDir, writeFiles } from './helpers';
+import { FAMILY, FLAG_LB, TRICKY_TEXT, THUMBS_DARK, builtCli, callOk, cps, cpSlice, directTransport, importText, newProject, newSession, spanOf, tempDir, writeFiles, nth } from './helpers';
 
 /** x with a combining circumflex: no precomposed form, so NFC keeps two code points for one character. */
 const X_HAT = 'x\u0302';
@@ -23,7 +23,7 @@ describe('grapheme clusters', () => {
     const report = await callOk<{ imported: { articleId: number }[] }>(call, 'articles.importFiles', {
       files: [{ name: 'g.txt', base64: Buffer.from(TEXT).toString('base64') }],
     });
-    const articleId = report.imported[0].articleId;
+    const articleId = nth(report.imported, 0, 'the imported article').articleId;
     const code = await callOk<{ id: number }>(call, 'codes.create', { name: 'Symbols' });
     type C = { id: number; start: number; end: number; text: string };
 
@@ -49,7 +49,7 @@ describe('grapheme clusters', () => {
     const report = await callOk<{ imported: { articleId: number }[] }>(call, 'articles.importFiles', {
       files: [{ name: 'h.txt', base64: Buffer.from(TEXT).toString('base64') }],
     });
-    const articleId = report.imported[0].articleId;
+    const articleId = nth(report.imported, 0, 'the imported article').articleId;
     const code = await callOk<{ id: number }>(call, 'codes.create', { name: 'Flags' });
     const hits = [
       { articleId, start: flag.start, end: flag.start + 1 },

@@ -11,6 +11,10 @@ import { dispatch, type WireResult } from '../../src-main/core/dispatch';
 import { importSources } from '../../src-main/core/import/importer';
 import { Session, type HostAdapter } from '../../src-main/core/session';
 import { Project } from '../../src-main/core/store/Project';
+import { nth } from './present';
+
+// The presence assertions live in a module of their own so renderer tests and benches can use them without loading the core.
+export { nth, present } from './present';
 
 export const repoRoot = resolve(__dirname, '..', '..');
 export const seedsDir = join(repoRoot, '..', 'shared', 'seeds');
@@ -31,14 +35,17 @@ export function tempDir(prefix = 'gloss-'): string {
   return dir;
 }
 
-/** Writes files (string → UTF-8, or raw bytes) below `dir`, creating folders; returns their full paths. */
+/** Writes one file (string → UTF-8, or raw bytes) at `name` below `dir`, creating folders; returns its full path. */
+export function writeFile(dir: string, name: string, content: string | Uint8Array): string {
+  const path = join(dir, name);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, content);
+  return path;
+}
+
+/** Writes files below `dir` as `writeFile` does; returns their full paths, in order. */
 export function writeFiles(dir: string, files: Record<string, string | Uint8Array>): string[] {
-  return Object.entries(files).map(([name, content]) => {
-    const path = join(dir, name);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
-    return path;
-  });
+  return Object.entries(files).map(([name, content]) => writeFile(dir, name, content));
 }
 
 /** A new, empty project file in its own temp folder. Close it with `project.close()` (or leave it to exit). */
@@ -51,10 +58,11 @@ export function newProject(name?: string): { project: Project; dir: string; path
 /** Imports `text` as a UTF-8 file named `fileName` and returns the new article's id (fails if it was not imported). */
 export async function importText(project: Project, text: string | Uint8Array, fileName = 'article.txt'): Promise<number> {
   const dir = tempDir('gloss-src-');
-  const [path] = writeFiles(dir, { [fileName]: text });
+  const path = writeFile(dir, fileName, text);
   const report = await importSources(project, [{ kind: 'path', path }]);
-  if (report.imported.length !== 1) throw new Error(`import of ${fileName} failed: ${JSON.stringify(report)}`);
-  return report.imported[0].articleId;
+  const [imported] = report.imported;
+  if (!imported || report.imported.length !== 1) throw new Error(`import of ${fileName} failed: ${JSON.stringify(report)}`);
+  return imported.articleId;
 }
 
 /** Code points of a string, the unit of every offset Gloss stores and exports. */
@@ -192,7 +200,7 @@ export async function buildContractFixture(call: Transport, projectPath: string)
   const report = await callOk<{ imported: { articleId: number }[] }>(call, 'articles.importFiles', {
     files: [{ name: 'tricky.txt', base64: Buffer.from(TRICKY_TEXT, 'utf8').toString('base64') }],
   });
-  const articleId = report.imported[0].articleId;
+  const articleId = nth(report.imported, 0, 'the imported contract article').articleId;
   const frames = await callOk<{ id: number }>(call, 'codes.create', { name: 'Frames' });
   const humanitarian = await callOk<{ id: number }>(call, 'codes.create', { name: 'Humanitarian', parentId: frames.id });
   const security = await callOk<{ id: number }>(call, 'codes.create', { name: 'Security', parentId: frames.id });
@@ -227,7 +235,8 @@ export function badCalls(f: ContractFixture, dir: string): BadCall[] {
   writeFileSync(join(dir, 'not-a-project.gloss'), 'Just some notes, not an SQLite file.\n'.repeat(100));
   const { articleId, length } = f;
   const { frames, humanitarian, security, actors } = f.codes;
-  const [c1, c2] = f.codings;
+  const c1 = nth(f.codings, 0, 'the fixture\'s first coding');
+  const c2 = nth(f.codings, 1, 'the fixture\'s second coding');
   const huge = 'x'.repeat(2_000_001);
   const missing = 987_654;
   return [

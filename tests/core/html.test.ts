@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import iconv from 'iconv-lite';
 import { extractHtmlText, sniffHtmlCharset } from '../../src-main/core/import/html';
 import { importBytes, newProject } from './import-support';
+import { nth } from './helpers';
 
 const text = (html: string) => extractHtmlText(html).text;
 
@@ -76,7 +77,7 @@ describe('importing HTML files', () => {
     const { project } = newProject();
     const page = '<html><head><title>Ceasefire holds</title><script>track()</script></head><body><h1>Ceasefire holds</h1><p>Talks &amp; aid resume.</p></body></html>';
     const report = await importBytes(project, 'story.html', page);
-    const a = project.articles.get(report.imported[0].articleId);
+    const a = project.articles.get(nth(report.imported, 0, 'the imported page').articleId);
     assert.equal(a.title, 'Ceasefire holds');
     assert.equal(a.text, 'Ceasefire holds\n\nTalks & aid resume.');
     assert.equal(project.sources.get(a.id)!.kind, 'html');
@@ -93,7 +94,7 @@ describe('importing HTML files', () => {
       const html = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=${charset}"><title>${body.split(' ')[0]}</title></head><body><p>${body}</p></body></html>`;
       const report = await importBytes(project, name, iconv.encode(html, charset));
       assert.equal(report.imported.length, 1, JSON.stringify(report));
-      const a = project.articles.get(report.imported[0].articleId);
+      const a = project.articles.get(nth(report.imported, 0, 'the imported page').articleId);
       assert.equal(a.text, body);
       assert.equal(a.title, body.split(' ')[0]);
       assert.equal(a.encodingBasis, 'declared');
@@ -104,7 +105,7 @@ describe('importing HTML files', () => {
   it('rejects a page with no readable text, saying so', async () => {
     const { project } = newProject();
     const report = await importBytes(project, 'empty.html', '<html><head><title>x</title><style>a{}</style></head><body><script>x()</script></body></html>');
-    assert.equal(report.rejected[0].reason, 'no readable text (the page has only markup, scripts or styles)');
+    assert.equal(nth(report.rejected, 0, 'the rejection').reason, 'no readable text (the page has only markup, scripts or styles)');
     project.close();
   });
 });

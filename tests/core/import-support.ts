@@ -1,15 +1,16 @@
 // Helpers for the import, encoding, re-import, property and corpus tests: real project files and real source files
 // in temp folders (on /dev/shm when there is one, so thousands of fsyncs cost nothing), and the shared corpus.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { WireError } from '../../src-main/contract/errors';
 import type { ImportReport } from '../../src-main/contract/types';
 import { AppState } from '../../src-main/core/appState';
 import { dispatch } from '../../src-main/core/dispatch';
 import { importSources } from '../../src-main/core/import/importer';
-import { Session, type HostAdapter } from '../../src-main/core/session';
+import { Session } from '../../src-main/core/session';
 import { Project } from '../../src-main/core/store/Project';
+import { testHostAdapter, writeFile } from './helpers';
 
 export const repoRoot = resolve(__dirname, '..', '..');
 /** The shared test corpus; never copied into the repository (see its README). */
@@ -36,12 +37,7 @@ export function newProject(): { project: Project; dir: string; path: string } {
   return { project: Project.create(path), dir, path };
 }
 
-export function writeFile(dir: string, name: string, content: string | Uint8Array): string {
-  const path = join(dir, name);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, content);
-  return path;
-}
+export { writeFile };
 
 /** Imports files from disk through the real importer. */
 export function importPaths(project: Project, paths: string[]): Promise<ImportReport> {
@@ -69,17 +65,7 @@ export function corpusMissing(sub: string): string | false {
 /** A headless host: no dialogs (every "choose" declines), projects and state in a temp folder. */
 export function newSession(): { dir: string; session: Session; call: <T>(name: string, payload?: unknown) => Promise<T>; fail: (name: string, payload?: unknown) => Promise<WireError> } {
   const dir = tempDir('gloss-session-');
-  const host: HostAdapter = {
-    kind: 'cli',
-    version: 'test',
-    sampleDir: join(repoRoot, 'resources', 'sample'),
-    sampleProjectPath: join(dir, 'sample.gloss'),
-    chooseNewProjectPath: async (name) => join(dir, `${name ?? 'Untitled'}.gloss`),
-    chooseProjectToOpen: async () => null,
-    chooseImportPaths: async () => null,
-    chooseExportPath: async () => null,
-  };
-  const session = new Session(new AppState(join(dir, 'state')), host);
+  const session = new Session(new AppState(join(dir, 'state')), testHostAdapter(dir));
   const call = async <T>(name: string, payload: unknown = {}): Promise<T> => {
     const reply = await dispatch(session, name, payload);
     if (!reply.ok) throw new Error(`${name} failed: ${reply.error.code}: ${reply.error.message}`);

@@ -89,7 +89,7 @@ describe('OffsetIndex', () => {
           if (index.toCodePoint(u) !== cp) return false;
         }
         for (let u = 0; u <= s.length; u++) {
-          const insidePair = u > 0 && u < s.length && /[\uD800-\uDBFF]/.test(s[u - 1]) && /[\uDC00-\uDFFF]/.test(s[u]);
+          const insidePair = u > 0 && u < s.length && /[\uD800-\uDBFF]/.test(s.charAt(u - 1)) && /[\uDC00-\uDFFF]/.test(s.charAt(u));
           if (!insidePair && index.toUtf16(index.toCodePoint(u)) !== u) return false;
         }
         return true;

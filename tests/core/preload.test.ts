@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { callNames } from '../../src-main/contract/calls';
 import { IPC_CALL, IPC_EVENT } from '../../src-main/contract/ipc';
-import { builtPreload } from './helpers';
+import { builtPreload, present } from './helpers';
 import { builtOrSkip } from './built';
 
 const skip = builtOrSkip(builtPreload);
@@ -86,7 +86,7 @@ describe('preload', { skip }, () => {
     const gloss = exposed.get('gloss') as { calls: Record<string, (payload: unknown) => Promise<unknown>> };
     for (const name of callNames) {
       const payload = { probe: name };
-      const reply = await gloss.calls[name](payload);
+      const reply = await present(gloss.calls[name], `window.gloss.calls.${name}`)(payload);
       assert.deepEqual(invocations.at(-1), [IPC_CALL, name, payload], name);
       assert.deepEqual(reply, { ok: true, result: { echoed: name } });
     }

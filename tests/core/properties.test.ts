@@ -26,6 +26,7 @@ import { exportJson } from '../../src-main/core/export/json';
 import { importSources } from '../../src-main/core/import/importer';
 import { Project } from '../../src-main/core/store/Project';
 import { cpSlice, tempDir } from './import-support';
+import { nth } from './helpers';
 
 const RUNS = Number(process.env.GLOSS_PROPERTY_RUNS ?? 10_000);
 const SEED = 20_260_601;
@@ -98,7 +99,7 @@ function withEndings(text: string, s: Sample): string {
     if (s.endings === 'LF') return '\n';
     if (s.endings === 'CRLF') return '\r\n';
     if (s.endings === 'CR') return '\r';
-    return s.mixedChoices[k++ % s.mixedChoices.length];
+    return nth(s.mixedChoices, k++ % s.mixedChoices.length, 'a mixed line ending');
   });
 }
 
@@ -167,19 +168,20 @@ async function runOne(batch: Batch, s: Sample): Promise<void> {
   const index = new OffsetIndex(text);
   for (const r of s.ranges) {
     // As the renderer does: a UTF-16 selection, widened to whole graphemes, converted to code points.
-    const [from, to] = [r.a % (text.length + 1), r.b % (text.length + 1)].sort((x, y) => x - y);
+    const [a, b] = [r.a % (text.length + 1), r.b % (text.length + 1)];
+    const [from, to] = [Math.min(a, b), Math.max(a, b)];
     const snapped = snapToGraphemes(text, from, to);
     const start = index.toCodePoint(snapped.start, 'start');
     const end = index.toCodePoint(snapped.end, 'end');
     if (start >= end) continue;
-    const codeId = batch.codeIds[r.code % batch.codeIds.length];
+    const codeId = nth(batch.codeIds, r.code % batch.codeIds.length, 'a code id');
     const key = `${codeId}:${start}:${end}`;
     if (expected.codings.has(key)) continue; // the same code on the same span is refused as a duplicate
     const coding = batch.project.codings.apply({ articleId, codeId, start, end, memo: r.memo, coder: 'prop' });
     assert.equal(coding.text, cpSlice(text, start, end));
     assert.equal(coding.text, text.slice(snapped.start, snapped.end), 'code points and UTF-16 agree on the snapped range');
     // Memos keep everything but control characters other than tab and LF (CR LF and CR become LF): contract/text.ts.
-    expected.codings.set(key, { codePath: CODE_PATHS[r.code % CODE_PATHS.length], start, end, text: coding.text, memo: cleanText(r.memo) });
+    expected.codings.set(key, { codePath: nth(CODE_PATHS, r.code % CODE_PATHS.length, 'a code path'), start, end, text: coding.text, memo: cleanText(r.memo) });
   }
 }
 

@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { exportCsv } from '../../src-main/core/export/csv';
 import { exportJson } from '../../src-main/core/export/json';
 import { importSources } from '../../src-main/core/import/importer';
-import { exportSchemaPath, newProject, seedsDir } from './helpers';
+import { exportSchemaPath, newProject, nth, seedsDir } from './helpers';
 
 const seedFiles = existsSync(seedsDir) ? readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort() : [];
 const skip = seedFiles.length === 0 ? `no seed articles at ${seedsDir} (the shared folder beside the repository); nothing to test against` : false;
@@ -83,7 +83,7 @@ describe('real seed articles', { skip }, () => {
       assert.equal(article.title, title, 'the title is the first line when it is a headline, else the file name');
       project.db.transaction(() => {
         chooseSpans(expected, n + 1).forEach((span, i) => {
-          const code = codes[i % codes.length];
+          const code = nth(codes, i % codes.length, 'a seed code');
           const coding = project.codings.apply({ articleId: item.articleId, codeId: code.id, ...span, memo: `seed ${n} span ${i}`, coder: 'seed-test' });
           assert.equal(coding.text, [...expected].slice(span.start, span.end).join(''));
           applied.set(coding.id, { articleId: item.articleId, ...span, text: coding.text, codePath: code.path });

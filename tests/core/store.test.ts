@@ -19,6 +19,7 @@ import {
   cps,
   importText,
   newProject,
+  nth,
   spanOf,
   tempDir,
 } from './helpers';
@@ -192,7 +193,7 @@ describe('articles', () => {
     const b = await importText(project, 'Article B with one passage', 'b.txt');
     const x = project.codes.create({ name: 'X' });
     const y = project.codes.create({ name: 'Y' });
-    for (const [articleId, codeId, start, end] of [[a, x.id, 0, 7], [a, y.id, 0, 7], [a, x.id, 8, 9], [b, x.id, 0, 7]]) {
+    for (const [articleId, codeId, start, end] of [[a, x.id, 0, 7], [a, y.id, 0, 7], [a, x.id, 8, 9], [b, x.id, 0, 7]] as const) {
       project.codings.apply({ articleId, codeId, start, end, coder: 't' });
     }
     assert.equal(project.articles.delete(a), 3);
@@ -213,22 +214,22 @@ describe('articles', () => {
 
   test('list filters titles literally (% and _ are not wildcards), sorts and pages', async () => {
     const { project } = newProject();
-    const ids = [
+    const [percent, underscore, plain] = [
       await importText(project, '100% sure\nlong body text here', '1.txt'),
       await importText(project, 'a_b\nx', '2.txt'),
       await importText(project, 'Plain title\nmedium body', '3.txt'),
     ];
     const code = project.codes.create({ name: 'C' });
-    project.codings.apply({ articleId: ids[2], codeId: code.id, start: 0, end: 5, coder: 't' });
-    assert.deepEqual(project.articles.list({ filter: '%' }).items.map((a) => a.id), [ids[0]]);
-    assert.deepEqual(project.articles.list({ filter: '_' }).items.map((a) => a.id), [ids[1]]);
-    assert.deepEqual(project.articles.list({ filter: 'PLAIN' }).items.map((a) => a.id), [ids[2]]);
-    assert.deepEqual(project.articles.list({ sort: 'codings', descending: true }).items.map((a) => a.id)[0], ids[2]);
-    assert.deepEqual(project.articles.list({ sort: 'length' }).items.map((a) => a.id), [ids[1], ids[2], ids[0]]);
+    project.codings.apply({ articleId: plain, codeId: code.id, start: 0, end: 5, coder: 't' });
+    assert.deepEqual(project.articles.list({ filter: '%' }).items.map((a) => a.id), [percent]);
+    assert.deepEqual(project.articles.list({ filter: '_' }).items.map((a) => a.id), [underscore]);
+    assert.deepEqual(project.articles.list({ filter: 'PLAIN' }).items.map((a) => a.id), [plain]);
+    assert.deepEqual(project.articles.list({ sort: 'codings', descending: true }).items.map((a) => a.id)[0], plain);
+    assert.deepEqual(project.articles.list({ sort: 'length' }).items.map((a) => a.id), [underscore, plain, percent]);
     const page = project.articles.list({ limit: 1, offset: 1 });
     assert.equal(page.total, 3);
-    assert.deepEqual(page.items.map((a) => a.id), [ids[1]]);
-    assert.equal(page.items[0].codingCount, 0);
+    assert.deepEqual(page.items.map((a) => a.id), [underscore]);
+    assert.equal(nth(page.items, 0, 'the page\'s article').codingCount, 0);
   });
 });
 

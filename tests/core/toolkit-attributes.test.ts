@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'csv-parse/sync';
 import type { ArticleAttribute, AttributeDefinition, AttributeImportReport, Memo } from '../../src-main/contract/types';
-import { DOCUMENTED_CSV_HEADER, exportSchemaPath, spanOf } from './helpers';
+import { DOCUMENTED_CSV_HEADER, exportSchemaPath, spanOf, nth } from './helpers';
 import { GAZA_AID, GAZA_VOWELLED, corpus, type Corpus } from './toolkit-fixture';
 
 const values = async (c: Corpus, articleId: number) =>
@@ -167,15 +167,16 @@ describe('attributes.importCsv', () => {
         [6, 'sub/lebanon.txt', 'matched', c.ids.lebanon, 0, []],
       ],
     );
-    assert.deepEqual(preview.rows[0].values, [
+    const first = nth(preview.rows, 0, 'preview row 1');
+    assert.deepEqual(first.values, [
       { name: 'outlet', value: 'Al Jazeera' },
       { name: 'publication date', value: '2024-01-01' },
       { name: 'pages', value: '3' },
       { name: 'front page', value: true },
       { name: 'Notes', value: 'first; with "quotes"' },
     ]);
-    assert.equal(preview.rows[0].title, GAZA_AID.split('\n')[0]);
-    assert.match(preview.rows[2].errors[0].message, /not a date written yyyy-mm-dd/);
+    assert.equal(first.title, nth(GAZA_AID.split('\n'), 0, 'the Gaza title line'));
+    assert.match(nth(nth(preview.rows, 2, 'preview row 3').errors, 0, 'row 3\'s error').message, /not a date written yyyy-mm-dd/);
     assert.deepEqual([preview.matched, preview.unmatched, preview.ambiguous, preview.valuesSet, preview.typeErrors], [4, 1, 0, 12, 1]);
 
     const applied = await c.ok<AttributeImportReport>('attributes.importCsv', { csvText: CSV, matchBy: 'file', preview: false });
@@ -210,7 +211,7 @@ describe('attributes.importCsv', () => {
     const c = await corpus();
     // A second article with the same title as the Lebanon one makes that title ambiguous.
     await c.ok('articles.importFiles', { files: [{ name: 'lebanon-copy.txt', base64: Buffer.from('Ceasefire in Lebanon. CEASEFIRE violated again; ceasefires are fragile\nA different body.').toString('base64') }] });
-    const title = GAZA_AID.split('\n')[0];
+    const title = nth(GAZA_AID.split('\n'), 0, 'the Gaza title line');
     const csv = `title,score\n"${title.toUpperCase()}",1.5\n"Ceasefire in Lebanon. CEASEFIRE violated again; ceasefires are fragile",2\nNo such title,3\n`;
     const report = await c.ok<AttributeImportReport>('attributes.importCsv', { csvText: csv, matchBy: 'title', preview: false });
     assert.deepEqual(report.columns, [{ name: 'score', type: 'number', status: 'new' }]);
@@ -241,8 +242,8 @@ describe('memos', () => {
       assert.equal((await c.ok<{ undoLabel: string }>('history.state')).undoLabel, 'Edit memo');
     }
     // The coding's plain memo is its codings.memo, which the coding list shows.
-    const listed = (await c.ok<{ codings: { id: number; memo: string }[] }>('codings.listForArticle', { articleId: c.ids.gaza })).codings[0];
-    assert.equal(listed.memo, 'Bold coding');
+    const listed = (await c.ok<{ codings: { id: number; memo: string }[] }>('codings.listForArticle', { articleId: c.ids.gaza })).codings;
+    assert.equal(nth(listed, 0, 'the Gaza coding').memo, 'Bold coding');
     // Undo, last first: the project memo goes, then the code's.
     await c.ok('history.undo');
     assert.equal((await c.ok<Memo>('memos.get', { target: { kind: 'project' } })).plain, '');
@@ -340,13 +341,14 @@ describe('exports', () => {
     await c.ok('export.csv', { path: out, formulaGuard: true });
     const raw = readFileSync(out, 'utf8');
     const records = parse(raw, { bom: true }) as string[][];
-    assert.deepEqual(records[0], [...DOCUMENTED_CSV_HEADER.split(','), 'outlet', 'publication date', 'pages', 'text (attribute)']);
-    const rows = records.slice(1).map((r) => Object.fromEntries(records[0].map((h, i) => [h, r[i]])));
+    const header = nth(records, 0, 'the CSV header');
+    assert.deepEqual(header, [...DOCUMENTED_CSV_HEADER.split(','), 'outlet', 'publication date', 'pages', 'text (attribute)']);
+    const rows = records.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
     const row = rows.find((r) => Number(r.coding_id) === k1.id)!;
     assert.deepEqual([row.outlet, row['publication date'], row.pages, row['text (attribute)'], row.memo], ["'=cmd", '2024-01-01', '4', 'clashes with a column', 'Bold memo']);
     const rawExport = join(c.dir, 'raw.csv');
     await c.ok('export.csv', { path: rawExport });
     const rawRows = parse(readFileSync(rawExport, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
-    assert.equal(rawRows[0].outlet, '=cmd');
+    assert.equal(nth(rawRows, 0, 'the raw export\'s first row').outlet, '=cmd');
   });
 });

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Project } from '../../src-main/core/store/Project';
-import { builtCli, cpSlice, tempDir, writeFiles } from './helpers';
+import { builtCli, cpSlice, nth, present, tempDir, writeFiles } from './helpers';
 import { ARABIC, GAZA_AID, GAZA_PLAIN, GAZA_VOWELLED, LEBANON, TEXTS, nthSpan } from './toolkit-fixture';
 import { builtOrSkip } from './built';
 
@@ -19,14 +19,15 @@ function gloss(cwd: string, ...args: string[]): { status: number | null; stdout:
 }
 
 /** A project with the toolkit corpus imported through the CLI; article ids in file-name order of the import. */
-function cliCorpus(): { dir: string; ids: Record<string, number> } {
+function cliCorpus(): { dir: string; ids: Record<keyof typeof TEXTS, number> } {
   const dir = tempDir('gloss-toolkit-cli-');
   writeFiles(join(dir, 'news'), TEXTS);
   assert.equal(gloss(dir, 'init', 'study.gloss').status, 0);
   const imported = gloss(dir, 'import', 'study.gloss', 'news', '--json');
   assert.equal(imported.status, 0, imported.stderr);
   const report = JSON.parse(imported.stdout) as { imported: { file: string; articleId: number }[] };
-  const ids = Object.fromEntries(report.imported.map((i) => [i.file.split(/[\\/]/).pop()!, i.articleId]));
+  const id = (name: keyof typeof TEXTS) => present(report.imported.find((i) => i.file.split(/[\\/]/).pop() === name), `the import of ${name}`).articleId;
+  const ids = { 'gaza-aid.txt': id('gaza-aid.txt'), 'arabic.txt': id('arabic.txt'), 'hebrew.txt': id('hebrew.txt'), 'lebanon.txt': id('lebanon.txt') };
   return { dir, ids };
 }
 
@@ -45,7 +46,7 @@ describe('gloss search / counts / attributes', { skip }, () => {
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stderr, '');
     const hits = JSON.parse(r.stdout) as CliHit[];
-    assert.deepEqual(Object.keys(hits[0]), ['articleId', 'start', 'end', 'text', 'context']);
+    assert.deepEqual(Object.keys(nth(hits, 0, 'the first hit')), ['articleId', 'start', 'end', 'text', 'context']);
     const expected = [
       [ids['gaza-aid.txt'], GAZA_AID, nthSpan(GAZA_AID, 'ceasefire', 0)],
       [ids['gaza-aid.txt'], GAZA_AID, nthSpan(GAZA_AID, 'ceasefire', 1)],
@@ -57,7 +58,7 @@ describe('gloss search / counts / attributes', { skip }, () => {
       expected.map(([id, text, s]) => [id, s.start, s.end, cpSlice(text, s.start, s.end)]),
     );
     for (const [i, h] of hits.entries()) {
-      const [, text, s] = expected[i];
+      const [, text, s] = nth(expected, i, `expected hit ${i}`);
       assert.equal(h.context, cpSlice(text, Math.max(0, s.start - 80), s.end + 80));
     }
     // Arabic: the plain spelling finds the vowelled word, whole, with its marks.

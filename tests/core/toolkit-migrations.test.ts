@@ -9,7 +9,7 @@ import { MIGRATION_004_MARK_RANGES, searchTextSql } from '../../src-main/core/st
 import { IGNORABLE_MARK_RANGES, stripMarks } from '../../src-main/core/text/marks';
 import { Project } from '../../src-main/core/store/Project';
 import { runSearch } from '../../src-main/core/search/search';
-import { importText, newProjectSchemaObjects, schemaObjects, tempDir } from './helpers';
+import { importText, newProjectSchemaObjects, schemaObjects, tempDir, nth } from './helpers';
 import { ARABIC, GAZA_PLAIN, GAZA_VOWELLED, HEBREW, SHALOM } from './toolkit-fixture';
 
 const APPLICATION_ID = 0x474c5353; // "GLSS", as database.ts writes it
@@ -53,7 +53,7 @@ describe('migration 003 (analysis toolkit) on a version-2 project', () => {
     try {
       assert.equal(project.db.pragma('user_version', { simple: true }), LATEST_SCHEMA_VERSION);
       assert.deepEqual(schemaObjects(project.db), newProjectSchemaObjects(), 'the upgraded schema is not the one a new project gets');
-      const [coding] = project.codings.listForArticle(1);
+      const coding = nth(project.codings.listForArticle(1), 0, 'the coding from version 2');
       assert.deepEqual([coding.text, coding.memo, coding.codePath, coding.coder], [GAZA_VOWELLED, 'a memo from before', 'Places', 'ana']);
       const memo = project.memos.get({ kind: 'coding', id: coding.id });
       assert.deepEqual([memo.plain, memo.rich], ['a memo from before', null]);
@@ -97,13 +97,13 @@ describe('migrations 004 and 005 (one mark-insensitive text index) on a version-
     try {
       assert.equal(project.db.pragma('user_version', { simple: true }), LATEST_SCHEMA_VERSION);
       assert.equal(project.memos.get({ kind: 'project' }).plain, 'kept');
-      assert.equal(project.attributes.forArticle(1)[0].value, 'Al Jazeera');
+      assert.equal(nth(project.attributes.forArticle(1), 0, 'article 1\'s attribute').value, 'Al Jazeera');
       // Indexed during the upgrade: the unvowelled query finds the vowelled word of an article that predates the index.
       const ids = (query: string) => project.search.ftsArticleIds(`"${query}"`);
       assert.deepEqual(ids(GAZA_PLAIN), [1]);
       assert.deepEqual(ids(SHALOM), [2]);
       const hits = await runSearch(project, { query: GAZA_PLAIN, mode: 'fts' });
-      assert.deepEqual(hits.articles[0].hits.map((h) => h.text), [GAZA_VOWELLED, GAZA_PLAIN]);
+      assert.deepEqual(nth(hits.articles, 0, 'the article hit').hits.map((h) => h.text), [GAZA_VOWELLED, GAZA_PLAIN]);
       // A new article is indexed by the trigger; a deleted one leaves the index.
       const added = await importText(project, 'Later story about \u0642\u064F\u062F\u0633 and Gaza', 'later.txt');
       assert.deepEqual(ids('\u0642\u062F\u0633'), [added]);

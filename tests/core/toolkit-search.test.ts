@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeHitsResult, SavedSearch, SearchResult, MemoSearchHit } from '../../src-main/contract/types';
-import { cpSlice, cps, spanOf } from './helpers';
+import { cpSlice, cps, nth, spanOf } from './helpers';
 import {
   ARABIC,
   BEIRUT,
@@ -85,7 +85,7 @@ describe('full-text search', () => {
       [c.ids.arabic, 0, 6, GAZA_VOWELLED],
       at(c.ids.arabic, ARABIC, GAZA_PLAIN),
     ]);
-    assert.equal(result.articles[0].hitCount, 2);
+    assert.equal(nth(result.articles, 0, 'the first article hit').hitCount, 2);
     // The vowelled spelling as the query finds the same two.
     const vowelled = await c.ok<SearchResult>('search.run', { query: GAZA_VOWELLED, mode: 'fts' });
     assert.deepEqual(flat(c, vowelled), flat(c, result));
@@ -115,7 +115,7 @@ describe('full-text search', () => {
     assert.equal(result.totalHits, 4);
     assert.equal(result.truncated, true);
     assert.deepEqual(result.articles.map((a) => [a.hitCount, a.hits.length]), [[2, 2], [2, 1]]);
-    assert.equal(result.articles[0].hits[0].before, cpSlice(GAZA_AID, nthSpan(GAZA_AID, 'ceasefire').start - 5, nthSpan(GAZA_AID, 'ceasefire').start));
+    assert.equal(nth(nth(result.articles, 0, 'the first article hit').hits, 0, 'its first hit').before, cpSlice(GAZA_AID, nthSpan(GAZA_AID, 'ceasefire').start - 5, nthSpan(GAZA_AID, 'ceasefire').start));
   });
 });
 
@@ -239,7 +239,9 @@ describe('code all hits', () => {
       widen: 'sentence',
     });
     assert.equal(arabic.created, 2);
-    const [line1, line2] = ARABIC.split('\n');
+    const arabicLines = ARABIC.split('\n');
+    const line1 = nth(arabicLines, 0, 'line 1 of ARABIC');
+    const line2 = nth(arabicLines, 1, 'line 2 of ARABIC');
     // The first sentence ends at the full stop after القصف; the second line has no end mark and runs to its end.
     assert.deepEqual(await texts(c.ids.arabic, code.id), [line1.slice(0, line1.indexOf('.') + 1), line2]);
 
@@ -332,7 +334,7 @@ describe('memo search', () => {
     const anyCase = await search('un');
     assert.equal(anyCase.total, 4);
     assert.deepEqual(anyCase.hits.map((h) => [h.target.kind, h.text]), [['project', 'un'], ['code', 'UN'], ['article', 'UN'], ['coding', 'UN']]);
-    const project = anyCase.hits[0];
+    const project = nth(anyCase.hits, 0, 'the project hit');
     assert.deepEqual([project.label, project.articleId, project.before, project.after.slice(0, 6)], ['Project', null, 'Project question: how is the ', '-named']);
     // Offsets are code points of the memo's plain text: the flag before "crossing" counts 2.
     const crossing = await search('crossing');

@@ -4,20 +4,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { builtCli } from './helpers';
+import { pick, seeded } from './seeded';
 
-/** mulberry32: a small, good-enough seeded PRNG. Returns floats in [0, 1). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+export { seeded };
 
 const LATIN = (
   'the ceasefire talks resumed in cairo on tuesday as negotiators sought agreement on aid corridors and the release of ' +
@@ -43,7 +32,7 @@ function sentence(rand: () => number): string {
   const words: string[] = [];
   for (let i = 0; i < n; i++) words.push(rand() < 0.06 ? pick(rand, NON_LATIN) : pick(rand, LATIN));
   const s = words.join(' ');
-  return `${s[0].toUpperCase()}${s.slice(1)}.`;
+  return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
 }
 
 function paragraph(rand: () => number): string {
@@ -72,7 +61,7 @@ export function writeNewsCorpus(dir: string, count: number, seed: number, option
     const path = join(folder, `article-${String(i).padStart(5, '0')}.txt`);
     mkdirSync(dirname(path), { recursive: true });
     if (i > 0 && i % duplicateEvery === 0) {
-      const original = files[Math.floor(rand() * files.length)];
+      const original = pick(rand, files);
       files.push({ path, expected: original.expected, token: original.token });
       writeFileSync(path, fileBytesOf(original));
       continue;

@@ -18,7 +18,7 @@ import { writeBatch, type ReadyArticle } from '../../src-main/core/import/articl
 import { ArticleStore, type NewArticle } from '../../src-main/core/store/ArticleStore';
 import { Project } from '../../src-main/core/store/Project';
 import { ProjectLock } from '../../src-main/core/store/projectLock';
-import { builtCli, newProject, tempDir, writeFiles } from './helpers';
+import { builtCli, newProject, tempDir, writeFiles, nth } from './helpers';
 import { cli, cliKilledAfter, cliKilledWhen, seeded, writeNewsCorpus, type CorpusFile } from './trust-corpus';
 import { builtOrSkip } from './built';
 
@@ -91,7 +91,9 @@ function killMoments(n: number, spanMs: number, rand: () => number): number[] {
   const slices = Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
-    [slices[i], slices[j]] = [slices[j], slices[i]];
+    const [atI, atJ] = [nth(slices, i, `slice ${i}`), nth(slices, j, `slice ${j}`)];
+    slices[i] = atJ;
+    slices[j] = atI;
   }
   return slices.map((i) => Math.round(((i + rand()) / n) * spanMs));
 }
@@ -138,7 +140,7 @@ describe('SIGKILL during import and export', { skip: notBuilt }, () => {
     db.close();
     assert.equal(expected.codings.length, codings.length);
     assert.equal(expected.codes.length, 7);
-    Object.entries(SEED_ARTICLES).forEach(([name, text], i) => expected.texts.set(text, { token: ['Rafah', 'seedtokentwo', 'seedtokenthree'][i], files: [name] }));
+    Object.entries(SEED_ARTICLES).forEach(([name, text], i) => expected.texts.set(text, { token: nth(['Rafah', 'seedtokentwo', 'seedtokenthree'], i, `the token of ${name}`), files: [name] }));
     for (const f of corpus) {
       const known = expected.texts.get(f.expected);
       if (known) known.files.push(f.path);
@@ -168,7 +170,7 @@ describe('SIGKILL during import and export', { skip: notBuilt }, () => {
     // stages (the first batch's transaction, its commit, the second batch, the skipping of what is already there).
     const moments = killMoments(KILLS, fullMs * 1.1, rand).sort((x, y) => x - y);
     for (let k = 0; k < KILLS; k++) {
-      const delay = moments[k];
+      const delay = nth(moments, k, `kill moment ${k}`);
       const run = await cliKilledAfter(['import', project, corpusDir, '--json'], delay);
       assert.equal(run.timedOut, false, `run ${k} hung`);
       assert.doesNotMatch(run.stderr, /already open/, `run ${k} was stopped by a lock (${run.stderr})`);
@@ -227,7 +229,7 @@ describe('SIGKILL during import and export', { skip: notBuilt }, () => {
     p.db.transaction(() => {
       for (const a of articles) {
         for (let i = 0; i < 30 && i * 20 + 15 <= a.length; i++) {
-          p.codings.apply({ articleId: a.id, codeId: codes[i % codes.length], start: i * 20, end: i * 20 + 15, memo: i % 3 ? '' : `memo ${i}, "quoted"`, coder: 'analyst' });
+          p.codings.apply({ articleId: a.id, codeId: nth(codes, i % codes.length, 'a code'), start: i * 20, end: i * 20 + 15, memo: i % 3 ? '' : `memo ${i}, "quoted"`, coder: 'analyst' });
         }
       }
     })();
@@ -271,7 +273,7 @@ describe('SIGKILL during import and export', { skip: notBuilt }, () => {
     const moments = { json: killMoments(KILLS / 2, fullMs.json * 1.1, rand), csv: killMoments(KILLS / 2, fullMs.csv * 1.1, rand) };
     for (let k = 0; k < KILLS; k++) {
       const format = k % 2 === 0 ? 'json' : 'csv';
-      const delay = moments[format][Math.floor(k / 2)];
+      const delay = nth(moments[format], Math.floor(k / 2), `${format} kill moment ${k}`);
       const run = await cliKilledAfter(['export', project, '--format', format, '--out', targets[format]], delay);
       assert.equal(run.timedOut, false);
       if (run.killed) killed++;

@@ -19,7 +19,7 @@ import { checkProjectFile } from '../../src-main/core/store/check';
 import { LATEST_SCHEMA_VERSION } from '../../src-main/core/store/migrations';
 import { Project } from '../../src-main/core/store/Project';
 import type { GlossEvent } from '../../src-main/contract/types';
-import { callOk, directTransport, importText, newProject, newSession, tempDir } from './helpers';
+import { callOk, directTransport, importText, newProject, newSession, tempDir, nth } from './helpers';
 
 const FIRST = 'Aid convoy waits\nThe convoy of forty trucks waited at the Rafah crossing for a third day while officials argued.';
 const SECOND = 'Ministers meet\nThe foreign ministers met in Cairo and spoke of a ceasefire and of the hostages.';
@@ -247,11 +247,12 @@ describe('backups never copy damage', () => {
       assert.equal(failures.length, 8);
       const backups = listBackups(path);
       assert.equal(backups.length, 1, `only the good backup: ${JSON.stringify(backups)}`);
-      assert.equal(backups[0].verified, true);
+      const good = nth(backups, 0, 'the good backup');
+      assert.equal(good.verified, true);
       assert.ok(!readdirSync(backupFolderFor(path)).some((n) => n.endsWith('.tmp')), 'no copy of the damage is left behind');
       // It restores over the damaged project (kept itself as an unchecked before-restore copy), which reads as it was.
       const p = Project.open(path);
-      const { project, beforeRestore } = await restoreBackup(p, backups[0].file);
+      const { project, beforeRestore } = await restoreBackup(p, good.file);
       try {
         assert.equal(project.articles.get(1).text, FIRST);
         assert.equal(beforeRestore.verified, false);

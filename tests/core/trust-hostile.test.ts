@@ -93,7 +93,7 @@ function buildCorpus(root: string): { dir: string; files: Hostile[] } {
     ['new\nline.txt', 'A line break in the name\n'],
     ['\u00f1and\u00fa \u65e5\u672c\u8a9e \u0639\u0631\u0628\u064a.txt', 'Non-Latin letters in the name\n'],
     ['-starts-with-dash.txt', 'A dash first\n'],
-  ]) {
+  ] as const) {
     put(name, text, { imported: text });
   }
 
@@ -151,11 +151,11 @@ describe('a folder of hostile and broken files, imported through the CLI', { ski
     for (const f of files) {
       const got = outcome.get(f.name);
       outcome.delete(f.name);
-      if (!got || got.length !== 1) {
+      const result = got?.[0];
+      if (!got || got.length !== 1 || !result) {
         problems.push(`${JSON.stringify(f.name)}: reported ${got?.length ?? 0} times (${JSON.stringify(got)})`);
         continue;
       }
-      const [result] = got;
       if ('imported' in f.expect) {
         if (result.imported === undefined) {
           problems.push(`${JSON.stringify(f.name)}: rejected (${result.reason}), expected to import`);

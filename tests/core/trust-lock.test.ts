@@ -9,7 +9,7 @@ import { dirname, join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import { ProjectLock } from '../../src-main/core/store/projectLock';
 import { Project } from '../../src-main/core/store/Project';
-import { builtCli, callOk, directTransport, newSession, repoRoot, tempDir, writeFiles } from './helpers';
+import { builtCli, callOk, directTransport, newSession, repoRoot, tempDir, writeFiles, nth, writeFile } from './helpers';
 import { cli, startNode, type Started } from './trust-corpus';
 import { builtOrSkip } from './built';
 
@@ -31,7 +31,29 @@ function lockOf(path: string): { pid: number; by: string } | undefined {
 function oneLine(stderr: string): string {
   const lines = stderr.trimEnd().split('\n');
   assert.equal(lines.length, 1, `one line expected: ${stderr}`);
-  return lines[0];
+  return nth(lines, 0, 'the line');
+}
+
+/**
+ * A process that opens `project` for writing through the core, as the CLI and the app do, and holds it until killed.
+ * `holding` settles once it has the project open (or fails if it exits first); the caller kills it.
+ */
+function holdInAnotherProcess(project: string): Started & { holding: Promise<void> } {
+  const script = join(dirname(project), 'hold.ts');
+  writeFileSync(
+    script,
+    `import { Project } from ${JSON.stringify(join(repoRoot, 'src-main', 'core', 'store', 'Project.ts'))};
+Project.open(${JSON.stringify(project)}, { holder: 'gloss CLI' });
+process.stdout.write('holding\\n');
+setInterval(() => {}, 1000);
+`,
+  );
+  const holder = startNode(['--import', 'tsx', script], { timeoutMs: 60_000, cwd: repoRoot });
+  const holding = new Promise<void>((ok, fail) => {
+    holder.child.stdout!.on('data', (d: Buffer) => d.toString().includes('holding') && ok());
+    void holder.done.then((r) => fail(new Error(`the holder exited: ${r.stderr}`)));
+  });
+  return { ...holder, holding };
 }
 
 describe('a project the web host has open', { skip: notBuilt }, () => {
@@ -42,7 +64,7 @@ describe('a project the web host has open', { skip: notBuilt }, () => {
   before(async () => {
     dir = tempDir('gloss-trust-lock-');
     project = join(dir, 'shared.gloss');
-    const [article] = writeFiles(dir, { 'a.txt': 'Ceasefire talks resume in Cairo\nAid convoy waits at the crossing.' });
+    const article = writeFile(dir, 'a.txt', 'Ceasefire talks resume in Cairo\nAid convoy waits at the crossing.');
     assert.equal((await cli(['init', project])).code, 0);
     assert.equal((await cli(['import', project, article])).code, 0);
     assert.equal((await cli(['code', project, '--article', '1', '--code', 'Frames/Humanitarian', '--start', '0', '--end', '9'])).code, 0);
@@ -69,7 +91,7 @@ describe('a project the web host has open', { skip: notBuilt }, () => {
   test('the CLI cannot write to it: one clear line, exit 2, nothing changed', async () => {
     const stats = async () => JSON.parse((await cli(['stats', project, '--json'])).stdout) as { articles: number; codings: number };
     const before = await stats();
-    const [extra] = writeFiles(tempDir(), { 'b.txt': 'Another article\nwith text.' });
+    const extra = writeFile(tempDir(), 'b.txt', 'Another article\nwith text.');
     const link = join(dir, 'link.gloss');
     symlinkSync(project, link);
     const spellings = [project, relative(process.cwd(), project), join(dir, '.', 'x', '..', 'shared.gloss'), link];
@@ -117,22 +139,9 @@ describe('another process holding the project for writing', { skip: notBuilt }, 
     const dir = tempDir('gloss-trust-lock-');
     const project = join(dir, 'p.gloss');
     assert.equal((await cli(['init', project])).code, 0);
-    // A holder that opens through the core, as the CLI and the app do, and waits to be killed.
-    const script = join(dir, 'hold.ts');
-    writeFileSync(
-      script,
-      `import { Project } from ${JSON.stringify(join(repoRoot, 'src-main', 'core', 'store', 'Project.ts'))};
-Project.open(${JSON.stringify(project)}, { holder: 'gloss CLI' });
-process.stdout.write('holding\\n');
-setInterval(() => {}, 1000);
-`,
-    );
-    const holder = startNode(['--import', 'tsx', script], { timeoutMs: 60_000, cwd: repoRoot });
+    const holder = holdInAnotherProcess(project);
     try {
-      await new Promise<void>((ok, fail) => {
-        holder.child.stdout!.on('data', (d: Buffer) => d.toString().includes('holding') && ok());
-        void holder.done.then((r) => fail(new Error(`the holder exited: ${r.stderr}`)));
-      });
+      await holder.holding;
       const r = await cli(['code', project, '--article', '1', '--code', 'X', '--start', '0', '--end', '1']);
       assert.equal(r.code, 2);
       assert.match(oneLine(r.stderr), /already open in another window \(gloss CLI, process \d+/);
@@ -170,7 +179,7 @@ describe('two sessions in one process', () => {
     // Now B may.
     const opened = await callOk<{ path: string }>(callB, 'project.open', { path: link });
     assert.equal(opened.path, link);
-    assert.equal((await callOk<{ codes: { name: string }[] }>(callB, 'codes.list')).codes[0].name, 'Framing');
+    assert.equal(nth((await callOk<{ codes: { name: string }[] }>(callB, 'codes.list')).codes, 0, 'the code').name, 'Framing');
     const reply = await callA('project.open', { path });
     assert.equal(!reply.ok && reply.error.code, 'project_error');
     await callOk(callB, 'project.close');
@@ -304,22 +313,10 @@ describe('two processes, two hard-linked names', { skip: notBuilt }, () => {
     })();
     assert.equal((await cli(['init', a])).code, 0);
     linkSync(a, b);
-    const script = join(dirname(a), 'hold.ts');
-    writeFileSync(
-      script,
-      `import { Project } from ${JSON.stringify(join(repoRoot, 'src-main', 'core', 'store', 'Project.ts'))};
-Project.open(${JSON.stringify(a)}, { holder: 'gloss CLI' });
-process.stdout.write('holding\\n');
-setInterval(() => {}, 1000);
-`,
-    );
-    const holder = startNode(['--import', 'tsx', script], { timeoutMs: 60_000, cwd: repoRoot });
-    const [article] = writeFiles(tempDir(), { 'x.txt': 'Talks resume\nin Cairo.' });
+    const holder = holdInAnotherProcess(a);
+    const article = writeFile(tempDir(), 'x.txt', 'Talks resume\nin Cairo.');
     try {
-      await new Promise<void>((ok, fail) => {
-        holder.child.stdout!.on('data', (d: Buffer) => d.toString().includes('holding') && ok());
-        void holder.done.then((r) => fail(new Error(`the holder exited: ${r.stderr}`)));
-      });
+      await holder.holding;
       const r = await cli(['import', b, article]);
       assert.equal(r.code, 2, r.stderr);
       assert.match(oneLine(r.stderr), /^gloss: .*q\.gloss is the same file as .*p\.gloss \(a hard link or another mount of it\), which is already open in another window \(gloss CLI, process \d+/);

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GlossError } from '../../src-main/contract/errors';
 import { assertSqliteIsSafe, compareVersions, MIN_SQLITE_VERSION, sqliteVersion } from '../../src-main/core/store/database';
-import { builtCli, repoRoot, tempDir } from './helpers';
+import { builtCli, repoRoot, tempDir, nth } from './helpers';
 import { startNode } from './trust-corpus';
 import { builtOrSkip } from './built';
 
@@ -79,7 +79,7 @@ describe('every host checks at start-up', { skip: notBuilt }, () => {
       assert.equal(r.stdout, '');
       const lines = r.stderr.trimEnd().split('\n');
       assert.equal(lines.length, 1, r.stderr);
-      assert.match(lines[0], /^gloss: This build of Gloss uses SQLite 3\.51\.2, older than 3\.51\.3, which can corrupt projects/);
+      assert.match(nth(lines, 0, 'the line'), /^gloss: This build of Gloss uses SQLite 3\.51\.2, older than 3\.51\.3, which can corrupt projects/);
     }
     assert.equal(existsSync(project), false, 'init created no project');
     // Help and version still answer (they touch no project).
@@ -96,7 +96,7 @@ describe('every host checks at start-up', { skip: notBuilt }, () => {
     assert.doesNotMatch(r.stdout, /GLOSS_WEB_URL/);
     const lines = r.stderr.trimEnd().split('\n');
     assert.equal(lines.length, 1, r.stderr);
-    assert.match(lines[0], /^gloss web: This build of Gloss uses SQLite 3\.51\.2, older than 3\.51\.3/);
+    assert.match(nth(lines, 0, 'the line'), /^gloss web: This build of Gloss uses SQLite 3\.51\.2, older than 3\.51\.3/);
   });
 
   test('with the real SQLite both start normally', async () => {

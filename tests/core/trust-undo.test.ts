@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { ArticleSummary, Code } from '../../src-main/contract/types';
-import { allRows, callOk, directTransport, newSession, TRICKY_TEXT, spanOf, FAMILY, FLAG_LB } from './helpers';
+import { allRows, callOk, directTransport, newSession, TRICKY_TEXT, spanOf, FAMILY, FLAG_LB, present } from './helpers';
 
 
 
@@ -58,8 +58,8 @@ test('deleting a code tree and then an article, over overlapping codings, undoes
   await callOk(call, 'memos.set', { target: { kind: 'code', id: security }, plain: 'Security memo', rich: null });
   await callOk(call, 'memos.set', { target: { kind: 'article', id: 1 }, plain: 'Article memo', rich: null });
   const original = allRows(db());
-  assert.equal(original.codings.length, 9);
-  assert.equal(original.memos.length, 2);
+  assert.equal(present(original.codings, 'the codings table').length, 9);
+  assert.equal(present(original.memos, 'the memos table').length, 2);
 
   // What the confirmation dialogs show.
   const impact = await callOk<{ codings: number; descendants: number }>(call, 'codes.impact', { id: frames });
@@ -67,15 +67,15 @@ test('deleting a code tree and then an article, over overlapping codings, undoes
   const deletedTree = await callOk<{ deletedCodings: number; deletedCodes: number }>(call, 'codes.delete', { id: frames });
   assert.deepEqual(deletedTree, { deletedCodings: impact.codings, deletedCodes: impact.descendants + 1 });
   const afterTree = allRows(db());
-  assert.deepEqual(afterTree.codes.map((c) => c.name), ['Actors']);
+  assert.deepEqual(present(afterTree.codes, 'the codes table').map((c) => c.name), ['Actors']);
 
   const summary = (await callOk<{ items: ArticleSummary[] }>(call, 'articles.list', {})).items.find((a) => a.id === 1)!;
   assert.equal(summary.codingCount, 2, 'only the Actors codings are left on article 1');
   const deletedArticle = await callOk<{ deletedCodings: number }>(call, 'articles.delete', { id: 1 });
   assert.equal(deletedArticle.deletedCodings, summary.codingCount);
   const afterBoth = allRows(db());
-  assert.deepEqual(afterBoth.codings.map((k) => [k.article_id, k.code_id]), [[2, actors]]);
-  assert.deepEqual(afterBoth.articles.map((a) => a.id), [2]);
+  assert.deepEqual(present(afterBoth.codings, 'the codings table').map((k) => [k.article_id, k.code_id]), [[2, actors]]);
+  assert.deepEqual(present(afterBoth.articles, 'the articles table').map((a) => a.id), [2]);
   assert.deepEqual(afterBoth.memos, [], 'both memos went with their code and article');
 
   // Undo, undo: everything back, the same ids, the same bytes.

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import type { WireResult } from '../../src-main/core/dispatch';
 import { IPC_CALL } from '../../src-main/contract/ipc';
 import { BrowserWindow, app, cancellable, installElectronStandIn, ipcMain } from './electronStandIn';
+import { nth } from '../core/present';
 
 const DEV_SERVER = 'http://localhost:5173';
 let win: BrowserWindow;
@@ -17,8 +18,7 @@ before(async () => {
   await import('../../src-main/hosts/electron/main');
   app.becomeReady();
   for (let i = 0; i < 10 && BrowserWindow.created.length === 0; i++) await new Promise((r) => setImmediate(r));
-  win = BrowserWindow.created[0];
-  assert.ok(win, 'main opened no window');
+  win = nth(BrowserWindow.created, 0, 'the window main opened');
 });
 
 async function callFrom(url: string): Promise<string> {

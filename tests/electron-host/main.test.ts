@@ -29,6 +29,7 @@ import {
   type StandInFrame,
   type WebContents,
 } from './electronStandIn';
+import { nth } from '../core/present';
 
 const work = mkdtempSync(join(tmpdir(), 'gloss-electron-host-'));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -46,7 +47,7 @@ before(async () => {
   // main's whenReady().then(…) runs on the next turns of the microtask queue.
   for (let i = 0; i < 10 && BrowserWindow.created.length === 0; i++) await new Promise((r) => setImmediate(r));
   assert.equal(BrowserWindow.created.length, 1, 'main opened its window once ready');
-  win = BrowserWindow.created[0];
+  win = nth(BrowserWindow.created, 0, 'the window main opened');
 });
 
 type InvokeEvent = { sender: WebContents | object; senderFrame: StandInFrame | null };
@@ -366,7 +367,7 @@ describe('app lifecycle', () => {
 
     app.emit('activate');
     assert.equal(BrowserWindow.getAllWindows().length, 1);
-    const next = BrowserWindow.getAllWindows()[0];
+    const next = nth(BrowserWindow.getAllWindows(), 0, 'the window activate opened');
     assert.notEqual(next, win);
     assert.deepEqual(next.loaded, ['gloss://app/index.html']);
     win = next;

@@ -7,6 +7,7 @@ import type { CodeCounts } from '../../src-main/contract/types';
 import { markedSegments } from '../../src-renderer/features/analysis/cooccurrence/markedSegments';
 import { heatColour } from '../../src-renderer/features/analysis/cooccurrence/heatColor';
 import { formatMeasure, frequencyRows, measureOf, sortRows, type FrequencyRow } from '../../src-renderer/features/analysis/frequencies/frequencyModel';
+import { nth } from '../core/present';
 
 describe('markedSegments', () => {
   test('runs inside A, B, both or neither, with offsets in code points from the unit start', () => {
@@ -46,7 +47,10 @@ describe('markedSegments', () => {
             Array.from(text).map((_, i) => [inside(a, unitStart + i), inside(b, unitStart + i)]),
           );
           // Neighbouring runs always differ (else they would be one run).
-          for (let i = 1; i < segments.length; i++) assert.ok(segments[i].inA !== segments[i - 1].inA || segments[i].inB !== segments[i - 1].inB);
+          for (let i = 1; i < segments.length; i++) {
+            const [prev, run] = [nth(segments, i - 1, `run ${i - 1}`), nth(segments, i, `run ${i}`)];
+            assert.ok(run.inA !== prev.inA || run.inB !== prev.inB);
+          }
         },
       ),
       { numRuns: 300 },
@@ -58,11 +62,11 @@ describe('markedSegments', () => {
 function contrast(a: string, b: string): number {
   const rgb = (c: string) => (c.startsWith('#') ? [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)) : c.match(/\d+/g)!.map(Number));
   const lum = (c: string) => {
-    const [r, g, bl] = rgb(c).map((v) => {
+    const channels = rgb(c).map((v) => {
       const s = v / 255;
       return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
     });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+    return 0.2126 * nth(channels, 0, `red of ${c}`) + 0.7152 * nth(channels, 1, `green of ${c}`) + 0.0722 * nth(channels, 2, `blue of ${c}`);
   };
   const [x, y] = [lum(a), lum(b)];
   return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
@@ -138,7 +142,7 @@ describe('frequency table', () => {
     assert.deepEqual(order(sortRows(rows, { key: 'code', descending: false })), [3, 2, 1, 4]);
     // No words: the rate is missing, which sorts as zero.
     assert.deepEqual(order(sortRows(rows, { key: 'per1000Words', descending: false })), [3, 4, 1, 2]);
-    assert.equal(measureOf(rows[2], 'per1000Words'), 0);
+    assert.equal(measureOf(nth(rows, 2, 'the row without words'), 'per1000Words'), 0);
     assert.deepEqual(order(rows), [1, 2, 3, 4], 'sorting returns a new list and leaves the rows as they were');
   });
 

@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ArticleDoc } from '../../src-renderer/features/reader/articleDoc';
+import { nth } from '../core/present';
 
 // Clusters that are more than one UTF-16 unit or more than one code point.
 const THUMB = '\u{1F44D}\u{1F3FD}'; // thumbs up + skin tone: 2 code points, 4 units
@@ -78,8 +79,9 @@ describe('ArticleDoc.position', () => {
         const at = Math.max(0, Math.min(raw, text.length));
         const { line, inLine } = d.position(raw, bias);
         assert.ok(line >= 0 && line < d.lineCount);
-        assert.ok(inLine >= 0 && inLine <= d.lines[line].length);
-        const global = d.lineStarts[line] + inLine;
+        const length = nth(d.lines, line, `line ${line}`).length;
+        assert.ok(inLine >= 0 && inLine <= length);
+        const global = nth(d.lineStarts, line, `the start of line ${line}`) + inLine;
         if (global !== at) {
           // Only ever across one line break, and in the bias's direction.
           assert.equal(global, bias === 'start' ? at + 1 : at - 1);
@@ -87,7 +89,6 @@ describe('ArticleDoc.position', () => {
         }
         // A start never sits at the end of a (non-empty) line that has a next line, an end never at the start of a
         // later one; an empty line is its own start and end, and the point moves across one line break at most.
-        const length = d.lines[line].length;
         if (bias === 'start') assert.ok(!(length > 0 && inLine === length && line + 1 < d.lineCount));
         else assert.ok(!(length > 0 && inLine === 0 && line > 0));
       }),

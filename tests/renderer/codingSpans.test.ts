@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import type { Coding } from '../../src-main/contract/types';
 import { ArticleDoc } from '../../src-renderer/features/reader/articleDoc';
 import { codingsAt, codingsBetween, overlapSegments, placeCodings, type PlacedCoding } from '../../src-renderer/features/reader/codingSpans';
+import { nth } from '../core/present';
 
 function coding(id: number, start: number, end: number): Coding {
   return { id, articleId: 1, codeId: id, codePath: `Code ${id}`, start, end, text: '', memo: '', coder: 'ana', createdAt: '', updatedAt: '' };
@@ -168,7 +169,7 @@ describe('overlapSegments', () => {
     fc.assert(
       fc.property(fc.array(spanArb, { maxLength: 8 }), (spans) => {
         const depth = new Array<number>(60).fill(0);
-        for (const [s, e] of spans) for (let i = s; i < e; i++) depth[i]++;
+        for (const [s, e] of spans) for (let i = s; i < e; i++) depth[i] = nth(depth, i, `the depth of unit ${i}`) + 1;
         const unitsAtLeast = (min: number) => depth.flatMap((d, i) => (d >= min ? [i] : []));
         /** The units the stretches cover, checking they are non-empty, in order and disjoint (each unit painted once). */
         const covered = (stretches: [number, number][]) => {

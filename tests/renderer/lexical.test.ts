@@ -9,6 +9,7 @@ import { $createParagraphNode, $createTextNode, $getRoot, createEditor, type Lex
 import { ArticleDoc } from '../../src-renderer/features/reader/articleDoc';
 import { $rangeSelectionFor } from '../../src-renderer/features/reader/lexicalPoints';
 import { $loadMemo, memoContentOf } from '../../src-renderer/features/memos/memoText';
+import { nth } from '../core/present';
 
 function headlessEditor(): LexicalEditor {
   return createEditor({
@@ -56,7 +57,7 @@ function resolve(editor: LexicalEditor, doc: ArticleDoc, start16: number, end16:
       const siblings = paragraph.getChildren() as TextNode[];
       const index = siblings.findIndex((s) => s.is(node));
       const before = siblings.slice(0, index).reduce((n, s) => n + s.getTextContentSize(), 0);
-      return { line, node: index, offset: point.offset, global16: doc.lineStarts[line] + before + point.offset };
+      return { line, node: index, offset: point.offset, global16: nth(doc.lineStarts, line, `the start of line ${line}`) + before + point.offset };
     };
     assert.equal(selection.anchor.type, 'text');
     return { anchor: where(selection.anchor), focus: where(selection.focus) };
@@ -119,12 +120,13 @@ describe('$rangeSelectionFor (the active coding as a Lexical selection)', () => 
         ] as const) {
           const expected = d.position(at, bias);
           assert.equal(point.line, expected.line);
-          assert.equal(point.global16, d.lineStarts[expected.line] + expected.inLine);
-          const size = pieces[point.line][point.node].length;
+          assert.equal(point.global16, nth(d.lineStarts, expected.line, `the start of line ${expected.line}`) + expected.inLine);
+          const nodes = nth(pieces, point.line, `the nodes of line ${point.line}`);
+          const size = nth(nodes, point.node, `node ${point.node} of line ${point.line}`).length;
           assert.ok(point.offset >= 0 && point.offset <= size);
           // No zero-width fragments: a start is never at the end of a node that has a next one, an end never at the
           // start of a node that has a previous one.
-          if (bias === 'start') assert.ok(!(point.offset === size && point.node < pieces[point.line].length - 1));
+          if (bias === 'start') assert.ok(!(point.offset === size && point.node < nodes.length - 1));
           else assert.ok(!(point.offset === 0 && point.node > 0));
         }
       }),

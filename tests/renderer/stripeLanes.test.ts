@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { assignLanes, type StripeExtent } from '../../src-renderer/features/reader/stripeLanes';
+import { nth } from '../core/present';
 
 const ext = (top: number, bottom: number): StripeExtent => ({ top, bottom });
 
@@ -36,13 +37,14 @@ describe('assignLanes', () => {
         const { lanes, laneCount } = assignLanes(extents, gap);
         assert.equal(lanes.length, extents.length);
         assert.equal(laneCount, lanes.length ? Math.max(...lanes) + 1 : 0);
-        for (let j = 0; j < extents.length; j++) {
-          for (let i = 0; i < j; i++) {
-            if (lanes[i] === lanes[j]) assert.ok(extents[i].bottom + gap <= extents[j].top, `stripes ${i} and ${j} collide in lane ${lanes[i]}`);
+        for (const [j, extent] of extents.entries()) {
+          const lane = nth(lanes, j, `the lane of stripe ${j}`);
+          for (const [i, earlier] of extents.slice(0, j).entries()) {
+            if (lanes[i] === lane) assert.ok(earlier.bottom + gap <= extent.top, `stripes ${i} and ${j} collide in lane ${lane}`);
           }
           // Every lower lane was taken: an earlier stripe there is still within the gap of this one.
-          for (let lower = 0; lower < lanes[j]; lower++) {
-            const blocked = extents.some((e, i) => i < j && lanes[i] === lower && e.bottom + gap > extents[j].top);
+          for (let lower = 0; lower < lane; lower++) {
+            const blocked = extents.some((e, i) => i < j && lanes[i] === lower && e.bottom + gap > extent.top);
             assert.ok(blocked, `stripe ${j} went to lane ${lanes[j]} although lane ${lower} was free`);
           }
         }

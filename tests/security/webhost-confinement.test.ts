@@ -12,7 +12,7 @@ import { callNames, calls, type CallSpec } from '../../src-main/contract/calls';
 import type { WireResult } from '../../src-main/core/dispatch';
 import { Project } from '../../src-main/core/store/Project';
 import { startWebHost, type WebHost } from '../../src-main/hosts/web/server';
-import { repoRoot, tempDir } from '../core/helpers';
+import { repoRoot, tempDir, nth } from '../core/helpers';
 
 const built = (name: string) => (existsSync(join(repoRoot, 'out', 'main', name)) ? join(repoRoot, 'out', 'main', name) : undefined);
 
@@ -147,7 +147,7 @@ describe('web host confinement: the browser names no file on disk', () => {
     // Something to export below.
     const code = await ok<{ id: number }>('codes.create', { name: 'Humanitarian' });
     const list = await ok<{ items: { id: number }[] }>('articles.list', {});
-    await ok('codings.apply', { articleId: list.items[0].id, codeId: code.id, start: 0, end: 8 });
+    await ok('codings.apply', { articleId: nth(list.items, 0, 'the article').id, codeId: code.id, start: 0, end: 8 });
   });
 
   test('every call, sent hostile paths, reads and writes nothing outside the data folder', async () => {
@@ -163,7 +163,7 @@ describe('web host confinement: the browser names no file on disk', () => {
       'export.annotations': { format: 'webannotation' },
       'export.csv': { formulaGuard: true },
       'export.refi': { format: 'qdpx' },
-      'retrieve.exportCsv': { codeIds: [codes.codes[0].id] },
+      'retrieve.exportCsv': { codeIds: [nth(codes.codes, 0, 'the code').id] },
       'counts.exportCsv': { rollUp: false },
       'team.exportAgreementCsv': { coders: ['Ann', 'Ben'] },
       'backups.restore': {},

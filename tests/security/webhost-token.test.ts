@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startWebHost, type WebHost } from '../../src-main/hosts/web/server';
-import { tempDir } from '../core/helpers';
+import { nth, tempDir } from '../core/helpers';
 
 describe('web host token: no credential another port could receive', () => {
   let host: WebHost;
@@ -31,7 +31,7 @@ describe('web host token: no credential another port could receive', () => {
     for (let hop = 0; hop < 5; hop++) {
       const res: Response = await fetch(url, { redirect: 'manual', headers: { Cookie: cookies.join('; ') } });
       headers.push(res.headers);
-      cookies.push(...res.headers.getSetCookie().map((c) => c.split(';')[0]));
+      cookies.push(...res.headers.getSetCookie().map((c) => nth(c.split(';'), 0, 'the cookie')));
       const location = res.headers.get('location');
       if (res.status >= 300 && res.status < 400 && location) {
         url = new URL(location, url).toString();
