@@ -59,7 +59,8 @@ async function main(): Promise<void> {
     const path = join(tmpdir(), `gloss-profile-${what}.json`);
     await browser.startTracing(page, {
       path,
-      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.stack', 'v8.execute', 'blink.user_timing', 'disabled-by-default-v8.cpu_profiler'],
+      // --no-samples: without the sampling profiler, whose interrupts inflate script time several-fold on this machine.
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.stack', 'v8.execute', 'blink.user_timing', ...(process.argv.includes('--no-samples') ? [] : ['disabled-by-default-v8.cpu_profiler'])],
     });
     const ms = (await page.evaluate(`(async () => {
       const row = [...document.querySelectorAll('[data-testid="article-row"]')].find((r) => r.textContent.includes(${JSON.stringify(title)}));
