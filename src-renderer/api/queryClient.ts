@@ -35,7 +35,12 @@ interface Entry {
   latest: number;
   inFlight: Promise<unknown> | undefined;
   subscribers: Set<Subscriber>;
+  /** Set while a prefetched read waits for its first watcher; it is forgotten if none comes in time. */
+  unclaimed?: ReturnType<typeof setTimeout>;
 }
+
+/** How long a prefetched read waits for a view to watch it before it is forgotten. */
+export const PREFETCH_KEEP_MS = 10_000;
 
 /**
  * True when the event concerns this read: it names one of `entities` and, when the read is about one article or
@@ -107,12 +112,33 @@ export class QueryClient {
     }
     const subscriber: Subscriber = { invalidatedBy, notify };
     entry.subscribers.add(subscriber);
+    if (entry.unclaimed !== undefined) {
+      clearTimeout(entry.unclaimed);
+      entry.unclaimed = undefined;
+    }
     if (entry.state.data === undefined && entry.state.error === undefined && !entry.inFlight) void this.fetch(entry);
     const watched = entry;
     return () => {
       watched.subscribers.delete(subscriber);
       if (watched.subscribers.size === 0 && this.entries.get(key) === watched) this.entries.delete(key);
     };
+  }
+
+  /**
+   * Starts a read before any view watches it, so its request is on the way while the view that will need it is
+   * still rendering (the reader's open: the request leaves on the click, not after the click's render). The view's
+   * `watch` then shares the request or its answer. A prefetched read nobody watches is forgotten after
+   * PREFETCH_KEEP_MS, and at once on any announced change (nothing would refetch it, so it could only go stale).
+   */
+  prefetch(name: string, request: unknown): void {
+    const key = queryKey(name, request);
+    if (this.entries.has(key)) return;
+    const entry: Entry = { name, request, state: idle, latest: 0, inFlight: undefined, subscribers: new Set() };
+    entry.unclaimed = setTimeout(() => {
+      if (entry.subscribers.size === 0 && this.entries.get(key) === entry) this.entries.delete(key);
+    }, PREFETCH_KEEP_MS);
+    this.entries.set(key, entry);
+    void this.fetch(entry);
   }
 
   /** Fetches a watched read again now (after a change this window made that the host does not announce). */
@@ -131,7 +157,12 @@ export class QueryClient {
 
   /** Treats an event as if the host had announced it: refetches every watched read it concerns. */
   changed(event: ChangeEvent): void {
-    for (const entry of this.entries.values()) {
+    for (const [key, entry] of this.entries) {
+      if (entry.unclaimed !== undefined) {
+        clearTimeout(entry.unclaimed);
+        this.entries.delete(key);
+        continue;
+      }
       for (const s of entry.subscribers) {
         if (matches(s.invalidatedBy, event)) {
           void this.fetch(entry);
@@ -144,6 +175,7 @@ export class QueryClient {
 
   dispose(): void {
     this.unsubscribe();
+    for (const entry of this.entries.values()) if (entry.unclaimed !== undefined) clearTimeout(entry.unclaimed);
     this.entries.clear();
     this.changeListeners.clear();
   }

@@ -5,6 +5,7 @@ import { api, bridge } from '../api/api';
 import type { Coding, GlossEvent, ProjectInfo } from '../../src-main/contract/types';
 import { readerSelection, setReaderSelection } from './selection';
 import { createStore, useStore } from './tinyStore';
+import { prefetchArticle } from '../features/reader/useArticle';
 
 export type { ReaderSelection } from './selection';
 
@@ -54,7 +55,11 @@ export const useNotices = (): Notice[] => useStore(notices);
  */
 export function AppStoreProvider({ children }: { children: ReactNode }) {
   const [project, setProject] = useState<ProjectInfo | null>(null);
-  const [selectedArticleId, selectArticle] = useState<number | null>(null);
+  const [selectedArticleId, setSelectedArticleId] = useState<number | null>(null);
+  const selectArticle = useCallback((id: number | null) => {
+    if (id !== null) prefetchArticle(id);
+    setSelectedArticleId(id);
+  }, []);
   const [workbenchEpoch, setWorkbenchEpoch] = useState(0);
   const reloadWorkbench = useCallback(() => setWorkbenchEpoch((e) => e + 1), []);
   const appliedListeners = useRef(new Set<(coding: Coding) => void>());
@@ -116,7 +121,7 @@ export function AppStoreProvider({ children }: { children: ReactNode }) {
   }, [attempt]);
   // Another project: nothing of the last one stays selected.
   if (useChanged(project?.path)) {
-    selectArticle(null);
+    setSelectedArticleId(null);
     setReaderSelection(null);
   }
   useEffect(
@@ -142,7 +147,7 @@ export function AppStoreProvider({ children }: { children: ReactNode }) {
       workbenchEpoch,
       reloadWorkbench,
     }),
-    [project, refreshProject, selectedArticleId, applyCodeToSelection, onCodingApplied, notify, dismiss, attempt, workbenchEpoch, reloadWorkbench],
+    [project, refreshProject, selectedArticleId, selectArticle, applyCodeToSelection, onCodingApplied, notify, dismiss, attempt, workbenchEpoch, reloadWorkbench],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -60,7 +60,8 @@ interface Host {
 
 export function startHost(projectPath: string, dataDir: string): Promise<Host> {
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [join(root, 'out', 'main', 'web.js'), '--data', dataDir, '--port', '0', '--machine-readable', '--project', projectPath], {
+  // GLOSS_BENCH_OUT: another build's out/ folder, for an A/B of two builds on the same data.
+  const child = spawn(process.execPath, [join(process.env.GLOSS_BENCH_OUT ?? join(root, 'out'), 'main', 'web.js'), '--data', dataDir, '--port', '0', '--machine-readable', '--project', projectPath], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((ok, fail) => {
@@ -84,7 +85,7 @@ export function startHost(projectPath: string, dataDir: string): Promise<Host> {
 }
 
 /** Clicks the article (found through the list filter) and waits until its highlights are painted and the page is idle. */
-async function openArticle(page: Page, title: string, expectedRanges: number): Promise<number> {
+export async function openArticle(page: Page, title: string, expectedRanges: number): Promise<number> {
   await page.getByTestId('article-filter').fill(title);
   await page.locator('[data-testid="article-row"]', { hasText: title }).first().waitFor();
   // Page code is passed as a string: tsx's transform would otherwise inject helpers the page does not have.

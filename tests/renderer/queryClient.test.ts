@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { QueryClient, touches } from '../../src-renderer/api/queryClient';
+import { PREFETCH_KEEP_MS, QueryClient, touches } from '../../src-renderer/api/queryClient';
 import type { GlossEvent } from '../../src-main/contract/types';
 
 /** A stand-in for the bridge: every call waits until the test answers it, and events are sent by hand. */
@@ -158,4 +158,47 @@ test('onChange listeners hear every change event', () => {
   stop();
   b.emit({ type: 'changed', entities: ['codes'] });
   assert.deepEqual(heard, [['memos']]);
+});
+
+test('a prefetched read is sent at once and the view that watches it later shares its request and answer', async () => {
+  const b = fakeBridge();
+  b.client.prefetch('articles.get', { id: 7 });
+  assert.deepEqual(b.pending.map((p) => [p.name, p.request]), [['articles.get', { id: 7 }]]);
+  let heard = 0;
+  b.client.watch('articles.get', { id: 7 }, ['articles'], () => heard++);
+  assert.equal(b.pending.length, 1, 'the watch does not send a second request');
+  b.take().resolve({ id: 7, text: 'x' });
+  await tick();
+  assert.deepEqual(b.client.get('articles.get', { id: 7 }).data, { id: 7, text: 'x' });
+  assert.ok(heard >= 1);
+  // Once watched it is an ordinary read: a change refetches it.
+  b.emit({ type: 'changed', entities: ['articles'] });
+  assert.equal(b.take().name, 'articles.get');
+});
+
+test('a prefetched read nobody watched is dropped by any change, so a later view never sees it stale', async () => {
+  const b = fakeBridge();
+  b.client.prefetch('articles.get', { id: 7 });
+  b.take().resolve({ id: 7, title: 'old' });
+  await tick();
+  b.emit({ type: 'changed', entities: ['articles'], articleIds: [7] });
+  assert.equal(b.pending.length, 0, 'an unwatched read is not refetched');
+  b.client.watch('articles.get', { id: 7 }, ['articles'], () => {});
+  assert.equal(b.client.get('articles.get', { id: 7 }).data, undefined, 'the old answer is gone');
+  b.take().resolve({ id: 7, title: 'new' });
+  await tick();
+  assert.deepEqual(b.client.get('articles.get', { id: 7 }).data, { id: 7, title: 'new' });
+  b.client.dispose();
+});
+
+test('a prefetched read nobody watches is forgotten after a while', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  const b = fakeBridge();
+  b.client.prefetch('articles.get', { id: 7 });
+  b.take().resolve({ id: 7 });
+  await tick();
+  t.mock.timers.tick(PREFETCH_KEEP_MS + 1);
+  b.client.watch('articles.get', { id: 7 }, ['articles'], () => {});
+  assert.equal(b.pending.length, 1, 'fetched again');
+  b.client.dispose();
 });
