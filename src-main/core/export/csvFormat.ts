@@ -1,12 +1,23 @@
-import Papa from 'papaparse';
-
 // The one CSV writer: every CSV Gloss writes (the codings export, the coded-passages and counts tables, `gloss counts`
 // and `gloss agree` on standard output) turns its rows into text here, with one set of options. RFC 4180 with CRLF
-// records through Papa Parse's writer, because exports of 100,000 codings spent most of their time inside
-// csv-stringify's per-field option handling (twice the time of the whole rest of the export); Papa's unparse quotes
-// exactly when RFC 4180 needs it (a delimiter, quote or line break — and, harmlessly, a leading or trailing space)
-// and doubles embedded quotes. Its XLSX twin is export/xlsxFormat.ts; export/tableWriter.ts picks one of them.
-const PAPA = { newline: '\r\n', quotes: false, header: false, escapeFormulae: false, skipEmptyLines: false } as const;
+// records. A field is quoted exactly when RFC 4180 needs it (a delimiter, quote or line break) and, as Papa Parse's
+// writer that wrote these files before did (the bytes stay the same), when it holds a byte order mark or starts or
+// ends with a space; embedded quotes are doubled. It is written here rather than through a library because the
+// export of 100,000 codings spent more time in the library's per-field option handling than in the rest of the export
+// (csv-stringify twice that time, Papa Parse still a third of it; issue 16). Its XLSX twin is export/xlsxFormat.ts;
+// export/tableWriter.ts picks one of them.
+
+/** Characters that make a field need quotes (besides a leading or trailing space). */
+const NEEDS_QUOTES = /[",\r\n\ufeff]/;
+
+/** The field as it stands in a record: quoted when it has to be, its quotes doubled. */
+function quoted(text: string): string {
+  if (text.length === 0) return text;
+  if (NEEDS_QUOTES.test(text) || text.charCodeAt(0) === 32 || text.charCodeAt(text.length - 1) === 32) {
+    return `"${text.includes('"') ? text.replaceAll('"', '""') : text}"`;
+  }
+  return text;
+}
 
 /**
  * Whether a CSV defuses formula cells when the caller does not say: no. A CSV is for R, pandas and other data tools
@@ -29,12 +40,13 @@ export function formulaGuardOn(options: CsvWriteOptions = {}): boolean {
 /** A cell: text, a number (written as is), or empty. */
 export type CsvCell = string | number | null;
 
-/** What a spreadsheet may run as a formula: a text cell beginning with = + - @, a tab or a carriage return (OWASP). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** Whether a spreadsheet opening this text cell could run it as a formula. */
+/**
+ * Whether a spreadsheet opening this text cell could run it as a formula: it begins with = + - @, a tab or a carriage
+ * return (OWASP). A test of the first character, as every cell of every export is asked.
+ */
 export function looksLikeFormula(cell: string): boolean {
-  return FORMULA_START.test(cell);
+  const c = cell.charCodeAt(0);
+  return c === 61 /* = */ || c === 43 /* + */ || c === 45 /* - */ || c === 64 /* @ */ || c === 9 /* tab */ || c === 13 /* CR */;
 }
 
 /** Neutralises a cell a spreadsheet would treat as a formula (OWASP's CSV-injection advice). */
@@ -59,7 +71,8 @@ export interface FormulaCellCount {
  */
 export function csvWriter(options: CsvWriteOptions = {}): {
   cell: (value: CsvCell) => string;
-  rows: (rows: CsvCell[][]) => string;
+  line: (cells: readonly CsvCell[]) => string;
+  rows: (rows: readonly (readonly CsvCell[])[]) => string;
   counted: () => FormulaCellCount;
 } {
   const guard = formulaGuardOn(options);
@@ -72,9 +85,22 @@ export function csvWriter(options: CsvWriteOptions = {}): {
     formulaLike++;
     return guard ? `'${text}` : text;
   };
+  // A number's text never needs quotes (digits, sign, point, exponent, NaN, Infinity).
+  const field = (value: CsvCell): string => (typeof value === 'number' ? String(value) : quoted(cell(value)));
+  /** One record, CRLF included. */
+  const line = (cells: readonly CsvCell[]): string => {
+    let record = '';
+    for (let i = 0; i < cells.length; i++) record += i === 0 ? field(cells[i] ?? null) : `,${field(cells[i] ?? null)}`;
+    return `${record}\r\n`;
+  };
   return {
     cell,
-    rows: (rows) => (rows.length ? `${Papa.unparse(rows.map((r) => r.map(cell)), PAPA)}\r\n` : ''),
+    line,
+    rows: (rows) => {
+      let text = '';
+      for (const r of rows) text += line(r);
+      return text;
+    },
     counted: () => ({ formulaLike, guarded: guard ? formulaLike : 0 }),
   };
 }

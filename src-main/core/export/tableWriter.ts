@@ -19,6 +19,9 @@ export type TableReport = Pick<ExportResult, 'formulaLikeCells' | 'guardedCells'
 
 export interface TableSink {
   rows(rows: CsvCell[][]): Promise<void>;
+  /** Adds one row to what the next `flush` writes (a CSV turns it into its record at once; no array of rows). */
+  row(cells: CsvCell[]): void;
+  flush(): Promise<void>;
   end(): Promise<TableReport>;
 }
 
@@ -26,9 +29,20 @@ export interface TableSink {
 export async function openTable(out: BufferedWriter, header: string[], sheetName: string, options: TableWriteOptions = {}): Promise<TableSink> {
   if (options.format === 'xlsx') {
     const xlsx = await openXlsxTable(out, sheetName, header);
+    let pending: CsvCell[][] = [];
+    const flush = async () => {
+      if (pending.length) await xlsx.rows(pending);
+      pending = [];
+    };
     return {
-      rows: (rows) => xlsx.rows(rows),
+      rows: async (rows) => {
+        await flush();
+        await xlsx.rows(rows);
+      },
+      row: (cells) => void pending.push(cells),
+      flush,
       end: async () => {
+        await flush();
         await xlsx.end();
         return {};
       },
@@ -37,11 +51,22 @@ export async function openTable(out: BufferedWriter, header: string[], sheetName
   const csv = csvWriter(options);
   await out.write(CSV_BOM);
   await out.write(csv.rows([header]));
+  let pending = '';
+  const flush = async () => {
+    if (pending) await out.write(pending);
+    pending = '';
+  };
   return {
     rows: async (rows) => {
+      await flush();
       if (rows.length) await out.write(csv.rows(rows));
     },
+    row: (cells) => {
+      pending += csv.line(cells);
+    },
+    flush,
     end: async () => {
+      await flush();
       const counted = csv.counted();
       return { formulaLikeCells: counted.formulaLike, ...(options.formulaGuard ? { guardedCells: counted.guarded } : {}) };
     },

@@ -42,6 +42,30 @@ export interface VerifiedArticle {
   index: OffsetIndex | null;
 }
 
+/** An article as read to be verified: its text as the UTF-8 bytes SQLite holds (see ARTICLE_BYTES_COLUMNS). */
+export interface ArticleBytesRow {
+  id: number;
+  title: string;
+  bytes: unknown;
+  /** Code points. */
+  length: number;
+  contentHash: string;
+}
+
+/** The columns of an ArticleBytesRow, from `articles a`. */
+export const ARTICLE_BYTES_COLUMNS = 'a.id, a.title, CAST(a.text AS BLOB) AS bytes, a.length, a.content_hash AS contentHash';
+
+/**
+ * The row's text, verified: its bytes are hashed as they are (hashing the string would encode it to UTF-8 again) and
+ * compared with the stored fingerprint (unless `alreadyHashed`), then decoded once. Throws `damaged`.
+ */
+export function verifiedArticleFrom(row: ArticleBytesRow, alreadyHashed = false): VerifiedArticle {
+  if (!Buffer.isBuffer(row.bytes)) throw damagedArticleError(row);
+  if (!alreadyHashed && createHash('sha256').update(row.bytes).digest('hex') !== row.contentHash) throw damagedArticleError(row);
+  const text = row.bytes.toString('utf8');
+  return { id: row.id, title: row.title, text, index: text.length === row.length ? null : new OffsetIndex(text) };
+}
+
 /**
  * Reads article texts for one piece of work (an export, a page of passages, a search), hashing each article once and
  * keeping the last few: readers go through codings in article order, so one article is read and hashed once per pass.
@@ -61,19 +85,16 @@ export class VerifiedTexts {
     private readonly keep = 8,
     private readonly alreadyVerified: ReadonlySet<number> = new Set(),
   ) {
-    this.stmt = db.prepare('SELECT id, title, CAST(text AS BLOB) AS bytes, length, content_hash AS contentHash FROM articles WHERE id = ?');
+    this.stmt = db.prepare(`SELECT ${ARTICLE_BYTES_COLUMNS} FROM articles a WHERE a.id = ?`);
   }
 
   /** The article's verified text, or undefined when there is no such article. */
   article(id: number): VerifiedArticle | undefined {
     const hit = this.cache.get(id);
     if (hit) return hit;
-    const row = this.stmt.get(id) as { id: number; title: string; bytes: unknown; length: number; contentHash: string } | undefined;
+    const row = this.stmt.get(id) as ArticleBytesRow | undefined;
     if (!row) return undefined;
-    if (!Buffer.isBuffer(row.bytes)) throw damagedArticleError(row);
-    if (!this.alreadyVerified.has(id) && createHash('sha256').update(row.bytes).digest('hex') !== row.contentHash) throw damagedArticleError(row);
-    const text = row.bytes.toString('utf8');
-    const article = { id: row.id, title: row.title, text, index: text.length === row.length ? null : new OffsetIndex(text) };
+    const article = verifiedArticleFrom(row, this.alreadyVerified.has(id));
     if (this.cache.size >= this.keep) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(id, article);
     return article;
