@@ -16,6 +16,7 @@ import { Project } from '../../src-main/core/store/Project';
 import { DocumentRefusal } from '../../src-main/core/import/sources/document';
 import { extractPdf, layoutPage, toDocument, type Piece } from '../../src-main/core/import/sources/pdf';
 import { extractRtf } from '../../src-main/core/import/sources/rtf';
+import { rtfParagraphs } from '../../src-main/core/import/sources/rtfParagraphs';
 import { minimalDocx, minimalPdf, wli, wp, wr, type PdfLine } from './document-fixtures';
 import { builtCli, corpusDir, cpSlice, newProject, importPaths, newSession, tempDir, writeFile } from './import-support';
 import { firstItems, item, present } from './present';
@@ -325,6 +326,12 @@ describe('RTF reader', () => {
   it('reads the ANSI bytes with a chosen code page when asked (re-decoding), fonts with their own charset unchanged', () => {
     const doc = extractRtf(rtfBytes(NEWS_RTF), { decoder: 'windows1250' });
     assert.equal(doc.text.split('\n')[0], 'Привет, café αβ äŕ');
+  });
+
+  it('reads control words named like Object members (\\constructor, \\toString) as unknown words, not as symbols', () => {
+    const doc = extractRtf(rtfBytes('{\\rtf1 one\\constructor  two\\toString  three\\hasOwnProperty\\par}'));
+    assert.equal(doc.text, 'one two three');
+    assert.deepEqual(rtfParagraphs(rtfBytes('{\\rtf1 one\\constructor  two\\par}')).map((p) => p.text).filter((t) => t !== ''), ['one two']);
   });
 
   it('survives deep nesting, a truncated file and a lone surrogate; refuses what is not RTF', () => {

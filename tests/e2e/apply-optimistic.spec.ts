@@ -49,7 +49,7 @@ async function applyHeld(page: Page, phrase: string): Promise<() => void> {
   });
   await dragSelect(page, phrase);
   await page.keyboard.press('1');
-  return () => release();
+  return release;
 }
 
 test('key 1 paints a saving highlight at once, then the stored one; a refused coding is rolled back with a message', async ({ page, context, host }) => {

@@ -5,7 +5,7 @@
 // bullet and numbered lists, http/https/mailto links); headings and tables come through as plain paragraphs.
 import { DOMParser, type Element as XmlElement, type Node as XmlNode } from '@xmldom/xmldom';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { attr, child, children, isW, W } from '../import/sources/wordXml';
+import { attr, child, children, descendants, isW, W } from '../import/sources/wordXml';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 /** A note's document is small; anything larger than this is not a note. */
 const MAX_NOTE_PART_BYTES = 16 * 1024 * 1024;
@@ -47,7 +47,7 @@ export function docxToMemo(bytes: Uint8Array): RichNote | null {
   if (!document) return null;
   const numbering = parts['word/numbering.xml'] ? listKinds(parseXml(parts['word/numbering.xml'])) : new Map<string, Map<number, 'bullet' | 'number'>>();
   const links = parts['word/_rels/document.xml.rels'] ? hyperlinkTargets(parseXml(parts['word/_rels/document.xml.rels'])) : new Map<string, string>();
-  const body = descendants(document.documentElement as unknown as XmlNode, 'body')[0];
+  const body = descendants(document.documentElement as unknown as XmlNode, 'body', { insideFound: false })[0];
   if (!body) return null;
 
   const blocks: LexicalNode[] = [];
@@ -55,7 +55,8 @@ export function docxToMemo(bytes: Uint8Array): RichNote | null {
   /** The list being filled: its node and the number of its next item, per nesting level. */
   let open: { kind: 'bullet' | 'number'; node: LexicalNode; count: number }[] = [];
 
-  for (const p of descendants(body, 'p')) {
+  // Paragraphs do not nest (text boxes aside); a found paragraph's inside is read by runsOf.
+  for (const p of descendants(body, 'p', { insideFound: false })) {
     const inlines = runsOf(p, links);
     const text = inlines.map((n) => (n.type === 'linebreak' ? '\n' : n.type === 'link' ? (n.children as LexicalNode[]).map((c) => c.text).join('') : (n.text as string))).join('');
     const list = listOf(p, numbering);
@@ -283,17 +284,4 @@ function parseXml(bytes: Uint8Array) {
   }
 }
 
-function descendants(node: XmlNode, localName: string): XmlElement[] {
-  const out: XmlElement[] = [];
-  const visit = (n: XmlNode) => {
-    for (let c = n.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType !== 1) continue;
-      if ((c as XmlElement).localName === localName) out.push(c as XmlElement);
-      // Paragraphs do not nest (text boxes aside); a found paragraph's inside is read by runsOf.
-      else visit(c);
-    }
-  };
-  visit(node);
-  return out;
-}
 

@@ -11,7 +11,7 @@
 import { DOMParser, type Element as XmlElement, type Node as XmlNode } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
 import { counted, DocumentRefusal, joinBlocks, type DocumentBlock, type ExtractedDocument } from './document';
-import { attr, child, children, isW } from './wordXml';
+import { attr, child, children, descendants, isW } from './wordXml';
 const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 /** No real article's XML is this large; a ZIP bomb's is. */
 const MAX_PART_BYTES = 256 * 1024 * 1024;
@@ -413,16 +413,4 @@ function roman(n: number): string {
   return out;
 }
 
-function descendants(node: XmlNode, localName: string): XmlElement[] {
-  const out: XmlElement[] = [];
-  const visit = (n: XmlNode) => {
-    for (let c = n.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType !== 1) continue;
-      if ((c as XmlElement).localName === localName) out.push(c as XmlElement);
-      visit(c);
-    }
-  };
-  visit(node);
-  return out;
-}
 

@@ -61,21 +61,15 @@ const SKIPPED_DESTINATIONS = new Set([
   'keywords', 'doccomm', 'company', 'category', 'manager', 'hlinkbase', 'blipuid', 'picprop', 'sp', 'sn', 'sv',
 ]);
 
-/** Destinations counted in the notes when they held something. */
-const NOTED: Record<string, [string, string]> = {
-  pict: ['image', 'images'],
-  object: ['embedded object', 'embedded objects'],
-  footnote: ['footnote', 'footnotes'],
-  annotation: ['comment', 'comments'],
-  header: ['page header', 'page headers'],
-  headerl: ['page header', 'page headers'],
-  headerr: ['page header', 'page headers'],
-  headerf: ['page header', 'page headers'],
-  footer: ['page footer', 'page footers'],
-  footerl: ['page footer', 'page footers'],
-  footerr: ['page footer', 'page footers'],
-  footerf: ['page footer', 'page footers'],
-};
+/** Destinations counted in the notes when they held something, by what they are (all, page header, left, right, first). */
+const NOTED = new Map<string, string>([
+  ['pict', 'image'],
+  ['object', 'embedded object'],
+  ['footnote', 'footnote'],
+  ['annotation', 'comment'],
+  ...['header', 'headerl', 'headerr', 'headerf'].map((word): [string, string] => [word, 'page header']),
+  ...['footer', 'footerl', 'footerr', 'footerf'].map((word): [string, string] => [word, 'page footer']),
+]);
 
 const SPECIAL_CHARACTERS: Record<string, string> = {
   emdash: '—', endash: '–', bullet: '•', lquote: '‘', rquote: '’', ldblquote: '“', rdblquote: '”',
@@ -113,7 +107,7 @@ export function extractRtf(bytes: Uint8Array, options: RtfOptions = {}): RtfDocu
   let codePageDeclared = false;
   let defaultFont: number | undefined;
   // Keyed by the singular noun, so that the kinds of one thing (header, headerl, headerr…) are counted together.
-  const counts = new Map<string, { nouns: readonly [string, string]; count: number }>();
+  const counts = new Map<string, number>();
   let binarySkipped = 0;
   let tables = 0;
 
@@ -416,13 +410,12 @@ export function extractRtf(bytes: Uint8Array, options: RtfOptions = {}): RtfDocu
       continue;
     }
     if (SKIPPED_DESTINATIONS.has(word) || word === 'shppict') {
-      const nouns = NOTED[word];
+      const noun = NOTED.get(word);
       // `{\*\shppict {\pict …}}` is Word's picture and `{\*\nonshppict {\pict …}}` the same picture again for
       // older readers: only the first is counted.
       if (word === 'nonshppict') state.uncounted = true;
-      else if (nouns && !state.uncounted && !state.fontTable && groupHasContent(bytes, i)) {
-        const [one] = nouns;
-        counts.set(one, { nouns, count: (counts.get(one)?.count ?? 0) + 1 });
+      else if (noun && !state.uncounted && !state.fontTable && groupHasContent(bytes, i)) {
+        counts.set(noun, (counts.get(noun) ?? 0) + 1);
         state.uncounted = true;
       }
       state.skip = true;
@@ -433,7 +426,7 @@ export function extractRtf(bytes: Uint8Array, options: RtfOptions = {}): RtfDocu
   if (line.trim()) blocks.push({ kind: lineIsListItem ? 'list-item' : 'paragraph', text: line });
 
   const notes: string[] = [];
-  for (const { nouns: [one, many], count } of counts.values()) notes.push(`${counted(count, one, many)} left out`);
+  for (const [noun, count] of counts) notes.push(`${counted(count, noun)} left out`);
   if (binarySkipped > 0) notes.push(`${counted(binarySkipped, 'block')} of binary data left out`);
   if (tables > 0) notes.push(`${counted(tables, 'table')} kept as text rows (cells separated by tabs)`);
   return { ...joinBlocks(blocks, notes), codePage, codePageDeclared };

@@ -20,6 +20,24 @@ export function child(node: XmlNode, localName: string): XmlElement | undefined 
   return undefined;
 }
 
+/**
+ * The elements with this local name below `node`, in document order. With `insideFound: false` a found element's
+ * inside is not searched (its own reader takes it apart); by default it is (a table inside a table cell).
+ */
+export function descendants(node: XmlNode, localName: string, { insideFound = true } = {}): XmlElement[] {
+  const out: XmlElement[] = [];
+  const visit = (n: XmlNode) => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType !== 1) continue;
+      const found = (c as XmlElement).localName === localName;
+      if (found) out.push(c as XmlElement);
+      if (!found || insideFound) visit(c);
+    }
+  };
+  visit(node);
+  return out;
+}
+
 /** A WordprocessingML attribute (w:val and friends), or a plain one. */
 export function attr(el: XmlElement | undefined | null, name: string): string | undefined {
   if (!el) return undefined;

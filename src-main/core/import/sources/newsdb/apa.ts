@@ -4,7 +4,7 @@
 import { at, must } from '../../../../contract/must';
 import { findDate } from './dates';
 import { clean } from './fields';
-import type { NewsArticle, NewsSplit } from './types';
+import { finishArticle, type NewsArticle, type NewsSplit } from './types';
 
 const START = /^"(.+?)"(?:\s+Nr\.\s*\d+)?\s+vom\s+(\d{1,2}\.\d{1,2}\.\d{4})(?:\s+Seite:?\s*(\S+))?\s*$/;
 
@@ -58,9 +58,7 @@ export function splitApa(paragraphs: string[]): NewsSplit {
     while (h < 2 && h + 1 < rest.length && isKicker(at(rest, h))) h++;
     article.headline = rest.slice(0, h + 1).join('\n');
     article.body = rest.slice(h + 1);
-    for (const key of Object.keys(article.fields) as (keyof typeof article.fields)[]) if (article.fields[key] === undefined) delete article.fields[key];
-    if (!article.headline) article.notes.push('no headline found');
-    if (article.body.length === 0) article.notes.push('no body (headline only)');
+    finishArticle(article, { noteMissingDate: false });
     return article;
   });
   return { database: 'apa', variant: 'RTF', articles, notes };

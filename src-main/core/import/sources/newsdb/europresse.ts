@@ -5,7 +5,7 @@
 import { findDate } from './dates';
 import { childElements, findAll, findOne, hasClass, paragraphsOf, parseHtml, textOf } from './dom';
 import { authorName, clean, COPYRIGHT, LENGTH_LINE, wordCount } from './fields';
-import type { NewsArticle, NewsSplit } from './types';
+import { finishArticle, type NewsArticle, type NewsSplit } from './types';
 
 export function isEuropresse(html: string): boolean {
   return /DocPublicationName|titreArticleVisu/.test(html);
@@ -45,15 +45,10 @@ export function splitEuropresse(html: string): NewsSplit {
       if (id) article.fields.sourceId = clean(id[1]);
       if (LENGTH_LINE.test(t)) article.fields.length = wordCount(t);
     }
-    finish(article);
+    // The missing date was noted where the date line is read.
+    finishArticle(article, { noteMissingDate: false });
     return article;
   });
   return { database: 'europresse', variant: 'HTML', articles, notes: [] };
-}
-
-function finish(article: NewsArticle): void {
-  for (const key of Object.keys(article.fields) as (keyof typeof article.fields)[]) if (article.fields[key] === undefined) delete article.fields[key];
-  if (!article.headline) article.notes.push('no headline found');
-  if (article.body.length === 0) article.notes.push('no body (headline only)');
 }
 

@@ -6,7 +6,7 @@
 import { dateLine, findDate } from './dates';
 import { childElements, findAll, findOne, hasClass, paragraphsOf, parseHtml, parseXml, textOf, type Element } from './dom';
 import { authorName, clean, COPYRIGHT, languageName, LENGTH_LINE, wordCount } from './fields';
-import type { NewsArticle, NewsSplit } from './types';
+import { finishArticle, type NewsArticle, type NewsFields, type NewsSplit } from './types';
 
 export function isFactivaHtml(html: string): boolean {
   // Factiva marks each item <div class="article enArticle"> (the language code, then "Article"); an ordinary web page
@@ -25,6 +25,17 @@ export function splitFactivaHtml(html: string): NewsSplit {
   return { database: 'factiva', variant: 'HTML', articles, notes: [] };
 }
 
+/** The field codes that fill one of the article's fields, and how each reads its value. */
+const FIELD_CODES: Record<string, (value: string) => NewsFields> = {
+  BY: (value) => ({ author: authorName(value) }),
+  WC: (value) => ({ length: wordCount(value) }),
+  PD: (value) => ({ date: findDate(value)?.date }),
+  SN: (value) => ({ outlet: clean(value) }),
+  SE: (value) => ({ section: clean(value) }),
+  LA: (value) => ({ language: languageName(value) }),
+  AN: (value) => ({ sourceId: clean(value.replace(/^Document\s+/i, '')) }),
+};
+
 /** "Full Article/Report plus Indexing": a table of field codes. */
 function fromIndexing(item: Element, i: number): NewsArticle {
   const article: NewsArticle = { headline: '', body: [], fields: {}, position: `item ${i + 1}`, notes: [] };
@@ -36,44 +47,16 @@ function fromIndexing(item: Element, i: number): NewsArticle {
     if (!codeCell || !valueCell) continue;
     const code = textOf(codeCell).replace(/\u00a0/g, '').trim().toUpperCase();
     const value = textOf(valueCell);
-    switch (code) {
-      case 'HD':
-        article.headline = value;
-        break;
-      case 'BY':
-        article.fields.author = authorName(value);
-        break;
-      case 'WC':
-        article.fields.length = wordCount(value);
-        break;
-      case 'PD':
-        article.fields.date = findDate(value)?.date;
-        break;
-      case 'SN':
-        article.fields.outlet = clean(value);
-        break;
-      case 'SE':
-        article.fields.section = clean(value);
-        break;
-      case 'LA':
-        article.fields.language = languageName(value);
-        break;
-      case 'AN':
-        article.fields.sourceId = clean(value.replace(/^Document\s+/i, ''));
-        break;
-      case 'LP':
-        lead.push(...paragraphsOf(valueCell));
-        break;
-      case 'TD':
-        text.push(...paragraphsOf(valueCell));
-        break;
-      default:
-        // CY (copyright), ET (time), PG (page), SC (source code), NS/RE/IN/CO/IPC… (indexing): not the article's text.
-        break;
-    }
+    const field = Object.hasOwn(FIELD_CODES, code) ? FIELD_CODES[code] : undefined;
+    if (field) Object.assign(article.fields, field(value));
+    else if (code === 'HD') article.headline = value;
+    else if (code === 'LP') lead.push(...paragraphsOf(valueCell));
+    else if (code === 'TD') text.push(...paragraphsOf(valueCell));
+    // Anything else — CY (copyright), ET (time), PG (page), SC (source code), NS/RE/IN/CO/IPC… (indexing) — is not
+    // the article's text.
   }
   article.body = [...lead, ...text];
-  finish(article);
+  finishArticle(article, { noteMissingDate: true });
   return article;
 }
 
@@ -107,7 +90,7 @@ function fromDisplay(item: Element, i: number): NewsArticle {
     else unplaced.push(line);
   }
   if (unplaced.length > 0) article.notes.push(`lines not read as a field: ${unplaced.map((u) => `"${u.slice(0, 60)}"`).join(', ')}`);
-  finish(article);
+  finishArticle(article, { noteMissingDate: true });
   return article;
 }
 
@@ -135,15 +118,8 @@ export function splitFactivaXml(xml: string): NewsSplit {
       position: `item ${i + 1}`,
       notes: [],
     };
-    finish(article);
+    finishArticle(article, { noteMissingDate: true });
     return article;
   });
   return { database: 'factiva', variant: 'XML', articles, notes: [] };
-}
-
-function finish(article: NewsArticle): void {
-  for (const key of Object.keys(article.fields) as (keyof typeof article.fields)[]) if (article.fields[key] === undefined) delete article.fields[key];
-  if (!article.headline) article.notes.push('no headline found');
-  if (!article.fields.date) article.notes.push('no publication date found');
-  if (article.body.length === 0) article.notes.push('no body (headline only)');
 }

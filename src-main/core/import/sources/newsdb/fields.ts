@@ -1,5 +1,6 @@
 // Field values as databases write them, tidied into what the attributes hold.
 import { must } from '../../../../contract/must';
+import type { NewsFields } from './types';
 
 const LANGUAGES: [string, string[]][] = [
   ['English', ['english', 'englisch', 'anglais', 'engels', 'en', 'eng', 'inglés', 'ingles']],
@@ -83,4 +84,14 @@ export function reflow(lines: string[]): string {
     else out += (previous.trimEnd().length >= 60 ? ' ' : '\n') + line;
   });
   return out;
+}
+
+/** The fields several databases label alike (BYLINE:, SECTION:, LENGTH:, LANGUAGE: and their translations), and how each is read. */
+const COMMON_FIELDS = { author: authorName, section: clean, length: wordCount, language: languageName } satisfies Record<string, (value: string) => unknown>;
+export type CommonFieldRole = keyof typeof COMMON_FIELDS;
+export const isCommonFieldRole = (role: string): role is CommonFieldRole => Object.hasOwn(COMMON_FIELDS, role);
+
+/** A labelled author, section, length or language into `fields`: the first such label of an article wins. */
+export function setCommonFieldOnce(fields: NewsFields, role: CommonFieldRole, value: string): void {
+  if (fields[role] === undefined) Object.assign(fields, { [role]: COMMON_FIELDS[role](value) });
 }

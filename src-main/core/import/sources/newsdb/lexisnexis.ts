@@ -8,7 +8,7 @@
 // LexisNexisTools' lnt_parse_nexis and amcat's lexisnexis plugin, made positional where the centring is missing.
 import { at } from '../../../../contract/must';
 import { dateLine } from './dates';
-import { authorName, clean, COPYRIGHT, languageName, LENGTH_LINE, reflow, wordCount } from './fields';
+import { clean, COPYRIGHT, isCommonFieldRole, LENGTH_LINE, reflow, setCommonFieldOnce } from './fields';
 import type { NewsArticle, NewsNote, NewsSplit } from './types';
 
 export const DOC_MARKER =
@@ -123,29 +123,10 @@ function parseBlock(lines: string[], firstLine: number, where: (line: number) =>
     if (field) {
       headerPhase = false;
       const value = clean([field.value, ...u.lines.slice(1)].join(' ')) ?? '';
-      switch (field.role) {
-        case 'author':
-          article.fields.author ??= authorName(value);
-          break;
-        case 'section':
-          article.fields.section ??= clean(value);
-          break;
-        case 'length':
-          article.fields.length ??= wordCount(value);
-          break;
-        case 'language':
-          article.fields.language ??= languageName(value);
-          break;
-        case 'headline':
-          if (!article.headline) article.headline = reflow([field.value, ...u.lines.slice(1)]);
-          else if (value) article.body.push(reflow([field.value, ...u.lines.slice(1)]));
-          break;
-        case 'text':
-          if (value) article.body.push(reflow([field.value, ...u.lines.slice(1)]));
-          break;
-        case 'meta':
-          break;
-      }
+      // A second headline field, and text fields, are the body's; meta fields are not the article's text.
+      if (isCommonFieldRole(field.role)) setCommonFieldOnce(article.fields, field.role, value);
+      else if (field.role === 'headline' && !article.headline) article.headline = reflow([field.value, ...u.lines.slice(1)]);
+      else if ((field.role === 'headline' || field.role === 'text') && value) article.body.push(reflow([field.value, ...u.lines.slice(1)]));
       continue;
     }
     const text = u.kind === 'centered' ? first : reflow(u.lines);

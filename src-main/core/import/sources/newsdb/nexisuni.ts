@@ -5,7 +5,7 @@
 // field so a longer cover, a missing copyright line or a renamed field (2024–25 exports) do not shift it.
 import { at } from '../../../../contract/must';
 import { dateLine } from './dates';
-import { authorName, clean, COPYRIGHT, labelledField, languageName, wordCount } from './fields';
+import { clean, COPYRIGHT, isCommonFieldRole, labelledField, setCommonFieldOnce } from './fields';
 import type { NewsArticle, NewsNote, NewsSplit } from './types';
 
 /** "End of Document" in the English, German, French and Dutch interfaces. */
@@ -88,12 +88,9 @@ export function splitNexisUni(paragraphs: string[]): NewsSplit {
       }
       const field = fieldOf(p.text);
       if (field) {
-        const value = field.value;
-        if (field.role === 'author') article.fields.author ??= authorName(value);
-        else if (field.role === 'section') article.fields.section ??= clean(value);
-        else if (field.role === 'length') article.fields.length ??= wordCount(value);
-        else if (field.role === 'language') article.fields.language ??= languageName(value);
-        else if (field.role === 'text' && value) article.body.push(value);
+        const { role, value } = field;
+        if (isCommonFieldRole(role)) setCommonFieldOnce(article.fields, role, value);
+        else if (role === 'text' && value) article.body.push(value);
         continue;
       }
       if (inClassification) continue;

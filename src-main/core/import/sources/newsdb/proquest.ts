@@ -6,7 +6,7 @@
 import { findDate } from './dates';
 import { paragraphsOf, parseHtml } from './dom';
 import { authorName, clean, labelledField, languageName, wordCount } from './fields';
-import type { NewsArticle, NewsNote, NewsSplit } from './types';
+import { finishArticle, type NewsArticle, type NewsNote, type NewsSplit } from './types';
 
 type Role = 'headline' | 'author' | 'info' | 'text' | 'outlet' | 'date' | 'section' | 'language' | 'id' | 'length' | 'meta';
 const ROLES: Record<string, Role> = {
@@ -67,10 +67,7 @@ function parseDocument(paragraphs: string[], position: string, statedLength?: nu
     article.fields.date ??= findDate(info)?.date;
   }
   if (statedLength !== undefined) article.fields.length ??= statedLength;
-  for (const key of Object.keys(article.fields) as (keyof typeof article.fields)[]) if (article.fields[key] === undefined) delete article.fields[key];
-  if (!article.headline) article.notes.push('no headline found');
-  if (!article.fields.date) article.notes.push('no publication date found');
-  if (article.body.length === 0) article.notes.push('no full text (abstract or citation only)');
+  finishArticle(article, { noteMissingDate: true, noBody: 'no full text (abstract or citation only)' });
   return article;
 }
 

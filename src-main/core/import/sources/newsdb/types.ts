@@ -39,6 +39,17 @@ export interface NewsArticle {
   notes: string[];
 }
 
+/**
+ * The last step of every splitter: the fields the export left empty are dropped, and what the article lacks is noted
+ * (its headline; its date, where the database always states one; its body, in `noBody`'s words where given).
+ */
+export function finishArticle(article: NewsArticle, options: { noteMissingDate: boolean; noBody?: string }): void {
+  for (const key of Object.keys(article.fields) as (keyof NewsFields)[]) if (article.fields[key] === undefined) delete article.fields[key];
+  if (!article.headline) article.notes.push('no headline found');
+  if (options.noteMissingDate && !article.fields.date) article.notes.push('no publication date found');
+  if (article.body.length === 0) article.notes.push(options.noBody ?? 'no body (headline only)');
+}
+
 export interface NewsNote {
   /** A line number or item, as in NewsArticle.position. */
   position: string;
