@@ -18,6 +18,18 @@ test.afterAll(async () => {
 const TITLE = 'Harbour council minutes';
 const TEXT = `${TITLE}\n\nThe council met on Tuesday to discuss the harbour budget and the ferry timetable.\n\nNobody else spoke.\n`;
 
+/** The text of each stretch the page underlines as covered by two codings. */
+function underlined(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...(CSS.highlights.get('gloss-overlap') ?? [])].map((s) => {
+      const r = document.createRange();
+      r.setStart(s.startContainer, s.startOffset);
+      r.setEnd(s.endContainer, s.endOffset);
+      return r.toString();
+    }),
+  );
+}
+
 /** Counts the page's requests for one call from now on. */
 function countCalls(page: Page, name: string): { readonly n: number } {
   const seen = { n: 0 };
@@ -77,6 +89,21 @@ test("the applying page keeps the host's answer and does not reload the article'
   await expect(b.getByTestId('coding-stripe')).toHaveCount(0);
   await expect(a.getByTestId('coding-stripe')).toHaveCount(0);
   expect(listedByAAfter.n).toBeGreaterThanOrEqual(1);
+
+  // Two overlapping codings applied in A underline the stretch they share, in both pages; undone, the underline goes.
+  await dragSelect(a, 'the harbour budget');
+  await a.keyboard.press('1');
+  await expect(a.getByTestId('coding-stripe')).toHaveCount(1);
+  await dragSelect(a, 'budget and the ferry');
+  await a.keyboard.press('1');
+  await expect(a.getByTestId('coding-stripe')).toHaveCount(2);
+  await expect.poll(() => underlined(a)).toEqual(['budget']);
+  await expect.poll(() => underlined(b)).toEqual(['budget']);
+  await expect(a.getByTestId('undo-button')).toHaveAttribute('title', /^Undo Apply code/);
+  await a.getByTestId('undo-button').click();
+  await expect(a.getByTestId('coding-stripe')).toHaveCount(1);
+  await expect.poll(() => underlined(a)).toEqual([]);
+  await expect.poll(() => underlined(b)).toEqual([]);
   expect(errorsA).toEqual([]);
   expect(errorsB).toEqual([]);
 });
