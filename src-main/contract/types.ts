@@ -369,8 +369,12 @@ export interface CheckReport {
 
 export type GlossEvent =
   | { type: 'job.progress'; jobId: string; kind: 'import' | 'export'; done: number; total: number; current: string }
-  /** After every change to the open project, in every window: what it touched. */
-  | { type: 'changed'; entities: ChangedEntity[]; articleIds?: number[]; codeIds?: number[] }
+  /**
+   * After every change to the open project, in every window: what it touched. `own` is true in the window whose
+   * call made the change (the host sets it per window from `origin`, the window id, which it never passes on), so
+   * that window can keep what the call's answer already told it instead of reading it again (issue 16).
+   */
+  | { type: 'changed'; entities: ChangedEntity[]; articleIds?: number[]; codeIds?: number[]; origin?: string; own?: boolean }
   | { type: 'project.changed'; project: ProjectInfo | null }
   | { type: 'articles.changed' }
   | { type: 'import.finished'; report: ImportReport }
@@ -799,4 +803,14 @@ export interface BlindState {
   teamSetUp: boolean;
   /** The project setting alone (`team.setup`). */
   setupSetting: boolean;
+}
+
+/**
+ * The event as one window receives it: a change says whether that window's own call made it (`own`), and the id of
+ * the window that made it (`origin`) stays in the host, so no page learns another window's id.
+ */
+export function eventForWindow(event: GlossEvent, windowId: string | undefined): GlossEvent {
+  if (event.type !== 'changed' || (event.origin === undefined && event.own === undefined)) return event;
+  const { origin, own: _own, ...change } = event;
+  return origin !== undefined && origin === windowId ? { ...change, own: true } : change;
 }

@@ -20,9 +20,9 @@ export class EventBus {
     for (const l of this.listeners) l(event);
   }
 
-  /** Tells every window what a change touched. */
-  announce(change: Change): void {
-    this.emit({ type: 'changed', ...change });
+  /** Tells every window what a change touched; `origin` is the window whose call made it (hosts turn it into `own`). */
+  announce(change: Change, origin?: string): void {
+    this.emit({ type: 'changed', ...change, ...(origin !== undefined ? { origin } : {}) });
     // The article list and an open article's codings were refreshed by this event before the query layer; it stays
     // until every view reads through the query layer.
     const severalArticles = change.entities.includes('codings') && (change.articleIds === undefined || change.articleIds.length > 1);

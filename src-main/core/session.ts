@@ -128,7 +128,7 @@ export class Session {
 
   /** Tells every window what a change touched. */
   announce(change: Change): void {
-    this.events.announce(change);
+    this.events.announce(change, this.windows.currentId());
   }
 
   get teamWindow(): TeamWindowState {

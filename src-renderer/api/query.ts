@@ -8,7 +8,16 @@ import { QueryClient, type ChangeEvent, type Invalidation, type QueryState } fro
 
 export { touches, allEntities, type Invalidation } from './queryClient';
 
-export const queryClient = new QueryClient((name, request) => (api as unknown as Record<string, (r: unknown) => Promise<unknown>>)[name]!(request), (l) => bridge.onEvent(l));
+/** Two frames painted, then a task: what a window's own change leaves to do waits until the change is on screen. */
+function afterPaint(work: () => void, frames = 2): void {
+  requestAnimationFrame(() => setTimeout(frames > 1 ? () => afterPaint(work, frames - 1) : work, 0));
+}
+
+export const queryClient = new QueryClient(
+  (name, request) => (api as unknown as Record<string, (r: unknown) => Promise<unknown>>)[name]!(request),
+  (l) => bridge.onEvent(l),
+  (work) => afterPaint(work),
+);
 
 type Request<N extends CallName> = Parameters<GlossApi[N]>[0];
 type Result<N extends CallName> = Awaited<ReturnType<GlossApi[N]>>;

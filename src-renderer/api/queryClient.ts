@@ -78,14 +78,41 @@ function stableJson(value: unknown): string {
 
 const idle: QueryState<unknown> = { data: undefined, error: undefined, loading: false };
 
+/** How a change's answer updates one cached read (see QueryClient.change). */
+export interface Patch<R> {
+  name: string;
+  request: unknown;
+  /** The read's new data from its cached data and the answer; `undefined` data means nothing cached yet. */
+  update(data: unknown, result: R): unknown;
+}
+
+/** A change this window asked for, whose own 'changed' event may come before or after its answer. */
+interface OwnChange {
+  keys: Set<string>;
+  /** Its event has been heard (and has skipped the reads the answer patches). */
+  heard: boolean;
+  /** Answered; after a while an answer whose event never came stops covering anything. */
+  answeredAt: number | undefined;
+}
+
+/** An answered change whose own event has not arrived within this time no longer keeps reads from refetching. */
+const OWN_EVENT_WAIT_MS = 5000;
+
 export class QueryClient {
   private readonly entries = new Map<string, Entry>();
   private readonly changeListeners = new Set<(event: ChangeEvent) => void>();
   private readonly unsubscribe: () => void;
+  /** Changes this window asked for, oldest first, until their event is heard and their answer has landed. */
+  private readonly own: OwnChange[] = [];
 
   constructor(
     private readonly call: Call,
     subscribe: Subscribe,
+    /**
+     * Runs work that may wait until the browser has painted (the renderer passes "after the next frames"): the
+     * reads a window's own change leaves stale, and the patch of its answer into the cache, which re-renders views.
+     */
+    private readonly afterPaint: (work: () => void) => void = (work) => setTimeout(work, 0),
   ) {
     this.unsubscribe = subscribe((event) => {
       if (event.type === 'changed') this.changed(event);
@@ -155,14 +182,89 @@ export class QueryClient {
     };
   }
 
+  /**
+   * Makes a change from this window (issue 16): runs `run` (the call) and puts its answer into the cached reads
+   * `patches` name, after the next paint, instead of reading them again. The host's event for this change, marked
+   * `own` for this window alone, then refetches only the other reads it concerns, also after the paint, so the
+   * analyst sees the change before any of that work; every other window refetches as for any change. Correct
+   * whichever arrives first, the event or the answer; a refused call patches nothing (and announces nothing).
+   */
+  async change<R>(run: () => Promise<R>, patches: readonly Patch<R>[]): Promise<R> {
+    const now = Date.now();
+    for (const c of [...this.own]) if (c.answeredAt !== undefined && now - c.answeredAt > OWN_EVENT_WAIT_MS) this.forget(c);
+    const mine: OwnChange = { keys: new Set(patches.map((p) => queryKey(p.name, p.request))), heard: false, answeredAt: undefined };
+    this.own.push(mine);
+    let result: R;
+    try {
+      result = await run();
+    } catch (err) {
+      this.forget(mine);
+      throw err;
+    }
+    mine.answeredAt = Date.now();
+    if (mine.heard) this.forget(mine);
+    this.afterPaint(() => {
+      for (const p of patches) this.patch(p.name, p.request, (data) => p.update(data, result));
+    });
+    return result;
+  }
+
+  /**
+   * Replaces a cached read's data without asking the host (what this window's own change's answer says it now is).
+   * A request already in flight may have been answered before the change: it is asked again, so it cannot land last.
+   */
+  patch(name: string, request: unknown, update: (data: unknown) => unknown): void {
+    const entry = this.entries.get(queryKey(name, request));
+    if (!entry || entry.state.data === undefined) return;
+    this.set(entry, { ...entry.state, data: update(entry.state.data) });
+    if (entry.inFlight) void this.fetch(entry);
+  }
+
+  private forget(change: OwnChange): void {
+    const at = this.own.indexOf(change);
+    if (at >= 0) this.own.splice(at, 1);
+  }
+
+  /** The reads the answer to this window's own change will patch (its oldest change whose event is not heard yet). */
+  private ownEventCovers(event: ChangeEvent): Set<string> | undefined {
+    if (!event.own) return undefined;
+    const now = Date.now();
+    for (const c of [...this.own]) if (c.answeredAt !== undefined && (c.heard || now - c.answeredAt > OWN_EVENT_WAIT_MS)) this.forget(c);
+    const change = this.own.find((c) => !c.heard);
+    if (!change) return undefined;
+    change.heard = true;
+    if (change.answeredAt !== undefined) this.forget(change);
+    return change.keys;
+  }
+
   /** Treats an event as if the host had announced it: refetches every watched read it concerns. */
   changed(event: ChangeEvent): void {
+    this.dropUnclaimedPrefetches();
+    const covered = this.ownEventCovers(event);
+    if (covered) {
+      // This window's own change: what its answer tells is patched in; the rest is refetched once it is on screen.
+      this.afterPaint(() => {
+        this.refetchFor(event, covered);
+        for (const listener of this.changeListeners) listener(event);
+      });
+      return;
+    }
+    this.refetchFor(event, undefined);
+    for (const listener of this.changeListeners) listener(event);
+  }
+
+  /** A prefetched read no view has picked up may predate this change: dropped, never shown stale. */
+  private dropUnclaimedPrefetches(): void {
     for (const [key, entry] of this.entries) {
-      if (entry.unclaimed !== undefined) {
-        clearTimeout(entry.unclaimed);
-        this.entries.delete(key);
-        continue;
-      }
+      if (entry.unclaimed === undefined) continue;
+      clearTimeout(entry.unclaimed);
+      this.entries.delete(key);
+    }
+  }
+
+  private refetchFor(event: ChangeEvent, skip: Set<string> | undefined): void {
+    for (const [key, entry] of this.entries) {
+      if (skip?.has(key)) continue;
       for (const s of entry.subscribers) {
         if (matches(s.invalidatedBy, event)) {
           void this.fetch(entry);
@@ -170,7 +272,6 @@ export class QueryClient {
         }
       }
     }
-    for (const listener of this.changeListeners) listener(event);
   }
 
   dispose(): void {
@@ -178,6 +279,7 @@ export class QueryClient {
     for (const entry of this.entries.values()) if (entry.unclaimed !== undefined) clearTimeout(entry.unclaimed);
     this.entries.clear();
     this.changeListeners.clear();
+    this.own.length = 0;
   }
 
   private fetch(entry: Entry): Promise<unknown> {

@@ -73,7 +73,8 @@ export function createWebBridge(): GlossBridge {
   const readEvents = async (): Promise<void> => {
     for (let attempt = 0; ; attempt++) {
       try {
-        const response = await fetch('/api/events', { headers: { [TOKEN_HEADER]: token }, cache: 'no-store' });
+        // The window id lets the host mark the changes this page's own calls made (`own`).
+        const response = await fetch('/api/events', { headers: { [TOKEN_HEADER]: token, [WINDOW_HEADER]: windowId }, cache: 'no-store' });
         if (response.status === 401 || response.status === 403) return;
         if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
         attempt = 0;

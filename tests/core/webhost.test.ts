@@ -133,6 +133,56 @@ describe('web host', () => {
     });
   });
 
+  describe('change events', () => {
+    /** Reads one page's event stream (as that page's window) until a 'changed' event arrives. */
+    async function nextChange(window: string, ready: (started: Promise<void>) => void): Promise<Record<string, unknown>> {
+      const res = await fetch(`${host.url}/api/events`, { headers: { 'X-Gloss-Token': host.token, 'X-Gloss-Window': window } });
+      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      let first = true;
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error('the event stream ended');
+        buffer += value;
+        if (first) {
+          first = false;
+          ready(Promise.resolve());
+        }
+        for (const block of buffer.split('\n\n')) {
+          const data = block.split('\n').find((l) => l.startsWith('data: '));
+          const event = data ? (JSON.parse(data.slice(6)) as Record<string, unknown>) : undefined;
+          if (event?.type === 'changed') {
+            await reader.cancel();
+            return event;
+          }
+        }
+      }
+    }
+
+    test("a change is marked own only in the stream of the window whose call made it, and no page sees a window's id", async () => {
+      const call = (name: string, body: unknown, window: string) =>
+        fetch(`${host.url}/api/call/${name}`, { method: 'POST', headers: { 'X-Gloss-Token': host.token, 'X-Gloss-Window': window, 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then(
+          (r) => r.json() as Promise<WireResult>,
+        );
+      assert.equal((await call('project.create', { name: 'Own events' }, 'page-a')).ok, true);
+      let readyA!: () => void;
+      let readyB!: () => void;
+      const startedA = new Promise<void>((ok) => (readyA = ok));
+      const startedB = new Promise<void>((ok) => (readyB = ok));
+      const inA = nextChange('page-a', () => readyA());
+      const inB = nextChange('page-b', () => readyB());
+      await Promise.all([startedA, startedB]);
+      assert.equal((await call('codes.create', { codePath: 'Frames' }, 'page-a')).ok, true);
+      const [a, b] = await Promise.all([inA, inB]);
+      assert.equal(a.own, true);
+      assert.equal(b.own, undefined);
+      assert.deepEqual(a.entities, b.entities);
+      for (const e of [a, b]) assert.equal(JSON.stringify(e).includes('page-a'), false, 'the window id stays in the host');
+      // The later tests expect no open project.
+      assert.equal((await call('project.close', {}, 'page-a')).ok, true);
+    });
+  });
+
   describe('origin checks', () => {
     test('a foreign Host header gets 403, even with the token (DNS rebinding)', async () => {
       const token = { 'X-Gloss-Token': host.token };

@@ -202,3 +202,80 @@ test('a prefetched read nobody watches is forgotten after a while', async (t) =>
   assert.equal(b.pending.length, 1, 'fetched again');
   b.client.dispose();
 });
+
+// Issue 16: the window that made a change takes the answer into its cache instead of reading it again.
+const later = () => new Promise((r) => setTimeout(r, 5));
+const codingsOf = (b: ReturnType<typeof fakeBridge>) => (b.client.get('codings.listForArticle', { articleId: 1 }).data as { codings: { id: number }[] } | undefined)?.codings.map((c) => c.id);
+const addToList = (data: unknown, coding: { id: number }) => ({ codings: [...(data as { codings: { id: number }[] }).codings, coding] });
+
+async function watchingCodingsAndCounts() {
+  const b = fakeBridge();
+  b.client.watch('codings.listForArticle', { articleId: 1 }, touches(['codings'], { articleId: 1 }), () => {});
+  b.client.watch('codes.list', {}, ['codes', 'codings'], () => {});
+  b.take().resolve({ codings: [{ id: 1 }] });
+  b.take().resolve({ codes: [] });
+  await tick();
+  return b;
+}
+
+for (const order of ['event first', 'answer first'] as const) {
+  test(`an own change (${order}): the answer is patched into the list, which is not read again; the counts are`, async () => {
+    const b = await watchingCodingsAndCounts();
+    let answer!: (v: { id: number }) => void;
+    const done = b.client.change(() => new Promise<{ id: number }>((ok) => (answer = ok)), [{ name: 'codings.listForArticle', request: { articleId: 1 }, update: addToList }]);
+    const event: GlossEvent = { type: 'changed', entities: ['codings'], articleIds: [1], own: true };
+    if (order === 'event first') b.emit(event);
+    answer({ id: 2 });
+    assert.deepEqual(await done, { id: 2 });
+    if (order === 'answer first') b.emit(event);
+    assert.equal(b.pending.length, 0, 'nothing is read before the change is on screen');
+    await later();
+    assert.deepEqual(codingsOf(b), [1, 2]);
+    assert.deepEqual(
+      b.pending.map((p) => p.name),
+      ['codes.list'],
+    );
+  });
+}
+
+test("another window's change, and this window's change it did not patch, are read again at once", async () => {
+  const b = await watchingCodingsAndCounts();
+  b.emit({ type: 'changed', entities: ['codings'], articleIds: [1] });
+  assert.deepEqual(
+    b.pending.map((p) => p.name).sort(),
+    ['codes.list', 'codings.listForArticle'],
+  );
+  b.pending.length = 0;
+  b.emit({ type: 'changed', entities: ['codings'], articleIds: [1], own: true });
+  assert.deepEqual(
+    b.pending.map((p) => p.name).sort(),
+    ['codes.list', 'codings.listForArticle'],
+  );
+});
+
+test('a refused own change patches nothing, and the next own change is read again in full', async () => {
+  const b = await watchingCodingsAndCounts();
+  await assert.rejects(b.client.change(() => Promise.reject(new Error('refused')), [{ name: 'codings.listForArticle', request: { articleId: 1 }, update: addToList }]));
+  await later();
+  assert.deepEqual(codingsOf(b), [1]);
+  b.emit({ type: 'changed', entities: ['codings'], articleIds: [1], own: true });
+  assert.ok(b.pending.some((p) => p.name === 'codings.listForArticle'));
+});
+
+test('a read in flight when the answer is patched in is asked again, so an answer from before the change cannot land last', async () => {
+  const b = await watchingCodingsAndCounts();
+  // Another window's change starts a reload that the host may answer from before this window's change.
+  b.emit({ type: 'changed', entities: ['codings'], articleIds: [1] });
+  const stale = b.pending.find((p) => p.name === 'codings.listForArticle')!;
+  b.pending.length = 0;
+  await b.client.change(() => Promise.resolve({ id: 2 }), [{ name: 'codings.listForArticle', request: { articleId: 1 }, update: addToList }]);
+  b.emit({ type: 'changed', entities: ['codings'], articleIds: [1], own: true });
+  await later();
+  assert.deepEqual(codingsOf(b), [1, 2]);
+  const again = b.pending.find((p) => p.name === 'codings.listForArticle');
+  assert.ok(again, 'the list is asked again');
+  stale.resolve({ codings: [{ id: 1 }] });
+  again.resolve({ codings: [{ id: 1 }, { id: 2 }] });
+  await tick();
+  assert.deepEqual(codingsOf(b), [1, 2]);
+});

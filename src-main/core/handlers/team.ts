@@ -45,6 +45,11 @@ export class TeamWindows {
     return id === undefined ? work() : windowScope.run(id, work);
   }
 
+  /** The id of the window the current call comes from; none for the CLI, tests and work outside a call. */
+  currentId(): string | undefined {
+    return windowScope.getStore();
+  }
+
   /** The state of the window the current call comes from. */
   current(): TeamWindowState {
     const id = windowScope.getStore() ?? DEFAULT_WINDOW;

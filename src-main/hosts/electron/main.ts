@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { AppState, assertSqliteIsSafe, Session, type HostAdapter } from '../../core/app';
 import { IPC_CALL, IPC_EVENT } from '../../contract/ipc';
 import { DOCUMENT_EXTENSIONS, FILE_EXTENSIONS } from '../../contract/fileTypes';
+import { eventForWindow, type GlossEvent } from '../../contract/types';
 import { CONTENT_SECURITY_POLICY, packageVersion, rendererDir, sampleDir } from '../shared/paths';
 import { APP_ORIGIN, createIpcHandler, isTrustedSenderUrl } from './ipc';
 import { buildMenu } from './menu';
@@ -141,8 +142,9 @@ function serveRenderer(): void {
   });
 }
 
-function sendToWindow(event: unknown): void {
-  mainWindow?.webContents.send(IPC_EVENT, event);
+function sendToWindow(event: GlossEvent): void {
+  // The window's calls carry `window-<its webContents id>` (ipc.ts): a change it made itself reaches it marked `own`.
+  if (mainWindow) mainWindow.webContents.send(IPC_EVENT, eventForWindow(event, `window-${mainWindow.webContents.id}`));
 }
 
 app.whenReady().then(() => {

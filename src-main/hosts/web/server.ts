@@ -5,7 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { AppState, dispatch, GLOSS_JSON_MAX_BYTES, MAX_FILE_BYTES, MERGE_PROJECT_MAX_BYTES, ProjectLibrary, REFI_MAX_BYTES, Session, type HostAdapter } from '../../core/app';
-import type { ExportResult } from '../../contract/types';
+import { eventForWindow, type ExportResult } from '../../contract/types';
 import { GlossError } from '../../contract/errors';
 import { FILE_EXTENSIONS, GLOSS_JSON_EXTENSIONS, REFI_EXTENSIONS, extensionOf } from '../../contract/fileTypes';
 import { CONTENT_SECURITY_POLICY, packageVersion, rendererDir, sampleDir } from '../shared/paths';
@@ -213,10 +213,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     },
   };
   const session = new Session(new AppState(join(dataDir, 'state')), adapter);
-  const eventClients = new Set<ServerResponse>();
+  /** Each page's event stream, with the window id the page named (its own changes are marked `own` for it alone). */
+  const eventClients = new Map<ServerResponse, string | undefined>();
   session.onEvent((event) => {
-    const data = `data: ${JSON.stringify(event)}\n\n`;
-    for (const client of eventClients) client.write(data);
+    const shared = `data: ${JSON.stringify(eventForWindow(event, undefined))}\n\n`;
+    for (const [client, windowId] of eventClients) {
+      const mine = event.type === 'changed' && event.origin !== undefined && event.origin === windowId;
+      client.write(mine ? `data: ${JSON.stringify(eventForWindow(event, windowId))}\n\n` : shared);
+    }
   });
 
   const tokenOk = (candidate: string | undefined): boolean => {
@@ -307,7 +311,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       // Read with fetch() (which sends the token header) rather than EventSource (which cannot).
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(': connected\n\n');
-      eventClients.add(res);
+      const windowHeader = req.headers['x-gloss-window'];
+      eventClients.set(res, typeof windowHeader === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(windowHeader) ? windowHeader : undefined);
       req.on('close', () => eventClients.delete(res));
       return;
     }
@@ -404,7 +409,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     session,
     async close() {
       closing = true;
-      for (const c of eventClients) c.end();
+      for (const c of eventClients.keys()) c.end();
       session.closeProject(false);
       for (const id of [...uploads.keys()]) dropUpload(id);
       for (const id of [...downloads.keys()]) dropDownload(id);

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { api } from '../../api/api';
+import { queryClient } from '../../api/query';
 import { useAppStore } from '../../app/store';
 import type { Coding } from '../../../src-main/contract/types';
 import type { ArticleCodings } from './useArticleCodings';
@@ -34,17 +35,30 @@ export function useApplyCode(articleId: number, codings: Pick<ArticleCodings, 'a
       markSaving(element, +1);
       let coding: Coding;
       try {
-        coding = await api['codings.apply']({ articleId, codeId, start: span.start, end: span.end });
+        // The answer is the stored coding: it goes into this window's cached list of the article's codings, which
+        // is then not read again (824 KB for 3,000 codings) for this change; other windows reload it.
+        coding = await queryClient.change(() => api['codings.apply']({ articleId, codeId, start: span.start, end: span.end }), [
+          { name: 'codings.listForArticle', request: { articleId }, update: withCoding },
+        ]);
       } catch (err) {
         provisional.rollback();
         markSaving(element, -1);
         notify(`The coding was not stored, so its highlight was removed: ${(err as Error).message}`, 'error');
         return undefined;
       }
-      provisional.confirm(coding);
+      provisional.confirm(coding, { listedByCache: true });
       markSaving(element, -1);
       return coding;
     },
     [articleId, addProvisional, notify, root],
   );
+}
+
+/** The article's coding list with `coding` in its place (the host's order: start, end, id), replacing an older copy. */
+export function withCoding(data: unknown, coding: Coding): unknown {
+  const list = data as { codings: Coding[] } | undefined;
+  if (!list) return data;
+  const others = list.codings.filter((c) => c.id !== coding.id);
+  const at = others.findIndex((c) => c.start > coding.start || (c.start === coding.start && (c.end > coding.end || (c.end === coding.end && c.id > coding.id))));
+  return { ...list, codings: at < 0 ? [...others, coding] : [...others.slice(0, at), coding, ...others.slice(at)] };
 }

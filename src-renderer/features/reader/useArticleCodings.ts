@@ -27,7 +27,7 @@ export interface ArticleCodings {
    * enters `codings` (counts, stripes, lists): `confirm` swaps it for the stored coding in the same task (no flicker),
    * `rollback` removes it. So a coding never looks stored when it is not.
    */
-  addProvisional(coding: Omit<Coding, 'id'>): { id: number; confirm(stored: Coding): void; rollback(): void };
+  addProvisional(coding: Omit<Coding, 'id'>): { id: number; confirm(stored: Coding, options?: { listedByCache?: boolean }): void; rollback(): void };
 }
 
 let provisionalIds = 0;
@@ -98,14 +98,18 @@ export function useArticleCodings(articleId: number | null): ArticleCodings {
       };
       return {
         id,
-        confirm: (stored: Coding) => {
+        // `listedByCache`: the stored coding reaches the list through the query cache (patched from the answer), so
+        // it is only painted here, not also added to the local list (which would re-render the reader twice).
+        confirm: (stored: Coding, options?: { listedByCache?: boolean }) => {
           remove();
-          addLocally(stored);
+          if (options?.listedByCache) {
+            if (stored.articleId === articleId) for (const listener of added.current) listener(stored);
+          } else addLocally(stored);
         },
         rollback: remove,
       };
     },
-    [addLocally],
+    [addLocally, articleId],
   );
   useEffect(() => onCodingApplied(addLocally), [onCodingApplied, addLocally]);
 

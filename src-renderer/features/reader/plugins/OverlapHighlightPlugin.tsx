@@ -8,7 +8,12 @@ import { at } from '../../../../src-main/contract/must';
 const DOUBLE = 'gloss-overlap';
 const TRIPLE = 'gloss-overlap-3';
 
-type Segments = [number, number][];
+/** One overlap highlight as painted: its Highlight and the range painted for each segment ("start:end", UTF-16). */
+interface Layer {
+  highlight: Highlight;
+  ranges: Map<string, StaticRange | null>;
+}
+type Shown = { double: Layer; triple: Layer };
 
 /**
  * Blended fills alone can make two codes on one passage look like a third colour; an underline on every stretch
@@ -26,7 +31,7 @@ export function OverlapHighlightPlugin() {
     [stored, spanPreview],
   );
   const latest = useLatest({ placed, positions });
-  const shown = useRef<{ double: Segments; triple: Segments } | null>(null);
+  const shown = useRef<Shown | null>(null);
 
   useEffect(() => {
     shown.current = paint(placed, positions, shown.current);
@@ -59,30 +64,41 @@ export function OverlapHighlightPlugin() {
   return null;
 }
 
-function same(a: Segments, b: Segments): boolean {
-  return (
-    a.length === b.length &&
-    a.every(([s, e], i) => {
-      const [bs, be] = at(b, i);
-      return s === bs && e === be;
-    })
-  );
-}
-
-/** Repaints only the highlight whose segments changed: every Highlight replaced costs the browser a repaint pass. */
-function paint(placed: PlacedCoding[], positions: TextPositions, previous: { double: Segments; triple: Segments } | null) {
+/**
+ * Brings the two overlap highlights up to date by segment: a segment that stays keeps its range, a new one gets a
+ * range, a gone one loses its range. One coding applied thus costs a few ranges, not a rebuild of every overlap in
+ * the article (hundreds of StaticRanges in the key's task, issue 16). `previous` null (first paint, or Lexical
+ * rewrote the text and the old ranges point at detached nodes) paints everything afresh.
+ */
+function paint(placed: PlacedCoding[], positions: TextPositions, previous: Shown | null): Shown | null {
   if (!positions.root) return previous;
   const { double, triple } = overlapSegments(placed);
-  const toHighlight = (segments: Segments, priority: number) => {
-    const h = new Highlight();
-    for (const [a, b] of segments) {
-      const r = positions.staticRange(a, b);
-      if (r) h.add(r);
+  return { double: update(DOUBLE, 1, double, positions, previous?.double), triple: update(TRIPLE, 2, triple, positions, previous?.triple) };
+}
+
+function update(name: string, priority: number, segments: [number, number][], positions: TextPositions, previous: Layer | undefined): Layer {
+  let layer = previous;
+  if (!layer) {
+    const highlight = new Highlight();
+    highlight.priority = priority;
+    CSS.highlights.set(name, highlight);
+    layer = { highlight, ranges: new Map() };
+  }
+  const old = layer.ranges;
+  const ranges = new Map<string, StaticRange | null>();
+  for (const [a, b] of segments) {
+    const key = `${a}:${b}`;
+    if (ranges.has(key)) continue;
+    const kept = old.get(key);
+    if (kept !== undefined) {
+      ranges.set(key, kept);
+      old.delete(key);
+      continue;
     }
-    h.priority = priority;
-    return h;
-  };
-  if (!previous || !same(previous.double, double)) CSS.highlights.set(DOUBLE, toHighlight(double, 1));
-  if (!previous || !same(previous.triple, triple)) CSS.highlights.set(TRIPLE, toHighlight(triple, 2));
-  return { double, triple };
+    const range = positions.staticRange(a, b);
+    if (range) layer.highlight.add(range);
+    ranges.set(key, range);
+  }
+  for (const range of old.values()) if (range) layer.highlight.delete(range);
+  return { highlight: layer.highlight, ranges };
 }
