@@ -36,22 +36,15 @@ let provisionalIds = 0;
 /**
  * The codings as the reader holds them: each passage's text is a slice of the article's text (the host does not send
  * it; a slice shares the article's characters rather than copying them), and an unchanged coding's dates are one
- * string. Built with Coding's own field order, so every coding in the reader has one shape.
+ * string. The answer's own objects are completed in place: a copy of each would cost more than the text saves. Only
+ * the reader reads this answer (codings.listForReader), and a refetch brings new objects.
  */
-function withPassages(codings: readonly Omit<Coding, 'text'>[], doc: ArticleDoc): Coding[] {
-  return codings.map((c) => ({
-    id: c.id,
-    articleId: c.articleId,
-    codeId: c.codeId,
-    codePath: c.codePath,
-    start: c.start,
-    end: c.end,
-    text: doc.slice(c.start, c.end),
-    memo: c.memo,
-    coder: c.coder,
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt === c.createdAt ? c.createdAt : c.updatedAt,
-  }));
+function withPassages(codings: Omit<Coding, 'text'>[], doc: ArticleDoc): Coding[] {
+  for (const c of codings as (Omit<Coding, 'text'> & { text?: string })[]) {
+    c.text = doc.slice(c.start, c.end);
+    if (c.updatedAt === c.createdAt) c.updatedAt = c.createdAt;
+  }
+  return codings as Coding[];
 }
 
 /**
