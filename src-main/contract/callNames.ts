@@ -98,6 +98,7 @@ export const callNames = [
   'project.mergePreview',
   'project.merge',
   'export.forCoder',
+  'codings.listForReader', // p16open
 ] as const;
 
 export type CallName = (typeof callNames)[number];

@@ -6,7 +6,7 @@ import type { Article, Code } from '../../../src-main/contract/types';
 import { api } from '../../api/api';
 import { useAppStore } from '../../app/store';
 import { CodingPopover } from '../codings/CodingPopover';
-import { ArticleDoc, type CodePointSpan } from './articleDoc';
+import type { ArticleDoc, CodePointSpan } from './articleDoc';
 import { articleExtension } from './articleExtension';
 import { placeCodings, type PlacedCoding } from './codingSpans';
 import { CodePicker, type PickerAnchor } from './CodePicker';
@@ -39,12 +39,13 @@ import { refetchCodes, useCodes } from '../codebook/useCodes';
 
 interface ArticleEditorProps {
   article: Article;
+  /** The article's text as the reader models it (built once, in ReaderPane, for the codings too). */
+  doc: ArticleDoc;
   codings: ArticleCodings;
 }
 
 /** One article in a read-only Lexical editor, with the coding plugins around it. Remount it per article. */
-export function ArticleEditor({ article, codings }: ArticleEditorProps) {
-  const doc = useMemo(() => new ArticleDoc(article.text), [article.text]);
+export function ArticleEditor({ article, doc, codings }: ArticleEditorProps) {
   const extension = useMemo(() => articleExtension(doc), [doc]);
   return (
     <LexicalExtensionComposer extension={extension} contentEditable={null}>

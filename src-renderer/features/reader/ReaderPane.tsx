@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import { useAppStore } from '../../app/store';
+import { ArticleDoc } from './articleDoc';
 import { ArticleEditor } from './ArticleEditor';
 import { ArticleHeader } from './ArticleHeader';
 import { useArticle } from './useArticle';
@@ -11,8 +13,12 @@ export function ReaderPane() {
   const { selectedArticleId } = useAppStore();
   const load = useArticle(selectedArticleId);
   const article = load.state === 'ready' && load.article.id === selectedArticleId ? load.article : null;
+  // One model of the text for the editor and the codings (which take their passages' text from it); the same text
+  // after a refetch (a rename) keeps it.
+  const text = article?.text;
+  const doc = useMemo(() => (text === undefined ? null : new ArticleDoc(text)), [text]);
   // Codings load alongside the text, not after it.
-  const codings = useArticleCodings(selectedArticleId);
+  const codings = useArticleCodings(selectedArticleId, doc);
 
   if (load.state === 'none') {
     return (
@@ -30,7 +36,7 @@ export function ReaderPane() {
       </div>
     );
   }
-  if (!article) {
+  if (!article || !doc) {
     return (
       <div className="reader reader-empty" data-testid="reader" aria-busy="true">
         <p className="placeholder">Opening the article…</p>
@@ -42,7 +48,7 @@ export function ReaderPane() {
     <div className="reader" data-testid="reader" data-ready={codings.loaded} aria-busy={!codings.loaded}>
       <BlindBanner />
       <ArticleHeader article={article} codingCount={codings.codings.length} codings={codings} />
-      <ArticleEditor key={article.id} article={article} codings={codings} />
+      <ArticleEditor key={article.id} article={article} doc={doc} codings={codings} />
     </div>
   );
 }

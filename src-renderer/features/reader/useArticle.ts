@@ -28,5 +28,5 @@ export function useArticle(id: number | null): ArticleLoad {
  */
 export function prefetchArticle(id: number): void {
   queryClient.prefetch('articles.get', { id });
-  queryClient.prefetch('codings.listForArticle', { articleId: id });
+  queryClient.prefetch('codings.listForReader', { articleId: id });
 }

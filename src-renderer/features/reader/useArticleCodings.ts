@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { touches, useCall } from '../../api/query';
 import type { Coding } from '../../../src-main/contract/types';
 import { useAppStore } from '../../app/store';
 import { afterNextPaint } from './afterNextPaint';
+import type { ArticleDoc } from './articleDoc';
 
 export interface ArticleCodings {
   codings: Coding[];
@@ -33,17 +34,33 @@ export interface ArticleCodings {
 let provisionalIds = 0;
 
 /**
- * The article's codings, reloaded whenever a change to codings in this article (or in unnamed articles: a code
- * deleted, an undo) is announced, from this window or another.
+ * The codings as the reader holds them: each passage's text is a slice of the article's text (the host does not send
+ * it; a slice shares the article's characters rather than copying them), and an unchanged coding's dates are one
+ * string. The answer's own objects are completed in place: a copy of each would cost more than the text saves. Only
+ * the reader reads this answer (codings.listForReader), and a refetch brings new objects.
  */
-export function useArticleCodings(articleId: number | null): ArticleCodings {
+function withPassages(codings: Omit<Coding, 'text'>[], doc: ArticleDoc): Coding[] {
+  for (const c of codings as (Omit<Coding, 'text'> & { text?: string })[]) {
+    c.text = doc.slice(c.start, c.end);
+    if (c.updatedAt === c.createdAt) c.updatedAt = c.createdAt;
+  }
+  return codings as Coding[];
+}
+
+/**
+ * The article's codings, reloaded whenever a change to codings in this article (or in unnamed articles: a code
+ * deleted, an undo) is announced, from this window or another. They count as loaded once the article's text (`doc`,
+ * which gives each passage its text) is there too.
+ */
+export function useArticleCodings(articleId: number | null, doc: ArticleDoc | null): ArticleCodings {
   const { notify, onCodingApplied } = useAppStore();
   const load = useCall(
-    'codings.listForArticle',
+    'codings.listForReader',
     { articleId: articleId ?? 0 },
     { invalidatedBy: touches(['codings'], { articleId }), enabled: articleId !== null },
   );
-  const server = load.data?.codings;
+  const listed = load.data?.codings;
+  const server = useMemo(() => (listed && doc ? withPassages(listed, doc) : undefined), [listed, doc]);
   // Local patches sit on top of the last answer until the next answer replaces them.
   const [view, setView] = useState<{ server: Coding[] | undefined; codings: Coding[] }>({ server, codings: server ?? [] });
   let codings = view.codings;
