@@ -55,8 +55,8 @@ test("the applying page keeps the host's answer and does not reload the article'
   await b.locator('[data-testid="reader"][data-ready="true"]').waitFor();
   await expect(b.getByTestId('coding-stripe')).toHaveCount(0);
 
-  const listedByA = countCalls(a, 'codings.listForArticle');
-  const listedByB = countCalls(b, 'codings.listForArticle');
+  const listedByA = countCalls(a, 'codings.listForReader');
+  const listedByB = countCalls(b, 'codings.listForReader');
   const countsByA = countCalls(a, 'codes.list');
 
   await dragSelect(a, 'the harbour budget');
@@ -83,7 +83,7 @@ test("the applying page keeps the host's answer and does not reload the article'
   await expect(a.getByTestId('coding-stripe')).toHaveAttribute('aria-label', 'Budget: the harbour budget');
 
   // A change made in B (undo) reaches A, which reads the codings again: the coding is gone in both.
-  const listedByAAfter = countCalls(a, 'codings.listForArticle');
+  const listedByAAfter = countCalls(a, 'codings.listForReader');
   await expect(b.getByTestId('undo-button')).toHaveAttribute('title', /^Undo Apply code/);
   await b.getByTestId('undo-button').click();
   await expect(b.getByTestId('coding-stripe')).toHaveCount(0);

@@ -35,10 +35,10 @@ export function useApplyCode(articleId: number, codings: Pick<ArticleCodings, 'a
       markSaving(element, +1);
       let coding: Coding;
       try {
-        // The answer is the stored coding: it goes into this window's cached list of the article's codings, which
-        // is then not read again (824 KB for 3,000 codings) for this change; other windows reload it.
+        // The answer is the stored coding: it goes into this window's cached list of the article's codings (the
+        // reader's, codings.listForReader), which is then not read again for this change; other windows reload it.
         coding = await queryClient.change(() => api['codings.apply']({ articleId, codeId, start: span.start, end: span.end }), [
-          { name: 'codings.listForArticle', request: { articleId }, update: withCoding },
+          { name: 'codings.listForReader', request: { articleId }, update: withCoding },
         ]);
       } catch (err) {
         provisional.rollback();
