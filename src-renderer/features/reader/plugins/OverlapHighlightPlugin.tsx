@@ -3,7 +3,6 @@ import { useLatest } from '../../../app/useLatest';
 import { useReader, useSpanPreview } from '../ReaderContext';
 import { overlapSegments, type PlacedCoding } from '../codingSpans';
 import type { TextPositions } from '../textPositions';
-import { at } from '../../../../src-main/contract/must';
 
 const DOUBLE = 'gloss-overlap';
 const TRIPLE = 'gloss-overlap-3';
