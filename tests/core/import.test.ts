@@ -10,7 +10,8 @@ import type { ImportReport } from '../../src-main/contract/types';
 import { importSources, type ImportSource } from '../../src-main/core/import/importer';
 import type { Project } from '../../src-main/core/store/Project';
 import { E_ACUTE_COMBINING, TRICKY_TEXT, cps, newProject, tempDir, writeFiles } from './helpers';
-import { firstItems, item } from './present';
+import { firstItems } from './first-items';
+import { nth } from './present';
 
 const BOM_UTF8 = Buffer.from([0xef, 0xbb, 0xbf]);
 
@@ -55,7 +56,7 @@ describe('decoding', () => {
       const [file] = firstItems(writeFiles(dir, { 'article.txt': bytes }), 1, 'written files');
       const report = await importPaths(project, [file]);
       assert.deepEqual(outcomes(report, dir), { imported: ['article.txt'], skipped: [], rejected: [] });
-      const imported = item(report.imported, 0, 'imported files');
+      const imported = nth(report.imported, 0, 'imported files');
       assert.equal(imported.encoding, encoding);
       const article = project.articles.get(imported.articleId);
       assert.equal(article.text, text);
@@ -72,7 +73,7 @@ describe('decoding', () => {
     const files = writeFiles(dir, Object.fromEntries(cases.map(([, bytes], i) => [`copy${i}.txt`, bytes])));
     const report = await importPaths(project, files);
     assert.deepEqual(outcomes(report, dir), { imported: ['copy0.txt'], skipped: ['copy1.txt', 'copy2.txt', 'copy3.txt'], rejected: [] });
-    const id = item(report.imported, 0, 'imported files').articleId;
+    const id = nth(report.imported, 0, 'imported files').articleId;
     for (const s of report.skipped) assert.match(s.reason, new RegExp(`duplicate of article ${id}\\b`));
     assert.equal(project.articles.get(id).contentHash, createHash('sha256').update(text, 'utf8').digest('hex'));
   });
@@ -110,11 +111,11 @@ describe('normalisation', () => {
     const [nfd, nfc] = firstItems(writeFiles(dir, { 'nfd.txt': decomposed, 'nfc.txt': TRICKY_TEXT }), 2, 'written files');
     const report = await importPaths(project, [nfd, nfc]);
     assert.equal(report.imported.length, 2, JSON.stringify(report));
-    const a = project.articles.get(item(report.imported, 0, 'imported files').articleId);
+    const a = project.articles.get(nth(report.imported, 0, 'imported files').articleId);
     assert.equal(a.text, 'Caf\u00e9 in Ha\u00e9bron\n');
     assert.equal(a.normalizedToNfc, true);
     assert.equal(a.length, cps(a.text).length);
-    const b = project.articles.get(item(report.imported, 1, 'imported files').articleId);
+    const b = project.articles.get(nth(report.imported, 1, 'imported files').articleId);
     assert.equal(TRICKY_TEXT.normalize('NFC'), TRICKY_TEXT, 'the shared tricky text is already NFC');
     assert.equal(b.text, TRICKY_TEXT);
     assert.equal(b.normalizedToNfc, false);
@@ -127,7 +128,7 @@ describe('normalisation', () => {
     const files = writeFiles(dir, { 'a.txt': '\n \t\n   Headline here  \nBody', 'b.txt': `${long}\nbody` });
     const report = await importPaths(project, files);
     assert.deepEqual(report.imported.map((i) => i.title), ['Headline here', 'b']);
-    assert.equal(project.articles.get(item(report.imported, 0, 'imported files').articleId).title, 'Headline here');
+    assert.equal(project.articles.get(nth(report.imported, 0, 'imported files').articleId).title, 'Headline here');
   });
 });
 
@@ -156,9 +157,9 @@ describe('the report', () => {
     assert.match(reasonFor(report, join(dir, '3-binary.txt')), /binary.*NUL/);
     assert.match(reasonFor(report, join(dir, '6-blank.txt')), /no text|empty|white space/);
     assert.match(reasonFor(report, missing), /no such file/);
-    const firstId = item(report.imported, 0, 'imported files').articleId;
+    const firstId = nth(report.imported, 0, 'imported files').articleId;
     assert.match(reasonFor(report, join(dir, '5-duplicate.txt')), new RegExp(`duplicate of article ${firstId}`));
-    assert.equal(item(report.skipped, 0, 'skipped files').articleId, firstId);
+    assert.equal(nth(report.skipped, 0, 'skipped files').articleId, firstId);
     assert.equal(project.articles.count(), 3);
   });
 
@@ -170,7 +171,7 @@ describe('the report', () => {
     assert.deepEqual(outcomes(first, dir), { imported: ['a.txt'], skipped: ['b.txt', 'c.txt'], rejected: [] });
     const again = await importPaths(project, [join(dir, 'a.txt')]);
     assert.deepEqual(outcomes(again, dir), { imported: [], skipped: ['a.txt'], rejected: [] });
-    assert.match(item(again.skipped, 0, 'skipped files').reason, /duplicate of article \d+ \("Same story"\)/);
+    assert.match(nth(again.skipped, 0, 'skipped files').reason, /duplicate of article \d+ \("Same story"\)/);
     assert.equal(project.articles.count(), 1);
   });
 
@@ -210,8 +211,8 @@ describe('the report', () => {
       { kind: 'bytes', name: 'again.TXT', bytes: Buffer.from('Uploaded\ntext') },
     ]);
     assert.deepEqual(outcomes(report, ''), { imported: ['upload.txt'], skipped: ['again.TXT'], rejected: ['image.png'] });
-    assert.match(item(report.rejected, 0, 'rejected files').reason, /not a text file type/);
-    const a = project.articles.get(item(report.imported, 0, 'imported files').articleId);
+    assert.match(nth(report.rejected, 0, 'rejected files').reason, /not a text file type/);
+    const a = project.articles.get(nth(report.imported, 0, 'imported files').articleId);
     assert.deepEqual([a.text, a.sourceFile, a.hadBom], ['Uploaded\ntext', 'upload.txt', true]);
   });
 });
@@ -237,7 +238,7 @@ describe('folders and odd files', () => {
       rejected: ['elsewhere/table.csv'],
     });
     assert.match(reasonFor(report, join(dir, 'corpus', 'data.csv')), /^not a type Gloss imports \(\.csv\)$/);
-    assert.match(item(report.rejected, 0, 'rejected files').reason, /not a text file type.*\.csv/);
+    assert.match(nth(report.rejected, 0, 'rejected files').reason, /not a text file type.*\.csv/);
     const sources = report.imported.map((i) => project.articles.get(i.articleId).sourceFile);
     assert.deepEqual(sources, ['corpus/2024/march/c.text', 'corpus/2024/notes.TXT', 'corpus/a.md', 'corpus/b.txt']);
   });
@@ -296,6 +297,6 @@ describe('folders and odd files', () => {
     symlinkSync(target, join(dir, 'links', 'story-link.txt'));
     const report = await importPaths(project, [join(dir, 'links')]);
     assert.deepEqual(outcomes(report, dir).imported, ['links/story-link.txt']);
-    assert.equal(project.articles.get(item(report.imported, 0, 'imported files').articleId).text, 'Linked story');
+    assert.equal(project.articles.get(nth(report.imported, 0, 'imported files').articleId).text, 'Linked story');
   });
 });

@@ -15,7 +15,8 @@ import { Project } from '../../src-main/core/store/Project';
 import { builtCli, cpSlice, importBytes, importPaths, newProject, newSession, tempDir, writeFile } from './import-support';
 import { newProjectSchemaObjects, schemaObjects } from './helpers';
 import { builtOrSkip } from './built';
-import { firstItems, item, present } from './present';
+import { firstItems } from './first-items';
+import { nth, present } from './present';
 
 const RUSSIAN = '2024: Правительство объявило в среду, что переговоры о бюджете начнутся на следующей неделе. Депутаты оппозиции раскритиковали проект.';
 const TRICKY = [
@@ -39,7 +40,7 @@ describe('migration 002 on a version-1 project', () => {
   function versionOneProject(): string {
     const path = join(tempDir(), 'old.gloss');
     const db = new Database(path);
-    item(migrations, 0, 'migrations').up(db);
+    nth(migrations, 0, 'migrations').up(db);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma('user_version = 1');
     const text = 'Old article \u{1F600} with text';
@@ -89,7 +90,7 @@ describe('migration 002 on a version-1 project', () => {
     const project = Project.open(path);
     try {
       const report = await importBytes(project, 'new.txt', 'New article after the upgrade');
-      assert.equal(project.articles.get(item(report.imported, 0, 'imported files').articleId).hasSourceBytes, true);
+      assert.equal(project.articles.get(nth(report.imported, 0, 'imported files').articleId).hasSourceBytes, true);
     } finally {
       project.close();
     }
@@ -102,7 +103,7 @@ describe('re-decoding an article with another encoding', () => {
     await s.call('project.create', { path: join(s.dir, 'p.gloss') });
     const file = writeFile(tempDir(), 'ru.txt', iconv.encode(RUSSIAN, 'koi8-r'));
     const report = await s.call<ImportReport>('articles.importPaths', { paths: [file] });
-    const id = item(report.imported, 0, 'imported files').articleId;
+    const id = nth(report.imported, 0, 'imported files').articleId;
     const code = await s.call<Code>('codes.create', { name: 'Frames' });
     const ascii = await s.call<Coding>('codings.apply', { articleId: id, codeId: code.id, ...span(RUSSIAN, '2024') });
     const cyrillic = await s.call<Coding>('codings.apply', { articleId: id, codeId: code.id, ...span(RUSSIAN, 'Правительство'), memo: 'gov' });
@@ -162,7 +163,7 @@ describe('re-decoding an article with another encoding', () => {
     const { call, session, id } = await setUp();
     await call('articles.redecode', { id, encoding: 'ISO-8859-5', confirm: true });
     const text = (await call<Article>('articles.get', { id })).text;
-    const word = item(text.split(/\s+/), 1, 'words of the re-decoded text').replace(/[^\p{L}]/gu, '');
+    const word = nth(text.split(/\s+/), 1, 'words of the re-decoded text').replace(/[^\p{L}]/gu, '');
     const db = session.currentProject!.db;
     assert.deepEqual(db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?').all(`"${word}"`), [{ rowid: id }]);
     assert.deepEqual(db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?').all('"Правительство"'), []);
@@ -182,7 +183,7 @@ describe('re-decoding an article with another encoding', () => {
     const { call } = await setUp();
     const page = `<html><head><title>${RUSSIAN.slice(6, 19)}</title></head><body><p>${RUSSIAN}</p><p>Ещё абзац.</p><script>x()</script></body></html>`;
     const file = writeFile(tempDir(), 'page.html', iconv.encode(page, 'windows-1251'));
-    const id = item((await call<ImportReport>('articles.importPaths', { paths: [file] })).imported, 0, 'imported files').articleId;
+    const id = nth((await call<ImportReport>('articles.importPaths', { paths: [file] })).imported, 0, 'imported files').articleId;
     const r = await call<RedecodeResult>('articles.redecode', { id, encoding: 'KOI8-R' });
     const a = await call<Article>('articles.get', { id });
     assert.equal(a.text, iconv.decode(iconv.encode(`${RUSSIAN}\n\nЕщё абзац.`, 'windows-1251'), 'koi8-r'));
@@ -209,7 +210,7 @@ describe('re-decoding an article with another encoding', () => {
     const out = join(tempDir(), 'x.json');
     await exportJson(project, out);
     project.close();
-    const fromExport = item((await call<ImportReport>('articles.importPaths', { paths: [out] })).imported, 0, 'articles imported from the export').articleId;
+    const fromExport = nth((await call<ImportReport>('articles.importPaths', { paths: [out] })).imported, 0, 'articles imported from the export').articleId;
     e = await fail('articles.redecode', { id: fromExport, encoding: 'Windows-1252' });
     assert.equal(e.code, 'conflict');
     assert.match(e.message, /original bytes were not kept/);
@@ -278,7 +279,7 @@ describe('re-importing a Gloss JSON export', () => {
     const report = await importPaths(target, [exportPath]);
     assert.equal(report.rejected.length, 0, JSON.stringify(report.rejected));
     assert.equal(report.imported.length, 3);
-    const firstImported = item(report.imported, 0, 'imported articles');
+    const firstImported = nth(report.imported, 0, 'imported articles');
     assert.match(firstImported.file, /export\.json \(article \d+\)$/);
     assert.deepEqual(fingerprint(target), fingerprint(project));
     for (const k of target.codings.iterate()) assert.equal(k.text, cpSlice(target.articles.get(k.articleId).text, k.start, k.end));
@@ -306,7 +307,7 @@ describe('re-importing a Gloss JSON export', () => {
   it('matches an article the project already has by its text, adding only the codings it lacks', async () => {
     const { project, exportPath, ru } = await source();
     const target = newProject().project;
-    const existing = item((await importBytes(target, 'same-text.txt', RUSSIAN)).imported, 0, 'imported files').articleId;
+    const existing = nth((await importBytes(target, 'same-text.txt', RUSSIAN)).imported, 0, 'imported files').articleId;
     target.codings.apply({ articleId: existing, codeId: target.codes.ensurePath('Frames').id, ...span(RUSSIAN, 'Правительство'), coder: 'ana', memo: 'mine' });
     target.codings.apply({ articleId: existing, codeId: target.codes.ensurePath('Frames').id, ...span(RUSSIAN, 'Правительство'), coder: 'bo', memo: 'his' });
     const report = await importPaths(target, [exportPath]);

@@ -16,7 +16,7 @@ import { Project } from '../../src-main/core/store/Project';
 import { createIpcHandler } from '../../src-main/hosts/electron/ipc';
 import { startWebHost, type WebHost } from '../../src-main/hosts/web/server';
 import { buildContractFixture, callOk, directTransport, newSession, tempDir, type Transport } from './helpers';
-import { item, present } from './present';
+import { nth, present } from './present';
 
 type Row = Record<string, unknown>;
 
@@ -72,7 +72,7 @@ describe('daily backups', () => {
     const listed = await callOk<{ items: BackupInfo[]; folder: string }>(call, 'backups.list');
     assert.equal(listed.folder, join(dir, 'thesis.gloss-backups'));
     assert.equal(listed.items.length, 1);
-    const backup = item(listed.items, 0, 'listed backups');
+    const backup = nth(listed.items, 0, 'listed backups');
     assert.equal(backup.kind, 'daily');
     assert.match(backup.file, /^daily-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.gloss$/);
     assert.ok(Math.abs(Date.parse(backup.createdAt) - Date.now()) < 3600_000, backup.createdAt);
@@ -158,7 +158,7 @@ describe('before a format upgrade', () => {
   function versionOneProject(): string {
     const path = join(tempDir(), 'old.gloss');
     const db = new Database(path);
-    item(migrations, 0, 'migrations').up(db);
+    nth(migrations, 0, 'migrations').up(db);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma('user_version = 1');
     const text = 'Old article \u{1F600} with text';
@@ -206,7 +206,7 @@ describe('before a format upgrade', () => {
     raw.close();
     rmSync(backupFolderFor(path));
     Project.open(path).close(); // the lock was released; with room for the copy the upgrade goes ahead
-    assert.equal(item(listBackups(path), 0, 'backups').kind, 'before-upgrade');
+    assert.equal(nth(listBackups(path), 0, 'backups').kind, 'before-upgrade');
   });
 });
 
@@ -215,7 +215,7 @@ describe('restoring a backup', () => {
     const { dir, session } = newSession();
     const call = directTransport(session);
     const { path, fixture } = await projectWithBackup(call, dir);
-    const daily = item((await callOk<{ items: BackupInfo[] }>(call, 'backups.list')).items, 0, 'listed backups');
+    const daily = nth((await callOk<{ items: BackupInfo[] }>(call, 'backups.list')).items, 0, 'listed backups');
     const atBackup = allRows(session.currentProject!.db);
 
     // A day's work, some of it regrettable.
@@ -262,7 +262,7 @@ describe('restoring a backup', () => {
     const { dir, session } = newSession();
     const call = directTransport(session);
     const { path } = await projectWithBackup(call, dir);
-    const daily = item((await callOk<{ items: BackupInfo[] }>(call, 'backups.list')).items, 0, 'listed backups');
+    const daily = nth((await callOk<{ items: BackupInfo[] }>(call, 'backups.list')).items, 0, 'listed backups');
     const folder = backupFolderFor(path);
     // Damaged: the pages after the header overwritten with noise.
     const damaged = 'daily-2001-01-01T00-00-00-000Z.gloss';
@@ -354,7 +354,7 @@ describe('malformed backups.* payloads, through dispatch, HTTP and IPC', () => {
       assert.equal(!noneRestore.ok && noneRestore.error.code, 'no_project');
 
       const { path } = await projectWithBackup(call, dir);
-      const daily = item((await callOk<{ items: BackupInfo[] }>(call, 'backups.list')).items, 0, 'listed backups');
+      const daily = nth((await callOk<{ items: BackupInfo[] }>(call, 'backups.list')).items, 0, 'listed backups');
       assert.ok(daily);
       const outside = join(dir, 'outside.gloss');
       copyFileSync(join(backupFolderFor(path), daily.file), outside);
