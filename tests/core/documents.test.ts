@@ -7,18 +7,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import Database from 'better-sqlite3';
 import type { Article, Code, Coding, ImportReport } from '../../src-main/contract/types';
 import { extractDocx } from '../../src-main/core/import/sources/docx';
-import { LATEST_SCHEMA_VERSION, migrations } from '../../src-main/core/store/migrations';
 import { textHash } from '../../src-main/core/store/integrity';
-import { Project } from '../../src-main/core/store/Project';
 import { DocumentRefusal } from '../../src-main/core/import/sources/document';
 import { extractPdf, layoutPage, toDocument, type Piece } from '../../src-main/core/import/sources/pdf';
 import { extractRtf } from '../../src-main/core/import/sources/rtf';
 import { minimalDocx, minimalPdf, wli, wp, wr, type PdfLine } from './document-fixtures';
 import { builtCli, corpusDir, cpSlice, newProject, importPaths, newSession, tempDir, writeFile } from './import-support';
 import { firstItems } from './first-items';
+import { databaseAfterMigrations, openUpgraded } from './old-formats';
 import { nth, present } from './present';
 
 // ---- DOCX ---------------------------------------------------------------------------------------------------------
@@ -475,14 +473,7 @@ describe('gloss import (the built CLI)', () => {
 describe('migration 007 (document sources) on a version-5 project', () => {
   it('keeps every kept file, takes the new kinds and notes, and still refuses an unknown kind', () => {
     const path = join(tempDir('gloss-m6-'), 'v5.gloss');
-    const db = new Database(path);
-    for (const m of migrations.slice(0, 5)) {
-      db.transaction(() => {
-        m.up(db);
-        db.pragma('application_id = 0x474c5353');
-        db.pragma(`user_version = ${m.version}`);
-      })();
-    }
+    const db = databaseAfterMigrations(path, 5);
     const text = 'Cafe\u0301 story';
     db.prepare(`INSERT INTO articles (title, source_file, imported_at, content_hash, encoding, had_bom, original_line_endings,
       normalized_to_nfc, text, length) VALUES ('Old', 'old.txt', '2026-01-01T00:00:00.000Z', 'h1', 'Windows-1252', 0, 'LF', 0, ?, ?)`).run(text, [...text].length);
@@ -490,9 +481,8 @@ describe('migration 007 (document sources) on a version-5 project', () => {
     db.prepare(`INSERT INTO article_sources (article_id, kind, bytes, byte_length, sha256, import_encoding) VALUES (1, 'text', ?, ?, 'x', 'Windows-1252')`).run(bytes, bytes.length);
     db.close();
 
-    const project = Project.open(path);
+    const project = openUpgraded(path);
     try {
-      assert.equal(project.db.pragma('user_version', { simple: true }), LATEST_SCHEMA_VERSION);
       assert.deepEqual(project.sources.get(1), { kind: 'text', bytes: new Uint8Array(bytes), importEncoding: 'Windows-1252' });
       const old = project.articles.get(1);
       assert.deepEqual([old.importNotes, old.sourceKind, old.hasSourceBytes], [[], 'text', true]);

@@ -10,11 +10,10 @@ import iconv from 'iconv-lite';
 import type { Article, Code, Coding, EncodingOption, ImportReport, RedecodeResult } from '../../src-main/contract/types';
 import { exportJson } from '../../src-main/core/export/json';
 import { importSources } from '../../src-main/core/import/importer';
-import { LATEST_SCHEMA_VERSION, migrations } from '../../src-main/core/store/migrations';
 import { Project } from '../../src-main/core/store/Project';
 import { builtCli, cpSlice, importBytes, importPaths, newProject, newSession, tempDir, writeFile } from './import-support';
-import { newProjectSchemaObjects, schemaObjects } from './helpers';
 import { builtOrSkip } from './built';
+import { VERSION_ONE_TEXT, openUpgraded, versionOneProject } from './old-formats';
 import { firstItems } from './first-items';
 import { nth, present } from './present';
 
@@ -34,35 +33,22 @@ function span(text: string, needle: string): { start: number; end: number } {
   return { start, end: start + [...needle].length };
 }
 
-const APPLICATION_ID = 0x474c5353; // "GLSS", as database.ts writes it
-
 describe('migration 002 on a version-1 project', () => {
-  function versionOneProject(): string {
-    const path = join(tempDir(), 'old.gloss');
+  /** The first Gloss's project (see old-formats.ts) with a second article, read from UTF-16 with a BOM. */
+  function versionOneProjectWithBom(): string {
+    const path = versionOneProject();
     const db = new Database(path);
-    nth(migrations, 0, 'migrations').up(db);
-    db.pragma(`application_id = ${APPLICATION_ID}`);
-    db.pragma('user_version = 1');
-    const text = 'Old article \u{1F600} with text';
-    const insert = db.prepare(`INSERT INTO articles (title, source_file, imported_at, content_hash, encoding, had_bom, original_line_endings,
-      normalized_to_nfc, text, length) VALUES (?, ?, '2026-01-01T00:00:00Z', ?, ?, ?, 'LF', 0, ?, ?)`);
-    insert.run('Old article', 'old.txt', 'h1', 'UTF-8', 0, text, [...text].length);
-    insert.run('BOM article', 'bom.txt', 'h2', 'UTF-16LE', 1, 'Second one', 10);
-    db.prepare("INSERT INTO codes (name, color, created_at) VALUES ('Frames', '#e6194b', 'now')").run();
-    db.prepare(`INSERT INTO codings (article_id, code_id, start, "end", text, memo, coder, created_at, updated_at)
-      VALUES (1, 1, 12, 13, '\u{1F600}', 'memo', 'ana', 'now', 'now')`).run();
+    db.prepare(`INSERT INTO articles (title, source_file, imported_at, content_hash, encoding, had_bom, original_line_endings,
+      normalized_to_nfc, text, length) VALUES ('BOM article', 'bom.txt', '2026-01-01T00:00:00Z', 'h2', 'UTF-16LE', 1, 'LF', 0, 'Second one', 10)`).run();
     db.close();
     return path;
   }
 
   it('upgrades in place, keeping every row, and backfills how the encoding was decided', () => {
-    const path = versionOneProject();
-    const project = Project.open(path);
+    const project = openUpgraded(versionOneProjectWithBom());
     try {
-      assert.equal(project.db.pragma('user_version', { simple: true }), LATEST_SCHEMA_VERSION);
-      assert.deepEqual(schemaObjects(project.db), newProjectSchemaObjects(), 'the upgraded schema is not the one a new project gets');
       const a = project.articles.get(1);
-      assert.deepEqual([a.text, a.encoding, a.encodingBasis, a.encodingConfidence, a.hasSourceBytes], ['Old article \u{1F600} with text', 'UTF-8', 'utf8', null, false]);
+      assert.deepEqual([a.text, a.encoding, a.encodingBasis, a.encodingConfidence, a.hasSourceBytes], [VERSION_ONE_TEXT, 'UTF-8', 'utf8', null, false]);
       assert.equal(project.articles.get(2).encodingBasis, 'bom');
       const [coding] = firstItems(project.codings.listForArticle(1), 1, 'codings of article 1');
       assert.deepEqual([coding.text, coding.memo, coding.codePath], ['\u{1F600}', 'memo', 'Frames']);
@@ -72,8 +58,7 @@ describe('migration 002 on a version-1 project', () => {
   });
 
   it('still refuses any change of an article\'s text outside re-decoding, and keeps full-text search in step', () => {
-    const path = versionOneProject();
-    const project = Project.open(path);
+    const project = Project.open(versionOneProjectWithBom());
     try {
       assert.throws(() => project.db.prepare("UPDATE articles SET text = 'x', length = 1 WHERE id = 1").run(), /article text cannot change/);
       project.articles.rename(1, 'Renamed zebra');
@@ -86,8 +71,7 @@ describe('migration 002 on a version-1 project', () => {
   });
 
   it('stores the source bytes of articles imported after the upgrade', async () => {
-    const path = versionOneProject();
-    const project = Project.open(path);
+    const project = Project.open(versionOneProjectWithBom());
     try {
       const report = await importBytes(project, 'new.txt', 'New article after the upgrade');
       assert.equal(project.articles.get(nth(report.imported, 0, 'imported files').articleId).hasSourceBytes, true);

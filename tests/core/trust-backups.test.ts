@@ -10,12 +10,11 @@ import type { IpcMainInvokeEvent } from 'electron';
 import type { BackupInfo, ProjectInfo } from '../../src-main/contract/types';
 import type { WireResult } from '../../src-main/core/dispatch';
 import { backupFolderFor, createBackup, ensureDailyBackup, listBackups, pruneBackups } from '../../src-main/core/store/backups';
-import { APPLICATION_ID } from '../../src-main/core/store/database';
-import { LATEST_SCHEMA_VERSION, migrations } from '../../src-main/core/store/migrations';
 import { Project } from '../../src-main/core/store/Project';
 import { createIpcHandler } from '../../src-main/hosts/electron/ipc';
 import { startWebHost, type WebHost } from '../../src-main/hosts/web/server';
 import { buildContractFixture, callOk, directTransport, newSession, tempDir, type Transport } from './helpers';
+import { openUpgraded, versionOneProject } from './old-formats';
 import { nth, present } from './present';
 
 type Row = Record<string, unknown>;
@@ -154,31 +153,12 @@ describe('daily backups', () => {
 });
 
 describe('before a format upgrade', () => {
-  /** A project as the first version of Gloss wrote it (schema 1), with an article, a code and a coding. */
-  function versionOneProject(): string {
-    const path = join(tempDir(), 'old.gloss');
-    const db = new Database(path);
-    nth(migrations, 0, 'migrations').up(db);
-    db.pragma(`application_id = ${APPLICATION_ID}`);
-    db.pragma('user_version = 1');
-    const text = 'Old article \u{1F600} with text';
-    db.prepare(`INSERT INTO articles (title, source_file, imported_at, content_hash, encoding, had_bom, original_line_endings,
-      normalized_to_nfc, text, length) VALUES ('Old article', 'old.txt', '2026-01-01T00:00:00Z', 'h1', 'UTF-8', 0, 'LF', 0, ?, ?)`).run(text, [...text].length);
-    db.prepare("INSERT INTO codes (name, color, created_at) VALUES ('Frames', '#e6194b', 'now')").run();
-    db.prepare(`INSERT INTO codings (article_id, code_id, start, "end", text, memo, coder, created_at, updated_at)
-      VALUES (1, 1, 12, 13, '\u{1F600}', 'memo', 'ana', 'now', 'now')`).run();
-    db.close();
-    return path;
-  }
-
   test('a copy of the project as it was is kept before a newer Gloss upgrades it, once', () => {
     const path = versionOneProject();
     const raw = new Database(path, { readonly: true });
     const old = allRows(raw);
     raw.close();
-    const project = Project.open(path);
-    assert.equal(project.db.pragma('user_version', { simple: true }), LATEST_SCHEMA_VERSION);
-    project.close();
+    openUpgraded(path).close();
     const [copy, ...more] = listBackups(path);
     assert.ok(copy, 'a copy was kept before the upgrade');
     assert.deepEqual(more, []);
