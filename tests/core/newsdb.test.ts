@@ -39,6 +39,13 @@ function only(report: ImportReport): NewsExportReport {
   return nth(report.newsExports ?? [], 0, 'news export');
 }
 
+/** A new project with one news-database export imported as `fileName`: the project, the report, its one news export. */
+async function importExport(fileName: string, bytes: Uint8Array) {
+  const { project, dir } = newProject();
+  const report = await importFiles(project, { [fileName]: bytes });
+  return { project, dir, report, news: only(report) };
+}
+
 /** Each stored article's text and attributes (name → value, only those set), in import order. */
 function stored(project: Project, report: ImportReport) {
   return report.imported.map(({ articleId }) => {
@@ -50,9 +57,7 @@ function stored(project: Project, report: ImportReport) {
 
 describe('news-database exports (synthetic fixtures)', () => {
   it('LexisNexis classic TXT: six blocks, German/French labels, a transcript, an item without body, a copyright-only block', async () => {
-    const { project } = newProject();
-    const report = await importFiles(project, { 'export.txt': fixture('lexisnexis-classic.txt') });
-    const news = only(report);
+    const { project, report, news } = await importExport('export.txt', fixture('lexisnexis-classic.txt'));
     assert.equal(news.format, 'LexisNexis TXT');
     assert.equal(news.found, 6);
     assert.equal(report.imported.length, 6);
@@ -101,9 +106,7 @@ describe('news-database exports (synthetic fixtures)', () => {
   });
 
   it('LexisNexis RTF: centred header, \\\'hh in the code page, \\uN with \\ucN, pictures and page headers left out', async () => {
-    const { project } = newProject();
-    const report = await importFiles(project, { 'export.rtf': fixture('lexisnexis-classic.rtf') });
-    const news = only(report);
+    const { project, report, news } = await importExport('export.rtf', fixture('lexisnexis-classic.rtf'));
     assert.equal(news.format, 'LexisNexis RTF');
     const [first, second] = firstItems(stored(project, report), 2, 'stored articles');
     assert.equal(first.text, 'Kräne kosten 5 € pro Stunde\n\nDer Betrieb kostet € 5 pro Stunde und “mehr” bei Nacht.');
@@ -116,8 +119,7 @@ describe('news-database exports (synthetic fixtures)', () => {
   });
 
   it('LexisNexis HTML: markup in the text stays text, labels become fields', async () => {
-    const { project } = newProject();
-    const report = await importFiles(project, { 'export.html': fixture('lexisnexis.html') });
+    const { project, report } = await importExport('export.html', fixture('lexisnexis.html'));
     const [first, second] = firstItems(stored(project, report), 2, 'stored articles');
     assert.equal(first.text, 'Cranes & quays\n\nThe <b>cranes</b> stood still.\n\nA second paragraph.');
     assert.deepEqual(first.attributes, {
@@ -130,9 +132,7 @@ describe('news-database exports (synthetic fixtures)', () => {
   });
 
   it('Nexis Uni DOCX: cover and table of contents left out, classification block not in the text, an item without body', async () => {
-    const { project } = newProject();
-    const report = await importFiles(project, { 'export.docx': nexisUniDocx() });
-    const news = only(report);
+    const { project, report, news } = await importExport('export.docx', nexisUniDocx());
     assert.equal(news.format, 'Nexis Uni DOCX');
     assert.equal(news.found, 3);
     assert.ok(news.notes.some((n) => /cover page and table of contents/.test(n.message)));
@@ -186,9 +186,7 @@ describe('news-database exports (synthetic fixtures)', () => {
   });
 
   it('ProQuest TXT: report pages left out, the abstract is not the text, a duplicate inside the export is reported', async () => {
-    const { project } = newProject();
-    const report = await importFiles(project, { 'proquest.txt': fixture('proquest.txt') });
-    const news = only(report);
+    const { project, report, news } = await importExport('proquest.txt', fixture('proquest.txt'));
     assert.equal(news.format, 'ProQuest TXT');
     assert.equal(news.found, 3);
     assert.equal(news.imported, 2);
@@ -207,9 +205,7 @@ describe('news-database exports (synthetic fixtures)', () => {
   });
 
   it('ProQuest HTML: word count from <text wordcount>, a citation without full text says so', async () => {
-    const { project } = newProject();
-    const report = await importFiles(project, { 'proquest.html': fixture('proquest.html') });
-    const news = only(report);
+    const { project, report, news } = await importExport('proquest.html', fixture('proquest.html'));
     const [first, second] = firstItems(stored(project, report), 2, 'stored articles');
     assert.equal(first.attributes.length, 612);
     assert.equal(first.text, 'Cranes idle at north quay\n\nThe cranes have not moved since Tuesday.\n\nA gearbox failed.');
@@ -219,8 +215,7 @@ describe('news-database exports (synthetic fixtures)', () => {
   });
 
   it('Europresse HTML: section and date from the header line, document number as source_id', async () => {
-    const { project } = newProject();
-    const report = await importFiles(project, { 'europresse.html': fixture('europresse.html') });
+    const { project, report } = await importExport('europresse.html', fixture('europresse.html'));
     const [first, second] = firstItems(stored(project, report), 2, 'stored articles');
     assert.deepEqual(first.attributes, {
       outlet: 'Le Courrier du Port', 'publication date': '2026-03-05', author: 'Jeanne Exemple', section: 'Économie',
@@ -248,8 +243,7 @@ describe('news-database exports (synthetic fixtures)', () => {
   });
 
   it('codings on a split article slice its stored text exactly, and the export carries them', async () => {
-    const { project, dir } = newProject();
-    const report = await importFiles(project, { 'export.txt': fixture('lexisnexis-classic.txt') });
+    const { project, dir, report } = await importExport('export.txt', fixture('lexisnexis-classic.txt'));
     const de = nth(report.imported, 1, 'imported articles').articleId;
     const text = project.articles.get(de).text;
     const word = 'Nordkai';
@@ -360,9 +354,8 @@ describe('news-database exports (synthetic fixtures)', () => {
       'Autor:\u00a0Max Mustermann', 'Text', 'Die Kräne am Nordkai stehen still.', 'Klassifikation', 'Sprache:\u00a0GERMAN',
       'Ende des Dokuments'];
     const xml = `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs.map((t) => (t ? p(t) : '<w:p/>')).join('')}</w:body></w:document>`;
-    const { project } = newProject();
-    const report = await importFiles(project, { 'export.docx': zipSync({ 'word/document.xml': strToU8(xml) }) });
-    assert.equal(only(report).format, 'Nexis Uni DOCX');
+    const { project, report, news } = await importExport('export.docx', zipSync({ 'word/document.xml': strToU8(xml) }));
+    assert.equal(news.format, 'Nexis Uni DOCX');
     const [article] = firstItems(stored(project, report), 1, 'stored articles');
     assert.equal(article.text, 'Kräne stehen still\n\nDie Kräne am Nordkai stehen still.');
     assert.deepEqual(article.attributes, {
