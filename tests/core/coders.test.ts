@@ -11,6 +11,7 @@ import type { BlindState, Coder, Coding, Tombstone } from '../../src-main/contra
 import { dispatch } from '../../src-main/core/dispatch';
 import { callOk, directTransport, spanOf, tempDir, testHostAdapter } from './helpers';
 import { databaseAfterMigrations, openUpgraded } from './old-formats';
+import { nth } from './present';
 
 const TEXT = 'Aid convoy waits at the crossing. Officials traded blame.';
 
@@ -44,14 +45,20 @@ function windowSession(dir = tempDir('gloss-team-')): { session: Session; call: 
   return { session, call: directTransport(session), dir };
 }
 
-async function twoCoderProject() {
+/** A window with a new project `fileName` open, the convoy TEXT imported as an article, and the code Aid. */
+async function convoyProject(fileName: string) {
   const { session, call, dir } = windowSession();
-  await callOk(call, 'project.create', { path: join(dir, 'team.gloss') });
+  await callOk(call, 'project.create', { path: join(dir, fileName) });
   const report = await callOk<{ imported: { articleId: number }[] }>(call, 'articles.importFiles', {
     files: [{ name: 'convoy.txt', base64: Buffer.from(TEXT).toString('base64') }],
   });
-  const articleId = report.imported[0]!.articleId;
+  const articleId = nth(report.imported, 0, 'imported articles').articleId;
   const aid = (await callOk<{ id: number }>(call, 'codes.create', { name: 'Aid' })).id;
+  return { session, call, dir, articleId, aid };
+}
+
+async function twoCoderProject() {
+  const { session, call, dir, articleId, aid } = await convoyProject('team.gloss');
   const blame = (await callOk<{ id: number }>(call, 'codes.create', { name: 'Blame' })).id;
   const apply = (codeId: number, needle: string) => callOk<Coding>(call, 'codings.apply', { articleId, codeId, ...spanOf(TEXT, needle) });
   await callOk(call, 'coders.setCurrent', { name: 'Ann' });
@@ -299,13 +306,7 @@ describe('blind coding', () => {
   });
 
   test('off with one coder; the project setting team.setup turns it on by default; search hits skip only my own codings', async () => {
-    const { session, call, dir } = windowSession();
-    await callOk(call, 'project.create', { path: join(dir, 'solo.gloss') });
-    const report = await callOk<{ imported: { articleId: number }[] }>(call, 'articles.importFiles', {
-      files: [{ name: 'convoy.txt', base64: Buffer.from(TEXT).toString('base64') }],
-    });
-    const articleId = report.imported[0]!.articleId;
-    const aid = (await callOk<{ id: number }>(call, 'codes.create', { name: 'Aid' })).id;
+    const { session, call, articleId, aid } = await convoyProject('solo.gloss');
     await callOk(call, 'coders.setCurrent', { name: 'Ann' });
     await callOk(call, 'codings.apply', { articleId, codeId: aid, ...spanOf(TEXT, 'convoy') });
     assert.equal((await callOk<BlindState>(call, 'team.blind', {})).on, false);
