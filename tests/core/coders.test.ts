@@ -5,29 +5,20 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { LATEST_SCHEMA_VERSION, migrations } from '../../src-main/core/store/migrations';
-import { Project } from '../../src-main/core/store/Project';
 import { AppState } from '../../src-main/core/appState';
 import { Session } from '../../src-main/core/session';
 import type { BlindState, Coder, Coding, Tombstone } from '../../src-main/contract/types';
 import { dispatch } from '../../src-main/core/dispatch';
-import { callOk, directTransport, newProjectSchemaObjects, schemaObjects, spanOf, tempDir, testHostAdapter } from './helpers';
+import { callOk, directTransport, spanOf, tempDir, testHostAdapter } from './helpers';
+import { databaseAfterMigrations, openUpgraded } from './old-formats';
+import { nth } from './present';
 
-const APPLICATION_ID = 0x474c5353; // "GLSS"
 const TEXT = 'Aid convoy waits at the crossing. Officials traded blame.';
 
 /** A project file in the format before coders had a table (schema 9), holding codings by three spellings of two people. */
 function projectAtVersion9(): string {
   const path = join(tempDir(), 'v9.gloss');
-  const db = new Database(path);
-  for (const m of migrations.slice(0, 9)) {
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`application_id = ${APPLICATION_ID}`);
-      db.pragma(`user_version = ${m.version}`);
-    })();
-  }
+  const db = databaseAfterMigrations(path, 9);
   db.prepare(`INSERT INTO articles (title, source_file, imported_at, content_hash, encoding, text, length)
     VALUES ('Convoy', 'convoy.txt', '2026-01-01T00:00:00.000Z', ?, 'UTF-8', ?, ?)`).run('a'.repeat(64), TEXT, [...TEXT].length);
   db.prepare("INSERT INTO codes (name, color, created_at) VALUES ('Aid', '#e6194b', '2026-01-01T00:00:00.000Z')").run();
@@ -54,14 +45,20 @@ function windowSession(dir = tempDir('gloss-team-')): { session: Session; call: 
   return { session, call: directTransport(session), dir };
 }
 
-async function twoCoderProject() {
+/** A window with a new project `fileName` open, the convoy TEXT imported as an article, and the code Aid. */
+async function convoyProject(fileName: string) {
   const { session, call, dir } = windowSession();
-  await callOk(call, 'project.create', { path: join(dir, 'team.gloss') });
+  await callOk(call, 'project.create', { path: join(dir, fileName) });
   const report = await callOk<{ imported: { articleId: number }[] }>(call, 'articles.importFiles', {
     files: [{ name: 'convoy.txt', base64: Buffer.from(TEXT).toString('base64') }],
   });
-  const articleId = report.imported[0]!.articleId;
+  const articleId = nth(report.imported, 0, 'imported articles').articleId;
   const aid = (await callOk<{ id: number }>(call, 'codes.create', { name: 'Aid' })).id;
+  return { session, call, dir, articleId, aid };
+}
+
+async function twoCoderProject() {
+  const { session, call, dir, articleId, aid } = await convoyProject('team.gloss');
   const blame = (await callOk<{ id: number }>(call, 'codes.create', { name: 'Blame' })).id;
   const apply = (codeId: number, needle: string) => callOk<Coding>(call, 'codings.apply', { articleId, codeId, ...spanOf(TEXT, needle) });
   await callOk(call, 'coders.setCurrent', { name: 'Ann' });
@@ -77,10 +74,8 @@ async function twoCoderProject() {
 describe('migration 010 on a project of the previous format', () => {
   test('every coder named on a coding becomes a coder (one per person, ignoring case), with REFI GUIDs reused; rows, ids and offset triggers kept', () => {
     const path = projectAtVersion9();
-    const project = Project.open(path);
+    const project = openUpgraded(path);
     try {
-      assert.equal(project.db.pragma('user_version', { simple: true }), LATEST_SCHEMA_VERSION);
-      assert.deepEqual(schemaObjects(project.db), newProjectSchemaObjects(), 'the upgraded schema is not the one a new project gets');
       const coders = project.coders.list();
       assert.deepEqual(
         coders.map((c) => [c.name, c.codings]),
@@ -311,13 +306,7 @@ describe('blind coding', () => {
   });
 
   test('off with one coder; the project setting team.setup turns it on by default; search hits skip only my own codings', async () => {
-    const { session, call, dir } = windowSession();
-    await callOk(call, 'project.create', { path: join(dir, 'solo.gloss') });
-    const report = await callOk<{ imported: { articleId: number }[] }>(call, 'articles.importFiles', {
-      files: [{ name: 'convoy.txt', base64: Buffer.from(TEXT).toString('base64') }],
-    });
-    const articleId = report.imported[0]!.articleId;
-    const aid = (await callOk<{ id: number }>(call, 'codes.create', { name: 'Aid' })).id;
+    const { session, call, articleId, aid } = await convoyProject('solo.gloss');
     await callOk(call, 'coders.setCurrent', { name: 'Ann' });
     await callOk(call, 'codings.apply', { articleId, codeId: aid, ...spanOf(TEXT, 'convoy') });
     assert.equal((await callOk<BlindState>(call, 'team.blind', {})).on, false);

@@ -7,19 +7,18 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import Database from 'better-sqlite3';
 import type { Article, Code, Coding, ImportReport } from '../../src-main/contract/types';
 import { extractDocx } from '../../src-main/core/import/sources/docx';
-import { LATEST_SCHEMA_VERSION, migrations } from '../../src-main/core/store/migrations';
 import { textHash } from '../../src-main/core/store/integrity';
-import { Project } from '../../src-main/core/store/Project';
 import { DocumentRefusal } from '../../src-main/core/import/sources/document';
 import { extractPdf, layoutPage, toDocument, type Piece } from '../../src-main/core/import/sources/pdf';
 import { extractRtf } from '../../src-main/core/import/sources/rtf';
 import { rtfParagraphs } from '../../src-main/core/import/sources/rtfParagraphs';
 import { minimalDocx, minimalPdf, wli, wp, wr, type PdfLine } from './document-fixtures';
 import { builtCli, corpusDir, cpSlice, newProject, importPaths, newSession, tempDir, writeFile } from './import-support';
-import { firstItems, item, present } from './present';
+import { firstItems } from './first-items';
+import { databaseAfterMigrations, openUpgraded } from './old-formats';
+import { nth, present } from './present';
 
 // ---- DOCX ---------------------------------------------------------------------------------------------------------
 
@@ -275,7 +274,7 @@ describe('PDF reader', () => {
 /** RTF is 7-bit text with escapes; `\bin` data is raw bytes, spliced in where "<BIN>" stands. */
 function rtfBytes(source: string, bin = Uint8Array.from([0x00, 0x7b, 0x7d, 0x5c])): Uint8Array {
   const parts = source.split('<BIN>');
-  const [before, after] = [item(parts, 0, 'RTF source'), parts[1]];
+  const [before, after] = [nth(parts, 0, 'RTF source'), parts[1]];
   const enc = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
   return after === undefined ? enc(before) : Uint8Array.from([...enc(before), ...bin, ...enc(after)]);
 }
@@ -378,7 +377,7 @@ describe('importing Word, PDF and RTF files', () => {
     const report = await importPaths(project, [f.docx, f.pdf, f.rtf, f.scan]);
     assert.deepEqual(report.imported.map((i) => i.file), [f.docx, f.pdf, f.rtf]);
     assert.equal(report.rejected.length, 1);
-    const rejected = item(report.rejected, 0, 'rejected files');
+    const rejected = nth(report.rejected, 0, 'rejected files');
     assert.equal(rejected.file, f.scan);
     assert.match(rejected.reason, /^no text layer: run OCR first/);
 
@@ -392,8 +391,8 @@ describe('importing Word, PDF and RTF files', () => {
     assert.deepEqual([docx.sourceKind, pdf.sourceKind, rtf.sourceKind], ['docx', 'pdf', 'rtf']);
     assert.deepEqual([docx.encoding, rtf.encoding, rtf.encodingBasis], ['UTF-8', 'Windows-1251', 'declared']);
     assert.ok(docx.importNotes.includes('1 table kept as text rows (cells separated by tabs)'));
-    assert.deepEqual(item(report.imported, 0, 'imported files').notes, docx.importNotes);
-    assert.ok(item(report.imported, 1, 'imported files').notes?.some((n) => n.startsWith('read in columns')));
+    assert.deepEqual(nth(report.imported, 0, 'imported files').notes, docx.importNotes);
+    assert.ok(nth(report.imported, 1, 'imported files').notes?.some((n) => n.startsWith('read in columns')));
     assert.deepEqual(project.sources.get(docx.id)?.bytes, new Uint8Array(readFileSync(f.docx)));
     assert.deepEqual(project.sources.get(pdf.id)?.bytes, new Uint8Array(readFileSync(f.pdf)));
     assert.equal(project.sources.get(rtf.id)?.kind, 'rtf');
@@ -407,7 +406,7 @@ describe('importing Word, PDF and RTF files', () => {
     assert.deepEqual(report.rejected.map((r) => r.file.split('/').pop()), ['scan.pdf']);
     const again = await importPaths(project, [f.docx]);
     assert.equal(again.skipped.length, 1);
-    assert.match(item(again.skipped, 0, 'skipped files').reason, /^duplicate of article/);
+    assert.match(nth(again.skipped, 0, 'skipped files').reason, /^duplicate of article/);
   });
 
   it('codes an imported DOCX article through the session and exports the exact passage', async () => {
@@ -458,13 +457,13 @@ describe('gloss import (the built CLI)', () => {
     assert.equal(imported.status, 1, imported.stderr);
     const report = JSON.parse(imported.stdout) as { imported: { file: string; articleId: number; notes?: string[] }[]; rejected: { file: string; reason: string }[] };
     assert.deepEqual(report.imported.map((i) => i.file), [docx, pdf]);
-    assert.ok(item(report.imported, 0, 'imported files').notes?.includes('1 image left out'), imported.stdout);
+    assert.ok(nth(report.imported, 0, 'imported files').notes?.includes('1 image left out'), imported.stdout);
     assert.deepEqual(report.rejected, [{ file: scan, reason: "no text layer: run OCR first (the PDF's page holds only images: a scan)" }]);
 
     const text = PDF_TEXT;
     const needle = 'negotiations had stalled';
     const start = [...text.slice(0, text.indexOf(needle))].length;
-    const pdfId = item(report.imported, 1, 'imported files').articleId;
+    const pdfId = nth(report.imported, 1, 'imported files').articleId;
     const coded = run('code', project, '--article', String(pdfId), '--code', 'Talks', '--start', String(start), '--end', String(start + [...needle].length));
     assert.equal(coded.status, 0, coded.stderr);
     const out = join(dir, 'export.json');
@@ -472,7 +471,7 @@ describe('gloss import (the built CLI)', () => {
     const exported = JSON.parse(readFileSync(out, 'utf8')) as { articles: { id: number; text: string }[]; codings: { articleId: number; start: number; end: number; text: string }[] };
     const article = present(exported.articles.find((a) => a.id === pdfId), 'exported PDF article');
     assert.equal(article.text, PDF_TEXT);
-    const coding = item(exported.codings, 0, 'exported codings');
+    const coding = nth(exported.codings, 0, 'exported codings');
     assert.equal(cpSlice(article.text, coding.start, coding.end), needle);
     assert.equal(coding.text, needle);
   });
@@ -481,14 +480,7 @@ describe('gloss import (the built CLI)', () => {
 describe('migration 007 (document sources) on a version-5 project', () => {
   it('keeps every kept file, takes the new kinds and notes, and still refuses an unknown kind', () => {
     const path = join(tempDir('gloss-m6-'), 'v5.gloss');
-    const db = new Database(path);
-    for (const m of migrations.slice(0, 5)) {
-      db.transaction(() => {
-        m.up(db);
-        db.pragma('application_id = 0x474c5353');
-        db.pragma(`user_version = ${m.version}`);
-      })();
-    }
+    const db = databaseAfterMigrations(path, 5);
     const text = 'Cafe\u0301 story';
     db.prepare(`INSERT INTO articles (title, source_file, imported_at, content_hash, encoding, had_bom, original_line_endings,
       normalized_to_nfc, text, length) VALUES ('Old', 'old.txt', '2026-01-01T00:00:00.000Z', 'h1', 'Windows-1252', 0, 'LF', 0, ?, ?)`).run(text, [...text].length);
@@ -496,9 +488,8 @@ describe('migration 007 (document sources) on a version-5 project', () => {
     db.prepare(`INSERT INTO article_sources (article_id, kind, bytes, byte_length, sha256, import_encoding) VALUES (1, 'text', ?, ?, 'x', 'Windows-1252')`).run(bytes, bytes.length);
     db.close();
 
-    const project = Project.open(path);
+    const project = openUpgraded(path);
     try {
-      assert.equal(project.db.pragma('user_version', { simple: true }), LATEST_SCHEMA_VERSION);
       assert.deepEqual(project.sources.get(1), { kind: 'text', bytes: new Uint8Array(bytes), importEncoding: 'Windows-1252' });
       const old = project.articles.get(1);
       assert.deepEqual([old.importNotes, old.sourceKind, old.hasSourceBytes], [[], 'text', true]);

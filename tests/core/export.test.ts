@@ -26,7 +26,7 @@ import {
   spanOf,
   tempDir,
 } from './helpers';
-import { item, present } from './present';
+import { nth, present } from './present';
 
 interface JsonExport {
   format: string;
@@ -131,8 +131,8 @@ describe('JSON export', () => {
     );
     assert.deepEqual(doc.articles.map((a) => [a.sourceFile, a.encoding]), [['tricky.txt', 'UTF-8'], ['crlf.txt', 'UTF-8'], ['utf16.txt', 'UTF-16LE']]);
     for (const a of doc.articles) assert.deepEqual(a, (({ id, title, sourceFile, encoding, importedAt, text }) => ({ id, title, sourceFile, encoding, importedAt, text }))(project.articles.get(a.id)));
-    assert.equal(item(doc.articles, 0, 'exported articles').text, TRICKY_TEXT);
-    assert.ok(!item(doc.articles, 1, 'exported articles').text.includes('\r'), 'the CRLF source is exported as stored, with LF');
+    assert.equal(nth(doc.articles, 0, 'exported articles').text, TRICKY_TEXT);
+    assert.ok(!nth(doc.articles, 1, 'exported articles').text.includes('\r'), 'the CRLF source is exported as stored, with LF');
 
     const articleById = new Map(doc.articles.map((a) => [a.id, a]));
     assert.equal(doc.codings.length, TRICKY_PASSAGES.length + 3);
@@ -146,7 +146,7 @@ describe('JSON export', () => {
       assert.deepEqual(k, project.codings.get(k.id));
     }
     assert.deepEqual(
-      doc.codings.filter((k) => k.articleId === item(doc.articles, 0, 'exported articles').id).map((k) => k.text).sort(),
+      doc.codings.filter((k) => k.articleId === nth(doc.articles, 0, 'exported articles').id).map((k) => k.text).sort(),
       [...TRICKY_PASSAGES].sort(),
     );
     assert.equal(doc.codings.find((k) => k.memo.includes('quotes'))!.memo, 'memo with "quotes", commas,\nand a line break');
@@ -184,20 +184,20 @@ describe('JSON export', () => {
       ['a missing codings list', (d) => void delete (d as Partial<JsonExport>).codings],
       ['an extra project field', (d) => void ((d.project as Record<string, unknown>).path = '/home/x')],
       // A name may hold "/" (#14), but a path must write it escaped: an empty level or a lone trailing "\\" is refused.
-      ['a code name with surrounding space', (d) => void (item(d.codes, 1, 'codes').name = ' Humanitarian')],
-      ['a code path with an empty level', (d) => void (item(d.codes, 1, 'codes').path = 'Frames//Humanitarian')],
-      ['a code path with an unescaped backslash', (d) => void (item(d.codes, 1, 'codes').path = 'Frames/Human\\itarian')],
-      ['a colour that is not #rrggbb', (d) => void (item(d.codes, 0, 'codes').color = 'red')],
-      ['a code without parentId', (d) => void delete (item(d.codes, 0, 'codes') as Partial<JsonExport['codes'][0]>).parentId],
-      ['an article without text', (d) => void delete (item(d.articles, 0, 'articles') as Partial<JsonExport['articles'][0]>).text],
-      ['an article id of 0', (d) => void (item(d.articles, 0, 'articles').id = 0)],
-      ['a negative start', (d) => void (item(d.codings, 0, 'codings').start = -1)],
-      ['a fractional end', (d) => void (item(d.codings, 0, 'codings').end = 2.5)],
-      ['an offset as a string', (d) => void ((item(d.codings, 0, 'codings') as unknown as Record<string, unknown>).start = '3')],
-      ['an empty passage', (d) => void (item(d.codings, 0, 'codings').text = '')],
-      ['a coding with an extra field', (d) => void ((item(d.codings, 0, 'codings') as unknown as Record<string, unknown>).utf16Start = 0)],
-      ['a coding without a memo', (d) => void delete (item(d.codings, 0, 'codings') as Partial<JsonExport['codings'][0]>).memo],
-      ['a null coder', (d) => void ((item(d.codings, 0, 'codings') as unknown as Record<string, unknown>).coder = null)],
+      ['a code name with surrounding space', (d) => void (nth(d.codes, 1, 'codes').name = ' Humanitarian')],
+      ['a code path with an empty level', (d) => void (nth(d.codes, 1, 'codes').path = 'Frames//Humanitarian')],
+      ['a code path with an unescaped backslash', (d) => void (nth(d.codes, 1, 'codes').path = 'Frames/Human\\itarian')],
+      ['a colour that is not #rrggbb', (d) => void (nth(d.codes, 0, 'codes').color = 'red')],
+      ['a code without parentId', (d) => void delete (nth(d.codes, 0, 'codes') as Partial<JsonExport['codes'][0]>).parentId],
+      ['an article without text', (d) => void delete (nth(d.articles, 0, 'articles') as Partial<JsonExport['articles'][0]>).text],
+      ['an article id of 0', (d) => void (nth(d.articles, 0, 'articles').id = 0)],
+      ['a negative start', (d) => void (nth(d.codings, 0, 'codings').start = -1)],
+      ['a fractional end', (d) => void (nth(d.codings, 0, 'codings').end = 2.5)],
+      ['an offset as a string', (d) => void ((nth(d.codings, 0, 'codings') as unknown as Record<string, unknown>).start = '3')],
+      ['an empty passage', (d) => void (nth(d.codings, 0, 'codings').text = '')],
+      ['a coding with an extra field', (d) => void ((nth(d.codings, 0, 'codings') as unknown as Record<string, unknown>).utf16Start = 0)],
+      ['a coding without a memo', (d) => void delete (nth(d.codings, 0, 'codings') as Partial<JsonExport['codings'][0]>).memo],
+      ['a null coder', (d) => void ((nth(d.codings, 0, 'codings') as unknown as Record<string, unknown>).coder = null)],
     ];
     for (const [what, breakIt] of broken) {
       const copy = structuredClone(doc);
@@ -228,7 +228,7 @@ describe('CSV export', () => {
     const records = parse(raw, { bom: true, relax_quotes: false, relax_column_count: false }) as string[][];
     const [header, ...body] = records;
     assert.ok(header, 'the CSV has a header record');
-    return { raw, header, rows: body.map((r, n) => Object.fromEntries(header.map((h, i) => [h, item(r, i, `cells of record ${n + 2}`)]))) };
+    return { raw, header, rows: body.map((r, n) => Object.fromEntries(header.map((h, i) => [h, nth(r, i, `cells of record ${n + 2}`)]))) };
   }
 
   test('UTF-8 with a BOM, the documented header, CRLF records, and every passage exact by code points (the default)', async () => {
@@ -300,7 +300,7 @@ describe('CSV export', () => {
       assert.equal(row.text, cpSlice(text, Number(row.start), Number(row.end)), 'cells are exact by default');
       assert.equal(row.text, coding.text);
       assert.equal(row.code_path, '+Plus/-Minus');
-      const s = item(safe, i, 'guarded rows');
+      const s = nth(safe, i, 'guarded rows');
       assert.equal(s.coding_id, row.coding_id);
       for (const column of ['article_title', 'source_file', 'code', 'code_path', 'text', 'memo', 'coder'] as const) {
         const cell = present(row[column], `${column} of coding ${row.coding_id}`);
@@ -313,7 +313,7 @@ describe('CSV export', () => {
     assert.equal(exact.formulaLikeCells, expected, 'the export counts the formula-like cells it wrote exactly');
     assert.equal(exact.guardedCells, undefined);
     assert.equal(guarded.guardedCells, expected, 'and the guard says how many cells it changed');
-    const firstGuarded = item(safe, 0, 'guarded rows');
+    const firstGuarded = nth(safe, 0, 'guarded rows');
     assert.equal(firstGuarded.article_title, "'=HYPERLINK(\"http://x\")");
     assert.equal(firstGuarded.source_file, "'=cmd.txt");
     assert.ok(safe.some((r) => r.text === '\nplain'), 'a line feed at the start is not in the set');

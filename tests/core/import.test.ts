@@ -10,7 +10,8 @@ import type { ImportReport } from '../../src-main/contract/types';
 import { importSources, type ImportSource } from '../../src-main/core/import/importer';
 import type { Project } from '../../src-main/core/store/Project';
 import { E_ACUTE_COMBINING, TRICKY_TEXT, cps, newProject, tempDir, writeFiles } from './helpers';
-import { firstItems, item } from './present';
+import { firstItems } from './first-items';
+import { nth } from './present';
 
 const BOM_UTF8 = Buffer.from([0xef, 0xbb, 0xbf]);
 
@@ -34,6 +35,13 @@ function outcomes(report: ImportReport, dir: string): { imported: string[]; skip
   return { imported: sorted(report.imported), skipped: sorted(report.skipped), rejected: sorted(report.rejected) };
 }
 
+/** A new project, and a new folder holding `files`; `files` are their paths, in the record's order. */
+function projectWithFiles(contents: Record<string, string | Uint8Array>): { project: Project; dir: string; files: string[] } {
+  const { project } = newProject();
+  const dir = tempDir();
+  return { project, dir, files: writeFiles(dir, contents) };
+}
+
 function reasonFor(report: ImportReport, file: string): string {
   const hit = [...report.rejected, ...report.skipped].find((r) => r.file === file);
   assert.ok(hit, `${file} should be in the rejected or skipped list: ${JSON.stringify(report)}`);
@@ -55,7 +63,7 @@ describe('decoding', () => {
       const [file] = firstItems(writeFiles(dir, { 'article.txt': bytes }), 1, 'written files');
       const report = await importPaths(project, [file]);
       assert.deepEqual(outcomes(report, dir), { imported: ['article.txt'], skipped: [], rejected: [] });
-      const imported = item(report.imported, 0, 'imported files');
+      const imported = nth(report.imported, 0, 'imported files');
       assert.equal(imported.encoding, encoding);
       const article = project.articles.get(imported.articleId);
       assert.equal(article.text, text);
@@ -67,12 +75,10 @@ describe('decoding', () => {
   }
 
   test('the same text in four encodings is one article: the hash is of the stored text, not the bytes', async () => {
-    const { project } = newProject();
-    const dir = tempDir();
-    const files = writeFiles(dir, Object.fromEntries(cases.map(([, bytes], i) => [`copy${i}.txt`, bytes])));
+    const { project, dir, files } = projectWithFiles(Object.fromEntries(cases.map(([, bytes], i) => [`copy${i}.txt`, bytes])));
     const report = await importPaths(project, files);
     assert.deepEqual(outcomes(report, dir), { imported: ['copy0.txt'], skipped: ['copy1.txt', 'copy2.txt', 'copy3.txt'], rejected: [] });
-    const id = item(report.imported, 0, 'imported files').articleId;
+    const id = nth(report.imported, 0, 'imported files').articleId;
     for (const s of report.skipped) assert.match(s.reason, new RegExp(`duplicate of article ${id}\\b`));
     assert.equal(project.articles.get(id).contentHash, createHash('sha256').update(text, 'utf8').digest('hex'));
   });
@@ -80,9 +86,7 @@ describe('decoding', () => {
 
 describe('normalisation', () => {
   test('CRLF, CR and mixed line endings become LF, and the original is recorded', async () => {
-    const { project } = newProject();
-    const dir = tempDir();
-    const files = writeFiles(dir, {
+    const { project, dir, files } = projectWithFiles({
       'crlf.txt': 'Title CRLF\r\nline two\r\nline three\r\n',
       'cr.txt': 'Title CR\rline two\r',
       'mixed.txt': 'Title mixed\r\nline two\nline three\r',
@@ -110,32 +114,28 @@ describe('normalisation', () => {
     const [nfd, nfc] = firstItems(writeFiles(dir, { 'nfd.txt': decomposed, 'nfc.txt': TRICKY_TEXT }), 2, 'written files');
     const report = await importPaths(project, [nfd, nfc]);
     assert.equal(report.imported.length, 2, JSON.stringify(report));
-    const a = project.articles.get(item(report.imported, 0, 'imported files').articleId);
+    const a = project.articles.get(nth(report.imported, 0, 'imported files').articleId);
     assert.equal(a.text, 'Caf\u00e9 in Ha\u00e9bron\n');
     assert.equal(a.normalizedToNfc, true);
     assert.equal(a.length, cps(a.text).length);
-    const b = project.articles.get(item(report.imported, 1, 'imported files').articleId);
+    const b = project.articles.get(nth(report.imported, 1, 'imported files').articleId);
     assert.equal(TRICKY_TEXT.normalize('NFC'), TRICKY_TEXT, 'the shared tricky text is already NFC');
     assert.equal(b.text, TRICKY_TEXT);
     assert.equal(b.normalizedToNfc, false);
   });
 
   test('the title is the first non-empty line, trimmed; a line too long for a title gives the file name', async () => {
-    const { project } = newProject();
-    const dir = tempDir();
     const long = `${'\u{1F1F1}\u{1F1E7}'.repeat(100)} end`;
-    const files = writeFiles(dir, { 'a.txt': '\n \t\n   Headline here  \nBody', 'b.txt': `${long}\nbody` });
+    const { project, files } = projectWithFiles({ 'a.txt': '\n \t\n   Headline here  \nBody', 'b.txt': `${long}\nbody` });
     const report = await importPaths(project, files);
     assert.deepEqual(report.imported.map((i) => i.title), ['Headline here', 'b']);
-    assert.equal(project.articles.get(item(report.imported, 0, 'imported files').articleId).title, 'Headline here');
+    assert.equal(project.articles.get(nth(report.imported, 0, 'imported files').articleId).title, 'Headline here');
   });
 });
 
 describe('the report', () => {
   test('every file lands in exactly one list, and a bad file never stops the ones after it', async () => {
-    const { project } = newProject();
-    const dir = tempDir();
-    const files = writeFiles(dir, {
+    const { project, dir, files } = projectWithFiles({
       '1-good.txt': 'First article\ntext',
       '2-empty.txt': '',
       '3-binary.txt': Buffer.from([0x41, 0x42, 0x00, 0x43, 0x44]),
@@ -156,29 +156,25 @@ describe('the report', () => {
     assert.match(reasonFor(report, join(dir, '3-binary.txt')), /binary.*NUL/);
     assert.match(reasonFor(report, join(dir, '6-blank.txt')), /no text|empty|white space/);
     assert.match(reasonFor(report, missing), /no such file/);
-    const firstId = item(report.imported, 0, 'imported files').articleId;
+    const firstId = nth(report.imported, 0, 'imported files').articleId;
     assert.match(reasonFor(report, join(dir, '5-duplicate.txt')), new RegExp(`duplicate of article ${firstId}`));
-    assert.equal(item(report.skipped, 0, 'skipped files').articleId, firstId);
+    assert.equal(nth(report.skipped, 0, 'skipped files').articleId, firstId);
     assert.equal(project.articles.count(), 3);
   });
 
   test('duplicates within one batch and across imports are skipped, naming the article they repeat', async () => {
-    const { project } = newProject();
-    const dir = tempDir();
-    const files = writeFiles(dir, { 'a.txt': 'Same story\nsame words', 'b.txt': 'Same story\nsame words', 'c.txt': 'Same story\r\nsame words' });
+    const { project, dir, files } = projectWithFiles({ 'a.txt': 'Same story\nsame words', 'b.txt': 'Same story\nsame words', 'c.txt': 'Same story\r\nsame words' });
     const first = await importPaths(project, files);
     assert.deepEqual(outcomes(first, dir), { imported: ['a.txt'], skipped: ['b.txt', 'c.txt'], rejected: [] });
     const again = await importPaths(project, [join(dir, 'a.txt')]);
     assert.deepEqual(outcomes(again, dir), { imported: [], skipped: ['a.txt'], rejected: [] });
-    assert.match(item(again.skipped, 0, 'skipped files').reason, /duplicate of article \d+ \("Same story"\)/);
+    assert.match(nth(again.skipped, 0, 'skipped files').reason, /duplicate of article \d+ \("Same story"\)/);
     assert.equal(project.articles.count(), 1);
   });
 
   test('binary files are rejected by signature or NUL bytes, whatever their extension', async () => {
-    const { project } = newProject();
-    const dir = tempDir();
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-    const files = writeFiles(dir, {
+    const { project, dir, files } = projectWithFiles({
       'photo.txt': png,
       'nul-late.txt': Buffer.concat([Buffer.from('Looks like text for a while '.repeat(50)), Buffer.from([0]), Buffer.from('then not')]),
       'pdf.md': Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'),
@@ -192,9 +188,7 @@ describe('the report', () => {
   });
 
   test('a cancelled import stops and says so', async () => {
-    const { project } = newProject();
-    const dir = tempDir();
-    const files = writeFiles(dir, { 'a.txt': 'One', 'b.txt': 'Two' });
+    const { project, files } = projectWithFiles({ 'a.txt': 'One', 'b.txt': 'Two' });
     const controller = new AbortController();
     controller.abort();
     const report = await importPaths(project, files, controller.signal);
@@ -210,17 +204,15 @@ describe('the report', () => {
       { kind: 'bytes', name: 'again.TXT', bytes: Buffer.from('Uploaded\ntext') },
     ]);
     assert.deepEqual(outcomes(report, ''), { imported: ['upload.txt'], skipped: ['again.TXT'], rejected: ['image.png'] });
-    assert.match(item(report.rejected, 0, 'rejected files').reason, /not a text file type/);
-    const a = project.articles.get(item(report.imported, 0, 'imported files').articleId);
+    assert.match(nth(report.rejected, 0, 'rejected files').reason, /not a text file type/);
+    const a = project.articles.get(nth(report.imported, 0, 'imported files').articleId);
     assert.deepEqual([a.text, a.sourceFile, a.hadBom], ['Uploaded\ntext', 'upload.txt', true]);
   });
 });
 
 describe('folders and odd files', () => {
   test('folders are walked recursively; other file types inside are skipped with their type; named explicitly they are rejected', async () => {
-    const { project } = newProject();
-    const dir = tempDir();
-    writeFiles(dir, {
+    const { project, dir } = projectWithFiles({
       'corpus/b.txt': 'B article',
       'corpus/a.md': 'A article',
       'corpus/2024/march/c.text': 'C article',
@@ -237,15 +229,13 @@ describe('folders and odd files', () => {
       rejected: ['elsewhere/table.csv'],
     });
     assert.match(reasonFor(report, join(dir, 'corpus', 'data.csv')), /^not a type Gloss imports \(\.csv\)$/);
-    assert.match(item(report.rejected, 0, 'rejected files').reason, /not a text file type.*\.csv/);
+    assert.match(nth(report.rejected, 0, 'rejected files').reason, /not a text file type.*\.csv/);
     const sources = report.imported.map((i) => project.articles.get(i.articleId).sourceFile);
     assert.deepEqual(sources, ['corpus/2024/march/c.text', 'corpus/2024/notes.TXT', 'corpus/a.md', 'corpus/b.txt']);
   });
 
   test('a folder named like a text file is walked, not read', async () => {
-    const { project } = newProject();
-    const dir = tempDir();
-    writeFiles(dir, { 'x.txt/inner.txt': 'Inner article', 'x.txt/deeper.txt/leaf.md': 'Leaf article' });
+    const { project, dir } = projectWithFiles({ 'x.txt/inner.txt': 'Inner article', 'x.txt/deeper.txt/leaf.md': 'Leaf article' });
     const viaParent = await importPaths(project, [dir]);
     assert.deepEqual(outcomes(viaParent, dir), { imported: ['x.txt/deeper.txt/leaf.md', 'x.txt/inner.txt'], skipped: [], rejected: [] });
     const { project: p2 } = newProject();
@@ -254,9 +244,7 @@ describe('folders and odd files', () => {
   });
 
   test('a named pipe is rejected without hanging, named or inside a folder', { timeout: 30_000 }, async () => {
-    const { project } = newProject();
-    const dir = tempDir();
-    writeFiles(dir, { 'folder/ok.txt': 'A real article' });
+    const { project, dir } = projectWithFiles({ 'folder/ok.txt': 'A real article' });
     const fifo = join(dir, 'pipe.txt');
     const inner = join(dir, 'folder', 'inner-pipe.txt');
     execFileSync('mkfifo', [fifo]);
@@ -269,9 +257,7 @@ describe('folders and odd files', () => {
   });
 
   test('dangling symbolic links and link loops are reported, named or inside a folder', { timeout: 30_000 }, async () => {
-    const { project } = newProject();
-    const dir = tempDir();
-    writeFiles(dir, { 'folder/real.txt': 'Real article', 'folder/sub/more.txt': 'More article' });
+    const { project, dir } = projectWithFiles({ 'folder/real.txt': 'Real article', 'folder/sub/more.txt': 'More article' });
     symlinkSync(join(dir, 'nowhere.txt'), join(dir, 'dangling.txt'));
     symlinkSync(join(dir, 'loop-b.txt'), join(dir, 'loop-a.txt'));
     symlinkSync(join(dir, 'loop-a.txt'), join(dir, 'loop-b.txt'));
@@ -296,6 +282,6 @@ describe('folders and odd files', () => {
     symlinkSync(target, join(dir, 'links', 'story-link.txt'));
     const report = await importPaths(project, [join(dir, 'links')]);
     assert.deepEqual(outcomes(report, dir).imported, ['links/story-link.txt']);
-    assert.equal(project.articles.get(item(report.imported, 0, 'imported files').articleId).text, 'Linked story');
+    assert.equal(project.articles.get(nth(report.imported, 0, 'imported files').articleId).text, 'Linked story');
   });
 });

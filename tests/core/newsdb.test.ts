@@ -15,7 +15,8 @@ import { redecodeArticle } from '../../src-main/core/import/redecode';
 import type { NewsFormat } from '../../src-main/core/import/sources/newsdb';
 import type { Project } from '../../src-main/core/store/Project';
 import { builtCli, newProject, repoRoot, tempDir, writeFiles } from './helpers';
-import { firstItems, item, present } from './present';
+import { firstItems } from './first-items';
+import { nth, present } from './present';
 
 const fixtures = join(repoRoot, 'tests', 'fixtures', 'newsdb');
 const fixture = (name: string) => readFileSync(join(fixtures, name));
@@ -35,7 +36,14 @@ async function importFiles(project: Project, files: Record<string, string | Uint
 
 function only(report: ImportReport): NewsExportReport {
   assert.equal(report.newsExports?.length, 1, `one news export in ${JSON.stringify(report)}`);
-  return item(report.newsExports ?? [], 0, 'news export');
+  return nth(report.newsExports ?? [], 0, 'news export');
+}
+
+/** A new project with one news-database export imported as `fileName`: the project, the report, its one news export. */
+async function importExport(fileName: string, bytes: Uint8Array) {
+  const { project, dir } = newProject();
+  const report = await importFiles(project, { [fileName]: bytes });
+  return { project, dir, report, news: only(report) };
 }
 
 /** Each stored article's text and attributes (name → value, only those set), in import order. */
@@ -49,9 +57,7 @@ function stored(project: Project, report: ImportReport) {
 
 describe('news-database exports (synthetic fixtures)', () => {
   it('LexisNexis classic TXT: six blocks, German/French labels, a transcript, an item without body, a copyright-only block', async () => {
-    const { project } = newProject();
-    const report = await importFiles(project, { 'export.txt': fixture('lexisnexis-classic.txt') });
-    const news = only(report);
+    const { project, report, news } = await importExport('export.txt', fixture('lexisnexis-classic.txt'));
     assert.equal(news.format, 'LexisNexis TXT');
     assert.equal(news.found, 6);
     assert.equal(report.imported.length, 6);
@@ -91,18 +97,16 @@ describe('news-database exports (synthetic fixtures)', () => {
     assert.equal(transcript.text, 'Cranes idle at north quay\n\nSAM HOST, HOST: Good evening. The cranes are still idle.\n\nPAT GUEST: The part arrives on Monday.');
     assert.equal(transcript.attributes['publication date'], '2026-03-06');
     assert.equal(noBody.text, 'Crane photo of the week');
-    assert.ok(item(news.articles, 4, 'news articles').notes.some((n) => /no body/.test(n)));
+    assert.ok(nth(news.articles, 4, 'news articles').notes.some((n) => /no body/.test(n)));
     // Nothing but a copyright: kept as it stands and said so, rather than dropped silently.
     assert.equal(copyrightOnly.text, 'Copyright 2026 Harbour Courier Ltd.');
-    assert.ok(item(news.articles, 5, 'news articles').notes.some((n) => /no headline or body/.test(n)));
-    assert.ok(item(news.articles, 5, 'news articles').notes.some((n) => /no publication date/.test(n)));
+    assert.ok(nth(news.articles, 5, 'news articles').notes.some((n) => /no headline or body/.test(n)));
+    assert.ok(nth(news.articles, 5, 'news articles').notes.some((n) => /no publication date/.test(n)));
     project.close();
   });
 
   it('LexisNexis RTF: centred header, \\\'hh in the code page, \\uN with \\ucN, pictures and page headers left out', async () => {
-    const { project } = newProject();
-    const report = await importFiles(project, { 'export.rtf': fixture('lexisnexis-classic.rtf') });
-    const news = only(report);
+    const { project, report, news } = await importExport('export.rtf', fixture('lexisnexis-classic.rtf'));
     assert.equal(news.format, 'LexisNexis RTF');
     const [first, second] = firstItems(stored(project, report), 2, 'stored articles');
     assert.equal(first.text, 'Kräne kosten 5 € pro Stunde\n\nDer Betrieb kostet € 5 pro Stunde und “mehr” bei Nacht.');
@@ -115,8 +119,7 @@ describe('news-database exports (synthetic fixtures)', () => {
   });
 
   it('LexisNexis HTML: markup in the text stays text, labels become fields', async () => {
-    const { project } = newProject();
-    const report = await importFiles(project, { 'export.html': fixture('lexisnexis.html') });
+    const { project, report } = await importExport('export.html', fixture('lexisnexis.html'));
     const [first, second] = firstItems(stored(project, report), 2, 'stored articles');
     assert.equal(first.text, 'Cranes & quays\n\nThe <b>cranes</b> stood still.\n\nA second paragraph.');
     assert.deepEqual(first.attributes, {
@@ -129,9 +132,7 @@ describe('news-database exports (synthetic fixtures)', () => {
   });
 
   it('Nexis Uni DOCX: cover and table of contents left out, classification block not in the text, an item without body', async () => {
-    const { project } = newProject();
-    const report = await importFiles(project, { 'export.docx': nexisUniDocx() });
-    const news = only(report);
+    const { project, report, news } = await importExport('export.docx', nexisUniDocx());
     assert.equal(news.format, 'Nexis Uni DOCX');
     assert.equal(news.found, 3);
     assert.ok(news.notes.some((n) => /cover page and table of contents/.test(n.message)));
@@ -185,14 +186,12 @@ describe('news-database exports (synthetic fixtures)', () => {
   });
 
   it('ProQuest TXT: report pages left out, the abstract is not the text, a duplicate inside the export is reported', async () => {
-    const { project } = newProject();
-    const report = await importFiles(project, { 'proquest.txt': fixture('proquest.txt') });
-    const news = only(report);
+    const { project, report, news } = await importExport('proquest.txt', fixture('proquest.txt'));
     assert.equal(news.format, 'ProQuest TXT');
     assert.equal(news.found, 3);
     assert.equal(news.imported, 2);
     assert.equal(news.duplicates, 1);
-    assert.equal(item(news.articles, 2, 'news articles').duplicateOf, item(news.articles, 0, 'news articles').articleId);
+    assert.equal(nth(news.articles, 2, 'news articles').duplicateOf, nth(news.articles, 0, 'news articles').articleId);
     assert.equal(report.skipped.length, 1);
     const [first, second] = firstItems(stored(project, report), 2, 'stored articles');
     assert.equal(first.text, 'Cranes idle at north quay\n\nThe cranes at the north quay have not moved since Tuesday.\n\nA gearbox failed during the night shift.');
@@ -206,20 +205,17 @@ describe('news-database exports (synthetic fixtures)', () => {
   });
 
   it('ProQuest HTML: word count from <text wordcount>, a citation without full text says so', async () => {
-    const { project } = newProject();
-    const report = await importFiles(project, { 'proquest.html': fixture('proquest.html') });
-    const news = only(report);
+    const { project, report, news } = await importExport('proquest.html', fixture('proquest.html'));
     const [first, second] = firstItems(stored(project, report), 2, 'stored articles');
     assert.equal(first.attributes.length, 612);
     assert.equal(first.text, 'Cranes idle at north quay\n\nThe cranes have not moved since Tuesday.\n\nA gearbox failed.');
     assert.equal(second.text, 'Kranen staan stil');
-    assert.ok(item(news.articles, 1, 'news articles').notes.some((n) => /no full text/.test(n)));
+    assert.ok(nth(news.articles, 1, 'news articles').notes.some((n) => /no full text/.test(n)));
     project.close();
   });
 
   it('Europresse HTML: section and date from the header line, document number as source_id', async () => {
-    const { project } = newProject();
-    const report = await importFiles(project, { 'europresse.html': fixture('europresse.html') });
+    const { project, report } = await importExport('europresse.html', fixture('europresse.html'));
     const [first, second] = firstItems(stored(project, report), 2, 'stored articles');
     assert.deepEqual(first.attributes, {
       outlet: 'Le Courrier du Port', 'publication date': '2026-03-05', author: 'Jeanne Exemple', section: 'Économie',
@@ -242,14 +238,13 @@ describe('news-database exports (synthetic fixtures)', () => {
     assert.equal(fromXml.imported, 0);
     // The indexing display's first article has the same headline and paragraphs as the XML's first.
     const fromHtml = exportOf('c.html');
-    assert.equal(item(fromHtml.articles, 0, 'c.html articles').duplicateOf, item(first.imported, 0, 'a.xml imports').articleId);
+    assert.equal(nth(fromHtml.articles, 0, 'c.html articles').duplicateOf, nth(first.imported, 0, 'a.xml imports').articleId);
     project.close();
   });
 
   it('codings on a split article slice its stored text exactly, and the export carries them', async () => {
-    const { project, dir } = newProject();
-    const report = await importFiles(project, { 'export.txt': fixture('lexisnexis-classic.txt') });
-    const de = item(report.imported, 1, 'imported articles').articleId;
+    const { project, dir, report } = await importExport('export.txt', fixture('lexisnexis-classic.txt'));
+    const de = nth(report.imported, 1, 'imported articles').articleId;
     const text = project.articles.get(de).text;
     const word = 'Nordkai';
     const startUnits = text.indexOf(word);
@@ -272,7 +267,7 @@ describe('news-database exports (synthetic fixtures)', () => {
     assert.equal(only(forced).found, 6);
     const wrong = await importFiles(project, { 'plain.txt': 'Just one article.\n\nNo export at all.\n' }, 'factiva');
     assert.equal(wrong.imported.length, 0);
-    assert.match(item(wrong.rejected, 0, 'rejected files').reason, /no Factiva articles found in this file \(--format factiva\)/);
+    assert.match(nth(wrong.rejected, 0, 'rejected files').reason, /no Factiva articles found in this file \(--format factiva\)/);
     // An ordinary web page that happens to use "article" classes is one article, not a Factiva export.
     const page = await importFiles(project, {
       'page.html': '<html><body><div class="article main-article"><h1>Harbour</h1><p class="articleParagraph">Cranes idle.</p></div><div class="article">Other</div></body></html>',
@@ -310,10 +305,10 @@ describe('news-database exports (synthetic fixtures)', () => {
     assert.equal(run.status, 0, run.stderr);
     const out = JSON.parse(run.stdout) as { imported: { title: string }[]; newsExports: NewsExportReport[] };
     assert.equal(out.imported.length, 6);
-    assert.equal(item(out.imported, 1, 'imported articles').title, 'Kräne stehen still');
-    const news = item(out.newsExports, 0, 'news exports');
+    assert.equal(nth(out.imported, 1, 'imported articles').title, 'Kräne stehen still');
+    const news = nth(out.newsExports, 0, 'news exports');
     assert.equal(news.format, 'LexisNexis TXT');
-    assert.equal(item(news.articles, 0, 'news articles').fields['publication date'], '2026-03-02');
+    assert.equal(nth(news.articles, 0, 'news articles').fields['publication date'], '2026-03-02');
 
     const again = gloss('import', 'p.gloss', txt);
     assert.equal(again.status, 0);
@@ -343,7 +338,7 @@ describe('news-database exports (synthetic fixtures)', () => {
     assert.equal(pq.format, 'ProQuest TXT');
     assert.equal(pq.imported, 2);
     assert.equal(pq.duplicates, 1);
-    assert.match(item(pq.articles, 2, 'ProQuest articles').notes.join(' '), /same text as proquest\.txt #1/);
+    assert.match(nth(pq.articles, 2, 'ProQuest articles').notes.join(' '), /same text as proquest\.txt #1/);
     assert.equal(fx.duplicates, 2);
     assert.ok(fx.articles.every((a) => a.duplicateOf !== undefined));
     // plain.txt and letter.rtf (an RTF that is no export is one document) would import as ordinary articles.
@@ -359,9 +354,8 @@ describe('news-database exports (synthetic fixtures)', () => {
       'Autor:\u00a0Max Mustermann', 'Text', 'Die Kräne am Nordkai stehen still.', 'Klassifikation', 'Sprache:\u00a0GERMAN',
       'Ende des Dokuments'];
     const xml = `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs.map((t) => (t ? p(t) : '<w:p/>')).join('')}</w:body></w:document>`;
-    const { project } = newProject();
-    const report = await importFiles(project, { 'export.docx': zipSync({ 'word/document.xml': strToU8(xml) }) });
-    assert.equal(only(report).format, 'Nexis Uni DOCX');
+    const { project, report, news } = await importExport('export.docx', zipSync({ 'word/document.xml': strToU8(xml) }));
+    assert.equal(news.format, 'Nexis Uni DOCX');
     const [article] = firstItems(stored(project, report), 1, 'stored articles');
     assert.equal(article.text, 'Kräne stehen still\n\nDie Kräne am Nordkai stehen still.');
     assert.deepEqual(article.attributes, {

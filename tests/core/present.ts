@@ -1,12 +1,10 @@
-// Assertions for values a test expects to be there (a row of an export, an article of a report, a regex group):
-// each fails the test with a message naming what was missing, and hands back the value with `undefined` ruled out,
-// so the test goes on reading it without `!` or casts (noUncheckedIndexedAccess). Free of Gloss imports so renderer
-// tests and benches can use them without loading the core (re-exported by helpers.ts).
+// Presence assertions for tests (re-exported by helpers.ts). Free of Gloss imports so renderer tests and benches can
+// use them without loading the core.
 import assert from 'node:assert/strict';
 
 /**
  * `value`, after asserting it is there: the test fails naming `what` was missing (a row, a list entry, a regex group)
- * instead of with a TypeError further on.
+ * instead of with a TypeError further on. For indexes and lookups the type system cannot prove (noUncheckedIndexedAccess).
  */
 export function present<T>(value: T | null | undefined, what: string): T {
   assert.ok(value !== undefined && value !== null, `${what} is missing`);
@@ -19,15 +17,3 @@ export function nth<T>(list: ArrayLike<T>, index: number, what: string): T {
   // In range, so the entry is the list's own (which may itself be null): the cast only restates the check above.
   return list[index] as T;
 }
-
-type Tuple<T, N extends number, Acc extends T[] = []> = Acc['length'] extends N ? Acc : Tuple<T, N, [...Acc, T]>;
-
-/** The first `count` items of `list` as a tuple to destructure, failing the test when it has fewer. */
-export function firstItems<T, N extends number>(list: readonly T[], count: N, what: string): Tuple<T, N> {
-  assert.ok(list.length >= count, `${what}: expected at least ${count}, got ${list.length}`);
-  // The length was just checked, which is what the tuple type states.
-  return list.slice(0, count) as Tuple<T, N>;
-}
-
-/** TEMP(merge): the same as `nth`; renamed at the final merge. */
-export const item = nth;

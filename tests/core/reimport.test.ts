@@ -10,12 +10,12 @@ import iconv from 'iconv-lite';
 import type { Article, Code, Coding, EncodingOption, ImportReport, RedecodeResult } from '../../src-main/contract/types';
 import { exportJson } from '../../src-main/core/export/json';
 import { importSources } from '../../src-main/core/import/importer';
-import { LATEST_SCHEMA_VERSION, migrations } from '../../src-main/core/store/migrations';
 import { Project } from '../../src-main/core/store/Project';
 import { builtCli, cpSlice, importBytes, importPaths, newProject, newSession, tempDir, writeFile } from './import-support';
-import { newProjectSchemaObjects, schemaObjects } from './helpers';
 import { builtOrSkip } from './built';
-import { firstItems, item, present } from './present';
+import { VERSION_ONE_TEXT, openUpgraded, versionOneProject } from './old-formats';
+import { firstItems } from './first-items';
+import { nth, present } from './present';
 
 const RUSSIAN = '2024: Правительство объявило в среду, что переговоры о бюджете начнутся на следующей неделе. Депутаты оппозиции раскритиковали проект.';
 const TRICKY = [
@@ -33,35 +33,22 @@ function span(text: string, needle: string): { start: number; end: number } {
   return { start, end: start + [...needle].length };
 }
 
-const APPLICATION_ID = 0x474c5353; // "GLSS", as database.ts writes it
-
 describe('migration 002 on a version-1 project', () => {
-  function versionOneProject(): string {
-    const path = join(tempDir(), 'old.gloss');
+  /** The first Gloss's project (see old-formats.ts) with a second article, read from UTF-16 with a BOM. */
+  function versionOneProjectWithBom(): string {
+    const path = versionOneProject();
     const db = new Database(path);
-    item(migrations, 0, 'migrations').up(db);
-    db.pragma(`application_id = ${APPLICATION_ID}`);
-    db.pragma('user_version = 1');
-    const text = 'Old article \u{1F600} with text';
-    const insert = db.prepare(`INSERT INTO articles (title, source_file, imported_at, content_hash, encoding, had_bom, original_line_endings,
-      normalized_to_nfc, text, length) VALUES (?, ?, '2026-01-01T00:00:00Z', ?, ?, ?, 'LF', 0, ?, ?)`);
-    insert.run('Old article', 'old.txt', 'h1', 'UTF-8', 0, text, [...text].length);
-    insert.run('BOM article', 'bom.txt', 'h2', 'UTF-16LE', 1, 'Second one', 10);
-    db.prepare("INSERT INTO codes (name, color, created_at) VALUES ('Frames', '#e6194b', 'now')").run();
-    db.prepare(`INSERT INTO codings (article_id, code_id, start, "end", text, memo, coder, created_at, updated_at)
-      VALUES (1, 1, 12, 13, '\u{1F600}', 'memo', 'ana', 'now', 'now')`).run();
+    db.prepare(`INSERT INTO articles (title, source_file, imported_at, content_hash, encoding, had_bom, original_line_endings,
+      normalized_to_nfc, text, length) VALUES ('BOM article', 'bom.txt', '2026-01-01T00:00:00Z', 'h2', 'UTF-16LE', 1, 'LF', 0, 'Second one', 10)`).run();
     db.close();
     return path;
   }
 
   it('upgrades in place, keeping every row, and backfills how the encoding was decided', () => {
-    const path = versionOneProject();
-    const project = Project.open(path);
+    const project = openUpgraded(versionOneProjectWithBom());
     try {
-      assert.equal(project.db.pragma('user_version', { simple: true }), LATEST_SCHEMA_VERSION);
-      assert.deepEqual(schemaObjects(project.db), newProjectSchemaObjects(), 'the upgraded schema is not the one a new project gets');
       const a = project.articles.get(1);
-      assert.deepEqual([a.text, a.encoding, a.encodingBasis, a.encodingConfidence, a.hasSourceBytes], ['Old article \u{1F600} with text', 'UTF-8', 'utf8', null, false]);
+      assert.deepEqual([a.text, a.encoding, a.encodingBasis, a.encodingConfidence, a.hasSourceBytes], [VERSION_ONE_TEXT, 'UTF-8', 'utf8', null, false]);
       assert.equal(project.articles.get(2).encodingBasis, 'bom');
       const [coding] = firstItems(project.codings.listForArticle(1), 1, 'codings of article 1');
       assert.deepEqual([coding.text, coding.memo, coding.codePath], ['\u{1F600}', 'memo', 'Frames']);
@@ -71,8 +58,7 @@ describe('migration 002 on a version-1 project', () => {
   });
 
   it('still refuses any change of an article\'s text outside re-decoding, and keeps full-text search in step', () => {
-    const path = versionOneProject();
-    const project = Project.open(path);
+    const project = Project.open(versionOneProjectWithBom());
     try {
       assert.throws(() => project.db.prepare("UPDATE articles SET text = 'x', length = 1 WHERE id = 1").run(), /article text cannot change/);
       project.articles.rename(1, 'Renamed zebra');
@@ -85,11 +71,10 @@ describe('migration 002 on a version-1 project', () => {
   });
 
   it('stores the source bytes of articles imported after the upgrade', async () => {
-    const path = versionOneProject();
-    const project = Project.open(path);
+    const project = Project.open(versionOneProjectWithBom());
     try {
       const report = await importBytes(project, 'new.txt', 'New article after the upgrade');
-      assert.equal(project.articles.get(item(report.imported, 0, 'imported files').articleId).hasSourceBytes, true);
+      assert.equal(project.articles.get(nth(report.imported, 0, 'imported files').articleId).hasSourceBytes, true);
     } finally {
       project.close();
     }
@@ -102,7 +87,7 @@ describe('re-decoding an article with another encoding', () => {
     await s.call('project.create', { path: join(s.dir, 'p.gloss') });
     const file = writeFile(tempDir(), 'ru.txt', iconv.encode(RUSSIAN, 'koi8-r'));
     const report = await s.call<ImportReport>('articles.importPaths', { paths: [file] });
-    const id = item(report.imported, 0, 'imported files').articleId;
+    const id = nth(report.imported, 0, 'imported files').articleId;
     const code = await s.call<Code>('codes.create', { name: 'Frames' });
     const ascii = await s.call<Coding>('codings.apply', { articleId: id, codeId: code.id, ...span(RUSSIAN, '2024') });
     const cyrillic = await s.call<Coding>('codings.apply', { articleId: id, codeId: code.id, ...span(RUSSIAN, 'Правительство'), memo: 'gov' });
@@ -162,7 +147,7 @@ describe('re-decoding an article with another encoding', () => {
     const { call, session, id } = await setUp();
     await call('articles.redecode', { id, encoding: 'ISO-8859-5', confirm: true });
     const text = (await call<Article>('articles.get', { id })).text;
-    const word = item(text.split(/\s+/), 1, 'words of the re-decoded text').replace(/[^\p{L}]/gu, '');
+    const word = nth(text.split(/\s+/), 1, 'words of the re-decoded text').replace(/[^\p{L}]/gu, '');
     const db = session.currentProject!.db;
     assert.deepEqual(db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?').all(`"${word}"`), [{ rowid: id }]);
     assert.deepEqual(db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?').all('"Правительство"'), []);
@@ -182,7 +167,7 @@ describe('re-decoding an article with another encoding', () => {
     const { call } = await setUp();
     const page = `<html><head><title>${RUSSIAN.slice(6, 19)}</title></head><body><p>${RUSSIAN}</p><p>Ещё абзац.</p><script>x()</script></body></html>`;
     const file = writeFile(tempDir(), 'page.html', iconv.encode(page, 'windows-1251'));
-    const id = item((await call<ImportReport>('articles.importPaths', { paths: [file] })).imported, 0, 'imported files').articleId;
+    const id = nth((await call<ImportReport>('articles.importPaths', { paths: [file] })).imported, 0, 'imported files').articleId;
     const r = await call<RedecodeResult>('articles.redecode', { id, encoding: 'KOI8-R' });
     const a = await call<Article>('articles.get', { id });
     assert.equal(a.text, iconv.decode(iconv.encode(`${RUSSIAN}\n\nЕщё абзац.`, 'windows-1251'), 'koi8-r'));
@@ -209,7 +194,7 @@ describe('re-decoding an article with another encoding', () => {
     const out = join(tempDir(), 'x.json');
     await exportJson(project, out);
     project.close();
-    const fromExport = item((await call<ImportReport>('articles.importPaths', { paths: [out] })).imported, 0, 'articles imported from the export').articleId;
+    const fromExport = nth((await call<ImportReport>('articles.importPaths', { paths: [out] })).imported, 0, 'articles imported from the export').articleId;
     e = await fail('articles.redecode', { id: fromExport, encoding: 'Windows-1252' });
     assert.equal(e.code, 'conflict');
     assert.match(e.message, /original bytes were not kept/);
@@ -278,7 +263,7 @@ describe('re-importing a Gloss JSON export', () => {
     const report = await importPaths(target, [exportPath]);
     assert.equal(report.rejected.length, 0, JSON.stringify(report.rejected));
     assert.equal(report.imported.length, 3);
-    const firstImported = item(report.imported, 0, 'imported articles');
+    const firstImported = nth(report.imported, 0, 'imported articles');
     assert.match(firstImported.file, /export\.json \(article \d+\)$/);
     assert.deepEqual(fingerprint(target), fingerprint(project));
     for (const k of target.codings.iterate()) assert.equal(k.text, cpSlice(target.articles.get(k.articleId).text, k.start, k.end));
@@ -306,7 +291,7 @@ describe('re-importing a Gloss JSON export', () => {
   it('matches an article the project already has by its text, adding only the codings it lacks', async () => {
     const { project, exportPath, ru } = await source();
     const target = newProject().project;
-    const existing = item((await importBytes(target, 'same-text.txt', RUSSIAN)).imported, 0, 'imported files').articleId;
+    const existing = nth((await importBytes(target, 'same-text.txt', RUSSIAN)).imported, 0, 'imported files').articleId;
     target.codings.apply({ articleId: existing, codeId: target.codes.ensurePath('Frames').id, ...span(RUSSIAN, 'Правительство'), coder: 'ana', memo: 'mine' });
     target.codings.apply({ articleId: existing, codeId: target.codes.ensurePath('Frames').id, ...span(RUSSIAN, 'Правительство'), coder: 'bo', memo: 'his' });
     const report = await importPaths(target, [exportPath]);

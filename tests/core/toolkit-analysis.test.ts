@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { CodeCounts, Cooccurrence, CooccurrencePassage, Coverage, RetrievedPassage } from '../../src-main/contract/types';
 import { cpSlice, spanOf } from './helpers';
-import { item, present } from './present';
+import { nth, present } from './present';
 import { ARABIC, BEIRUT, GAZA_AID, GAZA_PLAIN, GAZA_VOWELLED, HEBREW, LEBANON, SHALOM_POINTED, corpus, words, type Corpus } from './toolkit-fixture';
 
 interface Coded extends Corpus {
@@ -69,12 +69,12 @@ describe('retrieve.passages', () => {
       assert.equal(p.before, cpSlice(text, Math.max(0, p.start - 80), p.start));
       assert.equal(p.after, cpSlice(text, p.end, p.end + 80));
     }
-    const first = item(r.items, 0, 'retrieved passages');
+    const first = nth(r.items, 0, 'retrieved passages');
     assert.deepEqual(
       [first.articleTitle, first.codePath, first.codeColor.length, first.memo, first.coder],
       [GAZA_AID.split('\n')[0], 'Frames/Humanitarian', 7, '=SUM(1) check', 'ana'],
     );
-    assert.equal(item(r.items, 4, 'retrieved passages').text, GAZA_VOWELLED);
+    assert.equal(nth(r.items, 4, 'retrieved passages').text, GAZA_VOWELLED);
     // Without sub-codes the parent has no passages of its own.
     assert.equal((await c.ok<{ total: number }>('retrieve.passages', { codeIds: [c.codes.frames] })).total, 0);
   });
@@ -86,7 +86,7 @@ describe('retrieve.passages', () => {
     const page = await get({ offset: 2, limit: 3, context: 4 });
     assert.equal(page.total, 10);
     assert.deepEqual(page.items.map((p) => p.codingId), [c.k.g3, c.k.g4, c.k.g5]);
-    assert.equal(item(page.items, 0, 'page of passages').before, cpSlice(GAZA_AID, spanOf(GAZA_AID, 'talks resumed in Cairo').start - 4, spanOf(GAZA_AID, 'talks resumed in Cairo').start));
+    assert.equal(nth(page.items, 0, 'page of passages').before, cpSlice(GAZA_AID, spanOf(GAZA_AID, 'talks resumed in Cairo').start - 4, spanOf(GAZA_AID, 'talks resumed in Cairo').start));
     assert.deepEqual((await get({ coder: 'ben' })).items.map((p) => p.codingId), [c.k.a1, c.k.a2, c.k.h1, c.k.l1, c.k.l2]);
     assert.deepEqual((await get({ text: 'GAZA' })).items.map((p) => p.codingId), [c.k.g1]);
     assert.deepEqual((await get({ text: GAZA_PLAIN })).items.map((p) => p.codingId), [c.k.a1]);
@@ -152,12 +152,12 @@ describe('retrieve.passages', () => {
     const guarded = await c.ok<{ guardedCells?: number }>('retrieve.exportCsv', { codeIds: [c.codes.humanitarian], path: join(c.dir, 'guarded.csv'), context: 10, formulaGuard: true });
     assert.equal(guarded.guardedCells, 1);
     const guardedRows = parse(readFileSync(join(c.dir, 'guarded.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
-    assert.equal(item(guardedRows, 0, 'guarded CSV rows').memo, "'=SUM(1) check");
+    assert.equal(nth(guardedRows, 0, 'guarded CSV rows').memo, "'=SUM(1) check");
     const raw = readFileSync(out, 'utf8');
     assert.ok(raw.startsWith('\ufeffcoding_id,article_id,article_title,code_path,start,end,context_before,text,context_after,memo,coder\r\n'));
     const rows = parse(raw, { bom: true, columns: true }) as Record<string, string>[];
     assert.deepEqual(rows.map((r) => Number(r.coding_id)), [c.k.g1, c.k.g2, c.k.g5, c.k.a1]);
-    const row = (index: number) => item(rows, index, 'passage CSV rows');
+    const row = (index: number) => nth(rows, index, 'passage CSV rows');
     assert.equal(row(0).memo, '=SUM(1) check', 'exact by default');
     assert.equal(row(3).text, GAZA_VOWELLED);
     assert.equal(row(1).context_before, cpSlice(GAZA_AID, Number(row(1).start) - 10, Number(row(1).start)));
@@ -234,7 +234,7 @@ describe('counts.codes', () => {
     const out = join(c.dir, 'counts.csv');
     await c.ok('counts.exportCsv', { rollUp: false, by: 'attribute', attribute: 'outlet', path: out });
     const rows = parse(readFileSync(out, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
-    assert.deepEqual(Object.keys(item(rows, 0, 'counts CSV rows')), ['group', 'group_label', 'code_path', 'codings', 'articles', 'words', 'per_1000_words']);
+    assert.deepEqual(Object.keys(nth(rows, 0, 'counts CSV rows')), ['group', 'group_label', 'code_path', 'codings', 'articles', 'words', 'per_1000_words']);
     const aj = words(GAZA_AID) + words(ARABIC);
     const hum = present(rows.find((r) => r.group === 'Al Jazeera' && r.code_path === 'Frames/Humanitarian'), 'Al Jazeera Frames/Humanitarian row');
     assert.deepEqual([hum.codings, hum.articles, Number(hum.words)], ['4', '2', aj]);
@@ -249,10 +249,10 @@ describe('counts.codes', () => {
     await c.ok('articles.delete', { id: c.ids.hebrew });
     assert.equal(db().prepare('SELECT count(*) AS n FROM article_word_counts WHERE article_id = ?').pluck().get(c.ids.hebrew), 0);
     const without = await c.ok<CodeCounts>('counts.codes', { rollUp: false });
-    assert.equal(item(without.groups, 0, 'count groups').words, words(GAZA_AID) + words(ARABIC) + words(LEBANON));
+    assert.equal(nth(without.groups, 0, 'count groups').words, words(GAZA_AID) + words(ARABIC) + words(LEBANON));
     await c.ok('history.undo');
     const back = await c.ok<CodeCounts>('counts.codes', { rollUp: false });
-    assert.equal(item(back.groups, 0, 'count groups').words, words(GAZA_AID) + words(ARABIC) + words(HEBREW) + words(LEBANON));
+    assert.equal(nth(back.groups, 0, 'count groups').words, words(GAZA_AID) + words(ARABIC) + words(HEBREW) + words(LEBANON));
     assert.equal(present(back.rows.find((r) => r.codePath === 'Frames/Security'), 'Frames/Security row').codings, 3);
   });
 });
@@ -270,16 +270,16 @@ describe('counts.coverage', () => {
       ['Actors', [2, 0, 0, 0, 0, 0, 1], 0],
     ]);
     const months = await c.ok<Coverage>('counts.coverage', { codeIds: [c.codes.frames], interval: 'month', rollUp: true });
-    assert.deepEqual([months.periods, item(months.series, 0, 'monthly series').counts], [['2024-01', '2024-02'], [6, 1]]);
+    assert.deepEqual([months.periods, nth(months.series, 0, 'monthly series').counts], [['2024-01', '2024-02'], [6, 1]]);
     const days = await c.ok<Coverage>('counts.coverage', { codeIds: [c.codes.security], interval: 'day' });
     assert.equal(days.periods.length, 46, '1 January to 15 February');
-    const daily = item(days.series, 0, 'daily series').counts;
+    const daily = nth(days.series, 0, 'daily series').counts;
     assert.deepEqual([daily[0], daily[7], daily[45]], [1, 1, 1]);
     // Another date attribute that only one article has: the rest are undated.
     await c.ok('attributes.define', { name: 'retrieved', type: 'date' });
     await c.ok('attributes.set', { articleId: c.ids.lebanon, name: 'retrieved', value: '2024-03-31' });
     const retrieved = await c.ok<Coverage>('counts.coverage', { codeIds: [c.codes.actors], interval: 'month', dateAttribute: 'retrieved' });
-    const byRetrieved = item(retrieved.series, 0, 'series by retrieved date');
+    const byRetrieved = nth(retrieved.series, 0, 'series by retrieved date');
     assert.deepEqual([retrieved.periods, byRetrieved.counts, byRetrieved.undated], [['2024-03'], [1], 2]);
     await c.fails('counts.coverage', { codeIds: [c.codes.actors], interval: 'week', dateAttribute: 'outlet' }, 'invalid_request');
   });
@@ -325,13 +325,13 @@ describe('counts.cooccurrence', () => {
       [c.ids.gaza, 'talks resumed in Cairo', [c.k.g3], [c.k.g4]],
       [c.ids.lebanon, 'Ceasefire in Lebanon', [c.k.l1], [c.k.l2]],
     ]);
-    assert.deepEqual(item(item(overlap.items, 0, 'overlap passages').codingsB, 0, 'its Actors codings'), { codingId: c.k.g4, ...spanOf(GAZA_AID, 'Cairo'), text: 'Cairo' });
+    assert.deepEqual(nth(nth(overlap.items, 0, 'overlap passages').codingsB, 0, 'its Actors codings'), { codingId: c.k.g4, ...spanOf(GAZA_AID, 'Cairo'), text: 'Cairo' });
     const paragraph = await cell(c.codes.humanitarian, c.codes.actors, 'paragraph');
-    const secondParagraph = item(GAZA_AID.split('\n'), 1, 'paragraphs of GAZA_AID');
+    const secondParagraph = nth(GAZA_AID.split('\n'), 1, 'paragraphs of GAZA_AID');
     assert.deepEqual(paragraph.items.map((p) => [p.articleId, p.text, p.codingsA.map((k) => k.codingId), p.codingsB.map((k) => k.codingId)]), [
       [c.ids.gaza, secondParagraph, [c.k.g2], [c.k.g4]],
     ]);
-    const shared = item(paragraph.items, 0, 'paragraph passages');
+    const shared = nth(paragraph.items, 0, 'paragraph passages');
     assert.deepEqual([shared.start, shared.end], [spanOf(GAZA_AID, secondParagraph).start, spanOf(GAZA_AID, secondParagraph).end]);
     const article = await cell(c.codes.humanitarian, c.codes.actors, 'article');
     assert.deepEqual(article.items.map((p) => [p.articleId, p.start, p.text, p.codingsA.length, p.codingsB.length]), [

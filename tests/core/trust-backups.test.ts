@@ -10,13 +10,12 @@ import type { IpcMainInvokeEvent } from 'electron';
 import type { BackupInfo, ProjectInfo } from '../../src-main/contract/types';
 import type { WireResult } from '../../src-main/core/dispatch';
 import { backupFolderFor, createBackup, ensureDailyBackup, listBackups, pruneBackups } from '../../src-main/core/store/backups';
-import { APPLICATION_ID } from '../../src-main/core/store/database';
-import { LATEST_SCHEMA_VERSION, migrations } from '../../src-main/core/store/migrations';
 import { Project } from '../../src-main/core/store/Project';
 import { createIpcHandler } from '../../src-main/hosts/electron/ipc';
 import { startWebHost, type WebHost } from '../../src-main/hosts/web/server';
 import { buildContractFixture, callOk, directTransport, newSession, tempDir, type Transport } from './helpers';
-import { item, present } from './present';
+import { openUpgraded, versionOneProject } from './old-formats';
+import { nth, present } from './present';
 
 type Row = Record<string, unknown>;
 
@@ -72,7 +71,7 @@ describe('daily backups', () => {
     const listed = await callOk<{ items: BackupInfo[]; folder: string }>(call, 'backups.list');
     assert.equal(listed.folder, join(dir, 'thesis.gloss-backups'));
     assert.equal(listed.items.length, 1);
-    const backup = item(listed.items, 0, 'listed backups');
+    const backup = nth(listed.items, 0, 'listed backups');
     assert.equal(backup.kind, 'daily');
     assert.match(backup.file, /^daily-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.gloss$/);
     assert.ok(Math.abs(Date.parse(backup.createdAt) - Date.now()) < 3600_000, backup.createdAt);
@@ -154,31 +153,12 @@ describe('daily backups', () => {
 });
 
 describe('before a format upgrade', () => {
-  /** A project as the first version of Gloss wrote it (schema 1), with an article, a code and a coding. */
-  function versionOneProject(): string {
-    const path = join(tempDir(), 'old.gloss');
-    const db = new Database(path);
-    item(migrations, 0, 'migrations').up(db);
-    db.pragma(`application_id = ${APPLICATION_ID}`);
-    db.pragma('user_version = 1');
-    const text = 'Old article \u{1F600} with text';
-    db.prepare(`INSERT INTO articles (title, source_file, imported_at, content_hash, encoding, had_bom, original_line_endings,
-      normalized_to_nfc, text, length) VALUES ('Old article', 'old.txt', '2026-01-01T00:00:00Z', 'h1', 'UTF-8', 0, 'LF', 0, ?, ?)`).run(text, [...text].length);
-    db.prepare("INSERT INTO codes (name, color, created_at) VALUES ('Frames', '#e6194b', 'now')").run();
-    db.prepare(`INSERT INTO codings (article_id, code_id, start, "end", text, memo, coder, created_at, updated_at)
-      VALUES (1, 1, 12, 13, '\u{1F600}', 'memo', 'ana', 'now', 'now')`).run();
-    db.close();
-    return path;
-  }
-
   test('a copy of the project as it was is kept before a newer Gloss upgrades it, once', () => {
     const path = versionOneProject();
     const raw = new Database(path, { readonly: true });
     const old = allRows(raw);
     raw.close();
-    const project = Project.open(path);
-    assert.equal(project.db.pragma('user_version', { simple: true }), LATEST_SCHEMA_VERSION);
-    project.close();
+    openUpgraded(path).close();
     const [copy, ...more] = listBackups(path);
     assert.ok(copy, 'a copy was kept before the upgrade');
     assert.deepEqual(more, []);
@@ -206,7 +186,7 @@ describe('before a format upgrade', () => {
     raw.close();
     rmSync(backupFolderFor(path));
     Project.open(path).close(); // the lock was released; with room for the copy the upgrade goes ahead
-    assert.equal(item(listBackups(path), 0, 'backups').kind, 'before-upgrade');
+    assert.equal(nth(listBackups(path), 0, 'backups').kind, 'before-upgrade');
   });
 });
 
@@ -215,7 +195,7 @@ describe('restoring a backup', () => {
     const { dir, session } = newSession();
     const call = directTransport(session);
     const { path, fixture } = await projectWithBackup(call, dir);
-    const daily = item((await callOk<{ items: BackupInfo[] }>(call, 'backups.list')).items, 0, 'listed backups');
+    const daily = nth((await callOk<{ items: BackupInfo[] }>(call, 'backups.list')).items, 0, 'listed backups');
     const atBackup = allRows(session.currentProject!.db);
 
     // A day's work, some of it regrettable.
@@ -262,7 +242,7 @@ describe('restoring a backup', () => {
     const { dir, session } = newSession();
     const call = directTransport(session);
     const { path } = await projectWithBackup(call, dir);
-    const daily = item((await callOk<{ items: BackupInfo[] }>(call, 'backups.list')).items, 0, 'listed backups');
+    const daily = nth((await callOk<{ items: BackupInfo[] }>(call, 'backups.list')).items, 0, 'listed backups');
     const folder = backupFolderFor(path);
     // Damaged: the pages after the header overwritten with noise.
     const damaged = 'daily-2001-01-01T00-00-00-000Z.gloss';
@@ -354,7 +334,7 @@ describe('malformed backups.* payloads, through dispatch, HTTP and IPC', () => {
       assert.equal(!noneRestore.ok && noneRestore.error.code, 'no_project');
 
       const { path } = await projectWithBackup(call, dir);
-      const daily = item((await callOk<{ items: BackupInfo[] }>(call, 'backups.list')).items, 0, 'listed backups');
+      const daily = nth((await callOk<{ items: BackupInfo[] }>(call, 'backups.list')).items, 0, 'listed backups');
       assert.ok(daily);
       const outside = join(dir, 'outside.gloss');
       copyFileSync(join(backupFolderFor(path), daily.file), outside);
