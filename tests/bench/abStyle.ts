@@ -1,30 +1,13 @@
 // `node --import tsx tests/bench/abStyle.ts "<css rule>" [n]`: the long article opened in one page with and without an extra
 // style rule (a constructable sheet), alternating, min and median of n each: an A/B of a CSS cost under the same noise.
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startHost } from './browser';
+import { clickArticle, startHost } from './browser';
 
 // Uses the project tests/bench/profile.ts prepares (run it once first).
 const extra = process.argv[2] ?? '.article-text ::selection { background-color: rgb(47 95 208 / 0.32); }';
 const n = Number(process.argv[3] ?? 7);
-async function open(page: Page, title: string, expected: number): Promise<number> {
-  return (await page.evaluate(`(async () => {
-    const row = [...document.querySelectorAll('[data-testid="article-row"]')].find((r) => r.textContent.includes(${JSON.stringify(title)}));
-    const t0 = performance.now();
-    row.click();
-    await new Promise((resolve) => {
-      const check = () => {
-        let n = 0;
-        CSS.highlights.forEach((h, name) => { if (name.startsWith('gloss-code-')) n += h.size; });
-        if (n >= ${expected} && document.querySelector('[data-testid="article-title"]')?.textContent?.includes(${JSON.stringify(title)})) requestAnimationFrame(() => setTimeout(resolve, 0));
-        else requestAnimationFrame(check);
-      };
-      check();
-    });
-    return performance.now() - t0;
-  })()`)) as number;
-}
 void (async () => {
   const host = await startHost(join(tmpdir(), 'gloss-profile-project', 'reader.gloss'), join(tmpdir(), 'gloss-profile-project', 'web-data'));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
@@ -38,9 +21,9 @@ void (async () => {
       const withExtra = i % 2 === 1;
       // A constructable sheet: the page's CSP (style-src 'self') refuses an inline <style>.
       await page.evaluate(`(() => { window.abSheet ??= new CSSStyleSheet(); window.abSheet.replaceSync(${withExtra} ? ${JSON.stringify(extra)} : ''); if (!document.adoptedStyleSheets.includes(window.abSheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, window.abSheet]; })()`);
-      await open(page, 'Typical benchmark article', 190);
+      await clickArticle(page, 'Typical benchmark article', 190);
       await page.waitForTimeout(200);
-      (withExtra ? b : a).push(await open(page, 'Long benchmark article', 2900));
+      (withExtra ? b : a).push(await clickArticle(page, 'Long benchmark article', 2900));
       await page.waitForTimeout(200);
     }
     const stat = (x: number[]) => { const s = [...x].sort((p, q) => p - q); return `min ${s[0]!.toFixed(0)} median ${s[s.length >> 1]!.toFixed(0)}`; };

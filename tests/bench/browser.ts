@@ -103,6 +103,14 @@ export async function chooseBenchCoder(page: Page): Promise<void> {
 export async function openArticle(page: Page, title: string, expectedRanges: number): Promise<number> {
   await page.getByTestId('article-filter').fill(title);
   await page.locator('[data-testid="article-row"]', { hasText: title }).first().waitFor();
+  return clickArticle(page, title, expectedRanges);
+}
+
+/**
+ * Clicks the listed article whose row shows `title` and waits until it is shown with at least `expectedRanges`
+ * highlight ranges painted and the page is idle; the milliseconds from the click.
+ */
+export async function clickArticle(page: Page, title: string, expectedRanges: number): Promise<number> {
   // Page code is passed as a string: tsx's transform would otherwise inject helpers the page does not have.
   return (await page.evaluate(`(async () => {
     const title = ${JSON.stringify(title)};

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { Project } from '../../src-main/core/store/Project';
-import { addReaderArticles, chooseBenchCoder, startHost } from './browser';
+import { addReaderArticles, chooseBenchCoder, clickArticle, startHost } from './browser';
 
 const what = process.argv[2] ?? 'open-long';
 const work = join(tmpdir(), 'gloss-profile-project');
@@ -65,21 +65,7 @@ async function main(): Promise<void> {
       return;
     }
     await browser.startTracing(page, { path, categories });
-    const ms = (await page.evaluate(`(async () => {
-      const row = [...document.querySelectorAll('[data-testid="article-row"]')].find((r) => r.textContent.includes(${JSON.stringify(title)}));
-      const t0 = performance.now();
-      row.click();
-      await new Promise((resolve) => {
-        const check = () => {
-          let n = 0;
-          CSS.highlights.forEach((h, name) => { if (name.startsWith('gloss-code-')) n += h.size; });
-          const ready = n >= ${expected.get(title) ?? 1} && document.querySelector('[data-testid="article-title"]')?.textContent?.includes(${JSON.stringify(title)});
-          if (ready) requestAnimationFrame(() => setTimeout(resolve, 0)); else requestAnimationFrame(check);
-        };
-        check();
-      });
-      return performance.now() - t0;
-    })()`)) as number;
+    const ms = await clickArticle(page, title, expected.get(title) ?? 1);
     await browser.stopTracing();
     console.log(`${what}: ${ms.toFixed(0)} ms (click → ready and painted); trace ${path}`);
     summarise(JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: TraceEvent[] });

@@ -2,21 +2,15 @@
 // layer's history (every host gets it), and anything else in between starts a new step.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import type { Coding } from '../../src-main/contract/types';
 import { BURST_WINDOW_MS } from '../../src-main/core/history';
-import { callOk, directTransport, newSession, spanOf } from './helpers';
+import { callOk, importArticle, openNewProject, spanOf } from './helpers';
 
 const TEXT = 'The convoy waited at the crossing while officials traded blame.\n';
 
 async function study() {
-  const { dir, session } = newSession();
-  const call = directTransport(session);
-  await callOk(call, 'project.create', { path: join(dir, 'burst.gloss') });
-  const report = await callOk<{ imported: { articleId: number }[] }>(call, 'articles.importFiles', {
-    files: [{ name: 'a.txt', base64: Buffer.from(TEXT).toString('base64') }],
-  });
-  const articleId = report.imported[0]!.articleId;
+  const { session, call } = await openNewProject('burst.gloss');
+  const articleId = await importArticle(call, 'a.txt', TEXT);
   const coding = await callOk<Coding>(call, 'codings.apply', { articleId, codePath: 'Logistics', ...spanOf(TEXT, 'convoy') });
   const get = async () => (await callOk<{ codings: Coding[] }>(call, 'codings.listForArticle', { articleId })).codings.find((c) => c.id === coding.id)!;
   return { session, call, coding, get };

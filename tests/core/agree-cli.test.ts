@@ -2,19 +2,15 @@
 // printed figures are checked against counts worked out by hand from the documented formulas.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { builtCli, tempDir, writeFiles } from './helpers';
+import { builtCli, tempDir, writeFiles, runBuiltCli } from './helpers';
 
 const skip = existsSync(builtCli) ? false : `${builtCli} is missing: run \`npm run build\` (npm test builds before it tests)`;
 
-function gloss(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [builtCli, ...args], { cwd, encoding: 'utf8' });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The built CLI, run in a test's folder. */
+const gloss = runBuiltCli;
 
 /** Articles of 40 and 20 code points (the first with an emoji flag, which is two code points). */
 const ONE = 'Aid convoy 🇱🇧 waits at the crossing now!';

@@ -1,20 +1,16 @@
 // `gloss check` and the open errors as a user of the built `gloss` command sees them (exit code, stdout, stderr).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Project } from '../../src-main/core/store/Project';
-import { builtCli, tempDir, writeFiles, nth } from './helpers';
+import { builtCli, tempDir, writeFiles, nth, runBuiltCli } from './helpers';
 
 const skip = existsSync(builtCli) ? false : `${builtCli} is missing: run \`npm run build\` (npm test builds before it tests)`;
 
-function gloss(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [builtCli, ...args], { cwd, encoding: 'utf8' });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The built CLI, run in a test's folder. */
+const gloss = runBuiltCli;
 
 function assertCleanFailure(r: ReturnType<typeof gloss>, status: number, message: RegExp): void {
   assert.equal(r.status, status, `exit code (stderr: ${r.stderr})`);

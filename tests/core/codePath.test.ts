@@ -11,7 +11,7 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { codePathProblem, escapeCodeName, joinCodePath, normaliseCodePath, splitCodePath } from '../../src-main/contract/codePath';
 import type { Code, Coding } from '../../src-main/contract/types';
-import { callOk, directTransport, exportSchemaPath, newProject, newSession } from './helpers';
+import { callOk, directTransport, exportSchemaPath, newProject, newSession, importArticle, openNewProject } from './helpers';
 
 /** A name as the codebook stores it: non-empty, no surrounding space, rich in the characters the rule escapes. */
 const codeName = fc
@@ -90,13 +90,8 @@ describe('code paths in the codebook', () => {
 
 describe('code paths through the contract', () => {
   async function openStudy() {
-    const { dir, session } = newSession();
-    const call = directTransport(session);
-    await callOk(call, 'project.create', { path: join(dir, 'paths.gloss') });
-    const report = await callOk<{ imported: { articleId: number }[] }>(call, 'articles.importFiles', {
-      files: [{ name: 'a.txt', base64: Buffer.from('Aid convoys wait at the crossing.\n').toString('base64') }],
-    });
-    return { session, call, articleId: report.imported[0]!.articleId };
+    const { session, call } = await openNewProject('paths.gloss');
+    return { session, call, articleId: await importArticle(call, 'a.txt', 'Aid convoys wait at the crossing.\n') };
   }
 
   test('codes.create takes a path: parents created, one undo step takes them all back', async () => {
@@ -142,13 +137,8 @@ describe('code paths through the contract', () => {
 
 describe('code paths in exports', () => {
   test('JSON and CSV print escaped paths, the JSON validates, and importing it gives the same names back', async () => {
-    const { dir, session } = newSession();
-    const call = directTransport(session);
-    await callOk(call, 'project.create', { path: join(dir, 'out.gloss') });
-    const report = await callOk<{ imported: { articleId: number }[] }>(call, 'articles.importFiles', {
-      files: [{ name: 'a.txt', base64: Buffer.from('Aid convoys wait at the crossing.\n').toString('base64') }],
-    });
-    const articleId = report.imported[0]!.articleId;
+    const { dir, session, call } = await openNewProject('out.gloss');
+    const articleId = await importArticle(call, 'a.txt', 'Aid convoys wait at the crossing.\n');
     await callOk(call, 'codings.apply', { articleId, codePath: 'Frames/Aid\\/relief', start: 0, end: 3 });
     await callOk(call, 'codings.apply', { articleId, codePath: 'Places/C:\\\\crossing', start: 4, end: 11 });
     const json = join(dir, 'out.json');

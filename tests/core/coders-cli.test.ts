@@ -2,18 +2,14 @@
 // them with their counts, and --rename renames one on every coding (what `gloss export` then writes).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtCli, tempDir, writeFiles } from './helpers';
+import { builtCli, tempDir, writeFiles, runBuiltCli } from './helpers';
 
 const skip = existsSync(builtCli) ? false : `${builtCli} is missing: run \`npm run build\` (npm test builds before it tests)`;
 
-function gloss(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [builtCli, ...args], { cwd, encoding: 'utf8' });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The built CLI, run in a test's folder. */
+const gloss = runBuiltCli;
 
 describe('gloss coders', { skip }, () => {
   test('lists the coders --coder created, renames one everywhere, and refuses a name another coder has', () => {

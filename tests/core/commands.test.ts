@@ -12,7 +12,7 @@ import type { Code, GlossEvent } from '../../src-main/contract/types';
 import { projectCommands, deleteCode } from '../../src-main/core/commands/projectCommands';
 import { command } from '../../src-main/core/commands/command';
 import type { Session } from '../../src-main/core/session';
-import { allRows, callOk, directTransport, newSession, spanOf, FAMILY, FLAG_LB, TRICKY_TEXT, type Transport } from './helpers';
+import { allRows, callOk, spanOf, FAMILY, FLAG_LB, TRICKY_TEXT, type Transport, createFramesTree, importArticles, nth, openNewProject } from './helpers';
 
 type CommandName = keyof typeof projectCommands;
 
@@ -21,24 +21,10 @@ const SECOND = 'Second report\nThe convoy waited at the crossing; officials trad
 
 /** A project with something of every kind a command can touch. */
 async function richProject() {
-  const { dir, session } = newSession();
-  const call = directTransport(session);
-  await callOk(call, 'project.create', { path: join(dir, 'rich.gloss') });
-  const report = await callOk<{ imported: { articleId: number }[] }>(call, 'articles.importFiles', {
-    files: [
-      { name: 'tricky.txt', base64: Buffer.from(TRICKY_TEXT).toString('base64') },
-      { name: 'second.txt', base64: Buffer.from(SECOND).toString('base64') },
-    ],
-  });
-  const [tricky, second] = report.imported.map((i) => i.articleId) as [number, number];
-  const code = async (name: string, parentId?: number) => (await callOk<Code>(call, 'codes.create', { name, parentId, description: `about ${name}` })).id;
-  const frames = await code('Frames');
-  const humanitarian = await code('Humanitarian', frames);
-  const security = await code('Security', frames);
-  const border = await code('Border', security);
-  const actors = await code('Actors');
-  const apply = (articleId: number, codeId: number, span: { start: number; end: number }, memo = '') =>
-    callOk<{ id: number }>(call, 'codings.apply', { articleId, codeId, ...span, memo });
+  const { session, call } = await openNewProject('rich.gloss');
+  const ids = await importArticles(call, { 'tricky.txt': TRICKY_TEXT, 'second.txt': SECOND });
+  const [tricky, second] = [nth(ids, 0, 'tricky.txt'), nth(ids, 1, 'second.txt')];
+  const { frames, humanitarian, security, border, actors, apply } = await createFramesTree(call);
   const flag = await apply(tricky, humanitarian, spanOf(TRICKY_TEXT, FLAG_LB), 'flag');
   const family = await apply(tricky, security, spanOf(TRICKY_TEXT, FAMILY), 'family');
   await apply(tricky, border, spanOf(TRICKY_TEXT, FAMILY));

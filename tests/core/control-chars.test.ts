@@ -10,7 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { csvText } from '../../src-main/core/export/csvFormat';
 import { importSources } from '../../src-main/core/import/importer';
 import { Project } from '../../src-main/core/store/Project';
-import { builtCli, callOk, directTransport, newProject, newSession, nth, tempDir, writeFiles } from './helpers';
+import { builtCli, callOk, newProject, nth, tempDir, writeFiles, importArticle, openNewProject } from './helpers';
 
 const NUL = '\u0000';
 const ESC = '\u001b';
@@ -23,13 +23,8 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u;
 
 describe('control characters', () => {
   test('every call that takes typed text removes control characters; tab and line feed stay; the CSV has none', async () => {
-    const { dir, session } = newSession();
-    const call = directTransport(session);
-    await callOk(call, 'project.create', { path: join(dir, 'c.gloss'), name: `Study${NUL}${ESC}[2J` });
-    const report = await callOk<{ imported: { articleId: number }[] }>(call, 'articles.importFiles', {
-      files: [{ name: 'a.txt', base64: Buffer.from('Aid convoy waits at the crossing.').toString('base64') }],
-    });
-    const articleId = nth(report.imported, 0, 'the imported article').articleId;
+    const { dir, session, call } = await openNewProject('c.gloss', { name: `Study${NUL}${ESC}[2J` });
+    const articleId = await importArticle(call, 'a.txt', 'Aid convoy waits at the crossing.');
     await callOk(call, 'settings.update', { coderName: `maria${BEL}${NUL}` });
     const code = await callOk<{ id: number; name: string; description: string }>(call, 'codes.create', {
       name: `Frames${ESC}[31m${NUL}`,

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { builtCli, callOk, directTransport, newSession, repoRoot, tempDir, writeFiles } from './helpers';
+import { builtCli, callOk, repoRoot, tempDir, writeFiles, importArticle, openNewProject } from './helpers';
 
 const FORMULA_CODE = '=1+1';
 const FORMULA_MEMO = '@SUM(A1:A9)';
@@ -47,13 +47,8 @@ async function readXlsx(path: string): Promise<{ header: string[]; rows: Record<
 const cpSlice = (text: string, start: number, end: number) => [...text].slice(start, end).join('');
 
 async function codedSession() {
-  const { dir, session } = newSession();
-  const call = directTransport(session);
-  await callOk(call, 'project.create', { path: join(dir, 'csv.gloss') });
-  const report = await callOk<{ imported: { articleId: number }[] }>(call, 'articles.importFiles', {
-    files: [{ name: 'casualties.txt', base64: Buffer.from(TEXT).toString('base64') }],
-  });
-  const articleId = report.imported[0]!.articleId;
+  const { dir, session, call } = await openNewProject('csv.gloss');
+  const articleId = await importArticle(call, 'casualties.txt', TEXT);
   const code = await callOk<{ id: number }>(call, 'codes.create', { name: FORMULA_CODE });
   const article = await callOk<{ text: string }>(call, 'articles.get', { id: articleId });
   // Every line of the article coded: each passage starts with one of = + - @ (or is plain text after a tab).
@@ -177,15 +172,11 @@ describe('one CSV writer, one XLSX writer', () => {
   });
 
   test('an XLSX export is written whole or not at all: a refused cell leaves no file and no temporary file', async () => {
-    const { dir, session } = newSession();
-    const call = directTransport(session);
-    await callOk(call, 'project.create', { path: join(dir, 'long.gloss') });
+    const { dir, session, call } = await openNewProject('long.gloss');
     const long = `${'word '.repeat(7000)}end`;
-    const report = await callOk<{ imported: { articleId: number }[] }>(call, 'articles.importFiles', {
-      files: [{ name: 'long.txt', base64: Buffer.from(`Long\n${long}`).toString('base64') }],
-    });
+    const articleId = await importArticle(call, 'long.txt', `Long\n${long}`);
     const code = await callOk<{ id: number }>(call, 'codes.create', { name: 'All' });
-    await callOk(call, 'codings.apply', { articleId: report.imported[0]!.articleId, codeId: code.id, start: 5, end: 5 + long.length });
+    await callOk(call, 'codings.apply', { articleId, codeId: code.id, start: 5, end: 5 + long.length });
     const out = join(dir, 'out', 'long.xlsx');
     spawnSync('mkdir', ['-p', join(dir, 'out')]);
     const r = await session.handlers['export.csv']({ path: out, format: 'xlsx' }).then(

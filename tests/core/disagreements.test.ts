@@ -3,22 +3,16 @@
 // decision writes the consensus coder's codings as one undo step.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import type { Code, Coding, DisagreementList } from '../../src-main/contract/types';
 import { differingRuns } from '../../src-main/core/team/disagreements';
-import { callOk, directTransport, newSession, spanOf } from './helpers';
+import { callOk, importArticle, openNewProject, spanOf } from './helpers';
 
 // Code points = UTF-16 units here except the flag (2 code points, 4 units): spanOf counts code points.
 const TEXT = 'The convoy waited at the crossing 🇱🇧 for hours. Officials traded blame.\n';
 
 async function twoCoders() {
-  const { dir, session } = newSession();
-  const call = directTransport(session);
-  await callOk(call, 'project.create', { path: join(dir, 'team.gloss') });
-  const report = await callOk<{ imported: { articleId: number }[] }>(call, 'articles.importFiles', {
-    files: [{ name: 'one.txt', base64: Buffer.from(TEXT).toString('base64') }],
-  });
-  const articleId = report.imported[0]!.articleId;
+  const { session, call } = await openNewProject('team.gloss');
+  const articleId = await importArticle(call, 'one.txt', TEXT);
   const frames = (await callOk<Code>(call, 'codes.create', { name: 'Frames' })).id;
   const aid = (await callOk<Code>(call, 'codes.create', { name: 'Aid', parentId: frames })).id;
   const as = async (coder: string, codeId: number, needle: string) => {

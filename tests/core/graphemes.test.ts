@@ -4,10 +4,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { OffsetIndex } from '../../src-main/contract/offsets';
 import { ArticleDoc } from '../../src-renderer/features/reader/articleDoc';
-import { FAMILY, FLAG_LB, TRICKY_TEXT, THUMBS_DARK, builtCli, callOk, cps, cpSlice, directTransport, importText, newProject, newSession, spanOf, tempDir, writeFiles, nth } from './helpers';
+import { FAMILY, FLAG_LB, TRICKY_TEXT, THUMBS_DARK, builtCli, callOk, cps, cpSlice, importText, newProject, spanOf, tempDir, writeFiles, importArticle, openNewProject } from './helpers';
 
 /** x with a combining circumflex: no precomposed form, so NFC keeps two code points for one character. */
 const X_HAT = 'x\u0302';
@@ -17,13 +16,8 @@ const xHat = spanOf(TEXT, X_HAT);
 
 describe('grapheme clusters', () => {
   test('codings.apply and codings.update widen a span that splits a flag or a letter from its mark', async () => {
-    const { dir, session } = newSession();
-    const call = directTransport(session);
-    await callOk(call, 'project.create', { path: join(dir, 'g.gloss') });
-    const report = await callOk<{ imported: { articleId: number }[] }>(call, 'articles.importFiles', {
-      files: [{ name: 'g.txt', base64: Buffer.from(TEXT).toString('base64') }],
-    });
-    const articleId = nth(report.imported, 0, 'the imported article').articleId;
+    const { session, call } = await openNewProject('g.gloss');
+    const articleId = await importArticle(call, 'g.txt', TEXT);
     const code = await callOk<{ id: number }>(call, 'codes.create', { name: 'Symbols' });
     type C = { id: number; start: number; end: number; text: string };
 
@@ -43,13 +37,8 @@ describe('grapheme clusters', () => {
   });
 
   test('search.codeHits: hits inside one cluster collapse into one whole-cluster coding', async () => {
-    const { dir, session } = newSession();
-    const call = directTransport(session);
-    await callOk(call, 'project.create', { path: join(dir, 'h.gloss') });
-    const report = await callOk<{ imported: { articleId: number }[] }>(call, 'articles.importFiles', {
-      files: [{ name: 'h.txt', base64: Buffer.from(TEXT).toString('base64') }],
-    });
-    const articleId = nth(report.imported, 0, 'the imported article').articleId;
+    const { session, call } = await openNewProject('h.gloss');
+    const articleId = await importArticle(call, 'h.txt', TEXT);
     const code = await callOk<{ id: number }>(call, 'codes.create', { name: 'Flags' });
     const hits = [
       { articleId, start: flag.start, end: flag.start + 1 },

@@ -1,6 +1,8 @@
 // Shared helpers for the core tests: real project files in temp folders, real sessions, and the texts that make
 // offsets hard. Nothing here stands in for Gloss code; the only invented piece is the HostAdapter, which is the part
 // every host (Electron, web, CLI) supplies itself.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
@@ -142,12 +144,87 @@ export async function callOk<T = unknown>(call: Transport, name: string, payload
   return reply.result as T;
 }
 
+/** Runs the built CLI (out/main/cli.js) in `cwd`; its exit status and output. */
+export function runBuiltCli(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [builtCli, ...args], { cwd, encoding: 'utf8' });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
 export type Transport = (name: string, payload: unknown) => Promise<WireResult>;
 
 export const directTransport =
   (session: Session): Transport =>
   (name, payload) =>
     dispatch(session, name, payload);
+
+/** The built app's worker files (out/main) for a web host a test starts, where there is a build; see HostAdapter. */
+export function builtWorkerFiles(): { importWriterFile?: string; exportWorkerFile?: string } {
+  const built = (name: string) => (existsSync(join(repoRoot, 'out', 'main', name)) ? join(repoRoot, 'out', 'main', name) : undefined);
+  return { importWriterFile: built('importWriter.js'), exportWorkerFile: built('exportWorker.js') };
+}
+
+/** A running web host's call endpoint as a Transport, sending the host's token; any HTTP status but 200 fails. */
+export function httpTransport(host: { url: string; token: string }): Transport {
+  return async (name, payload) => {
+    const res = await fetch(`${host.url}/api/call/${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Gloss-Token': host.token },
+      body: JSON.stringify(payload),
+    });
+    assert.equal(res.status, 200, `${name}: HTTP ${res.status}`);
+    return (await res.json()) as WireResult;
+  };
+}
+
+export interface OpenProject {
+  dir: string;
+  session: Session;
+  call: Transport;
+  /** The project file. */
+  path: string;
+}
+
+/**
+ * A new headless session with a new project open, created through project.create as a host does: `fileName` in the
+ * session's folder, or in `options.dir`; `options.name` is the project's name.
+ */
+export async function openNewProject(fileName: string, options: { dir?: string; name?: string } = {}): Promise<OpenProject> {
+  const { dir, session } = newSession();
+  const call = directTransport(session);
+  const path = join(options.dir ?? dir, fileName);
+  await callOk(call, 'project.create', { path, name: options.name });
+  return { dir: options.dir ?? dir, session, call, path };
+}
+
+/** Imports texts (file name → text) into the open project through articles.importFiles; the new ids, in order. */
+export async function importArticles(call: Transport, texts: Record<string, string>): Promise<number[]> {
+  const files = Object.entries(texts).map(([name, text]) => ({ name, base64: Buffer.from(text).toString('base64') }));
+  const report = await callOk<{ imported: { articleId: number }[] }>(call, 'articles.importFiles', { files });
+  if (report.imported.length !== files.length) throw new Error(`import of ${files.map((f) => f.name).join(', ')} failed: ${JSON.stringify(report)}`);
+  return report.imported.map((i) => i.articleId);
+}
+
+/**
+ * Frames (Humanitarian, Security (Border)) and Actors, each with a description: a tree deep enough that deleting,
+ * merging and moving codes reach sub-codes of sub-codes. Returns the ids, and `apply` to code a span with one of them.
+ */
+export async function createFramesTree(call: Transport) {
+  const code = async (name: string, parentId?: number) => (await callOk<{ id: number }>(call, 'codes.create', { name, parentId, description: `about ${name}` })).id;
+  const frames = await code('Frames');
+  const humanitarian = await code('Humanitarian', frames);
+  const security = await code('Security', frames);
+  const border = await code('Border', security);
+  const actors = await code('Actors');
+  const apply = (articleId: number, codeId: number, span: { start: number; end: number }, memo = '') =>
+    callOk<{ id: number }>(call, 'codings.apply', { articleId, codeId, ...span, memo });
+  return { frames, humanitarian, security, border, actors, apply };
+}
+
+/** Imports one text as `fileName` through articles.importFiles; the new article's id. */
+export async function importArticle(call: Transport, fileName: string, text: string): Promise<number> {
+  return nth(await importArticles(call, { [fileName]: text }), 0, `the article imported from ${fileName}`);
+}
 
 /**
  * The CSV export's header record exactly as README.md documents it (section "CSV"); a test checks the README still

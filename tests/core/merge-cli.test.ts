@@ -2,19 +2,15 @@
 // the lead hands omar a project, omar codes in it, the lead merges it back; what is printed is what is checked.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { builtCli, tempDir, writeFiles } from './helpers';
+import { builtCli, tempDir, writeFiles, runBuiltCli } from './helpers';
 
 const skip = existsSync(builtCli) ? false : `${builtCli} is missing: run \`npm run build\` (npm test builds before it tests)`;
 
-function gloss(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [builtCli, ...args], { cwd, encoding: 'utf8' });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The built CLI, run in a test's folder. */
+const gloss = runBuiltCli;
 
 const ONE = 'Aid convoy waits at the crossing.';
 const TWO = 'Talks resume in Cairo.';

@@ -11,45 +11,25 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Code, Coding } from '../../src-main/contract/types';
 import type { MergePreview, MergeReport } from '../../src-main/contract/merge';
-import type { Session } from '../../src-main/core/session';
-import { allRows, callOk, directTransport, newSession, repoRoot, spanOf, tempDir, type Transport } from './helpers';
+import { allRows, callOk, directTransport, newSession, repoRoot, spanOf, tempDir, importArticles, openNewProject, type OpenProject } from './helpers';
 
 const ONE = 'Aid convoy 🇱🇧 waits at the crossing.\nOfficials traded blame.\n';
 const TWO = 'Talks resume in Cairo; mediators hope for a truce.\n';
 const THREE = 'A third report: trucks crossed at dawn\nThey waited.\n';
 
-interface Open {
-  session: Session;
-  call: Transport;
-  dir: string;
-  path: string;
-}
+/** A new project `name` in `dir` (the projects of one merge share a folder), open in a session of its own. */
+const open = (name: string, dir = tempDir('gloss-merge-')): Promise<OpenProject> => openNewProject(name, { dir });
 
-async function open(name: string, dir = tempDir('gloss-merge-')): Promise<Open> {
-  const { session } = newSession();
-  const call = directTransport(session);
-  const path = join(dir, name);
-  await callOk(call, 'project.create', { path });
-  return { session, call, dir, path };
-}
-
-async function importTexts(p: Open, texts: Record<string, string>): Promise<number[]> {
-  const report = await callOk<{ imported: { articleId: number }[] }>(p.call, 'articles.importFiles', {
-    files: Object.entries(texts).map(([name, text]) => ({ name, base64: Buffer.from(text).toString('base64') })),
-  });
-  return report.imported.map((i) => i.articleId);
-}
-
-async function code(p: Open, articleId: number, text: string, passage: string, codePath: string, coder: string): Promise<Coding> {
+async function code(p: OpenProject, articleId: number, text: string, passage: string, codePath: string, coder: string): Promise<Coding> {
   await callOk(p.call, 'settings.update', { coderName: coder });
   return callOk<Coding>(p.call, 'codings.apply', { articleId, codePath, ...spanOf(text, passage) });
 }
 
-async function codes(p: Open): Promise<Code[]> {
+async function codes(p: OpenProject): Promise<Code[]> {
   return (await callOk<{ codes: Code[] }>(p.call, 'codes.list')).codes;
 }
 
-async function codingsOf(p: Open, articleId: number): Promise<Coding[]> {
+async function codingsOf(p: OpenProject, articleId: number): Promise<Coding[]> {
   return (await callOk<{ codings: Coding[] }>(p.call, 'codings.listForArticle', { articleId })).codings;
 }
 
@@ -61,7 +41,7 @@ const sha = (file: string) => createHash('sha256').update(readFileSync(file)).di
  */
 async function leadAndTeammate() {
   const lead = await open('lead.gloss');
-  const [one, two] = (await importTexts(lead, { 'one.txt': ONE, 'two.txt': TWO })) as [number, number];
+  const [one, two] = (await importArticles(lead.call, { 'one.txt': ONE, 'two.txt': TWO })) as [number, number];
   await code(lead, one, ONE, 'Aid convoy', 'Frames/Aid', 'maria');
   await code(lead, two, TWO, 'Talks resume', 'Frames/Diplomacy', 'maria');
   await callOk(lead.call, 'codes.update', { id: (await codes(lead)).find((c) => c.path === 'Frames/Aid')!.id, description: 'help arriving' });
@@ -70,9 +50,9 @@ async function leadAndTeammate() {
   assert.deepEqual([exported.articles, exported.codings], [2, 0], 'all articles, none of maria\'s codings');
 
   const { session } = newSession();
-  const team: Open = { session, call: directTransport(session), dir: lead.dir, path: teamFile };
+  const team: OpenProject = { session, call: directTransport(session), dir: lead.dir, path: teamFile };
   await callOk(team.call, 'project.open', { path: teamFile });
-  const [three] = (await importTexts(team, { 'three.txt': THREE })) as [number];
+  const [three] = (await importArticles(team.call, { 'three.txt': THREE })) as [number];
   await code(team, one, ONE, 'Aid convoy', 'Frames/Aid', 'omar'); // same span as maria's, another coder
   await code(team, one, ONE, 'Officials traded blame', 'Frames/Blame', 'omar'); // a new code
   await code(team, three, THREE, 'trucks crossed', 'Frames/Aid', 'omar'); // on a new article
@@ -196,7 +176,7 @@ describe('merging a Gloss JSON export and a REFI-QDA project', () => {
       const { lead, teamFile, one } = await leadAndTeammate();
       // The teammate's work, exported by the teammate in this format.
       const { session } = newSession();
-      const team: Open = { session, call: directTransport(session), dir: lead.dir, path: teamFile };
+      const team: OpenProject = { session, call: directTransport(session), dir: lead.dir, path: teamFile };
       await callOk(team.call, 'project.open', { path: teamFile });
       const out = join(lead.dir, `teammate.${format}`);
       if (format === 'json') await callOk(team.call, 'export.json', { path: out });
@@ -283,7 +263,7 @@ describe('a broken source', () => {
 describe('export for a coder', () => {
   test('keeps the chosen articles, the whole codebook with its GUIDs and that coder\'s codings only; merging it back matches by GUID', async () => {
     const lead = await open('lead.gloss');
-    const [one, two] = (await importTexts(lead, { 'one.txt': ONE, 'two.txt': TWO })) as [number, number];
+    const [one, two] = (await importArticles(lead.call, { 'one.txt': ONE, 'two.txt': TWO })) as [number, number];
     await code(lead, one, ONE, 'Aid convoy', 'Frames/Aid', 'maria');
     await code(lead, one, ONE, 'crossing', 'Places', 'omar');
     await code(lead, two, TWO, 'Cairo', 'Places', 'omar');

@@ -6,10 +6,9 @@
 //   - redo and undo again land on the same states; and the undone state is on disk (it survives reopening).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { ArticleSummary, Code } from '../../src-main/contract/types';
-import { allRows, callOk, directTransport, newSession, TRICKY_TEXT, spanOf, FAMILY, FLAG_LB, present } from './helpers';
+import { allRows, callOk, TRICKY_TEXT, spanOf, FAMILY, FLAG_LB, present, createFramesTree, importArticles, openNewProject } from './helpers';
 
 
 
@@ -20,25 +19,10 @@ function assertIndexesSound(db: Database.Database, when: string): void {
 }
 
 test('deleting a code tree and then an article, over overlapping codings, undoes and redoes exactly', async () => {
-  const { dir, session } = newSession();
-  const call = directTransport(session);
-  const path = join(dir, 'undo.gloss');
-  await callOk(call, 'project.create', { path });
+  const { session, call, path } = await openNewProject('undo.gloss');
   const second = 'Second report\nThe convoy waited at the crossing; officials traded blame.\n';
-  await callOk(call, 'articles.importFiles', {
-    files: [
-      { name: 'tricky.txt', base64: Buffer.from(TRICKY_TEXT).toString('base64') },
-      { name: 'second.txt', base64: Buffer.from(second).toString('base64') },
-    ],
-  });
-  const code = async (name: string, parentId?: number) => (await callOk<Code>(call, 'codes.create', { name, parentId, description: `about ${name}` })).id;
-  const frames = await code('Frames');
-  const humanitarian = await code('Humanitarian', frames);
-  const security = await code('Security', frames);
-  const border = await code('Border', security);
-  const actors = await code('Actors');
-  const apply = (articleId: number, codeId: number, span: { start: number; end: number }, memo = '') =>
-    callOk<{ id: number }>(call, 'codings.apply', { articleId, codeId, ...span, memo });
+  await importArticles(call, { 'tricky.txt': TRICKY_TEXT, 'second.txt': second });
+  const { frames, humanitarian, security, border, actors, apply } = await createFramesTree(call);
   // Article 1 carries codings of the doomed tree and of the surviving code, on the same passages.
   for (const [codeId, needle, memo] of [
     [humanitarian, FLAG_LB, 'flag'],

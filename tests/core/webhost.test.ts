@@ -2,15 +2,15 @@
 // the token, the Host/Origin checks, the static files it will (not) serve, where it listens, and the whole contract.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
-import type { WireResult } from '../../src-main/core/dispatch';
 import { startWebHost, type WebHost } from '../../src-main/hosts/web/server';
-import { buildContractFixture, callOk, callsNeedingAProject, exportSchemaPath, repoRoot, runBadCalls, tempDir, type Transport } from './helpers';
+import type { WireResult } from '../../src-main/core/dispatch';
+import { buildContractFixture, callOk, callsNeedingAProject, exportSchemaPath, repoRoot, runBadCalls, tempDir, type Transport, builtWorkerFiles, httpTransport } from './helpers';
 import { skipUnlessBuilt } from './built';
 
 const SECRET = 'secret next to the renderer folder';
@@ -73,23 +73,8 @@ describe('web host', () => {
     writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(join(root, 'secret.txt'), SECRET);
     writeFileSync(join(root, 'renderer-evil.txt'), SECRET); // shares the folder's name as a prefix
-    const built = (name: string) => (existsSync(join(repoRoot, 'out', 'main', name)) ? join(repoRoot, 'out', 'main', name) : undefined);
-    host = await startWebHost({
-      port: 0,
-      dataDir,
-      staticDir,
-      importWriterFile: built('importWriter.js'),
-      exportWorkerFile: built('exportWorker.js'),
-    });
-    call = async (name, payload) => {
-      const res = await fetch(`${host.url}/api/call/${encodeURIComponent(name)}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Gloss-Token': host.token },
-        body: JSON.stringify(payload),
-      });
-      assert.equal(res.status, 200, `${name}: HTTP ${res.status}`);
-      return (await res.json()) as WireResult;
-    };
+    host = await startWebHost({ port: 0, dataDir, staticDir, ...builtWorkerFiles() });
+    call = httpTransport(host);
   });
 
   after(async () => {

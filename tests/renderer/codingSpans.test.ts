@@ -91,78 +91,29 @@ describe('codingsBetween', () => {
 });
 
 describe('overlapSegments', () => {
-  test('two overlapping codings: the shared stretch is double; nothing triple', () => {
-    assert.deepEqual(
-      overlapSegments(
-        placed([
-          [0, 10],
-          [5, 15],
-        ]),
-      ),
-      { double: [[5, 10]], triple: [] },
-    );
-  });
-
-  test('three nested codings: double where two or more, triple where three', () => {
-    assert.deepEqual(
-      overlapSegments(
-        placed([
-          [0, 10],
-          [2, 8],
-          [4, 6],
-        ]),
-      ),
-      { double: [[2, 8]], triple: [[4, 6]] },
-    );
-  });
-
-  test('ends are exclusive: codings that only touch do not overlap', () => {
-    assert.deepEqual(
-      overlapSegments(
-        placed([
-          [0, 5],
-          [5, 10],
-          [10, 12],
-        ]),
-      ),
-      { double: [], triple: [] },
-    );
-  });
-
-  test('the same passage coded twice is double over its whole length; an empty span counts for nothing', () => {
-    assert.deepEqual(
-      overlapSegments(
-        placed([
-          [3, 7],
-          [3, 7],
-          [5, 5],
-        ]),
-      ),
-      { double: [[3, 7]], triple: [] },
-    );
-  });
-
-  test('a chain of overlaps gives one double stretch per region, not one per pair', () => {
-    assert.deepEqual(
-      overlapSegments(
-        placed([
-          [0, 6],
-          [4, 10],
-          [8, 14],
-          [20, 30],
-          [25, 26],
-        ]),
-      ),
-      {
-        double: [
-          [4, 6],
-          [8, 10],
-          [25, 26],
-        ],
-        triple: [],
-      },
-    );
-  });
+  type Span = [number, number];
+  const cases: { what: string; spans: Span[]; double: Span[]; triple: Span[] }[] = [
+    { what: 'two overlapping codings: the shared stretch is double; nothing triple', spans: [[0, 10], [5, 15]], double: [[5, 10]], triple: [] },
+    { what: 'three nested codings: double where two or more, triple where three', spans: [[0, 10], [2, 8], [4, 6]], double: [[2, 8]], triple: [[4, 6]] },
+    { what: 'ends are exclusive: codings that only touch do not overlap', spans: [[0, 5], [5, 10], [10, 12]], double: [], triple: [] },
+    {
+      what: 'the same passage coded twice is double over its whole length; an empty span counts for nothing',
+      spans: [[3, 7], [3, 7], [5, 5]],
+      double: [[3, 7]],
+      triple: [],
+    },
+    {
+      what: 'a chain of overlaps gives one double stretch per region, not one per pair',
+      spans: [[0, 6], [4, 10], [8, 14], [20, 30], [25, 26]],
+      double: [[4, 6], [8, 10], [25, 26]],
+      triple: [],
+    },
+  ];
+  for (const { what, spans, double, triple } of cases) {
+    test(what, () => {
+      assert.deepEqual(overlapSegments(placed(spans)), { double, triple });
+    });
+  }
 
   test('property: the stretches cover exactly the units under ≥2 (double) and ≥3 (triple) codings, without overlapping', () => {
     const spanArb = fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 12 })).map(([s, len]): [number, number] => [s, s + len]);

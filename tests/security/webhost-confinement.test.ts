@@ -6,15 +6,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { callNames, calls, type CallSpec } from '../../src-main/contract/calls';
 import type { WireResult } from '../../src-main/core/dispatch';
 import { Project } from '../../src-main/core/store/Project';
 import { startWebHost, type WebHost } from '../../src-main/hosts/web/server';
-import { repoRoot, tempDir, nth } from '../core/helpers';
+import { builtWorkerFiles, httpTransport, nth, tempDir } from '../core/helpers';
 
-const built = (name: string) => (existsSync(join(repoRoot, 'out', 'main', name)) ? join(repoRoot, 'out', 'main', name) : undefined);
 
 /** Every entry below a folder (links not followed) with what it holds, to compare before and after. */
 function fingerprint(dir: string): Record<string, string> {
@@ -79,18 +78,9 @@ describe('web host confinement: the browser names no file on disk', () => {
       port: 0,
       dataDir,
       staticDir: join(root, 'no-renderer'),
-      importWriterFile: built('importWriter.js'),
-      exportWorkerFile: built('exportWorker.js'),
+      ...builtWorkerFiles(),
     });
-    call = async (name, payload) => {
-      const res = await fetch(`${host.url}/api/call/${encodeURIComponent(name)}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Gloss-Token': host.token },
-        body: JSON.stringify(payload),
-      });
-      assert.equal(res.status, 200, `${name}: HTTP ${res.status}`);
-      return (await res.json()) as WireResult;
-    };
+    call = httpTransport(host);
   });
 
   after(async () => {
