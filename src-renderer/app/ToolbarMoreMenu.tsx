@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useImport } from '../features/articles/import/ImportProvider';
 import { useExport } from '../features/export/ExportProvider';
 import { useMerge } from '../features/merge/MergeProvider';
-import { MemoDialog } from '../features/memos/MemoDialog';
+import { ProjectMemoDialog } from '../features/memos/ProjectMemoButton';
 import { PopupMenu, anchorBelow, type MenuAnchor, type MenuItem } from './PopupMenu';
 import { useAppStore } from './store';
 import type { ToolbarLevel } from './Toolbar';
@@ -73,14 +73,7 @@ export function ToolbarMoreMenu({ level }: { level: ToolbarLevel }) {
           items={level === 'narrow' ? [...primary, { separator: true }, ...secondary, { separator: true }, memo] : secondary}
         />
       )}
-      {memoOpen && (
-        <MemoDialog
-          target={{ kind: 'project' }}
-          title="Project memo"
-          about={`Notes on ${project?.name ?? 'this project'}: research questions, decisions about the codebook, the sample.`}
-          onClose={() => setMemoOpen(false)}
-        />
-      )}
+      {memoOpen && <ProjectMemoDialog onClose={() => setMemoOpen(false)} />}
     </>
   );
 }
