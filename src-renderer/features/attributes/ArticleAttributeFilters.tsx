@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AttributeFilter } from '../../../src-main/contract/types';
 import { MenuButton } from '../../app/MenuButton';
 import { useAppStore } from '../../app/store';
@@ -7,6 +7,7 @@ import { AttributeFilterForm } from './AttributeFilterForm';
 import { AttributeImportDialog } from './AttributeImportDialog';
 import { AttributeManagerDialog } from './AttributeManagerDialog';
 import { useAttributeDefinitions } from './useAttributeDefinitions';
+import { useDropStaleFilters } from './useDropStaleFilters';
 import './attributes.css';
 
 interface Props {
@@ -25,14 +26,7 @@ export function ArticleAttributeFilters({ filters, onFilters }: Props) {
   const [dialog, setDialog] = useState<'import' | 'manage' | null>(null);
   const readOnly = Boolean(project?.readOnly);
 
-  // A filter on an attribute that was deleted or renamed (here, by an undo, or by a CSV import) would fail every
-  // page of the list; it goes, as its chip would have.
-  useEffect(() => {
-    if (!definitions) return;
-    const known = new Set(definitions.map((d) => d.name.toLowerCase()));
-    const kept = filters.filter((f) => known.has(f.name.toLowerCase()));
-    if (kept.length !== filters.length) onFilters(kept);
-  }, [definitions, filters, onFilters]);
+  useDropStaleFilters(definitions, filters, onFilters);
 
   return (
     <div className="article-attribute-filters">
