@@ -2,6 +2,7 @@ import type { MouseEvent } from 'react';
 import type { ArticleSummary } from '../../../src-main/contract/types';
 import { formatNumber, plural } from '../../app/format';
 import { InlineRename } from '../../app/InlineRename';
+import { MemoMarker } from '../memos/MemoMarker';
 
 interface ArticleRowProps {
   article: ArticleSummary;
@@ -49,9 +50,7 @@ export function ArticleRow({ article, top, height, selected, renaming, onSelect,
         </span>
       </div>
       {article.hasMemo ? (
-        <span className="memo-marker" role="img" aria-label="Has a memo" title="Has a memo" data-testid="article-memo-marker">
-          ✎
-        </span>
+        <MemoMarker testId="article-memo-marker" />
       ) : null}
       <span
         className={article.codingCount ? 'count-badge' : 'count-badge zero'}

@@ -4,6 +4,7 @@ import { formatNumber, plural } from '../../app/format';
 import { InlineRename } from '../../app/InlineRename';
 import { countRender } from '../../app/renderCounts';
 import type { DropZone } from './codeTree';
+import { MemoMarker } from '../memos/MemoMarker';
 
 interface CodeRowProps {
   code: Code;
@@ -93,9 +94,7 @@ export function CodeRow(props: CodeRowProps) {
         </kbd>
       )}
       {code.hasMemo ? (
-        <span className="memo-marker" role="img" aria-label="Has a memo" title="Has a memo" data-testid="code-memo-marker">
-          ✎
-        </span>
+        <MemoMarker testId="code-memo-marker" />
       ) : null}
       <span
         className={props.totalCount ? 'count-badge' : 'count-badge zero'}
