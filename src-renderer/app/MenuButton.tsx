@@ -12,18 +12,26 @@ interface MenuButtonProps {
   testId?: string;
   title?: string;
   ariaLabel?: string;
+  /** On closing, focus always goes back to the button, never to the page (even where a click did not focus it). */
+  refocusOnClose?: boolean;
   children: ReactNode;
 }
 
 /** A button that opens a PopupMenu, and closes it again when pressed while the menu is open. */
-export function MenuButton({ menuLabel, items, anchor = anchorBelow, className, testId, title, ariaLabel, children }: MenuButtonProps) {
+export function MenuButton({ menuLabel, items, anchor = anchorBelow, className, testId, title, ariaLabel, refocusOnClose, children }: MenuButtonProps) {
   const [at, setAt] = useState<(MenuAnchor & { alignRight?: boolean }) | null>(null);
   // A press on the button while the menu is open closes it (the menu closes on any press outside); the click that
   // follows must not open it again.
   const wasOpen = useRef(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setAt(null);
+    if (refocusOnClose) button.current?.focus();
+  };
   return (
     <>
       <button
+        ref={button}
         type="button"
         className={className}
         data-testid={testId}
@@ -42,7 +50,7 @@ export function MenuButton({ menuLabel, items, anchor = anchorBelow, className, 
       >
         {children}
       </button>
-      {at && <PopupMenu label={menuLabel} at={at} onClose={() => setAt(null)} items={items} />}
+      {at && <PopupMenu label={menuLabel} at={at} onClose={close} items={items} />}
     </>
   );
 }
