@@ -23,40 +23,25 @@ export function MenuCommands() {
   const { openRestore } = useBackupRestore();
   const { openCheck } = useProjectCheck();
 
-  const run = (command: MenuCommand) => {
-    switch (command) {
-      case 'project.new':
-        return void attempt(() => api['project.create']({})).then((p) => p && setProject(p));
-      case 'project.open':
-        return void attempt(() => api['project.open']({})).then((p) => p && setProject(p));
-      case 'import.files':
-        return importFromPicker('files');
-      case 'import.folder':
-        return importFromPicker('folder');
-      case 'import.annotations':
-        return openAnnotationImport();
-      case 'export.json':
-        return exportJson();
-      case 'export.csv':
-        return exportCsv();
-      case 'export.qdpx':
-        return exportRefi('qdpx');
-      case 'export.qdc':
-        return exportRefi('qdc');
-      case 'project.merge':
-        return openMerge();
-      case 'export.forCoder':
-        return openForCoder();
-      case 'history.undo':
-        return runMenuCommand('undo');
-      case 'history.redo':
-        return runMenuCommand('redo');
-      case 'backups.restore':
-        return openRestore();
-      case 'project.check':
-        return openCheck();
-    }
+  // Record: every menu command must have its flow, or this does not compile.
+  const flows: Record<MenuCommand, () => void> = {
+    'project.new': () => void attempt(() => api['project.create']({})).then((p) => p && setProject(p)),
+    'project.open': () => void attempt(() => api['project.open']({})).then((p) => p && setProject(p)),
+    'import.files': () => importFromPicker('files'),
+    'import.folder': () => importFromPicker('folder'),
+    'import.annotations': openAnnotationImport,
+    'export.json': exportJson,
+    'export.csv': exportCsv,
+    'export.qdpx': () => exportRefi('qdpx'),
+    'export.qdc': () => exportRefi('qdc'),
+    'project.merge': openMerge,
+    'export.forCoder': openForCoder,
+    'history.undo': () => runMenuCommand('undo'),
+    'history.redo': () => runMenuCommand('redo'),
+    'backups.restore': openRestore,
+    'project.check': openCheck,
   };
+  const run = (command: MenuCommand) => flows[command]();
   // The subscription lives as long as the app; it always calls the latest flows.
   const latest = useLatest(run);
 

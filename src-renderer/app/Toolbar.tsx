@@ -9,17 +9,20 @@ import { ProjectMemoButton } from '../features/memos/ProjectMemoButton';
 import { useBackupRestore } from './BackupRestore';
 import { useProjectCheck } from './ProjectCheck';
 import { TeamControls } from '../features/team/TeamControls';
-import { PopupMenu, type MenuAnchor } from './PopupMenu';
+import { MenuButton } from './MenuButton';
+import type { MenuAnchor } from './PopupMenu';
 import { UndoRedoButtons } from './UndoHistory';
+
+/** The project menu opens under the project's name, left edges aligned. */
+function projectMenuAnchor(button: HTMLElement): MenuAnchor {
+  const r = button.getBoundingClientRect();
+  return { x: r.left, y: r.bottom + 2 };
+}
 
 export function Toolbar() {
   const { project, setProject, attempt } = useAppStore();
   const { openRestore } = useBackupRestore();
   const { openCheck } = useProjectCheck();
-  const [menuAt, setMenuAt] = useState<MenuAnchor | null>(null);
-  // A press on the button while the menu is open closes it (the menu closes on any press outside); the click that
-  // follows must not open it again.
-  const wasOpen = useRef(false);
   const close = async () => {
     await attempt(() => api['project.close']({}));
     setProject(null);
@@ -27,29 +30,25 @@ export function Toolbar() {
   const { header, level } = useCollapsingToolbar();
   return (
     <header className={`toolbar toolbar-${level}`} ref={header} data-testid="toolbar" data-level={level}>
-      <button
-        type="button"
+      <MenuButton
+        menuLabel="Project"
+        anchor={projectMenuAnchor}
         className="project-menu-button"
-        data-testid="project-menu-button"
+        testId="project-menu-button"
         title={project?.path}
-        aria-haspopup="menu"
-        aria-expanded={Boolean(menuAt)}
-        onPointerDown={() => (wasOpen.current = Boolean(menuAt))}
-        onClick={(e) => {
-          if (wasOpen.current) {
-            wasOpen.current = false;
-            return;
-          }
-          const r = e.currentTarget.getBoundingClientRect();
-          setMenuAt({ x: r.left, y: r.bottom + 2 });
-        }}
+        items={[
+          { label: 'Check project…', onSelect: openCheck, testId: 'project-menu-check' },
+          { label: 'Restore from backup…', disabled: project?.readOnly, onSelect: openRestore, testId: 'project-menu-restore' },
+          { separator: true },
+          { label: 'Close project', onSelect: () => void close() },
+        ]}
       >
         <strong className="project-name">{project?.name}</strong>
         {project?.readOnly && <span className="read-only-badge">read-only</span>}
         <span aria-hidden className="project-menu-caret">
           ▾
         </span>
-      </button>
+      </MenuButton>
       <span className="toolbar-divider" aria-hidden />
       <UndoRedoButtons />
       <span className="toolbar-divider" aria-hidden />
@@ -72,19 +71,6 @@ export function Toolbar() {
       <button type="button" onClick={() => void close()}>
         Close project
       </button>
-      {menuAt && (
-        <PopupMenu
-          label="Project"
-          at={menuAt}
-          onClose={() => setMenuAt(null)}
-          items={[
-            { label: 'Check project…', onSelect: openCheck, testId: 'project-menu-check' },
-            { label: 'Restore from backup…', disabled: project?.readOnly, onSelect: openRestore, testId: 'project-menu-restore' },
-            { separator: true },
-            { label: 'Close project', onSelect: () => void close() },
-          ]}
-        />
-      )}
     </header>
   );
 }

@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useImport } from '../features/articles/import/ImportProvider';
 import { useExport } from '../features/export/ExportProvider';
 import { useMerge } from '../features/merge/MergeProvider';
-import { MemoDialog } from '../features/memos/MemoDialog';
-import { PopupMenu, anchorBelow, type MenuAnchor, type MenuItem } from './PopupMenu';
+import { ProjectMemoDialog } from '../features/memos/ProjectMemoButton';
+import { MenuButton } from './MenuButton';
+import type { MenuItem } from './PopupMenu';
 import { useAppStore } from './store';
 import type { ToolbarLevel } from './Toolbar';
 
@@ -16,16 +17,8 @@ export function ToolbarMoreMenu({ level }: { level: ToolbarLevel }) {
   const { importFromPicker, progress } = useImport();
   const { busy, exportJson, exportCsv, exportRefi, exportAnnotations, openAnnotationImport } = useExport();
   const { openMerge, openForCoder } = useMerge();
-  const [at, setAt] = useState<(MenuAnchor & { alignRight?: boolean }) | null>(null);
   const [memoOpen, setMemoOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(false);
   const exporting = busy !== null;
-  const close = () => {
-    setAt(null);
-    // Focus goes back to the button that opened the menu, never to the page.
-    button.current?.focus();
-  };
   const primary: MenuItem[] = [
     { label: 'Import files…', disabled: progress !== null, onSelect: () => importFromPicker('files'), testId: 'more-import-files' },
     { label: 'Import folder…', disabled: progress !== null, onSelect: () => importFromPicker('folder'), testId: 'more-import-folder' },
@@ -47,40 +40,16 @@ export function ToolbarMoreMenu({ level }: { level: ToolbarLevel }) {
   const memo: MenuItem = { label: 'Project memo', onSelect: () => setMemoOpen(true), testId: 'more-project-memo' };
   return (
     <>
-      <button
-        ref={button}
-        type="button"
+      <MenuButton
+        menuLabel="More"
         className="toolbar-more"
-        data-testid="toolbar-more-button"
-        aria-haspopup="menu"
-        aria-expanded={at !== null}
-        onPointerDown={() => (wasOpen.current = at !== null)}
-        onClick={(e) => {
-          if (wasOpen.current) {
-            wasOpen.current = false;
-            return;
-          }
-          setAt(anchorBelow(e.currentTarget));
-        }}
+        testId="toolbar-more-button"
+        refocusOnClose
+        items={level === 'narrow' ? [...primary, { separator: true }, ...secondary, { separator: true }, memo] : secondary}
       >
         More <span aria-hidden>▾</span>
-      </button>
-      {at && (
-        <PopupMenu
-          label="More"
-          at={at}
-          onClose={close}
-          items={level === 'narrow' ? [...primary, { separator: true }, ...secondary, { separator: true }, memo] : secondary}
-        />
-      )}
-      {memoOpen && (
-        <MemoDialog
-          target={{ kind: 'project' }}
-          title="Project memo"
-          about={`Notes on ${project?.name ?? 'this project'}: research questions, decisions about the codebook, the sample.`}
-          onClose={() => setMemoOpen(false)}
-        />
-      )}
+      </MenuButton>
+      {memoOpen && <ProjectMemoDialog onClose={() => setMemoOpen(false)} />}
     </>
   );
 }

@@ -1,6 +1,8 @@
-import { useState, type MouseEvent } from 'react';
+import type { MouseEvent } from 'react';
 import type { ArticleSummary } from '../../../src-main/contract/types';
 import { formatNumber, plural } from '../../app/format';
+import { InlineRename } from '../../app/InlineRename';
+import { MemoMarker } from '../memos/MemoMarker';
 
 interface ArticleRowProps {
   article: ArticleSummary;
@@ -31,7 +33,7 @@ export function ArticleRow({ article, top, height, selected, renaming, onSelect,
     >
       <div className="article-row-text">
         {renaming ? (
-          <RenameInput initial={article.title} onDone={onRename} />
+          <InlineRename initial={article.title} onDone={onRename} label="Article title" testId="article-rename-input" />
         ) : (
           // dir="auto": an Arabic or Hebrew title lays out right to left, so the ellipsis cuts its logical end.
           <span className="article-row-title" dir="auto" data-testid="article-row-title">
@@ -48,9 +50,7 @@ export function ArticleRow({ article, top, height, selected, renaming, onSelect,
         </span>
       </div>
       {article.hasMemo ? (
-        <span className="memo-marker" role="img" aria-label="Has a memo" title="Has a memo" data-testid="article-memo-marker">
-          ✎
-        </span>
+        <MemoMarker testId="article-memo-marker" />
       ) : null}
       <span
         className={article.codingCount ? 'count-badge' : 'count-badge zero'}
@@ -73,30 +73,5 @@ export function ArticleRow({ article, top, height, selected, renaming, onSelect,
         ⋯
       </span>
     </div>
-  );
-}
-
-/** Enter or leaving the field saves; Esc keeps the old title. */
-function RenameInput({ initial, onDone }: { initial: string; onDone(title: string | null): void }) {
-  const [value, setValue] = useState(initial);
-  const finish = (save: boolean) => onDone(save && value.trim() && value.trim() !== initial ? value.trim() : null);
-  return (
-    <input
-      className="inline-rename"
-      data-testid="article-rename-input"
-      aria-label="Article title"
-      value={value}
-      autoFocus
-      onFocus={(e) => e.currentTarget.select()}
-      onChange={(e) => setValue(e.target.value)}
-      onClick={(e) => e.stopPropagation()}
-      onDoubleClick={(e) => e.stopPropagation()}
-      onKeyDown={(e) => {
-        e.stopPropagation();
-        if (e.key === 'Enter') finish(true);
-        if (e.key === 'Escape') finish(false);
-      }}
-      onBlur={() => finish(true)}
-    />
   );
 }

@@ -1,12 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { AttributeFilter } from '../../../src-main/contract/types';
-import { anchorBelow, PopupMenu, type MenuAnchor } from '../../app/PopupMenu';
+import { MenuButton } from '../../app/MenuButton';
 import { useAppStore } from '../../app/store';
 import { AttributeFilterChips } from './AttributeFilterChips';
 import { AttributeFilterForm } from './AttributeFilterForm';
 import { AttributeImportDialog } from './AttributeImportDialog';
 import { AttributeManagerDialog } from './AttributeManagerDialog';
 import { useAttributeDefinitions } from './useAttributeDefinitions';
+import { useDropStaleFilters } from './useDropStaleFilters';
 import './attributes.css';
 
 interface Props {
@@ -22,20 +23,10 @@ export function ArticleAttributeFilters({ filters, onFilters }: Props) {
   const { project } = useAppStore();
   const { definitions } = useAttributeDefinitions();
   const [formOpen, setFormOpen] = useState(false);
-  const [menuAt, setMenuAt] = useState<(MenuAnchor & { alignRight?: boolean }) | null>(null);
   const [dialog, setDialog] = useState<'import' | 'manage' | null>(null);
   const readOnly = Boolean(project?.readOnly);
-  // A press on the button while the menu is open closes it (a press outside does); the click after must not reopen it.
-  const menuWasOpen = useRef(false);
 
-  // A filter on an attribute that was deleted or renamed (here, by an undo, or by a CSV import) would fail every
-  // page of the list; it goes, as its chip would have.
-  useEffect(() => {
-    if (!definitions) return;
-    const known = new Set(definitions.map((d) => d.name.toLowerCase()));
-    const kept = filters.filter((f) => known.has(f.name.toLowerCase()));
-    if (kept.length !== filters.length) onFilters(kept);
-  }, [definitions, filters, onFilters]);
+  useDropStaleFilters(definitions, filters, onFilters);
 
   return (
     <div className="article-attribute-filters">
@@ -50,23 +41,17 @@ export function ArticleAttributeFilters({ filters, onFilters }: Props) {
         >
           Filter by attribute
         </button>
-        <button
-          type="button"
+        <MenuButton
+          menuLabel="Attributes"
           className="icon-button"
-          aria-haspopup="menu"
-          aria-expanded={Boolean(menuAt)}
-          data-testid="attributes-menu-button"
-          onPointerDown={() => (menuWasOpen.current = Boolean(menuAt))}
-          onClick={(e) => {
-            if (menuWasOpen.current) {
-              menuWasOpen.current = false;
-              return;
-            }
-            setMenuAt(anchorBelow(e.currentTarget));
-          }}
+          testId="attributes-menu-button"
+          items={[
+            { label: 'Import from CSV…', disabled: readOnly, onSelect: () => setDialog('import'), testId: 'attributes-menu-import' },
+            { label: 'Manage attributes…', onSelect: () => setDialog('manage'), testId: 'attributes-menu-manage' },
+          ]}
         >
           Attributes ▾
-        </button>
+        </MenuButton>
       </div>
       {formOpen && definitions && definitions.length > 0 && (
         <AttributeFilterForm definitions={definitions} onAdd={(f) => onFilters([...filters, f])} onCancel={() => setFormOpen(false)} />
@@ -77,17 +62,6 @@ export function ArticleAttributeFilters({ filters, onFilters }: Props) {
         onRemove={(i) => onFilters(filters.filter((_, j) => j !== i))}
         onClear={() => onFilters([])}
       />
-      {menuAt && (
-        <PopupMenu
-          label="Attributes"
-          at={menuAt}
-          onClose={() => setMenuAt(null)}
-          items={[
-            { label: 'Import from CSV…', disabled: readOnly, onSelect: () => setDialog('import'), testId: 'attributes-menu-import' },
-            { label: 'Manage attributes…', onSelect: () => setDialog('manage'), testId: 'attributes-menu-manage' },
-          ]}
-        />
-      )}
       {dialog === 'import' && <AttributeImportDialog onClose={() => setDialog(null)} />}
       {dialog === 'manage' && <AttributeManagerDialog readOnly={readOnly} onClose={() => setDialog(null)} />}
     </div>

@@ -3,6 +3,7 @@ import { useChanged } from '../../app/useChanged';
 import type { AttributeDefinition, AttributeFilter, AttributeFilterOp, AttributeType, AttributeValue } from '../../../src-main/contract/types';
 import { OPS_FOR_TYPE, opLabel, parseAttributeInput } from './attributeValues';
 import { useAttributeValueList } from './useAttributeValueList';
+import { inputPropsFor, YesNoOptions } from './AttributeValueInput';
 
 interface Props {
   definitions: AttributeDefinition[];
@@ -114,9 +115,7 @@ function FilterValueInput({
   if (type === 'boolean') {
     return (
       <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
-        <option value="">—</option>
-        <option value="yes">yes</option>
-        <option value="no">no</option>
+        <YesNoOptions />
       </select>
     );
   }
@@ -124,9 +123,7 @@ function FilterValueInput({
     <input
       aria-label={label}
       className="attribute-filter-value"
-      type={type === 'date' ? 'date' : type === 'number' ? 'number' : 'text'}
-      step={type === 'number' ? 'any' : undefined}
-      dir={type === 'text' ? 'auto' : undefined}
+      {...inputPropsFor(type)}
       list={listId}
       value={value}
       onChange={(e) => onChange(e.target.value)}

@@ -64,9 +64,7 @@ export function AttributeValueInput({ type, value, onCommit, label, id, testId, 
           commit(e.target.value);
         }}
       >
-        <option value="">—</option>
-        <option value="yes">yes</option>
-        <option value="no">no</option>
+        <YesNoOptions />
       </select>
     );
   }
@@ -77,9 +75,7 @@ export function AttributeValueInput({ type, value, onCommit, label, id, testId, 
         list={suggestions.length ? listId : undefined}
         onFocus={() => setFocused(true)}
         className="attribute-input"
-        type={type === 'date' ? 'date' : type === 'number' ? 'number' : 'text'}
-        step={type === 'number' ? 'any' : undefined}
-        dir={type === 'text' ? 'auto' : undefined}
+        {...inputPropsFor(type)}
         value={draft}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={(e) => commit(e.currentTarget.value)}
@@ -103,4 +99,24 @@ export function AttributeValueInput({ type, value, onCommit, label, id, testId, 
       )}
     </>
   );
+}
+
+/** A boolean attribute's choices; the empty one stands for no value. */
+export function YesNoOptions() {
+  return (
+    <>
+      <option value="">—</option>
+      <option value="yes">yes</option>
+      <option value="no">no</option>
+    </>
+  );
+}
+
+/** The input an attribute type calls for: a date picker, a number field taking any decimal, or text in its own direction. */
+export function inputPropsFor(type: AttributeType) {
+  return {
+    type: type === 'date' ? 'date' : type === 'number' ? 'number' : 'text',
+    step: type === 'number' ? 'any' : undefined,
+    dir: type === 'text' ? ('auto' as const) : undefined,
+  };
 }

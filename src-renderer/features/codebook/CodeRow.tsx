@@ -1,8 +1,10 @@
-import { useState, type HTMLAttributes, type MouseEvent } from 'react';
+import type { HTMLAttributes, MouseEvent } from 'react';
 import type { Code } from '../../../src-main/contract/types';
 import { formatNumber, plural } from '../../app/format';
+import { InlineRename } from '../../app/InlineRename';
 import { countRender } from '../../app/renderCounts';
 import type { DropZone } from './codeTree';
+import { MemoMarker } from '../memos/MemoMarker';
 
 interface CodeRowProps {
   code: Code;
@@ -80,7 +82,7 @@ export function CodeRow(props: CodeRowProps) {
       )}
       <span className="code-swatch" style={{ background: code.color }} aria-hidden />
       {renaming ? (
-        <RenameInput initial={code.name} onDone={props.onRename} />
+        <InlineRename initial={code.name} onDone={props.onRename} label="Code name" testId="code-rename-input" maxLength={200} />
       ) : (
         <span className="code-name" data-testid="code-name">
           {code.name}
@@ -92,9 +94,7 @@ export function CodeRow(props: CodeRowProps) {
         </kbd>
       )}
       {code.hasMemo ? (
-        <span className="memo-marker" role="img" aria-label="Has a memo" title="Has a memo" data-testid="code-memo-marker">
-          ✎
-        </span>
+        <MemoMarker testId="code-memo-marker" />
       ) : null}
       <span
         className={props.totalCount ? 'count-badge' : 'count-badge zero'}
@@ -118,30 +118,6 @@ export function CodeRow(props: CodeRowProps) {
         ⋯
       </span>
     </div>
-  );
-}
-
-function RenameInput({ initial, onDone }: { initial: string; onDone(name: string | null): void }) {
-  const [value, setValue] = useState(initial);
-  const finish = (save: boolean) => onDone(save && value.trim() && value.trim() !== initial ? value.trim() : null);
-  return (
-    <input
-      className="inline-rename"
-      data-testid="code-rename-input"
-      aria-label="Code name"
-      value={value}
-      maxLength={200}
-      autoFocus
-      onFocus={(e) => e.currentTarget.select()}
-      onChange={(e) => setValue(e.target.value)}
-      onClick={(e) => e.stopPropagation()}
-      onKeyDown={(e) => {
-        e.stopPropagation();
-        if (e.key === 'Enter') finish(true);
-        if (e.key === 'Escape') finish(false);
-      }}
-      onBlur={() => finish(true)}
-    />
   );
 }
 

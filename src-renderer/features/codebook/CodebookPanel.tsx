@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { Code } from '../../../src-main/contract/types';
 import { anchorBelow, PopupMenu, type MenuAnchor, type MenuItem } from '../../app/PopupMenu';
+import { MenuButton } from '../../app/MenuButton';
 import { plural } from '../../app/format';
 import { useAppStore } from '../../app/store';
 import { useHasReaderSelection } from '../../app/selection';
@@ -40,7 +41,6 @@ export function CodebookPanel() {
   const [renamingId, setRenamingId] = useState<number | null>(null);
   const [creating, setCreating] = useState<{ parentId: number | null } | null>(null);
   const [menu, setMenu] = useState<{ code: Code; at: MenuAnchor & { alignRight?: boolean } } | null>(null);
-  const [panelMenu, setPanelMenu] = useState<MenuAnchor & { alignRight?: boolean } | null>(null);
   const [justAppliedId, setJustAppliedId] = useState<number | null>(null);
   const treeRef = useRef<HTMLDivElement>(null);
 
@@ -187,15 +187,26 @@ export function CodebookPanel() {
         <button type="button" data-testid="new-code-button" title="Add a top-level code" onClick={() => startCreate(null)}>
           + New code
         </button>
-        <button
-          type="button"
+        <MenuButton
+          menuLabel="Codebook options"
+          ariaLabel="Codebook options"
           className="icon-button"
-          aria-label="Codebook options"
-          data-testid="codebook-menu-button"
-          onClick={(e) => setPanelMenu(anchorBelow(e.currentTarget))}
+          testId="codebook-menu-button"
+          items={[
+            { label: 'Expand all', disabled: collapsed.size === 0, onSelect: expandAll },
+            { label: 'Collapse all', disabled: parents.length === 0, onSelect: () => collapseAll(parents.map((c) => c.id)) },
+            { separator: true },
+            { label: 'New code set…', onSelect: () => setSetDialog({ mode: 'new' }), testId: 'codebook-new-set' },
+            ...(activeSet
+              ? [
+                  { label: `Rename code set “${activeSet.name}”…`, onSelect: () => setSetDialog({ mode: 'rename' }), testId: 'codebook-rename-set' },
+                  { label: `Delete code set “${activeSet.name}”`, danger: true, onSelect: deleteActiveSet, testId: 'codebook-delete-set' },
+                ]
+              : []),
+          ]}
         >
           ⋯
-        </button>
+        </MenuButton>
       </header>
       <CodeSetBar sets={codeSets} activeId={activeSet ? activeSet.id : null} onChange={setSetFilterId} />
       {readerSelection && (
@@ -251,25 +262,6 @@ export function CodebookPanel() {
         />
       )}
       {menu && <PopupMenu label={`Actions for ${menu.code.name}`} at={menu.at} items={menuItems(menu.code)} onClose={() => setMenu(null)} />}
-      {panelMenu && (
-        <PopupMenu
-          label="Codebook options"
-          at={panelMenu}
-          onClose={() => setPanelMenu(null)}
-          items={[
-            { label: 'Expand all', disabled: collapsed.size === 0, onSelect: expandAll },
-            { label: 'Collapse all', disabled: parents.length === 0, onSelect: () => collapseAll(parents.map((c) => c.id)) },
-            { separator: true },
-            { label: 'New code set…', onSelect: () => setSetDialog({ mode: 'new' }), testId: 'codebook-new-set' },
-            ...(activeSet
-              ? [
-                  { label: `Rename code set “${activeSet.name}”…`, onSelect: () => setSetDialog({ mode: 'rename' }), testId: 'codebook-rename-set' },
-                  { label: `Delete code set “${activeSet.name}”`, danger: true, onSelect: deleteActiveSet, testId: 'codebook-delete-set' },
-                ]
-              : []),
-          ]}
-        />
-      )}
       {setDialog && (
         <CodeSetNameDialog
           title={setDialog.mode === 'rename' ? 'Rename code set' : setDialog.code ? `New code set with “${setDialog.code.name}”` : 'New code set'}

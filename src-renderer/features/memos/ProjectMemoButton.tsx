@@ -4,21 +4,26 @@ import { MemoDialog } from './MemoDialog';
 
 /** Toolbar button for the project's memo: research questions, decisions about the codebook, the sampling frame. */
 export function ProjectMemoButton() {
-  const { project } = useAppStore();
   const [open, setOpen] = useState(false);
   return (
     <>
       <button type="button" data-testid="project-memo-button" title="Notes about the whole project" onClick={() => setOpen(true)}>
         Project memo
       </button>
-      {open && (
-        <MemoDialog
-          target={{ kind: 'project' }}
-          title="Project memo"
-          about={`Notes on ${project?.name ?? 'this project'}: research questions, decisions about the codebook, the sample.`}
-          onClose={() => setOpen(false)}
-        />
-      )}
+      {open && <ProjectMemoDialog onClose={() => setOpen(false)} />}
     </>
+  );
+}
+
+/** The project memo in a dialog, opened from the toolbar button or, when the bar is folded, from its More menu. */
+export function ProjectMemoDialog({ onClose }: { onClose(): void }) {
+  const { project } = useAppStore();
+  return (
+    <MemoDialog
+      target={{ kind: 'project' }}
+      title="Project memo"
+      about={`Notes on ${project?.name ?? 'this project'}: research questions, decisions about the codebook, the sample.`}
+      onClose={onClose}
+    />
   );
 }

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AttributeDefinition, AttributeFilter } from '../../../src-main/contract/types';
 import { AttributeFilterChips } from '../attributes/AttributeFilterChips';
 import { AttributeFilterForm } from '../attributes/AttributeFilterForm';
+import { useDropStaleFilters } from '../attributes/useDropStaleFilters';
 import '../attributes/attributes.css';
 
 interface PassageAttributeFiltersProps {
@@ -18,13 +19,7 @@ interface PassageAttributeFiltersProps {
 export function PassageAttributeFilters({ definitions, filters, onFilters }: PassageAttributeFiltersProps) {
   const [adding, setAdding] = useState(false);
 
-  // A condition on an attribute that has since been deleted or renamed would fail every request; it goes.
-  useEffect(() => {
-    if (!definitions) return;
-    const known = new Set(definitions.map((d) => d.name.toLowerCase()));
-    const kept = filters.filter((f) => known.has(f.name.toLowerCase()));
-    if (kept.length !== filters.length) onFilters(kept);
-  }, [definitions, filters, onFilters]);
+  useDropStaleFilters(definitions, filters, onFilters);
 
   if (!definitions || definitions.length === 0) return <p className="muted passages-hint">No article attributes yet (outlet, date… are set in the article details).</p>;
   return (
