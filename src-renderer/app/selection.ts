@@ -23,3 +23,9 @@ export function useReaderSelection(): ReaderSelection | null {
 export function useHasReaderSelection(): boolean {
   return useSyncExternalStore(readerSelection.subscribe, () => readerSelection.get() !== null);
 }
+
+/** Whether the user has text selected in the page (a drag or a keyboard selection), so a key or click is selecting. */
+export function hasTextSelected(): boolean {
+  const selection = document.getSelection();
+  return selection !== null && !selection.isCollapsed;
+}

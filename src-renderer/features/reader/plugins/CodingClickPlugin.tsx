@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { CLICK_COMMAND, COMMAND_PRIORITY_LOW } from 'lexical';
+import { hasTextSelected } from '../../../app/selection';
 import { useReader } from '../ReaderContext';
 import { codingsUnderPoint } from './CodingHoverCard';
 
@@ -19,8 +20,7 @@ export function CodingClickPlugin() {
         CLICK_COMMAND,
         (event: MouseEvent) => {
           // A drag that selected text, or the second click of a double click, is selecting, not inspecting.
-          const sel = document.getSelection();
-          if ((sel && !sel.isCollapsed) || event.detail > 1) return false;
+          if (hasTextSelected() || event.detail > 1) return false;
           const hits = codingsUnderPoint(placed, positions, doc, event.clientX, event.clientY);
           const [innermost] = hits;
           if (!innermost) {

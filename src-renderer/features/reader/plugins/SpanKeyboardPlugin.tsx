@@ -3,6 +3,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { COMMAND_PRIORITY_HIGH, KEY_DOWN_COMMAND } from 'lexical';
 import { useReader, useSpanPreview } from '../ReaderContext';
 import { historyEpoch } from '../../../app/pendingWrites';
+import { hasTextSelected } from '../../../app/selection';
 
 /** Fields where Shift+arrows select text: adjustment never takes the keys from them (a memo, the find box). */
 const TYPING_FIELD = 'input, textarea, select, [contenteditable="true"], [contenteditable=""]';
@@ -58,8 +59,7 @@ export function SpanKeyboardPlugin() {
       editor.registerCommand(
         KEY_DOWN_COMMAND,
         (event: KeyboardEvent) => {
-          const sel = document.getSelection();
-          if (sel && !sel.isCollapsed) return false;
+          if (hasTextSelected()) return false;
           return adjust(event);
         },
         COMMAND_PRIORITY_HIGH,
