@@ -13,7 +13,7 @@ import { Workbench } from './Workbench';
 import { Notices } from './Notices';
 
 function Shell() {
-  const { project, workbenchEpoch } = useAppStore();
+  const { project, projectKnown, workbenchEpoch } = useAppStore();
   return (
     <ImportProvider>
       <ExportProvider>
@@ -24,7 +24,7 @@ function Shell() {
               <MenuCommands />
               <ImportDropZone />
               {/* Keyed by project (and by restores), so filters, selections and half-typed names never leak from one project into another. */}
-              {project ? <Workbench key={`${project.path}#${workbenchEpoch}`} /> : <StartScreen />}
+              {!projectKnown ? null : project ? <Workbench key={`${project.path}#${workbenchEpoch}`} /> : <StartScreen />}
               <ImportStatus />
               <Notices />
             </ProjectCheckProvider>

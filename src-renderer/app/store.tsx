@@ -24,6 +24,11 @@ export interface NoticeAction {
 
 interface AppStore {
   project: ProjectInfo | null;
+  /**
+   * Whether the host has said which project is open (or that none is). Until then the window shows neither the start
+   * screen nor a workbench, so a window on an open project never flashes the project library first.
+   */
+  projectKnown: boolean;
   setProject(p: ProjectInfo | null): void;
   refreshProject(): Promise<void>;
   selectedArticleId: number | null;
@@ -55,6 +60,12 @@ export const useNotices = (): Notice[] => useStore(notices);
  */
 export function AppStoreProvider({ children }: { children: ReactNode }) {
   const [project, setProject] = useState<ProjectInfo | null>(null);
+  const [projectKnown, setProjectKnown] = useState(false);
+  // A project chosen in this window (start screen, library, menu) is known by that very choice.
+  const chooseProject = useCallback((p: ProjectInfo | null) => {
+    setProject(p);
+    setProjectKnown(true);
+  }, []);
   const [selectedArticleId, setSelectedArticleId] = useState<number | null>(null);
   const selectArticle = useCallback((id: number | null) => {
     if (id !== null) prefetchArticle(id);
@@ -113,7 +124,10 @@ export function AppStoreProvider({ children }: { children: ReactNode }) {
     let live = true;
     // attempt() reports a failure and resolves; an answer after unmounting is dropped.
     void attempt(() => api['project.current']({})).then((p) => {
-      if (live) setProject(p ?? null);
+      if (!live) return;
+      setProject(p ?? null);
+      // Known even when the call failed (attempt has said why): the start screen is then the way on.
+      setProjectKnown(true);
     });
     return () => {
       live = false;
@@ -127,15 +141,16 @@ export function AppStoreProvider({ children }: { children: ReactNode }) {
   useEffect(
     () =>
       bridge.onEvent((event: GlossEvent) => {
-        if (event.type === 'project.changed') setProject(event.project);
+        if (event.type === 'project.changed') chooseProject(event.project);
       }),
-    [],
+    [chooseProject],
   );
 
   const value = useMemo<AppStore>(
     () => ({
       project,
-      setProject,
+      projectKnown,
+      setProject: chooseProject,
       refreshProject,
       selectedArticleId,
       selectArticle,
@@ -147,7 +162,7 @@ export function AppStoreProvider({ children }: { children: ReactNode }) {
       workbenchEpoch,
       reloadWorkbench,
     }),
-    [project, refreshProject, selectedArticleId, selectArticle, applyCodeToSelection, onCodingApplied, notify, dismiss, attempt, workbenchEpoch, reloadWorkbench],
+    [project, projectKnown, chooseProject, refreshProject, selectedArticleId, selectArticle, applyCodeToSelection, onCodingApplied, notify, dismiss, attempt, workbenchEpoch, reloadWorkbench],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

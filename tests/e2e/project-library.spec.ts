@@ -128,11 +128,18 @@ async function exportCodings(page: Page, file: string, choose: (page: Page) => P
 test('CSV exact by default with a note, the formula guard checkbox, and a real XLSX download', async ({ page }, testInfo) => {
   test.skip(!existsSync(cli), 'out/main/cli.js is missing: run `npm run build` first');
   const errors = watchErrors(page);
+  // Whether the project library is ever put on the page while the window loads (a string: the page has no tsx helpers).
+  await page.addInitScript(`
+    window.__librarySeen = false;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="project-library"]')) window.__librarySeen = true;
+    }).observe(document, { childList: true, subtree: true });
+  `);
   await page.goto(host.launchUrl);
-  // The web host keeps the project the last test opened (Field notes 2024) open: back to the start screen first.
-  // Wait for that project itself: the page shows the library for a moment before it learns a project is open, so
-  // "library or project, whichever is visible first" could close nothing and then lose the library to the project.
+  // The web host keeps the project the last test opened (Field notes 2024) open: the window opens on it, without
+  // showing the project library first while it asks which project is open. Then back to the start screen.
   await expect(page.getByTestId('project-menu-button')).toContainText('Field notes');
+  expect(await page.evaluate('window.__librarySeen')).toBe(false);
   await closeProject(page);
   await entry(page, 'Supervisor copy.gloss').getByTestId('library-open').click();
   await expect(page.getByTestId('project-menu-button')).toContainText('Supervisor copy');
