@@ -4,27 +4,19 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { LATEST_SCHEMA_VERSION, migrations } from '../../src-main/core/store/migrations';
+import { LATEST_SCHEMA_VERSION } from '../../src-main/core/store/migrations';
 import { MIGRATION_004_MARK_RANGES, searchTextSql } from '../../src-main/core/store/migrations/004-search-index';
 import { IGNORABLE_MARK_RANGES, stripMarks } from '../../src-main/core/text/marks';
 import { Project } from '../../src-main/core/store/Project';
 import { runSearch } from '../../src-main/core/search/search';
 import { importText, newProjectSchemaObjects, schemaObjects, tempDir, nth } from './helpers';
+import { databaseAfterMigrations } from './old-formats';
 import { ARABIC, GAZA_PLAIN, GAZA_VOWELLED, HEBREW, SHALOM } from './toolkit-fixture';
-
-const APPLICATION_ID = 0x474c5353; // "GLSS", as database.ts writes it
 
 /** A project file at schema `version`, built by running the migrations up to it, holding two articles, a code and codings. */
 function projectAtVersion(version: number): string {
   const path = join(tempDir(), `v${version}.gloss`);
-  const db = new Database(path);
-  for (const m of migrations.slice(0, version)) {
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`application_id = ${APPLICATION_ID}`);
-      db.pragma(`user_version = ${m.version}`);
-    })();
-  }
+  const db = databaseAfterMigrations(path, version);
   const insert = db.prepare(`INSERT INTO articles (title, source_file, imported_at, content_hash, encoding, had_bom, original_line_endings,
     normalized_to_nfc, text, length) VALUES (?, ?, '2026-01-01T00:00:00.000Z', ?, 'UTF-8', 0, 'LF', 0, ?, ?)`);
   insert.run('Arabic', 'ar/arabic.txt', 'h1', ARABIC, [...ARABIC].length);
