@@ -4,13 +4,12 @@
 // Each build gets its own browser (so heaps are not shared) and web host; the rounds alternate A and B, and each
 // round times the bench's opens (typical after long, long after typical) and reads the heap after the long open.
 // Prints medians per build. Used for issue 16's open/heap A/B.
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { Project } from '../../src-main/core/store/Project';
-import { addReaderArticles, openArticle, startHost } from './browser';
+import { openArticle, openReaderProject, startHost } from './browser';
 
 const otherOut = resolve(process.argv[2] ?? '');
 const rounds = Number(process.argv[3] ?? 5);
@@ -19,13 +18,7 @@ const file = join(work, 'reader.gloss');
 
 async function main(): Promise<void> {
   if (!existsSync(join(otherOut, 'main', 'web.js'))) throw new Error(`no build in ${otherOut}`);
-  if (!existsSync(file)) {
-    mkdirSync(work, { recursive: true });
-    const project = Project.create(file);
-    await addReaderArticles(project, work, { longChars: 300_000, longCodings: 3000, typicalChars: 20_000, typicalCodings: 200, runs: 1 });
-    project.close();
-  }
-  const project = Project.open(file);
+  const project = await openReaderProject(work);
   const count = (title: string) => project.db.prepare('SELECT count(*) FROM codings c JOIN articles a ON a.id = c.article_id WHERE a.title = ?').pluck().get(title) as number;
   const long = count('Long benchmark article');
   const typical = count('Typical benchmark article');

@@ -3,10 +3,11 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { importSources } from '../../src-main/core/import/importer';
-import type { Project } from '../../src-main/core/store/Project';
+import { Project } from '../../src-main/core/store/Project';
 import { article, rng } from './data';
 import { median, type Figure } from './measure';
-import { writeFileSync } from 'node:fs';
+import { selectPassageDeep } from './mouse';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { benchReaderPeers, peerFigures, type ContestantResult, type ReaderArticle } from './peers';
 import { at, must } from '../../src-main/contract/must';
@@ -56,6 +57,21 @@ interface Host {
   url: string;
   startedAt: number;
   stop(): Promise<void>;
+}
+
+/**
+ * The full-size reader project the profiling tools share (`profile.ts`, `abBuilds.ts`), kept in `work` between runs:
+ * made once with the bench's long and typical articles, then opened.
+ */
+export async function openReaderProject(work: string): Promise<Project> {
+  const file = join(work, 'reader.gloss');
+  if (!existsSync(file)) {
+    mkdirSync(work, { recursive: true });
+    const project = Project.create(file);
+    await addReaderArticles(project, work, { longChars: 300_000, longCodings: 3000, typicalChars: 20_000, typicalCodings: 200, runs: 1 });
+    project.close();
+  }
+  return Project.open(file);
 }
 
 export function startHost(projectPath: string, dataDir: string): Promise<Host> {
@@ -225,26 +241,7 @@ export async function benchBrowser(
     });
     async function applyOnce(): Promise<number> {
       const paragraphIndex = 200 + n++ * 7;
-      const box = (await page.evaluate(`(() => {
-        const paragraphs = [...document.querySelectorAll('[data-testid="article-text"] p')].filter((p) => p.textContent.length > 60);
-        const p = paragraphs[${paragraphIndex} % paragraphs.length];
-        p.scrollIntoView({ block: 'center' });
-        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-        let node = walker.nextNode();
-        while (node && node.textContent.length < 45) node = walker.nextNode();
-        const range = document.createRange();
-        range.setStart(node, 3);
-        range.setEnd(node, 4);
-        const a = range.getBoundingClientRect();
-        range.setStart(node, 40);
-        range.setEnd(node, 41);
-        const b = range.getBoundingClientRect();
-        return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
-      })()`)) as { x1: number; y1: number; x2: number; y2: number };
-      await page.mouse.move(box.x1, box.y1);
-      await page.mouse.down();
-      await page.mouse.move(box.x2, box.y2, { steps: 3 });
-      await page.mouse.up();
+      await selectPassageDeep(page, paragraphIndex);
       return (await page.evaluate(`(async () => {
         const count = () => {
           let c = 0;

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from '@playwright/test';
 import { median, type Figure } from './measure';
+import { dragBetween, type DragBox } from './mouse';
 import { at } from '../../src-main/contract/must';
 
 const root = resolve(__dirname, '..', '..');
@@ -150,11 +151,8 @@ async function addOnce(page: Page, c: Contestant, n: number): Promise<number> {
     window.__upAt = 0;
     addEventListener('pointerup', () => { window.__upAt = performance.now(); }, { capture: true, once: true });
     return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
-  })()`)) as { x1: number; y1: number; x2: number; y2: number };
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move(box.x2, box.y2, { steps: 3 });
-  await page.mouse.up();
+  })()`)) as DragBox;
+  await dragBetween(page, box);
   return (await page.evaluate(`(async () => {
     let t0 = window.__upAt || performance.now();
     if (${JSON.stringify(c.add)} === 'key') {

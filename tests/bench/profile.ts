@@ -2,13 +2,13 @@
 // in the web host under Chrome tracing (Playwright's browser.startTracing) and prints the main thread's top costs:
 // layout, style, paint, script by function, and each forced layout with the script that forced it. The trace is
 // written to $TMPDIR/gloss-profile-*.json for chrome://tracing or DevTools. Used to find what to change (issue 16).
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { Project } from '../../src-main/core/store/Project';
-import { addReaderArticles, chooseBenchCoder, clickArticle, startHost } from './browser';
+import { chooseBenchCoder, clickArticle, openReaderProject, startHost } from './browser';
+import { selectPassageDeep } from './mouse';
 
 const what = process.argv[2] ?? 'open-long';
 const work = join(tmpdir(), 'gloss-profile-project');
@@ -26,13 +26,7 @@ interface TraceEvent {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(file)) {
-    mkdirSync(work, { recursive: true });
-    const project = Project.create(file);
-    await addReaderArticles(project, work, { longChars: 300_000, longCodings: 3000, typicalChars: 20_000, typicalCodings: 200, runs: 1 });
-    project.close();
-  }
-  const project = Project.open(file);
+  const project = await openReaderProject(work);
   const expected = new Map(
     (project.db.prepare('SELECT a.title AS title, count(c.id) AS n FROM articles a LEFT JOIN codings c ON c.article_id = a.id GROUP BY a.id').all() as { title: string; n: number }[]).map((r) => [r.title, r.n]),
   );
@@ -87,26 +81,7 @@ async function profileApply(page: Page, path: string, categories: string[], brow
   await page.locator('[data-testid="reader"][data-ready="true"]').waitFor();
   await page.waitForTimeout(500);
   const once = async (paragraphIndex: number, traced: boolean) => {
-    const box = (await page.evaluate(`(() => {
-      const paragraphs = [...document.querySelectorAll('[data-testid="article-text"] p')].filter((p) => p.textContent.length > 60);
-      const p = paragraphs[${paragraphIndex} % paragraphs.length];
-      p.scrollIntoView({ block: 'center' });
-      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-      let node = walker.nextNode();
-      while (node && node.textContent.length < 45) node = walker.nextNode();
-      const range = document.createRange();
-      range.setStart(node, 3);
-      range.setEnd(node, 4);
-      const a = range.getBoundingClientRect();
-      range.setStart(node, 40);
-      range.setEnd(node, 41);
-      const b = range.getBoundingClientRect();
-      return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
-    })()`)) as { x1: number; y1: number; x2: number; y2: number };
-    await page.mouse.move(box.x1, box.y1);
-    await page.mouse.down();
-    await page.mouse.move(box.x2, box.y2, { steps: 3 });
-    await page.mouse.up();
+    await selectPassageDeep(page, paragraphIndex);
     await page.waitForTimeout(300);
     if (traced) await browser.startTracing(page, { path, categories });
     const seen = (await page.evaluate(`(async () => {
