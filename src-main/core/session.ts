@@ -15,7 +15,6 @@ import { attributesHandlers } from './handlers/attributes';
 import { backupsHandlers } from './handlers/backups';
 import { codesHandlers } from './handlers/codes';
 import { codingsHandlers } from './handlers/codings';
-import { readerHandlers } from './handlers/reader';
 import { commandHandlers } from './handlers/commands';
 import { countsHandlers } from './handlers/counts';
 import { exportHandlers } from './handlers/export';
@@ -103,7 +102,6 @@ export class Session {
       ...jobsHandlers(this),
       ...codesHandlers(this),
       ...codingsHandlers(this),
-      ...readerHandlers(this),
       ...exportHandlers(this),
       ...retrieveHandlers(this),
       ...searchHandlers(this),
