@@ -16,9 +16,8 @@ import { extractRtf } from '../../src-main/core/import/sources/rtf';
 import { rtfParagraphs } from '../../src-main/core/import/sources/rtfParagraphs';
 import { minimalDocx, minimalPdf, wli, wp, wr, type PdfLine } from './document-fixtures';
 import { builtCli, corpusDir, cpSlice, newProject, importPaths, newSession, tempDir, writeFile } from './import-support';
-import { firstItems } from './first-items';
 import { databaseAfterMigrations, openUpgraded } from './old-formats';
-import { nth, present } from './present';
+import { firstItems, nth, present } from './present';
 
 // ---- DOCX ---------------------------------------------------------------------------------------------------------
 

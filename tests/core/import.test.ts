@@ -10,8 +10,7 @@ import type { ImportReport } from '../../src-main/contract/types';
 import { importSources, type ImportSource } from '../../src-main/core/import/importer';
 import type { Project } from '../../src-main/core/store/Project';
 import { E_ACUTE_COMBINING, TRICKY_TEXT, cps, newProject, tempDir, writeFiles } from './helpers';
-import { firstItems } from './first-items';
-import { nth } from './present';
+import { firstItems, nth } from './present';
 
 const BOM_UTF8 = Buffer.from([0xef, 0xbb, 0xbf]);
 

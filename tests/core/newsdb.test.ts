@@ -15,8 +15,7 @@ import { redecodeArticle } from '../../src-main/core/import/redecode';
 import type { NewsFormat } from '../../src-main/core/import/sources/newsdb';
 import type { Project } from '../../src-main/core/store/Project';
 import { builtCli, newProject, repoRoot, tempDir, writeFiles } from './helpers';
-import { firstItems } from './first-items';
-import { nth, present } from './present';
+import { firstItems, nth, present } from './present';
 
 const fixtures = join(repoRoot, 'tests', 'fixtures', 'newsdb');
 const fixture = (name: string) => readFileSync(join(fixtures, name));

@@ -17,3 +17,15 @@ export function nth<T>(list: ArrayLike<T>, index: number, what: string): T {
   // In range, so the entry is the list's own (which may itself be null): the cast only restates the check above.
   return list[index] as T;
 }
+
+type Tuple<T, N extends number, Acc extends T[] = []> = Acc['length'] extends N ? Acc : Tuple<T, N, [...Acc, T]>;
+
+/**
+ * The first `count` items of `list` as a tuple to destructure (`const [en, de] = firstItems(articles, 2, 'articles')`),
+ * after asserting it has at least that many: the names come out typed without `undefined`.
+ */
+export function firstItems<T, N extends number>(list: readonly T[], count: N, what: string): Tuple<T, N> {
+  assert.ok(list.length >= count, `${what}: expected at least ${count}, got ${list.length}`);
+  // The length was just checked, which is all the tuple type states.
+  return list.slice(0, count) as Tuple<T, N>;
+}

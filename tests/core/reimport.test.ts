@@ -14,8 +14,7 @@ import { Project } from '../../src-main/core/store/Project';
 import { builtCli, cpSlice, importBytes, importPaths, newProject, newSession, tempDir, writeFile } from './import-support';
 import { builtOrSkip } from './built';
 import { VERSION_ONE_TEXT, openUpgraded, versionOneProject } from './old-formats';
-import { firstItems } from './first-items';
-import { nth, present } from './present';
+import { firstItems, nth, present } from './present';
 
 const RUSSIAN = '2024: Правительство объявило в среду, что переговоры о бюджете начнутся на следующей неделе. Депутаты оппозиции раскритиковали проект.';
 const TRICKY = [
