@@ -190,8 +190,7 @@ export class QueryClient {
    * whichever arrives first, the event or the answer; a refused call patches nothing (and announces nothing).
    */
   async change<R>(run: () => Promise<R>, patches: readonly Patch<R>[]): Promise<R> {
-    const now = Date.now();
-    for (const c of [...this.own]) if (c.answeredAt !== undefined && now - c.answeredAt > OWN_EVENT_WAIT_MS) this.forget(c);
+    this.expireOwn();
     const mine: OwnChange = { keys: new Set(patches.map((p) => queryKey(p.name, p.request))), heard: false, answeredAt: undefined };
     this.own.push(mine);
     let result: R;
@@ -220,6 +219,15 @@ export class QueryClient {
     if (entry.inFlight) void this.fetch(entry);
   }
 
+  /**
+   * Forgets answered changes whose event has not come within OWN_EVENT_WAIT_MS. (An answered change whose event was
+   * heard is forgotten at once, by `change` or `ownEventCovers`, whichever comes second.)
+   */
+  private expireOwn(): void {
+    const now = Date.now();
+    for (const c of [...this.own]) if (c.answeredAt !== undefined && now - c.answeredAt > OWN_EVENT_WAIT_MS) this.forget(c);
+  }
+
   private forget(change: OwnChange): void {
     const at = this.own.indexOf(change);
     if (at >= 0) this.own.splice(at, 1);
@@ -228,8 +236,7 @@ export class QueryClient {
   /** The reads the answer to this window's own change will patch (its oldest change whose event is not heard yet). */
   private ownEventCovers(event: ChangeEvent): Set<string> | undefined {
     if (!event.own) return undefined;
-    const now = Date.now();
-    for (const c of [...this.own]) if (c.answeredAt !== undefined && (c.heard || now - c.answeredAt > OWN_EVENT_WAIT_MS)) this.forget(c);
+    this.expireOwn();
     const change = this.own.find((c) => !c.heard);
     if (!change) return undefined;
     change.heard = true;
