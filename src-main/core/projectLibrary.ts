@@ -8,7 +8,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync
 import { join } from 'node:path';
 import { GlossError } from '../contract/errors';
 import type { LibraryProject, TrashedProject } from '../contract/types';
-import { isProcessAlive, ProjectLock } from './store/projectLock';
+import { isHolderAlive, ProjectLock } from './store/projectLock';
 
 /** Files that belong with a project and move with it: SQLite's working files and the daily backups folder. */
 const COMPANIONS = ['-wal', '-shm', '-journal', '-backups'];
@@ -79,8 +79,8 @@ export class ProjectLibrary {
     const lockFile = ProjectLock.lockPathFor(path);
     if (!existsSync(lockFile)) return;
     try {
-      const lock = JSON.parse(readFileSync(lockFile, 'utf8')) as { pid?: number; by?: string };
-      if (typeof lock.pid === 'number' && isProcessAlive(lock.pid)) {
+      const lock = JSON.parse(readFileSync(lockFile, 'utf8')) as { pid?: number; by?: string; since?: string };
+      if (typeof lock.pid === 'number' && isHolderAlive(lock.pid, typeof lock.since === 'string' ? lock.since : undefined)) {
         throw new GlossError('conflict', `Cannot ${doing}: it is open in ${lock.by ?? 'another program'} (process ${lock.pid}). Close it there first.`);
       }
     } catch (err) {

@@ -226,9 +226,11 @@ describe('stale and broken lock files', () => {
     Project.create(path).close();
     const sleeper = startNode(['-e', 'setTimeout(() => {}, 60000)'], { timeoutMs: 60_000 });
     try {
+      // Taken by that process once it runs, as a real holder takes it.
+      await new Promise((ok) => setTimeout(ok, 50));
       writeFileSync(
         ProjectLock.lockPathFor(path),
-        JSON.stringify({ pid: sleeper.child.pid, host: (await import('node:os')).hostname(), since: '2020-01-01T00:00:00Z', by: 'the Gloss app' }),
+        JSON.stringify({ pid: sleeper.child.pid, host: (await import('node:os')).hostname(), since: new Date().toISOString(), by: 'the Gloss app' }),
       );
       assert.throws(() => Project.open(path), /already open in another window \(the Gloss app, process \d+/);
     } finally {
@@ -236,6 +238,25 @@ describe('stale and broken lock files', () => {
       await sleeper.done;
     }
     Project.open(path).close(); // now it is stale
+  });
+
+  test("a killed holder's lock whose pid now belongs to a later process is cleared on open (Linux)", async (t) => {
+    if (process.platform !== 'linux') return t.skip('process start times are read from /proc, on Linux only');
+    const dir = tempDir();
+    const path = join(dir, 'p.gloss');
+    Project.create(path).close();
+    // The lock was taken an hour ago; the live process with its pid started just now, so it cannot be the holder.
+    const later = startNode(['-e', 'setTimeout(() => {}, 60000)'], { timeoutMs: 60_000 });
+    try {
+      const since = new Date(Date.now() - 3600_000).toISOString();
+      writeFileSync(ProjectLock.lockPathFor(path), JSON.stringify({ pid: later.child.pid, host: (await import('node:os')).hostname(), since, by: 'gloss CLI' }));
+      const project = Project.open(path, { holder: 'test' });
+      assert.equal(lockOf(path)?.pid, process.pid);
+      project.close();
+    } finally {
+      later.child.kill('SIGKILL');
+      await later.done;
+    }
   });
 });
 

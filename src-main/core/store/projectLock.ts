@@ -45,6 +45,35 @@ export function isProcessAlive(pid: number): boolean {
 }
 
 /**
+ * When the process started, in ms since the epoch, where the system tells (Linux: /proc); undefined elsewhere. A lock
+ * left by a killed process names a pid the system may since have given to another process: a process that started
+ * after the lock was taken cannot be its holder.
+ */
+function processStartMs(pid: number): number | undefined {
+  if (process.platform !== 'linux') return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after "pid (comm) ": the first is field 3 (state); field 22 is the start time in clock ticks since boot.
+    const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    const bootSeconds = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1]);
+    if (!Number.isFinite(ticks) || !Number.isFinite(bootSeconds)) return undefined;
+    // /proc counts in USER_HZ, 100 per second on every Linux architecture Node runs on.
+    return bootSeconds * 1000 + ticks * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the process that took a lock at `since` (ISO time) still runs: alive, and not a later process given its pid. */
+export function isHolderAlive(pid: number, since: string | undefined): boolean {
+  if (!isProcessAlive(pid)) return false;
+  const started = processStartMs(pid);
+  const taken = since === undefined ? Number.NaN : Date.parse(since);
+  // Two seconds of slack: the boot time is in whole seconds.
+  return started === undefined || Number.isNaN(taken) || started <= taken + 2000;
+}
+
+/**
  * One writer per project file, app or CLI. SQLite would let two writers take turns, but two windows editing the same
  * codings would silently overwrite each other's view of the project; the lock turns that into a clear message.
  * The lock file records who holds it; one left behind by a crash (its process is gone) is detected and cleared.
@@ -245,7 +274,7 @@ function readLock(lockPath: string): LockInfo | undefined {
 }
 
 function isStale(holder: LockInfo, lockPath: string): boolean {
-  if (holder.host === hostname()) return !isProcessAlive(holder.pid) || (holder.pid === process.pid && !heldHere.has(lockPath));
+  if (holder.host === hostname()) return !isHolderAlive(holder.pid, holder.since) || (holder.pid === process.pid && !heldHere.has(lockPath));
   // Another machine (a shared folder): we cannot see its processes; trust the lock for a day.
   try {
     return Date.now() - statSync(lockPath).mtimeMs > 24 * 3600 * 1000;
